@@ -1,0 +1,17 @@
+package news
+
+import "errors"
+
+// Sentinel errors callers branch on.
+var (
+	// ErrNotFound is returned when an article (or other item) is not stored.
+	ErrNotFound = errors.New("not found")
+	// ErrSchema is returned for a record of a schema this version cannot read.
+	ErrSchema = errors.New("unsupported schema")
+	// ErrEmpty is returned for an input that holds no text at all.
+	ErrEmpty = errors.New("empty input")
+	// ErrBinary is returned for an input that is not text.
+	ErrBinary = errors.New("binary input, not text")
+	// ErrTooLarge is returned for an input over the size limit.
+	ErrTooLarge = errors.New("input too large")
+)

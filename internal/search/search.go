@@ -1,0 +1,28 @@
+// Package search is khabar's full-text index: a bleve index of articles with
+// an analyzer for Hindi and English text.
+package search
+
+import "time"
+
+// Query is a full-text search with filters.
+type Query struct {
+	// Text is the user's query: words in any script, "quoted phrases",
+	// +required and -excluded words.
+	Text string
+	// Lang keeps articles of this language.
+	Lang string
+	// From and To bound the published time: From <= published < To.
+	From, To time.Time
+	// Limit is the page size; 0 means 20, capped at 1000.
+	Limit int
+	// Cursor is the Next of an earlier result.
+	Cursor string
+}
+
+// Result is one page of hits, best first.
+type Result struct {
+	IDs   []string
+	Total uint64
+	// Next is the cursor of the following page, "" on the last.
+	Next string
+}
