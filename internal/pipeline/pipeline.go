@@ -1,0 +1,181 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"khabar/internal/news"
+)
+
+// Job is one article on its way through the pipeline, or the reason it could
+// not be read.
+type Job struct {
+	// Name identifies the item in reports: a path, path:line, or "-".
+	Name string
+	// Article is nil when Err is set by the source.
+	Article *news.Article
+	// Err is why the item failed, at the source or in a stage.
+	Err error
+}
+
+// Options configure a Pipeline.
+type Options struct {
+	// Workers is the number of articles processed at once; 0 means the
+	// number of CPUs.
+	Workers int
+}
+
+// Pipeline runs stages in order over articles on bounded workers.
+type Pipeline struct {
+	stages  []Stage
+	workers int
+	nanos   []atomic.Int64
+	runs    []atomic.Int64
+}
+
+// New returns a pipeline of stages, run in the order given.
+func New(stages []Stage, opt Options) *Pipeline {
+	w := opt.Workers
+	if w <= 0 {
+		w = runtime.NumCPU()
+	}
+	return &Pipeline{
+		stages:  stages,
+		workers: w,
+		nanos:   make([]atomic.Int64, len(stages)),
+		runs:    make([]atomic.Int64, len(stages)),
+	}
+}
+
+// StageTime is the time spent in one stage across all articles so far.
+type StageTime struct {
+	Stage    string
+	Total    time.Duration
+	Articles int64
+}
+
+// Times reports the cumulative time per stage, in stage order.
+func (p *Pipeline) Times() []StageTime {
+	out := make([]StageTime, len(p.stages))
+	for i, s := range p.stages {
+		out[i] = StageTime{Stage: s.Name(), Total: time.Duration(p.nanos[i].Load()), Articles: p.runs[i].Load()}
+	}
+	return out
+}
+
+// Process runs every stage on a, stopping at the first error, which it
+// returns wrapped with the stage's name. A panicking stage is turned into an
+// error: bad input must never bring the whole run down.
+func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
+	for i, s := range p.stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		t0 := time.Now()
+		err := runStage(ctx, s, a)
+		p.nanos[i].Add(int64(time.Since(t0)))
+		p.runs[i].Add(1)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.Name(), err)
+		}
+	}
+	return nil
+}
+
+func runStage(ctx context.Context, s Stage, a *news.Article) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (please report it): %v\n%s", r, debug.Stack())
+		}
+	}()
+	return s.Process(ctx, a)
+}
+
+// Run processes the jobs that feed sends, on the pipeline's workers, and
+// hands each finished job to sink in the order feed sent them. Jobs that
+// arrive with Err set pass through to sink untouched. feed runs in its own
+// goroutine; send blocks while the pipeline is full and fails once ctx is
+// done. Run returns the first error of feed or sink, or ctx's error; errors
+// of single articles are only reported through Job.Err.
+func (p *Pipeline) Run(ctx context.Context, feed func(ctx context.Context, send func(Job) error) error, sink func(Job) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type slot struct {
+		job  Job
+		done chan struct{}
+	}
+	inflight := make(chan *slot, p.workers*4) // order of arrival, bounds memory
+	work := make(chan *slot)
+
+	var wg sync.WaitGroup
+	for range p.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range work {
+				if s.job.Err == nil && s.job.Article != nil {
+					if err := p.Process(ctx, s.job.Article); err != nil {
+						s.job.Err = err
+					}
+				}
+				close(s.done)
+			}
+		}()
+	}
+
+	feedErr := make(chan error, 1)
+	go func() {
+		defer close(inflight)
+		defer close(work)
+		send := func(j Job) error {
+			s := &slot{job: j, done: make(chan struct{})}
+			select {
+			case inflight <- s:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case work <- s:
+				return nil
+			case <-ctx.Done():
+				// Already queued for the sink: mark it finished.
+				s.job.Err = ctx.Err()
+				close(s.done)
+				return ctx.Err()
+			}
+		}
+		feedErr <- feed(ctx, send)
+	}()
+
+	var sinkErr error
+	for s := range inflight {
+		<-s.done
+		if sinkErr != nil || ctx.Err() != nil {
+			continue // drain so workers and feed can finish
+		}
+		if err := sink(s.job); err != nil {
+			sinkErr = err
+			cancel()
+		}
+	}
+	wg.Wait()
+	fe := <-feedErr
+	switch {
+	case sinkErr != nil:
+		return sinkErr
+	case fe != nil && !errors.Is(fe, context.Canceled):
+		return fe
+	}
+	if err := ctx.Err(); err != nil {
+		// Only the parent can have cancelled ctx here.
+		return err
+	}
+	return fe
+}
