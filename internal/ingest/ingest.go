@@ -1,0 +1,224 @@
+// Package ingest runs the pipeline into a store and a search index: it
+// stores each analysed article atomically, keeps the index in step with the
+// store (recovering what an interrupted run left unindexed), and counts what
+// happened for the closing summary.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"khabar/internal/news"
+	"khabar/internal/pipeline"
+	"khabar/internal/store"
+)
+
+// Index is the part of the search index ingest needs.
+type Index interface {
+	Index(ctx context.Context, arts []*news.Article) error
+}
+
+// Hasher returns the content hash of an article as read from its source,
+// before any stage ran; an article whose hash is unchanged is not rewritten.
+type Hasher func(a *news.Article) string
+
+// Options configure an Ingester.
+type Options struct {
+	Store    store.Store
+	Index    Index
+	Pipeline *pipeline.Pipeline
+	// Hash is the source content hash; Version is mixed into it so that a
+	// new pipeline version rewrites what an older one stored.
+	Hash    Hasher
+	Version string
+	// IndexBatch is how many stored articles are indexed at once; 0 = 256.
+	IndexBatch int
+	Logger     *slog.Logger
+}
+
+// Failure is an item that could not be ingested, and why.
+type Failure struct {
+	Name   string
+	Reason string
+}
+
+// Summary counts what an ingest did.
+type Summary struct {
+	New, Updated, Unchanged, Failed int
+	// Indexed counts articles written to the search index, including any an
+	// earlier interrupted run had stored but not indexed.
+	Indexed  int
+	Failures []Failure
+	Stages   []pipeline.StageTime
+	Store    time.Duration
+	Indexing time.Duration
+	Elapsed  time.Duration
+}
+
+// Total is the number of items seen.
+func (s Summary) Total() int { return s.New + s.Updated + s.Unchanged + s.Failed }
+
+// Ingester stores what the pipeline makes of its inputs.
+type Ingester struct {
+	opt Options
+	log *slog.Logger
+
+	mu  sync.Mutex
+	sum Summary
+}
+
+// New returns an Ingester.
+func New(opt Options) (*Ingester, error) {
+	if opt.Store == nil || opt.Index == nil || opt.Pipeline == nil || opt.Hash == nil {
+		return nil, errors.New("ingest: store, index, pipeline and hash are required")
+	}
+	if opt.IndexBatch <= 0 {
+		opt.IndexBatch = 256
+	}
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Ingester{opt: opt, log: log}, nil
+}
+
+// Progress returns a snapshot of the running counts.
+func (g *Ingester) Progress() Summary {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	s := g.sum
+	s.Failures = append([]Failure(nil), g.sum.Failures...)
+	return s
+}
+
+// Hash returns the stored content hash of a: the source hash and the
+// pipeline version.
+func (g *Ingester) hash(a *news.Article) string {
+	h := sha256.Sum256([]byte(g.opt.Hash(a) + "\x00" + g.opt.Version))
+	return hex.EncodeToString(h[:16])
+}
+
+// Run ingests every job feed sends. Per-item failures are counted and
+// listed in the summary; Run returns an error only when the store or index
+// fails or ctx is cancelled, and even then everything stored so far is
+// whole and the summary says how far it got.
+func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send func(pipeline.Job) error) error) (Summary, error) {
+	start := time.Now()
+	// What an interrupted run stored but did not index goes first.
+	if err := g.flushPending(ctx); err != nil {
+		return g.finish(start), err
+	}
+	var batch []*news.Article
+	err := g.opt.Pipeline.Run(ctx, feed, func(j pipeline.Job) error {
+		if j.Err != nil {
+			g.fail(j.Name, j.Err)
+			return nil
+		}
+		t0 := time.Now()
+		out, err := g.opt.Store.Put(ctx, j.Article, g.hash(j.Article))
+		g.mu.Lock()
+		g.sum.Store += time.Since(t0)
+		g.mu.Unlock()
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			// A store that refuses one article (for example one too large
+			// for it) is reported like any other bad item; a store that is
+			// broken fails the next ones too and the user sees them all.
+			g.fail(j.Name, fmt.Errorf("store: %w", err))
+			return nil
+		}
+		g.count(out)
+		if out != store.Unchanged {
+			batch = append(batch, j.Article)
+		}
+		if len(batch) >= g.opt.IndexBatch {
+			if err := g.index(ctx, batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+		return nil
+	})
+	if len(batch) > 0 {
+		// Index what is stored even when the run was interrupted, with a
+		// context of its own: the store already holds these articles.
+		ictx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		if ierr := g.index(ictx, batch); ierr != nil && err == nil {
+			err = ierr
+		}
+		cancel()
+	}
+	return g.finish(start), err
+}
+
+func (g *Ingester) finish(start time.Time) Summary {
+	g.mu.Lock()
+	g.sum.Elapsed = time.Since(start)
+	g.sum.Stages = g.opt.Pipeline.Times()
+	g.mu.Unlock()
+	return g.Progress()
+}
+
+func (g *Ingester) fail(name string, err error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.sum.Failed++
+	g.sum.Failures = append(g.sum.Failures, Failure{Name: name, Reason: err.Error()})
+	g.log.Warn("item failed", slog.String("item", name), slog.String("error", err.Error()))
+}
+
+func (g *Ingester) count(o store.Outcome) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	switch o {
+	case store.New:
+		g.sum.New++
+	case store.Updated:
+		g.sum.Updated++
+	default:
+		g.sum.Unchanged++
+	}
+}
+
+func (g *Ingester) index(ctx context.Context, arts []*news.Article) error {
+	t0 := time.Now()
+	if err := g.opt.Index.Index(ctx, arts); err != nil {
+		return fmt.Errorf("ingest: index: %w", err)
+	}
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	if err := g.opt.Store.MarkIndexed(ctx, ids); err != nil {
+		return fmt.Errorf("ingest: mark indexed: %w", err)
+	}
+	g.mu.Lock()
+	g.sum.Indexed += len(arts)
+	g.sum.Indexing += time.Since(t0)
+	g.mu.Unlock()
+	return nil
+}
+
+func (g *Ingester) flushPending(ctx context.Context) error {
+	for {
+		arts, err := g.opt.Store.Pending(ctx, g.opt.IndexBatch)
+		if err != nil {
+			return fmt.Errorf("ingest: pending: %w", err)
+		}
+		if len(arts) == 0 {
+			return nil
+		}
+		g.log.Info("indexing articles an earlier run left unindexed", slog.Int("articles", len(arts)))
+		if err := g.index(ctx, arts); err != nil {
+			return err
+		}
+	}
+}
