@@ -5,10 +5,15 @@ package store
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"khabar/internal/news"
 )
+
+// ErrBadCursor is returned (wrapped) by List for a cursor that is not the
+// Next of an earlier page.
+var ErrBadCursor = errors.New("invalid page cursor")
 
 // Outcome says what Put did.
 type Outcome int

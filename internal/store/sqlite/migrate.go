@@ -1,0 +1,91 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+)
+
+// ErrSchemaTooNew is returned by Open for a database written by a newer
+// version of khabar.
+var ErrSchemaTooNew = errors.New("database schema is newer than this khabar")
+
+// migrations are the schema steps in order: the database's schema_version
+// is the number of them applied. Append only; never edit a released step.
+var migrations = []string{
+	// 1: articles. published is Unix seconds (UTC), noTime when unknown, so
+	// (published, id) sorts and pages with one index. record is the v1 JSON
+	// record. An article is pending for the search index while
+	// indexed_hash != hash.
+	`CREATE TABLE articles (
+		id           TEXT PRIMARY KEY,
+		hash         TEXT NOT NULL,
+		published    INTEGER NOT NULL,
+		lang         TEXT NOT NULL DEFAULT '',
+		title        TEXT NOT NULL DEFAULT '',
+		url          TEXT NOT NULL DEFAULT '',
+		record       TEXT NOT NULL,
+		indexed_hash TEXT NOT NULL DEFAULT '',
+		created      INTEGER NOT NULL,
+		updated      INTEGER NOT NULL
+	);
+	CREATE INDEX articles_published ON articles (published, id);
+	CREATE INDEX articles_lang_published ON articles (lang, published, id);
+	CREATE INDEX articles_pending ON articles (id) WHERE indexed_hash != hash;`,
+}
+
+// migrate brings the schema up to date, one transaction per step.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.w.ExecContext(ctx,
+		`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlite: open %s: %w", s.path, err)
+	}
+	var v int
+	err := s.w.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if _, err := s.w.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (0)`); err != nil {
+			return fmt.Errorf("sqlite: open %s: %w", s.path, err)
+		}
+	case err != nil:
+		return fmt.Errorf("sqlite: open %s: read schema version: %w", s.path, err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("sqlite: open %s: schema version %d, this khabar knows up to %d: upgrade khabar to use this database: %w",
+			s.path, v, len(migrations), ErrSchemaTooNew)
+	}
+	for ; v < len(migrations); v++ {
+		if err := s.step(ctx, v); err != nil {
+			return fmt.Errorf("sqlite: open %s: migrate to version %d: %w", s.path, v+1, err)
+		}
+		s.logger.Info("database migrated", slog.String("path", s.path), slog.Int("schema_version", v+1))
+	}
+	return nil
+}
+
+// step applies migration i (to version i+1) in one transaction.
+func (s *Store) step(ctx context.Context, i int) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// Read the version again inside the write lock: another process may
+	// have migrated meanwhile.
+	var v int
+	if err := tx.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v); err != nil {
+		return err
+	}
+	if v != i {
+		return fmt.Errorf("schema version changed to %d while migrating; open again", v)
+	}
+	if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, i+1); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,153 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"khabar/internal/news"
+	"khabar/internal/store"
+)
+
+// noTime is the published value of an article without a published time: it
+// sorts before every real time, so such articles come last, newest first.
+const noTime = math.MinInt64
+
+// Item is an article with its content hash, as Put takes them.
+type Item struct {
+	Article *news.Article
+	Hash    string
+}
+
+// row is an article as the articles table holds it.
+type row struct {
+	id, hash         string
+	published        int64
+	lang, title, url string
+	record           string
+}
+
+func published(t time.Time) int64 {
+	if t.IsZero() {
+		return noTime
+	}
+	return t.Unix()
+}
+
+func encode(it Item) (row, error) {
+	a := it.Article
+	if a == nil {
+		return row{}, errors.New("nil article")
+	}
+	if a.ID == "" {
+		return row{}, errors.New("article has no id")
+	}
+	if it.Hash == "" {
+		return row{}, fmt.Errorf("article %q: empty hash", a.ID)
+	}
+	rec, err := json.Marshal(a)
+	if err != nil {
+		return row{}, fmt.Errorf("article %q: %w", a.ID, err)
+	}
+	return row{
+		id:        a.ID,
+		hash:      it.Hash,
+		published: published(a.Published),
+		lang:      a.Lang,
+		title:     a.Title,
+		url:       a.URL,
+		record:    string(rec),
+	}, nil
+}
+
+// Put stores a with its content hash (see store.Store). It is one
+// transaction; an article put again with the same hash is not written.
+func (s *Store) Put(ctx context.Context, a *news.Article, hash string) (store.Outcome, error) {
+	out, err := s.put(ctx, []Item{{Article: a, Hash: hash}})
+	if err != nil {
+		return store.Unchanged, fmt.Errorf("sqlite: put: %w", err)
+	}
+	return out[0], nil
+}
+
+// PutBatch stores items as Put does, all in one transaction: either every
+// item is stored or, on error, none is. It returns one outcome per item. An
+// id that occurs twice in items is put twice, in order.
+func (s *Store) PutBatch(ctx context.Context, items []Item) ([]store.Outcome, error) {
+	out, err := s.put(ctx, items)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put batch: %w", err)
+	}
+	return out, nil
+}
+
+func (s *Store) put(ctx context.Context, items []Item) ([]store.Outcome, error) {
+	rows := make([]row, len(items))
+	for i, it := range items {
+		r, err := encode(it)
+		if err != nil {
+			return nil, err
+		}
+		rows[i] = r
+	}
+	out := make([]store.Outcome, len(items))
+	if len(items) == 0 {
+		return out, nil
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	sel, err := tx.PrepareContext(ctx, `SELECT hash FROM articles WHERE id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer sel.Close()
+	var ins, upd *sql.Stmt
+	now := time.Now().UnixMilli()
+	for i, r := range rows {
+		var old string
+		err := sel.QueryRowContext(ctx, r.id).Scan(&old)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if ins == nil {
+				if ins, err = tx.PrepareContext(ctx, `INSERT INTO articles
+					(id, hash, published, lang, title, url, record, created, updated)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+					return nil, err
+				}
+				defer ins.Close()
+			}
+			if _, err := ins.ExecContext(ctx, r.id, r.hash, r.published, r.lang, r.title, r.url, r.record, now, now); err != nil {
+				return nil, fmt.Errorf("article %q: %w", r.id, err)
+			}
+			out[i] = store.New
+		case err != nil:
+			return nil, fmt.Errorf("article %q: %w", r.id, err)
+		case old == r.hash:
+			out[i] = store.Unchanged
+		default:
+			if upd == nil {
+				if upd, err = tx.PrepareContext(ctx, `UPDATE articles SET
+					hash = ?, published = ?, lang = ?, title = ?, url = ?, record = ?, updated = ?
+					WHERE id = ?`); err != nil {
+					return nil, err
+				}
+				defer upd.Close()
+			}
+			if _, err := upd.ExecContext(ctx, r.hash, r.published, r.lang, r.title, r.url, r.record, now, r.id); err != nil {
+				return nil, fmt.Errorf("article %q: %w", r.id, err)
+			}
+			out[i] = store.Updated
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
