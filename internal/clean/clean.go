@@ -1,0 +1,466 @@
+// Package clean is the stage that takes the article out of a page's text:
+// it removes banners, navigation, "also read" lines, related-news tails,
+// disclaimers, "Web Title" lines, social calls to action, copyright
+// footers, repeated headlines, byline and timestamp lines, captions, stray
+// punctuation and the dateline, and repairs legacy-font artefacts. Every
+// removal is recorded with its reason; the meta stage reads the facts in
+// the removed lines (see the Reason constants).
+//
+// The cleaner works line by line, for scraped text and for the text an
+// HTML extractor produced alike. A line is boilerplate by what it says
+// (vocabulary of shapes, not of particular pages), by where it stands
+// (before the headline, after the article's last paragraph, under a
+// related-news heading) and by repetition (the headline again). It keeps
+// any line it is unsure of: precision on the body comes first.
+//
+// The clean text is the article's paragraphs joined by a blank line; each
+// non-empty input line is a paragraph. A dateline is taken off the start of
+// the first paragraph (reason "dateline"), keeping the sentence it opens.
+package clean
+
+import (
+	"context"
+	"strings"
+
+	"khabar/internal/meta"
+	"khabar/internal/news"
+)
+
+// Cleaner is the clean stage. It holds no state and is safe for concurrent
+// use.
+type Cleaner struct{}
+
+// New returns the clean stage.
+func New() *Cleaner { return &Cleaner{} }
+
+// Name returns "clean".
+func (*Cleaner) Name() string { return "clean" }
+
+// Process cleans a.Text. The titles the page declares (the JSON Lines
+// hint, and for HTML its title tags and JSON-LD headline) tell which lines
+// are the headline. Removals are appended to a.Removed in page order.
+func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	p := Page{Text: a.Text, Format: a.Raw.Format}
+	if a.Raw.Hints.Title != "" {
+		p.Titles = append(p.Titles, a.Raw.Hints.Title)
+	}
+	if a.Raw.Format == news.FormatHTML && a.Raw.Body != "" {
+		p.Titles = append(p.Titles, HeadTitles(meta.ReadHead(a.Raw.Body))...)
+	}
+	r := Clean(p)
+	a.Text = r.Text
+	a.Removed = append(a.Removed, r.Removed...)
+	return nil
+}
+
+// HeadTitles lists the headlines an HTML page declares, best first: the
+// JSON-LD headline, og:title, twitter:title, h1 and <title>, each also
+// without a " | Site" or " - Site" suffix.
+func HeadTitles(h meta.Head) []string {
+	var out []string
+	for _, t := range []string{h.LD.Headline, h.OGTitle, h.TwitterTitle, h.H1, h.Title} {
+		if t == "" {
+			continue
+		}
+		out = append(out, t)
+		if s := meta.StripSiteSuffix(t, h.SiteName); s != t {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Page is what the cleaner reads.
+type Page struct {
+	// Text is the page as lines of text.
+	Text string
+	// Format is news.FormatText or news.FormatHTML: what the text came
+	// from. For HTML the cleaner removes a headline line only when it
+	// matches one of Titles.
+	Format string
+	// Titles are headlines the page declares elsewhere (hints, title tags).
+	Titles []string
+}
+
+// Result is the cleaner's output.
+type Result struct {
+	// Text is the clean body: paragraphs joined by a blank line.
+	Text string
+	// Removed is what was taken out, in page order.
+	Removed []news.Removal
+	// Title is the line taken as the headline ("" when none).
+	Title string
+}
+
+type line struct {
+	text   string
+	sh     shape
+	reason string
+	// prefix holds removals taken off the start of a kept line (stray
+	// punctuation, dateline), in order.
+	prefix []news.Removal
+}
+
+// maxLines bounds the lines the cleaner looks at; the rest of a huge input
+// is kept as it is.
+const maxLines = 20000
+
+// Clean removes the boilerplate of one page.
+func Clean(p Page) Result {
+	text := repairLegacy(strings.ReplaceAll(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\r", "\n"))
+	raw := strings.Split(text, "\n")
+	lines := make([]*line, 0, min(len(raw), maxLines))
+	var overflow []string
+	for _, r := range raw {
+		t := strings.Trim(r, " \t\u00a0\u200b\ufeff")
+		if t == "" {
+			continue
+		}
+		if len(lines) >= maxLines {
+			overflow = append(overflow, t)
+			continue
+		}
+		lines = append(lines, &line{text: t, sh: measure(t)})
+	}
+	for _, l := range lines {
+		l.reason = classify(l.text, l.sh)
+	}
+	title := markTitle(lines, p)
+	markBlocks(lines)
+	markEdges(lines, p.Format == news.FormatHTML)
+	fixFirstParagraph(lines)
+
+	var res Result
+	res.Title = title
+	var body []string
+	for _, l := range lines {
+		res.Removed = append(res.Removed, l.prefix...)
+		if l.reason != "" {
+			res.Removed = append(res.Removed, news.Removal{Text: l.text, Reason: l.reason})
+			continue
+		}
+		body = append(body, l.text)
+	}
+	// Past the line limit the input is kept as it is.
+	body = append(body, overflow...)
+	res.Text = strings.Join(body, "\n\n")
+	if res.Text == "" && len(lines) > 0 {
+		res.Removed = append(res.Removed, news.Removal{Text: "", Reason: ReasonNoBody})
+	}
+	return res
+}
+
+// titleKey folds a headline for comparison.
+func titleKey(s string) string {
+	s = lower(s)
+	return strings.Trim(s, " \u00a0.।:-–—|\"'“”‘’")
+}
+
+// markTitle finds the headline line and its repeats. It returns the
+// headline as written ("" when none).
+func markTitle(lines []*line, p Page) string {
+	keys := map[string]bool{}
+	for _, t := range p.Titles {
+		if k := titleKey(t); k != "" {
+			keys[k] = true
+		}
+	}
+	title := ""
+	titleAt := -1
+	// A line equal to a declared title.
+	for i, l := range lines {
+		if l.reason == "" && keys[titleKey(l.text)] {
+			title, titleAt = l.text, i
+			break
+		}
+	}
+	// For text without declared titles (or none matching): the first
+	// headline-shaped line before the article's first paragraph.
+	if titleAt < 0 && p.Format != news.FormatHTML && len(keys) == 0 {
+		titleAt = shapeTitle(lines)
+		if titleAt >= 0 {
+			title = lines[titleAt].text
+		}
+	}
+	if titleAt < 0 {
+		return ""
+	}
+	lines[titleAt].reason = ReasonTitle
+	k := titleKey(title)
+	keys[k] = true
+	for i, l := range lines {
+		if i == titleAt || (l.reason != "" && l.reason != ReasonNavigation) {
+			continue
+		}
+		if keys[titleKey(l.text)] || pairedTitle(l.text, keys) {
+			l.reason = ReasonRepeatedTitle
+		}
+	}
+	return title
+}
+
+// shapeTitle picks the headline of a text page by shape: among the lines
+// before the first paragraph, the first headline-shaped one of four words
+// or more (else of two or more). It returns -1 when the page opens with
+// its body.
+func shapeTitle(lines []*line) int {
+	first := -1
+	for i, l := range lines {
+		if l.reason == "" && l.sh.bodyLike() {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		first = len(lines)
+	}
+	pick := -1
+	for i := 0; i < first && i < 12; i++ {
+		l := lines[i]
+		if l.reason != "" && l.reason != ReasonNavigation {
+			continue
+		}
+		if !l.sh.headlineLike(l.text) {
+			continue
+		}
+		if l.sh.words >= 4 {
+			return i
+		}
+		if pick < 0 {
+			pick = i
+		}
+	}
+	// With nothing after it, a lone short line is not a headline of an
+	// article.
+	if first == len(lines) && pick >= 0 && pick == len(lines)-1 {
+		return -1
+	}
+	return pick
+}
+
+// pairedTitle reports a line that is a headline pair, "English | हिन्दी",
+// one side of which is the headline.
+func pairedTitle(s string, keys map[string]bool) bool {
+	for _, sep := range []string{" | ", "|", " - ", " – "} {
+		if i := strings.Index(s, sep); i > 0 {
+			a, b := s[:i], s[i+len(sep):]
+			if keys[titleKey(a)] || keys[titleKey(b)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// markBlocks handles removals that span lines: the headlines under an
+// "also read" marker and under a related-news heading.
+func markBlocks(lines []*line) {
+	// bodyAfter[j] counts the unclassified paragraphs of text from j on.
+	bodyAfter := make([]int, len(lines)+1)
+	for k := len(lines) - 1; k >= 0; k-- {
+		bodyAfter[k] = bodyAfter[k+1]
+		if lines[k].reason == "" && lines[k].sh.bodyLike() {
+			bodyAfter[k]++
+		}
+	}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		switch l.reason {
+		case ReasonAlsoRead:
+			// A marker alone (or ending with a colon) points to the next
+			// few headline lines.
+			if !endsOpen(l.text) {
+				continue
+			}
+			for j := i + 1; j < len(lines) && j <= i+4; j++ {
+				n := lines[j]
+				if n.reason != "" || !n.sh.headlineLike(n.text) {
+					break
+				}
+				n.reason = ReasonAlsoRead
+			}
+		case ReasonRelated:
+			// The list under the heading: headline-shaped lines, up to the
+			// next paragraph of text.
+			for j := i + 1; j < len(lines); j++ {
+				n := lines[j]
+				if n.reason != "" {
+					if n.reason == ReasonRelated || n.reason == ReasonNavigation || n.reason == ReasonFooter {
+						continue
+					}
+					// Disclaimers, web titles and the like keep their reason.
+					continue
+				}
+				if n.sh.bodyLike() && !restIsTail(bodyAfter[j], len(lines)-j) {
+					break
+				}
+				n.reason = ReasonRelated
+			}
+		}
+	}
+}
+
+// endsOpen reports an "also read" marker that introduces lines below it:
+// it is the marker alone or ends with a colon or dash.
+func endsOpen(s string) bool {
+	t := strings.TrimRight(trimBullet(lower(s)), " ")
+	for _, m := range alsoReadMarkers {
+		if t == m {
+			return true
+		}
+	}
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–")
+}
+
+// restIsTail reports whether the lines after a related heading, from one
+// holding body paragraphs of text among rest lines, are a tail: a list of
+// teasers can hold a few sentences, but the article does not go on after a
+// related heading for long.
+func restIsTail(body, rest int) bool {
+	return body <= 3 && float64(body) <= 0.5*float64(rest)
+}
+
+// markEdges decides the lines before the article's first paragraph and
+// after its last one, which vocabulary did not. For HTML the extractor has
+// judged the head already, and only the tail is looked at.
+func markEdges(lines []*line, html bool) {
+	first, last := -1, -1
+	for i, l := range lines {
+		if l.reason == "" && l.sh.bodyLike() {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		// No paragraph of text: keep what no rule removed, unless it is a
+		// lone short line around a headline.
+		return
+	}
+	deva := scriptOfBody(lines, first, last)
+	titleAt := -1
+	for i, l := range lines {
+		if l.reason == ReasonTitle {
+			titleAt = i
+			break
+		}
+	}
+	for i := 0; i < first && !html; i++ {
+		l := lines[i]
+		if l.reason != "" {
+			continue
+		}
+		switch {
+		case titleAt >= 0 && i < titleAt:
+			// Above the headline: menus, section labels, banners.
+			l.reason = ReasonNavigation
+			if l.sh.latin > 0 && l.sh.deva == 0 && deva && l.sh.words > 3 {
+				l.reason = ReasonBanner
+			}
+		case titleAt < 0 && l.sh.words <= 3 && !l.sh.sentence:
+			l.reason = ReasonNavigation
+		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence:
+			// A Latin line in the head of a Hindi page, not a sentence.
+			l.reason = ReasonBanner
+		case nameLike(l.text, l.sh):
+			l.reason = ReasonByline
+		}
+	}
+	// After the last paragraph: teaser lists, short labels.
+	for i := last + 1; i < len(lines); i++ {
+		l := lines[i]
+		if l.reason != "" {
+			continue
+		}
+		switch {
+		case l.sh.words <= 5:
+			l.reason = ReasonFooter
+		case l.sh.headlineLike(l.text) && (headlineRun(lines, i) >= 2):
+			l.reason = ReasonRelated
+		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence:
+			l.reason = ReasonFooter
+		}
+	}
+}
+
+// headlineRun counts the unclassified headline-shaped lines around i, a
+// sign of a list of links.
+func headlineRun(lines []*line, i int) int {
+	n := 0
+	for k := i; k >= 0 && k > i-4 && lines[k].reason == "" && lines[k].sh.headlineLike(lines[k].text); k-- {
+		n++
+	}
+	for k := i + 1; k < len(lines) && k < i+4 && (lines[k].reason == "" || lines[k].reason == ReasonRelated) && lines[k].sh.headlineLike(lines[k].text); k++ {
+		n++
+	}
+	return n
+}
+
+// scriptOfBody reports whether the article's paragraphs are mostly
+// Devanagari.
+func scriptOfBody(lines []*line, first, last int) bool {
+	d, l := 0, 0
+	for i := first; i <= last; i++ {
+		if lines[i].reason == "" {
+			d += lines[i].sh.deva
+			l += lines[i].sh.latin
+		}
+	}
+	return d > 2*l
+}
+
+// nameLike reports a short line that is only a name or a desk: two to four
+// words, no sentence, no digits, none of the small words sentences have.
+func nameLike(s string, sh shape) bool {
+	if sh.words < 1 || sh.words > 4 || sh.sentence || strings.ContainsAny(s, "0123456789:?!") {
+		return false
+	}
+	for _, w := range strings.Fields(lower(s)) {
+		if sentenceWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceWords are small words of sentences and headlines that names and
+// desks do not contain.
+var sentenceWords = map[string]bool{
+	"है": true, "हैं": true, "था": true, "ने": true, "को": true, "में": true, "से": true, "की": true,
+	"का": true, "के": true, "पर": true, "और": true, "कि": true, "यह": true, "नहीं": true, "भी": true,
+	"the": true, "a": true, "of": true, "in": true, "to": true, "and": true, "is": true, "for": true,
+	"on": true, "with": true, "how": true, "why": true, "what": true, "क्या": true, "कैसे": true,
+}
+
+// strayChars may be left at the start of a paragraph where a dateline was
+// cut.
+const strayChars = "।|,;:.-–—•·*»"
+
+// fixFirstParagraph strips stray punctuation from the start of kept lines
+// and takes the dateline off the first paragraph.
+func fixFirstParagraph(lines []*line) {
+	first := true
+	for _, l := range lines {
+		if l.reason != "" {
+			continue
+		}
+		if t := strings.TrimLeft(l.text, strayChars+" \u00a0"); t != l.text && t != "" {
+			cut := strings.TrimSpace(l.text[:len(l.text)-len(t)])
+			if onlyPunct(cut) && !strings.HasPrefix(l.text, "...") && !strings.HasPrefix(l.text, "…") {
+				l.prefix = append(l.prefix, news.Removal{Text: cut, Reason: ReasonStrayPunctuation})
+				l.text = t
+			}
+		}
+		if first && (l.sh.bodyLike() || l.sh.words >= 8) {
+			first = false
+			if d, ok := meta.ParseDateline(l.text); ok {
+				l.prefix = append(l.prefix, news.Removal{Text: d.Text, Reason: ReasonDateline})
+				l.text = strings.TrimLeft(l.text[d.Len:], strayChars+" \u00a0")
+			}
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+
+	"khabar/internal/news"
+)
+
+func TestRepairLegacy(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"जसवंत ¨सह", "जसवंत सिंह"},
+		{"टिकट चे¨कग अभियान", "टिकट चेकिंग अभियान"},
+		{"प्रति ¨क्वटल", "प्रति क्विंटल"},
+		{"नन बैं¨कग", "नन बैंकिंग"},
+		{"कोई ¨ अकेला", "कोई ¨ अकेला"},
+		{"plain text", "plain text"},
+		{"¨", "¨"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := repairLegacy(tt.in); got != tt.want {
+				t.Errorf("repairLegacy(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"It is recommended that you update your browser to view this page.", ReasonBanner},
+		{"We use cookies to improve your experience. Accept cookies", ReasonBanner},
+		{"होम / देश / उत्तर प्रदेश / लखनऊ", ReasonNavigation},
+		{"Home > India > Politics", ReasonNavigation},
+		{"यह भी पढ़ें: बारिश से फसलें बर्बाद, किसान परेशान", ReasonAlsoRead},
+		{"Also Read | Markets fall for third day", ReasonAlsoRead},
+		{"इससे जुड़ी खबरें", ReasonRelated},
+		{"Related News", ReasonRelated},
+		{"Web Title: Rain lashes city, schools shut", ReasonWebTitle},
+		{"Disclaimer: यह ख़बर सिंडिकेट फीड से प्रकाशित की गई है।", ReasonDisclaimer},
+		{"This story has not been edited by our staff and is auto-generated from a syndicated feed.", ReasonDisclaimer},
+		{"© 2024 Example Media Pvt Ltd. All rights reserved.", ReasonCopyright},
+		{"हमें Facebook पर फॉलो करें और YouTube चैनल सब्सक्राइब करें", ReasonSocial},
+		{"By Asha Rao | Updated: Jan 5, 2024, 10:15 IST", ReasonByline},
+		{"Publish Date: Sun, 10 Jun 2018 07:40 PM (IST)", ReasonTimestamp},
+		{"19 मार्च 2021", ReasonTimestamp},
+		{"https://example.com/news/a-story-123.html", ReasonURL},
+		{"फोटो: सोशल मीडिया", ReasonCaption},
+		{"(इनपुट: भाषा)", ReasonCredit},
+		{"(With inputs from PTI)", ReasonCredit},
+		{"Tags: rain, delhi, weather", ReasonTags},
+		{"विज्ञापन", ReasonAdvertisement},
+		{"।", ReasonStrayPunctuation},
+		// Body sentences stay.
+		{"By the end of the year, the company expects to hire 500 people.", ""},
+		{"उन्होंने ट्विटर पर लिखा कि सरकार इस मामले की जांच करेगी और दोषियों को सजा मिलेगी।", ""},
+		{"गूगल ने क्रोम ब्राउजर का नया संस्करण जारी किया, जिसमें सुरक्षा से जुड़ी कई खामियां दूर की गई हैं।", ""},
+		{"समिति ने 19 मार्च 2021 को अपनी रिपोर्ट सौंपी थी जिसमें कई सुझाव दिए गए थे।", ""},
+		{"इस बैठक में संबंधित विभागों के अधिकारियों ने खबर की पुष्टि की।", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := classify(tt.line, measure(tt.line)); got != tt.want {
+				t.Errorf("classify(%q) = %q, want %q", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanTextPage(t *testing.T) {
+	page := strings.Join([]string{
+		"Home > World",
+		"बारिश से शहर की सड़कें डूबीं, स्कूल बंद",
+		"By Sample Times | Updated: 12 July 2024, 09:10 AM IST",
+		"",
+		": लखनऊ, 12 जुलाई (भाषा) शहर में रात भर हुई बारिश से कई इलाकों में पानी भर गया।",
+		"नगर निगम ने पंप लगाकर पानी निकालने का काम शुरू किया है और लोगों से घर में रहने को कहा है।",
+		"यह भी पढ़ें:",
+		"नदी का जलस्तर खतरे के निशान के पार",
+		"मौसम विभाग ने अगले दो दिन तक भारी बारिश की चेतावनी जारी की है।",
+		"संबंधित खबरें",
+		"शहर में बिजली कटौती से लोग परेशान",
+		"बाढ़ राहत शिविरों में पहुंचे मंत्री",
+	}, "\n")
+	r := Clean(Page{Text: page, Format: news.FormatText})
+	want := strings.Join([]string{
+		"शहर में रात भर हुई बारिश से कई इलाकों में पानी भर गया।",
+		"नगर निगम ने पंप लगाकर पानी निकालने का काम शुरू किया है और लोगों से घर में रहने को कहा है।",
+		"मौसम विभाग ने अगले दो दिन तक भारी बारिश की चेतावनी जारी की है।",
+	}, "\n\n")
+	if r.Text != want {
+		t.Errorf("text =\n%s\nwant\n%s", r.Text, want)
+	}
+	if r.Title != "बारिश से शहर की सड़कें डूबीं, स्कूल बंद" {
+		t.Errorf("title = %q", r.Title)
+	}
+	reasons := map[string]int{}
+	for _, x := range r.Removed {
+		reasons[x.Reason]++
+	}
+	for reason, n := range map[string]int{
+		ReasonNavigation: 1, ReasonTitle: 1, ReasonByline: 1, ReasonStrayPunctuation: 1,
+		ReasonDateline: 1, ReasonAlsoRead: 2, ReasonRelated: 3,
+	} {
+		if reasons[reason] != n {
+			t.Errorf("%s removals = %d, want %d (%v)", reason, reasons[reason], n, r.Removed)
+		}
+	}
+}
+
+func TestCleanHTMLTitleOnlyWhenDeclared(t *testing.T) {
+	text := "A short subhead\n\nThe council approved the budget on Monday after a long debate in the hall.\n\nMembers said the plan would help schools."
+	r := Clean(Page{Text: text, Format: news.FormatHTML})
+	if !strings.HasPrefix(r.Text, "A short subhead") {
+		t.Errorf("HTML text lost an undeclared first line: %q", r.Text)
+	}
+	r = Clean(Page{Text: text, Format: news.FormatHTML, Titles: []string{"A short subhead"}})
+	if strings.Contains(r.Text, "subhead") || r.Title != "A short subhead" {
+		t.Errorf("declared title not removed: %q / %q", r.Title, r.Text)
+	}
+}
+
+func TestCleanBadInput(t *testing.T) {
+	tests := []struct {
+		name, in string
+	}{
+		{"empty", ""},
+		{"spaces", " \n\n \t\n"},
+		{"all boilerplate", "Update Google Chrome\nHome > News\n© 2024 Some Media. All rights reserved.\nFollow us on Facebook"},
+		{"punctuation", "।।।\n...\n"},
+		{"huge line", strings.Repeat("क", 1<<20)},
+		{"many lines", strings.Repeat("a\n", 50000)},
+		{"invalid utf8", "\xff\xfe\xfd बारिश\n\xc3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Clean(Page{Text: tt.in, Format: news.FormatText})
+			if r.Text == "" && strings.TrimSpace(tt.in) != "" {
+				if last := r.Removed[len(r.Removed)-1]; last.Reason != ReasonNoBody {
+					t.Errorf("empty text without a no-body reason: %v", r.Removed)
+				}
+			}
+		})
+	}
+}
+
+func TestProcess(t *testing.T) {
+	a := &news.Article{
+		Text: "Storm hits coast\nThe storm reached the coast at dawn and knocked out power to thousands of homes.",
+		Raw:  news.Raw{Format: news.FormatText},
+	}
+	c := New()
+	if c.Name() != "clean" {
+		t.Errorf("Name = %q", c.Name())
+	}
+	if err := c.Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != "The storm reached the coast at dawn and knocked out power to thousands of homes." {
+		t.Errorf("text = %q", a.Text)
+	}
+	if len(a.Removed) != 1 || a.Removed[0].Reason != ReasonTitle {
+		t.Errorf("removed = %v", a.Removed)
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{
+		"Title line here\nBy Someone - 03-11-2025\n\n। पहला वाक्य यहां है और यह लंबा है।\nअन्य सम्बंधित खबरे",
+		"Home > News\nयह भी पढ़ें:\nएक शीर्षक\n", "¨स¨", "(", "।", "\r\n\r\n", "Web Title: x",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := Clean(Page{Text: s, Format: news.FormatText})
+		// Nothing invented: every kept paragraph comes from the input
+		// (after legacy repair).
+		src := repairLegacy(s)
+		for _, p := range strings.Split(r.Text, "\n\n") {
+			if p != "" && !strings.Contains(src, p) {
+				t.Fatalf("paragraph %q not in input", p)
+			}
+		}
+	})
+}

@@ -1,0 +1,419 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"khabar/internal/meta"
+)
+
+// shape is what the cleaner measures of a line.
+type shape struct {
+	runes, words int
+	// sentence: the line ends as a sentence does (danda, full stop, ?, !,
+	// closing quote).
+	sentence bool
+	// deva and latin are the counts of Devanagari and Latin letters.
+	deva, latin int
+}
+
+func measure(s string) shape {
+	var sh shape
+	inWord := false
+	for _, r := range s {
+		sh.runes++
+		switch {
+		case r >= 0x900 && r <= 0x97f:
+			sh.deva++
+		case r < 0x250 && unicode.IsLetter(r):
+			sh.latin++
+		}
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			sh.words++
+		}
+	}
+	t := strings.TrimRight(s, " \u00a0")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	switch last {
+	case '।', '.', '?', '!', '॥', '"', '”', '’', '\'', ')', '…':
+		sh.sentence = true
+	}
+	return sh
+}
+
+// bodyLike reports whether a line reads as article text: a sentence of some
+// length, or a long run of words.
+func (sh shape) bodyLike() bool {
+	return (sh.sentence && sh.words >= 6) || sh.words >= 25
+}
+
+// headlineLike reports whether a line could be a headline: a few words, not
+// ending like a sentence (a question or exclamation may).
+func (sh shape) headlineLike(s string) bool {
+	if sh.words < 2 || sh.words > 30 || sh.runes > 250 {
+		return false
+	}
+	t := strings.TrimRight(s, " \u00a0")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return last != '।' && last != '.' && last != '॥'
+}
+
+// lower folds a line for vocabulary tests: lower case, nukta dropped,
+// spaces collapsed.
+func lower(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(foldNukta(s))), " ")
+}
+
+func foldNukta(s string) string {
+	if !strings.ContainsAny(s, "\u093c\u0958\u0959\u095a\u095b\u095c\u095d\u095e\u095f") {
+		return s
+	}
+	r := strings.NewReplacer("\u093c", "", "\u0958", "क", "\u0959", "ख", "\u095a", "ग", "\u095b", "ज",
+		"\u095c", "ड", "\u095d", "ढ", "\u095e", "फ", "\u095f", "य")
+	return r.Replace(s)
+}
+
+func hasAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, pre ...string) (string, bool) {
+	for _, p := range pre {
+		if strings.HasPrefix(s, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// trimBullet drops list bullets and dashes at the start of a line.
+func trimBullet(s string) string {
+	return strings.TrimLeft(s, " \u00a0-–—•·*>»▶►|#")
+}
+
+var (
+	alsoReadMarkers = []string{
+		"यह भी पढ़ें", "ये भी पढ़ें", "यह भी पढे", "ये भी पढे", "यह भी पढ़े", "ये भी पढ़े", "इसे भी पढ़ें",
+		"इसे भी पढ़े", "इन्हें भी पढ़ें", "यह भी देखें", "ये भी देखें", "यह भी पढें", "ये भी पढें",
+		"also read", "read also", "also see", "see also", "read more", "और पढ़ें", "पढ़ें यह भी",
+		"also watch", "must read", "जरूर पढ़ें", "ज़रूर पढ़ें",
+	}
+	relatedNouns = []string{"खबर", "समाचार", "news", "stories", "story", "articles", "posts", "headlines", "स्टोरी", "न्यूज"}
+	relatedMods  = []string{
+		"संबंधित", "सम्बंधित", "सम्बन्धित", "संबन्धित", "जुड़ी", "जुडी", "अन्य", "related", "more", "latest",
+		"top", "ताजा", "लेटेस्ट", "trending", "popular", "ज्यादा", "टॉप", "और भी", "recommended",
+		"similar", "मिलती", "ट्रेंडिंग", "लोकप्रिय", "प्रमुख", "बड़ी", "other",
+	}
+	relatedHeadings = []string{
+		"you may also like", "you might also like", "recommended for you", "more from", "most read",
+		"most popular", "trending now", "आपके लिए", "सबसे ज्यादा पढ़ी", "सबसे अधिक पढ़ी", "don't miss",
+		"में और पढ़ें", "ऐसी और खबरें", "फोटो गैलरी", "वीडियो गैलरी",
+	}
+	browserWords = []string{"browser", "ब्राउजर", "chrome", "firefox", "safari", "internet explorer", "microsoft edge", "opera"}
+	updateWords  = []string{"update", "upgrade", "install", "download", "अपडेट", "supported", "recommended", "switch"}
+	bannerPhrases = []string{
+		"enable javascript", "javascript is disabled", "javascript enabled", "we use cookies",
+		"accept cookies", "accept all cookies", "cookie policy", "cookie settings", "uses cookies",
+		"this site uses cookies", "allow notifications", "turn on notifications", "push notification",
+		"notifications on", "नोटिफिकेशन", "download the app", "download our app", "get the app",
+		"open in app", "ऐप डाउनलोड", "एप डाउनलोड", "ऐप इंस्टॉल", "app पर पढ़ें", "ऐप पर पढ़ें",
+		"ad blocker", "adblock", "disable your ad", "कुकीज", "continue reading in app", "view this page",
+		"to view this site", "better experience", "बेहतर अनुभव",
+	}
+	socialPlatforms = []string{
+		"facebook", "फेसबुक", "twitter", "ट्विटर", "instagram", "इंस्टाग्राम", "youtube", "यूट्यूब",
+		"whatsapp", "व्हाट्सएप", "व्हाट्सऐप", "telegram", "टेलीग्राम", "linkedin", "koo", "google news",
+		"गूगल न्यूज", "x (twitter)", "sharechat", "dailyhunt", "social", "सोशल",
+	}
+	socialActions = []string{
+		"follow", "फॉलो", "फोलो", "like", "लाइक", "subscribe", "सब्सक्राइब", "join", "ज्वाइन", "जॉइन",
+		"जुड़ें", "जुड़े", "जुड़ने", "जुडें", "जुडने", "share", "शेयर", "connect", "चैनल",
+	}
+	socialPhrases = []string{
+		"यहां क्लिक करें", "यहाँ क्लिक करें", "यहां क्लिक करे", "यहाँ क्लिक करे", "click here", "क्लिक करें और",
+		"subscribe to our", "sign up for our newsletter", "newsletter", "न्यूजलेटर", "हमें फॉलो करें",
+		"follow us", "like us on", "हमारा एप", "हमारा ऐप", "अपनी राय", "comment below", "नीचे कमेंट",
+		"share this", "share on", "शेयर करें",
+	}
+	captionPrefixes = []string{
+		"फोटो:", "फोटो :", "फोटो-", "फोटो -", "फोटो साभार", "photo:", "photo :", "photo credit", "photos:",
+		"image:", "image source", "image credit", "तस्वीर:", "तस्वीर :", "चित्र:", "pic:", "pic credit",
+		"picture:", "file photo", "फाइल फोटो", "प्रतीकात्मक फोटो", "प्रतीकात्मक तस्वीर", "सांकेतिक फोटो",
+		"सांकेतिक तस्वीर", "representational image", "representative image", "(representational",
+		"(representative", "(फोटो", "(file photo", "(photo", "(image", "(प्रतीकात्मक", "(सांकेतिक",
+		"(तस्वीर", "फोटो क्रेडिट", "फोटो सोर्स", "caption:", "getty images", "(getty", "इमेज:",
+		"इमेज सोर्स", "image caption", "वीडियो:", "video:", "watch:",
+	}
+	bylinePrefixes = []string{
+		"by ", "द्वारा ", "द्वारा:", "लेखक:", "लेखक :", "लेखक-", "written by", "reported by", "edited by",
+		"authored by", "posted by", "story by", "text by", "रिपोर्ट:", "रिपोर्ट :", "रिपोर्ट-",
+		"रिपोर्टर:", "author:", "author -", "edited by:", "बाय ", "संपादक:", "एडिटेड बाय", "लेखिका:",
+		"written by:", "reporter:", "curated by", "compiled by",
+	}
+	timestampPrefixes = []string{
+		"updated", "published", "publish date", "last updated", "first published", "posted on",
+		"posted:", "प्रकाशित", "अपडेटेड", "अपडेट", "अद्यतन", "पब्लिश", "date:", "तारीख:", "दिनांक",
+		"modified", "last modified", "created",
+	}
+	disclaimerPrefixes = []string{"disclaimer", "डिस्क्लेमर", "अस्वीकरण", "अस्वीकरण:", "नोट:", "note:"}
+	disclaimerPhrases  = []string{
+		"संपादित नहीं", "सम्पादित नहीं", "फीड से प्रकाशित", "फीड से प्रकाशित", "has not been edited",
+		"auto-generated from a syndicated feed", "syndicated feed", "सिंडिकेट फीड", "not been edited by",
+		"एजेंसी फीड", "agency feed", "views expressed", "विचार लेखक के निजी", "लेखक के निजी विचार",
+		"does not endorse", "पुष्टि नहीं करता", "पुष्टि नहीं करती", "not responsible for",
+	}
+	tagPrefixes = []string{"tags:", "tags :", "टैग्स:", "टैग:", "टैग्स :", "topics:", "विषय:", "keywords:", "tags"}
+	adLines     = map[string]bool{
+		"advertisement": true, "विज्ञापन": true, "sponsored": true, "ad": true, "ads": true,
+		"स्पॉन्सर्ड": true, "advertisment": true, "scroll to continue with content": true,
+		"story continues below this ad": true, "continue reading below": true,
+	}
+	navWords = map[string]bool{
+		"home": true, "होम": true, "news": true, "न्यूज": true, "खबरें": true, "india": true, "देश": true,
+		"world": true, "विदेश": true, "दुनिया": true, "sports": true, "खेल": true, "business": true,
+		"बिजनेस": true, "कारोबार": true, "entertainment": true, "मनोरंजन": true, "राज्य": true,
+		"states": true, "city": true, "शहर": true, "politics": true, "राजनीति": true, "tech": true,
+		"टेक": true, "lifestyle": true, "लाइफस्टाइल": true, "opinion": true, "विचार": true,
+		"videos": true, "वीडियो": true, "photos": true, "फोटो": true, "latest": true, "ताजा": true,
+		"menu": true, "मेन्यू": true, "search": true, "सर्च": true, "login": true, "लॉगिन": true,
+		"हिंदी": true, "hindi": true, "english": true, "epaper": true, "ई-पेपर": true, "live": true,
+		"लाइव": true, "trending": true, "ट्रेंडिंग": true, "अंतरराष्ट्रीय": true, "international": true,
+		"राष्ट्रीय": true, "national": true, "career": true, "करियर": true, "धर्म": true, "astrology": true,
+		"ज्योतिष": true, "auto": true, "ऑटो": true, "health": true, "हेल्थ": true, "shorts": true,
+		"web stories": true, "वेब स्टोरीज": true, "उत्तर प्रदेश": true, "बिहार": true, "दिल्ली": true,
+		"मुख्य पृष्ठ": true, "प्रथम पृष्ठ": true, "स्पोर्ट्स": true, "क्रिकेट": true, "cricket": true,
+	}
+)
+
+// classify gives a line's reason by what it says, or "" when its words
+// alone do not make it boilerplate. Position-based decisions come later.
+func classify(text string, sh shape) string {
+	l := lower(text)
+	t := trimBullet(l)
+	if t == "" {
+		return ReasonStrayPunctuation
+	}
+	if onlyPunct(text) {
+		return ReasonStrayPunctuation
+	}
+	if isURL(t) {
+		return ReasonURL
+	}
+	if _, ok := hasPrefixAny(t, "web title", "वेब टाइटल", "web-title", "english title"); ok && sh.words <= 40 {
+		return ReasonWebTitle
+	}
+	if adLines[strings.Trim(t, " :.-")] {
+		return ReasonAdvertisement
+	}
+	short := sh.words <= 40
+	if p, ok := hasPrefixAny(t, disclaimerPrefixes...); ok && short {
+		rest := strings.TrimSpace(t[len(p):])
+		if p != "नोट:" && p != "note:" || hasAny(rest, disclaimerPhrases...) {
+			return ReasonDisclaimer
+		}
+	}
+	if short && hasAny(t, disclaimerPhrases...) && hasAny(t, "ख़बर", "खबर", "story", "feed", "फीड", "लेख", "article", "content", "विचार", "views") {
+		return ReasonDisclaimer
+	}
+	if sh.words <= 30 && (strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c)") ||
+		hasAny(t, "all rights reserved", "सर्वाधिकार सुरक्षित", "कॉपीराइट ©", "copyright ©", "© copyright")) {
+		return ReasonCopyright
+	}
+	if sh.words <= 30 && hasAny(t, browserWords...) && hasAny(t, updateWords...) {
+		return ReasonBanner
+	}
+	if sh.words <= 30 && hasAny(t, bannerPhrases...) {
+		return ReasonBanner
+	}
+	if _, ok := hasPrefixAny(t, alsoReadMarkers...); ok && sh.words <= 40 {
+		return ReasonAlsoRead
+	}
+	if p, ok := hasPrefixAny(t, "पढ़ें:", "पढ़ें-", "पढ़ें :", "पढ़ें –", "read:", "watch video", "वीडियो देखें"); ok && p != "" && sh.words <= 30 && !sh.sentence {
+		return ReasonAlsoRead
+	}
+	if isRelatedHeading(t, sh) {
+		return ReasonRelated
+	}
+	if sh.words <= 60 && (hasAny(t, socialPhrases...) || (hasAny(t, socialPlatforms...) && hasAny(t, socialActions...) && (sh.words <= 25 || !sh.sentence))) {
+		return ReasonSocial
+	}
+	if sh.words <= 25 {
+		if _, ok := hasPrefixAny(t, captionPrefixes...); ok {
+			return ReasonCaption
+		}
+	}
+	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= 40 && !sh.sentence && (strings.HasPrefix(t, "tags") && (len(t) == 4 || t[4] == ':' || t[4] == ' ') || !strings.HasPrefix(t, "tags")) {
+		return ReasonTags
+	}
+	if sh.words <= 30 {
+		if p, ok := hasPrefixAny(t, bylinePrefixes...); ok && bylineRest(text, p, sh) {
+			return ReasonByline
+		}
+		if r := timestampLine(text, t); r != "" {
+			return r
+		}
+	}
+	if sh.words <= 12 && isCredit(text, t) {
+		return ReasonCredit
+	}
+	if isNavigation(text, t, sh) {
+		return ReasonNavigation
+	}
+	return ""
+}
+
+// onlyPunct reports whether s has no letter or digit.
+func onlyPunct(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isURL(t string) bool {
+	if strings.ContainsAny(t, " \t") {
+		return false
+	}
+	return strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www.")
+}
+
+// bylineRest reports whether the words after "By" (prefix p) look like a
+// credit: a short line whose next word is a name (capitalised, or in
+// Devanagari), not a sentence going on ("By the end of …").
+func bylineRest(text, p string, sh shape) bool {
+	if sh.words > 20 || (sh.sentence && sh.words > 8 && !strings.ContainsAny(text, "|")) {
+		return false
+	}
+	fields := strings.Fields(trimBullet(text))
+	n := len(strings.Fields(p))
+	for n < len(fields) && strings.Trim(fields[n], ":-–") == "" {
+		n++
+	}
+	if n >= len(fields) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fields[n], ":-–"))
+	return unicode.IsUpper(r) || (r >= 0x900 && r <= 0x97f)
+}
+
+// timestampLine reports a line that is a date or time with at most a label
+// and a few words around it ("Updated: …", "Publish Date: …", "19 मार्च
+// 2021"), or a byline carrying one.
+func timestampLine(text, t string) string {
+	if len(text) > 600 {
+		return ""
+	}
+	stamps := meta.FindTimes(text)
+	if len(stamps) == 0 {
+		return ""
+	}
+	if _, ok := hasPrefixAny(t, timestampPrefixes...); ok {
+		return ReasonTimestamp
+	}
+	// What is left besides the stamps, labels and punctuation.
+	rest := text
+	for i := len(stamps) - 1; i >= 0; i-- {
+		rest = rest[:stamps[i].Start] + " " + rest[stamps[i].End:]
+	}
+	words := 0
+	for _, w := range strings.FieldsFunc(lower(rest), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
+	}) {
+		if !stampFiller[w] {
+			words++
+		}
+	}
+	if words <= 3 {
+		return ReasonTimestamp
+	}
+	return ""
+}
+
+// stampFiller are words that go with timestamps and say nothing else.
+var stampFiller = map[string]bool{
+	"updated": true, "published": true, "publish": true, "date": true, "on": true, "at": true,
+	"last": true, "ist": true, "first": true, "posted": true, "time": true, "hrs": true,
+	"प्रकाशित": true, "अपडेट": true, "अपडेटेड": true, "तिथि": true, "तारीख": true, "दिनांक": true,
+	"समय": true, "बजे": true, "modified": true, "पब्लिश": true, "edited": true,
+}
+
+// isCredit reports a short line that only credits inputs or an agency:
+// "(इनपुट: भाषा)", "(With inputs from PTI)", "- IANS", "(एजेंसी)".
+func isCredit(text, t string) bool {
+	core := strings.Trim(t, " ()[]-–—:.|।")
+	for _, p := range []string{"source:", "agency:", "स्रोत:", "एजेंसी:", "साभार:", "courtesy:", "इनपुट:", "input:", "inputs:"} {
+		if strings.HasPrefix(core, p) {
+			core = strings.TrimSpace(core[len(p):])
+			if core != "" && (meta.Agency(core) != "" || strings.HasPrefix(p, "इनपुट") || strings.HasPrefix(p, "input")) {
+				return true
+			}
+		}
+	}
+	if core == "" {
+		return false
+	}
+	if meta.Agency(core) != "" {
+		return true
+	}
+	if hasAny(t, "इनपुट", "inputs", "input", "एजेंसी", "agency", "agencies", "एजेंसियां", "भाषा", "वार्ता") &&
+		(strings.HasPrefix(strings.TrimSpace(text), "(") || strings.HasPrefix(t, "इनपुट") || strings.HasPrefix(t, "with inputs") || strings.HasPrefix(t, "input")) {
+		return true
+	}
+	return false
+}
+
+// isRelatedHeading reports a short heading over a list of other stories.
+func isRelatedHeading(t string, sh shape) bool {
+	if sh.words > 7 || sh.sentence && !strings.HasSuffix(t, ":") {
+		return false
+	}
+	t = strings.Trim(t, " :-–|»>")
+	if hasAny(t, relatedHeadings...) {
+		return true
+	}
+	return hasAny(t, relatedNouns...) && hasAny(t, relatedMods...)
+}
+
+// navSeparators split breadcrumb and menu items.
+const navSeparators = ">»›/|•·"
+
+// isNavigation reports breadcrumbs ("होम > देश > उत्तर प्रदेश"), menus of
+// short items, and lone section words.
+func isNavigation(text, t string, sh shape) bool {
+	if sh.sentence || sh.words > 25 {
+		return false
+	}
+	if navWords[strings.Trim(t, " :")] {
+		return true
+	}
+	items := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(navSeparators, r) })
+	if len(items) < 3 {
+		// Two items: both must be menu words.
+		if len(items) == 2 && navWords[strings.TrimSpace(items[0])] && navWords[strings.TrimSpace(items[1])] {
+			return true
+		}
+		return false
+	}
+	known := 0
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if len(strings.Fields(it)) > 4 {
+			return false
+		}
+		if navWords[it] {
+			known++
+		}
+	}
+	return known >= 1 || len(items) >= 4
+}

@@ -1,0 +1,359 @@
+package meta
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data/places.txt
+var placesTxt string
+
+// placeIndex maps folded place names to English ones.
+var placeIndex = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(placesTxt, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		names := strings.Split(line, "|")
+		for _, n := range names {
+			m[placeKey(n)] = names[0]
+		}
+	}
+	return m
+}()
+
+// placeKey folds a place name: lower case, no nukta, no zero-width joiners.
+func placeKey(s string) string {
+	s = strings.NewReplacer("\u200d", "", "\u200c", "").Replace(s)
+	return agencyKey(s)
+}
+
+// Place returns the English name of the place s names ("मास्को" →
+// "Moscow", "NEW DELHI" → "New Delhi"), or "" when the table does not know
+// it.
+func Place(s string) string {
+	return placeIndex[placeKey(s)]
+}
+
+// DatelineInfo is a dateline at the start of a paragraph, as in
+// "मास्को, 19 मार्च (एपी)", "NEW DELHI, March 12 (PTI)", "लखनऊ, जागरण
+// संवाददाता:" or "राधाकिशन शर्मा, बिलासपुर (नई दुनिया)।".
+type DatelineInfo struct {
+	// Text is the dateline as written, without the separator after it.
+	Text string
+	// Len is how many bytes of the paragraph the dateline takes, with its
+	// separator and the spaces after it.
+	Len int
+	// PlaceText is the place as written; Place its English name ("" when
+	// the place table does not know it).
+	PlaceText, Place string
+	// Day and Month are the date the dateline gives (0 when none).
+	Day, Month int
+	// Source is what the brackets or a credit part name, as written.
+	Source string
+	// Agency is the canonical name of the agency Source names, or "".
+	Agency string
+	// Byline is the reporter or desk the dateline names, as written.
+	Byline string
+}
+
+// maxDatelineRunes bounds how far into a paragraph a dateline may reach.
+const maxDatelineRunes = 80
+
+// deskWords mark a reporter's or desk's credit inside a dateline.
+var deskWords = map[string]bool{
+	"संवाददाता": true, "ब्यूरो": true, "सहयोगी": true, "सूत्र": true, "नेटवर्क": true, "डेस्क": true,
+	"टीम": true, "जेएनएन": true, "प्रतिनिधि": true, "रिपोर्टर": true, "संवाद": true, "एजेंसी": true,
+	"एजेंसियां": true, "correspondent": true, "bureau": true, "desk": true, "reporter": true,
+	"staff": true, "network": true, "agencies": true, "agency": true, "jnn": true,
+}
+
+// functionWords never occur in a dateline; they mark a sentence.
+var functionWords = map[string]bool{
+	"है": true, "हैं": true, "था": true, "थे": true, "थी": true, "ने": true, "को": true, "में": true,
+	"से": true, "की": true, "का": true, "के": true, "पर": true, "और": true, "कि": true, "यह": true,
+	"वह": true, "इस": true, "उस": true, "भी": true, "नहीं": true, "तो": true, "हो": true, "किया": true,
+	"कहा": true, "गया": true, "गई": true, "लिए": true, "साथ": true, "बाद": true, "एक": true,
+	"the": true, "a": true, "an": true, "is": true, "was": true, "of": true, "said": true, "to": true,
+	"and": true, "for": true, "with": true, "has": true, "have": true, "will": true, "are": true,
+	"this": true, "that": true, "it": true, "he": true, "she": true, "they": true, "we": true, "i": true,
+}
+
+// ParseDateline reads a dateline at the start of paragraph p. It reports
+// false when p does not start with one; it prefers missing a dateline to
+// taking a sentence for one.
+func ParseDateline(p string) (DatelineInfo, bool) {
+	lead := len(p) - len(strings.TrimLeft(p, " \t\u00a0"))
+	s := p[lead:]
+	// The window a dateline may occupy.
+	win := s
+	if n := runeOffset(s, maxDatelineRunes); n < len(s) {
+		win = s[:n]
+	}
+	end, kind := datelineEnd(win)
+	if end <= 0 {
+		return DatelineInfo{}, false
+	}
+	head := strings.TrimSpace(win[:end])
+	d, ok := readDateline(head, kind)
+	if !ok {
+		return DatelineInfo{}, false
+	}
+	// Length: the head, the terminator, a separator after a bracket, spaces.
+	n := end
+	if kind != ')' {
+		n = end + utf8.RuneLen(kind)
+		if kind == ' ' {
+			n = end
+		}
+	}
+	rest := win[n:]
+	if kind == ')' {
+		t := strings.TrimLeft(rest, " \u00a0")
+		for _, sep := range []string{"।", ":", "—", "–", "-", "|", ","} {
+			if strings.HasPrefix(t, sep) {
+				t = t[len(sep):]
+				break
+			}
+		}
+		rest = t
+	}
+	rest = strings.TrimLeft(rest, " \u00a0")
+	d.Len = lead + len(win) - len(rest)
+	d.Text = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[:d.Len-lead]), "।:—–-|,"))
+	if d.Len >= len(p) {
+		// A dateline with nothing after it is a line of its own, not a
+		// dateline of this paragraph.
+		return DatelineInfo{}, false
+	}
+	return d, true
+}
+
+// readDateline reads a dateline head as written ("मास्को, 19 मार्च (एपी)")
+// that ended with terminator kind; kind 0 means the head is known to be a
+// dateline already.
+func readDateline(head string, kind rune) (DatelineInfo, bool) {
+	var src string
+	if strings.HasSuffix(head, ")") {
+		open := strings.LastIndexByte(head, '(')
+		if open < 0 {
+			return DatelineInfo{}, false
+		}
+		src = strings.TrimSpace(head[open+1 : len(head)-1])
+		head = strings.TrimRight(strings.TrimSpace(head[:open]), ",")
+		if src == "" || utf8.RuneCountInString(src) > 30 || strings.ContainsAny(src, "()") {
+			return DatelineInfo{}, false
+		}
+	} else if kind == ')' {
+		return DatelineInfo{}, false
+	}
+	if head == "" || strings.ContainsAny(head, "()\"“”‘’'।.?!;") {
+		return DatelineInfo{}, false
+	}
+	d := DatelineInfo{Source: src}
+	if !d.readParts(head, kind) {
+		return DatelineInfo{}, false
+	}
+	if src != "" {
+		if a := Agency(src); a != "" {
+			d.Agency = a
+		} else if hasDeskWord(src) && d.Byline == "" {
+			d.Byline = src
+		}
+	}
+	return d, true
+}
+
+// DatelineText reads a dateline the cleaner already took off a paragraph
+// (the text of a "dateline" removal) into its parts.
+func DatelineText(s string) (DatelineInfo, bool) {
+	s = strings.TrimSpace(s)
+	d, ok := readDateline(s, 0)
+	if !ok {
+		return DatelineInfo{}, false
+	}
+	d.Text = s
+	return d, true
+}
+
+// runeOffset returns the byte offset of the n-th rune of s (len(s) when s
+// is shorter).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// datelineEnd finds where a dateline would end in win: the first closing
+// bracket, danda, colon, spaced dash, or double space. It returns the byte
+// offset (just after ")" for a bracket, at the terminator otherwise) and
+// the terminator.
+func datelineEnd(win string) (int, rune) {
+	best, kind := -1, rune(0)
+	try := func(i int, k rune) {
+		if i > 0 && (best < 0 || i < best) {
+			best, kind = i, k
+		}
+	}
+	if i := strings.IndexByte(win, ')'); i > 0 {
+		try(i+1, ')')
+	}
+	if i := strings.Index(win, "।"); i > 0 {
+		try(i, '।')
+	}
+	if i := strings.IndexByte(win, ':'); i > 0 {
+		try(i, ':')
+	}
+	for _, d := range []string{" - ", " – ", " — ", "—"} {
+		if i := strings.Index(win, d); i > 0 {
+			if best < 0 || i < best {
+				// The terminator is the dash itself.
+				dash := strings.TrimSpace(d)
+				r, _ := utf8.DecodeRuneInString(dash)
+				return i + strings.Index(d, dash), r
+			}
+		}
+	}
+	if i := strings.Index(win, "  "); i > 0 {
+		try(i, ' ')
+	}
+	return best, kind
+}
+
+func hasDeskWord(s string) bool {
+	for _, w := range splitWords(s) {
+		if deskWords[w.text] {
+			return true
+		}
+	}
+	return false
+}
+
+// readParts reads the comma-separated parts of a dateline head: place,
+// date, reporter or desk, agency.
+func (d *DatelineInfo) readParts(head string, kind rune) bool {
+	parts := strings.Split(head, ",")
+	if len(parts) > 3 {
+		return false
+	}
+	words := 0
+	latin := false
+	var others []string
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			return false
+		}
+		ws := splitWords(part)
+		if len(ws) == 0 {
+			return false
+		}
+		words += len(ws)
+		for _, w := range ws {
+			if functionWords[w.text] {
+				return false
+			}
+		}
+		if dd, mm, n, ok := ParseDayMonth(part); ok && strings.TrimSpace(part[n:]) == "" || ok && isYearOnly(part[n:]) {
+			d.Day, d.Month = dd, mm
+			continue
+		}
+		if a := Agency(part); a != "" && d.Agency == "" {
+			d.Agency = a
+			if d.Source == "" {
+				d.Source = part
+			}
+			continue
+		}
+		if hasDeskWord(part) {
+			if d.Byline == "" {
+				d.Byline = part
+			}
+			if strings.Contains(strings.ToLower(part), "एजेंसी") || strings.Contains(strings.ToLower(part), "agenc") {
+				if d.Source == "" {
+					d.Source = part
+				}
+				if d.Byline == part {
+					d.Byline = ""
+				}
+			}
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(part)
+		if r < 0x900 {
+			latin = true
+			for _, w := range strings.Fields(part) {
+				r0, _ := utf8.DecodeRuneInString(w)
+				if !unicode.IsUpper(r0) && !unicode.IsDigit(r0) {
+					return false
+				}
+			}
+		}
+		others = append(others, part)
+	}
+	if words > 7 || len(others) == 0 || len(others) > 2 {
+		return false
+	}
+	// The place: a known one, else the last part that is left.
+	placeAt := -1
+	for i, o := range others {
+		if Place(o) != "" {
+			placeAt = i
+			break
+		}
+	}
+	known := placeAt >= 0
+	if !known {
+		placeAt = len(others) - 1
+	}
+	d.PlaceText = others[placeAt]
+	d.Place = Place(d.PlaceText)
+	if len(others) == 2 {
+		if d.Byline != "" {
+			return false
+		}
+		d.Byline = others[1-placeAt]
+	}
+	if utf8.RuneCountInString(d.PlaceText) > 30 || len(splitWords(d.PlaceText)) > 3 {
+		return false
+	}
+	// Evidence that this is a dateline and not a short sentence or kicker.
+	strong := d.Source != "" || d.Day > 0 || d.Byline != "" || d.Agency != ""
+	switch {
+	case known, kind == 0:
+		return true
+	case kind == ')' || strong:
+		return true
+	case latin && strings.ToUpper(d.PlaceText) == d.PlaceText && kind != '।':
+		return true
+	case kind == ':' && len(splitWords(d.PlaceText)) <= 2 && !latin:
+		// "औरंगाबाद : शहर के …": a one- or two-word Hindi head before a colon.
+		return true
+	}
+	return false
+}
+
+// isYearOnly reports whether s is empty or only ", 2021".
+func isYearOnly(s string) bool {
+	s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), ","))
+	if s == "" {
+		return true
+	}
+	if len(s) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}

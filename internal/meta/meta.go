@@ -1,0 +1,604 @@
+// Package meta is the stage that fills an article's facts of publication:
+// title, English title, publisher, byline, agencies, dateline, published
+// and updated times. It reads them from the input's hints (which always
+// win), from an HTML page's head (title tags, Open Graph and article meta
+// tags, JSON-LD NewsArticle), from the lines the clean stage removed (by
+// their reasons: "title", "web-title", "byline", "timestamp", "dateline",
+// "disclaimer", "credit", "url", …) and from the clean text (agencies cited
+// in the body).
+//
+// It also holds the parsers those facts need, for use by other stages:
+// ParseTime and FindTimes (dates as Indian pages write them, IST as
+// +05:30), ParseDateline, Agency, Outlet, Place and ReadHead.
+//
+// A date without a time (a page that says only "03-11-2025") is published
+// at midnight IST; Facts.PublishedPrecision tells such dates from real
+// midnights.
+package meta
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"khabar/internal/news"
+)
+
+// Removal reasons the meta stage reads; they are the clean stage's.
+const (
+	reasonTitle         = "title"
+	reasonRepeatedTitle = "repeated-title"
+	reasonWebTitle      = "web-title"
+	reasonByline        = "byline"
+	reasonTimestamp     = "timestamp"
+	reasonDateline      = "dateline"
+	reasonDisclaimer    = "disclaimer"
+	reasonCredit        = "credit"
+	reasonURL           = "url"
+	reasonCopyright     = "copyright"
+)
+
+// Meta is the meta stage. It holds no state and is safe for concurrent use.
+type Meta struct{}
+
+// New returns the meta stage.
+func New() *Meta { return &Meta{} }
+
+// Name returns "meta".
+func (*Meta) Name() string { return "meta" }
+
+// Process fills a's metadata fields that are still empty: Title, TitleEn,
+// Publisher, Byline, Agencies, Dateline, Published, Updated and URL.
+func (m *Meta) Process(ctx context.Context, a *news.Article) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("meta: %w", err)
+	}
+	f := Read(a)
+	if a.Title == "" {
+		a.Title = f.Title
+	}
+	if a.TitleEn == "" {
+		a.TitleEn = f.TitleEn
+	}
+	if a.Publisher == "" {
+		a.Publisher = f.Publisher
+	}
+	if len(a.Byline) == 0 {
+		a.Byline = f.Byline
+	}
+	if len(a.Agencies) == 0 {
+		a.Agencies = f.Agencies
+	}
+	if a.Dateline == nil {
+		a.Dateline = f.Dateline
+	}
+	if a.Published.IsZero() {
+		a.Published = f.Published
+	}
+	if a.Updated.IsZero() {
+		a.Updated = f.Updated
+	}
+	if a.URL == "" {
+		a.URL = f.URL
+	}
+	return nil
+}
+
+// Facts are the metadata Read finds.
+type Facts struct {
+	Title, TitleEn, Publisher string
+	Byline, Agencies          []string
+	Dateline                  *news.Dateline
+	Published, Updated        time.Time
+	// PublishedPrecision and UpdatedPrecision say how much of the times the
+	// page gave (0 when unknown).
+	PublishedPrecision, UpdatedPrecision Precision
+	URL                                  string
+}
+
+// fact is a piece of text metadata comes from, with its place in the page.
+type fact struct {
+	text, reason string
+	pos          int
+}
+
+// Read finds an article's metadata without changing it.
+func Read(a *news.Article) Facts {
+	var f Facts
+	var head Head
+	isHTML := a.Raw.Format == news.FormatHTML && a.Raw.Body != ""
+	if isHTML {
+		head = ReadHead(a.Raw.Body)
+	}
+	facts := locate(a)
+	byReason := func(r string) []fact {
+		var out []fact
+		for _, x := range facts {
+			if x.reason == r {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+
+	// URL.
+	f.URL = firstNonEmpty(a.Raw.Hints.URL, head.URL, head.LD.URL)
+	if f.URL == "" {
+		for _, x := range byReason(reasonURL) {
+			f.URL = strings.TrimSpace(x.text)
+			break
+		}
+	}
+	if f.URL == "" && (strings.HasPrefix(a.Source.URI, "http://") || strings.HasPrefix(a.Source.URI, "https://")) {
+		f.URL = a.Source.URI
+	}
+	if a.URL != "" {
+		f.URL = a.URL
+	}
+
+	// Title.
+	titleLine := ""
+	for _, x := range byReason(reasonTitle) {
+		titleLine = x.text
+		break
+	}
+	f.Title = firstNonEmpty(a.Raw.Hints.Title, titleLine, head.LD.Headline, head.H1,
+		StripSiteSuffix(head.OGTitle, head.SiteName), StripSiteSuffix(head.TwitterTitle, head.SiteName),
+		StripSiteSuffix(head.Title, head.SiteName))
+	f.Title = collapse(f.Title)
+
+	// English title.
+	f.TitleEn = englishTitle(f.Title, byReason(reasonWebTitle), byReason(reasonRepeatedTitle))
+
+	// Byline, publisher candidates and agencies from credit lines.
+	var names, outletsNamed []string
+	var hits []agencyAt
+	for _, x := range facts {
+		switch x.reason {
+		case reasonByline:
+			ns, outs, ags := readByline(x.text)
+			names = append(names, ns...)
+			outletsNamed = append(outletsNamed, outs...)
+			for _, g := range ags {
+				hits = append(hits, agencyAt{g, x.pos})
+			}
+		case reasonDisclaimer, reasonCredit:
+			for _, h := range FindAgencies(x.text) {
+				hits = append(hits, agencyAt{h.Name, x.pos + h.Start})
+			}
+			if x.reason == reasonCredit {
+				if g := Agency(x.text); g != "" {
+					hits = append(hits, agencyAt{g, x.pos})
+				}
+			}
+		}
+	}
+	for _, au := range append(append([]string{}, head.LD.Authors...), head.Authors...) {
+		if g := Agency(au); g != "" {
+			hits = append(hits, agencyAt{g, -1})
+			continue
+		}
+		if Outlet(au) != "" || strings.EqualFold(au, head.SiteName) || strings.EqualFold(au, head.LD.Publisher) {
+			outletsNamed = append(outletsNamed, au)
+			continue
+		}
+		names = append(names, au)
+	}
+
+	// Dateline.
+	var dl *DatelineInfo
+	dlPos := -1
+	for _, x := range byReason(reasonDateline) {
+		if d, ok := DatelineText(x.text); ok {
+			dl, dlPos = &d, x.pos
+		}
+		break
+	}
+	if dl == nil {
+		first, _, _ := strings.Cut(a.Text, "\n")
+		if d, ok := ParseDateline(first); ok {
+			dl, dlPos = &d, 0
+		}
+	}
+	if dl != nil {
+		if dl.Agency != "" {
+			hits = append(hits, agencyAt{dl.Agency, dlPos})
+		}
+		if dl.Byline != "" {
+			names = append(names, dl.Byline)
+		}
+	}
+
+	// Agencies cited in the body.
+	for _, x := range facts {
+		if x.reason != "" {
+			continue
+		}
+		for _, h := range FindAgencies(x.text) {
+			hits = append(hits, agencyAt{h.Name, x.pos + h.Start})
+		}
+	}
+	f.Agencies = orderAgencies(hits)
+	f.Byline = dedupe(names)
+
+	// Publisher.
+	f.Publisher = publisher(a, head, f.URL, outletsNamed, byReason(reasonDisclaimer), byReason(reasonCopyright))
+
+	// Times.
+	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, f.URL)
+	if dl != nil {
+		f.Dateline = &news.Dateline{Place: dl.Place, PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}
+	}
+	return f
+}
+
+// locate lists the removed lines and the paragraphs of the text with their
+// position in the original page, so facts can be ordered as the page had
+// them. Body paragraphs have reason "".
+func locate(a *news.Article) []fact {
+	page := a.Raw.Body
+	if page == "" {
+		page = a.Text
+	}
+	var out []fact
+	find := func(s string, from int) int {
+		if s == "" {
+			return -1
+		}
+		if i := strings.Index(page, s); i >= 0 {
+			return i
+		}
+		// The text may have been repaired or trimmed: try its start.
+		k := min(len(s), 48)
+		for k > 0 && k < len(s) && !isRuneStart(s[k]) {
+			k--
+		}
+		if k >= 12 {
+			if i := strings.Index(page, s[:k]); i >= 0 {
+				return i
+			}
+		}
+		return from
+	}
+	last := 0
+	for _, r := range a.Removed {
+		p := find(r.Text, -1)
+		if p < 0 {
+			p = last
+		}
+		last = p
+		out = append(out, fact{text: r.Text, reason: r.Reason, pos: p})
+	}
+	last = 0
+	for _, para := range strings.Split(a.Text, "\n") {
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		p := find(para, -1)
+		if p < 0 {
+			p = last
+		}
+		last = p
+		out = append(out, fact{text: para, pos: p})
+	}
+	return out
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// englishTitle finds the English headline a Hindi page carries: a "Web
+// Title:" line, or the English half of a headline pair.
+func englishTitle(title string, web, pairs []fact) string {
+	if title != "" && !mostlyDevanagari(title) {
+		return ""
+	}
+	for _, x := range web {
+		t := x.text
+		if i := strings.IndexAny(t, ":：-–"); i >= 0 && i < 20 {
+			t = t[i+1:]
+		}
+		if t = collapse(strings.TrimLeft(t, ":：-– ")); t != "" {
+			return t
+		}
+	}
+	for _, x := range pairs {
+		for _, sep := range []string{" | ", "|", " - ", " – "} {
+			a, b, ok := strings.Cut(x.text, sep)
+			if !ok {
+				continue
+			}
+			for _, side := range []string{a, b} {
+				side = collapse(side)
+				if side != "" && !mostlyDevanagari(side) && latinLetters(side) >= 8 {
+					return side
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func mostlyDevanagari(s string) bool {
+	d, l := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= 0x900 && r <= 0x97f:
+			d++
+		case r < 0x250 && unicode.IsLetter(r):
+			l++
+		}
+	}
+	return d > l
+}
+
+func latinLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x250 && unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// bylineCut are the words and marks where the names of a byline end.
+var bylineStops = []string{" | ", "|", " - ", " – ", " — ", " on ", " at ", " updated", " published", " प्रकाशित", " अपडेट", " •", " ·", ",  "}
+
+// readByline splits a byline line into person or desk names, outlets and
+// agencies: "By Lokjeewan Daily - 03-11-2025" names an outlet, "By भाषा"
+// an agency, "By Asha Rao and Vikram Sen" two people.
+func readByline(s string) (names, outlets, agencies []string) {
+	t := strings.TrimSpace(s)
+	lt := strings.ToLower(t)
+	if strings.HasPrefix(lt, "edited by") || strings.HasPrefix(lt, "एडिटेड") || strings.HasPrefix(lt, "संपादक") {
+		return nil, nil, nil
+	}
+	for _, p := range []string{"written by", "reported by", "authored by", "posted by", "story by", "text by",
+		"curated by", "compiled by", "by", "द्वारा", "लेखक", "लेखिका", "रिपोर्टर", "रिपोर्ट", "author", "reporter", "बाय"} {
+		if strings.HasPrefix(lt, p) {
+			t = t[len(p):]
+			break
+		}
+	}
+	t = strings.TrimLeft(t, " :-–")
+	cut := len(t)
+	lt = strings.ToLower(t)
+	for _, stop := range bylineStops {
+		if i := strings.Index(lt, stop); i >= 0 && i < cut {
+			cut = i
+		}
+	}
+	if st := FindTimes(t); len(st) > 0 && st[0].Start < cut {
+		cut = st[0].Start
+	}
+	t = strings.TrimRight(strings.TrimSpace(t[:cut]), " ,-–|")
+	if t == "" {
+		return nil, nil, nil
+	}
+	for _, part := range splitNames(t) {
+		switch {
+		case Agency(part) != "":
+			agencies = append(agencies, Agency(part))
+		case Outlet(part) != "" || outletLike(part):
+			outlets = append(outlets, part)
+		default:
+			names = append(names, part)
+		}
+	}
+	return names, outlets, agencies
+}
+
+var nameSplit = regexp.MustCompile(`\s*(?:,|&|\band\b|\sऔर\s|\sएवं\s|\sव\s)\s*`)
+
+func splitNames(s string) []string {
+	var out []string
+	for _, p := range nameSplit.Split(s, -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+type agencyAt struct {
+	name string
+	pos  int
+}
+
+// orderAgencies returns each agency once, in order of first appearance.
+func orderAgencies(hits []agencyAt) []string {
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].pos < hits[j].pos })
+	var out []string
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if !seen[h.name] {
+			seen[h.name] = true
+			out = append(out, h.name)
+		}
+	}
+	// PTI-Bhasha is PTI's Hindi service: when both are named, keep both,
+	// as the page credited both.
+	return out
+}
+
+func dedupe(ss []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		s = collapse(s)
+		k := strings.ToLower(s)
+		if s == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// publisher decides the outlet: the hint, then names the outlet table
+// knows (site name, JSON-LD publisher, a byline naming an outlet, a
+// disclaimer, the URL's host, a copyright line), then names as written.
+func publisher(a *news.Article, head Head, url string, bylineOutlets []string, disclaimers, copyrights []fact) string {
+	if p := a.Raw.Hints.Publisher; p != "" {
+		if o := Outlet(p); o != "" {
+			return o
+		}
+		return p
+	}
+	var known []string
+	for _, s := range []string{head.SiteName, head.LD.Publisher} {
+		if o := Outlet(s); o != "" {
+			known = append(known, o)
+		}
+	}
+	for _, s := range bylineOutlets {
+		if o := Outlet(s); o != "" {
+			known = append(known, o)
+		}
+	}
+	for _, d := range disclaimers {
+		if os := findOutlets(d.text); len(os) > 0 {
+			known = append(known, os[0])
+		}
+	}
+	if o := OutletByURL(url); o != "" {
+		known = append(known, o)
+	}
+	for _, c := range copyrights {
+		if os := findOutlets(c.text); len(os) > 0 {
+			known = append(known, os[0])
+		}
+	}
+	if len(known) > 0 {
+		return known[0]
+	}
+	// Names as written: a Latin site name, an outlet-like byline.
+	for _, s := range append([]string{head.SiteName, head.LD.Publisher}, bylineOutlets...) {
+		if s != "" && !mostlyDevanagari(s) {
+			return collapse(s)
+		}
+	}
+	return ""
+}
+
+var urlDate = regexp.MustCompile(`/(20\d\d|19\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
+
+// times decides published and updated. Machine values (hints, meta tags,
+// JSON-LD) come first; then the page's visible timestamps: a labelled
+// "published" time, else the first unlabelled one; a labelled "updated"
+// time, else a second unlabelled one. A visible time given to the minute
+// takes the seconds of a machine timestamp of the same minute. With only an
+// "Updated" time on the page, it is the published time too. A date in the
+// URL is the last resort.
+func times(a *news.Article, head Head, facts []fact, url string) (pub time.Time, pubP Precision, upd time.Time, updP Precision) {
+	if !a.Raw.Hints.Published.IsZero() {
+		pub, pubP = a.Raw.Hints.Published, PrecisionSecond
+	}
+	parseFirst := func(vals ...string) (time.Time, Precision) {
+		for _, v := range vals {
+			if st, ok := ParseTime(v); ok {
+				return st.Time, st.Precision
+			}
+		}
+		return time.Time{}, 0
+	}
+	if pub.IsZero() {
+		pub, pubP = parseFirst(append([]string{head.LD.DatePublished}, head.Published...)...)
+	}
+	upd, updP = parseFirst(append([]string{head.LD.DateModified}, head.Modified...)...)
+
+	var labPub, labUpd, unl []Stamp
+	for _, x := range facts {
+		if x.reason != reasonTimestamp && x.reason != reasonByline {
+			continue
+		}
+		for _, st := range FindTimes(x.text) {
+			switch st.Label {
+			case Published:
+				labPub = append(labPub, st)
+			case Updated:
+				labUpd = append(labUpd, st)
+			default:
+				unl = append(unl, st)
+			}
+		}
+	}
+	refine := func(st Stamp) Stamp {
+		if st.Precision != PrecisionMinute {
+			return st
+		}
+		for _, u := range unl {
+			if u.Precision == PrecisionSecond && u.Time.Truncate(time.Minute).Equal(st.Time) {
+				return u
+			}
+		}
+		return st
+	}
+	if pub.IsZero() {
+		switch {
+		case len(labPub) > 0:
+			st := refine(labPub[0])
+			pub, pubP = st.Time, st.Precision
+		case len(unl) > 0:
+			pub, pubP = unl[0].Time, unl[0].Precision
+		case len(labUpd) > 0:
+			st := refine(labUpd[0])
+			pub, pubP = st.Time, st.Precision
+		}
+	}
+	if upd.IsZero() {
+		switch {
+		case len(labUpd) > 0:
+			st := refine(labUpd[0])
+			upd, updP = st.Time, st.Precision
+		case len(unl) > 1 && len(labPub) == 0:
+			upd, updP = unl[len(unl)-1].Time, unl[len(unl)-1].Precision
+		}
+	}
+	if pub.IsZero() && url != "" {
+		if m := urlDate.FindStringSubmatch(url); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			if validDate(y, mo, d) {
+				pub, pubP = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, IST), PrecisionDay
+			}
+		}
+	}
+	if !upd.IsZero() && !pub.IsZero() && upd.Before(pub) {
+		upd, updP = time.Time{}, 0
+	}
+	return pub, pubP, upd, updP
+}
+
+// datelineDate resolves a dateline's day and month with the published
+// year; a December dateline on a page published in January is of the year
+// before.
+func datelineDate(d *DatelineInfo, pub time.Time) string {
+	if d.Day == 0 || d.Month == 0 || pub.IsZero() {
+		return ""
+	}
+	y := pub.Year()
+	if d.Month > int(pub.Month())+1 {
+		y--
+	}
+	if !validDate(y, d.Month, d.Day) {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, d.Month, d.Day)
+}

@@ -1,0 +1,210 @@
+package meta
+
+import (
+	"net/url"
+	"strings"
+)
+
+// outlet is a news outlet: its English name, other names pages use, and
+// the hosts it publishes on (a host matches itself and its subdomains; a
+// host with a path, "bbc.com/hindi", matches URLs under that path).
+type outlet struct {
+	name  string
+	names []string
+	hosts []string
+}
+
+var outletTable = []outlet{
+	{"Lokmat Hindi", []string{"लोकमत हिन्दी", "लोकमत हिंदी", "Lokmat Hindi News"}, []string{"lokmatnews.in"}},
+	{"Lokmat", []string{"लोकमत"}, []string{"lokmat.com"}},
+	{"Dainik Jagran", []string{"दैनिक जागरण", "जागरण", "Jagran", "जागरण डॉट कॉम"}, []string{"jagran.com"}},
+	{"Nai Dunia", []string{"नईदुनिया", "नई दुनिया", "Naidunia"}, []string{"naidunia.com"}},
+	{"Amar Ujala", []string{"अमर उजाला"}, []string{"amarujala.com"}},
+	{"Dainik Bhaskar", []string{"दैनिक भास्कर", "भास्कर", "Bhaskar"}, []string{"bhaskar.com"}},
+	{"Navbharat Times", []string{"नवभारत टाइम्स", "एनबीटी", "NBT"}, []string{"navbharattimes.indiatimes.com"}},
+	{"Live Hindustan", []string{"लाइव हिन्दुस्तान", "लाइव हिंदुस्तान", "LiveHindustan"}, []string{"livehindustan.com"}},
+	{"Hindustan", []string{"हिन्दुस्तान", "हिंदुस्तान", "दैनिक हिन्दुस्तान", "दैनिक हिंदुस्तान", "Dainik Hindustan"}, nil},
+	{"Prabhat Khabar", []string{"प्रभात खबर"}, []string{"prabhatkhabar.com"}},
+	{"Jansatta", []string{"जनसत्ता"}, []string{"jansatta.com"}},
+	{"Aaj Tak", []string{"आज तक", "आजतक", "AajTak"}, []string{"aajtak.in", "aajtak.intoday.in"}},
+	{"ABP News", []string{"एबीपी न्यूज", "एबीपी लाइव", "ABP Live"}, []string{"abplive.com", "abpnews.abplive.in"}},
+	{"NDTV", []string{"एनडीटीवी", "एनडीटीवी इंडिया", "NDTV India", "एनडीटीवी खबर", "NDTV Khabar"}, []string{"ndtv.com", "ndtv.in"}},
+	{"Zee News", []string{"जी न्यूज", "ज़ी न्यूज़", "Zee News Hindi"}, []string{"zeenews.india.com"}},
+	{"India TV", []string{"इंडिया टीवी", "India TV Hindi"}, []string{"indiatv.in"}},
+	{"News18", []string{"न्यूज18", "न्यूज़18", "न्यूज 18", "News18 Hindi", "न्यूज18 हिंदी"}, []string{"news18.com"}},
+	{"TV9 Bharatvarsh", []string{"टीवी9 भारतवर्ष", "टीवी 9 भारतवर्ष", "TV9 Hindi"}, []string{"tv9hindi.com"}},
+	{"The Hindu", []string{"द हिंदू", "द हिन्दू", "Hindu"}, []string{"thehindu.com"}},
+	{"Hindustan Times", []string{"हिंदुस्तान टाइम्स", "हिन्दुस्तान टाइम्स", "HT"}, []string{"hindustantimes.com"}},
+	{"Times of India", []string{"The Times of India", "टाइम्स ऑफ इंडिया", "TOI"}, []string{"timesofindia.indiatimes.com"}},
+	{"Economic Times", []string{"The Economic Times", "इकनॉमिक टाइम्स", "ET"}, []string{"economictimes.indiatimes.com"}},
+	{"Indian Express", []string{"The Indian Express", "इंडियन एक्सप्रेस"}, []string{"indianexpress.com"}},
+	{"India Today", []string{"इंडिया टुडे"}, []string{"indiatoday.in"}},
+	{"BBC Hindi", []string{"बीबीसी हिंदी", "बीबीसी हिन्दी", "BBC News Hindi", "बीबीसी न्यूज़ हिंदी"}, []string{"bbc.com/hindi", "bbc.co.uk/hindi"}},
+	{"BBC News", []string{"BBC", "बीबीसी"}, []string{"bbc.com", "bbc.co.uk"}},
+	{"Patrika", []string{"पत्रिका", "राजस्थान पत्रिका", "Rajasthan Patrika"}, []string{"patrika.com"}},
+	{"Punjab Kesari", []string{"पंजाब केसरी"}, []string{"punjabkesari.in"}},
+	{"Haribhoomi", []string{"हरिभूमि"}, []string{"haribhoomi.com"}},
+	{"Deshbandhu", []string{"देशबन्धु", "देशबंधु"}, []string{"deshbandhu.co.in"}},
+	{"Navjivan", []string{"नवजीवन", "National Herald"}, []string{"navjivanindia.com"}},
+	{"Dainik Tribune", []string{"दैनिक ट्रिब्यून"}, []string{"dainiktribuneonline.com"}},
+	{"The Tribune", []string{"Tribune"}, []string{"tribuneindia.com"}},
+	{"Webdunia", []string{"वेबदुनिया"}, []string{"webdunia.com"}},
+	{"Oneindia", []string{"वनइंडिया", "Oneindia Hindi"}, []string{"oneindia.com"}},
+	{"The Quint", []string{"द क्विंट", "Quint Hindi"}, []string{"thequint.com"}},
+	{"The Print", []string{"ThePrint", "दिप्रिंट", "द प्रिंट"}, []string{"theprint.in"}},
+	{"The Wire", []string{"द वायर"}, []string{"thewire.in"}},
+	{"Scroll", []string{"Scroll.in"}, []string{"scroll.in"}},
+	{"Firstpost", []string{"फर्स्टपोस्ट"}, []string{"firstpost.com"}},
+	{"Business Standard", []string{"बिजनेस स्टैंडर्ड"}, []string{"business-standard.com"}},
+	{"Mint", []string{"Livemint", "मिंट"}, []string{"livemint.com"}},
+	{"Deccan Herald", nil, []string{"deccanherald.com"}},
+	{"The Statesman", nil, []string{"thestatesman.com"}},
+	{"Outlook", []string{"आउटलुक"}, []string{"outlookindia.com", "outlookhindi.com"}},
+	{"Moneycontrol", []string{"मनीकंट्रोल"}, []string{"moneycontrol.com"}},
+	{"Republic", []string{"Republic World", "रिपब्लिक भारत"}, []string{"republicworld.com"}},
+	{"Times Now", []string{"टाइम्स नाउ", "Times Now Navbharat"}, []string{"timesnownews.com"}},
+	{"Zee Business", []string{"जी बिजनेस"}, []string{"zeebiz.com"}},
+	{"DNA", []string{"DNA India"}, []string{"dnaindia.com"}},
+	{"Dainik Navajyoti", []string{"दैनिक नवज्योति"}, []string{"dainiknavajyoti.com"}},
+	{"Swadesh", []string{"स्वदेश"}, nil},
+	{"Rashtriya Sahara", []string{"राष्ट्रीय सहारा"}, []string{"rashtriyasahara.com"}},
+	{"DD News", []string{"डीडी न्यूज", "दूरदर्शन"}, []string{"ddnews.gov.in"}},
+	{"All India Radio", []string{"आकाशवाणी", "AIR News", "News On AIR"}, []string{"newsonair.gov.in", "newsonair.com"}},
+	{"Deutsche Welle", []string{"DW", "DW Hindi", "डॉयचे वेले", "डीडब्ल्यू"}, []string{"dw.com"}},
+	{"Voice of America", []string{"VOA", "वॉयस ऑफ अमेरिका"}, []string{"voanews.com"}},
+	{"CNN", []string{"सीएनएन"}, []string{"cnn.com"}},
+	{"The Guardian", []string{"Guardian", "द गार्डियन"}, []string{"theguardian.com"}},
+	{"The New York Times", []string{"New York Times", "NYT", "न्यूयॉर्क टाइम्स"}, []string{"nytimes.com"}},
+	{"The Washington Post", []string{"Washington Post", "वाशिंगटन पोस्ट"}, []string{"washingtonpost.com"}},
+	{"The Wall Street Journal", []string{"Wall Street Journal", "WSJ", "वॉल स्ट्रीट जर्नल"}, []string{"wsj.com"}},
+	{"Financial Times", []string{"FT", "फाइनेंशियल टाइम्स"}, []string{"ft.com"}},
+	{"Al Jazeera", []string{"अल जज़ीरा", "अल जजीरा"}, []string{"aljazeera.com"}},
+	{"RT", []string{"Russia Today", "आरटी"}, []string{"rt.com"}},
+	{"Dawn", []string{"डॉन"}, []string{"dawn.com"}},
+	{"The Express Tribune", []string{"एक्सप्रेस ट्रिब्यून"}, []string{"tribune.com.pk"}},
+	{"Global Times", []string{"ग्लोबल टाइम्स"}, []string{"globaltimes.cn"}},
+	{"South China Morning Post", []string{"SCMP"}, []string{"scmp.com"}},
+	{"Reuters", nil, []string{"reuters.com"}},
+	{"AP", []string{"AP News"}, []string{"apnews.com"}},
+	{"Bloomberg", nil, []string{"bloomberg.com"}},
+	{"Xinhua", nil, []string{"xinhuanet.com", "news.cn"}},
+	{"TASS", nil, []string{"tass.com", "tass.ru"}},
+	{"Sputnik", nil, []string{"sputniknews.com"}},
+}
+
+// outletKey folds a name for lookup: lower case, no nukta, no leading "the",
+// spaces collapsed, dots and hyphens dropped.
+func outletKey(s string) string {
+	k := agencyKey(strings.TrimSpace(s))
+	k = strings.TrimPrefix(k, "the ")
+	return strings.TrimSuffix(k, " news")
+}
+
+var outletNames = func() map[string]string {
+	m := map[string]string{}
+	for _, o := range outletTable {
+		m[outletKey(o.name)] = o.name
+		for _, n := range o.names {
+			m[outletKey(n)] = o.name
+		}
+	}
+	return m
+}()
+
+// Outlet returns the English name of the outlet s names ("लोकमत हिन्दी" →
+// "Lokmat Hindi", "www.jagran.com" → "Dainik Jagran"), or "" when s names
+// no outlet the table knows.
+func Outlet(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if n := outletNames[outletKey(s)]; n != "" {
+		return n
+	}
+	if strings.Contains(s, ".") && !strings.Contains(s, " ") {
+		return OutletByURL(s)
+	}
+	return ""
+}
+
+// OutletByURL returns the English name of the outlet publishing at the URL
+// or host u, or "".
+func OutletByURL(u string) string {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		return ""
+	}
+	if !strings.Contains(u, "://") {
+		u = "http://" + u
+	}
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return ""
+	}
+	host := strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+	path := strings.ToLower(p.Path)
+	best, bestLen := "", 0
+	for _, o := range outletTable {
+		for _, h := range o.hosts {
+			hh, hp, _ := strings.Cut(h, "/")
+			if host != hh && !strings.HasSuffix(host, "."+hh) {
+				continue
+			}
+			if hp != "" && !strings.HasPrefix(strings.TrimPrefix(path, "/"), hp) {
+				continue
+			}
+			if len(h) > bestLen {
+				best, bestLen = o.name, len(h)
+			}
+		}
+	}
+	return best
+}
+
+// outletWords mark a name as an outlet's even when the table does not know
+// it ("Lokjeewan Daily", "Rajdhani Samachar").
+var outletWords = map[string]bool{
+	"daily": true, "times": true, "news": true, "express": true, "post": true, "herald": true,
+	"tribune": true, "chronicle": true, "samachar": true, "khabar": true, "today": true,
+	"patrika": true, "kesari": true, "tv": true, "media": true, "gazette": true, "journal": true,
+	"dainik": true, "weekly": true, "live": true, "online": true, "digital": true, "bulletin": true,
+	"दैनिक": true, "समाचार": true, "टाइम्स": true, "न्यूज": true, "पत्रिका": true, "खबर": true,
+}
+
+// outletLike reports whether name reads as a publication's name.
+func outletLike(name string) bool {
+	for _, w := range splitWords(name) {
+		if outletWords[w.text] {
+			return true
+		}
+	}
+	return false
+}
+
+// findOutlets returns the outlets the table knows that text names, in
+// order. It is meant for short texts: disclaimers, copyright lines.
+func findOutlets(text string) []string {
+	ws := splitWords(text)
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		for n := min(4, len(ws)-i); n >= 1; n-- {
+			if n > 1 && !closeRun(text, ws[i:i+n]) {
+				continue
+			}
+			raw := text[ws[i].start:ws[i+n-1].end]
+			name := outletNames[outletKey(raw)]
+			if name == "" {
+				continue
+			}
+			// Short Latin abbreviations ("HT", "ET", "FT") only in capitals.
+			if !capsOK(raw) {
+				continue
+			}
+			out = append(out, name)
+			i += n - 1
+			break
+		}
+	}
+	return out
+}
