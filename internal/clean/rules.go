@@ -118,8 +118,8 @@ var (
 		"most popular", "trending now", "आपके लिए", "सबसे ज्यादा पढ़ी", "सबसे अधिक पढ़ी", "don't miss",
 		"में और पढ़ें", "ऐसी और खबरें", "फोटो गैलरी", "वीडियो गैलरी",
 	}
-	browserWords = []string{"browser", "ब्राउजर", "chrome", "firefox", "safari", "internet explorer", "microsoft edge", "opera"}
-	updateWords  = []string{"update", "upgrade", "install", "download", "अपडेट", "supported", "recommended", "switch"}
+	browserWords  = []string{"browser", "ब्राउजर", "chrome", "firefox", "safari", "internet explorer", "microsoft edge", "opera"}
+	updateWords   = []string{"update", "upgrade", "install", "download", "अपडेट", "supported", "recommended", "switch"}
 	bannerPhrases = []string{
 		"enable javascript", "javascript is disabled", "javascript enabled", "we use cookies",
 		"accept cookies", "accept all cookies", "cookie policy", "cookie settings", "uses cookies",

@@ -129,9 +129,8 @@ func Read(a *news.Article) Facts {
 	// URL.
 	f.URL = firstNonEmpty(a.Raw.Hints.URL, head.URL, head.LD.URL)
 	if f.URL == "" {
-		for _, x := range byReason(reasonURL) {
-			f.URL = strings.TrimSpace(x.text)
-			break
+		if us := byReason(reasonURL); len(us) > 0 {
+			f.URL = strings.TrimSpace(us[0].text)
 		}
 	}
 	if f.URL == "" && (strings.HasPrefix(a.Source.URI, "http://") || strings.HasPrefix(a.Source.URI, "https://")) {
@@ -143,9 +142,8 @@ func Read(a *news.Article) Facts {
 
 	// Title.
 	titleLine := ""
-	for _, x := range byReason(reasonTitle) {
-		titleLine = x.text
-		break
+	if ts := byReason(reasonTitle); len(ts) > 0 {
+		titleLine = ts[0].text
 	}
 	f.Title = firstNonEmpty(a.Raw.Hints.Title, titleLine, head.LD.Headline, head.H1,
 		StripSiteSuffix(head.OGTitle, head.SiteName), StripSiteSuffix(head.TwitterTitle, head.SiteName),
@@ -193,11 +191,10 @@ func Read(a *news.Article) Facts {
 	// Dateline.
 	var dl *DatelineInfo
 	dlPos := -1
-	for _, x := range byReason(reasonDateline) {
-		if d, ok := DatelineText(x.text); ok {
-			dl, dlPos = &d, x.pos
+	if ds := byReason(reasonDateline); len(ds) > 0 {
+		if d, ok := DatelineText(ds[0].text); ok {
+			dl, dlPos = &d, ds[0].pos
 		}
-		break
 	}
 	if dl == nil {
 		first, _, _ := strings.Cut(a.Text, "\n")
