@@ -37,6 +37,10 @@ type Searcher interface {
 // ErrNoSearch is returned by Lookup for a search when there is no Searcher.
 var ErrNoSearch = errors.New("search is not available on this server")
 
+// errStaleCursor answers a cursor that decodes but that the backend
+// refuses: tampered with, or issued by an older build.
+var errStaleCursor = &ParamError{Param: "cursor", Msg: "is not valid any more; leave cursor out to start again from the first page"}
+
 // Found is one page of articles for a Query.
 type Found struct {
 	// Articles are the page's articles: best first for a search, newest
@@ -66,6 +70,9 @@ func Lookup(ctx context.Context, a Articles, s Searcher, q Query) (Found, error)
 	}
 	if !searching {
 		p, err := a.List(ctx, store.Filter{Lang: q.Lang, From: q.From, To: q.To, Limit: q.Limit, Cursor: inner})
+		if errors.Is(err, store.ErrBadCursor) {
+			return Found{}, errStaleCursor
+		}
 		if err != nil {
 			return Found{}, fmt.Errorf("list articles: %w", err)
 		}

@@ -153,6 +153,7 @@ func TestListErrors(t *testing.T) {
 		{"cursor unknown kind", "cursor=" + encodeCursor("2", false)[:1] + "x", "cursor"},
 		{"listing cursor for search", "q=x&cursor=" + listCursor, "cursor"},
 		{"search cursor for listing", "cursor=" + encodeCursor("2", true), "cursor"},
+		{"tampered listing cursor", "cursor=" + encodeCursor("minus one", false), "cursor"},
 		{"q too long", "q=" + strings.Repeat("a", MaxQueryText+1), "q"},
 		{"q control", "q=a%00b", "q"},
 	}

@@ -67,9 +67,14 @@ func newUI(fsys fs.FS, o Options) (*UI, error) {
 	if u.assets, u.assetURLs, err = loadAssets(fsys); err != nil {
 		return nil, err
 	}
-	keys, err := templateKeys(fsys)
+	keys, statics, err := templateRefs(fsys)
 	if err != nil {
 		return nil, err
+	}
+	for _, name := range statics {
+		if _, ok := u.assetURLs[name]; !ok {
+			return nil, fmt.Errorf("web: templates name static file %q, which is not embedded", name)
+		}
 	}
 	if u.cats, err = loadCatalogs(fsys, keys); err != nil {
 		return nil, err
@@ -88,31 +93,38 @@ func newUI(fsys fs.FS, o Options) (*UI, error) {
 	return u, nil
 }
 
-// keyRef finds the translation keys templates name literally.
-var keyRef = regexp.MustCompile(`\.Tf? "([A-Za-z0-9_]+)"`)
+// keyRef finds the translation keys templates name literally; staticRef
+// the static files.
+var (
+	keyRef    = regexp.MustCompile(`\.Tf? "([A-Za-z0-9_]+)"`)
+	staticRef = regexp.MustCompile(`static "([^"]+)"`)
+)
 
-// templateKeys returns the translation keys the templates use, plus those
-// the views compose (months, entity types).
-func templateKeys(fsys fs.FS) ([]string, error) {
-	keys := []string{"no_date", "ent_PER", "ent_ORG", "ent_LOC", "ent_MISC"}
+// templateRefs returns the translation keys the templates use, plus those
+// the views compose (months, entity types), and the static files they name.
+func templateRefs(fsys fs.FS) (keys, statics []string, err error) {
+	keys = []string{"no_date", "ent_PER", "ent_ORG", "ent_LOC", "ent_MISC"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month_"+strconv.Itoa(m))
 	}
 	names, err := fs.Glob(fsys, "templates/*.html")
 	if err != nil || len(names) == 0 {
-		return nil, fmt.Errorf("web: templates: none found (%v)", err)
+		return nil, nil, fmt.Errorf("web: templates: none found (%v)", err)
 	}
 	for _, n := range names {
 		b, err := fs.ReadFile(fsys, n)
 		if err != nil {
-			return nil, fmt.Errorf("web: templates: %w", err)
+			return nil, nil, fmt.Errorf("web: templates: %w", err)
 		}
 		for _, m := range keyRef.FindAllSubmatch(b, -1) {
 			keys = append(keys, string(m[1]))
 		}
+		for _, m := range staticRef.FindAllSubmatch(b, -1) {
+			statics = append(statics, string(m[1]))
+		}
 	}
 	slices.Sort(keys)
-	return slices.Compact(keys), nil
+	return slices.Compact(keys), statics, nil
 }
 
 // Register adds the UI's routes to mux: the search page at /, articles at

@@ -113,7 +113,7 @@ func (m *Memory) List(ctx context.Context, f store.Filter) (store.Page, error) {
 	}
 	page, next, err := cut(hits, f.Limit, f.Cursor)
 	if err != nil {
-		return store.Page{}, fmt.Errorf("list: %w", err)
+		return store.Page{}, fmt.Errorf("list: %w: %w", store.ErrBadCursor, err)
 	}
 	return store.Page{Articles: page, Next: next}, nil
 }
