@@ -1,0 +1,244 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"khabar/internal/news"
+)
+
+// mappingVersion names the analyzer and fields an index was built with. It
+// changes whenever they do; an index of another version must be rebuilt.
+const mappingVersion = "khabar-search-1"
+
+// versionKey is where the index keeps its mappingVersion.
+var versionKey = []byte("khabar_mapping_version")
+
+// ErrVersion is returned by Open for an index built by a version of khabar
+// that analyses text differently.
+var ErrVersion = errors.New("search index built by another version")
+
+// Fields of an indexed article.
+const (
+	fieldTitle     = "title"
+	fieldTitleEn   = "title_en"
+	fieldText      = "text"
+	fieldLang      = "lang"
+	fieldPublished = "published"
+	fieldPublisher = "publisher"
+	fieldEntities  = "entities"
+)
+
+// Index is a full-text index of articles, in a directory on disk. It is
+// safe for concurrent use.
+type Index struct {
+	path string
+	idx  bleve.Index
+}
+
+// Open opens the index in the directory path, creating it when absent. It
+// refuses an index built with another analyzer, with an error wrapping
+// ErrVersion.
+func Open(path string) (*Index, error) {
+	_, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		idx, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, nil)
+		if err != nil {
+			return nil, fmt.Errorf("search: create %s: %w", path, err)
+		}
+		if err := idx.SetInternal(versionKey, []byte(mappingVersion)); err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("search: create %s: %w", path, err)
+		}
+		return &Index{path: path, idx: idx}, nil
+	case err != nil:
+		return nil, fmt.Errorf("search: open %s: %w", path, err)
+	}
+	idx, err := bleve.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("search: open %s: %w", path, err)
+	}
+	v, err := idx.GetInternal(versionKey)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("search: open %s: %w", path, err)
+	}
+	if string(v) != mappingVersion {
+		idx.Close()
+		return nil, fmt.Errorf("search: open %s: built as %q, this khabar needs %q: remove the directory and index again: %w",
+			path, v, mappingVersion, ErrVersion)
+	}
+	return &Index{path: path, idx: idx}, nil
+}
+
+// newMapping is the index mapping: a fixed set of fields, nothing dynamic,
+// and no stored values (the store holds the articles; hits are ids).
+func newMapping() mapping.IndexMapping {
+	im := bleve.NewIndexMapping()
+	if err := im.AddCustomAnalyzer(AnalyzerName, analyzerConfig); err != nil {
+		// analyzerConfig is a constant; this cannot fail at run time
+		// unless the code is wrong.
+		panic(fmt.Sprintf("search: analyzer: %v", err))
+	}
+	im.DefaultAnalyzer = AnalyzerName
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+
+	text := func(vectors bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = AnalyzerName
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = vectors // positions, for phrases
+		f.DocValues = false
+		return f
+	}
+	lang := bleve.NewKeywordFieldMapping()
+	lang.Store = false
+	lang.IncludeInAll = false
+	lang.IncludeTermVectors = false
+	lang.DocValues = false
+	published := bleve.NewDateTimeFieldMapping()
+	published.Store = false
+	published.IncludeInAll = false
+	published.DocValues = true // for sorting
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fieldTitle, text(true))
+	dm.AddFieldMappingsAt(fieldTitleEn, text(true))
+	dm.AddFieldMappingsAt(fieldText, text(true))
+	dm.AddFieldMappingsAt(fieldPublisher, text(true))
+	dm.AddFieldMappingsAt(fieldEntities, text(true))
+	dm.AddFieldMappingsAt(fieldLang, lang)
+	dm.AddFieldMappingsAt(fieldPublished, published)
+	im.DefaultMapping = dm
+	return im
+}
+
+// document is what the index holds of a.
+func document(a *news.Article) map[string]any {
+	d := make(map[string]any, 7)
+	set := func(k, v string) {
+		if v != "" {
+			d[k] = v
+		}
+	}
+	set(fieldTitle, a.Title)
+	set(fieldTitleEn, a.TitleEn)
+	set(fieldText, a.Text)
+	set(fieldLang, a.Lang)
+	set(fieldPublisher, a.Publisher)
+	if !a.Published.IsZero() {
+		d[fieldPublished] = a.Published.UTC()
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, e := range a.Entities {
+		for _, n := range append([]string{e.Name}, mapValues(e.Names)...) {
+			if n != "" && !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) > 0 {
+		d[fieldEntities] = names
+	}
+	return d
+}
+
+func mapValues(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+// Index adds arts to the index, or replaces the articles of the same IDs,
+// in one batch.
+func (x *Index) Index(ctx context.Context, arts []*news.Article) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("search: index: %w", err)
+	}
+	if len(arts) == 0 {
+		return nil
+	}
+	b := x.idx.NewBatch()
+	for _, a := range arts {
+		if a == nil || a.ID == "" {
+			return errors.New("search: index: article without id")
+		}
+		if err := b.Index(a.ID, document(a)); err != nil {
+			return fmt.Errorf("search: index %q: %w", a.ID, err)
+		}
+	}
+	if err := x.idx.Batch(b); err != nil {
+		return fmt.Errorf("search: index: %w", err)
+	}
+	return nil
+}
+
+// Delete removes the articles with ids from the index, in one batch. Ids
+// not in the index are ignored.
+func (x *Index) Delete(ctx context.Context, ids []string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("search: delete: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	b := x.idx.NewBatch()
+	for _, id := range ids {
+		b.Delete(id)
+	}
+	if err := x.idx.Batch(b); err != nil {
+		return fmt.Errorf("search: delete: %w", err)
+	}
+	return nil
+}
+
+// Count returns the number of indexed articles.
+func (x *Index) Count() (uint64, error) {
+	n, err := x.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("search: count: %w", err)
+	}
+	return n, nil
+}
+
+// Close flushes and closes the index.
+func (x *Index) Close() error {
+	if err := x.idx.Close(); err != nil {
+		return fmt.Errorf("search: close: %w", err)
+	}
+	return nil
+}
+
+// Analyze returns the terms the index makes of text, for tests and for
+// explaining to a user why a word does (not) match.
+func (x *Index) Analyze(text string) []string {
+	a := x.idx.Mapping().AnalyzerNamed(AnalyzerName)
+	var out []string
+	for _, t := range a.Analyze([]byte(text)) {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// timeOrZero is t, or the zero time (an open bound) when t is zero.
+func timeOrZero(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC()
+}
