@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"khabar/internal/news"
 )
@@ -357,4 +359,81 @@ func BenchmarkSearch(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// sharedData finds the shared data folder: $KHABAR_EVAL_DATA, else a
+// "shared/data" beside a parent of the package directory.
+func sharedData(tb testing.TB) string {
+	tb.Helper()
+	if d := os.Getenv("KHABAR_EVAL_DATA"); d != "" {
+		return d
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		d := filepath.Join(dir, "shared", "data")
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			return d
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("shared/data not found (set KHABAR_EVAL_DATA): skipping the real-news benchmark")
+		}
+		dir = parent
+	}
+}
+
+// realDocs cuts the real Hindi news files into articles of about 5 KB.
+func realDocs(b *testing.B) []*news.Article {
+	root := filepath.Join(sharedData(b), "news", "hindi-5papers-2020-03")
+	files, err := filepath.Glob(filepath.Join(root, "*", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Skipf("no news files under %s", root)
+	}
+	var docs []*news.Article
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text := string(body)
+		for len(text) > 0 {
+			cut := min(len(text), 5000)
+			for cut < len(text) && !utf8.RuneStart(text[cut]) {
+				cut++
+			}
+			docs = append(docs, &news.Article{
+				ID: fmt.Sprintf("real-%06d", len(docs)), Lang: "hi", Text: text[:cut],
+				Title:     strings.Fields(text[:min(len(text), 200)])[0],
+				Published: day(0).Add(time.Duration(len(docs)) * time.Minute),
+			})
+			text = text[cut:]
+		}
+	}
+	return docs
+}
+
+// BenchmarkIndexRealNews indexes real Hindi news in batches of 100 articles
+// of about 5 KB.
+func BenchmarkIndexRealNews(b *testing.B) {
+	docs := realDocs(b)
+	x, _ := openTemp(b)
+	defer x.Close()
+	ctx := b.Context()
+	n := 0
+	for b.Loop() {
+		batch := make([]*news.Article, 100)
+		for j := range batch {
+			d := *docs[(n+j)%len(docs)]
+			d.ID = fmt.Sprintf("doc-%06d", n+j)
+			batch[j] = &d
+		}
+		if err := x.Index(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+		n += len(batch)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
 }
