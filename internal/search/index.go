@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"khabar/internal/news"
 )
@@ -24,6 +26,10 @@ var versionKey = []byte("khabar_mapping_version")
 // ErrVersion is returned by Open for an index built by a version of khabar
 // that analyses text differently.
 var ErrVersion = errors.New("search index built by another version")
+
+// ErrLocked is returned by Open when another process holds the index: only
+// one khabar at a time may use a data folder's index.
+var ErrLocked = errors.New("search index in use by another khabar process (stop it, or use another --data folder)")
 
 // Fields of an indexed article.
 const (
@@ -62,7 +68,12 @@ func Open(path string) (*Index, error) {
 	case err != nil:
 		return nil, fmt.Errorf("search: open %s: %w", path, err)
 	}
-	idx, err := bleve.Open(path)
+	// Another khabar holding the index (an ingest, or a server) locks it;
+	// wait a little, then say so instead of hanging.
+	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": "3s"})
+	if err != nil && (errors.Is(err, bolterrors.ErrTimeout) || strings.Contains(err.Error(), bolterrors.ErrTimeout.Error())) {
+		return nil, fmt.Errorf("search: open %s: %w", path, ErrLocked)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search: open %s: %w", path, err)
 	}
