@@ -1,0 +1,144 @@
+// Package cli implements the khabar command line: one file per subcommand.
+// Run is the whole program; main only wires the process to it.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+)
+
+// Version is khabar's version; it is also mixed into stored content hashes,
+// so a new version re-analyses what an older one stored.
+const Version = "0.1.0"
+
+// env is what a command runs with: its streams and a logger.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	log            *slog.Logger
+	// getenv reads the environment (os.Getenv, or a map in tests).
+	getenv func(string) string
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"analyze", "analyse articles and print v1 records as JSON Lines (stores nothing)", runAnalyze},
+		{"ingest", "analyse articles into a data folder (SQLite + search index)", runIngest},
+		{"search", "search a data folder", runSearch},
+		{"export", "export stored articles as JSON Lines or CSV", runExport},
+		{"serve", "serve the HTTP API and web pages of a data folder", runServe},
+		{"demo", "ingest the sample corpus and serve it", runDemo},
+		{"eval", "measure a stage on labelled data (eval clean)", runEval},
+		{"bench", "measure analyze and ingest speed and memory on generated articles", runBench},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// errUsage marks a usage error: the command has printed its usage already.
+var errUsage = errors.New("usage")
+
+// errFailedItems is returned by commands that finished but could not handle
+// some items; they have been reported and the exit code is 1.
+var errFailedItems = errors.New("some items failed")
+
+// Run runs khabar with args (without the program name) and returns the exit
+// code: 0 success, 1 failure (including any item that failed), 2 usage.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return run(ctx, args, &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv})
+}
+
+func run(ctx context.Context, args []string, e *env) int {
+	level := slog.LevelWarn
+	switch strings.ToLower(e.getenv("KHABAR_LOG")) {
+	case "debug":
+		level = slog.LevelDebug
+	case "info":
+		level = slog.LevelInfo
+	case "error":
+		level = slog.LevelError
+	}
+	e.log = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			return run(ctx, []string{args[1], "-h"}, e)
+		}
+		usage(e.stderr)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, e, args[1:])
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.Is(err, errUsage):
+			return 2
+		case errors.Is(err, errFailedItems):
+			return 1
+		case errors.Is(err, context.Canceled):
+			fmt.Fprintln(e.stderr, "khabar: interrupted")
+			return 1
+		default:
+			fmt.Fprintf(e.stderr, "khabar %s: %v\n", c.name, err)
+			return 1
+		}
+	}
+	fmt.Fprintf(e.stderr, "khabar: unknown command %q\n\n", args[0])
+	usage(e.stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "khabar %s — Hindi-first news intelligence\n\nUsage: khabar COMMAND [flags] [args]\n\nCommands:\n", Version)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun \"khabar COMMAND -h\" for a command's flags.\nEnvironment: KHABAR_DATA (data folder), KHABAR_LOG (debug|info|warn|error).\n")
+}
+
+// newFlags returns a flag set for cmd whose usage names its arguments.
+func newFlags(e *env, cmd, args, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: khabar %s %s\n\n%s\n\nFlags:\n", cmd, args, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args, mapping flag errors to errUsage.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}
+
+func runVersion(_ context.Context, e *env, _ []string) error {
+	fmt.Fprintln(e.stdout, "khabar", Version)
+	return nil
+}

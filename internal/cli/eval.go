@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"khabar/internal/eval/cleaneval"
+)
+
+// evalTarget is one thing "khabar eval" can measure.
+type evalTarget struct {
+	args  string
+	about string
+	// run scores args (the words after the target's name) and writes the
+	// report to w.
+	run func(ctx context.Context, args []string, w io.Writer) error
+}
+
+// evalTargets lists what "khabar eval" measures, by name.
+func evalTargets() map[string]evalTarget {
+	return map[string]evalTarget{
+		"clean": {"[DIR]", "cleaning and metadata on a labelled dev set (default: the built-in one)",
+			func(ctx context.Context, args []string, w io.Writer) error {
+				dir := ""
+				if len(args) > 0 {
+					dir = args[0]
+				}
+				_, err := cleaneval.Run(ctx, dir, w)
+				return err
+			}},
+	}
+}
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	targets := evalTargets()
+	names := make([]string, 0, len(targets))
+	for n := range targets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var about strings.Builder
+	about.WriteString("Measure a stage on labelled data and print its scores. Targets:\n")
+	for _, n := range names {
+		fmt.Fprintf(&about, "  %s %s\n      %s\n", n, targets[n].args, targets[n].about)
+	}
+	fs := newFlags(e, "eval", "TARGET [ARGS]", strings.TrimRight(about.String(), "\n"))
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	t, ok := targets[fs.Arg(0)]
+	if !ok {
+		fmt.Fprintf(e.stderr, "khabar eval: unknown target %q\n", fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	return t.run(ctx, fs.Args()[1:], e.stdout)
+}

@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"khabar/internal/news"
+)
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "export", "[flags]",
+		"Export the stored articles: JSON Lines of v1 records, or CSV with one row per\n"+
+			"article (lists joined with \"; \", nested parts as JSON).")
+	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	format := fs.String("format", "jsonl", "jsonl or csv")
+	out := fs.String("o", "-", "output file, - for standard output")
+	lang := fs.String("lang", "", "only articles in this language")
+	from := fs.String("from", "", "only articles published on or after this date (YYYY-MM-DD or RFC 3339)")
+	to := fs.String("to", "", "only articles published on or before this date")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "jsonl" && *format != "csv" {
+		fmt.Fprintf(e.stderr, "khabar export: unknown --format %q: use jsonl or csv\n", *format)
+		return errUsage
+	}
+	f, t, err := dateRange(*from, *to)
+	if err != nil {
+		return err
+	}
+	d, err := openData(ctx, e, *data, false)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+
+	var w io.Writer = e.stdout
+	var file *os.File
+	if *out != "-" {
+		// Write beside the target and rename, so a failed export never
+		// leaves a half-written file under the requested name.
+		file, err = os.CreateTemp(dirOf(*out), ".khabar-export-*")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(file.Name())
+		defer file.Close()
+		w = file
+	}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	keep := func(a *news.Article) bool {
+		if *lang != "" && a.Lang != *lang {
+			return false
+		}
+		if !f.IsZero() && (a.Published.IsZero() || a.Published.Before(f)) {
+			return false
+		}
+		if !t.IsZero() && (a.Published.IsZero() || !a.Published.Before(t)) {
+			return false
+		}
+		return true
+	}
+	n := 0
+	switch *format {
+	case "jsonl":
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		err = d.store.Each(ctx, func(a *news.Article) error {
+			if !keep(a) {
+				return nil
+			}
+			n++
+			return enc.Encode(a)
+		})
+	case "csv":
+		cw := csv.NewWriter(bw)
+		if err = cw.Write(csvHeader); err != nil {
+			return err
+		}
+		err = d.store.Each(ctx, func(a *news.Article) error {
+			if !keep(a) {
+				return nil
+			}
+			n++
+			return cw.Write(csvRow(a))
+		})
+		cw.Flush()
+		if err == nil {
+			err = cw.Error()
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if file != nil {
+		if err := file.Close(); err != nil {
+			return err
+		}
+		if err := os.Rename(file.Name(), *out); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "exported %d articles to %s\n", n, *out)
+	}
+	return nil
+}
+
+func dirOf(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[:i+1]
+	}
+	return "."
+}
+
+var csvHeader = []string{
+	"id", "url", "title", "title_en", "lang", "publisher", "byline", "agencies",
+	"dateline_place", "dateline_place_text", "dateline_date", "published", "updated",
+	"source_uri", "source_format", "text", "entities", "times", "quotes", "events",
+	"duplicate_of", "group", "story",
+}
+
+func csvRow(a *news.Article) []string {
+	var dl news.Dateline
+	if a.Dateline != nil {
+		dl = *a.Dateline
+	}
+	return []string{
+		a.ID, a.URL, a.Title, a.TitleEn, a.Lang, a.Publisher,
+		strings.Join(a.Byline, "; "), strings.Join(a.Agencies, "; "),
+		dl.Place, dl.PlaceText, dl.Date, csvTime(a.Published), csvTime(a.Updated),
+		a.Source.URI, a.Source.Format, a.Text,
+		csvJSON(a.Entities), csvJSON(a.Times), csvJSON(a.Quotes), csvJSON(a.Events),
+		a.DuplicateOf, a.Group, a.Story,
+	}
+}
+
+func csvTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+func csvJSON[T any](v []T) string {
+	if len(v) == 0 {
+		return "[]"
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return strconv.Quote(err.Error())
+	}
+	return string(b)
+}

@@ -1,0 +1,33 @@
+package cli
+
+import (
+	"khabar/internal/clean"
+	"khabar/internal/extract"
+	"khabar/internal/lang"
+	"khabar/internal/meta"
+	"khabar/internal/normalize"
+	"khabar/internal/pipeline"
+	"khabar/internal/segment"
+)
+
+// stages returns the stages of the flow in the order of the design:
+// extract, normalize, clean, meta, lang, segment, then the analysis stages.
+func stages() ([]pipeline.Stage, error) {
+	return []pipeline.Stage{
+		extract.New(),
+		normalize.Stage{},
+		clean.New(),
+		meta.New(),
+		lang.New(),
+		segment.Stage{},
+	}, nil
+}
+
+// newPipeline returns the full pipeline on the given number of workers.
+func newPipeline(workers int) (*pipeline.Pipeline, error) {
+	st, err := stages()
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(st, pipeline.Options{Workers: workers}), nil
+}

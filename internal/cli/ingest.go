@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"khabar/internal/ingest"
+	"khabar/internal/source"
+)
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "ingest", "[flags] PATH...",
+		"Analyse articles (files, directories, JSON Lines, or - for stdin) into a data\n"+
+			"folder: a SQLite database and a search index. Running it again on the same\n"+
+			"input stores nothing twice; a changed article is updated in place.")
+	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	workers := fs.Int("j", runtime.NumCPU(), "articles analysed at once")
+	maxBytes := fs.Int64("max-bytes", 16<<20, "largest article accepted, in bytes")
+	quiet := fs.Bool("q", false, "no progress, only the summary")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	sum, err := ingestPaths(ctx, e, *data, fs.Args(), *workers, *maxBytes, !*quiet)
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return errFailedItems
+	}
+	return nil
+}
+
+// ingestPaths ingests paths into the data folder dir and prints the summary.
+func ingestPaths(ctx context.Context, e *env, dir string, paths []string, workers int, maxBytes int64, progress bool) (ingest.Summary, error) {
+	d, err := openData(ctx, e, dir, true)
+	if err != nil {
+		return ingest.Summary{}, err
+	}
+	defer d.Close()
+	p, err := newPipeline(workers)
+	if err != nil {
+		return ingest.Summary{}, err
+	}
+	g, err := ingest.New(ingest.Options{
+		Store:    d.store,
+		Index:    d.index,
+		Pipeline: p,
+		Hash:     source.Hash,
+		Version:  Version,
+		Logger:   e.log,
+	})
+	if err != nil {
+		return ingest.Summary{}, err
+	}
+	stop := func() {}
+	if progress {
+		stop = startProgress(e.stderr, g.Progress)
+	}
+	sum, err := g.Run(ctx, feed(paths, source.Options{MaxBytes: maxBytes, Stdin: e.stdin}))
+	stop()
+	printSummary(e.stdout, dir, sum)
+	return sum, err
+}
+
+// startProgress reports progress on w until the returned stop is called: a
+// bar redrawn in place on a terminal, a plain line every ten seconds
+// otherwise.
+func startProgress(w io.Writer, snap func() ingest.Summary) (stop func()) {
+	tty := false
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		tty = true
+	}
+	every := 10 * time.Second
+	if tty {
+		every = 200 * time.Millisecond
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	start := time.Now()
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				if tty {
+					fmt.Fprint(w, "\r\033[K")
+				}
+				return
+			case <-t.C:
+				s := snap()
+				n := s.Total()
+				rate := float64(n) / time.Since(start).Seconds()
+				line := fmt.Sprintf("ingest: %d items, %.0f/s — %d new, %d updated, %d unchanged, %d failed",
+					n, rate, s.New, s.Updated, s.Unchanged, s.Failed)
+				if tty {
+					spin := `|/-\`[n%4]
+					fmt.Fprintf(w, "\r\033[K%c %s", spin, line)
+				} else {
+					fmt.Fprintln(w, line)
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
+func printSummary(w io.Writer, dir string, s ingest.Summary) {
+	secs := s.Elapsed.Seconds()
+	rate := 0.0
+	if secs > 0 {
+		rate = float64(s.Total()) / secs
+	}
+	fmt.Fprintf(w, "ingested %d items into %s in %s (%.0f items/s): %d new, %d updated, %d unchanged, %d failed\n",
+		s.Total(), dir, s.Elapsed.Round(time.Millisecond), rate, s.New, s.Updated, s.Unchanged, s.Failed)
+	if len(s.Failures) > 0 {
+		fmt.Fprintln(w, "failed:")
+		for _, f := range s.Failures {
+			fmt.Fprintf(w, "  %s: %s\n", f.Name, firstLine(f.Reason))
+		}
+	}
+	var parts []string
+	for _, st := range s.Stages {
+		if st.Articles == 0 {
+			continue
+		}
+		per := st.Total / time.Duration(st.Articles)
+		parts = append(parts, fmt.Sprintf("%s %s (%s/article)", st.Stage, st.Total.Round(time.Microsecond), per.Round(time.Microsecond)))
+	}
+	parts = append(parts, fmt.Sprintf("store %s", s.Store.Round(time.Microsecond)),
+		fmt.Sprintf("index %s (%d articles)", s.Indexing.Round(time.Microsecond), s.Indexed))
+	fmt.Fprintf(w, "time per stage: %s\n", strings.Join(parts, ", "))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
