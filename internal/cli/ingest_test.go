@@ -1,9 +1,9 @@
 package cli
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -93,13 +93,13 @@ func TestIngestSeedsTwiceAndSearch(t *testing.T) {
 func TestIngestBadInputs(t *testing.T) {
 	in := t.TempDir()
 	writeFiles(t, in, map[string]string{
-		"good/one.txt":    "दिल्ली में बारिश\n\nनयी दिल्ली में सोमवार को तेज बारिश हुई। कई इलाकों में पानी भर गया।\n",
-		"good/two.txt":    "Rain lashes Mumbai\n\nHeavy rain lashed Mumbai on Monday, disrupting local trains.\n",
-		"empty.txt":       "",
-		"blank.txt":       " \n\t\n",
-		"binary.txt":      "\x00\x01\x02\x03ELF\x00\x00\x00\x7f\x00\x10" + strings.Repeat("\x00", 200),
-		"invalid.txt":     "पटना में \xff\xfe बाढ़ का पानी उतरा। राहत शिविरों से लोग घर लौटे।\n",
-		"lines.jsonl":     `{"url":"https://example.in/1","title":"एक","text":"पहली खबर का पाठ यहां है।"}` + "\n" + "this is not json\n" + `{"url":"https://example.in/2","title":"दो","text":"दूसरी खबर का पाठ यहां है।"}` + "\n",
+		"good/one.txt":      "दिल्ली में बारिश\n\nनयी दिल्ली में सोमवार को तेज बारिश हुई। कई इलाकों में पानी भर गया।\n",
+		"good/two.txt":      "Rain lashes Mumbai\n\nHeavy rain lashed Mumbai on Monday, disrupting local trains.\n",
+		"empty.txt":         "",
+		"blank.txt":         " \n\t\n",
+		"binary.txt":        "\x00\x01\x02\x03ELF\x00\x00\x00\x7f\x00\x10" + strings.Repeat("\x00", 200),
+		"invalid.txt":       "पटना में \xff\xfe बाढ़ का पानी उतरा। राहत शिविरों से लोग घर लौटे।\n",
+		"lines.jsonl":       `{"url":"https://example.in/1","title":"एक","text":"पहली खबर का पाठ यहां है।"}` + "\n" + "this is not json\n" + `{"url":"https://example.in/2","title":"दो","text":"दूसरी खबर का पाठ यहां है।"}` + "\n",
 		"noperm/secret.txt": "यह फ़ाइल पढ़ी नहीं जा सकती।\n",
 	})
 	big, err := os.Create(filepath.Join(in, "big.txt"))
