@@ -1,0 +1,311 @@
+package timex
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Expression types, as in TIMEX3.
+const (
+	Date     = "DATE"
+	Time     = "TIME"
+	Duration = "DURATION"
+	Set      = "SET"
+)
+
+// Expr is one time expression of a text.
+type Expr struct {
+	// Start and End are the byte span of the expression in the text.
+	Start, End int
+	// Type is Date, Time, Duration or Set.
+	Type string
+	// Value is the ISO 8601 / TIMEX3 value, resolved against the
+	// publication time; "" when it cannot be resolved.
+	Value string
+}
+
+// Find returns the time expressions of text in order, resolved against
+// published (the zero time when unknown). It never fails: text without
+// time expressions gives none.
+func Find(text string, published time.Time) []Expr {
+	f := &finder{text: text, toks: tokenize(text)}
+	if !published.IsZero() {
+		f.hasPub = true
+		f.pubT = published
+		f.pub = dayOf(published)
+		h, m, s := published.Clock()
+		f.clock = h != 0 || m != 0 || s != 0
+		f.anchor, f.hasAnchor = f.pub, true
+	}
+	f.urls = urlSpans(text)
+	f.run()
+	return f.out
+}
+
+// finder holds the state of one Find.
+type finder struct {
+	text string
+	toks []token
+	urls [][2]int
+
+	hasPub bool
+	pubT   time.Time
+	pub    day
+	clock  bool // the publication time carries a time of day
+
+	// anchor is the last day the text mentioned (the publication day at
+	// first): the day a bare "शाम" or "10 बजे" falls on.
+	anchor    day
+	hasAnchor bool
+
+	out []Expr
+}
+
+func (f *finder) run() {
+	matchers := []func(int) int{
+		f.iso, f.dateExpr, f.weekdayExpr, f.relDayExpr, f.setExpr, f.modExpr,
+		f.countExpr, f.clockExpr, f.yearExpr, f.monthExpr,
+	}
+	u := 0
+	for i := 0; i < len(f.toks); {
+		for u < len(f.urls) && f.urls[u][1] <= f.toks[i].s {
+			u++
+		}
+		if u < len(f.urls) && f.toks[i].s >= f.urls[u][0] {
+			i++
+			continue
+		}
+		end := -1
+		for _, m := range matchers {
+			if end = m(i); end > i {
+				break
+			}
+		}
+		if end > i {
+			i = end
+		} else {
+			i++
+		}
+	}
+}
+
+// emit records an expression over tokens [i, j).
+func (f *finder) emit(i, j int, typ, value string) {
+	f.out = append(f.out, Expr{Start: f.toks[i].s, End: f.toks[j-1].e, Type: typ, Value: value})
+}
+
+// setAnchor makes d the day later bare times fall on.
+func (f *finder) setAnchor(d day) { f.anchor, f.hasAnchor = d, true }
+
+func (f *finder) key(i int) string {
+	if i < 0 || i >= len(f.toks) {
+		return ""
+	}
+	return f.toks[i].key
+}
+
+func (f *finder) isNum(i int) bool { return i >= 0 && i < len(f.toks) && f.toks[i].kind == kNum }
+
+func (f *finder) isPunct(i int, marks string) bool {
+	if i < 0 || i >= len(f.toks) || f.toks[i].kind != kPunct {
+		return false
+	}
+	return strings.Contains(marks, f.toks[i].key)
+}
+
+// tight reports whether token i follows token i-1 with no space between.
+func (f *finder) tight(i int) bool { return i > 0 && i < len(f.toks) && !f.toks[i].space }
+
+// upper reports whether token i starts with an upper-case Latin letter.
+func (f *finder) upper(i int) bool {
+	c := f.text[f.toks[i].s]
+	return c >= 'A' && c <= 'Z'
+}
+
+// latin reports whether token i is an ASCII word.
+func (f *finder) latin(i int) bool {
+	t := f.toks[i]
+	return t.kind == kWord && f.text[t.s] < utf8.RuneSelf
+}
+
+// tense looks at the clause from token j on for the tense of its verb:
+// +1 future, -1 past, 0 unknown. Hindi puts the verb after the time
+// expression; for English it also looks back for an auxiliary ("will",
+// "was") before the expression that ends at j.
+func (f *finder) tense(j int) int {
+	if j > 0 && j <= len(f.toks) && f.latin(j-1) {
+		start := j - 1
+		for start > 0 && j-start < 8 && f.toks[start].kind != kPunct {
+			start--
+		}
+		for k := j - 2; k >= start && k > j-14; k-- {
+			t := f.toks[k]
+			if t.kind == kPunct {
+				break
+			}
+			if lex.clause[t.key] {
+				break
+			}
+			if lex.future[t.key] {
+				return 1
+			}
+			if lex.past[t.key] {
+				return -1
+			}
+		}
+	}
+	for k := j; k < len(f.toks) && k < j+14; k++ {
+		t := f.toks[k]
+		if k > j && t.brk {
+			break
+		}
+		if t.kind == kPunct {
+			if isStop(t.key) || t.key == "," || t.key == ";" {
+				break
+			}
+			continue
+		}
+		if lex.clause[t.key] {
+			break
+		}
+		if lex.future[t.key] || futureVerb(t.key) {
+			return 1
+		}
+		if lex.past[t.key] {
+			return -1
+		}
+	}
+	return 0
+}
+
+// futureVerb reports whether a Hindi word is a future-tense verb form
+// ("मिलेंगे", "जाएगा").
+func futureVerb(w string) bool {
+	if utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	for _, s := range []string{"ेगा", "ेगी", "ेंगे", "ेंगी", "ोगे", "ूंगा", "ूंगी", "एगा", "एगी", "एंगे", "एंगी", "ेगे", "ोंगे", "ोंगी"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// count reads an amount at token i: digits ("3", "1.5", "1,200"), number
+// words ("तीन", "ढाई", "twenty"), a multiplier ("सौ", "दो सौ", "58 हजार"),
+// or a vague word ("कुछ", "कई", "few"). It returns the amount, the token
+// after it, and whether the amount was vague.
+func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
+	if i >= len(f.toks) {
+		return 0, i, false, false
+	}
+	t := f.toks[i]
+	j := i + 1
+	switch {
+	case t.kind == kNum:
+		if t.num < 0 || (i > 0 && f.tight(i) && f.isPunct(i-1, ".,:/-")) {
+			return 0, i, false, false
+		}
+		n = float64(t.num)
+		// A decimal fraction: "1.5".
+		if f.isPunct(j, ".") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].nd <= 2 {
+			frac := f.toks[j+1]
+			div := 10.0
+			if frac.nd == 2 {
+				div = 100
+			}
+			n += float64(frac.num) / div
+			j += 2
+		}
+		if f.tight(j) && (f.isNum(j) || f.isPunct(j, ".,:/-")) {
+			return 0, i, false, false
+		}
+	case lex.vague[t.key]:
+		if t.key == "some" || t.key == "many" {
+			return 0, i, false, false
+		}
+		j = i + 1
+		if f.key(i) == "कुछ" && (f.key(j) == "ही" || f.key(j) == "एक") {
+			j++
+		}
+		return 0, j, true, true
+	case t.key == "a" || t.key == "an":
+		return 0, i, false, false // only in "a week ago"; see countExpr
+	default:
+		v, isNum := lex.numbers[t.key]
+		if !isNum {
+			if m, isMult := lex.mult[t.key]; isMult {
+				return m, j, false, true
+			}
+			switch t.key {
+			case "सवा", "साढ़े", "साढे", "पौने":
+				return 0, i, false, false // fractions of an hour are read by clock
+			}
+			return 0, i, false, false
+		}
+		n = v
+		// English tens and units: "twenty-five", "twenty five".
+		if n >= 20 && n < 100 && f.latin(i) {
+			k := j
+			if f.isPunct(k, "-") && f.tight(k) {
+				k++
+			}
+			if u, ok := lex.numbers[f.key(k)]; ok && u > 0 && u < 10 && f.latin(k) {
+				n += u
+				j = k + 1
+			}
+		}
+	}
+	if m, isMult := lex.mult[f.key(j)]; isMult {
+		n *= m
+		j++
+	}
+	return n, j, false, true
+}
+
+// urlSpans finds the byte spans of URLs and e-mail addresses, where no time
+// expression is looked for.
+func urlSpans(text string) [][2]int {
+	var spans [][2]int
+	for _, mark := range []string{"://", "www.", "@"} {
+		off := 0
+		for {
+			k := strings.Index(text[off:], mark)
+			if k < 0 {
+				break
+			}
+			k += off
+			s := k
+			for s > 0 && !isSpaceByte(text[s-1]) {
+				s--
+			}
+			e := k + len(mark)
+			for e < len(text) && !isSpaceByte(text[e]) {
+				e++
+			}
+			spans = append(spans, [2]int{s, e})
+			off = e
+		}
+	}
+	// Sort and merge.
+	for i := 1; i < len(spans); i++ {
+		for j := i; j > 0 && spans[j][0] < spans[j-1][0]; j-- {
+			spans[j], spans[j-1] = spans[j-1], spans[j]
+		}
+	}
+	merged := spans[:0]
+	for _, s := range spans {
+		if n := len(merged); n > 0 && s[0] <= merged[n-1][1] {
+			if s[1] > merged[n-1][1] {
+				merged[n-1][1] = s[1]
+			}
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
