@@ -1,0 +1,97 @@
+package entity
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"khabar/internal/entity/kb"
+	"khabar/internal/entity/tagger"
+)
+
+// TrainNER trains the NER model the way the shipped one was trained
+// (`khabar train ner`): on the IL-NER CoNLL file trainPath, with the number
+// of epochs chosen on devPath, the embedded knowledge base as gazetteer,
+// one pass order fixed by the default seed. It writes the model to outPath
+// (ModelPath for the shipped one) and progress lines to progress (may be
+// nil). Rebuild the binary afterwards to embed the new model.
+func TrainNER(ctx context.Context, trainPath, devPath, outPath string, progress io.Writer) (tagger.Report, error) {
+	k, err := kb.Load()
+	if err != nil {
+		return tagger.Report{}, fmt.Errorf("train ner: %w", err)
+	}
+	m, rep, err := tagger.Train(ctx, trainPath, devPath, tagger.TrainOptions{Gazetteer: k, Progress: progress})
+	if err != nil {
+		return rep, err
+	}
+	if err := os.MkdirAll(filepath.Dir(outPath), 0o755); err != nil {
+		return rep, fmt.Errorf("train ner: %w", err)
+	}
+	tmp := outPath + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return rep, fmt.Errorf("train ner: %w", err)
+	}
+	if _, err := m.WriteTo(f); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return rep, err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return rep, fmt.Errorf("train ner: %w", err)
+	}
+	if err := os.Rename(tmp, outPath); err != nil {
+		return rep, fmt.Errorf("train ner: %w", err)
+	}
+	return rep, nil
+}
+
+// TagCoNLL reads CoNLL from r (the token in the first column, a blank line
+// between sentences, further columns ignored) and writes "token<TAB>tag"
+// for every token, a blank line after each sentence (`khabar tag`).
+// Malformed input is an error wrapping tagger.ErrMalformed with its line.
+func (s *Stage) TagCoNLL(ctx context.Context, r io.Reader, w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	err := tagger.ScanCoNLL(r, false, func(sent tagger.Sentence) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return tagger.WriteTagged(bw, sent.Tokens, s.Tag(sent.Tokens))
+	})
+	if err != nil {
+		return fmt.Errorf("tag: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("tag: %w", err)
+	}
+	return nil
+}
+
+// EvalNER scores the stage's tagging of tagged CoNLL from r (IL-NER tags
+// NEP, NEL, NEO, NEAR are read as PER, LOC, ORG, MISC) with exact-span
+// precision, recall and F1, writes the table to w and returns the scores
+// (`khabar eval ner FILE.conll`). The headline is Target: PER, LOC and ORG.
+func (s *Stage) EvalNER(ctx context.Context, r io.Reader, w io.Writer) (tagger.Scores, error) {
+	var ev tagger.Evaluator
+	err := tagger.ScanCoNLL(r, true, func(sent tagger.Sentence) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		ev.Add(sent.Tags, s.Tag(sent.Tokens))
+		return nil
+	})
+	if err != nil {
+		return tagger.Scores{}, fmt.Errorf("eval ner: %w", err)
+	}
+	sc := ev.Scores()
+	if w != nil {
+		if err := sc.Write(w); err != nil {
+			return sc, fmt.Errorf("eval ner: %w", err)
+		}
+	}
+	return sc, nil
+}

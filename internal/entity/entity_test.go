@@ -1,0 +1,257 @@
+package entity
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"khabar/internal/news"
+	"khabar/internal/segment"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+var (
+	stageOnce sync.Once
+	stageVal  *Stage
+	stageErr  error
+)
+
+// testStage loads the stage once for all tests.
+func testStage(tb testing.TB) *Stage {
+	tb.Helper()
+	stageOnce.Do(func() { stageVal, stageErr = New(Options{}) })
+	if stageErr != nil {
+		tb.Fatal(stageErr)
+	}
+	return stageVal
+}
+
+func analyze(tb testing.TB, text string) *news.Article {
+	tb.Helper()
+	a := &news.Article{Text: text, Segments: segment.Split(text)}
+	if err := testStage(tb).Process(tb.Context(), a); err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
+
+// TestGolden runs the stage on the texts of testdata and compares the
+// entities with the golden files; -update rewrites them.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			text, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := analyze(t, string(text))
+			got, err := json.MarshalIndent(a.Entities, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", name+".golden.json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("entities differ from %s (run go test -update and review the diff):\n%s", golden, got)
+			}
+			checkOffsets(t, a)
+		})
+	}
+}
+
+// checkOffsets checks that every mention's code-point offsets cut its text
+// out of the article.
+func checkOffsets(t *testing.T, a *news.Article) {
+	t.Helper()
+	rs := []rune(a.Text)
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(rs) || m.Start >= m.End {
+				t.Errorf("%s: bad offsets %d..%d", e.ID, m.Start, m.End)
+				continue
+			}
+			if got := string(rs[m.Start:m.End]); got != m.Text {
+				t.Errorf("%s: text[%d:%d] = %q, mention says %q", e.ID, m.Start, m.End, got, m.Text)
+			}
+		}
+	}
+}
+
+// entityOf returns the entity with a mention of text.
+func entityOf(a *news.Article, text string) *news.Entity {
+	for i, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if m.Text == text {
+				return &a.Entities[i]
+			}
+		}
+	}
+	return nil
+}
+
+func TestLinking(t *testing.T) {
+	a := analyze(t, "मॉस्को स्थित क्रेमलिन की ओर से दमित्री पेस्कोव बोले कि बातचीत जारी रहेगी। पेस्कोव के मुताबिक पुतिन की योजना तय है। ट्रम्प और ट्रंप एक ही व्यक्ति हैं।")
+	tests := []struct {
+		text, id, name, typ string
+	}{
+		{"दमित्री पेस्कोव", "kb:dmitry-peskov", "Dmitry Peskov", "PER"},
+		{"पेस्कोव", "kb:dmitry-peskov", "Dmitry Peskov", "PER"},
+		{"पुतिन", "kb:vladimir-putin", "Vladimir Putin", "PER"},
+		{"ट्रम्प", "kb:donald-trump", "Donald Trump", "PER"},
+		{"ट्रंप", "kb:donald-trump", "Donald Trump", "PER"},
+		{"क्रेमलिन", "kb:kremlin", "Kremlin", "ORG"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			e := entityOf(a, tt.text)
+			if e == nil {
+				t.Fatalf("no entity for %q in %+v", tt.text, a.Entities)
+			}
+			if e.ID != tt.id || e.Name != tt.name || e.Type != tt.typ {
+				t.Errorf("got %s %q %s, want %s %q %s", e.ID, e.Name, e.Type, tt.id, tt.name, tt.typ)
+			}
+		})
+	}
+}
+
+// TestCrossScript checks that a person the knowledge base does not know
+// gets one id in Devanagari spelling variants and in English.
+func TestCrossScript(t *testing.T) {
+	ids := map[string]bool{}
+	for _, text := range []string{
+		"रूस के उप विदेश मंत्री अर्कादी मिखाइलोव ने कहा कि वार्ता सफल रही।",
+		"रूस के उप विदेश मंत्री अरकादी मिख़ाइलोव ने कहा कि वार्ता सफल रही।",
+		"Russian deputy foreign minister Arkady Mikhailov said the talks had gone well.",
+	} {
+		a := analyze(t, text)
+		var per []string
+		for _, e := range a.Entities {
+			if e.Type == "PER" {
+				per = append(per, e.ID)
+			}
+		}
+		if len(per) != 1 {
+			t.Fatalf("%q: people %v, want one", text, per)
+		}
+		ids[per[0]] = true
+	}
+	if len(ids) != 1 {
+		t.Errorf("ids %v, want one id across scripts", ids)
+	}
+}
+
+// TestWithinArticle checks that a surname alone joins the full name used
+// earlier in the article.
+func TestWithinArticle(t *testing.T) {
+	a := analyze(t, "कोच राहुल द्रविड़ ने अभ्यास सत्र की निगरानी की। बाद में द्रविड़ ने खिलाड़ियों से बात की।")
+	full, short := entityOf(a, "राहुल द्रविड़"), entityOf(a, "द्रविड़")
+	if full == nil || short == nil {
+		t.Fatalf("entities %+v", a.Entities)
+	}
+	if full.ID != short.ID {
+		t.Errorf("surname %s did not join full name %s", short.ID, full.ID)
+	}
+}
+
+func TestProcessEdgeCases(t *testing.T) {
+	s := testStage(t)
+	tests := []struct {
+		name string
+		a    news.Article
+		err  bool
+	}{
+		{"empty", news.Article{}, false},
+		{"no segments", news.Article{Text: "पुतिन"}, true},
+		{"digits", news.Article{Text: "123 456 7890", Segments: segment.Split("123 456 7890")}, false},
+		{"latin only", news.Article{Text: "lorem ipsum dolor", Segments: segment.Split("lorem ipsum dolor")}, false},
+		{"bad token spans", news.Article{Text: "abc", Segments: &news.Segments{
+			Sentences: []news.Sentence{{First: 0, Last: 3}},
+			Tokens:    []news.Token{{Span: news.Span{Start: 0, End: 9}}, {Span: news.Span{Start: 2, End: 1}}},
+		}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := s.Process(t.Context(), &tt.a)
+			if (err != nil) != tt.err {
+				t.Errorf("err = %v, want error %v", err, tt.err)
+			}
+		})
+	}
+}
+
+func TestLongSentence(t *testing.T) {
+	var b strings.Builder
+	for range 5000 {
+		b.WriteString("पुतिन ने मास्को में कहा और ")
+	}
+	a := analyze(t, b.String())
+	if len(a.Entities) == 0 {
+		t.Error("no entities in a long sentence")
+	}
+}
+
+func TestTagCoNLL(t *testing.T) {
+	s := testStage(t)
+	in := "रूस\tO\nके\nराष्ट्रपति\nव्लादिमीर\nपुतिन\n\nDonald\nTrump\nsaid\n"
+	var out bytes.Buffer
+	if err := s.TagCoNLL(t.Context(), strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	want := "रूस\tB-LOC\nके\tO\nराष्ट्रपति\tO\nव्लादिमीर\tB-PER\nपुतिन\tI-PER\n\nDonald\tB-PER\nTrump\tI-PER\nsaid\tO\n\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+	for _, bad := range []string{"\tO\n", "ok\n\xff\n"} {
+		if err := s.TagCoNLL(t.Context(), strings.NewReader(bad), &out); err == nil {
+			t.Errorf("TagCoNLL(%q): no error", bad)
+		}
+	}
+	out.Reset()
+	if err := s.TagCoNLL(t.Context(), strings.NewReader(""), &out); err != nil || out.Len() != 0 {
+		t.Errorf("empty input: %v %q", err, out.String())
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkProcess(b *testing.B) {
+	s := testStage(b)
+	text, err := os.ReadFile(filepath.Join("testdata", "hindi-summit.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := &news.Article{Text: string(text), Segments: segment.Split(string(text))}
+	b.ReportMetric(float64(len(a.Segments.Tokens)), "tokens/op")
+	for b.Loop() {
+		if err := s.Process(b.Context(), a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

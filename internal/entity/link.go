@@ -1,0 +1,232 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"khabar/internal/entity/kb"
+	"khabar/internal/entity/translit"
+	"khabar/internal/news"
+)
+
+// mention is a name found in an article, in byte offsets.
+type mention struct {
+	start, end int
+	typ        string
+	entry      *kb.Entry
+	tokens     []string
+}
+
+// linked is an entity being built for an article.
+type linked struct {
+	ent news.Entity
+	// words are the folded words of the names the article uses for it.
+	words [][]string
+	first int // byte offset of the first mention
+}
+
+// link turns the mentions of an article into entities.
+func (s *Stage) link(text string, ms []mention) []news.Entity {
+	offs := news.NewOffsets(text)
+	byID := map[string]*linked{}
+	var order []*linked
+	add := func(id string, mk func() news.Entity, m mention, words []string) {
+		l := byID[id]
+		if l == nil {
+			l = &linked{ent: mk(), first: m.start}
+			l.ent.ID = id
+			byID[id] = l
+			order = append(order, l)
+		}
+		l.ent.Mentions = append(l.ent.Mentions, news.Mention{
+			Text: text[m.start:m.end], Start: offs.Rune(m.start), End: offs.Rune(m.end),
+		})
+		l.words = append(l.words, words)
+		if m.start < l.first {
+			l.first = m.start
+		}
+	}
+	var short []int // single-word people left for the second pass
+	for i, m := range ms {
+		words := nameWords(m.tokens)
+		if len(words) == 0 {
+			continue
+		}
+		if e := s.resolve(m, words); e != nil {
+			add(e.ID, func() news.Entity { return kbEntity(e) }, m, words)
+			continue
+		}
+		if m.typ == "PER" && len(words) == 1 {
+			short = append(short, i)
+			continue
+		}
+		id, ent := newEntity(m, words)
+		add(id, func() news.Entity { return ent }, m, words)
+	}
+	// second pass: a surname or first name alone joins a fuller name of
+	// the article, the nearest one before it, else after it
+	for _, i := range short {
+		m := ms[i]
+		words := nameWords(m.tokens)
+		if l := nearestFuller(order, words[0], m.start); l != nil {
+			add(l.ent.ID, nil, m, words)
+			continue
+		}
+		id, ent := newEntity(m, words)
+		add(id, func() news.Entity { return ent }, m, words)
+	}
+	slices.SortStableFunc(order, func(a, b *linked) int { return a.first - b.first })
+	out := make([]news.Entity, 0, len(order))
+	for _, l := range order {
+		slices.SortFunc(l.ent.Mentions, func(a, b news.Mention) int { return a.Start - b.Start })
+		l.ent.Mentions = slices.CompactFunc(l.ent.Mentions, func(a, b news.Mention) bool {
+			return a.Start == b.Start && a.End == b.End
+		})
+		out = append(out, l.ent)
+	}
+	return out
+}
+
+// nameWords are the folded words of a mention, punctuation dropped.
+func nameWords(tokens []string) []string {
+	var out []string
+	for _, t := range tokens {
+		if w := kb.Word(t); w != "" && w != "-" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// resolve finds the knowledge-base entry of a mention: the one the tagging
+// found, a name the knowledge base holds, or, for people, a name that
+// sounds like one of theirs.
+func (s *Stage) resolve(m mention, words []string) *kb.Entry {
+	if m.entry != nil {
+		return m.entry
+	}
+	if e := s.lookupSpan(words, m.typ); e != nil {
+		return e
+	}
+	if m.typ == "PER" && len(words) >= 2 {
+		if es := s.kb.LookupSound(strings.Join(words, " ")); len(es) > 0 {
+			return &es[0]
+		}
+	}
+	return nil
+}
+
+// nearestFuller finds the person of the article with a longer name whose
+// first or last word is w (or sounds like it), nearest before at, else
+// nearest after.
+func nearestFuller(order []*linked, w string, at int) *linked {
+	key := translit.Key(w)
+	var before, after *linked
+	for _, l := range order {
+		if l.ent.Type != "PER" || !hasFuller(l.words, w, key) {
+			continue
+		}
+		if l.first <= at {
+			if before == nil || l.first > before.first {
+				before = l
+			}
+		} else if after == nil || l.first < after.first {
+			after = l
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+func hasFuller(names [][]string, w, key string) bool {
+	for _, ws := range names {
+		if len(ws) < 2 {
+			continue
+		}
+		for _, x := range []string{ws[0], ws[len(ws)-1]} {
+			if x == w || len(key) >= 3 && translit.Key(x) == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// kbEntity is the record of a knowledge-base entry.
+func kbEntity(e *kb.Entry) news.Entity {
+	names := map[string]string{"en": e.Name}
+	if e.Hindi != "" {
+		names["hi"] = e.Hindi
+	}
+	return news.Entity{Name: e.Name, Names: names, Type: e.Type, Wikidata: e.Wikidata}
+}
+
+// newEntity builds the entity of a name the knowledge base does not know:
+// id "x:<TYPE>:<translit.Key of the name>", named in English by the name
+// itself (Latin) or its romanisation (Devanagari).
+func newEntity(m mention, words []string) (string, news.Entity) {
+	text := strings.Join(m.tokens, " ")
+	key := translit.Key(strings.Join(words, " "))
+	if key == "" {
+		key = kb.Slug(strings.Join(words, " "))
+	}
+	if key == "" {
+		key = "_"
+	}
+	id := "x:" + m.typ + ":" + key
+	ent := news.Entity{Type: m.typ, Names: map[string]string{}}
+	if translit.HasDevanagari(text) {
+		ent.Name = DisplayName(m.tokens)
+		ent.Names["hi"] = joinTokens(m.tokens)
+	} else {
+		ent.Name = joinTokens(m.tokens)
+		ent.Names["en"] = ent.Name
+	}
+	return id, ent
+}
+
+// joinTokens joins name tokens with spaces, except around hyphens.
+func joinTokens(tokens []string) string {
+	var b strings.Builder
+	for i, t := range tokens {
+		if i > 0 && t != "-" && tokens[i-1] != "-" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// DisplayName writes a Devanagari name in Latin letters for display:
+// romanised, each word capitalised, and acronyms spelled in letter names
+// written as capitals (ईबीआरडी → "EBRD", एस. जयशंकर → "S. Jayshankar").
+func DisplayName(tokens []string) string {
+	parts := make([]string, 0, len(tokens))
+	for _, t := range tokens {
+		if l, ok := translit.Spelled(t); ok && len(l) >= 1 && (len(l) >= 2 || strings.HasSuffix(t, ".")) {
+			u := strings.ToUpper(l)
+			if strings.HasSuffix(t, ".") {
+				u += "."
+			}
+			parts = append(parts, u)
+			continue
+		}
+		parts = append(parts, titleCase(translit.Romanize(t)))
+	}
+	return joinTokens(parts)
+}
+
+func titleCase(s string) string {
+	rs := []rune(s)
+	up := true
+	for i, r := range rs {
+		if up && unicode.IsLetter(r) {
+			rs[i] = unicode.ToUpper(r)
+		}
+		up = !unicode.IsLetter(r) && r != '\''
+	}
+	return string(rs)
+}

@@ -1,0 +1,166 @@
+package entity
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+
+	"khabar/internal/entity/kb"
+	"khabar/internal/entity/tagger"
+	"khabar/internal/news"
+)
+
+//go:embed model/ner-hi.model.gz
+var defaultModel []byte
+
+// ModelPath is where the shipped model lives, relative to the repository
+// root: the default output of TrainNER.
+const ModelPath = "internal/entity/model/ner-hi.model.gz"
+
+// Options configure New. The zero value uses the embedded model and
+// knowledge base.
+type Options struct {
+	// KB replaces the embedded knowledge base. A model must be used with
+	// the knowledge base it was trained with.
+	KB *kb.KB
+	// Model replaces the embedded tagger model.
+	Model *tagger.Model
+}
+
+// Stage is the entities stage. It is safe for concurrent use.
+type Stage struct {
+	kb    *kb.KB
+	model *tagger.Model
+}
+
+// New loads the knowledge base and the model once.
+func New(opts Options) (*Stage, error) {
+	s := &Stage{kb: opts.KB, model: opts.Model}
+	if s.kb == nil {
+		k, err := kb.Load()
+		if err != nil {
+			return nil, fmt.Errorf("entities: %w", err)
+		}
+		s.kb = k
+	}
+	if s.model == nil {
+		m, err := tagger.Load(bytes.NewReader(defaultModel), s.kb)
+		if err != nil {
+			return nil, fmt.Errorf("entities: embedded model: %w", err)
+		}
+		s.model = m
+	}
+	return s, nil
+}
+
+// Name returns "entities".
+func (s *Stage) Name() string { return "entities" }
+
+// KB returns the knowledge base the stage links to.
+func (s *Stage) KB() *kb.KB { return s.kb }
+
+// Model returns the tagger model the stage uses.
+func (s *Stage) Model() *tagger.Model { return s.model }
+
+// ErrNoSegments is returned by Process for an article the segment stage has
+// not run on.
+var ErrNoSegments = errors.New("article has no segments: run the segment stage first")
+
+// Process fills a.Entities from the sentences of a.Segments.
+func (s *Stage) Process(ctx context.Context, a *news.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if a.Segments == nil {
+		if a.Text == "" {
+			a.Entities = nil
+			return nil
+		}
+		return fmt.Errorf("entities: %w", ErrNoSegments)
+	}
+	type tagged struct {
+		toks  []string
+		spans []news.Span
+		found []span
+	}
+	var sents []tagged
+	for i, sent := range a.Segments.Sentences {
+		if i%64 == 63 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		toks, spans := sentenceTokens(a.Text, a.Segments, sent)
+		if len(toks) == 0 {
+			continue
+		}
+		sents = append(sents, tagged{toks, spans, s.tagSpans(toks)})
+	}
+	// a surname or first name alone, untagged, is the person the article
+	// named in full
+	surnames := map[string]bool{}
+	for _, t := range sents {
+		for _, sp := range t.found {
+			if sp.Type == "PER" && sp.End-sp.Start >= 2 {
+				for _, k := range []int{sp.Start, sp.End - 1} {
+					if w := kb.Word(t.toks[k]); len([]rune(w)) >= 3 && !s.model.Common(w) && !personTitles[w] {
+						surnames[w] = true
+					}
+				}
+			}
+		}
+	}
+	var ms []mention
+	for _, t := range sents {
+		found := t.found
+		if len(surnames) > 0 {
+			found = propagate(found, t.toks, surnames)
+		}
+		for _, sp := range found {
+			ms = append(ms, mention{
+				start: t.spans[sp.Start].Start, end: t.spans[sp.End-1].End,
+				typ: sp.Type, entry: sp.entry, tokens: t.toks[sp.Start:sp.End],
+			})
+		}
+	}
+	a.Entities = s.link(a.Text, ms)
+	return nil
+}
+
+// propagate adds a person span for each untagged token that is the first
+// or last word of a person's full name in the article.
+func propagate(found []span, toks []string, surnames map[string]bool) []span {
+	taken := make([]bool, len(toks))
+	for _, sp := range found {
+		for i := sp.Start; i < sp.End; i++ {
+			taken[i] = true
+		}
+	}
+	for i, t := range toks {
+		if !taken[i] && surnames[kb.Word(t)] {
+			found = append(found, span{Start: i, End: i + 1, Type: "PER"})
+		}
+	}
+	return found
+}
+
+// sentenceTokens returns the tokens of a sentence and their byte spans,
+// with out-of-range tokens skipped.
+func sentenceTokens(text string, seg *news.Segments, sent news.Sentence) ([]string, []news.Span) {
+	first, last := max(sent.First, 0), min(sent.Last, len(seg.Tokens))
+	if first >= last {
+		return nil, nil
+	}
+	toks := make([]string, 0, last-first)
+	spans := make([]news.Span, 0, last-first)
+	for _, t := range seg.Tokens[first:last] {
+		if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+			continue
+		}
+		toks = append(toks, text[t.Start:t.End])
+		spans = append(spans, t.Span)
+	}
+	return toks, spans
+}

@@ -1,0 +1,297 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"khabar/internal/entity/kb"
+	"khabar/internal/entity/tagger"
+)
+
+// span is a name found in a sentence: tokens [Start, End) of type Type,
+// with the knowledge-base entry it names when that is already known.
+type span struct {
+	Start, End int
+	Type       string
+	entry      *kb.Entry
+}
+
+// Tag tags one tokenised sentence the way the stage finds names: each
+// token gets B- or I- and PER, LOC, ORG or MISC, or O.
+func (s *Stage) Tag(tokens []string) []string {
+	tags := make([]string, len(tokens))
+	for i := range tags {
+		tags[i] = "O"
+	}
+	for _, sp := range s.tagSpans(tokens) {
+		tags[sp.Start] = "B-" + sp.Type
+		for i := sp.Start + 1; i < sp.End; i++ {
+			tags[i] = "I-" + sp.Type
+		}
+	}
+	return tags
+}
+
+// tagSpans finds the names of one sentence.
+func (s *Stage) tagSpans(tokens []string) []span {
+	if len(tokens) == 0 {
+		return nil
+	}
+	words := make([]string, len(tokens))
+	for i, t := range tokens {
+		words[i] = kb.Word(t)
+	}
+	var spans []span
+	if latinSentence(tokens) {
+		spans = s.englishSpans(tokens, words)
+	} else {
+		for _, sp := range tagger.Spans(s.model.Tag(tokens)) {
+			spans = append(spans, span{Start: sp.Start, End: sp.End, Type: sp.Type})
+		}
+		s.typeByKB(spans, words)
+		applyTitles(spans, words)
+	}
+	spans = s.addKBMatches(spans, tokens, words)
+	if !latinSentence(tokens) {
+		spans = s.titleNames(spans, tokens, words)
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.Start - b.Start })
+	return spans
+}
+
+// latinSentence reports whether most letters of the sentence are Latin.
+func latinSentence(tokens []string) bool {
+	latin, deva := 0, 0
+	for _, t := range tokens {
+		for _, r := range t {
+			switch {
+			case r >= 0x0900 && r <= 0x097F:
+				deva++
+			case r < 0x250 && unicode.IsLetter(r):
+				latin++
+			}
+		}
+	}
+	return latin > deva
+}
+
+// typeByKB gives spans the knowledge base knows their entry and type.
+func (s *Stage) typeByKB(spans []span, words []string) {
+	for i := range spans {
+		sp := &spans[i]
+		if e := s.lookupSpan(words[sp.Start:sp.End], sp.Type); e != nil {
+			sp.entry = e
+			sp.Type = e.Type
+		}
+	}
+}
+
+// lookupSpan finds the knowledge-base entry named by words (folded), with
+// an honorific जी dropped; the entry of type typ is preferred.
+func (s *Stage) lookupSpan(words []string, typ string) *kb.Entry {
+	name := strings.Join(words, " ")
+	if es := s.kb.Lookup(name, typ); len(es) > 0 {
+		return &es[0]
+	}
+	if n, ok := strings.CutSuffix(name, " जी"); ok && n != "" {
+		if es := s.kb.Lookup(n, typ); len(es) > 0 {
+			return &es[0]
+		}
+	}
+	if n, ok := strings.CutSuffix(name, "जी"); ok && len(words) == 1 && n != "" {
+		if es := s.kb.Lookup(n, typ); len(es) > 0 && es[0].Type == "PER" {
+			return &es[0]
+		}
+	}
+	return nil
+}
+
+// personTitles are words that, just before a name, say it names a person.
+var personTitles = map[string]bool{
+	"राष्ट्रपति": true, "प्रधानमंत्री": true, "मंत्री": true, "प्रवक्ता": true, "सचिव": true,
+	"राजदूत": true, "श्री": true, "श्रीमती": true, "सुश्री": true, "डॉ": true, "डा": true,
+	"मुख्यमंत्री": true, "उपमुख्यमंत्री": true, "राज्यपाल": true, "उपराष्ट्रपति": true, "सांसद": true,
+	"विधायक": true, "नेता": true, "अध्यक्ष": true, "न्यायमूर्ति": true, "जस्टिस": true, "जनरल": true,
+	"चांसलर": true, "महासचिव": true, "प्रमुख": true, "कप्तान": true, "प्रोफेसर": true, "प्रो": true,
+	"कमांडर": true, "निदेशक": true, "सलाहकार": true, "समकक्ष": true, "पत्नी": true, "पति": true,
+	"बेटे": true, "बेटी": true, "पुत्र": true, "पुत्री": true, "महाराज": true,
+}
+
+// applyTitles makes a place or organisation span right after a person
+// title a person, unless the knowledge base says otherwise.
+func applyTitles(spans []span, words []string) {
+	for i := range spans {
+		sp := &spans[i]
+		if sp.Type == "PER" || sp.entry != nil || sp.Start == 0 {
+			continue
+		}
+		if personTitles[words[sp.Start-1]] {
+			sp.Type = "PER"
+		}
+	}
+}
+
+// addKBMatches adds the knowledge-base names the tagger did not find:
+// names that may be taken from running text, not overlapping a span found
+// already, longest first; a Latin name only where it is capitalised as in
+// the knowledge base.
+func (s *Stage) addKBMatches(spans []span, tokens, words []string) []span {
+	taken := make([]bool, len(tokens))
+	for _, sp := range spans {
+		for i := sp.Start; i < sp.End; i++ {
+			taken[i] = true
+		}
+	}
+	ms := s.kb.Matches(words)
+	slices.SortStableFunc(ms, func(a, b kb.Match) int {
+		if d := (b.End - b.Start) - (a.End - a.Start); d != 0 {
+			return d
+		}
+		return a.Start - b.Start
+	})
+	for _, m := range ms {
+		if !m.Scan || anyTaken(taken, m.Start, m.End) {
+			continue
+		}
+		if m.Latin && !capitalisedLike(tokens[m.Start:m.End], m.Entry.Aliases) {
+			continue
+		}
+		if !m.Latin && latinRun(tokens[m.Start:m.End]) {
+			continue
+		}
+		start := m.Start
+		if m.Entry.Type == "PER" && !m.Latin {
+			start = s.extendBySound(m, words, taken)
+		}
+		spans = append(spans, span{Start: start, End: m.End, Type: m.Entry.Type, entry: m.Entry})
+		for i := start; i < m.End; i++ {
+			taken[i] = true
+		}
+	}
+	return spans
+}
+
+func anyTaken(taken []bool, a, b int) bool {
+	for i := a; i < b; i++ {
+		if taken[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func latinRun(tokens []string) bool {
+	for _, t := range tokens {
+		for _, r := range t {
+			if r >= 0x0900 && r <= 0x097F {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// capitalisedLike reports whether Latin tokens are written as a name: each
+// word with a letter starts upper case, and an alias written all in
+// capitals (an acronym: "AP", "US") is matched only in capitals.
+func capitalisedLike(tokens []string, aliases []string) bool {
+	text := strings.Join(tokens, " ")
+	for _, a := range aliases {
+		if isUpperWord(a) && strings.EqualFold(strings.ReplaceAll(a, " ", ""), strings.ReplaceAll(text, " ", "")) {
+			return strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(text, " ", "")
+		}
+	}
+	for _, t := range tokens {
+		r := []rune(t)
+		if len(r) == 0 || !unicode.IsLetter(r[0]) {
+			continue
+		}
+		if !unicode.IsUpper(r[0]) && !connector[strings.ToLower(t)] {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperWord(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// extendBySound widens a person's name found in the knowledge base to the
+// left when the words before it make, with it, a name that sounds like
+// one of the person's (दमित्री before पेस्कोव); it returns the new start.
+func (s *Stage) extendBySound(m kb.Match, words []string, taken []bool) int {
+	for k := 2; k >= 1; k-- {
+		i := m.Start - k
+		if i < 0 || anyTaken(taken, i, m.Start) {
+			continue
+		}
+		for _, e := range s.kb.LookupSound(strings.Join(words[i:m.End], " ")) {
+			if e.ID == m.Entry.ID {
+				return i
+			}
+		}
+	}
+	return m.Start
+}
+
+// titleNames adds the person a title names when the tagger found nothing
+// after it: up to three words after a person title (मंत्री अर्कादी
+// मिखाइलोव ने …) that are Devanagari words the training data does not know
+// as common words.
+func (s *Stage) titleNames(spans []span, tokens, words []string) []span {
+	taken := make([]bool, len(tokens))
+	for _, sp := range spans {
+		for i := sp.Start; i < sp.End; i++ {
+			taken[i] = true
+		}
+	}
+	for i := 0; i+1 < len(tokens); i++ {
+		if !personTitles[words[i]] || taken[i+1] {
+			continue
+		}
+		j := i + 1
+		for j < len(tokens) && j-i <= 3 && !taken[j] && nameLike(tokens[j], words[j]) && !s.model.Common(tokens[j]) {
+			j++
+		}
+		if j > i+1 {
+			spans = append(spans, span{Start: i + 1, End: j, Type: "PER"})
+			for k := i + 1; k < j; k++ {
+				taken[k] = true
+			}
+		}
+	}
+	return spans
+}
+
+// nameLike reports whether a token may be part of a Devanagari name: a
+// word of Devanagari letters that is not a title or a function word.
+func nameLike(tok, word string) bool {
+	if word == "" || personTitles[word] || functionWords[word] {
+		return false
+	}
+	for _, r := range tok {
+		if !(r >= 0x0900 && r <= 0x097F) || r == '।' {
+			return false
+		}
+	}
+	return true
+}
+
+// functionWords never begin or continue a name.
+var functionWords = map[string]bool{
+	"ने": true, "के": true, "की": true, "का": true, "को": true, "से": true, "में": true, "पर": true,
+	"और": true, "व": true, "एवं": true, "तथा": true, "है": true, "हैं": true, "था": true, "थे": true,
+	"थी": true, "भी": true, "ही": true, "तो": true, "कि": true, "जो": true, "यह": true, "वह": true,
+	"इस": true, "उस": true, "एक": true, "लिए": true, "साथ": true, "बाद": true, "रहे": true, "कहा": true,
+}

@@ -1,0 +1,363 @@
+package tagger
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"khabar/internal/entity/internal/fold"
+	"khabar/internal/entity/translit"
+)
+
+// featureVersion names the feature set; a model trained with another one
+// is refused.
+const featureVersion = 4
+
+// Gazetteer marks the words of a sentence that belong to known names. words
+// are folded tokens (lower case, nukta-free, …); Mark ORs into marks[i] a
+// bit for each kind of name that covers word i, with at most 64 kinds.
+type Gazetteer interface {
+	Mark(words []string, marks []uint64)
+}
+
+// Feature templates: the first byte hashed into each feature.
+const (
+	fBias byte = iota + 1
+	fWord
+	fPrev
+	fNext
+	fPrev2
+	fNext2
+	fPrevWord
+	fWordNext
+	fPrefix
+	fSuffix
+	fShape
+	fShape3
+	fPrevSuffix
+	fNextSuffix
+	fGaz
+	fGazPrev
+	fGazNext
+	fFirst
+	fDot
+	fLen
+	fPrevNext
+	fGazWord
+	fTrigram
+	fLexSelf
+	fHeadAhead
+	fTrigBehind
+	fTrigAhead
+	fFirstBehind
+	fAcronym
+	fCommon
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hasher builds a feature hash from its template and parts.
+type hasher uint64
+
+func start(t byte) hasher {
+	return hasher((fnvOffset ^ uint64(t)) * fnvPrime)
+}
+
+func (h hasher) str(s string) hasher {
+	x := uint64(h)
+	for i := 0; i < len(s); i++ {
+		x ^= uint64(s[i])
+		x *= fnvPrime
+	}
+	// separator, so ("ab","c") and ("a","bc") differ
+	x ^= 0xff
+	x *= fnvPrime
+	return hasher(x)
+}
+
+func (h hasher) num(n uint64) hasher {
+	x := uint64(h)
+	for i := 0; i < 8; i++ {
+		x ^= n & 0xff
+		x *= fnvPrime
+		n >>= 8
+	}
+	return hasher(x)
+}
+
+// sum finishes the hash, keeping 48 bits (the model stores 48).
+func (h hasher) sum() uint64 { return uint64(h) & hashMask }
+
+const hashMask = 1<<48 - 1
+
+// token holds what features need of one token.
+type token struct {
+	word  string // folded word; the raw token when that is punctuation
+	shape string
+	dot   bool
+	runes int
+	gaz   uint64
+	lex   uint32
+	punct bool
+	// acronym is the number of letter names the token spells (ईबीआरडी: 4),
+	// 0 when it is not an acronym written in Devanagari.
+	acronym int
+}
+
+const (
+	bos = "<s>"
+	eos = "</s>"
+)
+
+// prepare computes the per-token information of a sentence.
+func prepare(tokens []string, gaz Gazetteer, lex lexicon) []token {
+	ts := make([]token, len(tokens))
+	words := make([]string, len(tokens))
+	for i, t := range tokens {
+		w := wordOf(t)
+		words[i] = w
+		if w == "" {
+			w = t
+		}
+		ts[i] = token{word: w, shape: shapeOf(t), dot: len(t) > 1 && (t[len(t)-1] == '.'), runes: utf8.RuneCountInString(w)}
+		ts[i].punct = words[i] == "" || words[i] == "-"
+		if l, ok := translit.Spelled(w); ok {
+			ts[i].acronym = len(l)
+		}
+		if lex != nil && words[i] != "" {
+			ts[i].lex = lex[words[i]]
+		}
+	}
+	if gaz != nil {
+		marks := make([]uint64, len(tokens))
+		gaz.Mark(words, marks)
+		for i := range ts {
+			ts[i].gaz = marks[i]
+		}
+	}
+	return ts
+}
+
+// wordOf is the folded word of a token features and lexicons use.
+func wordOf(t string) string { return fold.Word(t) }
+
+// shapeOf is a coarse description of how a token is written: its script
+// (d Devanagari, a Latin lower, A Latin capitalised, U Latin upper case),
+// digits (9), punctuation (p), mixed (m); with "." when it ends in a full
+// stop.
+func shapeOf(t string) string {
+	var deva, lower, upper, digit, punct, other int
+	first := true
+	capFirst := false
+	for _, r := range t {
+		switch {
+		case r >= 0x0900 && r <= 0x097F:
+			if r >= '०' && r <= '९' {
+				digit++
+			} else {
+				deva++
+			}
+		case r >= '0' && r <= '9':
+			digit++
+		case unicode.IsUpper(r):
+			upper++
+			if first {
+				capFirst = true
+			}
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			punct++
+		default:
+			other++
+		}
+		first = false
+	}
+	s := "m"
+	switch {
+	case deva > 0 && lower+upper == 0 && digit == 0:
+		s = "d"
+	case digit > 0 && deva+lower+upper == 0:
+		s = "9"
+	case upper > 0 && lower == 0 && deva == 0:
+		s = "U"
+	case capFirst && deva == 0:
+		s = "A"
+	case lower > 0 && deva == 0:
+		s = "a"
+	case punct > 0 && deva+lower+upper+digit == 0:
+		s = "p"
+	}
+	if len(t) > 1 && t[len(t)-1] == '.' {
+		s += "."
+	}
+	return s
+}
+
+// prefixes and suffixes of up to this many code points are features.
+const (
+	maxPrefix = 3
+	maxSuffix = 4
+)
+
+// features appends the feature hashes of token i of ts to dst.
+func features(dst []uint64, ts []token, i int) []uint64 {
+	t := &ts[i]
+	w := t.word
+	prev, next, prev2, next2 := bos, eos, bos, eos
+	var pt, nt *token
+	if i > 0 {
+		pt = &ts[i-1]
+		prev = pt.word
+	}
+	if i+1 < len(ts) {
+		nt = &ts[i+1]
+		next = nt.word
+	}
+	if i > 1 {
+		prev2 = ts[i-2].word
+	}
+	if i+2 < len(ts) {
+		next2 = ts[i+2].word
+	}
+	dst = append(dst,
+		start(fBias).sum(),
+		start(fWord).str(w).sum(),
+		start(fPrev).str(prev).sum(),
+		start(fNext).str(next).sum(),
+		start(fPrev2).str(prev2).sum(),
+		start(fNext2).str(next2).sum(),
+		start(fPrevWord).str(prev).str(w).sum(),
+		start(fWordNext).str(w).str(next).sum(),
+		start(fPrevNext).str(prev).str(next).sum(),
+		start(fShape).str(t.shape).sum(),
+	)
+	ps, ns := "<", ">"
+	if pt != nil {
+		ps = pt.shape
+	}
+	if nt != nil {
+		ns = nt.shape
+	}
+	dst = append(dst, start(fShape3).str(ps).str(t.shape).str(ns).sum())
+	// affixes of the word, in code points
+	if t.runes > 1 {
+		n := 0
+		for k := range w {
+			if n > 0 && n <= maxPrefix && n < t.runes {
+				dst = append(dst, start(fPrefix).str(w[:k]).sum())
+			}
+			n++
+		}
+		// suffixes: walk back
+		end := len(w)
+		k := end
+		for n := 1; n <= maxSuffix && n < t.runes; n++ {
+			_, size := utf8.DecodeLastRuneInString(w[:k])
+			k -= size
+			dst = append(dst, start(fSuffix).str(w[k:]).sum())
+		}
+	}
+	if t.runes > 3 {
+		rs := []rune(w)
+		for k := 0; k+3 <= len(rs); k++ {
+			dst = append(dst, start(fTrigram).str(string(rs[k:k+3])).sum())
+		}
+	}
+	if pt != nil {
+		dst = append(dst, start(fPrevSuffix).str(suffix(pt.word, 2)).sum())
+	}
+	if nt != nil {
+		dst = append(dst, start(fNextSuffix).str(suffix(nt.word, 2)).sum())
+	}
+	for g := t.gaz; g != 0; g &= g - 1 {
+		bit := uint64(trailingZeros(g))
+		dst = append(dst, start(fGaz).num(bit).sum())
+	}
+	if t.gaz != 0 {
+		dst = append(dst, start(fGazWord).num(t.gaz).sum())
+	}
+	if pt != nil && pt.gaz != 0 {
+		dst = append(dst, start(fGazPrev).num(pt.gaz).sum())
+	}
+	if nt != nil && nt.gaz != 0 {
+		dst = append(dst, start(fGazNext).num(nt.gaz).sum())
+	}
+	if i == 0 {
+		dst = append(dst, start(fFirst).sum())
+	}
+	dst = lexFeatures(dst, ts, i)
+	if t.dot {
+		dst = append(dst, start(fDot).sum())
+	}
+	if t.acronym > 0 {
+		dst = append(dst, start(fAcronym).num(uint64(min(t.acronym, 5))).sum())
+	}
+	dst = append(dst, start(fLen).num(uint64(min(t.runes, 8))).sum())
+	return dst
+}
+
+func suffix(w string, n int) string {
+	k := len(w)
+	for ; n > 0 && k > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(w[:k])
+		k -= size
+	}
+	return w[k:]
+}
+
+func trailingZeros(x uint64) int {
+	n := 0
+	for x&1 == 0 {
+		x >>= 1
+		n++
+	}
+	return n
+}
+
+// lexFeatures adds features from the lexicon bits of the words around token
+// i, up to five words away and not across punctuation.
+func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
+	if l := ts[i].lex &^ lexCommon; l != 0 {
+		dst = append(dst, start(fLexSelf).num(uint64(l)).sum())
+	}
+	if ts[i].lex&lexCommon != 0 {
+		dst = append(dst, start(fCommon).sum())
+	}
+	var seenHead, seenBefore, seenAfter, seenFirst uint32
+	for d := 1; d <= 5 && i+d < len(ts); d++ {
+		t := &ts[i+d]
+		if t.punct {
+			break
+		}
+		for ty := uint32(0); ty < uint32(len(types)); ty++ {
+			if bit := uint32(1) << (ty*4 + lexHead); t.lex&bit != 0 && seenHead&bit == 0 {
+				seenHead |= bit
+				dst = append(dst, start(fHeadAhead).num(uint64(ty)).num(uint64(d)).sum())
+			}
+			if bit := uint32(1) << (ty*4 + lexAfter); d <= 4 && t.lex&bit != 0 && seenAfter&bit == 0 {
+				seenAfter |= bit
+				dst = append(dst, start(fTrigAhead).num(uint64(ty)).num(uint64(d)).sum())
+			}
+		}
+	}
+	for d := 1; d <= 4 && i-d >= 0; d++ {
+		t := &ts[i-d]
+		if t.punct {
+			break
+		}
+		for ty := uint32(0); ty < uint32(len(types)); ty++ {
+			if bit := uint32(1) << (ty*4 + lexBefore); t.lex&bit != 0 && seenBefore&bit == 0 {
+				seenBefore |= bit
+				dst = append(dst, start(fTrigBehind).num(uint64(ty)).num(uint64(d)).sum())
+			}
+			if bit := uint32(1) << (ty*4 + lexFirst); t.lex&bit != 0 && seenFirst&bit == 0 {
+				seenFirst |= bit
+				dst = append(dst, start(fFirstBehind).num(uint64(ty)).num(uint64(d)).sum())
+			}
+		}
+	}
+	return dst
+}

@@ -1,0 +1,217 @@
+package tagger
+
+import (
+	"math"
+	"sync"
+)
+
+// Model is a trained tagger. It is read-only after loading and safe for
+// concurrent use.
+type Model struct {
+	labels *labelSet
+	gaz    Gazetteer
+	lex    lexicon
+	table  featTable
+	// trans[p*L+c] scores label c after label p; row L is the start.
+	trans []float32
+	// oBias is subtracted from the score of O at every token: a positive
+	// bias trades precision for recall. Train tunes it on dev data.
+	oBias float32
+	info  Info
+	pool  sync.Pool
+}
+
+// Info describes how a model was trained.
+type Info struct {
+	// Epochs is the number of passes over the training data kept.
+	Epochs int
+	// Sentences and Tokens count the training data.
+	Sentences, Tokens int
+	// Features is the number of features the model holds.
+	Features int
+	// DevF1 is the span F1 on PER, LOC and ORG of the dev data, when given.
+	DevF1 float64
+}
+
+// Info tells how the model was trained.
+func (m *Model) Info() Info { return m.info }
+
+// featTable maps feature hashes to their weights, by open addressing.
+type featTable struct {
+	keys  []uint64 // 0 is an empty slot; hashes are stored with bit 63 set
+	first []uint32 // index of the slot's first weight in lab/w
+	count []uint8
+	lab   []uint8
+	w     []float32
+}
+
+const keyUsed = 1 << 63
+
+func newFeatTable(n int) featTable {
+	size := 1
+	for size < n*2 {
+		size <<= 1
+	}
+	return featTable{
+		keys:  make([]uint64, size),
+		first: make([]uint32, size),
+		count: make([]uint8, size),
+	}
+}
+
+// put adds a feature; its weights must be appended to lab and w right
+// before.
+func (t *featTable) put(h uint64, first uint32, count uint8) {
+	mask := uint64(len(t.keys) - 1)
+	k := h | keyUsed
+	for s := mix(h) & mask; ; s = (s + 1) & mask {
+		if t.keys[s] == 0 {
+			t.keys[s], t.first[s], t.count[s] = k, first, count
+			return
+		}
+		if t.keys[s] == k {
+			return
+		}
+	}
+}
+
+// add adds the weights of feature h to scores.
+func (t *featTable) add(h uint64, scores []float32) {
+	mask := uint64(len(t.keys) - 1)
+	k := h | keyUsed
+	for s := mix(h) & mask; ; s = (s + 1) & mask {
+		switch t.keys[s] {
+		case 0:
+			return
+		case k:
+			f, n := t.first[s], uint32(t.count[s])
+			lab, w := t.lab[f:f+n], t.w[f:f+n]
+			for j := range lab {
+				scores[lab[j]] += w[j]
+			}
+			return
+		}
+	}
+}
+
+// mix spreads the bits of a feature hash for slot selection.
+func mix(h uint64) uint64 {
+	h ^= h >> 29
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 32
+	return h
+}
+
+// work is the scratch space of one Tag call.
+type work struct {
+	feats  []uint64
+	scores []float32 // n × L emission scores
+	delta  []float32
+	back   []int16
+}
+
+// Tag returns a tag for each token: B-/I- and PER, LOC, ORG or MISC, or O.
+// It never fails: empty input gives an empty result, and tokens of any
+// script or length are tagged (Latin-only and digit tokens are mostly O,
+// since the model learned Hindi).
+func (m *Model) Tag(tokens []string) []string {
+	labels := m.Labels(tokens)
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		out[i] = outputTag(m.labels.names[l])
+	}
+	return out
+}
+
+// Labels returns the index of the best label of each token.
+func (m *Model) Labels(tokens []string) []int {
+	if len(tokens) == 0 {
+		return nil
+	}
+	ts := prepare(tokens, m.gaz, m.lex)
+	wk, _ := m.pool.Get().(*work)
+	if wk == nil {
+		wk = &work{}
+	}
+	defer m.pool.Put(wk)
+	L := m.labels.len()
+	n := len(ts)
+	wk.scores = grow(wk.scores, n*L)
+	for i := range ts {
+		wk.feats = features(wk.feats[:0], ts, i)
+		row := wk.scores[i*L : (i+1)*L]
+		clear(row)
+		for _, f := range wk.feats {
+			m.table.add(f, row)
+		}
+		row[0] -= m.oBias
+	}
+	return viterbi(m.labels, wk, n, m.trans)
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// viterbi finds the best label sequence for emission scores wk.scores under
+// the transition scores and the BIO constraints.
+func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
+	L := ls.len()
+	wk.delta = grow(wk.delta, n*L)
+	wk.back = grow(wk.back, n*L)
+	negInf := float32(math.Inf(-1))
+	for c := 0; c < L; c++ {
+		if !ls.allowed(-1, c) {
+			wk.delta[c] = negInf
+			continue
+		}
+		wk.delta[c] = wk.scores[c] + trans[L*L+c]
+		wk.back[c] = -1
+	}
+	for i := 1; i < n; i++ {
+		prev := wk.delta[(i-1)*L : i*L]
+		cur := wk.delta[i*L : (i+1)*L]
+		em := wk.scores[i*L : (i+1)*L]
+		for c := 0; c < L; c++ {
+			best, arg := negInf, -1
+			for p := 0; p < L; p++ {
+				if prev[p] == negInf || !ls.allowed(p, c) {
+					continue
+				}
+				if v := prev[p] + trans[p*L+c]; v > best || arg < 0 {
+					best, arg = v, p
+				}
+			}
+			if arg < 0 {
+				cur[c] = negInf
+				continue
+			}
+			cur[c] = best + em[c]
+			wk.back[i*L+c] = int16(arg)
+		}
+	}
+	last := wk.delta[(n-1)*L : n*L]
+	arg := 0
+	for c := 1; c < L; c++ {
+		if last[c] > last[arg] {
+			arg = c
+		}
+	}
+	out := make([]int, n)
+	for i := n - 1; i >= 0; i-- {
+		out[i] = arg
+		if i > 0 {
+			arg = int(wk.back[i*L+arg])
+		}
+	}
+	return out
+}
+
+// Common reports whether the training data shows tok often and nearly
+// always outside names: a common word rather than a name.
+func (m *Model) Common(tok string) bool {
+	return m.lex[wordOf(tok)]&lexCommon != 0
+}

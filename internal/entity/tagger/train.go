@@ -1,0 +1,402 @@
+package tagger
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"time"
+)
+
+// TrainOptions tune Train. The zero value trains the shipped model's way
+// without a gazetteer.
+type TrainOptions struct {
+	// Epochs is the most passes over the training data (default 15). With
+	// dev data the epoch with the best dev F1 is kept.
+	Epochs int
+	// Patience stops training after this many epochs without a better dev
+	// F1 (default 4).
+	Patience int
+	// MinCount drops features seen fewer times in the training data
+	// (default 1: keep all).
+	MinCount int
+	// Seed orders the training sentences (default 1). The same data,
+	// options and seed give the same model.
+	Seed uint64
+	// Gazetteer marks known names; the model must be loaded with the same
+	// one.
+	Gazetteer Gazetteer
+	// Limit trains on the first Limit sentences only, when > 0.
+	Limit int
+	// Progress receives one line per epoch; nil is silent.
+	Progress io.Writer
+	// NoBias keeps the decoding bias at 0 instead of tuning it on dev.
+	NoBias bool
+}
+
+// biasGrid are the O biases tried on dev data.
+var biasGrid = []float32{0.5, 1, 1.5, 2, 3, 4, 5, 6, 8}
+
+// Report tells how training went.
+type Report struct {
+	// Epochs run and the one kept.
+	Epochs, BestEpoch int
+	// Sentences and Tokens of training data used.
+	Sentences, Tokens int
+	// Features in the model.
+	Features int
+	// Dev scores of the kept model (zero without dev data).
+	Dev Scores
+	// Bias is the decoding bias against O chosen on dev.
+	Bias float32
+	// Duration of training.
+	Duration time.Duration
+}
+
+// Train trains a model on the tagged CoNLL file trainPath, choosing the
+// number of epochs on devPath (may be "": then all Epochs are run).
+func Train(ctx context.Context, trainPath, devPath string, opts TrainOptions) (*Model, Report, error) {
+	train, err := readFile(trainPath)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	var dev []Sentence
+	if devPath != "" {
+		if dev, err = readFile(devPath); err != nil {
+			return nil, Report{}, err
+		}
+	}
+	return TrainSentences(ctx, train, dev, opts)
+}
+
+func readFile(path string) ([]Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	defer f.Close()
+	var s []Sentence
+	_, err = scan(f, true, true, func(x Sentence) error {
+		s = append(s, x)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("train: %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// encoded is a sentence turned into feature ids and gold labels.
+type encoded struct {
+	feats []int32 // feature ids of all tokens, -1 for unknown
+	off   []int32 // token i's features are feats[off[i]:off[i+1]]
+	gold  []int
+}
+
+// trainer holds the weights while training.
+type trainer struct {
+	ls   *labelSet
+	L    int
+	w, u []float32 // nFeat × L
+	t, v []float64 // (L+1) × L transitions
+	c    float64   // instances seen
+}
+
+// TrainSentences trains a model on tagged sentences, choosing the number of
+// epochs on dev (may be empty).
+func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOptions) (*Model, Report, error) {
+	began := time.Now()
+	if opts.Epochs <= 0 {
+		opts.Epochs = 15
+	}
+	if opts.Patience <= 0 {
+		opts.Patience = 4
+	}
+	if opts.MinCount <= 0 {
+		opts.MinCount = 1
+	}
+	if opts.Seed == 0 {
+		opts.Seed = 1
+	}
+	if opts.Limit > 0 && opts.Limit < len(train) {
+		train = train[:opts.Limit]
+	}
+	if len(train) == 0 {
+		return nil, Report{}, fmt.Errorf("train: no training sentences")
+	}
+	ls := newLabelSet(types)
+	rep := Report{Sentences: len(train)}
+
+	lex := buildLexicon(train)
+	// index features
+	counts := map[uint64]int32{}
+	var buf []uint64
+	for _, s := range train {
+		if len(s.Tags) != len(s.Tokens) {
+			return nil, Report{}, fmt.Errorf("train: sentence at line %d has no tags", s.Line)
+		}
+		ts := prepare(s.Tokens, opts.Gazetteer, lex)
+		for i := range ts {
+			buf = features(buf[:0], ts, i)
+			for _, f := range buf {
+				counts[f]++
+			}
+		}
+		rep.Tokens += len(s.Tokens)
+	}
+	ids := make(map[uint64]int32, len(counts))
+	var hashes []uint64
+	for h, n := range counts {
+		if int(n) >= opts.MinCount {
+			ids[h] = 0
+			hashes = append(hashes, h)
+		}
+	}
+	counts = nil
+	slices.Sort(hashes) // ids in hash order: independent of map iteration
+	for i, h := range hashes {
+		ids[h] = int32(i)
+	}
+	enc := func(ss []Sentence) ([]encoded, error) {
+		out := make([]encoded, len(ss))
+		for k, s := range ss {
+			e := encoded{off: make([]int32, 0, len(s.Tokens)+1), gold: make([]int, len(s.Tokens))}
+			ts := prepare(s.Tokens, opts.Gazetteer, lex)
+			for i := range ts {
+				e.off = append(e.off, int32(len(e.feats)))
+				buf = features(buf[:0], ts, i)
+				for _, f := range buf {
+					if id, ok := ids[f]; ok {
+						e.feats = append(e.feats, id)
+					}
+				}
+				l, ok := ls.index[s.Tags[i]]
+				if !ok {
+					return nil, fmt.Errorf("train: line %d: tag %q", s.Line+i, s.Tags[i])
+				}
+				e.gold[i] = l
+			}
+			e.off = append(e.off, int32(len(e.feats)))
+			out[k] = e
+		}
+		return out, nil
+	}
+	trainEnc, err := enc(train)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	devEnc, err := enc(dev)
+	if err != nil {
+		return nil, Report{}, err
+	}
+
+	L := ls.len()
+	nf := len(hashes)
+	tr := &trainer{ls: ls, L: L, w: make([]float32, nf*L), u: make([]float32, nf*L),
+		t: make([]float64, (L+1)*L), v: make([]float64, (L+1)*L)}
+	order := make([]int, len(trainEnc))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
+	wk := &work{}
+
+	var best *snapshot
+	bestF := -1.0
+	since := 0
+	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		if err := ctx.Err(); err != nil {
+			return nil, Report{}, fmt.Errorf("train: %w", err)
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		mistakes := 0
+		for _, k := range order {
+			mistakes += tr.learn(&trainEnc[k], wk)
+		}
+		rep.Epochs = epoch
+		snap := tr.average()
+		if len(devEnc) == 0 {
+			best, rep.BestEpoch = snap, epoch
+			if opts.Progress != nil {
+				fmt.Fprintf(opts.Progress, "epoch %d: %d token errors\n", epoch, mistakes)
+			}
+			continue
+		}
+		sc := snap.evaluate(ls, devEnc, dev, wk)
+		f := sc.Target.F1
+		if opts.Progress != nil {
+			fmt.Fprintf(opts.Progress, "epoch %d: %d token errors, dev F1 %.4f (P %.4f R %.4f)\n", epoch, mistakes, f, sc.Target.Precision, sc.Target.Recall)
+		}
+		if f > bestF {
+			bestF, best, rep.BestEpoch, rep.Dev = f, snap, epoch, sc
+			since = 0
+		} else {
+			since++
+			if since >= opts.Patience {
+				break
+			}
+		}
+	}
+	m := best.model(ls, hashes, opts.Gazetteer)
+	m.lex = lex
+	if len(dev) > 0 && !opts.NoBias {
+		bestF := rep.Dev.Target.F1
+		for _, b := range biasGrid {
+			m.oBias = b
+			sc := m.Evaluate(dev)
+			if opts.Progress != nil {
+				fmt.Fprintf(opts.Progress, "O bias %.2f: dev F1 %.4f (P %.4f R %.4f)\n", b, sc.Target.F1, sc.Target.Precision, sc.Target.Recall)
+			}
+			if sc.Target.F1 > bestF+0.002 {
+				bestF, rep.Dev, rep.Bias = sc.Target.F1, sc, b
+			}
+		}
+		m.oBias = rep.Bias
+	}
+	m.info = Info{Epochs: rep.BestEpoch, Sentences: rep.Sentences, Tokens: rep.Tokens,
+		Features: m.info.Features, DevF1: rep.Dev.Target.F1}
+	rep.Features = m.info.Features
+	rep.Duration = time.Since(began)
+	return m, rep, nil
+}
+
+// learn decodes one sentence with the current weights and updates them
+// where the decoding is wrong. It returns the number of wrong tokens.
+func (tr *trainer) learn(e *encoded, wk *work) int {
+	tr.c++
+	n, L := len(e.gold), tr.L
+	wk.scores = grow(wk.scores, n*L)
+	for i := 0; i < n; i++ {
+		row := wk.scores[i*L : (i+1)*L]
+		clear(row)
+		for _, f := range e.feats[e.off[i]:e.off[i+1]] {
+			ws := tr.w[int(f)*L : int(f)*L+L]
+			for y := range row {
+				row[y] += ws[y]
+			}
+		}
+	}
+	trans := make([]float32, len(tr.t))
+	for i, x := range tr.t {
+		trans[i] = float32(x)
+	}
+	pred := viterbi(tr.ls, wk, n, trans)
+	wrong := 0
+	for i := 0; i < n; i++ {
+		g, p := e.gold[i], pred[i]
+		pg, pp := L, L // start row
+		if i > 0 {
+			pg, pp = e.gold[i-1], pred[i-1]
+		}
+		if g != p {
+			wrong++
+			for _, f := range e.feats[e.off[i]:e.off[i+1]] {
+				base := int(f) * L
+				tr.w[base+g]++
+				tr.u[base+g] += float32(tr.c)
+				tr.w[base+p]--
+				tr.u[base+p] -= float32(tr.c)
+			}
+		}
+		if g != p || pg != pp {
+			tr.t[pg*L+g]++
+			tr.v[pg*L+g] += tr.c
+			tr.t[pp*L+p]--
+			tr.v[pp*L+p] -= tr.c
+		}
+	}
+	return wrong
+}
+
+// snapshot is a set of averaged weights.
+type snapshot struct {
+	L     int
+	w     []float32
+	trans []float32
+}
+
+// average returns the averaged weights.
+func (tr *trainer) average() *snapshot {
+	s := &snapshot{L: tr.L, w: make([]float32, len(tr.w)), trans: make([]float32, len(tr.t))}
+	c := float32(tr.c)
+	for i, w := range tr.w {
+		s.w[i] = w - tr.u[i]/c
+	}
+	for i, t := range tr.t {
+		s.trans[i] = float32(t - tr.v[i]/tr.c)
+	}
+	return s
+}
+
+// evaluate scores the snapshot on encoded dev sentences.
+func (s *snapshot) evaluate(ls *labelSet, dev []encoded, sents []Sentence, wk *work) Scores {
+	L := s.L
+	var ev Evaluator
+	for k, e := range dev {
+		n := len(e.gold)
+		wk.scores = grow(wk.scores, n*L)
+		for i := 0; i < n; i++ {
+			row := wk.scores[i*L : (i+1)*L]
+			clear(row)
+			for _, f := range e.feats[e.off[i]:e.off[i+1]] {
+				ws := s.w[int(f)*L : int(f)*L+L]
+				for y := range row {
+					row[y] += ws[y]
+				}
+			}
+		}
+		pred := viterbi(ls, wk, n, s.trans)
+		tags := make([]string, n)
+		for i, p := range pred {
+			tags[i] = outputTag(ls.names[p])
+		}
+		ev.Add(sents[k].Tags, tags)
+	}
+	return ev.Scores()
+}
+
+// model turns the snapshot into a Model, dropping weights too small to
+// change a decision.
+func (s *snapshot) model(ls *labelSet, hashes []uint64, gaz Gazetteer) *Model {
+	L := s.L
+	m := &Model{labels: ls, gaz: gaz, trans: s.trans}
+	kept := 0
+	for f := range hashes {
+		for _, w := range s.w[f*L : f*L+L] {
+			if math.Abs(float64(w)) >= minWeight {
+				kept++
+				break
+			}
+		}
+	}
+	m.table = newFeatTable(kept)
+	for f, h := range hashes {
+		first := uint32(len(m.table.lab))
+		var n uint8
+		for y, w := range s.w[f*L : f*L+L] {
+			if math.Abs(float64(w)) >= minWeight {
+				m.table.lab = append(m.table.lab, uint8(y))
+				m.table.w = append(m.table.w, quantise(w))
+				n++
+			}
+		}
+		if n > 0 {
+			m.table.put(h, first, n)
+		}
+	}
+	m.info.Features = kept
+	return m
+}
+
+// minWeight is the smallest weight a model keeps.
+const minWeight = 0.05
+
+// quantStep is the resolution weights are stored with.
+const quantStep = 1.0 / 64
+
+func quantise(w float32) float32 {
+	return float32(math.Round(float64(w)/quantStep) * quantStep)
+}
