@@ -220,7 +220,7 @@ func shapeTitle(lines []*line) int {
 	pick := -1
 	for i := 0; i < first && i < 12; i++ {
 		l := lines[i]
-		if l.reason != "" && l.reason != ReasonNavigation {
+		if l.reason != "" {
 			continue
 		}
 		if !l.sh.headlineLike(l.text) {
@@ -307,6 +307,10 @@ func markBlocks(lines []*line) {
 // it is the marker alone or ends with a colon or dash.
 func endsOpen(s string) bool {
 	t := strings.TrimRight(trimBullet(lower(s)), " ")
+	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–") {
+		return true
+	}
+	t = strings.TrimRight(t, " .…:-–|")
 	for _, m := range alsoReadMarkers {
 		if t == m {
 			return true
@@ -342,6 +346,24 @@ func markEdges(lines []*line, html bool) {
 		return
 	}
 	deva := scriptOfBody(lines, first, last)
+	for i, l := range lines {
+		if l.reason != "" {
+			continue
+		}
+		switch {
+		case i < first && l.sh.words <= 3 && !l.sh.sentence && meta.Place(l.text) != "":
+			// A place alone above the article: the dateline on a line of
+			// its own ("CHENNAI").
+			l.reason = ReasonDateline
+		case l.sh.words == 1 && !l.sh.sentence:
+			// One word alone is a label of the page ("सार", "AA",
+			// "Promoted"), not article text.
+			l.reason = ReasonNavigation
+		case i > 0 && i < first && lines[i-1].reason == ReasonCaption && l.sh.headlineLike(l.text) && l.sh.words <= 12:
+			// The caption under a photo credit.
+			l.reason = ReasonCaption
+		}
+	}
 	titleAt := -1
 	for i, l := range lines {
 		if l.reason == ReasonTitle {
@@ -391,7 +413,7 @@ func markEdges(lines []*line, html bool) {
 // sign of a list of links.
 func headlineRun(lines []*line, i int) int {
 	n := 0
-	for k := i; k >= 0 && k > i-4 && lines[k].reason == "" && lines[k].sh.headlineLike(lines[k].text); k-- {
+	for k := i; k >= 0 && k > i-4 && (lines[k].reason == "" || k < i && lines[k].reason == ReasonRelated) && lines[k].sh.headlineLike(lines[k].text); k-- {
 		n++
 	}
 	for k := i + 1; k < len(lines) && k < i+4 && (lines[k].reason == "" || lines[k].reason == ReasonRelated) && lines[k].sh.headlineLike(lines[k].text); k++ {
@@ -416,7 +438,7 @@ func scriptOfBody(lines []*line, first, last int) bool {
 // nameLike reports a short line that is only a name or a desk: two to four
 // words, no sentence, no digits, none of the small words sentences have.
 func nameLike(s string, sh shape) bool {
-	if sh.words < 1 || sh.words > 4 || sh.sentence || strings.ContainsAny(s, "0123456789:?!") {
+	if sh.words < 2 || sh.words > 4 || sh.sentence || strings.ContainsAny(s, "0123456789:?!") {
 		return false
 	}
 	for _, w := range strings.Fields(lower(s)) {
@@ -455,7 +477,7 @@ func fixFirstParagraph(lines []*line) {
 				l.text = t
 			}
 		}
-		if first && (l.sh.bodyLike() || l.sh.words >= 8) {
+		if first && l.sh.bodyLike() {
 			first = false
 			if d, ok := meta.ParseDateline(l.text); ok {
 				l.prefix = append(l.prefix, news.Removal{Text: d.Text, Reason: ReasonDateline})

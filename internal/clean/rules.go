@@ -127,11 +127,12 @@ var (
 		"notifications on", "नोटिफिकेशन", "download the app", "download our app", "get the app",
 		"open in app", "ऐप डाउनलोड", "एप डाउनलोड", "ऐप इंस्टॉल", "app पर पढ़ें", "ऐप पर पढ़ें",
 		"ad blocker", "adblock", "disable your ad", "कुकीज", "continue reading in app", "view this page",
-		"to view this site", "better experience", "बेहतर अनुभव",
+		"to view this site", "better experience", "बेहतर अनुभव", "skip to content", "skip to main content",
+		"सामग्री को स्किप करें", "स्किप करें",
 	}
 	socialPlatforms = []string{
 		"facebook", "फेसबुक", "twitter", "ट्विटर", "instagram", "इंस्टाग्राम", "youtube", "यूट्यूब",
-		"whatsapp", "व्हाट्सएप", "व्हाट्सऐप", "telegram", "टेलीग्राम", "linkedin", "koo", "google news",
+		"whatsapp", "व्हाट्सएप", "व्हाट्सऐप", "वॉट्सऐप", "वाट्सऐप", "वॉट्सएप", "वॉट्सएप", "telegram", "टेलीग्राम", "linkedin", "koo", "google news",
 		"गूगल न्यूज", "x (twitter)", "sharechat", "dailyhunt", "social", "सोशल",
 	}
 	socialActions = []string{
@@ -142,7 +143,7 @@ var (
 		"यहां क्लिक करें", "यहाँ क्लिक करें", "यहां क्लिक करे", "यहाँ क्लिक करे", "click here", "क्लिक करें और",
 		"subscribe to our", "sign up for our newsletter", "newsletter", "न्यूजलेटर", "हमें फॉलो करें",
 		"follow us", "like us on", "हमारा एप", "हमारा ऐप", "अपनी राय", "comment below", "नीचे कमेंट",
-		"share this", "share on", "शेयर करें",
+		"share this", "share on", "शेयर करें", "यहां क्लिक", "यहाँ क्लिक", "get current updates", "get latest news",
 	}
 	captionPrefixes = []string{
 		"फोटो:", "फोटो :", "फोटो-", "फोटो -", "फोटो साभार", "photo:", "photo :", "photo credit", "photos:",
@@ -151,25 +152,28 @@ var (
 		"सांकेतिक तस्वीर", "representational image", "representative image", "(representational",
 		"(representative", "(फोटो", "(file photo", "(photo", "(image", "(प्रतीकात्मक", "(सांकेतिक",
 		"(तस्वीर", "फोटो क्रेडिट", "फोटो सोर्स", "caption:", "getty images", "(getty", "इमेज:",
-		"इमेज सोर्स", "image caption", "वीडियो:", "video:", "watch:",
+		"इमेज सोर्स", "image caption", "वीडियो:", "video:", "watch:", "इमेज स्रोत", "इमेज कैप्शन", "तस्वीर स्रोत",
+		"image source", "फोटो सोर्स:", "photo source",
 	}
 	bylinePrefixes = []string{
 		"by ", "द्वारा ", "द्वारा:", "लेखक:", "लेखक :", "लेखक-", "written by", "reported by", "edited by",
 		"authored by", "posted by", "story by", "text by", "रिपोर्ट:", "रिपोर्ट :", "रिपोर्ट-",
 		"रिपोर्टर:", "author:", "author -", "edited by:", "बाय ", "संपादक:", "एडिटेड बाय", "लेखिका:",
-		"written by:", "reporter:", "curated by", "compiled by",
+		"written by:", "reporter:", "curated by", "compiled by", "reporting by", "additional reporting",
+		"editing by", "writing by", "published by", "produced by",
 	}
 	timestampPrefixes = []string{
 		"updated", "published", "publish date", "last updated", "first published", "posted on",
 		"posted:", "प्रकाशित", "अपडेटेड", "अपडेट", "अद्यतन", "पब्लिश", "date:", "तारीख:", "दिनांक",
 		"modified", "last modified", "created",
 	}
-	disclaimerPrefixes = []string{"disclaimer", "डिस्क्लेमर", "अस्वीकरण", "अस्वीकरण:", "नोट:", "note:"}
+	disclaimerPrefixes = []string{"disclaimer", "डिस्क्लेमर", "अस्वीकरण", "अस्वीकरण:", "नोट:", "note:", "our standards"}
 	disclaimerPhrases  = []string{
 		"संपादित नहीं", "सम्पादित नहीं", "फीड से प्रकाशित", "फीड से प्रकाशित", "has not been edited",
 		"auto-generated from a syndicated feed", "syndicated feed", "सिंडिकेट फीड", "not been edited by",
 		"एजेंसी फीड", "agency feed", "views expressed", "विचार लेखक के निजी", "लेखक के निजी विचार",
-		"does not endorse", "पुष्टि नहीं करता", "पुष्टि नहीं करती", "not responsible for",
+		"does not endorse", "पुष्टि नहीं करता", "पुष्टि नहीं करती", "not responsible for", "our standards",
+		"editorial guidelines", "trust principles",
 	}
 	tagPrefixes = []string{"tags:", "tags :", "टैग्स:", "टैग:", "टैग्स :", "topics:", "विषय:", "keywords:", "tags"}
 	adLines     = map[string]bool{
@@ -194,9 +198,36 @@ var (
 	}
 )
 
+// uiLines are the labels of page controls and widgets, alone on a line.
+var uiLines = map[string]bool{
+	"share": true, "शेयर": true, "subscribe": true, "सब्सक्राइब": true, "follow": true, "follow us": true,
+	"फॉलो करें": true, "comments": true, "comment": true, "कमेंट": true, "कमेंट्स": true, "print": true,
+	"aa": true, "a+": true, "a-": true, "listen": true, "सुनें": true, "save": true, "bookmark": true,
+	"whatsapp": true, "facebook": true, "twitter": true, "email": true, "copy link": true, "link copied": true,
+	"promoted": true, "sponsored content": true, "read more": true, "load more": true, "और पढ़ें": true,
+	"खबर सुनें": true, "listen to this article": true, "font size": true, "फॉन्ट": true,
+}
+
+// ctaVerbs open a short call to action: "Read this in the app", "Listen to
+// the latest songs", "Download the app".
+var ctaVerbs = []string{
+	"read ", "listen ", "watch ", "follow ", "download ", "click ", "tap ", "subscribe ", "sign up",
+	"sign in", "log in", "login ", "install ", "join ", "get the ", "get our ", "like us",
+}
+
+// appWords and getWords together make an app promotion.
+var (
+	appWords = []string{"app", "ऐप", "एप", "एप्लीकेशन", "application"}
+	getWords = []string{"download", "डाउनलोड", "install", "इंस्टॉल", "इंस्टाल"}
+)
+
 // classify gives a line's reason by what it says, or "" when its words
 // alone do not make it boilerplate. Position-based decisions come later.
 func classify(text string, sh shape) string {
+	if sh.words > 200 {
+		// No boilerplate runs this long; a paragraph of text does.
+		return ""
+	}
 	l := lower(text)
 	t := trimBullet(l)
 	if t == "" {
@@ -215,6 +246,9 @@ func classify(text string, sh shape) string {
 		return ReasonAdvertisement
 	}
 	short := sh.words <= 40
+	if uiLines[strings.Trim(t, " :.!|")] {
+		return ReasonSocial
+	}
 	if p, ok := hasPrefixAny(t, disclaimerPrefixes...); ok && short {
 		rest := strings.TrimSpace(t[len(p):])
 		if p != "नोट:" && p != "note:" || hasAny(rest, disclaimerPhrases...) {
@@ -233,6 +267,14 @@ func classify(text string, sh shape) string {
 	}
 	if sh.words <= 30 && hasAny(t, bannerPhrases...) {
 		return ReasonBanner
+	}
+	if sh.words <= 45 && hasAny(t, appWords...) && hasAny(t, getWords...) {
+		return ReasonBanner
+	}
+	if sh.words <= 8 && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "।") {
+		if _, ok := hasPrefixAny(t, ctaVerbs...); ok && sh.latin > sh.deva {
+			return ReasonSocial
+		}
 	}
 	if _, ok := hasPrefixAny(t, alsoReadMarkers...); ok && sh.words <= 40 {
 		return ReasonAlsoRead
@@ -261,9 +303,22 @@ func classify(text string, sh shape) string {
 		if r := timestampLine(text, t); r != "" {
 			return r
 		}
+		if relativeTime(t, sh) {
+			return ReasonTimestamp
+		}
 	}
 	if sh.words <= 12 && isCredit(text, t) {
 		return ReasonCredit
+	}
+	if sh.words <= 8 && !sh.sentence {
+		if kind, _, desk, ok := meta.LeadName(text); ok {
+			if kind == meta.LeadAgency {
+				return ReasonCredit
+			}
+			if desk || sh.words <= 4 {
+				return ReasonByline
+			}
+		}
 	}
 	if isNavigation(text, t, sh) {
 		return ReasonNavigation
@@ -337,7 +392,29 @@ func timestampLine(text, t string) string {
 	if words <= 3 {
 		return ReasonTimestamp
 	}
+	// A short line with a time label and a stamp: a credit line carrying
+	// times ("न्यूज डेस्क, … Published by: … Updated Mon, 12 Feb 2024").
+	if words <= 25 {
+		for _, st := range stamps {
+			if st.Label != meta.Unlabelled {
+				if hasAny(" "+t+" ", " by ", " by:", " द्वारा", "reported", "written") {
+					return ReasonByline
+				}
+				return ReasonTimestamp
+			}
+		}
+	}
 	return ""
+}
+
+// relativeTime reports a line such as "Updated 2 hours ago" or "3 घंटे पहले".
+func relativeTime(t string, sh shape) bool {
+	if sh.words > 6 {
+		return false
+	}
+	hasNum := strings.ContainsAny(t, "0123456789०१२३४५६७८९") || hasAny(t, "an hour", "a day", "एक ")
+	return hasNum && hasAny(t, " ago", " पहले", " पूर्व") &&
+		hasAny(t, "min", "hour", "hr", "day", "week", "मिनट", "घंटे", "घंटा", "दिन", "सप्ताह", "second", "सेकंड")
 }
 
 // stampFiller are words that go with timestamps and say nothing else.

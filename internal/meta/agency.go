@@ -133,10 +133,11 @@ func splitWords(s string) []word {
 			continue
 		}
 		j := i
+		deva := isDeva(r)
 		for j < len(s) {
 			r2, sz := utf8.DecodeRuneInString(s[j:])
 			_, d2 := digitValue(r2)
-			if !isWordRune(r2) && !d2 {
+			if !isWordRune(r2) && !d2 || isWordRune(r2) && isDeva(r2) != deva {
 				break
 			}
 			j += sz

@@ -151,7 +151,7 @@ func readDateline(head string, kind rune) (DatelineInfo, bool) {
 	} else if kind == ')' {
 		return DatelineInfo{}, false
 	}
-	if head == "" || strings.ContainsAny(head, "()\"“”‘’'।.?!;") {
+	if head == "" || strings.ContainsAny(head, "()\"“”‘’'।?!;") || strings.Contains(head, ". ") {
 		return DatelineInfo{}, false
 	}
 	d := DatelineInfo{Source: src}
@@ -211,6 +211,13 @@ func datelineEnd(win string) (int, rune) {
 	}
 	if i := strings.IndexByte(win, ':'); i > 0 {
 		try(i, ':')
+	}
+	// "नई दिल्ली. चुनाव …": a full stop after a Devanagari head (known
+	// places only, see readParts).
+	if i := strings.Index(win, ". "); i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(win[:i]); isDeva(r) {
+			try(i, '.')
+		}
 	}
 	for _, d := range []string{" - ", " – ", " — ", "—"} {
 		if i := strings.Index(win, d); i > 0 {
@@ -328,6 +335,8 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 	// Evidence that this is a dateline and not a short sentence or kicker.
 	strong := d.Source != "" || d.Day > 0 || d.Byline != "" || d.Agency != ""
 	switch {
+	case kind == '.':
+		return known && len(others) == 1 && d.Day == 0
 	case known, kind == 0:
 		return true
 	case kind == ')' || strong:

@@ -158,12 +158,18 @@ func Read(a *news.Article) Facts {
 	var hits []agencyAt
 	for _, x := range facts {
 		switch x.reason {
-		case reasonByline:
+		case reasonByline, reasonTimestamp:
 			ns, outs, ags := readByline(x.text)
 			names = append(names, ns...)
 			outletsNamed = append(outletsNamed, outs...)
 			for _, g := range ags {
 				hits = append(hits, agencyAt{g, x.pos})
+			}
+		case "navigation", "footer", "social", "banner":
+			// A line that is only an outlet's name or desk ("दैनिक भास्कर",
+			// "Prabhat Khabar Digital Desk").
+			if kind, _, _, ok := LeadName(x.text); ok && kind == LeadOutlet {
+				outletsNamed = append(outletsNamed, x.text)
 			}
 		case reasonDisclaimer, reasonCredit:
 			for _, h := range FindAgencies(x.text) {
@@ -224,7 +230,8 @@ func Read(a *news.Article) Facts {
 	f.Byline = dedupe(names)
 
 	// Publisher.
-	f.Publisher = publisher(a, head, f.URL, outletsNamed, byReason(reasonDisclaimer), byReason(reasonCopyright))
+	f.Publisher = publisher(a, head, f.URL, outletsNamed, byReason(reasonDisclaimer), byReason(reasonCopyright),
+		append(byReason("social"), byReason("banner")...))
 
 	// Times.
 	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, f.URL)
@@ -352,51 +359,83 @@ func latinLetters(s string) int {
 	return n
 }
 
-// bylineCut are the words and marks where the names of a byline end.
-var bylineStops = []string{" | ", "|", " - ", " – ", " — ", " on ", " at ", " updated", " published", " प्रकाशित", " अपडेट", " •", " ·", ",  "}
+// creditPrefixes open an author credit; they are cut off the names.
+var creditPrefixes = []string{
+	"written by", "reported by", "reporting by", "additional reporting by", "authored by", "story by",
+	"text by", "curated by", "compiled by", "writing by", "by", "द्वारा", "लेखक", "लेखिका", "रिपोर्टर",
+	"रिपोर्ट", "author", "reporter", "बाय", "agency", "एजेंसी", "source", "स्रोत",
+}
+
+// creditStops end the names in a credit: a time label, an editor's or
+// producer's credit.
+var creditStops = []string{
+	"edited by", "editing by", "published by", "posted by", "updated", "published", "last updated",
+	"first published", "प्रकाशित", "अपडेट", "एडिटेड बाय", "संपादक", "published on", "posted on",
+}
 
 // readByline splits a byline line into person or desk names, outlets and
 // agencies: "By Lokjeewan Daily - 03-11-2025" names an outlet, "By भाषा"
-// an agency, "By Asha Rao and Vikram Sen" two people.
+// an agency, "By Asha Rao and Vikram Sen, New Delhi" two people (the place
+// is dropped), "न्यूज डेस्क, अमर उजाला, लखनऊ Published by: …" a desk and
+// an outlet. Editors' and producers' credits are not bylines.
 func readByline(s string) (names, outlets, agencies []string) {
-	t := strings.TrimSpace(s)
-	lt := strings.ToLower(t)
-	if strings.HasPrefix(lt, "edited by") || strings.HasPrefix(lt, "एडिटेड") || strings.HasPrefix(lt, "संपादक") {
-		return nil, nil, nil
-	}
-	for _, p := range []string{"written by", "reported by", "authored by", "posted by", "story by", "text by",
-		"curated by", "compiled by", "by", "द्वारा", "लेखक", "लेखिका", "रिपोर्टर", "रिपोर्ट", "author", "reporter", "बाय"} {
-		if strings.HasPrefix(lt, p) {
-			t = t[len(p):]
-			break
+	for _, seg := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ';' || r == '\n' || r == '/' }) {
+		seg = strings.TrimSpace(seg)
+		ls := strings.ToLower(seg)
+		for _, p := range creditPrefixes {
+			if strings.HasPrefix(ls, p) && (len(ls) == len(p) || !isWordByte(ls[len(p)])) {
+				seg, ls = seg[len(p):], ls[len(p):]
+				break
+			}
 		}
-	}
-	t = strings.TrimLeft(t, " :-–")
-	cut := len(t)
-	lt = strings.ToLower(t)
-	for _, stop := range bylineStops {
-		if i := strings.Index(lt, stop); i >= 0 && i < cut {
-			cut = i
+		cut := len(seg)
+		for _, stop := range creditStops {
+			if i := strings.Index(ls, stop); i >= 0 && i < cut {
+				cut = i
+			}
 		}
-	}
-	if st := FindTimes(t); len(st) > 0 && st[0].Start < cut {
-		cut = st[0].Start
-	}
-	t = strings.TrimRight(strings.TrimSpace(t[:cut]), " ,-–|")
-	if t == "" {
-		return nil, nil, nil
-	}
-	for _, part := range splitNames(t) {
-		switch {
-		case Agency(part) != "":
-			agencies = append(agencies, Agency(part))
-		case Outlet(part) != "" || outletLike(part):
-			outlets = append(outlets, part)
-		default:
+		if st := FindTimes(seg); len(st) > 0 && st[0].Start < cut {
+			cut = st[0].Start
+		}
+		seg = strings.Trim(strings.TrimSpace(seg[:cut]), " ,-–:|")
+		if seg == "" {
+			continue
+		}
+		for _, part := range splitNames(seg) {
+			part = strings.Trim(part, " :-–@")
+			if i := strings.IndexByte(part, '@'); i >= 0 {
+				part = strings.TrimSpace(part[:i])
+			}
+			if part == "" || Place(part) != "" {
+				continue
+			}
+			if kind, name, desk, ok := LeadName(part); ok {
+				if kind == LeadAgency {
+					agencies = append(agencies, name)
+				} else {
+					outlets = append(outlets, part)
+					if desk {
+						names = append(names, part)
+					}
+				}
+				continue
+			}
+			if outletLike(part) && !hasDeskWord(part) {
+				outlets = append(outlets, part)
+				continue
+			}
+			ws := splitWords(part)
+			if len(ws) < 2 && !hasDeskWord(part) || len(ws) > 5 || strings.ContainsAny(part, "0123456789") {
+				continue
+			}
 			names = append(names, part)
 		}
 	}
 	return names, outlets, agencies
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }
 
 var nameSplit = regexp.MustCompile(`\s*(?:,|&|\band\b|\sऔर\s|\sएवं\s|\sव\s)\s*`)
@@ -450,7 +489,7 @@ func dedupe(ss []string) []string {
 // publisher decides the outlet: the hint, then names the outlet table
 // knows (site name, JSON-LD publisher, a byline naming an outlet, a
 // disclaimer, the URL's host, a copyright line), then names as written.
-func publisher(a *news.Article, head Head, url string, bylineOutlets []string, disclaimers, copyrights []fact) string {
+func publisher(a *news.Article, head Head, url string, bylineOutlets []string, disclaimers, copyrights, promos []fact) string {
 	if p := a.Raw.Hints.Publisher; p != "" {
 		if o := Outlet(p); o != "" {
 			return o
@@ -466,6 +505,8 @@ func publisher(a *news.Article, head Head, url string, bylineOutlets []string, d
 	for _, s := range bylineOutlets {
 		if o := Outlet(s); o != "" {
 			known = append(known, o)
+		} else if kind, name, _, ok := LeadName(s); ok && kind == LeadOutlet {
+			known = append(known, name)
 		}
 	}
 	for _, d := range disclaimers {
@@ -483,6 +524,12 @@ func publisher(a *news.Article, head Head, url string, bylineOutlets []string, d
 	}
 	if len(known) > 0 {
 		return known[0]
+	}
+	// Promotions name their own outlet: "Latest News at Hindustan Times".
+	for _, x := range promos {
+		if os := findOutlets(x.text); len(os) > 0 {
+			return os[0]
+		}
 	}
 	// Names as written: a Latin site name, an outlet-like byline.
 	for _, s := range append([]string{head.SiteName, head.LD.Publisher}, bylineOutlets...) {

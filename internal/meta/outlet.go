@@ -20,8 +20,8 @@ var outletTable = []outlet{
 	{"Dainik Jagran", []string{"दैनिक जागरण", "जागरण", "Jagran", "जागरण डॉट कॉम"}, []string{"jagran.com"}},
 	{"Nai Dunia", []string{"नईदुनिया", "नई दुनिया", "Naidunia"}, []string{"naidunia.com"}},
 	{"Amar Ujala", []string{"अमर उजाला"}, []string{"amarujala.com"}},
-	{"Dainik Bhaskar", []string{"दैनिक भास्कर", "भास्कर", "Bhaskar"}, []string{"bhaskar.com"}},
-	{"Navbharat Times", []string{"नवभारत टाइम्स", "एनबीटी", "NBT"}, []string{"navbharattimes.indiatimes.com"}},
+	{"Dainik Bhaskar", []string{"दैनिक भास्कर", "भास्कर", "Bhaskar", "DB Corp", "DB Corp Ltd"}, []string{"bhaskar.com"}},
+	{"Navbharat Times", []string{"नवभारत टाइम्स", "नवभारतटाइम्स", "एनबीटी", "NBT"}, []string{"navbharattimes.indiatimes.com"}},
 	{"Live Hindustan", []string{"लाइव हिन्दुस्तान", "लाइव हिंदुस्तान", "LiveHindustan"}, []string{"livehindustan.com"}},
 	{"Hindustan", []string{"हिन्दुस्तान", "हिंदुस्तान", "दैनिक हिन्दुस्तान", "दैनिक हिंदुस्तान", "Dainik Hindustan"}, nil},
 	{"Prabhat Khabar", []string{"प्रभात खबर"}, []string{"prabhatkhabar.com"}},
@@ -111,6 +111,10 @@ var outletNames = func() map[string]string {
 	return m
 }()
 
+// outletSuffixes are dropped from a name before lookup: "aajtak.in",
+// "नवभारतटाइम्स.कॉम".
+var outletSuffixes = []string{".कॉम", ".com", ".in", ".co.in", " डॉट कॉम", " dot com"}
+
 // Outlet returns the English name of the outlet s names ("लोकमत हिन्दी" →
 // "Lokmat Hindi", "www.jagran.com" → "Dainik Jagran"), or "" when s names
 // no outlet the table knows.
@@ -121,6 +125,13 @@ func Outlet(s string) string {
 	}
 	if n := outletNames[outletKey(s)]; n != "" {
 		return n
+	}
+	for _, suf := range outletSuffixes {
+		if t, ok := strings.CutSuffix(strings.ToLower(s), suf); ok && t != "" {
+			if n := outletNames[outletKey(t)]; n != "" {
+				return n
+			}
+		}
 	}
 	if strings.Contains(s, ".") && !strings.Contains(s, " ") {
 		return OutletByURL(s)
@@ -207,4 +218,61 @@ func findOutlets(text string) []string {
 		}
 	}
 	return out
+}
+
+// Lead kinds.
+const (
+	LeadAgency = "agency"
+	LeadOutlet = "outlet"
+)
+
+// deskTail are words that may follow an outlet's or agency's name in a
+// credit: "TOI City Desk", "The Hindu Bureau", "हिन्दुस्तान टीम", "जनसत्ता
+// ऑनलाइन", "Prabhat Khabar Digital Desk".
+var deskTail = map[string]bool{
+	"desk": true, "bureau": true, "team": true, "online": true, "digital": true, "web": true,
+	"city": true, "news": true, "service": true, "network": true, "staff": true, "correspondent": true,
+	"डेस्क": true, "ब्यूरो": true, "टीम": true, "ऑनलाइन": true, "डिजिटल": true, "वेब": true,
+	"संवाददाता": true, "न्यूज": true, "नेटवर्क": true, "प्रतिनिधि": true, "tnn": true, "hindi": true, "हिंदी": true,
+}
+
+// LeadName reads a short credit that is an agency's or an outlet's name,
+// optionally followed by desk words and a place: "Press Trust of India New
+// Delhi", "TOI City Desk", "आजतक ब्यूरो", "The Hindu Bureau". It returns
+// the kind (LeadAgency or LeadOutlet), the canonical name and whether the
+// rest was only desk words (a desk credit rather than a bare name).
+func LeadName(s string) (kind, name string, desk, ok bool) {
+	s = strings.Trim(strings.TrimSpace(s), "()[]-–—:.,|।")
+	ws := splitWords(s)
+	if len(ws) == 0 || len(ws) > 8 {
+		return "", "", false, false
+	}
+	for n := len(ws); n >= 1; n-- {
+		head := s[ws[0].start:ws[n-1].end]
+		k, nm := "", ""
+		if a := Agency(head); a != "" && capsOK(head) {
+			k, nm = LeadAgency, a
+		} else if o := Outlet(head); o != "" && capsOK(head) {
+			k, nm = LeadOutlet, o
+		}
+		if k == "" {
+			continue
+		}
+		// The rest: desk words, then at most a place.
+		rest := ws[n:]
+		d := false
+		i := 0
+		for i < len(rest) && deskTail[rest[i].text] {
+			i++
+			d = true
+		}
+		if i < len(rest) {
+			tail := s[rest[i].start:rest[len(rest)-1].end]
+			if Place(tail) == "" {
+				return "", "", false, false
+			}
+		}
+		return k, nm, d, true
+	}
+	return "", "", false, false
 }

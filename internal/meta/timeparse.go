@@ -145,6 +145,10 @@ func digitValue(r rune) (int, bool) {
 	return 0, false
 }
 
+// isDeva reports a Devanagari code point. Words end where the script
+// changes, so glued text such as "पटनाPublished" reads as two words.
+func isDeva(r rune) bool { return r >= 0x900 && r <= 0x97f }
+
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
@@ -174,9 +178,10 @@ func tokenize(s string) []token {
 		}
 		if isWordRune(r) {
 			j := i
+			deva := isDeva(r)
 			for j < len(s) {
 				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if !isWordRune(r2) {
+				if !isWordRune(r2) || isDeva(r2) != deva {
 					break
 				}
 				j += sz
