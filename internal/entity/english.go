@@ -8,7 +8,7 @@ import (
 // connector words may sit inside a Latin name between capitalised words.
 var connector = map[string]bool{
 	"of": true, "the": true, "for": true, "and": true, "de": true, "da": true, "van": true,
-	"von": true, "bin": true, "al": true, "-": true, "&": true, "on": true, "del": true, "la": true,
+	"von": true, "bin": true, "al": true, "&": true, "on": true, "del": true, "la": true,
 }
 
 // englishTitles before a name say it names a person.
@@ -38,6 +38,8 @@ var orgHeads = map[string]bool{
 	"media": true, "press": true, "television": true, "tv": true, "radio": true, "school": true,
 	"college": true, "hospital": true, "directorate": true, "secretariat": true, "cabinet": true,
 	"government": true, "motors": true, "industries": true, "technologies": true, "labs": true,
+	"daily": true, "express": true, "herald": true, "tribune": true, "chronicle": true, "gazette": true,
+	"journal": true, "today": true, "live": true, "hindi": true, "channel": true,
 }
 
 // orgStarts begin the names of organisations ("Ministry of …").
@@ -72,7 +74,7 @@ var notNames = map[string]bool{
 	"chinese": true, "british": true, "ukrainian": true, "pakistani": true, "french": true,
 	"german": true, "european": true, "israeli": true, "iranian": true, "hindi": true, "english": true,
 	"web": true, "title": true, "disclaimer": true, "updated": true, "read": true, "also read": true,
-	"what": true, "why": true, "how": true, "who": true, "where": true, "no": true, "yes": true,
+	"update": true, "please": true, "click": true, "watch": true, "what": true, "why": true, "how": true, "who": true, "where": true, "no": true, "yes": true,
 	"mr": true, "mrs": true, "dr": true, "president": true, "minister": true, "prime": true,
 	"said": true, "says": true, "ist": true, "am": true, "pm": true, "all": true, "some": true,
 	"one": true, "two": true, "new": true, "first": true, "second": true, "many": true, "several": true,

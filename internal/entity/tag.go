@@ -47,7 +47,9 @@ func (s *Stage) tagSpans(tokens []string) []span {
 		spans = s.englishSpans(tokens, words)
 	} else {
 		for _, sp := range tagger.Spans(s.model.Tag(tokens)) {
-			spans = append(spans, span{Start: sp.Start, End: sp.End, Type: sp.Type})
+			if sp, ok := trimSpan(span{Start: sp.Start, End: sp.End, Type: sp.Type}, tokens, words); ok {
+				spans = append(spans, sp)
+			}
 		}
 		s.typeByKB(spans, words)
 		applyTitles(spans, words)
@@ -76,15 +78,63 @@ func latinSentence(tokens []string) bool {
 	return latin > deva
 }
 
-// typeByKB gives spans the knowledge base knows their entry and type.
+// typeByKB gives spans the knowledge base knows their entry and type. A
+// span that ends in a known name of another type after other words
+// (कार्यालय क्रेमलिन tagged as a person) becomes that name.
 func (s *Stage) typeByKB(spans []span, words []string) {
 	for i := range spans {
 		sp := &spans[i]
 		if e := s.lookupSpan(words[sp.Start:sp.End], sp.Type); e != nil {
 			sp.entry = e
 			sp.Type = e.Type
+			continue
+		}
+		for _, m := range s.kb.Matches(words[sp.Start:sp.End]) {
+			if m.Scan && m.End == sp.End-sp.Start && m.Start > 0 && m.Entry.Type != sp.Type {
+				sp.Start += m.Start
+				sp.Type = m.Entry.Type
+				sp.entry = m.Entry
+				break
+			}
 		}
 	}
+}
+
+// dateWords are month and weekday names: a span of them and numbers is a
+// date, never a name.
+var dateWords = map[string]bool{
+	"जनवरी": true, "फरवरी": true, "मार्च": true, "अप्रैल": true, "अप्रेल": true, "मई": true, "जून": true,
+	"जुलाई": true, "अगस्त": true, "सितंबर": true, "सितम्बर": true, "अक्टूबर": true, "अक्तूबर": true,
+	"नवंबर": true, "नवम्बर": true, "दिसंबर": true, "दिसम्बर": true, "सोमवार": true, "मंगलवार": true,
+	"बुधवार": true, "गुरुवार": true, "बृहस्पतिवार": true, "शुक्रवार": true, "शनिवार": true, "रविवार": true,
+}
+
+// trimSpan drops numbers from the ends of a span and refuses spans of only
+// dates, numbers and punctuation.
+func trimSpan(sp span, tokens, words []string) (span, bool) {
+	isNum := func(i int) bool {
+		for _, r := range words[i] {
+			if !unicode.IsDigit(r) && r != ',' && r != '.' {
+				return false
+			}
+		}
+		return true
+	}
+	for sp.Start < sp.End && (words[sp.Start] == "" || isNum(sp.Start)) {
+		sp.Start++
+	}
+	for sp.End > sp.Start && (words[sp.End-1] == "" || words[sp.End-1] == "-" || isNum(sp.End-1)) {
+		sp.End--
+	}
+	if sp.Start >= sp.End {
+		return sp, false
+	}
+	for i := sp.Start; i < sp.End; i++ {
+		if !dateWords[words[i]] && !isNum(i) && words[i] != "" {
+			return sp, true
+		}
+	}
+	return sp, false
 }
 
 // lookupSpan finds the knowledge-base entry named by words (folded), with
@@ -123,7 +173,7 @@ var personTitles = map[string]bool{
 func applyTitles(spans []span, words []string) {
 	for i := range spans {
 		sp := &spans[i]
-		if sp.Type == "PER" || sp.entry != nil || sp.Start == 0 {
+		if sp.Type == "PER" || sp.entry != nil || sp.Start == 0 || sp.Type == "LOC" && sp.End-sp.Start == 1 {
 			continue
 		}
 		if personTitles[words[sp.Start-1]] {
@@ -151,8 +201,16 @@ func (s *Stage) addKBMatches(spans []span, tokens, words []string) []span {
 		return a.Start - b.Start
 	})
 	for _, m := range ms {
-		if !m.Scan || anyTaken(taken, m.Start, m.End) {
+		if !m.Scan {
 			continue
+		}
+		if anyTaken(taken, m.Start, m.End) {
+			// a longer known name may replace the spans it holds whole
+			var inside bool
+			spans, inside = replaceInside(spans, m)
+			if !inside {
+				continue
+			}
 		}
 		if m.Latin && !capitalisedLike(tokens[m.Start:m.End], m.Entry.Aliases) {
 			continue
@@ -170,6 +228,26 @@ func (s *Stage) addKBMatches(spans []span, tokens, words []string) []span {
 		}
 	}
 	return spans
+}
+
+// replaceInside removes the spans that lie inside m and reports whether
+// every span m overlaps lies inside it; when not, spans are unchanged.
+func replaceInside(spans []span, m kb.Match) ([]span, bool) {
+	for _, sp := range spans {
+		if sp.Start < m.End && m.Start < sp.End && (sp.Start < m.Start || sp.End > m.End) {
+			return spans, false
+		}
+		if sp.Start == m.Start && sp.End == m.End {
+			return spans, false // the same span: already typed
+		}
+	}
+	out := spans[:0]
+	for _, sp := range spans {
+		if !(sp.Start >= m.Start && sp.End <= m.End) {
+			out = append(out, sp)
+		}
+	}
+	return out, true
 }
 
 func anyTaken(taken []bool, a, b int) bool {
@@ -264,7 +342,9 @@ func (s *Stage) titleNames(spans []span, tokens, words []string) []span {
 		for j < len(tokens) && j-i <= 3 && !taken[j] && nameLike(tokens[j], words[j]) && !s.model.Common(tokens[j]) {
 			j++
 		}
-		if j > i+1 {
+		// the name must end where a function word or punctuation follows,
+		// not run into another name
+		if j > i+1 && (j == len(tokens) || !taken[j]) {
 			spans = append(spans, span{Start: i + 1, End: j, Type: "PER"})
 			for k := i + 1; k < j; k++ {
 				taken[k] = true
