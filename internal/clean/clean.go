@@ -171,8 +171,12 @@ func markTitle(lines []*line, p Page) string {
 	title := ""
 	titleAt := -1
 	// A line equal to a declared title.
+	longest := 0
+	for k := range keys {
+		longest = max(longest, len(k))
+	}
 	for i, l := range lines {
-		if l.reason == "" && keys[titleKey(l.text)] {
+		if l.reason == "" && len(l.text) <= longest+16 && keys[titleKey(l.text)] {
 			title, titleAt = l.text, i
 			break
 		}
@@ -191,8 +195,16 @@ func markTitle(lines []*line, p Page) string {
 	lines[titleAt].reason = ReasonTitle
 	k := titleKey(title)
 	keys[k] = true
+	longest = 0
+	for k := range keys {
+		longest = max(longest, len(k))
+	}
 	for i, l := range lines {
 		if i == titleAt || (l.reason != "" && l.reason != ReasonNavigation) {
+			continue
+		}
+		// A headline pair is at most two headlines long.
+		if len(l.text) > 2*longest+16 {
 			continue
 		}
 		if keys[titleKey(l.text)] || pairedTitle(l.text, keys) {

@@ -65,7 +65,22 @@ func (sh shape) headlineLike(s string) bool {
 // lower folds a line for vocabulary tests: lower case, nukta dropped,
 // spaces collapsed.
 func lower(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(foldNukta(s))), " ")
+	s = foldNukta(s)
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		sp := c == ' '
+		if c >= 'A' && c <= 'Z' || c >= 0xC2 && c <= 0xDF || c == '\t' || c == '\n' || c == '\r' || (sp && prevSpace) {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 func foldNukta(s string) string {

@@ -100,6 +100,19 @@ var agencyIndex, agencyMaxWords = func() (map[string]agencyEntry, int) {
 	return m, maxW
 }()
 
+// agencyFirst holds the first word of every multi-word alias, so most
+// words need one lookup.
+var agencyFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for k, e := range agencyIndex {
+		if e.words > 1 {
+			first, _, _ := strings.Cut(k, " ")
+			m[first] = true
+		}
+	}
+	return m
+}()
+
 // Agency returns the canonical English name of the wire agency s names
 // ("भाषा" → "PTI-Bhasha", "एपी" → "AP", "रॉयटर्स" → "Reuters"), or "".
 func Agency(s string) string {
@@ -142,7 +155,7 @@ func splitWords(s string) []word {
 			}
 			j += sz
 		}
-		ws = append(ws, word{text: strings.ToLower(foldNukta(s[i:j])), start: i, end: j})
+		ws = append(ws, word{text: lowerWord(foldNukta(s[i:j])), start: i, end: j})
 		i = j
 	}
 	return ws
@@ -171,13 +184,17 @@ func FindAgencies(text string) []AgencyHit {
 	var out []AgencyHit
 	for i := 0; i < len(ws); {
 		matched := false
-		for n := min(agencyMaxWords, len(ws)-i); n >= 1; n-- {
+		maxN := 1
+		if agencyFirst[ws[i].text] {
+			maxN = min(agencyMaxWords, len(ws)-i)
+		}
+		for n := maxN; n >= 1; n-- {
 			if n > 1 && !closeRun(text, ws[i:i+n]) {
 				continue
 			}
 			key := ws[i].text
-			for k := 1; k < n; k++ {
-				key += " " + ws[i+k].text
+			if n > 1 {
+				key = joinWords(ws[i : i+n])
 			}
 			e, ok := agencyIndex[key]
 			if !ok {
@@ -258,4 +275,15 @@ func creditContext(text string, ws []word, i, j int) bool {
 		}
 	}
 	return false
+}
+
+func joinWords(ws []word) string {
+	var b strings.Builder
+	for k, w := range ws {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
 }

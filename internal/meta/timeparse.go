@@ -150,7 +150,30 @@ func digitValue(r rune) (int, bool) {
 func isDeva(r rune) bool { return r >= 0x900 && r <= 0x97f }
 
 func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	case r >= 0x900 && r <= 0x963, r >= 0x971 && r <= 0x97f:
+		// Devanagari letters and signs (not the danda or the digits).
+		return true
+	case r >= 0x964 && r <= 0x970:
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// lowerWord folds a word to lower case without allocating when it has no
+// upper-case letter (all of Devanagari).
+func lowerWord(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xDF {
+			// ASCII capitals, or a two-byte (Latin-1, Greek, Cyrillic)
+			// letter that may have a case.
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // tokenize splits s into numbers, words and punctuation; spaces separate.
@@ -186,7 +209,7 @@ func tokenize(s string) []token {
 				}
 				j += sz
 			}
-			toks = append(toks, token{kind: tokWord, start: i, end: j, text: strings.ToLower(foldNukta(s[i:j]))})
+			toks = append(toks, token{kind: tokWord, start: i, end: j, text: lowerWord(foldNukta(s[i:j]))})
 			i = j
 			continue
 		}
