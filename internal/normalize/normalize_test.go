@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"khabar/internal/news"
 )
 
@@ -254,6 +256,9 @@ func FuzzText(f *testing.F) {
 		if again := Text(out); again != out {
 			t.Fatalf("Text not idempotent:\n in  %q\n out %q\n 2nd %q", s, out, again)
 		}
+		if st := strip(s); quickNFC(st) && !norm.NFC.IsNormalString(st) {
+			t.Fatalf("quickNFC(%q) = true, but it is not NFC", st)
+		}
 		if l := Line(s); strings.Contains(l, "\n") || Line(l) != l {
 			t.Fatalf("Line(%q) = %q", s, l)
 		}
@@ -319,5 +324,44 @@ func BenchmarkDigits(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Digits(s)
+	}
+}
+
+// TestTextRandom checks the properties FuzzText checks on many random
+// strings drawn from the characters Text treats specially, which a
+// byte-level fuzzer rarely puts together.
+func TestTextRandom(t *testing.T) {
+	alphabet := []rune{
+		'क', 'न', 'र', 'ळ', 'म', 'प', 'अ', 'आ', 'उ', 'ए', 'ि', 'ा', 'ो', 'ॉ', 'ॅ', 'ु', 'े',
+		'\u093C', '\u094D', '\u0951', '\u0952', '\u0958', '\u0929', 'ं', 'ँ', '।', '॥', '|', 'l',
+		'\u200C', '\u200D', '\u200B', '\u00AD', '\uFEFF', ' ', '\t', '\n', '\r', '\u00A0', '\u2029',
+		'"', '”', 'a', 'I', '.', '१', '👨', 'ی', '\u0301',
+	}
+	// A small linear congruential generator keeps the test deterministic.
+	x := uint32(1)
+	next := func(n int) int {
+		x = x*1664525 + 1013904223
+		return int(x>>8) % n
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range next(12) + 1 {
+			b.WriteRune(alphabet[next(len(alphabet))])
+		}
+		s := b.String()
+		out := Text(s)
+		if again := Text(out); again != out {
+			t.Fatalf("Text not idempotent:\n in  %q\n out %q\n 2nd %q", s, out, again)
+		}
+		if !norm.NFC.IsNormalString(out) {
+			t.Fatalf("Text(%q) = %q is not NFC", s, out)
+		}
+		if st := strip(s); quickNFC(st) && !norm.NFC.IsNormalString(st) {
+			t.Fatalf("quickNFC(%q) = true, but it is not NFC", st)
+		}
+		if l := Line(s); strings.Contains(l, "\n") || Line(l) != l {
+			t.Fatalf("Line(%q) = %q", s, l)
+		}
+		Fold(s)
 	}
 }

@@ -25,8 +25,59 @@ func Text(s string) string {
 		return s
 	}
 	s = strip(s)
-	s = norm.NFC.String(s)
+	if !quickNFC(s) {
+		s = norm.NFC.String(s)
+	}
 	return layout(s)
+}
+
+// quickNFC reports whether s is certainly in NFC, for the common case of
+// text made of ASCII, Devanagari, general punctuation and currency signs;
+// it answers false (not known) for anything else. It is a faster stand-in
+// for the NFC quick check on Hindi text.
+func quickNFC(s string) bool {
+	var prev rune
+	var prevCCC uint8
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			prev, prevCCC = rune(c), 0
+			i++
+			continue
+		}
+		if i+2 >= len(s) || c != 0xE0 && c != 0xE2 {
+			return false
+		}
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		var ccc uint8
+		switch {
+		case r >= 0x0900 && r <= 0x097F:
+			switch {
+			case r >= 0x0958 && r <= 0x095F:
+				return false // decomposes
+			case r == nukta:
+				if composeNukta(prev) != 0 {
+					return false // composes with the consonant before
+				}
+				ccc = 7
+			case r == virama:
+				ccc = 9
+			case r == 0x0951 || r == 0x0953 || r == 0x0954:
+				ccc = 230
+			case r == 0x0952:
+				ccc = 220
+			}
+		case r >= 0x2002 && r <= 0x206F, r >= 0x20A0 && r <= 0x20CF:
+		default:
+			return false
+		}
+		if ccc != 0 && prevCCC > ccc {
+			return false // marks out of canonical order
+		}
+		prev, prevCCC = r, ccc
+		i += 3
+	}
+	return true
 }
 
 // strip maps line breaks and spaces and drops invisible characters. It
