@@ -48,8 +48,11 @@ func DigitValue(r rune) int {
 	if r < utf8.RuneSelf {
 		return -1
 	}
-	if r >= 0x0966 && r <= 0x096F { // Devanagari, the common case
-		return int(r - 0x0966)
+	if r >= 0x0900 && r <= 0x097F { // Devanagari, the common case
+		if r >= 0x0966 && r <= 0x096F {
+			return int(r - 0x0966)
+		}
+		return -1
 	}
 	if !unicode.IsDigit(r) {
 		return -1
