@@ -39,7 +39,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 	err = p.Run(ctx, feed(fs.Args(), source.Options{MaxBytes: *maxBytes, Stdin: e.stdin}), func(j pipeline.Job) error {
 		if j.Err != nil {
 			failed++
-			fmt.Fprintf(e.stderr, "khabar analyze: %s: %v\n", j.Name, j.Err)
+			fmt.Fprintf(e.stderr, "khabar analyze: %s\n", itemError(j.Name, j.Err.Error()))
 			return nil
 		}
 		return enc.Encode(j.Article)

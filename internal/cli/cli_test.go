@@ -85,7 +85,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"help"}, 0, "ingest"},
 		{[]string{"nonsense"}, 2, `unknown command "nonsense"`},
 		{[]string{"analyze"}, 2, "Usage: khabar analyze"},
-		{[]string{"ingest", "-h"}, 0, "--data"},
+		{[]string{"ingest", "-h"}, 0, "-data"},
 		{[]string{"ingest", "--bogus"}, 2, "flag provided but not defined"},
 		{[]string{"export", "--format", "xml"}, 2, "use jsonl or csv"},
 		{[]string{"search", "--data", "/nonexistent/khabar", "x"}, 1, "run \"khabar ingest"},

@@ -30,8 +30,23 @@ type dataFolder struct {
 	index *search.Index
 }
 
-// openData opens (creating when create is set) the data folder dir.
-func openData(ctx context.Context, e *env, dir string, create bool) (*dataFolder, error) {
+// openMode says how a command uses a data folder.
+type openMode int
+
+const (
+	// forWrite creates the folder when absent and opens the index for
+	// writing; one process at a time.
+	forWrite openMode = iota
+	// forRead opens an existing folder with the index read-only; many
+	// readers may share it, but not with a writer.
+	forRead
+	// storeOnly opens an existing folder's store and not its index.
+	storeOnly
+)
+
+// openData opens the data folder dir as mode says.
+func openData(ctx context.Context, e *env, dir string, mode openMode) (*dataFolder, error) {
+	create := mode == forWrite
 	if e.log == nil {
 		e.log = slog.New(slog.DiscardHandler)
 	}
@@ -48,9 +63,17 @@ func openData(ctx context.Context, e *env, dir string, create bool) (*dataFolder
 	if err != nil {
 		return nil, err
 	}
+	if mode == storeOnly {
+		return &dataFolder{dir: dir, store: st}, nil
+	}
 	ixPath := filepath.Join(dir, "index.bleve")
-	ix, err := search.Open(ixPath)
-	if errors.Is(err, search.ErrVersion) {
+	var ix *search.Index
+	if mode == forRead {
+		ix, err = search.OpenReadOnly(ixPath)
+	} else {
+		ix, err = search.Open(ixPath)
+	}
+	if errors.Is(err, search.ErrVersion) && mode == forWrite {
 		// The index was built by another version of khabar: the store is the
 		// record, so build the index again from it.
 		e.log.Warn("rebuilding the search index for this version of khabar", slog.String("index", ixPath))
@@ -101,5 +124,9 @@ func reindex(ctx context.Context, st *sqlite.Store, ix *search.Index) error {
 }
 
 func (d *dataFolder) Close() error {
-	return errors.Join(d.index.Close(), d.store.Close())
+	var err error
+	if d.index != nil {
+		err = d.index.Close()
+	}
+	return errors.Join(err, d.store.Close())
 }

@@ -33,7 +33,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if sum.Failed > 0 {
 		fmt.Fprintf(e.stderr, "khabar demo: %d sample articles failed; serving the rest\n", sum.Failed)
 	}
-	d, err := openData(ctx, e, *data, false)
+	d, err := openData(ctx, e, *data, forRead)
 	if err != nil {
 		return err
 	}

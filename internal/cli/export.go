@@ -36,7 +36,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := openData(ctx, e, *data, false)
+	d, err := openData(ctx, e, *data, storeOnly)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 // extract, normalize, clean, meta, lang, segment, then the analysis stages.
 func stages() ([]pipeline.Stage, error) {
 	return []pipeline.Stage{
-		extract.New(),
+		extract.New(extract.Options{}),
 		normalize.Stage{},
 		clean.New(),
 		meta.New(),

@@ -43,7 +43,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 // ingestPaths ingests paths into the data folder dir and prints the summary.
 func ingestPaths(ctx context.Context, e *env, dir string, paths []string, workers int, maxBytes int64, progress bool) (ingest.Summary, error) {
-	d, err := openData(ctx, e, dir, true)
+	d, err := openData(ctx, e, dir, forWrite)
 	if err != nil {
 		return ingest.Summary{}, err
 	}
@@ -131,7 +131,7 @@ func printSummary(w io.Writer, dir string, s ingest.Summary) {
 	if len(s.Failures) > 0 {
 		fmt.Fprintln(w, "failed:")
 		for _, f := range s.Failures {
-			fmt.Fprintf(w, "  %s: %s\n", f.Name, firstLine(f.Reason))
+			fmt.Fprintf(w, "  %s\n", itemError(f.Name, f.Reason))
 		}
 	}
 	var parts []string
@@ -145,6 +145,17 @@ func printSummary(w io.Writer, dir string, s ingest.Summary) {
 	parts = append(parts, fmt.Sprintf("store %s", s.Store.Round(time.Microsecond)),
 		fmt.Sprintf("index %s (%d articles)", s.Indexing.Round(time.Microsecond), s.Indexed))
 	fmt.Fprintf(w, "time per stage: %s\n", strings.Join(parts, ", "))
+}
+
+// itemError is the one-line report of an item that failed: its name and
+// the reason, without repeating the name when the reason already starts
+// with it.
+func itemError(name, reason string) string {
+	reason = firstLine(reason)
+	if strings.HasPrefix(reason, name+":") {
+		return reason
+	}
+	return name + ": " + reason
 }
 
 func firstLine(s string) string {

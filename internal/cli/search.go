@@ -34,7 +34,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if q.From, q.To, err = dateRange(*from, *to); err != nil {
 		return err
 	}
-	d, err := openData(ctx, e, *data, false)
+	d, err := openData(ctx, e, *data, forRead)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	d, err := openData(ctx, e, *data, false)
+	d, err := openData(ctx, e, *data, forRead)
 	if err != nil {
 		return err
 	}

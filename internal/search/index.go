@@ -53,8 +53,21 @@ type Index struct {
 // refuses an index built with another analyzer, with an error wrapping
 // ErrVersion.
 func Open(path string) (*Index, error) {
+	return open(path, false)
+}
+
+// OpenReadOnly opens an existing index for searching only. Any number of
+// processes may hold an index read-only at once, but none may write to it
+// meanwhile; a read-only index sees the documents indexed when it was opened.
+func OpenReadOnly(path string) (*Index, error) {
+	return open(path, true)
+}
+
+func open(path string, readOnly bool) (*Index, error) {
 	_, err := os.Stat(path)
 	switch {
+	case errors.Is(err, os.ErrNotExist) && readOnly:
+		return nil, fmt.Errorf("search: open %s: %w", path, err)
 	case errors.Is(err, os.ErrNotExist):
 		idx, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, nil)
 		if err != nil {
@@ -70,7 +83,7 @@ func Open(path string) (*Index, error) {
 	}
 	// Another khabar holding the index (an ingest, or a server) locks it;
 	// wait a little, then say so instead of hanging.
-	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": "3s"})
+	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": "3s", "read_only": readOnly})
 	if err != nil && (errors.Is(err, bolterrors.ErrTimeout) || strings.Contains(err.Error(), bolterrors.ErrTimeout.Error())) {
 		return nil, fmt.Errorf("search: open %s: %w", path, ErrLocked)
 	}
