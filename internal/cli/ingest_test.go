@@ -2,9 +2,9 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"

@@ -54,8 +54,8 @@ func (m *memStore) Get(_ context.Context, id string) (*news.Article, error) {
 }
 func (m *memStore) GetMany(context.Context, []string) ([]*news.Article, error) { return nil, nil }
 func (m *memStore) List(context.Context, store.Filter) (store.Page, error)     { return store.Page{}, nil }
-func (m *memStore) Each(context.Context, func(*news.Article) error) error     { return nil }
-func (m *memStore) Count(context.Context) (int, error)                        { return len(m.arts), nil }
+func (m *memStore) Each(context.Context, func(*news.Article) error) error      { return nil }
+func (m *memStore) Count(context.Context) (int, error)                         { return len(m.arts), nil }
 func (m *memStore) Pending(_ context.Context, limit int) ([]*news.Article, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
