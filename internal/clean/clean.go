@@ -219,38 +219,37 @@ func markTitle(lines []*line, p Page) string {
 // or more (else of two or more). It returns -1 when the page opens with
 // its body.
 func shapeTitle(lines []*line) int {
-	first := -1
-	for i, l := range lines {
-		if l.reason == "" && l.sh.bodyLike() {
-			first = i
-			break
-		}
-	}
-	if first < 0 {
-		first = len(lines)
-	}
 	pick := -1
-	for i := 0; i < first && i < 12; i++ {
+	for i := 0; i < len(lines) && i < 12; i++ {
 		l := lines[i]
 		if l.reason != "" {
 			continue
 		}
-		if !l.sh.headlineLike(l.text) {
+		if l.sh.headlineLike(l.text) {
+			if l.sh.words >= 4 {
+				pick = i
+				break
+			}
+			if pick < 0 {
+				pick = i
+			}
 			continue
 		}
-		if l.sh.words >= 4 {
-			return i
-		}
-		if pick < 0 {
-			pick = i
+		if l.sh.bodyLike() {
+			break
 		}
 	}
-	// With nothing after it, a lone short line is not a headline of an
-	// article.
-	if first == len(lines) && pick >= 0 && pick == len(lines)-1 {
+	if pick < 0 {
 		return -1
 	}
-	return pick
+	// A headline is followed by something: a lone short line is not the
+	// headline of an article.
+	for j := pick + 1; j < len(lines); j++ {
+		if lines[j].reason == "" && lines[j].sh.bodyLike() {
+			return pick
+		}
+	}
+	return -1
 }
 
 // pairedTitle reports a line that is a headline pair, "English | हिन्दी",
@@ -358,18 +357,28 @@ func markEdges(lines []*line, html bool) {
 		return
 	}
 	deva := scriptOfBody(lines, first, last)
+	// The first line no rule took, past the headline: where a dateline on
+	// a line of its own would stand.
+	firstOpen := -1
+	for i, l := range lines {
+		if l.reason == "" {
+			firstOpen = i
+			break
+		}
+	}
 	for i, l := range lines {
 		if l.reason != "" {
 			continue
 		}
 		switch {
-		case i < first && l.sh.words <= 3 && !l.sh.sentence && meta.Place(l.text) != "":
+		case i == firstOpen && i < first && l.sh.words <= 3 && !l.sh.sentence && meta.Place(l.text) != "":
 			// A place alone above the article: the dateline on a line of
 			// its own ("CHENNAI").
 			l.reason = ReasonDateline
-		case l.sh.words == 1 && !l.sh.sentence:
-			// One word alone is a label of the page ("सार", "AA",
-			// "Promoted"), not article text.
+		case l.sh.words == 1 && !l.sh.sentence && (i < first || i > last) && meta.Place(l.text) == "":
+			// One word alone above or below the article is a label of the
+			// page ("AA", "Promoted"); inside the article it is a
+			// subheading and stays.
 			l.reason = ReasonNavigation
 		case i > 0 && i < first && lines[i-1].reason == ReasonCaption && l.sh.headlineLike(l.text) && l.sh.words <= 12:
 			// The caption under a photo credit.
@@ -404,34 +413,20 @@ func markEdges(lines []*line, html bool) {
 			l.reason = ReasonByline
 		}
 	}
-	// After the last paragraph: teaser lists, short labels.
+	// After the last paragraph: short labels. Lists without a related
+	// heading stay: an article may end in a list of facts.
 	for i := last + 1; i < len(lines); i++ {
 		l := lines[i]
 		if l.reason != "" {
 			continue
 		}
 		switch {
-		case l.sh.words <= 5:
+		case l.sh.words <= 3 && !l.sh.sentence && !strings.ContainsAny(l.text, ",0123456789-:") && meta.Place(l.text) == "":
 			l.reason = ReasonFooter
-		case l.sh.headlineLike(l.text) && (headlineRun(lines, i) >= 2):
-			l.reason = ReasonRelated
-		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence:
+		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence && l.sh.words <= 12:
 			l.reason = ReasonFooter
 		}
 	}
-}
-
-// headlineRun counts the unclassified headline-shaped lines around i, a
-// sign of a list of links.
-func headlineRun(lines []*line, i int) int {
-	n := 0
-	for k := i; k >= 0 && k > i-4 && (lines[k].reason == "" || k < i && lines[k].reason == ReasonRelated) && lines[k].sh.headlineLike(lines[k].text); k-- {
-		n++
-	}
-	for k := i + 1; k < len(lines) && k < i+4 && (lines[k].reason == "" || lines[k].reason == ReasonRelated) && lines[k].sh.headlineLike(lines[k].text); k++ {
-		n++
-	}
-	return n
 }
 
 // scriptOfBody reports whether the article's paragraphs are mostly
@@ -471,8 +466,9 @@ var sentenceWords = map[string]bool{
 }
 
 // strayChars may be left at the start of a paragraph where a dateline was
-// cut.
-const strayChars = "।|,;:.-–—•·*»"
+// cut. Dashes and bullets are not among them: they mark list items and
+// quote attributions ("- मदन कौशिक, मंत्री").
+const strayChars = "।|,;:."
 
 // fixFirstParagraph strips stray punctuation from the start of kept lines
 // and takes the dateline off the first paragraph.

@@ -58,6 +58,10 @@ func (sh shape) headlineLike(s string) bool {
 		return false
 	}
 	t := strings.TrimRight(s, " \u00a0")
+	if strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…") {
+		// Teaser headlines trail off: "लोगों ने कहा- … लेकिन...".
+		return true
+	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	return last != '।' && last != '.' && last != '॥'
 }
@@ -139,7 +143,8 @@ var (
 		"enable javascript", "javascript is disabled", "javascript enabled", "we use cookies",
 		"accept cookies", "accept all cookies", "cookie policy", "cookie settings", "uses cookies",
 		"this site uses cookies", "allow notifications", "turn on notifications", "push notification",
-		"notifications on", "नोटिफिकेशन", "download the app", "download our app", "get the app",
+		"notifications on", "नोटिफिकेशन ऑन", "नोटिफिकेशन अलाउ", "नोटिफिकेशन पाने", "नोटिफिकेशन के लिए सब्सक्राइब",
+		"download the app", "download our app", "get the app",
 		"open in app", "ऐप डाउनलोड", "एप डाउनलोड", "ऐप इंस्टॉल", "app पर पढ़ें", "ऐप पर पढ़ें",
 		"ad blocker", "adblock", "disable your ad", "कुकीज", "continue reading in app", "view this page",
 		"to view this site", "better experience", "बेहतर अनुभव", "skip to content", "skip to main content",
@@ -213,6 +218,13 @@ var (
 	}
 )
 
+// pageLabels are words a page shows as labels of its parts ("सार" and
+// "विस्तार", summary and full text), alone on a line.
+var pageLabels = map[string]bool{
+	"सार": true, "विस्तार": true, "हाइलाइट्स": true, "highlights": true, "summary": true, "expand": true,
+	"collapse": true, "key highlights": true, "in brief": true, "संक्षेप में": true, "trending": true,
+}
+
 // uiLines are the labels of page controls and widgets, alone on a line.
 var uiLines = map[string]bool{
 	"share": true, "शेयर": true, "subscribe": true, "सब्सक्राइब": true, "follow": true, "follow us": true,
@@ -263,6 +275,9 @@ func classify(text string, sh shape) string {
 	short := sh.words <= 40
 	if uiLines[strings.Trim(t, " :.!|")] {
 		return ReasonSocial
+	}
+	if pageLabels[strings.Trim(t, " :.!|")] {
+		return ReasonNavigation
 	}
 	if p, ok := hasPrefixAny(t, disclaimerPrefixes...); ok && short {
 		rest := strings.TrimSpace(t[len(p):])
@@ -472,6 +487,9 @@ func isRelatedHeading(t string, sh shape) bool {
 	}
 	t = strings.Trim(t, " :-–|»>")
 	if hasAny(t, relatedHeadings...) {
+		return true
+	}
+	if sh.words <= 4 && hasAny(t, "trending", "ट्रेंडिंग", "ट्रेन्डिंग", "popular", "लोकप्रिय", "must read", "editor's pick", "more stories", "more news") {
 		return true
 	}
 	return hasAny(t, relatedNouns...) && hasAny(t, relatedMods...)

@@ -332,14 +332,17 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 	if utf8.RuneCountInString(d.PlaceText) > 30 || len(splitWords(d.PlaceText)) > 3 {
 		return false
 	}
-	// Evidence that this is a dateline and not a short sentence or kicker.
-	strong := d.Source != "" || d.Day > 0 || d.Byline != "" || d.Agency != ""
+	// Evidence that this is a dateline and not a short sentence or kicker:
+	// a bracket must name an agency, a desk or an outlet ("(12511)" or
+	// "(file)" do not).
+	srcOK := d.Source != "" && (Agency(d.Source) != "" || hasDeskWord(d.Source) || Outlet(d.Source) != "")
+	strong := srcOK || d.Day > 0 || d.Byline != "" || d.Agency != ""
 	switch {
 	case kind == '.':
 		return known && len(others) == 1 && d.Day == 0
 	case known, kind == 0:
 		return true
-	case kind == ')' || strong:
+	case strong:
 		return true
 	case latin && strings.ToUpper(d.PlaceText) == d.PlaceText && kind != '।':
 		return true
