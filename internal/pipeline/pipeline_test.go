@@ -37,8 +37,7 @@ type panicky struct{}
 func (panicky) Name() string { return "panicky" }
 func (panicky) Process(_ context.Context, a *news.Article) error {
 	if a.Text == "BOOM" {
-		var m map[string]int
-		m["x"]++ // nil map write panics
+		panic("stage bug")
 	}
 	return nil
 }
