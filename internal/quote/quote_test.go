@@ -1,0 +1,248 @@
+package quote
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"khabar/internal/evaldata"
+	"khabar/internal/news"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// people of the hand-written cases.
+var testEntities = []ent{
+	{"kb:amit-shah", "Amit Shah", news.PER, []string{"अमित शाह", "शाह"}},
+	{"kb:randhir-jaiswal", "Randhir Jaiswal", news.PER, []string{"रणधीर जायसवाल", "जायसवाल"}},
+	{"kb:tejashwi-yadav", "Tejashwi Yadav", news.PER, []string{"तेजस्वी यादव", "यादव"}},
+	{"kb:recep-tayyip-erdogan", "Recep Tayyip Erdogan", news.PER, []string{"एर्दोगन"}},
+	{"kb:s-jaishankar", "S. Jaishankar", news.PER, []string{"S. Jaishankar", "Jaishankar"}},
+	{"kb:afp", "AFP", news.ORG, []string{"एएफपी"}},
+	{"kb:reuters", "Reuters", news.ORG, []string{"रॉयटर्स", "Reuters"}},
+	{"kb:ministry-of-external-affairs", "Ministry of External Affairs", news.ORG, []string{"विदेश मंत्रालय"}},
+	{"kb:india", "India", news.LOC, []string{"भारत"}},
+}
+
+type want struct {
+	speaker, name, text string
+	direct              bool
+	via                 []string
+}
+
+func run(t *testing.T, text string) []news.Quote {
+	t.Helper()
+	a := &news.Article{Text: text}
+	a.Entities = entities(text, testEntities...)
+	qs := Find(a)
+	runes := []rune(text)
+	for _, q := range qs {
+		if q.Start < 0 || q.End > len(runes) || string(runes[q.Start:q.End]) != q.Text {
+			t.Errorf("offsets %d-%d do not select %q", q.Start, q.End, q.Text)
+		}
+	}
+	return qs
+}
+
+func TestFind(t *testing.T) {
+	cases := []struct {
+		name  string
+		text  string
+		wants []want
+	}{
+		{"reported", "गृह मंत्री अमित शाह ने सोमवार को कहा कि सीमा पर हालात नियंत्रण में हैं।",
+			[]want{{"kb:amit-shah", "Amit Shah", "सीमा पर हालात नियंत्रण में हैं", false, nil}}},
+		{"marks before speaker", "‘‘हम हर हाल में चुनाव लड़ेंगे,’’ यादव ने कहा।",
+			[]want{{"kb:tejashwi-yadav", "Tejashwi Yadav", "हम हर हाल में चुनाव लड़ेंगे", true, nil}}},
+		{"marks after cue", "तेजस्वी यादव ने संवाददाताओं से कहा, “सरकार हर मोर्चे पर विफल रही है।”",
+			[]want{{"kb:tejashwi-yadav", "Tejashwi Yadav", "सरकार हर मोर्चे पर विफल रही है", true, nil}}},
+		{"title and pronoun",
+			"विदेश मंत्रालय के प्रवक्ता रणधीर जायसवाल ने ब्रीफिंग की। प्रवक्ता ने कहा, बातचीत का अगला दौर जल्द होगा। उन्होंने कहा, ‘‘हमारा रुख साफ है।’’",
+			[]want{
+				{"kb:randhir-jaiswal", "Randhir Jaiswal", "बातचीत का अगला दौर जल्द होगा", true, nil},
+				{"kb:randhir-jaiswal", "Randhir Jaiswal", "हमारा रुख साफ है", true, nil},
+			}},
+		{"chain", "एजेंसी एएफपी ने स्थानीय टीवी चैनल के हवाले से बताया कि राष्ट्रपति एर्दोगन ने कहा कि युद्धविराम जरूरी है।",
+			[]want{{"kb:recep-tayyip-erdogan", "Recep Tayyip Erdogan", "युद्धविराम जरूरी है", false, []string{"AFP", "स्थानीय टीवी चैनल"}}}},
+		{"cited source", "समाचार एजेंसी रॉयटर्स ने अधिकारियों के हवाले से बताया कि दो जहाज रोके गए।",
+			[]want{{"", "अधिकारियों", "दो जहाज रोके गए", false, []string{"Reuters"}}}},
+		{"according to", "पुलिस के मुताबिक, हादसे में तीन लोगों की मौत हुई।",
+			[]want{{"", "पुलिस", "हादसे में तीन लोगों की मौत हुई", false, nil}}},
+		{"information is no speaker", "मिली जानकारी के अनुसार, आग सुबह करीब चार बजे लगी।", nil},
+		{"opinion", "विशेषज्ञों का कहना है कि बारिश अभी जारी रहेगी।",
+			[]want{{"", "विशेषज्ञों", "बारिश अभी जारी रहेगी", false, nil}}},
+		{"two in a sentence", "शाह ने कहा था कि चुनाव समय पर होंगे, हालांकि बाद में यादव ने कहा कि तैयारी अधूरी है।",
+			[]want{
+				{"kb:amit-shah", "Amit Shah", "चुनाव समय पर होंगे", false, nil},
+				{"kb:tejashwi-yadav", "Tejashwi Yadav", "तैयारी अधूरी है", false, nil},
+			}},
+		{"english reported", "Foreign Minister S. Jaishankar said on Monday that the talks would continue.",
+			[]want{{"kb:s-jaishankar", "S. Jaishankar", "the talks would continue", false, nil}}},
+		{"english marks", `"We will not back down," Jaishankar said. "The border is calm," said Jaishankar.`,
+			[]want{
+				{"kb:s-jaishankar", "S. Jaishankar", "We will not back down", true, nil},
+				{"kb:s-jaishankar", "S. Jaishankar", "The border is calm", true, nil},
+			}},
+		{"english according", "According to the police, two people were injured in the blast.",
+			[]want{{"", "police", "two people were injured in the blast", false, nil}}},
+		{"scare quotes", "विपक्ष ने इस विधेयक को ‘‘काला कानून’’ बताया।", nil},
+		{"never closes", "‘‘यह बात कभी खत्म नहीं होती और", nil},
+		{"unclosed after cue", "यादव ने कहा, ‘‘हम तैयार हैं",
+			[]want{{"kb:tejashwi-yadav", "Tejashwi Yadav", "हम तैयार हैं", true, nil}}},
+		{"nested", "“उन्होंने कहा, ‘हम लड़ेंगे’ और चले गए,” शाह ने बताया।",
+			[]want{{"kb:amit-shah", "Amit Shah", "उन्होंने कहा, ‘हम लड़ेंगे’ और चले गए", true, nil}}},
+		{"no speech", "बाढ़ से कई गांव डूब गए हैं।", nil},
+		{"empty", "", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			qs := run(t, c.text)
+			if len(qs) != len(c.wants) {
+				t.Fatalf("got %d quotes, want %d: %+v", len(qs), len(c.wants), qs)
+			}
+			for i, w := range c.wants {
+				q := qs[i]
+				if q.Speaker != w.speaker || q.SpeakerName != w.name || q.Text != w.text || q.Direct != w.direct || !slices.Equal(q.Via, w.via) {
+					t.Errorf("quote %d:\n got  %q %q %q direct=%v via=%q\n want %q %q %q direct=%v via=%q", i,
+						q.Speaker, q.SpeakerName, q.Text, q.Direct, q.Via, w.speaker, w.name, w.text, w.direct, w.via)
+				}
+			}
+		})
+	}
+}
+
+// TestSeeds checks every quote of the seed pages for its speaker, and
+// Peskov's for the chain through Xinhua and TASS.
+func TestSeeds(t *testing.T) {
+	seeds, err := evaldata.Seeds()
+	if errors.Is(err, evaldata.ErrAbsent) {
+		t.Skip("seeds absent:", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSpeakers := [][]string{
+		{"kb:dmitry-peskov", "kb:dmitry-peskov", "kb:dmitry-peskov", "kb:donald-trump", "kb:donald-trump",
+			"kb:vladimir-putin", "kb:vladimir-putin", "kb:sergey-lavrov", ""},
+		{"kb:kremlin", "kb:vladimir-putin", "kb:dmitry-peskov", "kb:joe-biden", "kb:vladimir-putin",
+			"kb:vladimir-putin", "kb:dmitry-peskov", "kb:dmitry-peskov", "kb:jen-psaki"},
+	}
+	for i, path := range seeds {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := &news.Article{Text: string(b)}
+		a.Entities = entities(a.Text, seedEntities...)
+		qs := Find(a)
+		var got []string
+		for _, q := range qs {
+			got = append(got, q.Speaker)
+		}
+		if !slices.Equal(got, wantSpeakers[i]) {
+			t.Errorf("%s: speakers\n got  %q\n want %q", filepath.Base(path), got, wantSpeakers[i])
+		}
+		if i == 0 && len(qs) > 1 && !slices.Equal(qs[1].Via, []string{"Xinhua", "TASS"}) {
+			t.Errorf("Peskov's quote via %q, want Xinhua, TASS", qs[1].Via)
+		}
+	}
+}
+
+// goldenEntities are the named things of the golden cases.
+var goldenEntities = []ent{
+	{"kb:tejashwi-yadav", "Tejashwi Yadav", news.PER, []string{"तेजस्वी यादव", "यादव"}},
+	{"per:arvind-kumar", "Arvind Kumar", news.PER, []string{"अरविंद कुमार"}},
+	{"kb:bihar", "Bihar", news.LOC, []string{"बिहार"}},
+	{"kb:nepal", "Nepal", news.LOC, []string{"नेपाल"}},
+	{"kb:patna", "Patna", news.LOC, []string{"पटना"}},
+	{"kb:supaul", "Supaul", news.LOC, []string{"सुपौल"}},
+	{"kb:darbhanga", "Darbhanga", news.LOC, []string{"दरभंगा"}},
+	{"kb:kathmandu", "Kathmandu", news.LOC, []string{"काठमांडो"}},
+	{"org:ndrf", "National Disaster Response Force", news.ORG, []string{"राष्ट्रीय आपदा मोचन बल"}},
+	{"kb:un", "United Nations", news.ORG, []string{"United Nations"}},
+	{"per:maria-lopez", "Maria Lopez", news.PER, []string{"Maria Lopez", "Lopez"}},
+}
+
+func TestGolden(t *testing.T) {
+	cases, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(cases) == 0 {
+		t.Fatal("no golden cases", err)
+	}
+	for _, path := range cases {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := &news.Article{Text: string(b)}
+			a.Entities = entities(a.Text, goldenEntities...)
+			if err := New().Process(t.Context(), a); err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(a.Quotes, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("quotes differ from %s (run go test -update and review the diff):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+func TestStageName(t *testing.T) {
+	if New().Name() != "quotes" {
+		t.Error("name")
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"‘‘हम तैयार हैं,’’ यादव ने कहा।", "यादव ने कहा, ‘‘", "’’ ने कहा कि", "“a ‘b” c’", `"x," said`,
+		"उन्होंने कहा कि", "के मुताबिक", "according to", "ने के हवाले से बताया कि ने कहा कि", "\"\"\"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &news.Article{Text: text}
+		a.Entities = entities(text, testEntities...)
+		n := len([]rune(text))
+		for _, q := range Find(a) {
+			if q.Start < 0 || q.End > n || q.End <= q.Start || q.Text == "" {
+				t.Fatalf("bad quote %+v in %q", q, text)
+			}
+		}
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	body, err := os.ReadFile("testdata/article5k.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := &news.Article{Text: string(body)}
+	a.Entities = entities(a.Text, goldenEntities...)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		Find(a)
+	}
+}
