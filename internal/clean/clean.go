@@ -53,6 +53,11 @@ func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
 	r := Clean(p)
 	a.Text = r.Text
 	a.Removed = append(a.Removed, r.Removed...)
+	if a.Text == "" && strings.TrimSpace(p.Text) == "" && strings.TrimSpace(a.Raw.Body) != "" && len(a.Removed) == 0 {
+		// The page had content but no text reached the cleaner (an HTML
+		// page with no article, only scripts, …): say so in the record.
+		a.Removed = append(a.Removed, news.Removal{Text: "", Reason: ReasonNoBody})
+	}
 	return nil
 }
 

@@ -183,3 +183,26 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+func TestProcessBadHTML(t *testing.T) {
+	tests := []struct{ name, body, text string }{
+		{"no body", "<html><head><title>T</title></head></html>", ""},
+		{"only scripts", "<script>var x=1;</script>", ""},
+		{"all boilerplate", "<p>Follow us on Facebook</p>", "Follow us on Facebook"},
+		{"nested", strings.Repeat("<div>", 100000) + "x", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{Text: tt.text, Raw: news.Raw{Body: tt.body, Format: news.FormatHTML}}
+			if err := New().Process(t.Context(), a); err != nil {
+				t.Fatal(err)
+			}
+			if a.Text != "" {
+				t.Errorf("text = %q, want none", a.Text)
+			}
+			if len(a.Removed) == 0 || a.Removed[len(a.Removed)-1].Reason != ReasonNoBody {
+				t.Errorf("removed = %v, want a %s reason", a.Removed, ReasonNoBody)
+			}
+		})
+	}
+}

@@ -371,6 +371,7 @@ var creditPrefixes = []string{
 var creditStops = []string{
 	"edited by", "editing by", "published by", "posted by", "updated", "published", "last updated",
 	"first published", "प्रकाशित", "अपडेट", "एडिटेड बाय", "संपादक", "published on", "posted on",
+	"publish date", "publish", "updated date", "date:", "तारीख", "दिनांक",
 }
 
 // readByline splits a byline line into person or desk names, outlets and

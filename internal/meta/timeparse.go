@@ -694,8 +694,17 @@ func parseOffset(s string) (int, int) {
 	return sign * (h*3600 + m*60), n
 }
 
+// numberWords are the Hindi words for the days of a month.
+var numberWords = map[string]int{
+	"एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "छः": 6, "छ": 6, "सात": 7,
+	"आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14, "पंद्रह": 15,
+	"पन्द्रह": 15, "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20, "इक्कीस": 21,
+	"बाईस": 22, "तेईस": 23, "चौबीस": 24, "पच्चीस": 25, "छब्बीस": 26, "सत्ताईस": 27, "अट्ठाईस": 28,
+	"अठ्ठाईस": 28, "अठाईस": 28, "उनतीस": 29, "तीस": 30, "इकतीस": 31,
+}
+
 // ParseDayMonth reads a date without a year at the start of s, as datelines
-// write it: "19 मार्च", "March 12", "१९ मार्च". It returns day, month and
+// write it: "19 मार्च", "March 12", "१९ मार्च", "चार जून". It returns day, month and
 // the bytes read.
 func ParseDayMonth(s string) (day, month, n int, ok bool) {
 	toks := tokenize(s)
@@ -705,6 +714,9 @@ func ParseDayMonth(s string) (day, month, n int, ok bool) {
 	switch {
 	case toks[0].kind == tokNum && toks[0].digits <= 2 && monthOf(toks[1]) > 0:
 		day, month, n = toks[0].num, monthOf(toks[1]), toks[1].end
+	case toks[0].kind == tokWord && numberWords[toks[0].text] > 0 && monthOf(toks[1]) > 0:
+		// "चार जून", as PTI-Bhasha datelines write the day.
+		day, month, n = numberWords[toks[0].text], monthOf(toks[1]), toks[1].end
 	case monthOf(toks[0]) > 0 && toks[1].kind == tokNum && toks[1].digits <= 2:
 		day, month, n = toks[1].num, monthOf(toks[0]), toks[1].end
 	default:

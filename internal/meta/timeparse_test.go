@@ -119,3 +119,10 @@ func FuzzFindTimes(f *testing.F) {
 		ParseDayMonth(s)
 	})
 }
+
+func TestParseDayMonthWords(t *testing.T) {
+	d, m, _, ok := ParseDayMonth("चार जून (भाषा)")
+	if !ok || d != 4 || m != 6 {
+		t.Errorf("ParseDayMonth(चार जून) = %d %d %v", d, m, ok)
+	}
+}
