@@ -43,10 +43,21 @@ func init() {
 	}
 }
 
+// isProjectDoc reports whether base names a folder's own documentation
+// (README.md, LICENSE, NOTICE.txt, …) rather than an article.
+func isProjectDoc(base string) bool {
+	stem := strings.ToUpper(strings.TrimSuffix(base, filepath.Ext(base)))
+	switch stem {
+	case "README", "LICENSE", "LICENCE", "NOTICE", "CHANGELOG", "COPYING", "AUTHORS":
+		return true
+	}
+	return false
+}
+
 // kindOf says what a file's name suggests it holds.
 func kindOf(name string) kind {
 	base := filepath.Base(name)
-	if strings.HasSuffix(base, "~") {
+	if strings.HasSuffix(base, "~") || isProjectDoc(base) {
 		return kindSkip
 	}
 	ext := strings.ToLower(filepath.Ext(base))

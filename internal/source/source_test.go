@@ -126,6 +126,8 @@ func TestWalk(t *testing.T) {
 				"c/notes.csv":    "a,b\n1,2\n",
 				"c/backup.txt~":  english,
 				"c/style.css":    "p{}",
+				"README.md":      "# what this folder holds",
+				"c/LICENSE":      "all rights reserved",
 				"d/e/deep.jsonl": `{"title":"t","text":"` + english + `"}`,
 			},
 			want: []want{
