@@ -260,12 +260,17 @@ func shapeTitle(lines []*line) int {
 // pairedTitle reports a line that is a headline pair, "English | हिन्दी",
 // one side of which is the headline.
 func pairedTitle(s string, keys map[string]bool) bool {
-	for _, sep := range []string{" | ", "|", " - ", " – "} {
+	for _, sep := range []string{" | ", "|", " - ", " – ", " / ", " › ", " > ", " » "} {
 		if i := strings.Index(s, sep); i > 0 {
 			a, b := s[:i], s[i+len(sep):]
 			if keys[titleKey(a)] || keys[titleKey(b)] {
 				return true
 			}
+		}
+		// The headline at the end of a breadcrumb: "Hindi News / City /
+		// headline".
+		if i := strings.LastIndex(s, sep); i > 0 && keys[titleKey(s[i+len(sep):])] && len(strings.Fields(s[:i])) <= 8 {
+			return true
 		}
 	}
 	return false
@@ -388,6 +393,12 @@ func markEdges(lines []*line, html bool) {
 		case i > 0 && i < first && lines[i-1].reason == ReasonCaption && l.sh.headlineLike(l.text) && l.sh.words <= 12:
 			// The caption under a photo credit.
 			l.reason = ReasonCaption
+		case nameLike(l.text, l.sh) && (next(lines, i, ReasonTimestamp) || next(lines, i, ReasonByline)):
+			// An author's name beside the date line.
+			l.reason = ReasonByline
+		case i < first && l.sh.words <= 5 && !l.sh.sentence && standaloneDateline(l.text):
+			// "शिमला (राजेश):" on a line of its own.
+			l.reason = ReasonDateline
 		}
 	}
 	titleAt := -1
@@ -432,6 +443,18 @@ func markEdges(lines []*line, html bool) {
 			l.reason = ReasonFooter
 		}
 	}
+}
+
+// next reports whether the line before or after i was removed for reason.
+func next(lines []*line, i int, reason string) bool {
+	return i > 0 && lines[i-1].reason == reason || i+1 < len(lines) && lines[i+1].reason == reason
+}
+
+// standaloneDateline reports a short line that is a dateline by itself: a
+// known place, with a reporter, desk or agency ("शिमला (राजेश):").
+func standaloneDateline(s string) bool {
+	d, ok := meta.DatelineText(strings.TrimRight(strings.TrimSpace(s), ":-–—।"))
+	return ok && d.Place != ""
 }
 
 // scriptOfBody reports whether the article's paragraphs are mostly

@@ -315,6 +315,12 @@ func classify(text string, sh shape) string {
 	if isRelatedHeading(t, sh) {
 		return ReasonRelated
 	}
+	if sh.words <= 15 && hasEmail(t) && hasAny(t, "comment", "letter", "write", "feedback", "contact", "mail", "संपर्क", "लिखें", "भेजें", "राय") {
+		return ReasonSocial
+	}
+	if sh.words <= 35 && promoLine(text, t) {
+		return ReasonSocial
+	}
 	if sh.words <= 60 && (hasAny(t, socialPhrases...) || (hasAny(t, socialPlatforms...) && hasAny(t, socialActions...) && (sh.words <= 25 || !sh.sentence))) {
 		return ReasonSocial
 	}
@@ -354,6 +360,30 @@ func classify(text string, sh shape) string {
 		return ReasonNavigation
 	}
 	return ""
+}
+
+// hasEmail reports an e-mail address in t.
+func hasEmail(t string) bool {
+	at := strings.IndexByte(t, '@')
+	return at > 0 && strings.Contains(t[at:], ".") && !strings.Contains(t[at:min(len(t), at+2)], " ")
+}
+
+// promoWords are the words of a site's promotion of itself.
+var promoWords = []string{
+	"latest news", "breaking news", "news updates", "latest updates", "catch all", "get all the",
+	"ताजा खबर", "ताज़ा खबर", "लेटेस्ट खबर", "लेटेस्ट न्यूज", "ब्रेकिंग न्यूज", "हिंदी न्यूज", "हिन्दी न्यूज",
+}
+
+// promoLine reports a line promoting the site: two promotion phrases, or
+// one and the name of an outlet ("… Latest News Updates on Live Mint").
+func promoLine(text, t string) bool {
+	n := 0
+	for _, w := range promoWords {
+		if strings.Contains(t, w) {
+			n++
+		}
+	}
+	return n >= 2 || n == 1 && len(meta.FindOutlets(text)) > 0
 }
 
 // onlyPunct reports whether s has no letter or digit.

@@ -56,7 +56,7 @@ var outletTable = []outlet{
 	{"Scroll", []string{"Scroll.in"}, []string{"scroll.in"}},
 	{"Firstpost", []string{"फर्स्टपोस्ट"}, []string{"firstpost.com"}},
 	{"Business Standard", []string{"बिजनेस स्टैंडर्ड"}, []string{"business-standard.com"}},
-	{"Mint", []string{"Livemint", "मिंट"}, []string{"livemint.com"}},
+	{"Mint", []string{"Livemint", "Live Mint", "मिंट"}, []string{"livemint.com"}},
 	{"Deccan Herald", nil, []string{"deccanherald.com"}},
 	{"The Statesman", nil, []string{"thestatesman.com"}},
 	{"Outlook", []string{"आउटलुक"}, []string{"outlookindia.com", "outlookhindi.com"}},
@@ -193,8 +193,11 @@ func outletLike(name string) bool {
 	return false
 }
 
-// findOutlets returns the outlets the table knows that text names, in
-// order. It is meant for short texts: disclaimers, copyright lines.
+// FindOutlets returns the outlets the table knows that text names, in
+// order. It is meant for short texts: disclaimers, copyright lines,
+// promotions.
+func FindOutlets(text string) []string { return findOutlets(text) }
+
 func findOutlets(text string) []string {
 	ws := splitWords(text)
 	var out []string

@@ -412,7 +412,7 @@ func matchDate(s string, toks []token, i int) (Stamp, int, bool) {
 	// An optional time after the date: ", 08:59 PM (IST)", " at 20:59 IST".
 	k := j
 	for n := 0; n < 3 && k < len(toks); n++ {
-		if isPunct(toks[k], ",|-–(") || (toks[k].kind == tokWord && (toks[k].text == "at" || toks[k].text == "on" || toks[k].text == "बजे")) ||
+		if isPunct(toks[k], ",|-–(·•/") || (toks[k].kind == tokWord && (toks[k].text == "at" || toks[k].text == "on" || toks[k].text == "बजे")) ||
 			(toks[k].kind == tokWord && weekdayNames[toks[k].text]) {
 			k++
 			continue
