@@ -209,10 +209,7 @@ func (k *KB) read(r io.Reader, places bool) error {
 				kind = v
 			}
 		}
-		var hindi []string
-		for _, h := range splitNames(cols[2]) {
-			hindi = append(hindi, h)
-		}
+		hindi := splitNames(cols[2])
 		english := append([]string{name}, splitNames(cols[3])...)
 		id := "kb:" + Slug(name)
 		idx, ok := k.byID[id]

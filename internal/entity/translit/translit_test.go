@@ -199,4 +199,3 @@ func BenchmarkScore(b *testing.B) {
 		_ = Score(h, e)
 	}
 }
-
