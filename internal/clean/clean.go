@@ -247,6 +247,14 @@ func shapeTitle(lines []*line) int {
 	if pick < 0 {
 		return -1
 	}
+	// A breadcrumb ending in the headline comes before the headline: take
+	// the headline itself.
+	for j := pick + 1; j < len(lines) && j < pick+4; j++ {
+		if lines[j].reason == "" && titleKey(lines[j].text) != "" && strings.HasSuffix(titleKey(lines[pick].text), titleKey(lines[j].text)) {
+			pick = j
+			break
+		}
+	}
 	// A headline is followed by something: a lone short line is not the
 	// headline of an article.
 	for j := pick + 1; j < len(lines); j++ {
@@ -302,6 +310,18 @@ func markBlocks(lines []*line) {
 					break
 				}
 				n.reason = ReasonAlsoRead
+			}
+		case ReasonTags:
+			// A tags label alone: the tags follow, one a line.
+			if l.sh.words > 2 {
+				continue
+			}
+			for j := i + 1; j < len(lines); j++ {
+				n := lines[j]
+				if n.reason != "" || n.sh.words > 4 || n.sh.sentence {
+					break
+				}
+				n.reason = ReasonTags
 			}
 		case ReasonRelated:
 			// The list under the heading: headline-shaped lines, up to the

@@ -615,6 +615,12 @@ func times(a *news.Article, head Head, facts []fact, url string) (pub time.Time,
 			upd, updP = unl[len(unl)-1].Time, unl[len(unl)-1].Precision
 		}
 	}
+	if pub.IsZero() && a.Raw.Format == news.FormatHTML {
+		// A date printed under the headline but left out by extraction.
+		if st, ok := visibleDate(a.Raw.Body); ok {
+			pub, pubP = st.Time, st.Precision
+		}
+	}
 	if pub.IsZero() && url != "" {
 		if m := urlDate.FindStringSubmatch(url); m != nil {
 			y, _ := strconv.Atoi(m[1])
@@ -629,6 +635,48 @@ func times(a *news.Article, head Head, facts []fact, url string) (pub time.Time,
 		upd, updP = time.Time{}, 0
 	}
 	return pub, pubP, upd, updP
+}
+
+// visibleDate finds the first date in the visible text that follows a
+// page's first h1 (or its start), within a couple of kilobytes.
+func visibleDate(page string) (Stamp, bool) {
+	low := strings.ToLower(page[:min(len(page), 1<<20)])
+	i := strings.Index(low, "</h1>")
+	if i < 0 {
+		i = strings.Index(low, "<body")
+		if i < 0 {
+			return Stamp{}, false
+		}
+	}
+	region := page[i:min(len(page), i+4096)]
+	var b strings.Builder
+	in := false
+	for _, r := range region {
+		switch {
+		case r == '<':
+			in = true
+			b.WriteByte('\n')
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || len(line) > 300 {
+			continue
+		}
+		if st := FindTimes(line); len(st) > 0 {
+			return st[0], true
+		}
+		// Stop at the first paragraph of text: dates inside the article
+		// are events, not publication.
+		if len(strings.Fields(line)) > 12 {
+			return Stamp{}, false
+		}
+	}
+	return Stamp{}, false
 }
 
 // datelineDate resolves a dateline's day and month with the published
