@@ -1,0 +1,159 @@
+package dedup
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// gen writes synthetic Hindi-like news: words from a Zipf-distributed
+// vocabulary, half of them from the article's topic (one of 2000), with
+// the function words of real text between them, so that articles of one
+// topic share some shingles as real news does.
+type gen struct {
+	rng    *rand.Rand
+	common *rand.Zipf
+	topic  *rand.Zipf
+	vocab  []string
+	func_  []string
+}
+
+func newGen(seed uint64) *gen {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	syll := []string{"क", "का", "कि", "ला", "रा", "मा", "ना", "सी", "ती", "पु", "दे", "वे", "शा", "गो", "हि", "री", "जन", "मं", "त्र", "स्व"}
+	g := &gen{rng: rng, func_: []string{"के", "में", "की", "है", "और", "से", "को", "ने", "पर", "कि", "भी", "था"}}
+	seen := map[string]bool{}
+	for len(g.vocab) < 60000 {
+		var b strings.Builder
+		for range 2 + rng.IntN(3) {
+			b.WriteString(syll[rng.IntN(len(syll))])
+		}
+		if w := b.String(); !seen[w] {
+			seen[w] = true
+			g.vocab = append(g.vocab, w)
+		}
+	}
+	g.common = rand.NewZipf(rng, 1.1, 2, uint64(len(g.vocab)-1))
+	g.topic = rand.NewZipf(rng, 1.3, 1, 199)
+	return g
+}
+
+// article returns a text of about n words on topic t.
+func (g *gen) article(t, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		switch {
+		case g.rng.IntN(3) == 0:
+			b.WriteString(g.func_[g.rng.IntN(len(g.func_))])
+		case g.rng.IntN(2) == 0:
+			b.WriteString(g.vocab[(t*200+int(g.topic.Uint64()))%len(g.vocab)])
+		default:
+			b.WriteString(g.vocab[g.common.Uint64()])
+		}
+		if i%18 == 17 {
+			b.WriteString("।")
+		}
+	}
+	return b.String()
+}
+
+var million struct {
+	once  sync.Once
+	idx   *Index
+	probe []*Sketch
+	build time.Duration
+}
+
+// millionIndex builds (once) an index of one million generated articles
+// and a set of probe sketches: half copies of stored articles, half new.
+func millionIndex(tb testing.TB) (*Index, []*Sketch) {
+	million.once.Do(func() {
+		const n = 1_000_000
+		start := time.Now()
+		sk := make([]*Sketch, n)
+		workers := runtime.GOMAXPROCS(0)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				g := newGen(uint64(w) + 1)
+				var k Sketcher
+				for i := w; i < n; i += workers {
+					sk[i] = k.Of(fmt.Sprint(i), "", g.article(i%2000, 200+g.rng.IntN(300)), time.Time{})
+				}
+			}()
+		}
+		wg.Wait()
+		x := NewIndex(Options{})
+		for _, s := range sk {
+			x.Add(s)
+		}
+		g := newGen(99)
+		var k Sketcher
+		for i := range 1000 {
+			if i%2 == 0 {
+				// A new article.
+				million.probe = append(million.probe, k.Of("new", "", g.article(i%2000, 300), time.Time{}))
+			} else {
+				// A stored one with its id changed: a copy.
+				c := *sk[i*997]
+				c.ID = "copy"
+				million.probe = append(million.probe, &c)
+			}
+		}
+		million.idx, million.build = x, time.Since(start)
+	})
+	return million.idx, million.probe
+}
+
+// BenchmarkCopiesMillion is one dedup check (LSH lookup and verification,
+// the sketch made beforehand) against one million stored articles.
+func BenchmarkCopiesMillion(b *testing.B) {
+	x, probe := millionIndex(b)
+	st := x.Stats()
+	b.ReportMetric(float64(st.Bytes)/float64(st.Sketches), "index-B/article")
+	found := 0
+	i := 0
+	for b.Loop() {
+		if len(x.Copies(probe[i%len(probe)])) > 0 {
+			found++
+		}
+		i++
+	}
+	b.ReportMetric(float64(found)/float64(i), "found/op")
+}
+
+// BenchmarkCheckMillion is a whole dedup check of a new article against
+// one million stored: make its sketch, then look it up.
+func BenchmarkCheckMillion(b *testing.B) {
+	x, _ := millionIndex(b)
+	g := newGen(7)
+	texts := make([]string, 100)
+	for i := range texts {
+		texts[i] = g.article(i, 350)
+	}
+	var k Sketcher
+	i := 0
+	for b.Loop() {
+		x.Copies(k.Of("new", "", texts[i%len(texts)], time.Time{}))
+		i++
+	}
+}
+
+// BenchmarkSketch makes the sketch of a 350-word article.
+func BenchmarkSketch(b *testing.B) {
+	text := newGen(3).article(1, 350)
+	b.SetBytes(int64(len(text)))
+	var k Sketcher
+	for b.Loop() {
+		k.Of("a", "", text, time.Time{})
+	}
+}
