@@ -10,8 +10,13 @@
 // HTML extractor produced alike. A line is boilerplate by what it says
 // (vocabulary of shapes, not of particular pages), by where it stands
 // (before the headline, after the article's last paragraph, under a
-// related-news heading) and by repetition (the headline again). It keeps
-// any line it is unsure of: precision on the body comes first.
+// related-news heading) and by repetition (the headline again; with a
+// Sites model, lines a site prints on many of its pages). It keeps any
+// line it is unsure of: precision on the body comes first.
+//
+// For HTML the cleaner reads the page's declared titles (title tags,
+// JSON-LD headline) to know the headline line, and leaves the head of the
+// extracted text to the extractor's judgement.
 //
 // The clean text is the article's paragraphs joined by a blank line; each
 // non-empty input line is a paragraph. A dateline is taken off the start of
@@ -26,12 +31,28 @@ import (
 	"khabar/internal/news"
 )
 
-// Cleaner is the clean stage. It holds no state and is safe for concurrent
-// use.
-type Cleaner struct{}
+// Cleaner is the clean stage. It is safe for concurrent use.
+type Cleaner struct {
+	sites *Sites
+}
+
+// Option configures a Cleaner.
+type Option func(*Cleaner)
+
+// WithSites makes the cleaner remove the lines sites repeats on many of
+// an article's site's pages (reason "site-repeat").
+func WithSites(sites *Sites) Option {
+	return func(c *Cleaner) { c.sites = sites }
+}
 
 // New returns the clean stage.
-func New() *Cleaner { return &Cleaner{} }
+func New(opts ...Option) *Cleaner {
+	c := &Cleaner{}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
 
 // Name returns "clean".
 func (*Cleaner) Name() string { return "clean" }
@@ -49,6 +70,11 @@ func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
 	}
 	if a.Raw.Format == news.FormatHTML && a.Raw.Body != "" {
 		p.Titles = append(p.Titles, HeadTitles(meta.ReadHead(a.Raw.Body))...)
+	}
+	if c.sites != nil {
+		if host := ArticleHost(a); host != "" {
+			p.Repeated = func(line string) bool { return c.sites.Repeated(host, line) }
+		}
 	}
 	r := Clean(p)
 	a.Text = r.Text
@@ -88,6 +114,9 @@ type Page struct {
 	Format string
 	// Titles are headlines the page declares elsewhere (hints, title tags).
 	Titles []string
+	// Repeated, when set, reports lines the page's site prints on many
+	// of its pages.
+	Repeated func(line string) bool
 }
 
 // Result is the cleaner's output.
@@ -132,6 +161,9 @@ func Clean(p Page) Result {
 	}
 	for _, l := range lines {
 		l.reason = classify(l.text, l.sh)
+		if l.reason == "" && p.Repeated != nil && p.Repeated(l.text) {
+			l.reason = ReasonSiteRepeat
+		}
 	}
 	title := markTitle(lines, p)
 	markBlocks(lines)

@@ -11,9 +11,33 @@
 // ParseTime and FindTimes (dates as Indian pages write them, IST as
 // +05:30), ParseDateline, Agency, Outlet, Place and ReadHead.
 //
-// A date without a time (a page that says only "03-11-2025") is published
-// at midnight IST; Facts.PublishedPrecision tells such dates from real
-// midnights.
+// Decisions, where a page leaves room for more than one reading:
+//
+//   - A date without a time (a page that says only "03-11-2025") is
+//     published at midnight IST; Facts.PublishedPrecision tells such dates
+//     from real midnights. Numeric dates are day-first (Indian pages); a
+//     month over 12 swaps them. Times without a zone are IST, and "IST" is
+//     always +05:30.
+//   - Published: hints, then JSON-LD and meta tags, then the page's
+//     visible stamps: a "published" label, else the first unlabelled
+//     stamp, else the "Updated" time (pages that print only that one); a
+//     visible time to the minute takes the seconds of a machine timestamp
+//     of the same minute. Updated likewise, never before published.
+//   - Byline holds authors and desks as written ("जागरण संवाददाता");
+//     an agency in a byline ("By भाषा") goes to Agencies, an outlet ("By
+//     Lokjeewan Daily") to Publisher; editors and producers ("Edited by")
+//     are not bylines.
+//   - Agencies are canonical English names in order of first appearance
+//     in the page (bylines, dateline, disclaimers, credits, body);
+//     ambiguous names (भाषा, एपी, तास, स्पुतनिक) count only where the
+//     text credits or cites an agency.
+//   - Publisher is the outlet's English name from the table when any
+//     source names a known outlet; else a Latin name as written.
+//   - TitleEn is set only for a non-English headline: the "Web Title:"
+//     line, or the English half of a headline pair.
+//   - The dateline is taken off the first paragraph by the clean stage
+//     (reason "dateline"); its date gets the published year, and is empty
+//     when the page has no published date.
 package meta
 
 import (
