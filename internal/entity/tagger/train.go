@@ -33,6 +33,9 @@ type TrainOptions struct {
 	Limit int
 	// Progress receives one line per epoch; nil is silent.
 	Progress io.Writer
+	// Runs is the number of perceptrons trained with successive seeds
+	// whose weights are averaged (default 1).
+	Runs int
 	// NoBias keeps the decoding bias at 0 instead of tuning it on dev.
 	NoBias bool
 }
@@ -121,6 +124,9 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 	if opts.Seed == 0 {
 		opts.Seed = 1
 	}
+	if opts.Runs <= 0 {
+		opts.Runs = 1
+	}
 	if opts.Limit > 0 && opts.Limit < len(train) {
 		train = train[:opts.Limit]
 	}
@@ -193,50 +199,37 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 		return nil, Report{}, err
 	}
 
-	L := ls.len()
-	nf := len(hashes)
-	tr := &trainer{ls: ls, L: L, w: make([]float32, nf*L), u: make([]float32, nf*L),
-		t: make([]float64, (L+1)*L), v: make([]float64, (L+1)*L)}
-	order := make([]int, len(trainEnc))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
 	wk := &work{}
-
 	var best *snapshot
-	bestF := -1.0
-	since := 0
-	for epoch := 1; epoch <= opts.Epochs; epoch++ {
-		if err := ctx.Err(); err != nil {
-			return nil, Report{}, fmt.Errorf("train: %w", err)
+	for r := 0; r < opts.Runs; r++ {
+		seed := opts.Seed + uint64(r)
+		snap, err := runPerceptron(ctx, ls, len(hashes), trainEnc, devEnc, dev, seed, opts, &rep, wk)
+		if err != nil {
+			return nil, Report{}, err
 		}
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		mistakes := 0
-		for _, k := range order {
-			mistakes += tr.learn(&trainEnc[k], wk)
-		}
-		rep.Epochs = epoch
-		snap := tr.average()
-		if len(devEnc) == 0 {
-			best, rep.BestEpoch = snap, epoch
-			if opts.Progress != nil {
-				fmt.Fprintf(opts.Progress, "epoch %d: %d token errors\n", epoch, mistakes)
-			}
+		if best == nil {
+			best = snap
 			continue
 		}
-		sc := snap.evaluate(ls, devEnc, dev, wk)
-		f := sc.Target.F1
-		if opts.Progress != nil {
-			fmt.Fprintf(opts.Progress, "epoch %d: %d token errors, dev F1 %.4f (P %.4f R %.4f)\n", epoch, mistakes, f, sc.Target.Precision, sc.Target.Recall)
+		for i, w := range snap.w {
+			best.w[i] += w
 		}
-		if f > bestF {
-			bestF, best, rep.BestEpoch, rep.Dev = f, snap, epoch, sc
-			since = 0
-		} else {
-			since++
-			if since >= opts.Patience {
-				break
+		for i, t := range snap.trans {
+			best.trans[i] += t
+		}
+	}
+	if opts.Runs > 1 {
+		k := float32(opts.Runs)
+		for i := range best.w {
+			best.w[i] /= k
+		}
+		for i := range best.trans {
+			best.trans[i] /= k
+		}
+		if len(devEnc) > 0 {
+			rep.Dev = best.evaluate(ls, devEnc, dev, wk)
+			if opts.Progress != nil {
+				fmt.Fprintf(opts.Progress, "average of %d runs: dev F1 %.4f\n", opts.Runs, rep.Dev.Target.F1)
 			}
 		}
 	}
@@ -261,6 +254,58 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 	rep.Features = m.info.Features
 	rep.Duration = time.Since(began)
 	return m, rep, nil
+}
+
+// runPerceptron trains one perceptron with the given pass order seed and
+// returns its averaged weights at the best epoch on dev (the last without
+// dev data).
+func runPerceptron(ctx context.Context, ls *labelSet, nf int, trainEnc, devEnc []encoded, dev []Sentence,
+	seed uint64, opts TrainOptions, rep *Report, wk *work) (*snapshot, error) {
+	L := ls.len()
+	tr := &trainer{ls: ls, L: L, w: make([]float32, nf*L), u: make([]float32, nf*L),
+		t: make([]float64, (L+1)*L), v: make([]float64, (L+1)*L)}
+	order := make([]int, len(trainEnc))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	var best *snapshot
+	bestF := -1.0
+	since := 0
+	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("train: %w", err)
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		mistakes := 0
+		for _, k := range order {
+			mistakes += tr.learn(&trainEnc[k], wk)
+		}
+		rep.Epochs = epoch
+		snap := tr.average()
+		if len(devEnc) == 0 {
+			best, rep.BestEpoch = snap, epoch
+			if opts.Progress != nil {
+				fmt.Fprintf(opts.Progress, "seed %d epoch %d: %d token errors\n", seed, epoch, mistakes)
+			}
+			continue
+		}
+		sc := snap.evaluate(ls, devEnc, dev, wk)
+		f := sc.Target.F1
+		if opts.Progress != nil {
+			fmt.Fprintf(opts.Progress, "seed %d epoch %d: %d token errors, dev F1 %.4f (P %.4f R %.4f)\n", seed, epoch, mistakes, f, sc.Target.Precision, sc.Target.Recall)
+		}
+		if f > bestF {
+			bestF, best, rep.BestEpoch, rep.Dev = f, snap, epoch, sc
+			since = 0
+		} else {
+			since++
+			if since >= opts.Patience {
+				break
+			}
+		}
+	}
+	return best, nil
 }
 
 // learn decodes one sentence with the current weights and updates them
