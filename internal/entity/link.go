@@ -47,6 +47,9 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 			l.first = m.start
 		}
 	}
+	// a name the knowledge base does not know gets, within the article, the
+	// type most of its mentions have
+	typeOf := majorityTypes(ms)
 	var short []int // single-word people left for the second pass
 	for i, m := range ms {
 		words := nameWords(m.tokens)
@@ -56,6 +59,10 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 		if e := s.resolve(m, words); e != nil {
 			add(e.ID, func() news.Entity { return kbEntity(e) }, m, words)
 			continue
+		}
+		if t, ok := typeOf[translit.Key(strings.Join(words, " "))]; ok && m.entry == nil {
+			m.typ = t
+			ms[i].typ = t
 		}
 		if m.typ == "PER" && len(words) == 1 {
 			short = append(short, i)
@@ -84,6 +91,40 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 			return a.Start == b.Start && a.End == b.End
 		})
 		out = append(out, l.ent)
+	}
+	return out
+}
+
+// majorityTypes maps the translit.Key of each name without a knowledge-base
+// entry to the type most of its mentions have (the first seen on a tie).
+func majorityTypes(ms []mention) map[string]string {
+	counts := map[string]map[string]int{}
+	first := map[string][]string{}
+	for _, m := range ms {
+		if m.entry != nil {
+			continue
+		}
+		k := translit.Key(strings.Join(nameWords(m.tokens), " "))
+		if k == "" {
+			continue
+		}
+		if counts[k] == nil {
+			counts[k] = map[string]int{}
+		}
+		if counts[k][m.typ] == 0 {
+			first[k] = append(first[k], m.typ)
+		}
+		counts[k][m.typ]++
+	}
+	out := map[string]string{}
+	for k, c := range counts {
+		best := ""
+		for _, t := range first[k] {
+			if best == "" || c[t] > c[best] {
+				best = t
+			}
+		}
+		out[k] = best
 	}
 	return out
 }

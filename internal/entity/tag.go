@@ -52,6 +52,7 @@ func (s *Stage) tagSpans(tokens []string) []span {
 			}
 		}
 		s.typeByKB(spans, words)
+		typeByHead(spans, words)
 		applyTitles(spans, words)
 	}
 	spans = s.addKBMatches(spans, tokens, words)
@@ -96,6 +97,40 @@ func (s *Stage) typeByKB(spans []span, words []string) {
 				sp.entry = m.Entry
 				break
 			}
+		}
+	}
+}
+
+// placeHeads end the names of places, orgHeadsHi those of organisations.
+var (
+	placeHeads = map[string]bool{
+		"नगर": true, "गांव": true, "गाँव": true, "जिला": true, "ज़िला": true, "चौक": true, "मार्ग": true,
+		"रोड": true, "कॉलोनी": true, "कालोनी": true, "मोहल्ला": true, "बाजार": true, "बाज़ार": true,
+		"मैदान": true, "पार्क": true, "घाटी": true, "नदी": true, "द्वीप": true, "सागर": true, "महासागर": true,
+	}
+	orgHeadsHi = map[string]bool{
+		"विभाग": true, "मंत्रालय": true, "आयोग": true, "बैंक": true, "विश्वविद्यालय": true, "संस्थान": true,
+		"परिषद": true, "समिति": true, "पार्टी": true, "कंपनी": true, "निगम": true, "बोर्ड": true,
+		"सेना": true, "पुलिस": true, "अस्पताल": true, "कॉलेज": true, "स्कूल": true, "न्यायालय": true,
+		"अदालत": true, "प्राधिकरण": true, "प्रतिष्ठान": true, "फाउंडेशन": true, "एजेंसी": true,
+		"यूनिवर्सिटी": true, "लिमिटेड": true, "मिशन": true,
+	}
+)
+
+// typeByHead corrects the type of a span the knowledge base does not know
+// by its last word: a span ending in नगर or मैदान is a place, one ending in
+// विभाग or बैंक an organisation.
+func typeByHead(spans []span, words []string) {
+	for i := range spans {
+		sp := &spans[i]
+		if sp.entry != nil || sp.End-sp.Start < 2 {
+			continue
+		}
+		switch last := words[sp.End-1]; {
+		case placeHeads[last] && sp.Type == "PER":
+			sp.Type = "LOC"
+		case orgHeadsHi[last] && sp.Type != "ORG":
+			sp.Type = "ORG"
 		}
 	}
 }
