@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"khabar/internal/clean"
+	"khabar/internal/meta"
+	"khabar/internal/news"
 )
 
 func TestParse(t *testing.T) {
@@ -63,6 +67,63 @@ func TestDevSet(t *testing.T) {
 		}
 		if s.PublishedExactShare() < 0.90 {
 			t.Errorf("%s: published exact %.3f < 0.90", name, s.PublishedExactShare())
+		}
+	}
+}
+
+func htmlCases(b *testing.B) []Case {
+	b.Helper()
+	cases, err := Load(builtin, "testdata/*.case")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []Case
+	for _, c := range cases {
+		if c.Format == news.FormatHTML {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// BenchmarkExtractHTML times go-trafilatura on the built-in HTML pages
+// (one op is one page).
+func BenchmarkExtractHTML(b *testing.B) {
+	cases := htmlCases(b)
+	i := 0
+	for b.Loop() {
+		c := cases[i%len(cases)]
+		i++
+		a := &news.Article{Raw: news.Raw{Body: c.Page, Format: news.FormatHTML}}
+		if err := (trafilaturaStage{}).Process(b.Context(), a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCleanMetaHTML times clean and meta on extracted HTML pages,
+// head parsing included (one op is one page).
+func BenchmarkCleanMetaHTML(b *testing.B) {
+	cases := htmlCases(b)
+	texts := make([]string, len(cases))
+	for i, c := range cases {
+		a := &news.Article{Raw: news.Raw{Body: c.Page, Format: news.FormatHTML}}
+		if err := (trafilaturaStage{}).Process(b.Context(), a); err != nil {
+			b.Fatal(err)
+		}
+		texts[i] = a.Text
+	}
+	cl, mt := clean.New(), meta.New()
+	i := 0
+	for b.Loop() {
+		k := i % len(cases)
+		i++
+		a := &news.Article{Text: texts[k], Raw: news.Raw{Body: cases[k].Page, Format: news.FormatHTML}}
+		if err := cl.Process(b.Context(), a); err != nil {
+			b.Fatal(err)
+		}
+		if err := mt.Process(b.Context(), a); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
