@@ -77,6 +77,22 @@ func (m *memStore) MarkIndexed(_ context.Context, ids []string) error {
 }
 func (m *memStore) Close() error { return nil }
 
+func (m *memStore) PutLinked(ctx context.Context, a *news.Article, h string, _ store.Linked) (store.Outcome, error) {
+	return m.Put(ctx, a, h)
+}
+func (m *memStore) ApplyLinked(context.Context, store.Linked) error            { return nil }
+func (m *memStore) EachSketch(context.Context, func(store.Sketch) error) error { return nil }
+func (m *memStore) Group(context.Context, string) ([]*news.Article, error)     { return nil, nil }
+func (m *memStore) GetStory(context.Context, string) (*store.Story, error) {
+	return nil, news.ErrNotFound
+}
+func (m *memStore) ListStories(context.Context, store.StoryFilter) (store.StoryPage, error) {
+	return store.StoryPage{}, nil
+}
+func (m *memStore) EachStory(context.Context, func(*store.Story) error) error { return nil }
+func (m *memStore) State(context.Context, string) ([]byte, error)             { return nil, nil }
+func (m *memStore) ResetLinks(context.Context) error                          { return nil }
+
 type memIndex struct {
 	mu   sync.Mutex
 	docs map[string]string

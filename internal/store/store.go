@@ -84,6 +84,126 @@ type Store interface {
 	// MarkIndexed records that the articles with ids are in the search index
 	// as they are stored now.
 	MarkIndexed(ctx context.Context, ids []string) error
+	// Linker keeps groups and stories beside the articles.
+	Linker
 	// Close releases the store.
 	Close() error
+}
+
+// Link holds the fields that tie a stored article to others: the canonical
+// copy it duplicates, its syndication group and its story ("" for none),
+// as news.Article's DuplicateOf, Group and Story.
+type Link struct {
+	ID          string
+	DuplicateOf string
+	Group       string
+	Story       string
+}
+
+// Sketch is the copy-detection state of one stored article. The store
+// keeps Data as it is given; Group is the article's group as last linked.
+type Sketch struct {
+	ID    string
+	Group string
+	Data  []byte
+}
+
+// StoryEntity is a key entity of a story.
+type StoryEntity struct {
+	// ID is the entity id of news.Entity, or "term:" and a word of the
+	// headlines when the articles carry no entities.
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Type string `json:"type,omitempty"`
+	// Articles is the number of the story's articles that name it.
+	Articles int `json:"articles"`
+}
+
+// Story is a cluster of articles about one event or development.
+type Story struct {
+	ID string `json:"id"`
+	// Thread links stories of one ongoing topic across months or years:
+	// the id shared by every story of the thread, "" when alone.
+	Thread string `json:"thread,omitempty"`
+	Title  string `json:"title"`
+	// Start and End are the published times of the first and last
+	// article.
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+	// Articles are the ids of the story's articles, oldest first.
+	Articles []string      `json:"articles"`
+	Entities []StoryEntity `json:"entities"`
+	// State is the clustering engine's state of the story, kept as given.
+	State []byte `json:"-"`
+}
+
+// StoryFilter selects stories for ListStories. Zero fields do not filter.
+type StoryFilter struct {
+	// From and To keep stories whose span overlaps [From, To).
+	From, To time.Time
+	// Thread keeps the stories of one thread.
+	Thread string
+	// Limit is the page size; 0 means 20, and it is capped at 1000.
+	Limit int
+	// Cursor is the Next of an earlier page.
+	Cursor string
+}
+
+// StoryPage is one page of stories, latest-ending first.
+type StoryPage struct {
+	Stories []*Story
+	// Next is the cursor of the following page, "" on the last.
+	Next string
+}
+
+// Linked is the cross-article state that changes with one article (or with
+// a rebuild): written with PutLinked in the article's transaction, or alone
+// with ApplyLinked.
+type Linked struct {
+	// Sketches are put, replacing those of the same ids.
+	Sketches []Sketch
+	// Links set the link fields of stored articles (and the Group of their
+	// sketches); ids not stored are ignored.
+	Links []Link
+	// Stories are put, replacing those of the same ids; DeleteStories are
+	// removed.
+	Stories       []*Story
+	DeleteStories []string
+	// State sets named blobs of engine state (see Linker.State).
+	State map[string][]byte
+}
+
+// Empty reports whether l changes nothing.
+func (l *Linked) Empty() bool {
+	return len(l.Sketches) == 0 && len(l.Links) == 0 && len(l.Stories) == 0 &&
+		len(l.DeleteStories) == 0 && len(l.State) == 0
+}
+
+// Linker keeps what ties articles together: copy-detection sketches,
+// syndication groups and stories. Every method is safe for concurrent use.
+type Linker interface {
+	// PutLinked is Put, and writes l in the same transaction whatever the
+	// outcome.
+	PutLinked(ctx context.Context, a *news.Article, hash string, l Linked) (Outcome, error)
+	// ApplyLinked writes l in one transaction.
+	ApplyLinked(ctx context.Context, l Linked) error
+	// EachSketch calls fn for every stored sketch whose article is stored,
+	// until fn returns an error, which EachSketch returns.
+	EachSketch(ctx context.Context, fn func(Sketch) error) error
+	// Group returns the stored articles of syndication group id, oldest
+	// published first; none for an unknown group.
+	Group(ctx context.Context, id string) ([]*news.Article, error)
+	// GetStory returns the story with id, or an error wrapping
+	// news.ErrNotFound.
+	GetStory(ctx context.Context, id string) (*Story, error)
+	// ListStories returns a page of stories, latest-ending first.
+	ListStories(ctx context.Context, f StoryFilter) (StoryPage, error)
+	// EachStory calls fn for every stored story, earliest-starting first,
+	// until fn returns an error, which EachStory returns.
+	EachStory(ctx context.Context, fn func(*Story) error) error
+	// State returns the named blob of engine state, nil when unset.
+	State(ctx context.Context, name string) ([]byte, error)
+	// ResetLinks forgets every sketch, story and state blob and clears the
+	// link fields of every stored article, for a rebuild.
+	ResetLinks(ctx context.Context) error
 }

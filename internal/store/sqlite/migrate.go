@@ -34,6 +34,37 @@ var migrations = []string{
 	CREATE INDEX articles_published ON articles (published, id);
 	CREATE INDEX articles_lang_published ON articles (lang, published, id);
 	CREATE INDEX articles_pending ON articles (id) WHERE indexed_hash != hash;`,
+	// 2: groups and stories. The link fields stay in the record; these
+	// expression indexes find a group's or a story's articles there.
+	// sketches hold the copy-detection state of each article, stories the
+	// story records (JSON) and the clustering state, link_state named
+	// blobs of engine state. started and ended are Unix seconds as
+	// articles.published.
+	`CREATE INDEX articles_group ON articles (json_extract(record, '$.group'), published, id)
+		WHERE json_extract(record, '$.group') IS NOT NULL;
+	CREATE INDEX articles_story ON articles (json_extract(record, '$.story'), published, id)
+		WHERE json_extract(record, '$.story') IS NOT NULL;
+	CREATE TABLE sketches (
+		id   TEXT PRIMARY KEY,
+		grp  TEXT NOT NULL DEFAULT '',
+		data BLOB NOT NULL
+	);
+	CREATE TABLE stories (
+		id      TEXT PRIMARY KEY,
+		thread  TEXT NOT NULL DEFAULT '',
+		started INTEGER NOT NULL,
+		ended   INTEGER NOT NULL,
+		size    INTEGER NOT NULL,
+		record  TEXT NOT NULL,
+		state   BLOB
+	);
+	CREATE INDEX stories_ended ON stories (ended, id);
+	CREATE INDEX stories_started ON stories (started, id);
+	CREATE INDEX stories_thread ON stories (thread, started) WHERE thread != '';
+	CREATE TABLE link_state (
+		name  TEXT PRIMARY KEY,
+		value BLOB NOT NULL
+	);`,
 }
 
 // migrate brings the schema up to date, one transaction per step.

@@ -94,15 +94,27 @@ func (s *Store) put(ctx context.Context, items []Item) ([]store.Outcome, error) 
 		}
 		rows[i] = r
 	}
-	out := make([]store.Outcome, len(items))
 	if len(items) == 0 {
-		return out, nil
+		return []store.Outcome{}, nil
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
+	out, err := putRows(ctx, tx, rows)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// putRows writes rows in tx and returns their outcomes.
+func putRows(ctx context.Context, tx *sql.Tx, rows []row) ([]store.Outcome, error) {
+	out := make([]store.Outcome, len(rows))
 	sel, err := tx.PrepareContext(ctx, `SELECT hash FROM articles WHERE id = ?`)
 	if err != nil {
 		return nil, err
@@ -145,9 +157,6 @@ func (s *Store) put(ctx context.Context, items []Item) ([]store.Outcome, error) 
 			}
 			out[i] = store.Updated
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, err
 	}
 	return out, nil
 }

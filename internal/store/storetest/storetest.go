@@ -40,6 +40,10 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"HindiRoundTrip", testHindiRoundTrip},
 		{"RecordRoundTrip", testRecordRoundTrip},
 		{"CanceledContext", testCanceled},
+		{"PutLinked", testPutLinked},
+		{"PutLinkedAtomic", testPutLinkedAtomic},
+		{"ListStories", testListStories},
+		{"ResetLinks", testResetLinks},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
