@@ -37,6 +37,21 @@ func sharedDir(tb testing.TB) string {
 	}
 }
 
+// seedLines reads the lines of a seed page (1-based, as an editor shows
+// them).
+func seedLines(t *testing.T, prefix string) []string {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join(sharedDir(t), "seeds", prefix+"_*.txt"))
+	if len(m) == 0 {
+		t.Skip("seed absent")
+	}
+	b, err := os.ReadFile(m[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append([]string{""}, strings.Split(string(b), "\n")...)
+}
+
 // seed runs clean and meta on a seed page, or skips when it is absent.
 func seed(t *testing.T, prefix string) *news.Article {
 	t.Helper()
@@ -125,6 +140,17 @@ func TestSeed002(t *testing.T) {
 	if strings.Count(a.Text, "पेशकश अमेरिका-रूस संबंधों") != 0 {
 		t.Error("text still holds the headline")
 	}
+	// Every paragraph of the article is kept whole: lines 11 to 31, and
+	// line 9 after its dateline.
+	lines := seedLines(t, "002")
+	for n := 11; n <= 31; n += 2 {
+		if !strings.Contains(a.Text, strings.TrimSpace(lines[n])) {
+			t.Errorf("seed 002 line %d lost", n)
+		}
+	}
+	if first := strings.TrimPrefix(lines[9], "मास्को, 19 मार्च (एपी) "); !strings.HasPrefix(a.Text, first) {
+		t.Error("seed 002 line 9 not kept after its dateline")
+	}
 }
 
 func TestSeed000(t *testing.T) {
@@ -168,5 +194,13 @@ func TestSeed000(t *testing.T) {
 	}
 	if !strings.HasPrefix(a.Text, "रूस के राष्ट्रपति व्लादिमीर पुतिन") {
 		t.Errorf("body starts %.60q", a.Text)
+	}
+	// Lines 10 to 14 are the article, kept whole (line 10 without the
+	// stray danda).
+	lines := seedLines(t, "000")
+	for n := 10; n <= 14; n++ {
+		if !strings.Contains(a.Text, strings.TrimPrefix(strings.TrimSpace(lines[n]), "। ")) {
+			t.Errorf("seed 000 line %d lost", n)
+		}
 	}
 }
