@@ -161,6 +161,10 @@ func trimSpan(sp span, tokens, words []string) (span, bool) {
 	for sp.End > sp.Start && (words[sp.End-1] == "" || words[sp.End-1] == "-" || isNum(sp.End-1)) {
 		sp.End--
 	}
+	// a person's name starts after the titles before it
+	for sp.Type == "PER" && sp.End-sp.Start > 1 && personTitles[words[sp.Start]] {
+		sp.Start++
+	}
 	if sp.Start >= sp.End {
 		return sp, false
 	}
@@ -200,7 +204,8 @@ var personTitles = map[string]bool{
 	"विधायक": true, "नेता": true, "अध्यक्ष": true, "न्यायमूर्ति": true, "जस्टिस": true, "जनरल": true,
 	"चांसलर": true, "महासचिव": true, "प्रमुख": true, "कप्तान": true, "प्रोफेसर": true, "प्रो": true,
 	"कमांडर": true, "निदेशक": true, "सलाहकार": true, "समकक्ष": true, "पत्नी": true, "पति": true,
-	"बेटे": true, "बेटी": true, "पुत्र": true, "पुत्री": true, "महाराज": true,
+	"बेटे": true, "बेटी": true, "पुत्र": true, "पुत्री": true, "महाराज": true, "कोच": true,
+	"प्रशिक्षक": true, "लेखक": true, "कवि": true, "अभिनेता": true, "अभिनेत्री": true, "गायक": true,
 }
 
 // applyTitles makes a place or organisation span right after a person

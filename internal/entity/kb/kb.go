@@ -23,7 +23,7 @@ import (
 	"khabar/internal/entity/translit"
 )
 
-//go:embed data/*.tsv
+//go:embed data/*.tsv data/nameparts.txt
 var dataFS embed.FS
 
 // Types an entry may have.
@@ -80,6 +80,9 @@ type KB struct {
 	// byPhon maps the translit.Key of a person's alias to entries.
 	byPhon map[string][]int32
 
+	// nameParts maps common given names (bit 0) and family names (bit 1),
+	// folded, for the tagger's gazetteer.
+	nameParts map[string]uint8
 	// soundWord maps the translit.Key of one-word aliases to a bit per
 	// type (PER, LOC, ORG, MISC as bits 0..3).
 	soundWord map[string]uint8
@@ -119,8 +122,45 @@ func Load() (*KB, error) {
 			return nil, fmt.Errorf("kb: %s: %w", name, err)
 		}
 	}
+	f, err := dataFS.Open("data/nameparts.txt")
+	if err != nil {
+		return nil, fmt.Errorf("kb: %w", err)
+	}
+	defer f.Close()
+	if err := k.readNameParts(f); err != nil {
+		return nil, fmt.Errorf("kb: nameparts.txt: %w", err)
+	}
 	k.index()
 	return k, nil
+}
+
+// readNameParts reads lines "first<TAB>name" and "last<TAB>name".
+func (k *KB) readNameParts(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		kind, name, ok := strings.Cut(text, "\t")
+		var bit uint8
+		switch {
+		case !ok:
+			return fmt.Errorf("line %d: want kind<TAB>name", line)
+		case kind == "first":
+			bit = 1
+		case kind == "last":
+			bit = 2
+		default:
+			return fmt.Errorf("line %d: kind %q is not first or last", line, kind)
+		}
+		if w := Word(strings.TrimSpace(name)); w != "" {
+			k.nameParts[w] |= bit
+		}
+	}
+	return sc.Err()
 }
 
 // Parse reads a knowledge base from r (the format of the embedded files),
@@ -141,6 +181,7 @@ func newKB() *KB {
 		byKey:     map[string][]int32{},
 		byPhon:    map[string][]int32{},
 		soundWord: map[string]uint8{},
+		nameParts: map[string]uint8{},
 		pending:   map[int][]rawAlias{},
 		latin:     map[string]int{},
 	}

@@ -57,8 +57,9 @@ func equalWords(a, b []string) bool {
 // for a one-word name, then 1, 2, 3 for the first, an inner and the last
 // word of a longer one. Generated places set bit 32 + position (36 +
 // position when link-only). A word with no exact match that sounds like a
-// one-word name (the same translit.Key) sets bit 40 + type.
-const GazetteerBits = 44
+// one-word name (the same translit.Key) sets bit 40 + type. A common given
+// name sets bit 44, a common family name bit 45.
+const GazetteerBits = 46
 
 var typeBit = map[string]uint{PER: 0, LOC: 1, ORG: 2, MISC: 3}
 
@@ -94,6 +95,9 @@ func (k *KB) Mark(words []string, marks []uint64) {
 		}
 	}
 	for i, w := range words {
+		if p := k.nameParts[w]; p != 0 {
+			marks[i] |= uint64(p) << 44
+		}
 		if marks[i] != 0 || w == "" {
 			continue
 		}

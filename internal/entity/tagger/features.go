@@ -10,7 +10,7 @@ import (
 
 // featureVersion names the feature set; a model trained with another one
 // is refused.
-const featureVersion = 4
+const featureVersion = 5
 
 // Gazetteer marks the words of a sentence that belong to known names. words
 // are folded tokens (lower case, nukta-free, …); Mark ORs into marks[i] a
