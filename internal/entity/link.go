@@ -39,6 +39,16 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 			byID[id] = l
 			order = append(order, l)
 		}
+		if strings.HasPrefix(id, "x:") {
+			// an unknown name keeps the first spelling of each script
+			lang := "en"
+			if translit.HasDevanagari(text[m.start:m.end]) {
+				lang = "hi"
+			}
+			if _, ok := l.ent.Names[lang]; !ok {
+				l.ent.Names[lang] = joinTokens(m.tokens)
+			}
+		}
 		l.ent.Mentions = append(l.ent.Mentions, news.Mention{
 			Text: text[m.start:m.end], Start: offs.Rune(m.start), End: offs.Rune(m.end),
 		})
