@@ -282,7 +282,8 @@ func shapeTitle(lines []*line) int {
 	// A breadcrumb ending in the headline comes before the headline: take
 	// the headline itself.
 	for j := pick + 1; j < len(lines) && j < pick+4; j++ {
-		if lines[j].reason == "" && titleKey(lines[j].text) != "" && strings.HasSuffix(titleKey(lines[pick].text), titleKey(lines[j].text)) {
+		kj, kp := titleKey(lines[j].text), titleKey(lines[pick].text)
+		if lines[j].reason == "" && kj != "" && len(kj) < len(kp) && strings.HasSuffix(kp, kj) {
 			pick = j
 			break
 		}
@@ -300,7 +301,7 @@ func shapeTitle(lines []*line) int {
 // pairedTitle reports a line that is a headline pair, "English | हिन्दी",
 // one side of which is the headline.
 func pairedTitle(s string, keys map[string]bool) bool {
-	for _, sep := range []string{" | ", "|", " - ", " – ", " / ", " › ", " > ", " » "} {
+	for _, sep := range []string{" | ", "|", "। ", " - ", " – ", " / ", " › ", " > ", " » "} {
 		if i := strings.Index(s, sep); i > 0 {
 			a, b := s[:i], s[i+len(sep):]
 			if keys[titleKey(a)] || keys[titleKey(b)] {

@@ -32,6 +32,7 @@ func TestClassify(t *testing.T) {
 		{"We use cookies to improve your experience. Accept cookies", ReasonBanner},
 		{"होम / देश / उत्तर प्रदेश / लखनऊ", ReasonNavigation},
 		{"Home > India > Politics", ReasonNavigation},
+		{"होम। देश। विदेश", ReasonNavigation},
 		{"यह भी पढ़ें: बारिश से फसलें बर्बाद, किसान परेशान", ReasonAlsoRead},
 		{"Also Read | Markets fall for third day", ReasonAlsoRead},
 		{"इससे जुड़ी खबरें", ReasonRelated},

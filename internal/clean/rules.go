@@ -525,8 +525,9 @@ func isRelatedHeading(t string, sh shape) bool {
 	return hasAny(t, relatedNouns...) && hasAny(t, relatedMods...)
 }
 
-// navSeparators split breadcrumb and menu items.
-const navSeparators = ">»›/|•·"
+// navSeparators split breadcrumb and menu items; the danda is there
+// because normalisation turns a pipe after Devanagari into one.
+const navSeparators = ">»›/|•·।"
 
 // isNavigation reports breadcrumbs ("होम > देश > उत्तर प्रदेश"), menus of
 // short items, and lone section words.

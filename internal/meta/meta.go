@@ -404,7 +404,7 @@ var creditStops = []string{
 // is dropped), "न्यूज डेस्क, अमर उजाला, लखनऊ Published by: …" a desk and
 // an outlet. Editors' and producers' credits are not bylines.
 func readByline(s string) (names, outlets, agencies []string) {
-	for _, seg := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ';' || r == '\n' || r == '/' }) {
+	for _, seg := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '।' || r == ';' || r == '\n' || r == '/' }) {
 		seg = strings.TrimSpace(seg)
 		ls := strings.ToLower(seg)
 		for _, p := range creditPrefixes {

@@ -112,7 +112,10 @@ func TestSeed002(t *testing.T) {
 	}
 	check("published", a.Published.Format(time.RFC3339), "2021-03-19T20:59:41+05:30")
 	check("updated", a.Updated.Format(time.RFC3339), "2021-03-19T20:59:41+05:30")
-	// Boilerplate out, with reasons.
+	// Boilerplate out, with reasons; the first headline line is the title.
+	if len(a.Removed) == 0 || a.Removed[0].Reason != clean.ReasonTitle {
+		t.Errorf("first removal = %+v, want the headline as %s", a.Removed[0], clean.ReasonTitle)
+	}
 	for _, want := range []struct {
 		reason string
 		n      int

@@ -59,6 +59,7 @@ import (
 	"khabar/internal/clean"
 	"khabar/internal/meta"
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 	"khabar/internal/pipeline"
 )
 
@@ -137,6 +138,10 @@ type Options struct {
 	// Extract turns an HTML case's page (a.Raw.Body) into a.Text. Nil uses
 	// go-trafilatura directly; the CLI passes the extract stage.
 	Extract pipeline.Stage
+	// Before are the stages run after extraction and before clean, as in
+	// the flow. Nil means the normalize stage; an empty, non-nil slice
+	// runs none.
+	Before []pipeline.Stage
 	// Verbose prints every miss.
 	Verbose bool
 }
@@ -166,6 +171,13 @@ func RunWith(ctx context.Context, dir string, w io.Writer, opt Options) (Report,
 	if ext == nil {
 		ext = trafilaturaStage{}
 	}
+	before := opt.Before
+	// Labels are compared in the form the stages before clean give text.
+	prep := func(s string) string { return s }
+	if before == nil {
+		before = []pipeline.Stage{normalize.Stage{}}
+		prep = normalize.Text
+	}
 	cl, mt := clean.New(), meta.New()
 	var rep Report
 	for _, c := range cases {
@@ -183,6 +195,11 @@ func RunWith(ctx context.Context, dir string, w io.Writer, opt Options) (Report,
 		} else {
 			a.Text = c.Page
 		}
+		for _, st := range before {
+			if err := st.Process(ctx, a); err != nil {
+				return rep, fmt.Errorf("cleaneval: %s %s: %w", st.Name(), c.Name, err)
+			}
+		}
 		start := time.Now()
 		if err := cl.Process(ctx, a); err != nil {
 			return rep, fmt.Errorf("cleaneval: clean %s: %w", c.Name, err)
@@ -191,7 +208,7 @@ func RunWith(ctx context.Context, dir string, w io.Writer, opt Options) (Report,
 			return rep, fmt.Errorf("cleaneval: meta %s: %w", c.Name, err)
 		}
 		rep.CleanMetaTime += time.Since(start)
-		s, misses := score(c, a)
+		s, misses := score(c.prepared(prep), a)
 		rep.Misses = append(rep.Misses, misses...)
 		rep.All.add(s)
 		if c.Split == "heldout" {
@@ -225,6 +242,21 @@ func (r Report) print(w io.Writer, verbose bool) {
 	} else {
 		fmt.Fprintf(w, "  %d misses (verbose prints them)\n", len(r.Misses))
 	}
+}
+
+// prepared returns the case with its expected strings passed through f.
+func (c Case) prepared(f func(string) string) Case {
+	out := c
+	out.Title = strings.TrimSpace(strings.ReplaceAll(f(c.Title), "\n", " "))
+	out.Body = make([]string, len(c.Body))
+	for i, b := range c.Body {
+		out.Body[i] = f(b)
+	}
+	out.Boiler = make([]string, len(c.Boiler))
+	for i, b := range c.Boiler {
+		out.Boiler[i] = f(b)
+	}
+	return out
 }
 
 // score compares one cleaned article with its labels.

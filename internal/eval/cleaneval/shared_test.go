@@ -14,6 +14,7 @@ import (
 	"khabar/internal/clean"
 	"khabar/internal/meta"
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 )
 
 // dataDir finds ../shared/data: $KHABAR_EVAL_DATA, else a shared/data
@@ -40,10 +41,10 @@ func dataDir(tb testing.TB) string {
 	}
 }
 
-// process runs clean and meta on a text page.
+// process runs normalize, clean and meta on a text page, as the flow does.
 func process(ctx context.Context, tb testing.TB, page string) *news.Article {
 	tb.Helper()
-	a := &news.Article{Text: page, Raw: news.Raw{Body: page, Format: news.FormatText}}
+	a := &news.Article{Text: normalize.Text(page), Raw: news.Raw{Body: page, Format: news.FormatText}}
 	if err := clean.New().Process(ctx, a); err != nil {
 		tb.Fatal(err)
 	}
@@ -157,7 +158,7 @@ func TestNewsCorpus(t *testing.T) {
 		for _, art := range corpusArticles(string(b)) {
 			arts++
 			a := process(t.Context(), t, art.title+"\n\n"+art.body)
-			if a.Title == strings.TrimSpace(art.title) {
+			if a.Title == normalize.Line(strings.TrimSpace(art.title)) {
 				titles++
 			} else if len(lost) < 15 {
 				lost = append(lost, fmt.Sprintf("%s: title %.60q, want %.60q", filepath.Base(f), a.Title, art.title))
@@ -168,7 +169,7 @@ func TestNewsCorpus(t *testing.T) {
 					datelines[r.Text] = true
 				}
 			}
-			for _, p := range strings.Split(art.body, "\n") {
+			for _, p := range strings.Split(normalize.Text(art.body), "\n") {
 				for _, s := range Sentences(strings.TrimSpace(p)) {
 					if datelines[strings.TrimSpace(strings.TrimRight(s, "।"))] || strings.Trim(s, "-–—.।*| ") == "" {
 						continue
