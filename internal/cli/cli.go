@@ -40,7 +40,10 @@ func commands() []command {
 		{"export", "export stored articles as JSON Lines or CSV", runExport},
 		{"serve", "serve the HTTP API and web pages of a data folder", runServe},
 		{"demo", "ingest the sample corpus and serve it", runDemo},
-		{"eval", "measure a stage on labelled data (eval clean)", runEval},
+		{"tag", "tag named entities in CoNLL input", runTag},
+		{"names", "match Devanagari names to Latin-script names (names match)", runNames},
+		{"train", "train the NER model (train ner)", runTrain},
+		{"eval", "measure a stage on labelled data (eval clean|ner|names|…)", runEval},
 		{"bench", "measure analyze and ingest speed and memory on generated articles", runBench},
 		{"version", "print the version", runVersion},
 	}

@@ -16,14 +16,14 @@ type evalTarget struct {
 	about string
 	// run scores args (the words after the target's name) and writes the
 	// report to w.
-	run func(ctx context.Context, args []string, w io.Writer) error
+	run func(ctx context.Context, e *env, args []string, w io.Writer) error
 }
 
 // evalTargets lists what "khabar eval" measures, by name.
 func evalTargets() map[string]evalTarget {
 	return map[string]evalTarget{
 		"clean": {"[DIR]", "cleaning and metadata on a labelled dev set (default: the built-in one)",
-			func(ctx context.Context, args []string, w io.Writer) error {
+			func(ctx context.Context, _ *env, args []string, w io.Writer) error {
 				dir := ""
 				if len(args) > 0 {
 					dir = args[0]
@@ -31,6 +31,8 @@ func evalTargets() map[string]evalTarget {
 				_, err := cleaneval.Run(ctx, dir, w)
 				return err
 			}},
+		"ner":   {"[FILE.conll]", "NER precision, recall and F1 by type on CoNLL (default: the IL-NER dev split)", evalNER},
+		"names": {"[FILE.tsv]", "cross-script name matching accuracy@1 on hindi<TAB>english pairs (default: the cricketers dev set)", evalNames},
 	}
 }
 
@@ -60,5 +62,5 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	return t.run(ctx, fs.Args()[1:], e.stdout)
+	return t.run(ctx, e, fs.Args()[1:], e.stdout)
 }

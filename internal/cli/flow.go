@@ -2,6 +2,7 @@ package cli
 
 import (
 	"khabar/internal/clean"
+	"khabar/internal/entity"
 	"khabar/internal/extract"
 	"khabar/internal/lang"
 	"khabar/internal/meta"
@@ -13,6 +14,10 @@ import (
 // stages returns the stages of the flow in the order of the design:
 // extract, normalize, clean, meta, lang, segment, then the analysis stages.
 func stages() ([]pipeline.Stage, error) {
+	ent, err := entity.New(entity.Options{})
+	if err != nil {
+		return nil, err
+	}
 	return []pipeline.Stage{
 		extract.New(extract.Options{}),
 		normalize.Stage{},
@@ -20,6 +25,7 @@ func stages() ([]pipeline.Stage, error) {
 		meta.New(),
 		lang.New(),
 		segment.Stage{},
+		ent,
 	}, nil
 }
 

@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"khabar/internal/entity"
+	"khabar/internal/entity/translit"
+	"khabar/internal/evaldata"
+)
+
+// openInput opens path for reading; "-" or "" is standard input.
+func openInput(e *env, path string) (io.ReadCloser, error) {
+	if path == "" || path == "-" {
+		return io.NopCloser(e.stdin), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func runTag(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "tag", "[FILE.conll | -]",
+		"Tag named entities in CoNLL input (first column the token, a blank line ends a\n"+
+			"sentence; standard input when no file is given). Writes token<TAB>tag, tags\n"+
+			"B-/I-PER|LOC|ORG|MISC or O, one line per input token, a blank line between\n"+
+			"sentences.")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 1 {
+		fs.Usage()
+		return errUsage
+	}
+	in, err := openInput(e, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	st, err := entity.New(entity.Options{})
+	if err != nil {
+		return err
+	}
+	return st.TagCoNLL(ctx, in, e.stdout)
+}
+
+func runNames(_ context.Context, e *env, args []string) error {
+	fs := newFlags(e, "names", "match --hi FILE --en FILE",
+		"Match names across scripts: for each Devanagari name in --hi (one a line), print\n"+
+			"hindi<TAB>best Latin-script name from --en<TAB>score.")
+	if len(args) == 0 || args[0] != "match" {
+		fs.Usage()
+		return errUsage
+	}
+	hiPath := fs.String("hi", "", "file of Devanagari names, one a line")
+	enPath := fs.String("en", "", "file of Latin-script names, one a line")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if *hiPath == "" || *enPath == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	hi, err := os.Open(*hiPath)
+	if err != nil {
+		return err
+	}
+	defer hi.Close()
+	en, err := os.Open(*enPath)
+	if err != nil {
+		return err
+	}
+	defer en.Close()
+	return translit.MatchNames(hi, en, e.stdout)
+}
+
+func runTrain(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "train", "ner [flags]",
+		"Train the Hindi NER model on IL-NER (CC-BY-4.0) the way the shipped one was\n"+
+			"trained. Rebuild khabar afterwards to embed the new model.")
+	if len(args) == 0 || args[0] != "ner" {
+		fs.Usage()
+		return errUsage
+	}
+	train := fs.String("train", "", "training CoNLL (default: ner/il-ner-hi/train.conll in the shared data)")
+	dev := fs.String("dev", "", "dev CoNLL for choosing epochs (default: ner/il-ner-hi/dev.conll)")
+	out := fs.String("o", entity.ModelPath, "model file to write")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	var err error
+	if *train == "" {
+		if *train, err = evaldata.Path("ner/il-ner-hi/train.conll"); err != nil {
+			return err
+		}
+	}
+	if *dev == "" {
+		if *dev, err = evaldata.Path("ner/il-ner-hi/dev.conll"); err != nil {
+			return err
+		}
+	}
+	rep, err := entity.TrainNER(ctx, *train, *dev, *out, e.stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wrote %s: %+v\n", *out, rep)
+	return nil
+}
+
+// evalFile opens the file an eval target names, or its default in the
+// shared evaluation data.
+func evalFile(e *env, args []string, def string) (io.ReadCloser, error) {
+	if len(args) > 0 {
+		return openInput(e, args[0])
+	}
+	p, err := evaldata.Path(def)
+	if err != nil {
+		return nil, err
+	}
+	return os.Open(p)
+}
+
+func evalNER(ctx context.Context, e *env, args []string, w io.Writer) error {
+	in, err := evalFile(e, args, "ner/il-ner-hi/dev.conll")
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	st, err := entity.New(entity.Options{})
+	if err != nil {
+		return err
+	}
+	_, err = st.EvalNER(ctx, in, w)
+	return err
+}
+
+func evalNames(_ context.Context, e *env, args []string, w io.Writer) error {
+	in, err := evalFile(e, args, "names/cricketers-hi-en.dev.tsv")
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	_, err = translit.EvalNames(in, w)
+	return err
+}
