@@ -88,7 +88,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	}
 	train := fs.String("train", "", "training CoNLL (default: ner/il-ner-hi/train.conll in the shared data)")
 	dev := fs.String("dev", "", "dev CoNLL for choosing epochs (default: ner/il-ner-hi/dev.conll)")
-	out := fs.String("o", entity.ModelPath, "model file to write")
+	out := fs.String("out", entity.ModelPath, "model file to write")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
