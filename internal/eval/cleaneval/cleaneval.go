@@ -131,6 +131,9 @@ type Report struct {
 	HTMLPages     int
 	ExtractTime   time.Duration
 	CleanMetaTime time.Duration
+	// Corpus is the report of a corpus directory scored against its
+	// README's table (see RunCorpus); nil for a set of cases.
+	Corpus *CorpusReport
 }
 
 // Options change how Run works.
@@ -147,7 +150,8 @@ type Options struct {
 }
 
 // Run scores the cases in dir (the built-in set when dir is "") and prints
-// the report to w.
+// the report to w. A dir without .case files whose README.md holds a
+// ground-truth table is scored as a corpus (see RunCorpus).
 func Run(ctx context.Context, dir string, w io.Writer) (Report, error) {
 	return RunWith(ctx, dir, w, Options{})
 }
@@ -159,6 +163,10 @@ func RunWith(ctx context.Context, dir string, w io.Writer, opt Options) (Report,
 	if dir != "" {
 		fsys = os.DirFS(dir)
 		pattern = "*.case"
+		if names, _ := fs.Glob(fsys, pattern); len(names) == 0 && HasTruth(dir) {
+			cr, err := RunCorpus(ctx, dir, w, opt)
+			return Report{Corpus: &cr}, err
+		}
 	}
 	cases, err := Load(fsys, pattern)
 	if err != nil {
