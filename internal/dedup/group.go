@@ -297,3 +297,15 @@ func (g *Grouper) Lookup(id string) (grp, dup string, ok bool) {
 	grp, dup = g.fields(o)
 	return grp, dup, true
 }
+
+// Counts returns the number of groups and of copies in them that are not
+// canonical.
+func (g *Grouper) Counts() (groups, copies int) {
+	for _, gr := range g.groups {
+		if gr != nil {
+			groups++
+			copies += len(gr.members) - 1
+		}
+	}
+	return groups, copies
+}

@@ -55,6 +55,13 @@ type tokenizer struct {
 // words calls fn with the hash of every content word of text, in order,
 // and returns the number of content words.
 func (t *tokenizer) words(text string, fn func(h uint64)) int {
+	return t.each(text, func(_ []byte, h uint64) { fn(h) })
+}
+
+// each calls fn with every content word of text, folded, and its hash,
+// in order, and returns the number of content words. The word is only
+// valid during the call.
+func (t *tokenizer) each(text string, fn func(w []byte, h uint64)) int {
 	n := 0
 	t.buf = t.buf[:0]
 	flush := func() {
@@ -62,7 +69,7 @@ func (t *tokenizer) words(text string, fn func(h uint64)) int {
 			return
 		}
 		if !stopwords[string(t.buf)] {
-			fn(hashBytes(t.buf))
+			fn(t.buf, hashBytes(t.buf))
 			n++
 		}
 		t.buf = t.buf[:0]
@@ -171,3 +178,17 @@ func (t *tokenizer) shingles(text string) ([]uint64, int) {
 	}
 	return t.sh, n
 }
+
+// Words calls fn with every content word of text and its hash, in order:
+// words folded as for shingles (nukta, ZWJ and ZWNJ dropped, chandrabindu
+// as anusvara, digits as ASCII, Latin lower-cased), function words left
+// out. The word slice is only valid during the call. Stories use the same
+// words for their term vectors.
+func Words(text string, fn func(word []byte, hash uint64)) int {
+	var t tokenizer
+	return t.each(text, fn)
+}
+
+// IsStopword reports whether the folded word w is a function word that
+// Words leaves out.
+func IsStopword(w string) bool { return stopwords[w] }
