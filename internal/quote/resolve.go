@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 )
 
 // Agent is who a noun phrase of the text refers to.
@@ -138,7 +139,9 @@ func (r *Resolver) findAppositions() {
 }
 
 // qualifier returns the qualifier of the title at token k: the country or
-// body it belongs to, folded ("रूस", "क्रेमलिन", "हाउस"), or "".
+// body it belongs to ("रूसी", "रूस के", "क्रेमलिन", "व्हाइट हाउस"), as a
+// key: the place a demonym names, or the id of the entity named; "" when
+// there is none.
 func (r *Resolver) qualifier(k int) string {
 	j := k - 1
 	for n := 0; j >= 0 && n < 3; n++ {
@@ -154,13 +157,18 @@ func (r *Resolver) qualifier(k int) string {
 			j--
 			continue
 		}
+		if m := r.mentionCovering(t.s); m >= 0 {
+			e := r.ents[r.ments[m].ent]
+			if e.Type == news.LOC {
+				// "रूस" and "रूसी" name one qualifier.
+				return normalize.Fold(r.text[r.ments[m].s:r.ments[m].e])
+			}
+			return e.ID
+		}
 		if p, ok := lex.demonyms[t.key]; ok {
 			return p
 		}
-		if lex.stops[t.key] {
-			return ""
-		}
-		return t.key
+		return ""
 	}
 	return ""
 }
@@ -303,4 +311,26 @@ func (r *Resolver) Said(a Agent, pos int) {
 // trimPhrase trims spaces and punctuation around a phrase.
 func trimPhrase(s string) string {
 	return strings.Trim(s, " \n\t,।.:;-–—")
+}
+
+// Heard records the speakers of quotes found before (an article's Quotes,
+// in code point offsets), so that Person can resolve pronouns to them.
+func (r *Resolver) Heard(qs []news.Quote) {
+	if len(qs) == 0 {
+		return
+	}
+	starts := runeStarts(r.text)
+	for _, q := range qs {
+		if q.Start < 0 || q.Start >= len(starts) {
+			continue
+		}
+		a := Agent{ID: q.Speaker, Name: q.SpeakerName}
+		for _, e := range r.ents {
+			if e.ID == q.Speaker && q.Speaker != "" {
+				a.Type = e.Type
+				break
+			}
+		}
+		r.Said(a, int(starts[q.Start]))
+	}
 }

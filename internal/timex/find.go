@@ -155,6 +155,7 @@ func (f *finder) tense(j int) int {
 			}
 		}
 	}
+	weak := 0
 	for k := j; k < len(f.toks) && k < j+14; k++ {
 		t := f.toks[k]
 		if k > j && t.brk {
@@ -169,6 +170,12 @@ func (f *finder) tense(j int) int {
 		if lex.clause[t.key] {
 			break
 		}
+		// "होने वाली बैठक" looks ahead, unless a past verb follows
+		// ("होने वाली बैठक रद्द कर दी").
+		if lex.weakFuture[t.key] {
+			weak = 1
+			continue
+		}
 		if lex.future[t.key] || futureVerb(t.key) {
 			return 1
 		}
@@ -176,7 +183,7 @@ func (f *finder) tense(j int) int {
 			return -1
 		}
 	}
-	return 0
+	return weak
 }
 
 // futureVerb reports whether a Hindi word is a future-tense verb form

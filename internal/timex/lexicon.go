@@ -53,29 +53,30 @@ func (r rel) step() int {
 // lexicon holds every word table, keyed by normalize.Fold of the word. It is
 // built once and only read.
 type lexicon struct {
-	months   map[string]int          // 1..12
-	monthAbr map[string]int          // English abbreviations: "nov"
-	weekdays map[string]time.Weekday // full names
-	wdAbr    map[string]time.Weekday // "thu", "रवि" — only before a date
-	units    map[string]unit
-	plural   map[string]bool // plural or oblique-plural unit forms: "सालों", "years"
-	parts    map[string]string
-	numbers  map[string]float64
-	mult     map[string]float64 // सौ, हजार, लाख, hundred, …
-	vague    map[string]bool    // कुछ, कई, few, several
-	mods     map[string]rel     // पिछले, अगले, इस, last, next, this
-	relDays  map[string]int     // आज 0, कल ±1, परसों ±2, today, yesterday -1, …
-	setWords map[string]string  // रोजाना → P1D
-	every    map[string]bool    // हर, प्रत्येक, every, each
-	yearCue  map[string]bool    // वर्ष, साल, सन्, year, in, since
-	postpos  map[string]bool    // words that may follow a bare year
-	notAfter map[string]bool    // nouns that make a bare number a quantity: रुपये, लोग
-	ago      map[string]bool    // पहले, पूर्व, ago, before, earlier
-	later    map[string]bool    // बाद, later, after
-	whole    map[string]bool    // पूरा, पूरे, सारा, whole, entire
-	future   map[string]bool    // whole words marking the future tense
-	past     map[string]bool    // whole words marking the past tense
-	clause   map[string]bool    // words that end a clause: कि, that, लेकिन
+	months     map[string]int          // 1..12
+	monthAbr   map[string]int          // English abbreviations: "nov"
+	weekdays   map[string]time.Weekday // full names
+	wdAbr      map[string]time.Weekday // "thu", "रवि" — only before a date
+	units      map[string]unit
+	plural     map[string]bool // plural or oblique-plural unit forms: "सालों", "years"
+	parts      map[string]string
+	numbers    map[string]float64
+	mult       map[string]float64 // सौ, हजार, लाख, hundred, …
+	vague      map[string]bool    // कुछ, कई, few, several
+	mods       map[string]rel     // पिछले, अगले, इस, last, next, this
+	relDays    map[string]int     // आज 0, कल ±1, परसों ±2, today, yesterday -1, …
+	setWords   map[string]string  // रोजाना → P1D
+	every      map[string]bool    // हर, प्रत्येक, every, each
+	yearCue    map[string]bool    // वर्ष, साल, सन्, year, in, since
+	postpos    map[string]bool    // words that may follow a bare year
+	notAfter   map[string]bool    // nouns that make a bare number a quantity: रुपये, लोग
+	ago        map[string]bool    // पहले, पूर्व, ago, before, earlier
+	later      map[string]bool    // बाद, later, after
+	whole      map[string]bool    // पूरा, पूरे, सारा, whole, entire
+	future     map[string]bool    // whole words marking the future tense
+	weakFuture map[string]bool    // "वाली": future unless a past verb follows
+	past       map[string]bool    // whole words marking the past tense
+	clause     map[string]bool    // words that end a clause: कि, that, लेकिन
 }
 
 // lex is the one lexicon, built at start-up. It is read-only.
@@ -95,7 +96,7 @@ func buildLexicon() *lexicon {
 		vague: map[string]bool{}, mods: map[string]rel{}, relDays: map[string]int{},
 		setWords: map[string]string{}, every: map[string]bool{}, yearCue: map[string]bool{},
 		postpos: map[string]bool{}, notAfter: map[string]bool{}, ago: map[string]bool{},
-		later: map[string]bool{}, whole: map[string]bool{}, future: map[string]bool{},
+		later: map[string]bool{}, whole: map[string]bool{}, future: map[string]bool{}, weakFuture: map[string]bool{},
 		past: map[string]bool{}, clause: map[string]bool{},
 	}
 	months := [][]string{
@@ -211,9 +212,10 @@ func buildLexicon() *lexicon {
 	add(l.whole, true, "पूरा", "पूरे", "पूरी", "सारा", "सारे", "सारी", "whole", "entire")
 	add(l.future, true, "होगा", "होगी", "होंगे", "होंगी", "होगे", "will", "shall", "जाएगा", "जाएगी", "जाएंगे",
 		"रहेगा", "रहेगी", "रहेंगे", "करेगा", "करेगी", "करेंगे", "आएगा", "आएगी", "आएंगे", "जायेगा", "जायेगी",
-		"जायेंगे", "tomorrow", "वाला", "वाली", "वाले", "due", "scheduled", "upcoming")
+		"जायेंगे", "tomorrow", "due", "scheduled", "upcoming")
+	add(l.weakFuture, true, "वाला", "वाली", "वाले")
 	add(l.past, true, "था", "थी", "थे", "थीं", "गया", "गई", "गए", "गयी", "गये", "किया", "कहा", "हुआ", "हुई",
-		"हुए", "हुईं", "ने", "was", "were", "had", "did", "said", "told", "yesterday")
+		"हुए", "हुईं", "ने", "दी", "दिया", "दिए", "लिया", "ली", "was", "were", "had", "did", "said", "told", "yesterday")
 	add(l.clause, true, "कि", "लेकिन", "मगर", "परंतु", "किंतु", "जबकि", "तथा", "और", "that", "but", "while", "and")
 	return l
 }

@@ -1,0 +1,683 @@
+package event
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"khabar/internal/news"
+	"khabar/internal/normalize"
+	"khabar/internal/quote"
+	"khabar/internal/timex"
+)
+
+// clauseBounds returns the clause of token i: tokens [lo, hi) between
+// commas, "कि", conjunctions and the sentence's ends.
+func (d *doc) clauseBounds(i int) (int, int) {
+	s := d.sents[d.sent[i]]
+	lo, hi := s.first, s.end
+	for k := i - 1; k >= s.first; k-- {
+		if d.boundary(k) {
+			lo = k + 1
+			break
+		}
+	}
+	for k := i + 1; k < s.end; k++ {
+		if d.boundary(k) {
+			hi = k
+			break
+		}
+	}
+	return lo, hi
+}
+
+func (d *doc) boundary(k int) bool {
+	t := d.toks[k]
+	return t.kind == kPunct && (t.key == "," || t.key == ";" || t.key == ":") || is("clauseEnd", t.key)
+}
+
+// segmentBounds is clauseBounds with only "कि"/"that" as a boundary: the
+// reporting clause and what it reports are different segments.
+func (d *doc) segmentBounds(i int) (int, int) {
+	s := d.sents[d.sent[i]]
+	lo, hi := s.first, s.end
+	for k := i - 1; k >= s.first; k-- {
+		if d.segmentBreak(k) {
+			lo = k + 1
+			break
+		}
+	}
+	for k := i + 1; k < s.end; k++ {
+		if d.segmentBreak(k) {
+			hi = k
+			break
+		}
+	}
+	return lo, hi
+}
+
+// segmentBreak reports whether token k separates a reporting clause from
+// what it reports: "कि", "that", or a comma or colon after a speech verb
+// ("पेस्कोव ने कहा, …").
+func (d *doc) segmentBreak(k int) bool {
+	switch w := d.key(k); w {
+	case "कि", "that":
+		return true
+	case ",", ":":
+		p := d.key(k - 1)
+		if p == "था" || p == "है" {
+			p = d.key(k - 2)
+		}
+		return p == "कहा" || p == "बताया" || p == "said" || p == "told" || p == "दिया"
+	}
+	return false
+}
+
+// triggerEndingAt reports whether a trigger ends at token k.
+func (d *doc) triggerEndingAt(k int) bool {
+	for _, m := range d.out {
+		if d.tokOf(m.Trigger.End)-1 == k {
+			return true
+		}
+	}
+	return false
+}
+
+// tokOf returns the index of the token starting at or after byte b.
+func (d *doc) tokOf(b int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].s >= b })
+}
+
+// modality decides whether the mention with trigger tokens [i, end)
+// happened: negated, future, hypothetical, or asserted.
+func (d *doc) modality(m *Mention, i, end int) string {
+	lo, hi := d.clauseBounds(i)
+	neg, fut, hypo := false, false, false
+	for k := i; k < hi; k++ {
+		w := d.key(k)
+		switch {
+		case w == "बिना" || w == "without":
+			// "बिना किसी समझौते के": negates what follows, not the event.
+			for k < hi && d.key(k) != "के" {
+				k++
+			}
+		case is("neg", w):
+			neg = true
+		case is("hypo", w):
+			hypo = true
+		case is("fut", w) || futureVerb(w):
+			fut = true
+		case k >= end && is("cancel", w) && (m.Event.Type == Consult || m.Event.Type == Agree):
+			neg = true
+		}
+	}
+	for k := max(lo, i-3); k < i; k++ {
+		w := d.key(k)
+		switch {
+		case w == "बिना" || w == "without" || w == "no":
+			neg = true
+		case (w == "आगामी" || w == "अगले" || w == "अगली" || w == "next" || w == "upcoming") && k >= i-2:
+			fut = true
+		case (w == "वाली" || w == "वाले" || w == "वाला") && d.key(k-1) == "होने" && (k == i-1 || k == i-2 && is("anaphor", d.key(i-1))):
+			// "होने वाली बैठक": a meeting still to come.
+			fut = true
+		case w == "प्रस्तावित" || w == "proposed" || w == "planned":
+			hypo = true
+		}
+	}
+	// "वार्ता करने की पेशकश", "फोन कॉल का प्रस्ताव": offered, not held.
+	if m.Event.Type == Consult {
+		for k := end; k < min(hi, end+9); k++ {
+			if w := d.key(k); w == "पेशकश" || w == "प्रस्ताव" || w == "offer" || w == "proposal" {
+				hypo = true
+			}
+		}
+	}
+	// "परामर्श के लिए": a purpose, not an event.
+	if d.key(end) == "के" && d.key(end+1) == "लिए" && m.Event.Subtype == "" {
+		hypo = true
+	}
+	switch {
+	case neg:
+		return Negated
+	case hypo:
+		return Hypothetical
+	case fut:
+		return Future
+	}
+	return Asserted
+}
+
+// futureVerb reports whether a Hindi word is a future-tense verb form.
+func futureVerb(w string) bool {
+	if utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	for _, s := range []string{"ेगा", "ेगी", "ेंगे", "ेंगी", "ोगे", "ूंगा", "ूंगी", "एगा", "एगी", "एंगे", "एंगी", "ोंगे", "ोंगी"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}|\d{4}-\d{2}|\d{4})`)
+
+// dateOf returns the date part of a time value ("2025-11-01TNI" →
+// "2025-11-01"), or "" when it names no date.
+func dateOf(v string) string {
+	return datePrefix.FindString(v)
+}
+
+// when picks the time expression of the mention's clause, else of its
+// segment (never across "कि"), nearest the trigger.
+func (d *doc) when(m *Mention, i int) {
+	lo, hi := d.clauseBounds(i)
+	slo, shi := d.segmentBounds(i)
+	best, bestDist := -1, 1<<30
+	for ti, t := range d.times {
+		k := d.tokOf(t.s)
+		if d.triggerBetween(k, i) {
+			continue
+		}
+		if k < slo || k >= shi {
+			// A speech act ("called him a killer") takes the time of
+			// the clause that reports it; other events do not.
+			if !speechActs[m.Event.Type] || len(m.Event.Actors) == 0 || d.sent[k] != d.sent[i] {
+				continue
+			}
+		}
+		dist := k - i
+		if dist < 0 {
+			dist = -dist
+		}
+		if k < lo || k >= hi {
+			dist += 1000
+		}
+		if k < slo || k >= shi {
+			dist += 1000
+		}
+		if t.date == "" {
+			dist += 500 // a time that resolves to no date is a last resort
+		}
+		if dist < bestDist {
+			best, bestDist = ti, dist
+		}
+	}
+	if best >= 0 {
+		// "शनिवार रात से रविवार सुबह तक": a range starts at its start.
+		if k := d.tokOf(d.times[best].s); best > 0 && d.key(k-1) == "से" && d.times[best-1].e == d.toks[k-2].e && d.times[best-1].date != "" {
+			best--
+		}
+		t := d.times[best]
+		m.Time = Span{t.s, t.e}
+		if t.date != "" {
+			m.Event.Date, m.dated = t.date, true
+		}
+	}
+}
+
+// triggerBetween reports whether another trigger stands between token k
+// (a time expression) and token i (a trigger): the time belongs to it.
+func (d *doc) triggerBetween(k, i int) bool {
+	lo, hi := min(k, i), max(k, i)
+	for _, m := range d.out {
+		t := d.tokOf(m.Trigger.Start)
+		// The object right before a trigger ("बैठक रद्द") does not count.
+		if t > lo && t < hi && t != i && !(t < i && d.tokOf(m.Trigger.End) >= i-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechActs are events done by speaking.
+var speechActs = map[string]bool{Accuse: true, Threaten: true, Request: true}
+
+// fallbackDate is the dateline's date, else the publication date.
+func (d *doc) fallbackDate() string {
+	if d.a.Dateline != nil && d.a.Dateline.Date != "" {
+		return d.a.Dateline.Date
+	}
+	if !d.a.Published.IsZero() {
+		return d.a.Published.Format("2006-01-02")
+	}
+	return ""
+}
+
+// where picks the place of the mention: the place entity of its segment
+// nearest the trigger, preferring one followed by "में", "स्थित", "के
+// पास", and the last of "X के Y" (the more specific).
+func (d *doc) where(m *Mention, i int, exclude map[string]bool) {
+	slo, shi := d.clauseBounds(i)
+	best, bestScore := -1, 1<<30
+	for mi, em := range d.ments {
+		e := d.a.Entities[em.ent]
+		if e.Type != news.LOC || exclude[e.ID] {
+			continue
+		}
+		k := d.tokOf(em.s)
+		if k < slo || k >= shi {
+			continue
+		}
+		end := d.tokOf(em.e)
+		score := k - i
+		if score < 0 {
+			score = -score
+		}
+		// Only a place in a locative phrase is where the event happened:
+		// "बुडापेस्ट में", "एंकोरेज स्थित", "in Anchorage"; "रूस के
+		// राष्ट्रपति" and "यूक्रेन पर" are not.
+		switch next := d.key(end); {
+		case locative[next] || d.key(k-1) == "in" || d.key(k-1) == "near" || d.key(k-1) == "at":
+		case (next == "के" || next == "की") && (d.key(end+1) == "पास" || d.key(end+1) == "निकट" || d.key(end+1) == "नजदीक"):
+		default:
+			continue
+		}
+		if score < bestScore {
+			best, bestScore = mi, score
+		}
+	}
+	if best >= 0 {
+		em := d.ments[best]
+		m.Event.Place = d.a.Entities[em.ent].ID
+		m.Place = Span{em.s, em.e}
+	}
+}
+
+// locative are the words after a place that make it where something
+// happened.
+var locative = map[string]bool{"में": true, "स्थित": true, "जिले": true, "जिला": true, "शहर": true, "गांव": true,
+	"इलाके": true, "क्षेत्र": true, "प्रांत": true, "राज्य": true}
+
+// titleWords are offices a place or body may qualify ("रूस के
+// राष्ट्रपति"); the place is then no party to the event.
+var titleWords = map[string]bool{"राष्ट्रपति": true, "प्रधानमंत्री": true, "मंत्री": true, "प्रवक्ता": true,
+	"नेता": true, "राजदूत": true, "सचिव": true, "अध्यक्ष": true, "प्रमुख": true, "समकक्ष": true,
+	"अधिकारी": true, "अधिकारियों": true, "मुख्यमंत्री": true, "राज्यपाल": true}
+
+// ergPronouns are pronouns with the agent's "ने" built in.
+var ergPronouns = map[string]bool{normalize.Fold("उन्होंने"): true, normalize.Fold("उन्होने"): true,
+	normalize.Fold("इन्होंने"): true, normalize.Fold("उसने"): true}
+
+// casualty is a count of killed or injured people in a sentence.
+type casualty struct {
+	killed bool
+	n      int
+	span   Span
+	tok    int
+}
+
+// numberBefore reads a count that ends right before token j: "छह", "12",
+// "58 हजार". It returns the count and its first token.
+func (d *doc) numberBefore(j int) (int, int, bool) {
+	for l := 3; l >= 1; l-- {
+		k := j - l
+		if k < 0 {
+			continue
+		}
+		ok := true
+		for x := k; x < j; x++ {
+			if d.toks[x].kind == kPunct || d.toks[x].kind == kQuote {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		n, isNum := timex.Number(d.text[d.toks[k].s:d.toks[j-1].e])
+		if isNum && n >= 1 && n == float64(int(n)) && n < 1e7 {
+			return int(n), k, true
+		}
+	}
+	return 0, j, false
+}
+
+// casualties finds the counts of killed and injured in sentence si: "छह
+// लोगों की मौत", "दो बच्चों समेत छह लोगों की मौत", "14 लोग मारे गए",
+// "तीन अन्य घायल", "six people were killed", "40 injured".
+func (d *doc) casualties(si int) []casualty {
+	s := d.sents[si]
+	var out []casualty
+	for k := s.first; k < s.end; k++ {
+		w := d.key(k)
+		killed, injured := is("killed", w), is("injured", w)
+		// "14 लोगों की जान चली गई", "जान गंवानी पड़ी".
+		if w == "जान" {
+			n := d.key(k + 1)
+			killed = n == "गई" || n == "चली" || strings.HasPrefix(n, "गंवा") || strings.HasPrefix(n, "गवां")
+		}
+		if !killed && !injured {
+			continue
+		}
+		// Walk back over "की", "के", "हो", a person noun, "अन्य".
+		j := k
+		for n := 0; n < 4 && j > s.first; n++ {
+			p := d.key(j - 1)
+			if p == "की" || p == "के" || p == "का" || p == "लोग" || p == "people" || p == "were" ||
+				p == "have" || p == "been" || p == "are" || p == "अन्य" || is("persons", p) {
+				j--
+				continue
+			}
+			break
+		}
+		if n, first, ok := d.numberBefore(j); ok {
+			out = append(out, casualty{killed: killed, n: n, span: Span{d.toks[first].s, d.toks[k].e}, tok: k})
+			continue
+		}
+		if j < k {
+			// "युवक की मौत", "घायलों": casualties without a count.
+			out = append(out, casualty{killed: killed, n: -1, span: Span{d.toks[j].s, d.toks[k].e}, tok: k})
+			continue
+		}
+		// English: "killed six people", "killing 14".
+		if d.toks[k].kind == kWord && d.text[d.toks[k].s] < 0x80 && k+1 < s.end {
+			j := k + 1
+			if d.key(j) == "at" && d.key(j+1) == "least" {
+				j += 2
+			}
+			for l := 3; l >= 1; l-- {
+				if j+l > s.end {
+					continue
+				}
+				if n, ok := timex.Number(d.text[d.toks[j].s:d.toks[j+l-1].e]); ok && n >= 1 && n == float64(int(n)) {
+					out = append(out, casualty{killed: killed, n: int(n), span: Span{d.toks[k].s, d.toks[j+l-1].e}, tok: k})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// attachCasualties gives each count to the hazard or attack it belongs
+// to: one in its sentence, else the last one of the two sentences before.
+func (d *doc) attachCasualties() {
+	for si := range d.sents {
+		cs := d.casualties(si)
+		if len(cs) == 0 {
+			continue
+		}
+		for _, c := range cs {
+			var target *Mention
+			for _, m := range d.out {
+				if !m.violent() || m.sent > si || m.sent < si-2 {
+					continue
+				}
+				if m.sent == si {
+					if target == nil || target.sent != si || absInt(d.tokOf(m.Trigger.Start)-c.tok) < absInt(d.tokOf(target.Trigger.Start)-c.tok) {
+						target = m
+					}
+				} else if target == nil || target.sent < si && m.sent >= target.sent {
+					target = m
+				}
+			}
+			if target == nil {
+				continue
+			}
+			n := c.n
+			switch {
+			case n < 0:
+				// No count: the phrase only, when no count is known.
+				if c.killed && target.Killed.End == 0 {
+					target.Killed = c.span
+				} else if !c.killed && target.Injured.End == 0 {
+					target.Injured = c.span
+				}
+			case c.killed:
+				if target.Event.Killed == nil || *target.Event.Killed < n {
+					target.Event.Killed = &n
+					target.Killed = c.span
+				}
+			case target.Event.Injured == nil || *target.Event.Injured < n:
+				target.Event.Injured = &n
+				target.Injured = c.span
+			}
+		}
+	}
+}
+
+// violent reports whether a mention can have casualties.
+func (m *Mention) violent() bool {
+	return m.Event.Subtype != "" || m.Event.Type == Assault
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// participants fills actors and targets of a political event (and
+// attacks): the agent before "ने", possessors ("पुतिन की पेशकश", "रूस के
+// हमले"), "X पर" and "X को" targets, "X से", "X के साथ" partners.
+func (d *doc) participants(m *Mention, i, end int) {
+	slo, shi := d.segmentBounds(i)
+	var actors, targets []quote.Agent
+	// The agent: "X ने" before the trigger in its segment, else after it.
+	for k := i - 1; k >= slo && k >= i-20; k-- {
+		if d.key(k) == "ने" {
+			if a, ok := d.r.Before(d.toks[k].s); ok && a.ID != "" {
+				actors = append(actors, d.expand(a)...)
+			}
+			break
+		}
+		if ergPronouns[d.key(k)] {
+			if a, ok := d.r.Person(d.toks[k].s); ok && a.ID != "" {
+				actors = append(actors, a)
+			}
+			break
+		}
+	}
+	if len(actors) == 0 {
+		for k := end; k < shi && k < end+10; k++ {
+			if d.key(k) == "ने" {
+				if a, ok := d.r.Before(d.toks[k].s); ok && a.ID != "" {
+					actors = append(actors, d.expand(a)...)
+				}
+				break
+			}
+		}
+	}
+	// A cancellation right after what it cancels ("X और Y की मुलाकात
+	// रद्द"): the owners of the meeting are its targets.
+	cancelled := m.Event.Type == Reject && d.triggerEndingAt(i-1)
+	// Possessors and postpositions before the trigger: "पुतिन की पेशकश",
+	// "यूक्रेन पर रूस ने … हमला".
+	for k := i - 1; k >= slo && k >= i-12; k-- {
+		p := d.key(k)
+		if d.toks[k].kind == kQuote {
+			continue
+		}
+		if d.toks[k].kind == kPunct && p != "-" {
+			break
+		}
+		if p == "ने" || ergPronouns[p] {
+			// The agent, handled above; skip its phrase.
+			if a, ok := d.r.Before(d.toks[k].s); ok && p == "ने" {
+				k = d.tokOf(a.Start)
+			}
+			continue
+		}
+		if p != "की" && p != "के" && p != "का" && p != "पर" && p != "को" && p != "से" && p != "साथ" && p != "बीच" && p != "खिलाफ" {
+			continue
+		}
+		at := k
+		if (p == "साथ" || p == "बीच" || p == "खिलाफ") && d.key(k-1) == "के" {
+			at = k - 1
+		}
+		// "रूस के राष्ट्रपति": a qualifier of a title, not a party.
+		if p == "के" || p == "की" || p == "का" {
+			if titleWords[d.key(k+1)] {
+				continue
+			}
+		}
+		a, ok := d.r.Before(d.toks[at].s)
+		if !ok || a.ID == "" {
+			if ok && is("parties", d.key(at-1)) && d.key(at-2) == "दोनों" {
+				if cancelled {
+					targets = append(targets, d.pair(d.toks[at].s)...)
+				} else {
+					actors = append(actors, d.pair(d.toks[at].s)...)
+				}
+			}
+			continue
+		}
+		group := d.expand(a)
+		switch {
+		case p == "पर" || p == "खिलाफ" || p == "को":
+			targets = append(targets, group...)
+		case p == "से" && m.Event.Type != Consult:
+			targets = append(targets, group...)
+		case cancelled:
+			targets = append(targets, group...)
+		case m.Event.Type == Accuse:
+			// "पुतिन की पेशकश … को ‘‘हत्यारा’’ बताने": a possessor is
+			// no accuser.
+		default:
+			actors = append(actors, group...)
+		}
+		for _, g := range group {
+			if g.Start > 0 || g.End > 0 {
+				k = min(k, d.tokOf(g.Start))
+			}
+		}
+	}
+	// "दोनों नेता मिले": the pair as subject.
+	if len(actors) == 0 && d.key(i-1) != "" && (is("parties", d.key(i-1)) || is("parties", d.key(i-2))) &&
+		(d.key(i-2) == "दोनों" || d.key(i-3) == "दोनों") {
+		actors = append(actors, d.pair(d.toks[i].s)...)
+	}
+	// English: "Russia attacked Ukraine", "talks with Biden".
+	if d.text[d.toks[i].s] < 0x80 {
+		if a, ok := d.r.Before(d.toks[i].s); ok && a.ID != "" && len(actors) == 0 {
+			actors = append(actors, d.expand(a)...)
+		}
+		for k := end; k < shi && k < end+4; k++ {
+			if em := d.entityAt(k); em >= 0 {
+				e := d.a.Entities[d.ments[em].ent]
+				a := quote.Agent{ID: e.ID, Name: e.Name, Type: e.Type}
+				if m.Event.Type == Consult {
+					actors = append(actors, a)
+				} else {
+					targets = append(targets, a)
+				}
+				break
+			}
+		}
+	}
+	// "पुतिन एक ‘‘हत्यारे’’ हैं": whom a name was given.
+	if m.Event.Type == Accuse && len(targets) == 0 {
+		for k := i - 1; k >= slo && k >= i-4; k-- {
+			if em := d.entityAt(k); em >= 0 {
+				e := d.a.Entities[d.ments[em].ent]
+				if e.Type == news.PER {
+					targets = append(targets, quote.Agent{ID: e.ID, Name: e.Name, Type: e.Type})
+					break
+				}
+			}
+		}
+	}
+	m.Event.Actors = ids(actors, nil)
+	m.Event.Targets = ids(targets, m.Event.Actors)
+}
+
+// expand adds to a person or body the others joined to it by "और":
+// "पुतिन और अमेरिकी समकक्ष डोनाल्ड ट्रंप".
+func (d *doc) expand(a quote.Agent) []quote.Agent {
+	out := []quote.Agent{a}
+	k := d.tokOf(a.Start) - 1
+	// Over at most two words of a title ("अमेरिकी समकक्ष"), to the "और".
+	for n := 0; n < 3 && k >= 0; n++ {
+		w := d.key(k)
+		if w == "और" || w == "व" || w == "and" || w == "," {
+			if b, ok := d.r.Before(d.toks[k].s); ok && b.ID != "" && b.Type == a.Type {
+				out = append(out, b)
+			}
+			break
+		}
+		if d.toks[k].kind != kWord || postpositions[w] {
+			break
+		}
+		k--
+	}
+	return out
+}
+
+// postpositions end a noun phrase.
+var postpositions = map[string]bool{"ने": true, "को": true, "में": true, "से": true, "पर": true, "का": true,
+	"की": true, "के": true, "तक": true, "in": true, "on": true, "at": true, "of": true, "to": true, "with": true}
+
+// pair resolves "दोनों नेता" at byte pos: the two people (or, failing
+// that, places) named together in most sentences before it.
+func (d *doc) pair(pos int) []quote.Agent {
+	count := map[[2]int]int{}
+	last := map[[2]int]int{}
+	for si, s := range d.sents {
+		if s.first >= len(d.toks) || d.toks[s.first].s >= pos {
+			break
+		}
+		var seen []int
+		for _, em := range d.ments {
+			if em.s < d.toks[s.first].s || em.s >= d.toks[s.end-1].e || em.s >= pos {
+				continue
+			}
+			if d.a.Entities[em.ent].Type != news.PER {
+				continue
+			}
+			dup := false
+			for _, x := range seen {
+				dup = dup || x == em.ent
+			}
+			if !dup {
+				seen = append(seen, em.ent)
+			}
+		}
+		for x := 0; x < len(seen); x++ {
+			for y := x + 1; y < len(seen); y++ {
+				p := [2]int{min(seen[x], seen[y]), max(seen[x], seen[y])}
+				count[p]++
+				last[p] = si
+			}
+		}
+	}
+	var best [2]int
+	bestN := 0
+	for p, n := range count {
+		if n > bestN || (n == bestN && last[p] > last[best]) {
+			best, bestN = p, n
+		}
+	}
+	if bestN == 0 {
+		return nil
+	}
+	var out []quote.Agent
+	for _, e := range best {
+		en := d.a.Entities[e]
+		out = append(out, quote.Agent{ID: en.ID, Name: en.Name, Type: en.Type})
+	}
+	return out
+}
+
+// ids returns the distinct entity ids of as, leaving out those in skip.
+func ids(as []quote.Agent, skip []string) []string {
+	var out []string
+	for _, a := range as {
+		if a.ID == "" {
+			continue
+		}
+		dup := false
+		for _, x := range out {
+			dup = dup || x == a.ID
+		}
+		for _, x := range skip {
+			dup = dup || x == a.ID
+		}
+		if !dup {
+			out = append(out, a.ID)
+		}
+	}
+	return out
+}

@@ -1,0 +1,352 @@
+package event
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"khabar/internal/evaldata"
+	"khabar/internal/news"
+	"khabar/internal/quote"
+	"khabar/internal/timex"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var ist = time.FixedZone("IST", 5*3600+30*60)
+
+// people, bodies and places of the hand-written cases.
+var testEntities = []ent{
+	{"kb:narendra-modi", "Narendra Modi", news.PER, []string{"नरेंद्र मोदी", "मोदी"}},
+	{"kb:kp-sharma-oli", "K. P. Sharma Oli", news.PER, []string{"के पी शर्मा ओली", "ओली"}},
+	{"kb:donald-trump", "Donald Trump", news.PER, []string{"डोनाल्ड ट्रंप", "ट्रंप"}},
+	{"kb:vladimir-putin", "Vladimir Putin", news.PER, []string{"व्लादिमीर पुतिन", "पुतिन"}},
+	{"kb:kathmandu", "Kathmandu", news.LOC, []string{"काठमांडो"}},
+	{"kb:pulwama", "Pulwama", news.LOC, []string{"पुलवामा"}},
+	{"kb:nepal", "Nepal", news.LOC, []string{"नेपाल"}},
+	{"kb:uttarkashi", "Uttarkashi", news.LOC, []string{"उत्तरकाशी"}},
+	{"kb:geneva", "Geneva", news.LOC, []string{"जिनेवा"}},
+	{"kb:gujarat", "Gujarat", news.LOC, []string{"Gujarat", "गुजरात"}},
+	{"kb:russia", "Russia", news.LOC, []string{"Russia", "रूस"}},
+	{"kb:washington", "Washington", news.LOC, []string{"Washington"}},
+}
+
+// article prepares a as the stages before events leave it: entities,
+// times and quotes.
+func article(t testing.TB, text string, pub time.Time, specs []ent) *news.Article {
+	t.Helper()
+	a := &news.Article{Text: text, Published: pub}
+	a.Entities = entities(text, specs...)
+	ctx := t.Context()
+	if err := timex.New().Process(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := quote.New().Process(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+type wantEvent struct {
+	typ, sub, date, place string
+	actors, targets       []string
+	killed, injured       int // -1: none
+}
+
+func count(p *int) int {
+	if p == nil {
+		return -1
+	}
+	return *p
+}
+
+func TestEvents(t *testing.T) {
+	// Wednesday 14 January 2026.
+	pub := time.Date(2026, 1, 14, 10, 0, 0, 0, ist)
+	cases := []struct {
+		name  string
+		text  string
+		wants []wantEvent
+	}{
+		{"meeting",
+			"प्रधानमंत्री नरेंद्र मोदी ने सोमवार को काठमांडो में नेपाली प्रधानमंत्री के पी शर्मा ओली से मुलाकात की।",
+			[]wantEvent{{Consult, "", "2026-01-12", "kb:kathmandu", []string{"kb:narendra-modi", "kb:kp-sharma-oli"}, nil, -1, -1}}},
+		{"attack with casualties",
+			"रविवार तड़के आतंकवादियों ने पुलवामा में सेना के शिविर पर हमला किया, जिसमें तीन जवानों समेत पांच लोग मारे गए और सात घायल हो गए।",
+			[]wantEvent{{Assault, "TERRORIST_ATTACK", "2026-01-11", "kb:pulwama", nil, nil, 5, 7}}},
+		{"earthquake",
+			"नेपाल में बुधवार रात 6.1 तीव्रता का भूकंप आया, जिसमें 14 लोगों की जान चली गई।",
+			[]wantEvent{{Disaster, "EARTHQUAKE", "2026-01-14", "kb:nepal", nil, nil, 14, -1}}},
+		{"bus accident",
+			"शनिवार को उत्तरकाशी जिले में एक बस खाई में गिर गई। इस हादसे में चार लोगों की मौत हो गई और 12 घायल हो गए।",
+			[]wantEvent{{Accident, "TRANSPORT_HAZARDS", "2026-01-14", "", nil, nil, 4, 12}}},
+		{"cancelled meeting",
+			"ट्रंप ने मंगलवार को पुतिन के साथ होने वाली बैठक रद्द कर दी।",
+			[]wantEvent{{Reject, "", "2026-01-13", "", []string{"kb:donald-trump"}, []string{"kb:vladimir-putin"}, -1, -1}}},
+		{"english fire",
+			"A fire at a chemical factory in Gujarat killed six workers on Tuesday, officials said.",
+			[]wantEvent{{Accident, "INDUSTRIAL_ACCIDENT", "2026-01-13", "kb:gujarat", nil, nil, 6, -1}}},
+		{"english recall",
+			"Russia recalled its ambassador to Washington on Wednesday.",
+			[]wantEvent{{Sanction, "", "2026-01-14", "", []string{"kb:russia"}, []string{"kb:washington"}, -1, -1}}},
+		{"no meeting needed", "सरकार ने कहा कि फिलहाल किसी बैठक की कोई जरूरत नहीं है।", nil},
+		{"future meeting", "मोदी और ओली अगले महीने जिनेवा में मिलेंगे।", nil},
+		{"hypothetical attack", "अगर बातचीत विफल रही तो पुलवामा में हमला हो सकता है।", nil},
+		{"no events", "यह एक सामान्य वाक्य है।", nil},
+		{"empty", "", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := article(t, c.text, pub, testEntities)
+			if err := New().Process(t.Context(), a); err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Events) != len(c.wants) {
+				t.Fatalf("got %d events, want %d: %+v", len(a.Events), len(c.wants), a.Events)
+			}
+			for i, w := range c.wants {
+				e := a.Events[i]
+				got := wantEvent{e.Type, e.Subtype, e.Date, e.Place, e.Actors, e.Targets, count(e.Killed), count(e.Injured)}
+				if got.typ != w.typ || got.sub != w.sub || got.date != w.date || got.place != w.place ||
+					!slices.Equal(got.actors, w.actors) || !slices.Equal(got.targets, w.targets) ||
+					got.killed != w.killed || got.injured != w.injured {
+					t.Errorf("event %d:\n got  %+v\n want %+v", i, got, w)
+				}
+				if r := []rune(a.Text); string(r[e.Start:e.End]) != e.Trigger {
+					t.Errorf("offsets %d-%d do not select %q", e.Start, e.End, e.Trigger)
+				}
+			}
+		})
+	}
+}
+
+func TestModality(t *testing.T) {
+	pub := time.Date(2026, 1, 14, 10, 0, 0, 0, ist)
+	cases := []struct {
+		text, trigger, modality string
+	}{
+		{"सरकार ने कहा कि फिलहाल किसी बैठक की कोई जरूरत नहीं है।", "बैठक", Negated},
+		{"मोदी और ओली अगले महीने जिनेवा में मिलेंगे।", "मिलेंगे", Future},
+		{"अगर बातचीत विफल रही तो पुलवामा में हमला हो सकता है।", "हमला", Hypothetical},
+		{"दोनों नेताओं की बैठक बिना किसी समझौते के खत्म हुई।", "बैठक", Asserted},
+		{"ट्रंप ने पुतिन के साथ होने वाली बैठक रद्द कर दी।", "बैठक", Negated},
+		{"पुतिन ने बातचीत की पेशकश की।", "बातचीत", Hypothetical},
+	}
+	for _, c := range cases {
+		t.Run(c.trigger+" "+c.modality, func(t *testing.T) {
+			a := article(t, c.text, pub, testEntities)
+			for _, m := range Extract(a) {
+				if m.Event.Trigger == c.trigger {
+					if m.Modality != c.modality {
+						t.Errorf("%q: modality %s, want %s", c.trigger, m.Modality, c.modality)
+					}
+					return
+				}
+			}
+			t.Errorf("no mention of %q", c.trigger)
+		})
+	}
+}
+
+// TestSeeds checks the events of the seed pages: type, participants and
+// date.
+func TestSeeds(t *testing.T) {
+	seeds, err := evaldata.Seeds()
+	if errors.Is(err, evaldata.ErrAbsent) {
+		t.Skip("seeds absent:", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	pubs := []time.Time{time.Date(2025, 11, 3, 0, 0, 0, 0, ist), time.Date(2021, 3, 19, 20, 59, 0, 0, ist)}
+	type fact struct {
+		typ, date string
+		actors    []string
+		targets   []string
+		place     string
+		killed    int
+	}
+	facts := [][]fact{
+		{
+			{Consult, "2025-10-16", []string{"kb:donald-trump", "kb:vladimir-putin"}, nil, "", -1},
+			{Reject, "2025-10-22", []string{"kb:donald-trump"}, []string{"kb:vladimir-putin"}, "", -1},
+			{Consult, "2025-08-15", []string{"kb:vladimir-putin", "kb:donald-trump"}, nil, "kb:anchorage", -1},
+			{Assault, "2025-11-01", []string{"kb:russia"}, []string{"kb:ukraine"}, "", 6},
+			{Reject, "2025-11-03", []string{"kb:russia"}, []string{"kb:donald-trump"}, "", -1},
+		},
+		{
+			{Accuse, "2021-03-17", []string{"kb:joe-biden"}, []string{"kb:vladimir-putin"}, "", -1},
+			{Agree, "2021-03-19", []string{"kb:vladimir-putin"}, []string{"kb:joe-biden"}, "", -1},
+			{Sanction, "2021-03-19", []string{"kb:russia"}, nil, "kb:washington", -1},
+		},
+	}
+	for i, path := range seeds {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := article(t, string(b), pubs[i], seedEntities)
+		if i == 1 {
+			a.Dateline = &news.Dateline{Place: "Moscow", PlaceText: "मास्को", Date: "2021-03-19"}
+		}
+		if err := New().Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range facts[i] {
+			found := false
+			for _, e := range a.Events {
+				if e.Type == f.typ && e.Date == f.date && slices.Equal(e.Actors, f.actors) &&
+					slices.Equal(e.Targets, f.targets) && e.Place == f.place && count(e.Killed) == f.killed {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: no event %+v in %+v", filepath.Base(path), f, a.Events)
+			}
+		}
+		// The meeting in Budapest was only announced.
+		for _, e := range a.Events {
+			if e.Type == Consult && e.Place == "kb:budapest" {
+				t.Errorf("%s: future meeting reported as an event: %+v", filepath.Base(path), e)
+			}
+		}
+	}
+}
+
+// goldenEntities are the named things of the golden cases.
+var goldenEntities = []ent{
+	{"kb:tejashwi-yadav", "Tejashwi Yadav", news.PER, []string{"तेजस्वी यादव", "यादव"}},
+	{"per:arvind-kumar", "Arvind Kumar", news.PER, []string{"अरविंद कुमार"}},
+	{"kb:bihar", "Bihar", news.LOC, []string{"बिहार"}},
+	{"kb:nepal", "Nepal", news.LOC, []string{"नेपाल", "Nepal"}},
+	{"kb:patna", "Patna", news.LOC, []string{"पटना"}},
+	{"kb:supaul", "Supaul", news.LOC, []string{"सुपौल"}},
+	{"kb:darbhanga", "Darbhanga", news.LOC, []string{"दरभंगा"}},
+	{"kb:kathmandu", "Kathmandu", news.LOC, []string{"काठमांडो", "Kathmandu"}},
+	{"kb:saharsa", "Saharsa", news.LOC, []string{"सहरसा"}},
+	{"kb:madhepura", "Madhepura", news.LOC, []string{"मधेपुरा"}},
+	{"org:ndrf", "National Disaster Response Force", news.ORG, []string{"राष्ट्रीय आपदा मोचन बल"}},
+	{"kb:india", "India", news.LOC, []string{"India"}},
+	{"kb:china", "China", news.LOC, []string{"China"}},
+	{"kb:pokhara", "Pokhara", news.LOC, []string{"Pokhara"}},
+}
+
+// goldenMeta is the publication time and dateline of each golden case.
+var goldenMeta = map[string]struct {
+	pub      time.Time
+	dateline *news.Dateline
+}{
+	"article5k":    {time.Date(2025, 7, 14, 18, 30, 0, 0, ist), &news.Dateline{Place: "Patna", PlaceText: "पटना", Date: "2025-07-14"}},
+	"english_wire": {time.Date(2025, 9, 9, 8, 0, 0, 0, time.UTC), &news.Dateline{Place: "Kathmandu", PlaceText: "KATHMANDU", Date: "2025-09-09"}},
+}
+
+func goldenArticle(t testing.TB, path string) *news.Article {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta, ok := goldenMeta[strings.TrimSuffix(filepath.Base(path), ".txt")]
+	if !ok {
+		t.Fatalf("%s: no publication time in goldenMeta", path)
+	}
+	a := article(t, string(b), meta.pub, goldenEntities)
+	a.Dateline = meta.dateline
+	return a
+}
+
+func TestGolden(t *testing.T) {
+	cases, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(cases) == 0 {
+		t.Fatal("no golden cases", err)
+	}
+	for _, path := range cases {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		t.Run(name, func(t *testing.T) {
+			a := goldenArticle(t, path)
+			if err := New().Process(t.Context(), a); err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(a.Events, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("events differ from %s (run go test -update and review the diff):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+func TestStageName(t *testing.T) {
+	if New().Name() != "events" {
+		t.Error("name")
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"इस हमले में दो बच्चों समेत छह लोगों की मौत हो गई।", "हादसे", "आग बुझाने", "पुतिन के साथ बैठक रद्द",
+		"भूकंप के झटके", "58 हजार घायल", "‘‘हत्यारा’’ बताया", "killed 9999999999 people", "दोनों नेताओं की मुलाकात",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &news.Article{Text: text, Published: time.Date(2025, 11, 3, 0, 0, 0, 0, ist)}
+		a.Entities = entities(text, testEntities...)
+		a.Times = nil
+		for _, e := range timex.Find(text, a.Published) {
+			off := news.NewOffsets(text)
+			a.Times = append(a.Times, news.Time{Text: text[e.Start:e.End], Type: e.Type, Value: e.Value, Start: off.Rune(e.Start), End: off.Rune(e.End)})
+		}
+		a.Quotes = quote.Find(a)
+		n := len([]rune(text))
+		for _, m := range Extract(a) {
+			if m.Event.Start < 0 || m.Event.End > n || m.Event.End <= m.Event.Start {
+				t.Fatalf("bad mention %+v in %q", m.Event, text)
+			}
+		}
+		Events(Extract(a))
+	})
+}
+
+// BenchmarkStages runs the time, quotes and events stages on a 5 KB
+// article, as the pipeline does after the entity stage.
+func BenchmarkStages(b *testing.B) {
+	a := goldenArticle(b, "testdata/article5k.txt")
+	ents := a.Entities
+	ts, qs, es := timex.New(), quote.New(), New()
+	ctx := b.Context()
+	b.SetBytes(int64(len(a.Text)))
+	for b.Loop() {
+		x := &news.Article{Text: a.Text, Published: a.Published, Dateline: a.Dateline, Entities: ents}
+		if err := ts.Process(ctx, x); err != nil {
+			b.Fatal(err)
+		}
+		if err := qs.Process(ctx, x); err != nil {
+			b.Fatal(err)
+		}
+		if err := es.Process(ctx, x); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

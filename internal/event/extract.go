@@ -1,0 +1,375 @@
+package event
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"khabar/internal/news"
+	"khabar/internal/quote"
+)
+
+// Extract returns every event mention of a, in text order, with its
+// modality and the cluster of mentions it belongs to. It reads a.Text,
+// a.Entities, a.Times, a.Quotes, a.Dateline and a.Published.
+func Extract(a *news.Article) []Mention {
+	d := &doc{a: a, text: a.Text, toks: tokenize(a.Text)}
+	if len(d.toks) == 0 {
+		return nil
+	}
+	d.split()
+	d.r = quote.NewResolver(a)
+	d.r.Heard(a.Quotes)
+	d.entityMentions()
+	d.timeRefs()
+	d.scoreCues()
+	d.triggers()
+	d.insults()
+	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Trigger.Start < d.out[j].Trigger.Start })
+	off := news.NewOffsets(a.Text)
+	for _, m := range d.out {
+		i, end := d.tokOf(m.Trigger.Start), d.tokOf(m.Trigger.End)
+		m.Modality = d.modality(m, i, end)
+		d.participants(m, i, end)
+		d.when(m, i)
+		exclude := map[string]bool{}
+		for _, id := range append(append([]string{}, m.Event.Actors...), m.Event.Targets...) {
+			exclude[id] = true
+		}
+		d.where(m, i, exclude)
+		s := d.sents[m.sent]
+		m.Sentence = Span{d.toks[s.first].s, d.toks[s.end-1].e}
+		m.Event.Sentence = a.Text[m.Sentence.Start:m.Sentence.End]
+		m.Event.Trigger = a.Text[m.Trigger.Start:m.Trigger.End]
+		m.Event.Start, m.Event.End = off.Rune(m.Trigger.Start), off.Rune(m.Trigger.End)
+	}
+	d.attachCasualties()
+	d.cluster()
+	d.share()
+	fb := d.fallbackDate()
+	out := make([]Mention, len(d.out))
+	for i, m := range d.out {
+		if !m.dated {
+			m.Event.Date = fb
+		}
+		out[i] = *m
+	}
+	return out
+}
+
+// entityMentions converts the entity mentions to byte offsets.
+func (d *doc) entityMentions() {
+	if len(d.a.Entities) == 0 {
+		return
+	}
+	starts := runeStarts(d.text)
+	for i, e := range d.a.Entities {
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End <= m.Start || m.End >= len(starts) {
+				continue
+			}
+			d.ments = append(d.ments, entMention{int(starts[m.Start]), int(starts[m.End]), i})
+		}
+	}
+	sort.Slice(d.ments, func(i, j int) bool { return d.ments[i].s < d.ments[j].s })
+}
+
+// timeRefs converts the article's time expressions to byte offsets.
+func (d *doc) timeRefs() {
+	if len(d.a.Times) == 0 {
+		return
+	}
+	starts := runeStarts(d.text)
+	for _, t := range d.a.Times {
+		if t.Start < 0 || t.End <= t.Start || t.End >= len(starts) {
+			continue
+		}
+		date := ""
+		if t.Type == "DATE" || t.Type == "TIME" {
+			date = dateOf(t.Value)
+		}
+		d.times = append(d.times, timeRef{int(starts[t.Start]), int(starts[t.End]), date})
+	}
+}
+
+func runeStarts(text string) []int32 {
+	out := make([]int32, 0, len(text)/2+1)
+	for i := range text {
+		out = append(out, int32(i))
+	}
+	return append(out, int32(len(text)))
+}
+
+// insults finds accusations made by calling someone names: "पुतिन को
+// ‘‘हत्यारा’’ बताने", "called him a killer".
+func (d *doc) insults() {
+	for i, t := range d.toks {
+		if t.kind != kWord || !strings.HasPrefix(t.key, "हत्यार") && t.key != "killer" && t.key != "तानाशाह" && t.key != "dictator" {
+			continue
+		}
+		quoted := i > 0 && d.toks[i-1].kind == kQuote
+		said := false
+		for k := i + 1; k < i+4 && k < len(d.toks); k++ {
+			switch w := d.key(k); {
+			case strings.HasPrefix(w, "बता") || strings.HasPrefix(w, "कह") || w == "करार" || w == "called":
+				said = true
+			}
+		}
+		if !quoted && !said {
+			continue
+		}
+		if d.used[i] {
+			continue
+		}
+		d.used[i] = true
+		m := &Mention{Trigger: Span{t.s, t.e}, sent: d.sent[i]}
+		m.Event.Type = Accuse
+		d.out = append(d.out, m)
+	}
+}
+
+// cluster groups the asserted mentions of one event: a later mention joins
+// the last event of its type and subtype when it refers back ("इस हमले",
+// "हादसे") or shares its participants, and their dates agree.
+func (d *doc) cluster() {
+	type group struct {
+		typ, sub, trigger string
+		actors, targets   []string
+		date              string
+		id                int
+	}
+	var groups []*group
+	next := 0
+	for _, m := range d.out {
+		if m.Modality != Asserted {
+			m.Cluster = next
+			next++
+			continue
+		}
+		var join *group
+		for gi := len(groups) - 1; gi >= 0; gi-- {
+			g := groups[gi]
+			if g.typ != m.Event.Type || g.sub != m.Event.Subtype {
+				continue
+			}
+			shared := overlaps(union(append([]string{}, g.actors...), g.targets), union(append([]string{}, m.Event.Actors...), m.Event.Targets))
+			if g.date == "" {
+				// An undated event without named parties is taken to be
+				// recent: a mention dated far from the publication is
+				// another event.
+				fb := d.fallbackDate()
+				if md := m.dateIfDated(); !shared && md != "" && fb != "" && !near(md, fb) {
+					continue
+				}
+			} else if !datesAgree(g.date, m.dateIfDated()) {
+				continue
+			}
+			empty := len(m.Event.Actors) == 0 && len(m.Event.Targets) == 0
+			clash := len(g.actors) > 0 && len(m.Event.Actors) > 0 && !overlaps(g.actors, m.Event.Actors)
+			if clash {
+				continue
+			}
+			// Political events merge only when named by the same word
+			// ("रद्द" and "रद्द", not "इनकार" and "रद्द").
+			if m.Event.Subtype == "" && !m.anaphoric && lemma(g.trigger) != lemma(m.Event.Trigger) {
+				continue
+			}
+			if m.anaphoric || shared || (m.Event.Subtype != "" && empty) || (empty && m.Event.Type == Assault) {
+				join = g
+			}
+			break
+		}
+		if join == nil {
+			join = &group{typ: m.Event.Type, sub: m.Event.Subtype, trigger: m.Event.Trigger, id: next}
+			next++
+			groups = append(groups, join)
+		}
+		m.Cluster = join.id
+		join.actors = union(join.actors, m.Event.Actors)
+		join.targets = union(join.targets, m.Event.Targets)
+		if join.date == "" {
+			join.date = m.dateIfDated()
+		}
+	}
+}
+
+func (m *Mention) dateIfDated() string {
+	if m.dated {
+		return m.Event.Date
+	}
+	return ""
+}
+
+func datesAgree(a, b string) bool {
+	return a == "" || b == "" || strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func union(a, b []string) []string {
+	for _, y := range b {
+		found := false
+		for _, x := range a {
+			found = found || x == y
+		}
+		if !found {
+			a = append(a, y)
+		}
+	}
+	return a
+}
+
+// Events folds mentions into the events of the record: one per cluster of
+// asserted mentions, with the first mention's trigger and sentence, the
+// first date the text gave, every participant, the first place, and the
+// largest counts. Political events with no participant are left out.
+func Events(ms []Mention) []news.Event {
+	var out []news.Event
+	index := map[int]int{}
+	dated := map[int]bool{}
+	for _, m := range ms {
+		if m.Modality != Asserted {
+			continue
+		}
+		k, ok := index[m.Cluster]
+		if !ok {
+			e := m.Event
+			e.Actors = append([]string(nil), e.Actors...)
+			e.Targets = append([]string(nil), e.Targets...)
+			index[m.Cluster] = len(out)
+			dated[len(out)] = m.dated
+			out = append(out, e)
+			continue
+		}
+		e := &out[k]
+		if m.dated && !dated[k] {
+			e.Date, dated[k] = m.Event.Date, true
+		}
+		e.Actors = union(e.Actors, m.Event.Actors)
+		e.Targets = union(e.Targets, m.Event.Targets)
+		if e.Place == "" {
+			e.Place = m.Event.Place
+		}
+		if m.Event.Killed != nil && (e.Killed == nil || *e.Killed < *m.Event.Killed) {
+			e.Killed = m.Event.Killed
+		}
+		if m.Event.Injured != nil && (e.Injured == nil || *e.Injured < *m.Event.Injured) {
+			e.Injured = m.Event.Injured
+		}
+	}
+	kept := out[:0]
+	for _, e := range out {
+		e.Targets = ids(agents(e.Targets), e.Actors)
+		if e.Subtype == "" && len(e.Actors) == 0 && len(e.Targets) == 0 {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return kept
+}
+
+// lemma is a rough stem of a trigger: its first three letters.
+func lemma(s string) string {
+	n := 0
+	for i := range s {
+		if n == 3 {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}
+
+func agents(ids []string) []quote.Agent {
+	out := make([]quote.Agent, len(ids))
+	for i, id := range ids {
+		out[i].ID = id
+	}
+	return out
+}
+
+// near reports whether a date value (a day, week, month or year) falls
+// within a week of the day ref.
+func near(v, ref string) bool {
+	r, err := time.Parse("2006-01-02", ref)
+	if err != nil {
+		return true
+	}
+	switch {
+	case len(v) >= 10:
+		t, err := time.Parse("2006-01-02", v[:10])
+		if err != nil {
+			return true
+		}
+		diff := r.Sub(t).Hours() / 24
+		return diff >= -7 && diff <= 7
+	case len(v) == 8 && v[5] == 'W':
+		y, w := r.ISOWeek()
+		y2, w2 := r.AddDate(0, 0, -7).ISOWeek()
+		return v == fmt.Sprintf("%04d-W%02d", y, w) || v == fmt.Sprintf("%04d-W%02d", y2, w2)
+	case len(v) == 7:
+		return v == ref[:7] || v == r.AddDate(0, -1, 0).Format("2006-01")
+	case len(v) == 4:
+		return v == ref[:4]
+	}
+	return false
+}
+
+// share gives every mention of an event the arguments another mention of
+// it found: the place, time and counts belong to the event.
+func (d *doc) share() {
+	best := map[int]*Mention{}
+	for _, m := range d.out {
+		if m.Modality != Asserted {
+			continue
+		}
+		b, ok := best[m.Cluster]
+		if !ok {
+			b = &Mention{}
+			best[m.Cluster] = b
+		}
+		if b.Place.End == 0 && m.Place.End > 0 {
+			b.Place, b.Event.Place = m.Place, m.Event.Place
+		}
+		if b.Killed.End == 0 && m.Killed.End > 0 || m.Event.Killed != nil && (b.Event.Killed == nil || *b.Event.Killed < *m.Event.Killed) {
+			b.Killed, b.Event.Killed = m.Killed, m.Event.Killed
+		}
+		if b.Injured.End == 0 && m.Injured.End > 0 || m.Event.Injured != nil && (b.Event.Injured == nil || *b.Event.Injured < *m.Event.Injured) {
+			b.Injured, b.Event.Injured = m.Injured, m.Event.Injured
+		}
+		if !b.dated && m.dated || b.Time.End == 0 && m.Time.End > 0 {
+			b.Time, b.Event.Date, b.dated = m.Time, m.Event.Date, m.dated
+		}
+	}
+	for _, m := range d.out {
+		b, ok := best[m.Cluster]
+		if !ok || m.Modality != Asserted {
+			continue
+		}
+		if m.Place.End == 0 {
+			m.Place, m.Event.Place = b.Place, b.Event.Place
+		}
+		if m.Killed.End == 0 {
+			m.Killed, m.Event.Killed = b.Killed, b.Event.Killed
+		}
+		if m.Injured.End == 0 {
+			m.Injured, m.Event.Injured = b.Injured, b.Event.Injured
+		}
+		if m.Time.End == 0 {
+			m.Time = b.Time
+			if !m.dated && b.dated {
+				m.Event.Date, m.dated = b.Event.Date, true
+			}
+		}
+	}
+}
