@@ -1,7 +1,12 @@
 // Package ingest runs the pipeline into a store and a search index: it
-// stores each analysed article atomically, keeps the index in step with the
-// store (recovering what an interrupted run left unindexed), and counts what
-// happened for the closing summary.
+// links each analysed article to what is stored (copies and syndication
+// groups, stories; package link), stores it with its links atomically,
+// keeps the index in step with the store (recovering what an interrupted
+// run left unindexed), and counts what happened for the closing summary.
+//
+// Linking needs every article stored before, so it runs in the serial
+// sink, after the pipeline's parallel stages and before the store: the
+// state is loaded from the store when Run starts.
 package ingest
 
 import (
@@ -14,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"khabar/internal/link"
 	"khabar/internal/news"
 	"khabar/internal/pipeline"
 	"khabar/internal/store"
@@ -39,7 +45,10 @@ type Options struct {
 	Version string
 	// IndexBatch is how many stored articles are indexed at once; 0 = 256.
 	IndexBatch int
-	Logger     *slog.Logger
+	// Link tunes copy detection and story clustering; the zero value uses
+	// the defaults.
+	Link   link.Options
+	Logger *slog.Logger
 }
 
 // Failure is an item that could not be ingested, and why.
@@ -55,6 +64,13 @@ type Summary struct {
 	// earlier interrupted run had stored but not indexed.
 	Indexed  int
 	Failures []Failure
+	// Copies counts the new or changed articles stored as copies of
+	// another (duplicate_of set).
+	Copies int
+	// Loading is the time spent loading the link state at the start, Link
+	// the time spent linking articles.
+	Loading  time.Duration
+	Link     time.Duration
 	Stages   []pipeline.StageTime
 	Store    time.Duration
 	Indexing time.Duration
@@ -114,18 +130,35 @@ func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send 
 	if err := g.flushPending(ctx); err != nil {
 		return g.finish(start), err
 	}
+	t0 := time.Now()
+	linker, err := link.Load(ctx, g.opt.Store, g.linkOptions())
+	g.mu.Lock()
+	g.sum.Loading = time.Since(t0)
+	g.mu.Unlock()
+	if err != nil {
+		return g.finish(start), fmt.Errorf("ingest: %w", err)
+	}
 	var batch []*news.Article
-	err := g.opt.Pipeline.Run(ctx, feed, func(j pipeline.Job) error {
+	err = g.opt.Pipeline.Run(ctx, feed, func(j pipeline.Job) error {
 		if j.Err != nil {
 			g.fail(j.Name, j.Err)
 			return nil
 		}
 		t0 := time.Now()
-		out, err := g.opt.Store.Put(ctx, j.Article, g.hash(j.Article))
+		linked := linker.Link(j.Article)
+		t1 := time.Now()
+		out, err := g.opt.Store.PutLinked(ctx, j.Article, g.hash(j.Article), linked)
 		g.mu.Lock()
-		g.sum.Store += time.Since(t0)
+		g.sum.Link += t1.Sub(t0)
+		g.sum.Store += time.Since(t1)
+		if err == nil && out != store.Unchanged && j.Article.DuplicateOf != "" {
+			g.sum.Copies++
+		}
 		g.mu.Unlock()
 		if err != nil {
+			// The store did not take the article: neither do groups
+			// and stories.
+			linker.Forget(j.Article.ID)
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -147,16 +180,29 @@ func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send 
 		}
 		return nil
 	})
+	// Keep the story engine's word counts, and index what is stored,
+	// even when the run was interrupted, with a context of their own: the
+	// store already holds these articles.
+	ictx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+	defer cancel()
+	if serr := g.opt.Store.ApplyLinked(ictx, store.Linked{State: linker.State()}); serr != nil && err == nil {
+		err = fmt.Errorf("ingest: save link state: %w", serr)
+	}
 	if len(batch) > 0 {
-		// Index what is stored even when the run was interrupted, with a
-		// context of its own: the store already holds these articles.
-		ictx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 		if ierr := g.index(ictx, batch); ierr != nil && err == nil {
 			err = ierr
 		}
-		cancel()
 	}
 	return g.finish(start), err
+}
+
+// linkOptions are the Link options with the ingester's logger.
+func (g *Ingester) linkOptions() link.Options {
+	o := g.opt.Link
+	if o.Logger == nil {
+		o.Logger = g.log
+	}
+	return o
 }
 
 func (g *Ingester) finish(start time.Time) Summary {

@@ -37,6 +37,11 @@ type Options struct {
 	// KeyEntities is how many key entities a story record lists; default
 	// 8.
 	KeyEntities int
+	// MinTerms is the fewest distinct words (headline and text) an
+	// article needs to be compared with stories; a shorter one (a
+	// headline alone, a line of boilerplate) gets a story of its own
+	// that no other article joins. Default 8.
+	MinTerms int
 }
 
 func (o Options) withDefaults() Options {
@@ -57,6 +62,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.KeyEntities <= 0 {
 		o.KeyEntities = 8
+	}
+	if o.MinTerms <= 0 {
+		o.MinTerms = 8
 	}
 	return o
 }
@@ -84,6 +92,9 @@ type cluster struct {
 	// posted are the keys under which the inverted index lists the story.
 	posted map[uint64]bool
 	dead   bool
+	// closed stories are not offered to new articles: stories of an
+	// article too short to compare.
+	closed bool
 }
 
 // Engine clusters articles into stories as they arrive, and stories into
@@ -156,6 +167,14 @@ func (e *Engine) Add(a *news.Article, copyOf string) Result {
 		return e.result(res, c)
 	}
 	tv, ev := f.termVector(&e.terms), f.entityVector(&e.entities)
+	if len(f.terms) < e.opt.MinTerms {
+		// Too few words to tell what it is about (a headline alone, a
+		// line of boilerplate): a story of its own that nothing joins.
+		n := e.newStory("s"+a.ID, f)
+		e.stories[n].closed = true
+		e.join(n, f, tv, ev)
+		return e.result(res, e.stories[n])
+	}
 	best, bestScore := int32(-1), 0.0
 	for _, n := range e.candidates(tv, ev) {
 		c := e.stories[n]
@@ -307,7 +326,9 @@ func (e *Engine) join(n int32, f *features, tv, ev vector) {
 		}
 		st.articles++
 	}
-	e.postKeys(n)
+	if !c.closed {
+		e.postKeys(n)
+	}
 }
 
 // postKeys lists story n in the inverted index under its entities and
@@ -487,7 +508,9 @@ func (e *Engine) Load(s *store.Story) {
 	for _, id := range c.articles {
 		e.of[id] = n
 	}
-	e.postKeys(n)
+	if !c.closed {
+		e.postKeys(n)
+	}
 }
 
 // Threads returns the ids of the stories of thread t, oldest first.

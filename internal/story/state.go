@@ -115,6 +115,11 @@ func (r *reader) vector() vector {
 func encodeState(c *cluster) []byte {
 	w := &writer{b: []byte{stateVersion}}
 	w.time(c.titleWhen)
+	var flags uint64
+	if c.closed {
+		flags |= 1
+	}
+	w.uvarint(flags)
 	w.uvarint(uint64(c.n))
 	langs := make([]string, 0, len(c.terms))
 	for l := range c.terms {
@@ -157,6 +162,7 @@ func decodeState(c *cluster, b []byte) {
 	}
 	r := &reader{b: b[1:]}
 	titleWhen := r.time()
+	flags := r.uvarint()
 	n := int(r.uvarint())
 	nl := r.uvarint()
 	if r.err != nil || nl > uint64(len(r.b)) {
@@ -189,6 +195,7 @@ func decodeState(c *cluster, b []byte) {
 		return
 	}
 	c.titleWhen, c.n, c.terms, c.ents, c.entities, c.when = titleWhen, n, terms, ents, entities, when
+	c.closed = flags&1 != 0
 }
 
 // Frequencies returns the engine's document-frequency tables, for storing

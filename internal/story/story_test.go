@@ -253,3 +253,22 @@ func TestTimeline(t *testing.T) {
 		t.Error("empty timeline should be an empty list")
 	}
 }
+
+func TestShortArticles(t *testing.T) {
+	e := New(Options{})
+	h := &news.Article{ID: "h", Lang: "hi", Published: day(2, 9), Title: "सोनपुर में पुल ढहा"}
+	r := e.Add(h, "")
+	if r.Story != "sh" {
+		t.Fatalf("headline alone: %+v", r)
+	}
+	// A full report of the event does not join the headline's story.
+	if r := e.Add(clone(bridge1), ""); r.Story == "sh" {
+		t.Fatal("report joined a headline-only story")
+	}
+	// Reloaded, the headline's story stays closed.
+	f := New(Options{})
+	f.Load(e.record(e.stories[e.byID["sh"]]))
+	if r := f.Add(clone(bridge2), ""); r.Story == "sh" {
+		t.Fatal("report joined a reloaded headline-only story")
+	}
+}
