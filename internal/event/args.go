@@ -97,6 +97,14 @@ func (d *doc) modality(m *Mention, i, end int) string {
 	for k := i; k < hi; k++ {
 		w := d.key(k)
 		switch {
+		case (w == "बिना" || w == "without") && d.key(k-1) == "के" && k > i:
+			// "युद्ध समाप्ति के … समझौते के बिना": the event is part of
+			// what was missing, unless a verb stands between.
+			verb := false
+			for x := i + 1; x < k; x++ {
+				verb = verb || is("verbs", d.key(x))
+			}
+			neg = neg || !verb
 		case w == "बिना" || w == "without":
 			// "बिना किसी समझौते के": negates what follows, not the event.
 			for k < hi && d.key(k) != "के" {

@@ -2,6 +2,7 @@ package event
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"khabar/internal/news"
 	"khabar/internal/quote"
@@ -167,10 +168,9 @@ func (d *doc) matchAt(i int) (trigger, int, bool) {
 		try(t)
 	}
 	k := d.toks[i].key
-	for _, t := range lex.byStem {
-		if p := t.words[0][0]; len(k) >= len(p)-1 && k[0] == p[0] {
-			try(t)
-		}
+	r, _ := utf8.DecodeRuneInString(k)
+	for _, t := range lex.byStem[r] {
+		try(t)
 	}
 	return best, bestEnd, found
 }

@@ -2,6 +2,7 @@ package event
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"khabar/internal/normalize"
 )
@@ -479,7 +480,7 @@ type trigger struct {
 // lexicon holds the parsed tables. Read-only.
 type lexicon struct {
 	byFirst map[string][]trigger // exact first word
-	byStem  []trigger            // first word is a prefix pattern
+	byStem  map[rune][]trigger   // first word is a prefix pattern, by its first letter
 	cues    map[string]string
 	words   map[string]map[string]bool
 }
@@ -496,7 +497,7 @@ func foldWord(w string) string {
 }
 
 func buildLexicon() *lexicon {
-	l := &lexicon{byFirst: map[string][]trigger{}, cues: map[string]string{}, words: map[string]map[string]bool{}}
+	l := &lexicon{byFirst: map[string][]trigger{}, byStem: map[rune][]trigger{}, cues: map[string]string{}, words: map[string]map[string]bool{}}
 	for _, line := range strings.Split(triggerTable, "\n") {
 		pat, target, ok := strings.Cut(line, "\t")
 		if !ok {
@@ -522,7 +523,8 @@ func buildLexicon() *lexicon {
 		}
 		for _, first := range t.words[0] {
 			if strings.HasSuffix(first, "*") {
-				l.byStem = append(l.byStem, t)
+				r, _ := utf8.DecodeRuneInString(first)
+				l.byStem[r] = append(l.byStem[r], t)
 			} else {
 				l.byFirst[first] = append(l.byFirst[first], t)
 			}
@@ -533,7 +535,10 @@ func buildLexicon() *lexicon {
 		sortByLen(ts)
 		l.byFirst[k] = ts
 	}
-	sortByLen(l.byStem)
+	for r, ts := range l.byStem {
+		sortByLen(ts)
+		l.byStem[r] = ts
+	}
 	for _, line := range strings.Split(cueTable, "\n") {
 		ws, sub, ok := strings.Cut(line, "\t")
 		if !ok {
@@ -553,6 +558,7 @@ func buildLexicon() *lexicon {
 		"injured":   "घायल जख्मी injured injuring wounded wounding hurt",
 		"persons":   "लोग लोगों व्यक्ति व्यक्तियों यात्री यात्रियों बच्चे बच्चों बच्चा महिला महिलाओं पुरुष जवान जवानों पुलिसकर्मी पुलिसकर्मियों मजदूर मजदूरों श्रद्धालु श्रद्धालुओं छात्र छात्रों नागरिक नागरिकों सदस्य सदस्यों युवक युवकों किसान किसानों अन्य people persons children civilians soldiers",
 		"parties":   "नेता नेताओं देश देशों पक्ष पक्षों",
+		"verbs":     "है हैं था थे थी हुआ हुई हुए किया किए की गया गई गए रहा रही रहे",
 		"clauseEnd": "कि लेकिन हालांकि जबकि मगर परंतु किंतु वहीं that but while although",
 	} {
 		m := map[string]bool{}
