@@ -325,6 +325,12 @@ func (d *doc) triggers() {
 			if fam == "attack" || fam == "blast" || fam == "shoot" {
 				local = d.agentCue(c.i, local)
 			}
+			// "टकराया" names a crash only where a vehicle is in sight; a
+			// storm or an avalanche "hits" too.
+			if fam == "collide" && strings.HasPrefix(c.t.words[0][0], "टकरा") &&
+				local["VEHICULAR_COLLISION"]+local["TRAIN_COLLISION"]+local["AVIATION_HAZARD"]+local["TRANSPORT_HAZARDS"] == 0 {
+				continue
+			}
 			sub = d.resolveFamily(fam, si, local)
 			if sub == "" {
 				if c.t.family != "attack" {

@@ -242,7 +242,7 @@ encounter	@encounter
 gunfight	@encounter
 झड़प*	@clash
 clash*	@clash
-युद्ध	ARMED_CONFLICTS
+युद्ध	+ASSAULT
 हिंसा	RIOTS
 हिंसक झड़प*	RIOTS
 दंगा	RIOTS
@@ -297,7 +297,6 @@ capsiz*	TRANSPORT_HAZARDS
 collaps*	@collapse
 हादसा	@incident
 हादसे	@incident
-हादसों	@incident
 दुर्घटना	@incident
 एक्सीडेंट	@incident
 एक्सिडेंट	@incident
