@@ -101,6 +101,9 @@ type Options struct {
 	Articles Articles
 	// Searcher answers queries with q; nil answers them with 503.
 	Searcher Searcher
+	// Links reads groups and stories; nil uses Articles when it reads
+	// them too, and otherwise answers their endpoints with 503.
+	Links Links
 	// Logger receives one record per request and the errors behind 5xx
 	// answers; nil discards them.
 	Logger *slog.Logger
@@ -113,6 +116,7 @@ type Options struct {
 type Server struct {
 	arts    Articles
 	search  Searcher
+	links   Links
 	log     *slog.Logger
 	version string
 	openapi []byte
@@ -134,12 +138,16 @@ func New(o Options) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{arts: o.Articles, search: o.Searcher, log: log, version: o.Version}
+	s := &Server{arts: o.Articles, search: o.Searcher, links: linksFrom(o), log: log, version: o.Version}
 	s.openapi = versioned(openapiDoc, o.Version)
 	s.routes = []route{
 		{"GET /healthz", s.health},
 		{"GET /api/v1/articles", s.list},
 		{"GET /api/v1/articles/{id}", s.article},
+		{"GET /api/v1/articles/{id}/diff", s.diff},
+		{"GET /api/v1/groups/{id}", s.group},
+		{"GET /api/v1/stories", s.stories},
+		{"GET /api/v1/stories/{id}", s.story},
 		{"GET /api/v1/openapi.json", s.openAPI},
 	}
 	return s
@@ -280,6 +288,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusNotFound, "not_found", "no article has this id; ids come from the id field of a listing or search")
 	case errors.Is(err, ErrNoSearch):
 		writeError(w, http.StatusServiceUnavailable, "unavailable", "search is not available on this server; leave out q to list articles")
+	case errors.Is(err, errNoLinks):
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "stories and groups are not available on this server; serve a data folder made by khabar ingest")
 	case errors.Is(err, context.Canceled):
 		// The client went away and reads no answer; 499 is the code
 		// proxies log for that.

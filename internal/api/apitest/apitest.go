@@ -17,12 +17,13 @@ import (
 	"khabar/internal/store"
 )
 
-// Memory holds articles in memory. It satisfies api.Articles and
-// api.Searcher and is safe for concurrent use.
+// Memory holds articles (and stories) in memory. It satisfies
+// api.Articles, api.Searcher and api.Links and is safe for concurrent use.
 type Memory struct {
-	mu   sync.RWMutex
-	arts []*news.Article // newest published first, then by id
-	byID map[string]*news.Article
+	mu      sync.RWMutex
+	arts    []*news.Article // newest published first, then by id
+	byID    map[string]*news.Article
+	stories map[string]*store.Story
 }
 
 // New returns a Memory holding arts.
@@ -184,4 +185,92 @@ func cut(hits []*news.Article, limit int, cursor string) ([]*news.Article, strin
 		next = strconv.Itoa(end)
 	}
 	return hits[off:end], next, nil
+}
+
+// AddStory stores s, replacing a story of the same id.
+func (m *Memory) AddStory(s *store.Story) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.stories == nil {
+		m.stories = map[string]*store.Story{}
+	}
+	m.stories[s.ID] = s
+}
+
+// GetStory returns the story with id or an error wrapping
+// news.ErrNotFound.
+func (m *Memory) GetStory(ctx context.Context, id string) (*store.Story, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	s, ok := m.stories[id]
+	if !ok {
+		return nil, fmt.Errorf("story %q: %w", id, news.ErrNotFound)
+	}
+	return s, nil
+}
+
+// ListStories returns a page of stories, latest-ending first, filtered by
+// f. Its cursors are offsets.
+func (m *Memory) ListStories(ctx context.Context, f store.StoryFilter) (store.StoryPage, error) {
+	if err := ctx.Err(); err != nil {
+		return store.StoryPage{}, err
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	var hits []*store.Story
+	for _, s := range m.stories {
+		if f.Thread != "" && s.Thread != f.Thread {
+			continue
+		}
+		if !f.From.IsZero() && s.End.Before(f.From) {
+			continue
+		}
+		if !f.To.IsZero() && (s.Start.IsZero() || !s.Start.Before(f.To)) {
+			continue
+		}
+		hits = append(hits, s)
+	}
+	slices.SortFunc(hits, func(a, b *store.Story) int {
+		if c := b.End.Compare(a.End); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.ID, a.ID)
+	})
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	off := 0
+	if f.Cursor != "" {
+		n, err := strconv.Atoi(f.Cursor)
+		if err != nil || n < 0 {
+			return store.StoryPage{}, fmt.Errorf("list stories: %w: %q", store.ErrBadCursor, f.Cursor)
+		}
+		off = min(n, len(hits))
+	}
+	end := min(off+limit, len(hits))
+	p := store.StoryPage{Stories: hits[off:end]}
+	if end < len(hits) {
+		p.Next = strconv.Itoa(end)
+	}
+	return p, nil
+}
+
+// Group returns the articles whose group is id, oldest published first.
+func (m *Memory) Group(ctx context.Context, id string) ([]*news.Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	var out []*news.Article
+	for i := len(m.arts) - 1; i >= 0; i-- {
+		if a := m.arts[i]; id != "" && a.Group == id {
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }
