@@ -221,7 +221,13 @@ func markTitle(lines []*line, p Page) string {
 	// For text without declared titles (or none matching): the first
 	// headline-shaped line before the article's first paragraph.
 	if titleAt < 0 && p.Format != news.FormatHTML && len(keys) == 0 {
-		titleAt = shapeTitle(lines)
+		titleAt = repeatedTitle(lines)
+		if titleAt < 0 {
+			titleAt = shapeTitle(lines)
+		}
+		if titleAt < 0 {
+			titleAt = bylineTitle(lines)
+		}
 		if titleAt >= 0 {
 			title = lines[titleAt].text
 		}
@@ -249,6 +255,95 @@ func markTitle(lines []*line, p Page) string {
 		}
 	}
 	return title
+}
+
+// headScan bounds how far into a page the headline is looked for; repeat
+// is how close its repetition must stand.
+const (
+	headScan = 40
+	repeatAt = 12
+)
+
+// repeatedTitle picks the headline of a text page by its repetition,
+// wherever banners above it leave it: the first headline-shaped line
+// printed again close by (alone, paired with its English version, or at
+// the end of a breadcrumb). It looks no further than the start of the
+// article (two paragraphs of text in a row) and returns -1 when no line
+// repeats.
+func repeatedTitle(lines []*line) int {
+	for i := 0; i < min(len(lines), headScan); i++ {
+		l := lines[i]
+		if articleStarts(lines, i) {
+			break
+		}
+		if !titleCandidate(l) {
+			continue
+		}
+		k := titleKey(l.text)
+		one := map[string]bool{k: true}
+		for j := max(0, i-repeatAt); j < min(len(lines), i+repeatAt); j++ {
+			if j == i {
+				continue
+			}
+			if titleKey(lines[j].text) == k || len(lines[j].text) <= 2*len(l.text)+16 && pairedTitle(lines[j].text, one) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// bylineTitle picks the headline of a text page whose head shape alone
+// did not show it: the line standing above the byline or time line (the
+// first of a headline and its summary), before the article starts.
+func bylineTitle(lines []*line) int {
+	for i := 0; i < min(len(lines), headScan); i++ {
+		if articleStarts(lines, i) {
+			break
+		}
+		if !titleCandidate(lines[i]) || !adjacent(lines, i, ReasonByline) && !adjacent(lines, i, ReasonTimestamp) {
+			continue
+		}
+		for i > 0 && titleCandidate(lines[i-1]) {
+			i--
+		}
+		return i
+	}
+	return -1
+}
+
+// articleStarts reports whether the article's text starts at line i: two
+// paragraphs of text in a row.
+func articleStarts(lines []*line, i int) bool {
+	return lines[i].reason == "" && lines[i].sh.bodyLike() && i+1 < len(lines) && lines[i+1].reason == "" && lines[i+1].sh.bodyLike()
+}
+
+// titleCandidate reports a line that may be a headline: kept so far,
+// headline-shaped, three words or more, not an outlet's name or a date.
+func titleCandidate(l *line) bool {
+	if l.reason != "" || l.sh.words < 3 || !l.sh.headlineLike(l.text) {
+		return false
+	}
+	// Words, not numbers: "11:08 AM, 29-MAR-2020" is a stamp.
+	words := 0
+	for _, w := range strings.Fields(l.text) {
+		if !strings.ContainsAny(w, "0123456789०१२३४५६७८९") {
+			words++
+		}
+	}
+	if words < 2 {
+		return false
+	}
+	if kind, _, _, ok := meta.LeadName(l.text); ok && kind == meta.LeadOutlet {
+		return false
+	}
+	return len(meta.FindTimes(l.text)) == 0
+}
+
+// adjacent reports whether the line after i (or, failing that, before it)
+// was removed for reason.
+func adjacent(lines []*line, i int, reason string) bool {
+	return i+1 < len(lines) && lines[i+1].reason == reason || i > 0 && lines[i-1].reason == reason
 }
 
 // shapeTitle picks the headline of a text page by shape: among the lines
@@ -461,9 +556,20 @@ func markEdges(lines []*line, html bool) {
 			break
 		}
 	}
-	for i := 0; i < first && !html; i++ {
+	// The head of the page: the lines above the article's first
+	// paragraph, and above the headline wherever it stands.
+	headEnd := max(first, titleAt)
+	for i := 0; i < headEnd && !html; i++ {
 		l := lines[i]
 		if l.reason != "" {
+			continue
+		}
+		if l.sh.bodyLike() {
+			// A sentence above the headline stays unless the site speaks
+			// in it to its reader about the page itself.
+			if i < titleAt && l.sh.words <= 40 && siteVoice(lower(l.text)) && hasWord(lower(l.text), webWords...) {
+				l.reason = ReasonBanner
+			}
 			continue
 		}
 		switch {
@@ -552,10 +658,19 @@ var sentenceWords = map[string]bool{
 const strayChars = "।|,;:."
 
 // fixFirstParagraph strips stray punctuation from the start of kept lines
-// and takes the dateline off the first paragraph.
+// and takes the dateline off the article's first paragraph. The first
+// paragraph is the first of text; when it has no dateline, the first
+// below the headline, or the second paragraph when its dateline is
+// unmistakable (an agency, or a known place and a date: pages that open
+// with a summary above the dateline).
 func fixFirstParagraph(lines []*line) {
-	first := true
-	for _, l := range lines {
+	titleAt := -1
+	var body []*line
+	afterTitle := -1
+	for i, l := range lines {
+		if l.reason == ReasonTitle && titleAt < 0 {
+			titleAt = i
+		}
 		if l.reason != "" {
 			continue
 		}
@@ -566,12 +681,32 @@ func fixFirstParagraph(lines []*line) {
 				l.text = t
 			}
 		}
-		if first && l.sh.bodyLike() {
-			first = false
-			if d, ok := meta.ParseDateline(l.text); ok {
-				l.prefix = append(l.prefix, news.Removal{Text: d.Text, Reason: ReasonDateline})
-				l.text = strings.TrimLeft(l.text[d.Len:], strayChars+" \u00a0")
+		if l.sh.bodyLike() {
+			body = append(body, l)
+			if titleAt >= 0 && afterTitle < 0 {
+				afterTitle = len(body) - 1
 			}
 		}
+	}
+	if len(body) == 0 {
+		return
+	}
+	take := func(l *line, strong bool) bool {
+		d, ok := meta.ParseDateline(l.text)
+		if !ok || strong && d.Agency == "" && d.Source == "" && (d.Day == 0 || d.Place == "") {
+			return false
+		}
+		l.prefix = append(l.prefix, news.Removal{Text: d.Text, Reason: ReasonDateline})
+		l.text = strings.TrimLeft(l.text[d.Len:], strayChars+" \u00a0")
+		return true
+	}
+	if take(body[0], false) {
+		return
+	}
+	if afterTitle > 0 && take(body[afterTitle], false) {
+		return
+	}
+	if next := max(afterTitle, 0) + 1; next < len(body) {
+		take(body[next], true)
 	}
 }

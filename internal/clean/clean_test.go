@@ -52,12 +52,38 @@ func TestClassify(t *testing.T) {
 		{"Tags: rain, delhi, weather", ReasonTags},
 		{"विज्ञापन", ReasonAdvertisement},
 		{"।", ReasonStrayPunctuation},
+		// Banners in other wordings, and the controls under them.
+		{"Sample Outlet would like to send you notifications for the latest news and updates.", ReasonBanner},
+		{"Your browser is out of date. Some features of this site may not work as expected.", ReasonBanner},
+		{"This website works best in a modern browser. Please switch to keep reading.", ReasonBanner},
+		{"Get breaking news alerts! Turn on notifications", ReasonBanner},
+		{"हम आपके अनुभव को बेहतर बनाने के लिए कुकीज़ का इस्तेमाल करते हैं। स्वीकार करें", ReasonBanner},
+		{"Get the Sample News app for faster stories. Open", ReasonBanner},
+		{"Allow    Don't Allow", ReasonBanner},
+		{"Not now Turn on", ReasonBanner},
+		{"Update now", ReasonBanner},
+		{"Accept all | Manage preferences", ReasonBanner},
+		{"अभी नहीं अनुमति दें", ReasonBanner},
+		{"शेयर करें: WhatsApp | Facebook | X | Telegram", ReasonSocial},
+		{"फेसबुक। एक्स। इन्स्टाग्राम", ReasonSocial},
+		{"Whatsapp Facebook Twitter", ReasonSocial},
+		{"हेही वाचा: नदीला पूर, गावांना इशारा", ReasonAlsoRead},
+		{"यो पनि पढ्नुहोस्: सडक अवरुद्ध", ReasonAlsoRead},
+		{"संबंधित बातम्या", ReasonRelated},
+		{"होम / देश / विदेश / मंत्री की यात्रा अगले सप्ताह से", ReasonNavigation},
 		// Body sentences stay.
 		{"By the end of the year, the company expects to hire 500 people.", ""},
 		{"उन्होंने ट्विटर पर लिखा कि सरकार इस मामले की जांच करेगी और दोषियों को सजा मिलेगी।", ""},
 		{"गूगल ने क्रोम ब्राउजर का नया संस्करण जारी किया, जिसमें सुरक्षा से जुड़ी कई खामियां दूर की गई हैं।", ""},
 		{"समिति ने 19 मार्च 2021 को अपनी रिपोर्ट सौंपी थी जिसमें कई सुझाव दिए गए थे।", ""},
 		{"इस बैठक में संबंधित विभागों के अधिकारियों ने खबर की पुष्टि की।", ""},
+		// News about browsers, notifications, cookies and apps stays.
+		{"The ministry said it would send notifications to all registered farmers by text message.", ""},
+		{"The company said its new app had been downloaded by two million users in the first week.", ""},
+		{"Mozilla urged users to update their Firefox browser after a security flaw was found.", ""},
+		{"अधिकारियों ने लोगों से कहा कि वे सरकारी ऐप डाउनलोड करें।", ""},
+		{"The bakery sold cookies and cakes worth a lakh of rupees during the festival, its owner said.", ""},
+		{"Turn on the lights", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -102,6 +128,49 @@ func TestCleanTextPage(t *testing.T) {
 	for reason, n := range map[string]int{
 		ReasonNavigation: 1, ReasonTitle: 1, ReasonByline: 1, ReasonStrayPunctuation: 1,
 		ReasonDateline: 1, ReasonAlsoRead: 2, ReasonRelated: 3,
+	} {
+		if reasons[reason] != n {
+			t.Errorf("%s removals = %d, want %d (%v)", reason, reasons[reason], n, r.Removed)
+		}
+	}
+}
+
+// TestCleanBannerHead: banners and their controls above the headline do
+// not hide the head of the page; the headline is found by its repetition,
+// its English pair goes out with it, and a sentence above the headline
+// stays unless the site speaks in it about itself.
+func TestCleanBannerHead(t *testing.T) {
+	page := strings.Join([]string{
+		"Sample Post would like to send you notifications for the latest news and updates.",
+		"मौसम विभाग ने चेतावनी दी है कि अगले दो दिन और बारिश होगी।",
+		"Allow    Don't Allow",
+		"Thanks for visiting our site, parts of which are being rebuilt this week.",
+		"नदी पर बना पुल टूटा, आवाजाही बंद",
+		"By सैंपल डेस्क | Updated: Mon, 03 Mar 2031 10:00 AM IST",
+		"Bridge over river collapses, traffic halted | नदी पर बना पुल टूटा, आवाजाही बंद",
+		"नदी पर बना पुल टूटा, आवाजाही बंद",
+		"पटना, तीन मार्च (भाषा) गंडक नदी पर बना पुराना पुल सोमवार सुबह टूट गया और दोनों ओर आवाजाही रोक दी गई।",
+		"जिला प्रशासन ने बताया कि हादसे में कोई घायल नहीं हुआ है और मरम्मत का काम जल्द शुरू होगा।",
+		"Update now",
+	}, "\n\n")
+	r := Clean(Page{Text: page, Format: news.FormatText})
+	if r.Title != "नदी पर बना पुल टूटा, आवाजाही बंद" {
+		t.Errorf("title = %q", r.Title)
+	}
+	want := strings.Join([]string{
+		"मौसम विभाग ने चेतावनी दी है कि अगले दो दिन और बारिश होगी।",
+		"गंडक नदी पर बना पुराना पुल सोमवार सुबह टूट गया और दोनों ओर आवाजाही रोक दी गई।",
+		"जिला प्रशासन ने बताया कि हादसे में कोई घायल नहीं हुआ है और मरम्मत का काम जल्द शुरू होगा।",
+	}, "\n\n")
+	if r.Text != want {
+		t.Errorf("text =\n%s\nwant\n%s", r.Text, want)
+	}
+	reasons := map[string]int{}
+	for _, x := range r.Removed {
+		reasons[x.Reason]++
+	}
+	for reason, n := range map[string]int{
+		ReasonBanner: 4, ReasonTitle: 1, ReasonRepeatedTitle: 2, ReasonByline: 1, ReasonDateline: 1,
 	} {
 		if reasons[reason] != n {
 			t.Errorf("%s removals = %d, want %d (%v)", reason, reasons[reason], n, r.Removed)

@@ -125,8 +125,11 @@ var (
 		"इसे भी पढ़े", "इन्हें भी पढ़ें", "यह भी देखें", "ये भी देखें", "यह भी पढें", "ये भी पढें",
 		"also read", "read also", "also see", "see also", "read more", "और पढ़ें", "पढ़ें यह भी",
 		"also watch", "must read", "जरूर पढ़ें", "ज़रूर पढ़ें",
+		// Marathi and Nepali.
+		"हेही वाचा", "हे पण वाचा", "हे सुद्धा वाचा", "हेही पहा", "यो पनि पढ्नुहोस्", "यो पनि पढ्नुस्", "यो पनि हेर्नुहोस्",
+		"यो पनि पढौं",
 	}
-	relatedNouns = []string{"खबर", "समाचार", "news", "stories", "story", "articles", "posts", "headlines", "स्टोरी", "न्यूज"}
+	relatedNouns = []string{"खबर", "समाचार", "news", "stories", "story", "articles", "posts", "headlines", "स्टोरी", "न्यूज", "बातम्या", "बातमी"}
 	relatedMods  = []string{
 		"संबंधित", "सम्बंधित", "सम्बन्धित", "संबन्धित", "जुड़ी", "जुडी", "अन्य", "related", "more", "latest",
 		"top", "ताजा", "लेटेस्ट", "trending", "popular", "ज्यादा", "टॉप", "और भी", "recommended",
@@ -144,9 +147,7 @@ var (
 		"accept cookies", "accept all cookies", "cookie policy", "cookie settings", "uses cookies",
 		"this site uses cookies", "allow notifications", "turn on notifications", "push notification",
 		"notifications on", "नोटिफिकेशन ऑन", "नोटिफिकेशन अलाउ", "नोटिफिकेशन पाने", "नोटिफिकेशन के लिए सब्सक्राइब",
-		"download the app", "download our app", "get the app",
-		"open in app", "ऐप डाउनलोड", "एप डाउनलोड", "ऐप इंस्टॉल", "app पर पढ़ें", "ऐप पर पढ़ें",
-		"ad blocker", "adblock", "disable your ad", "कुकीज", "continue reading in app", "view this page",
+		"ad blocker", "adblock", "disable your ad", "view this page",
 		"to view this site", "better experience", "बेहतर अनुभव", "skip to content", "skip to main content",
 		"सामग्री को स्किप करें", "स्किप करें",
 	}
@@ -242,11 +243,139 @@ var ctaVerbs = []string{
 	"sign in", "log in", "login ", "install ", "join ", "get the ", "get our ", "like us",
 }
 
+// imperative reports a line opening with a call to action ("Download
+// …", "Get …", "Read …").
+func imperative(t string) bool {
+	_, ok := hasPrefixAny(t, ctaVerbs...)
+	return ok
+}
+
 // appWords and getWords together make an app promotion.
 var (
-	appWords = []string{"app", "ऐप", "एप", "एप्लीकेशन", "application"}
-	getWords = []string{"download", "डाउनलोड", "install", "इंस्टॉल", "इंस्टाल"}
+	appWords = []string{"app", "apps", "ऐप", "एप", "अॅप", "अ\u200dॅप", "एप्लीकेशन", "एप्लिकेशन", "application"}
+	getWords = []string{
+		"download", "डाउनलोड", "install", "इंस्टॉल", "इंस्टाल", "get the", "get our", "open in", "read in",
+		"use the", "try the", "continue in", "continue reading", "पर पढें", "में पढें", "पाएं", "करा", "गर्नुहोस्",
+	}
 )
+
+// Banner vocabulary by class: a browser going stale, notifications,
+// cookies, each with the words that make a line about them a request to
+// the reader rather than news.
+var (
+	staleWords = []string{
+		"out of date", "outdated", "old version", "older version", "not supported", "unsupported", "no longer supported",
+		"may not work", "works best", "recent browser", "modern browser", "latest version", "पुराना", "पुराने", "समर्थित नहीं",
+		"नवीनतम", "पुरानो",
+	}
+	notifyWords = []string{"notification", "नोटिफिकेशन", "नोटिफिकेशंस", "सूचनाहरू", "news alerts", "breaking news alerts", "push alerts"}
+	notifyVerbs = []string{
+		"allow", "turn on", "enable", "subscribe", "get ", "receive", "send", "sign up", "ऑन", "अलाउ", "पाएं", "पाने",
+		"भेज", "चालू", "अनुमति",
+	}
+	cookieWords  = []string{"cookie", "कुकी", "कुकिज", "कुकीज", "कूकीज"}
+	consentWords = []string{
+		"accept", "agree", "consent", "policy", "settings", "preferences", "स्वीकार", "सहमत", "नीति", "प्रयोग गर्छौं", "उपयोग करते",
+	}
+)
+
+// voiceWords are how a site speaks to its reader or of itself ("your
+// browser", "we use", "this site", "please"); news copy rarely does so
+// outside quotes, and never in a banner-sized line about browsers,
+// cookies or notifications.
+var voiceWords = []string{
+	" you ", " your ", " you'", " we ", " we'", " our ", " us ", " this site", " this website", " this page", " the site",
+	" please", " कृपया", " आप ", " आपका", " आपके", " आपको", " आपकी", " अपना ", " अपने ", " हम ", " हमारे", " हमारी", " इस साइट",
+	" इस वेबसाइट", " इस पेज", " तपाईं", " हामी", " तुम्ही", " आम्ही", " तुमच्या", " कृपया",
+}
+
+// webWords name the page and its furniture: a banner talks of them.
+var webWords = []string{
+	"site", "website", "page", "app", "browser", "notifications", "notification", "update", "updates", "cookie",
+	"cookies", "experience", "feature", "features",
+	"newsletter", "inbox", "subscribe", "login", "sign in", "account", "version", "साइट", "वेबसाइट", "पेज", "ऐप",
+	"एप", "ब्राउजर", "नोटिफिकेशन", "अपडेट", "अनुभव", "सब्सक्राइब", "लॉगिन", "खाता", "अकाउंट",
+}
+
+// siteVoice reports a line in which the site addresses its reader.
+func siteVoice(t string) bool {
+	return hasAny(" "+strings.Map(func(r rune) rune {
+		if strings.ContainsRune(".,!?:;|()", r) {
+			return ' '
+		}
+		return r
+	}, t)+" ", voiceWords...)
+}
+
+// hasWord reports whether t holds one of words as a whole word.
+func hasWord(t string, words ...string) bool {
+	for _, w := range words {
+		for i := 0; ; {
+			j := strings.Index(t[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			before, _ := utf8.DecodeLastRuneInString(t[:j])
+			after, _ := utf8.DecodeRuneInString(t[j+len(w):])
+			if !wordRune(before) && !wordRune(after) {
+				return true
+			}
+			i = j + len(w)
+		}
+	}
+	return false
+}
+
+// wordRune reports a rune that continues a word (utf8.RuneError, at the
+// ends of a string, does not).
+func wordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '\u200d')
+}
+
+// controlWords are the words of the buttons and links of banners and page
+// furniture ("Allow", "Don't Allow", "Not now", "Update now", "Accept
+// all", "Got it", "अभी नहीं"); controlVerbs are those a control needs at
+// least one of.
+var (
+	controlWords = map[string]bool{
+		"allow": true, "don't": true, "dont": true, "do": true, "not": true, "now": true, "turn": true, "on": true,
+		"off": true, "update": true, "upgrade": true, "accept": true, "all": true, "reject": true, "decline": true,
+		"settings": true, "manage": true, "preferences": true, "options": true, "skip": true, "menu": true, "close": true,
+		"ok": true, "okay": true, "got": true, "it": true, "open": true, "later": true, "maybe": true, "no": true,
+		"thanks": true, "yes": true, "continue": true, "cancel": true, "dismiss": true, "block": true, "subscribe": true,
+		"sign": true, "in": true, "up": true, "log": true, "login": true, "register": true, "agree": true, "i": true,
+		"learn": true, "more": true, "app": true, "download": true, "install": true, "notify": true, "me": true,
+		"search": true, "back": true, "to": true, "top": true, "browser": true, "chrome": true, "×": true, "✕": true,
+		"अनुमति": true, "दें": true, "न": true, "स्वीकार": true, "करें": true, "अस्वीकार": true, "बाद": true, "में": true,
+		"अभी": true, "नहीं": true, "बंद": true, "ठीक": true, "है": true, "हां": true, "हाँ": true, "खोलें": true,
+		"ऐप": true, "डाउनलोड": true, "अपडेट": true, "सेटिंग्स": true, "मेनू": true, "खोजें": true, "रद्द": true,
+		"गर्नुहोस्": true, "पछि": true, "स्वीकार्य": true, "करा": true, "नको": true,
+	}
+	controlVerbs = map[string]bool{
+		"allow": true, "accept": true, "reject": true, "decline": true, "update": true, "upgrade": true, "turn": true,
+		"skip": true, "close": true, "ok": true, "okay": true, "got": true, "open": true, "later": true, "thanks": true,
+		"continue": true, "cancel": true, "dismiss": true, "block": true, "subscribe": true, "sign": true, "log": true,
+		"login": true, "register": true, "agree": true, "learn": true, "download": true, "install": true, "notify": true,
+		"अनुमति": true, "स्वीकार": true, "अस्वीकार": true, "बंद": true, "ठीक": true, "खोलें": true, "डाउनलोड": true,
+		"अपडेट": true, "रद्द": true, "गर्नुहोस्": true,
+	}
+)
+
+// controlsOnly reports a line made only of the labels of controls: "Allow
+// Don't Allow", "Not now Turn on", "Update now", "Accept | Reject".
+func controlsOnly(t string) bool {
+	verb := false
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("|/·•,.!:;()[]", r)
+	}) {
+		if !controlWords[w] {
+			return false
+		}
+		verb = verb || controlVerbs[w]
+	}
+	return verb
+}
 
 // classify gives a line's reason by what it says, or "" when its words
 // alone do not make it boilerplate. Position-based decisions come later.
@@ -292,13 +421,25 @@ func classify(text string, sh shape) string {
 		hasAny(t, "all rights reserved", "सर्वाधिकार सुरक्षित", "कॉपीराइट ©", "copyright ©", "© copyright")) {
 		return ReasonCopyright
 	}
-	if sh.words <= 30 && hasAny(t, browserWords...) && hasAny(t, updateWords...) {
+	// Banners by class: browser, notifications, cookies, app. A sentence
+	// about them is news unless the site speaks in it to the reader.
+	voice := sh.words <= 40 && siteVoice(t)
+	if sh.words <= 30 && hasAny(t, browserWords...) && (voice || !sh.sentence && (hasAny(t, updateWords...) || hasAny(t, staleWords...))) {
 		return ReasonBanner
 	}
 	if sh.words <= 30 && hasAny(t, bannerPhrases...) {
 		return ReasonBanner
 	}
-	if sh.words <= 45 && hasAny(t, appWords...) && hasAny(t, getWords...) {
+	if sh.words <= 30 && hasAny(t, notifyWords...) && (voice || !sh.sentence && hasAny(t, notifyVerbs...)) {
+		return ReasonBanner
+	}
+	if sh.words <= 40 && hasAny(t, cookieWords...) && (voice || !sh.sentence && hasAny(t, consentWords...)) {
+		return ReasonBanner
+	}
+	if sh.words <= 45 && hasWord(t, appWords...) && hasAny(t, getWords...) && (!sh.sentence || voice && sh.words <= 25 || sh.words <= 25 && imperative(t)) {
+		return ReasonBanner
+	}
+	if sh.words >= 2 && sh.words <= 6 && controlsOnly(t) {
 		return ReasonBanner
 	}
 	if sh.words <= 8 && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "।") {
@@ -319,6 +460,9 @@ func classify(text string, sh shape) string {
 		return ReasonSocial
 	}
 	if sh.words <= 35 && promoLine(text, t) {
+		return ReasonSocial
+	}
+	if sh.words <= 20 && platformList(t) {
 		return ReasonSocial
 	}
 	if sh.words <= 60 && (hasAny(t, socialPhrases...) || (hasAny(t, socialPlatforms...) && hasAny(t, socialActions...) && (sh.words <= 25 || !sh.sentence))) {
@@ -360,6 +504,43 @@ func classify(text string, sh shape) string {
 		return ReasonNavigation
 	}
 	return ""
+}
+
+// platformNames are social platforms as share and follow bars list them.
+var platformNames = map[string]bool{
+	"facebook": true, "twitter": true, "x": true, "instagram": true, "youtube": true, "whatsapp": true,
+	"telegram": true, "linkedin": true, "email": true, "e-mail": true, "threads": true, "koo": true, "reddit": true,
+	"pinterest": true, "google news": true, "sharechat": true, "फेसबुक": true, "ट्विटर": true, "एक्स": true,
+	"इंस्टाग्राम": true, "इन्स्टाग्राम": true, "इंस्टा": true, "यूट्यूब": true, "युट्युब": true, "यूट्युब": true,
+	"व्हाट्सएप": true, "व्हाट्सऐप": true, "वॉट्सऐप": true, "वाट्सऐप": true, "वॉट्सएप": true, "व्हॉट्सॲप": true,
+	"टेलीग्राम": true, "टेलिग्राम": true, "लिंक्डइन": true, "ईमेल": true, "कू": true,
+}
+
+// platformList reports a bar of two or more social platforms, with or
+// without a label: "शेयर करें: WhatsApp | Facebook | X", "फेसबुक। एक्स।
+// इन्स्टाग्राम".
+func platformList(t string) bool {
+	if _, rest, ok := strings.Cut(t, ":"); ok {
+		t = rest
+	}
+	items := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune("|।,·•/", r) })
+	if len(items) == 1 {
+		// "Whatsapp Facebook Twitter": the names alone.
+		items = strings.Fields(t)
+	}
+	if len(items) < 2 {
+		return false
+	}
+	n := 0
+	for _, it := range items {
+		it = strings.Trim(it, " .-–")
+		if platformNames[it] {
+			n++
+		} else if len(strings.Fields(it)) > 3 {
+			return false
+		}
+	}
+	return n >= 2 && 2*n >= len(items)
 }
 
 // hasEmail reports an e-mail address in t.
@@ -525,6 +706,9 @@ func isRelatedHeading(t string, sh shape) bool {
 	return hasAny(t, relatedNouns...) && hasAny(t, relatedMods...)
 }
 
+// homeWords name a site's home page, where breadcrumbs start.
+var homeWords = map[string]bool{"home": true, "होम": true, "मुख्य पृष्ठ": true, "मुखपृष्ठ": true, "गृहपृष्ठ": true, "गृह": true, "homepage": true}
+
 // navSeparators split breadcrumb and menu items; the danda is there
 // because normalisation turns a pipe after Devanagari into one.
 const navSeparators = ">»›/|•·।"
@@ -539,6 +723,11 @@ func isNavigation(text, t string, sh shape) bool {
 		return true
 	}
 	items := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(navSeparators, r) })
+	if len(items) >= 2 && homeWords[strings.TrimSpace(items[0])] {
+		// A breadcrumb from the home page; its last crumb may be the
+		// headline itself.
+		return true
+	}
 	if len(items) < 3 {
 		// Two items: both must be menu words.
 		if len(items) == 2 && navWords[strings.TrimSpace(items[0])] && navWords[strings.TrimSpace(items[1])] {
