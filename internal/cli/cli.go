@@ -45,6 +45,7 @@ func commands() []command {
 		{"train", "train the NER model (train ner)", runTrain},
 		{"eval", "measure a stage on labelled data (eval clean|ner|names|…)", runEval},
 		{"bench", "measure analyze and ingest speed and memory on generated articles", runBench},
+		{"rebuild", "recompute copies, groups and stories of a data folder (rebuild stories)", runRebuild},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -31,8 +31,10 @@ func evalTargets() map[string]evalTarget {
 				_, err := cleaneval.Run(ctx, dir, w)
 				return err
 			}},
-		"ner":   {"[FILE.conll]", "NER precision, recall and F1 by type on CoNLL (default: the IL-NER dev split)", evalNER},
-		"names": {"[FILE.tsv]", "cross-script name matching accuracy@1 on hindi<TAB>english pairs (default: the cricketers dev set)", evalNames},
+		"ner":     {"[FILE.conll]", "NER precision, recall and F1 by type on CoNLL (default: the IL-NER dev split)", evalNER},
+		"names":   {"[FILE.tsv]", "cross-script name matching accuracy@1 on hindi<TAB>english pairs (default: the cricketers dev set)", evalNames},
+		"dedup":   {"[DIR]", "copy detection: pairwise precision and recall on synthetic copies of the hindi-5papers data (default: the shared data)", evalDedup},
+		"stories": {"[CORPUS]", "story clustering: B-cubed F1 on the sample corpus and labelled hindi-5papers articles", evalStories},
 	}
 }
 
