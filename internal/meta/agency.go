@@ -17,9 +17,9 @@ type agency struct {
 
 var agencyTable = []agency{
 	{"PTI-Bhasha", []string{"पीटीआई-भाषा", "पीटीआई भाषा", "PTI-Bhasha", "PTI Bhasha", "पीटीआइ-भाषा"}, []string{"भाषा"}},
-	{"PTI", []string{"PTI", "पीटीआई", "पीटीआइ", "प्रेट्र", "Press Trust of India", "प्रेस ट्रस्ट ऑफ इंडिया", "प्रेस ट्रस्ट आफ इंडिया"}, nil},
-	{"IANS", []string{"IANS", "आईएएनएस", "आइएएनएस", "Indo-Asian News Service"}, nil},
-	{"ANI", []string{"ANI", "एएनआई", "एएनआइ", "Asian News International"}, nil},
+	{"PTI", []string{"PTI", "पीटीआई", "पीटीआइ", "प्रेट्र", "Press Trust of India", "प्रेस ट्रस्ट ऑफ इंडिया", "प्रेस ट्रस्ट आफ इंडिया", "पीटीआय"}, nil},
+	{"IANS", []string{"IANS", "आईएएनएस", "आइएएनएस", "आयएएनएस", "Indo-Asian News Service"}, nil},
+	{"ANI", []string{"ANI", "एएनआई", "एएनआइ", "एएनआय", "Asian News International"}, nil},
 	{"UNI", []string{"UNI", "यूएनआई", "यूएनआइ", "United News of India", "यूनीवार्ता", "UNI Varta"}, []string{"वार्ता"}},
 	{"Hindusthan Samachar", []string{"हिन्दुस्थान समाचार", "हिंदुस्थान समाचार", "Hindusthan Samachar"}, nil},
 	{"AP", []string{"Associated Press", "एसोसिएटेड प्रेस", "एसोसिएटिड प्रेस"}, []string{"AP", "एपी"}},
@@ -37,6 +37,7 @@ var agencyTable = []agency{
 	{"Yonhap", []string{"Yonhap", "योनहाप", "योनहैप"}, nil},
 	{"KCNA", []string{"KCNA", "केसीएनए"}, nil},
 	{"IRNA", []string{"IRNA", "इरना"}, nil},
+	{"RSS", []string{"रासस", "राष्ट्रिय समाचार समिति", "Rastriya Samachar Samiti", "Rashtriya Samachar Samiti"}, nil},
 	{"Anadolu", []string{"Anadolu Agency", "अनादोलु"}, []string{"Anadolu"}},
 	{"APP", []string{"Associated Press of Pakistan"}, nil},
 	{"WAM", []string{"WAM", "वाम समाचार एजेंसी"}, nil},

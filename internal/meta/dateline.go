@@ -151,7 +151,7 @@ func readDateline(head string, kind rune) (DatelineInfo, bool) {
 	} else if kind == ')' {
 		return DatelineInfo{}, false
 	}
-	if head == "" || strings.ContainsAny(head, "()\"“”‘’'।?!;") || strings.Contains(head, ". ") {
+	if head == "" || strings.ContainsAny(head, "()\"“”‘’'।?!;") || sentenceBreak(head) {
 		return DatelineInfo{}, false
 	}
 	d := DatelineInfo{Source: src}
@@ -264,14 +264,21 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 			return false
 		}
 		words += len(ws)
+		// The date first: PTI-Bhasha writes its day as a word ("एक
+		// दिसंबर"), which may also be a small word of sentences.
+		if dd, mm, n, ok := ParseDayMonth(part); ok && strings.TrimSpace(part[n:]) == "" || ok && isYearOnly(part[n:]) {
+			d.Day, d.Month = dd, mm
+			continue
+		}
+		if bikramDate(ws) {
+			// "असार २५": a Bikram Sambat date, which the Gregorian
+			// calendar cannot hold here.
+			continue
+		}
 		for _, w := range ws {
 			if functionWords[w.text] {
 				return false
 			}
-		}
-		if dd, mm, n, ok := ParseDayMonth(part); ok && strings.TrimSpace(part[n:]) == "" || ok && isYearOnly(part[n:]) {
-			d.Day, d.Month = dd, mm
-			continue
 		}
 		if a := Agency(part); a != "" && d.Agency == "" {
 			d.Agency = a
@@ -352,6 +359,67 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 	}
 	return false
 }
+
+// bikramMonths are the months of the Bikram Sambat calendar, as Nepali
+// (and some Hindi) datelines write them.
+var bikramMonths = map[string]bool{
+	"बैशाख": true, "वैशाख": true, "जेठ": true, "जेष्ठ": true, "असार": true, "आषाढ": true, "साउन": true,
+	"श्रावण": true, "भदौ": true, "भाद्र": true, "असोज": true, "आश्विन": true, "कात्तिक": true, "कार्तिक": true,
+	"मंसिर": true, "मङ्सिर": true, "पुस": true, "पौष": true, "माघ": true, "फागुन": true, "फाल्गुन": true,
+	"चैत": true, "चैत्र": true,
+}
+
+// bikramDate reports a dateline part that is a Bikram Sambat day and
+// month, with an optional year: "असार २५", "२०८२ असोज ११".
+func bikramDate(ws []word) bool {
+	if len(ws) < 2 || len(ws) > 3 {
+		return false
+	}
+	month, nums := 0, 0
+	for _, w := range ws {
+		switch {
+		case bikramMonths[w.text]:
+			month++
+		case allDigits(w.text):
+			nums++
+		default:
+			return false
+		}
+	}
+	return month == 1 && nums == len(ws)-1
+}
+
+// allDigits reports a word of ASCII or Devanagari digits.
+func allDigits(s string) bool {
+	for _, r := range s {
+		if _, ok := digitValue(r); !ok {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// sentenceBreak reports ". " in a dateline head anywhere but after an
+// abbreviated month ("Dec. 5").
+func sentenceBreak(head string) bool {
+	for i := 0; ; {
+		j := strings.Index(head[i:], ". ")
+		if j < 0 {
+			return false
+		}
+		j += i
+		k := j
+		for k > 0 && isLatinLetter(head[k-1]) {
+			k--
+		}
+		if monthNames[strings.ToLower(head[k:j])] == 0 || j-k < 3 {
+			return true
+		}
+		i = j + 2
+	}
+}
+
+func isLatinLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // isYearOnly reports whether s is empty or only ", 2021".
 func isYearOnly(s string) bool {

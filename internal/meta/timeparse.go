@@ -708,6 +708,10 @@ var numberWords = map[string]int{
 // the bytes read.
 func ParseDayMonth(s string) (day, month, n int, ok bool) {
 	toks := tokenize(s)
+	// "Dec. 5": the point of an abbreviated month.
+	if len(toks) >= 3 && monthOf(toks[0]) > 0 && isPunct(toks[1], ".") {
+		toks = append(toks[:1:1], toks[2:]...)
+	}
 	if len(toks) < 2 {
 		return 0, 0, 0, false
 	}

@@ -85,6 +85,8 @@ func TestParseDayMonth(t *testing.T) {
 	}{
 		{"19 मार्च (एपी)", 19, 3, true},
 		{"March 12 (PTI)", 12, 3, true},
+		{"Dec. 5 (AP)", 5, 12, true},
+		{"Sept. 30", 30, 9, true},
 		{"१९ मार्च", 19, 3, true},
 		{"मार्च", 0, 0, false},
 		{"45 मार्च", 0, 0, false},
