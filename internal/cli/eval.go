@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"khabar/internal/eval/cleaneval"
+	"khabar/internal/eval/eventeval"
+	"khabar/internal/eval/timeeval"
 )
 
 // evalTarget is one thing "khabar eval" can measure.
@@ -22,19 +24,26 @@ type evalTarget struct {
 // evalTargets lists what "khabar eval" measures, by name.
 func evalTargets() map[string]evalTarget {
 	return map[string]evalTarget{
-		"clean": {"[DIR]", "cleaning and metadata on a labelled dev set (default: the built-in one)",
-			func(ctx context.Context, _ *env, args []string, w io.Writer) error {
-				dir := ""
-				if len(args) > 0 {
-					dir = args[0]
-				}
-				_, err := cleaneval.Run(ctx, dir, w)
-				return err
-			}},
+		"clean":   {"[DIR]", "cleaning and metadata on a labelled dev set (default: the built-in one), or on a corpus folder with a README ground-truth table (examples/corpus)", dirEval(cleaneval.Run)},
+		"time":    {"[DIR]", "time expressions: span precision, recall, F1 and value accuracy on brat files (default: the IASNLP-2018 dev data)", dirEval(timeeval.Run)},
+		"events":  {"[DIR]", "events: trigger+subtype precision, recall, F1, with place, time and casualty accuracy on FIRE-2018 XML (default: the FIRE dev data)", dirEval(eventeval.Run)},
 		"ner":     {"[FILE.conll]", "NER precision, recall and F1 by type on CoNLL (default: the IL-NER dev split)", evalNER},
 		"names":   {"[FILE.tsv]", "cross-script name matching accuracy@1 on hindi<TAB>english pairs (default: the cricketers dev set)", evalNames},
 		"dedup":   {"[DIR]", "copy detection: pairwise precision and recall on synthetic copies of the hindi-5papers data (default: the shared data)", evalDedup},
 		"stories": {"[CORPUS]", "story clustering: B-cubed F1 on the sample corpus and labelled hindi-5papers articles", evalStories},
+	}
+}
+
+// dirEval adapts a scorer of a folder ("" for its default) to an eval
+// target.
+func dirEval[R any](run func(ctx context.Context, dir string, w io.Writer) (R, error)) func(context.Context, *env, []string, io.Writer) error {
+	return func(ctx context.Context, _ *env, args []string, w io.Writer) error {
+		dir := ""
+		if len(args) > 0 {
+			dir = args[0]
+		}
+		_, err := run(ctx, dir, w)
+		return err
 	}
 }
 

@@ -3,16 +3,20 @@ package cli
 import (
 	"khabar/internal/clean"
 	"khabar/internal/entity"
+	"khabar/internal/event"
 	"khabar/internal/extract"
 	"khabar/internal/lang"
 	"khabar/internal/meta"
 	"khabar/internal/normalize"
 	"khabar/internal/pipeline"
+	"khabar/internal/quote"
 	"khabar/internal/segment"
+	"khabar/internal/timex"
 )
 
 // stages returns the stages of the flow in the order of the design:
-// extract, normalize, clean, meta, lang, segment, then the analysis stages.
+// extract, normalize, clean, meta, lang, segment, entities, time, quotes,
+// events. Dedup and stories need everything stored, so they run in ingest.
 func stages() ([]pipeline.Stage, error) {
 	ent, err := entity.New(entity.Options{})
 	if err != nil {
@@ -26,6 +30,9 @@ func stages() ([]pipeline.Stage, error) {
 		lang.New(),
 		segment.Stage{},
 		ent,
+		timex.New(),
+		quote.New(),
+		event.New(),
 	}, nil
 }
 
