@@ -76,12 +76,12 @@ func (d *doc) segmentBreak(k int) bool {
 
 // triggerEndingAt reports whether a trigger ends at token k.
 func (d *doc) triggerEndingAt(k int) bool {
-	for _, m := range d.out {
-		if d.tokOf(m.Trigger.End)-1 == k {
-			return true
-		}
+	if k < 0 {
+		return false
 	}
-	return false
+	e := d.toks[k].e
+	x := sort.Search(len(d.out), func(x int) bool { return d.out[x].Trigger.Start >= e })
+	return x > 0 && d.out[x-1].Trigger.End == e
 }
 
 // tokOf returns the index of the token starting at or after byte b.
@@ -184,7 +184,10 @@ func (d *doc) when(m *Mention, i int) {
 	lo, hi := d.clauseBounds(i)
 	slo, shi := d.segmentBounds(i)
 	best, bestDist := -1, 1<<30
-	for ti, t := range d.times {
+	s := d.sents[d.sent[i]]
+	from := sort.Search(len(d.times), func(x int) bool { return d.times[x].s >= d.toks[s.first].s })
+	for ti := from; ti < len(d.times) && d.times[ti].s < d.toks[s.end-1].e; ti++ {
+		t := d.times[ti]
 		k := d.tokOf(t.s)
 		if d.triggerBetween(k, i) {
 			continue
@@ -230,7 +233,11 @@ func (d *doc) when(m *Mention, i int) {
 // (a time expression) and token i (a trigger): the time belongs to it.
 func (d *doc) triggerBetween(k, i int) bool {
 	lo, hi := min(k, i), max(k, i)
-	for _, m := range d.out {
+	from := sort.Search(len(d.out), func(x int) bool { return d.out[x].Trigger.Start > d.toks[lo].s })
+	for _, m := range d.out[from:] {
+		if m.Trigger.Start >= d.toks[hi].s {
+			break
+		}
 		t := d.tokOf(m.Trigger.Start)
 		// The object right before a trigger ("बैठक रद्द") does not count.
 		if t > lo && t < hi && t != i && !(t < i && d.tokOf(m.Trigger.End) >= i-1) {

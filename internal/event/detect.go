@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -102,7 +103,7 @@ func (d *doc) split() {
 			if i > 0 {
 				prev = d.toks[i-1].key
 			}
-			stop = n.s > t.e && !abbreviations[prev] && d.toks[i-1].kind != kNum &&
+			stop = n.s > t.e && !abbreviations[prev] && (i == 0 || d.toks[i-1].kind != kNum) &&
 				!(n.kind == kWord && d.text[n.s] >= 'a' && d.text[n.s] <= 'z')
 		}
 		if stop && i+1 < len(d.toks) && !d.toks[i+1].brk {
@@ -422,12 +423,11 @@ func (d *doc) entityAt(k int) int {
 		return -1
 	}
 	b := d.toks[k].s
-	for i, m := range d.ments {
-		if m.s <= b && b < m.e {
+	// The last mention starting at or before b, and the one before it.
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].s > b }) - 1
+	for ; i >= 0 && b-d.ments[i].s < 400; i-- {
+		if m := d.ments[i]; m.s <= b && b < m.e {
 			return i
-		}
-		if m.s > b {
-			break
 		}
 	}
 	return -1
