@@ -232,3 +232,11 @@ func safeURL(s string) string {
 	}
 	return u.String()
 }
+
+// Kind names a kind of timeline item in the UI language.
+func (b base) Kind(k string) string {
+	if s, ok := b.lookup("kind_" + k); ok {
+		return s
+	}
+	return k
+}

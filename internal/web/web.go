@@ -29,6 +29,9 @@ type Options struct {
 	Articles api.Articles
 	// Searcher answers searches; nil shows that search is not available.
 	Searcher api.Searcher
+	// Links reads stories and groups; nil uses Articles when it reads
+	// them too, and otherwise shows none.
+	Links api.Links
 	// Logger receives the errors behind failed pages; nil discards them.
 	Logger *slog.Logger
 }
@@ -37,6 +40,7 @@ type Options struct {
 type UI struct {
 	arts      api.Articles
 	search    api.Searcher
+	links     api.Links
 	log       *slog.Logger
 	pages     map[string]*template.Template
 	cats      map[string]*catalog
@@ -45,7 +49,7 @@ type UI struct {
 }
 
 // pageNames are the views under templates/, each rendered inside layout.html.
-var pageNames = []string{"home", "article", "error"}
+var pageNames = []string{"home", "article", "story", "error"}
 
 // New parses every template and translation and hashes every static file,
 // failing on the first problem.
@@ -62,7 +66,7 @@ func newUI(fsys fs.FS, o Options) (*UI, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	u := &UI{arts: o.Articles, search: o.Searcher, log: log, pages: map[string]*template.Template{}}
+	u := &UI{arts: o.Articles, search: o.Searcher, links: linksFrom(o), log: log, pages: map[string]*template.Template{}}
 	var err error
 	if u.assets, u.assetURLs, err = loadAssets(fsys); err != nil {
 		return nil, err
@@ -103,7 +107,7 @@ var (
 // templateRefs returns the translation keys the templates use, plus those
 // the views compose (months, entity types), and the static files they name.
 func templateRefs(fsys fs.FS) (keys, statics []string, err error) {
-	keys = []string{"no_date", "ent_PER", "ent_ORG", "ent_LOC", "ent_MISC"}
+	keys = []string{"no_date", "ent_PER", "ent_ORG", "ent_LOC", "ent_MISC", "kind_event", "kind_quote", "kind_report"}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month_"+strconv.Itoa(m))
 	}
@@ -128,11 +132,12 @@ func templateRefs(fsys fs.FS) (keys, statics []string, err error) {
 }
 
 // Register adds the UI's routes to mux: the search page at /, articles at
-// /a/{id}, static files at /static/, and a 404 page for every path nobody
-// else serves.
+// /a/{id}, stories at /s/{id}, static files at /static/, and a 404 page
+// for every path nobody else serves.
 func (u *UI) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /{$}", u.home)
 	mux.HandleFunc("GET /a/{id}", u.article)
+	mux.HandleFunc("GET /s/{id}", u.story)
 	mux.HandleFunc("GET /static/{file}", u.serveStatic)
 	mux.HandleFunc("GET /", u.notFound)
 }
@@ -253,6 +258,7 @@ func (u *UI) paramMessage(b base, err error) string {
 type articleData struct {
 	base
 	Article *articleView
+	Links   *linksView
 }
 
 func (u *UI) article(w http.ResponseWriter, r *http.Request) {
@@ -266,7 +272,12 @@ func (u *UI) article(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, b, err)
 		return
 	}
-	u.render(w, r, http.StatusOK, "article", &articleData{base: b, Article: newArticleView(a)})
+	links, err := u.linksOf(r, a)
+	if err != nil {
+		u.fail(w, r, b, err)
+		return
+	}
+	u.render(w, r, http.StatusOK, "article", &articleData{base: b, Article: newArticleView(a), Links: links})
 }
 
 // errorData is the data of an error page.
