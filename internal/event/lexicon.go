@@ -197,6 +197,10 @@ blast*	@blast
 आत्मघाती धमाक*	SUICIDE_ATTACK
 फिदायीन हमला|हमले|हमलों	SUICIDE_ATTACK
 सुसाइड ब्लास्ट	SUICIDE_ATTACK
+खुद को उड़ा*	SUICIDE_ATTACK
+खुद को _ उड़ा*	SUICIDE_ATTACK
+खुद को _ _ उड़ा*	SUICIDE_ATTACK
+blew himself up	SUICIDE_ATTACK
 सुसाइड अटैक	SUICIDE_ATTACK
 suicide attack*	SUICIDE_ATTACK
 suicide bomb*	SUICIDE_ATTACK
@@ -226,6 +230,7 @@ shelling	+ASSAULT
 गोलीबारी	@shoot
 फायरिंग	@shoot
 गोलीकांड	SHOOT_OUT
+हत्याकांड	@shoot
 शूटआउट	SHOOT_OUT
 गोली मार*	SHOOT_OUT
 गोलियां मार*	SHOOT_OUT
