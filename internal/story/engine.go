@@ -105,6 +105,8 @@ type Engine struct {
 	byID     map[string]int32
 	of       map[string]int32 // article id → story
 	post     map[uint64][]int32
+	stamp    []uint32 // per story: the last query that listed it
+	query    uint32
 	terms    idf
 	entities idf
 }
@@ -234,15 +236,28 @@ func (e *Engine) score(c *cluster, lang string, tv, ev vector) float64 {
 	return max(t, w*t+(1-w)*ent)
 }
 
+// maxPosting bounds the stories one key leads to: a key listed under more
+// stories than this (a country, a word every report of a season uses)
+// tells too little to be worth scanning, and the article is found by its
+// rarer keys. It keeps the cost per article flat as stories accumulate.
+const maxPosting = 4000
+
 // candidates returns the stories sharing a key with the vectors: an
 // entity, or one of the strongest terms.
 func (e *Engine) candidates(tv, ev vector) []int32 {
-	seen := map[int32]bool{}
+	e.query++
+	if len(e.stamp) < len(e.stories) {
+		e.stamp = append(e.stamp, make([]uint32, len(e.stories)-len(e.stamp))...)
+	}
 	var out []int32
 	look := func(k uint64) {
-		for _, n := range e.post[k] {
-			if !seen[n] && !e.stories[n].dead {
-				seen[n] = true
+		p := e.post[k]
+		if len(p) > maxPosting {
+			return
+		}
+		for _, n := range p {
+			if e.stamp[n] != e.query && !e.stories[n].dead {
+				e.stamp[n] = e.query
 				out = append(out, n)
 			}
 		}
