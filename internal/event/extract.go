@@ -238,12 +238,10 @@ func Events(ms []Mention) []news.Event {
 	index := map[int]int{}
 	dated := map[int]bool{}
 	for _, m := range ms {
-		if m.Modality != Asserted {
-			continue
-		}
 		k, ok := index[m.Cluster]
 		if !ok {
 			e := m.Event
+			e.Modality = m.Modality
 			e.Actors = append([]string(nil), e.Actors...)
 			e.Targets = append([]string(nil), e.Targets...)
 			index[m.Cluster] = len(out)

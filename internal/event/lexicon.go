@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"khabar/internal/news"
 	"khabar/internal/normalize"
 )
 
@@ -31,10 +32,10 @@ const (
 
 // Modalities of an event mention.
 const (
-	Asserted     = "asserted"
-	Negated      = "negated"
-	Future       = "future"
-	Hypothetical = "hypothetical"
+	Asserted     = news.ModalityAsserted
+	Negated      = news.ModalityNegated
+	Future       = news.ModalityFuture
+	Hypothetical = news.ModalityHypothetical
 )
 
 // subtypeType maps each hazard or hostile subtype to its event type.

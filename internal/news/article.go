@@ -170,4 +170,21 @@ type Event struct {
 	Killed   *int     `json:"killed"`
 	Injured  *int     `json:"injured"`
 	Sentence string   `json:"sentence"`
+	// Modality says whether the text reports the event as having happened
+	// (ModalityAsserted) or as denied, expected or conditional.
+	Modality string `json:"modality"`
+}
+
+// Event modalities.
+const (
+	ModalityAsserted     = "asserted"
+	ModalityNegated      = "negated"
+	ModalityFuture       = "future"
+	ModalityHypothetical = "hypothetical"
+)
+
+// Happened reports whether the text says e took place (or is taking
+// place): asserted, not denied, expected or conditional.
+func (e Event) Happened() bool {
+	return e.Modality == "" || e.Modality == ModalityAsserted
 }

@@ -80,6 +80,9 @@ func Timeline(arts []*news.Article) []Item {
 			day = a.Published.Format(time.DateOnly)
 		}
 		for _, ev := range a.Events {
+			if !ev.Happened() {
+				continue // a timeline is of what happened
+			}
 			d := ev.Date
 			if len(d) >= 10 {
 				d = d[:10]

@@ -157,8 +157,11 @@ type quoteView struct {
 
 type eventView struct {
 	Type, Subtype, Trigger, Date, Place, Sentence string
-	Actors, Targets                               []string
-	Killed, Injured                               *int
+	// Modality is "" for an event the text says happened, else the key of
+	// its label (negated, future, hypothetical).
+	Modality        string
+	Actors, Targets []string
+	Killed, Injured *int
 }
 
 func newArticleView(a *news.Article) *articleView {
@@ -207,6 +210,9 @@ func newArticleView(a *news.Article) *articleView {
 			Actors: nameAll(e.Actors), Targets: nameAll(e.Targets), Killed: e.Killed, Injured: e.Injured}
 		if e.Place != "" {
 			ev.Place = name(e.Place)
+		}
+		if !e.Happened() {
+			ev.Modality = "modality_" + e.Modality
 		}
 		v.Events = append(v.Events, ev)
 	}
