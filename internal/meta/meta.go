@@ -32,7 +32,12 @@
 //     ambiguous names (भाषा, एपी, तास, स्पुतनिक) count only where the
 //     text credits or cites an agency.
 //   - Publisher is the outlet's English name from the table when any
-//     source names a known outlet; else a Latin name as written.
+//     source names a known outlet; else a Latin name as written (site
+//     name, the owner in the copyright line, a byline's outlet); else the
+//     Devanagari name the page gives itself (copyright owner, site name,
+//     an outlet's desk credit) in Latin letters (RomanName), with the URL
+//     host's spelling when the host spells that name (HostSpelling). The
+//     last is a reading of the name, not the outlet's own spelling.
 //   - TitleEn is set only for a non-English headline: the "Web Title:"
 //     line, or the English half of a headline pair.
 //   - The dateline is taken off the first paragraph by the clean stage
@@ -254,7 +259,7 @@ func Read(a *news.Article) Facts {
 	f.Byline = dedupe(names)
 
 	// Publisher.
-	f.Publisher = publisher(a, head, f.URL, outletsNamed, byReason(reasonDisclaimer), byReason(reasonCopyright),
+	f.Publisher = publisher(a, head, f.URL, outletsNamed, f.Byline, byReason(reasonDisclaimer), byReason(reasonCopyright),
 		append(byReason("social"), byReason("banner")...))
 
 	// Times.
@@ -513,8 +518,12 @@ func dedupe(ss []string) []string {
 
 // publisher decides the outlet: the hint, then names the outlet table
 // knows (site name, JSON-LD publisher, a byline naming an outlet, a
-// disclaimer, the URL's host, a copyright line), then names as written.
-func publisher(a *news.Article, head Head, url string, bylineOutlets []string, disclaimers, copyrights, promos []fact) string {
+// disclaimer, the URL's host, a copyright line), then names as written in
+// Latin letters (site name, the copyright's owner, a byline's outlet),
+// then a Devanagari name the page gives itself (copyright owner, site
+// name, an outlet's desk credit) written in Latin letters, as the URL's
+// host spells it when it does.
+func publisher(a *news.Article, head Head, url string, bylineOutlets, bylines []string, disclaimers, copyrights, promos []fact) string {
 	if p := a.Raw.Hints.Publisher; p != "" {
 		if o := Outlet(p); o != "" {
 			return o
@@ -556,10 +565,62 @@ func publisher(a *news.Article, head Head, url string, bylineOutlets []string, d
 			return os[0]
 		}
 	}
-	// Names as written: a Latin site name, an outlet-like byline.
-	for _, s := range append([]string{head.SiteName, head.LD.Publisher}, bylineOutlets...) {
+	// Names as written: a Latin site name, the copyright's owner, an
+	// outlet-like byline.
+	owners := make([]string, 0, len(copyrights))
+	for _, c := range copyrights {
+		if n := CopyrightName(c.text); n != "" {
+			owners = append(owners, n)
+		}
+	}
+	written := append([]string{head.SiteName, head.LD.Publisher}, owners...)
+	written = append(written, bylineOutlets...)
+	for _, s := range written {
 		if s != "" && !mostlyDevanagari(s) {
 			return collapse(s)
+		}
+	}
+	// A Devanagari name, in Latin letters.
+	for _, b := range bylines {
+		if o := deskOutlet(b); o != "" {
+			written = append(written, o)
+		}
+	}
+	for _, s := range written {
+		if s == "" || !mostlyDevanagari(s) {
+			continue
+		}
+		r := RomanName(collapse(s))
+		if r == "" {
+			continue
+		}
+		if h := HostSpelling(r, url); h != "" {
+			return h
+		}
+		return r
+	}
+	return ""
+}
+
+// deskOutlet returns the outlet a desk credit names in Devanagari
+// ("मगध टाइम्स डेस्क" → "मगध टाइम्स"), when the rest reads as an outlet's
+// name.
+func deskOutlet(credit string) string {
+	ws := strings.Fields(credit)
+	n := len(ws)
+	for n > 0 && deskTail[lowerWord(foldNukta(ws[n-1]))] {
+		n--
+	}
+	if n == len(ws) || n == 0 {
+		return ""
+	}
+	name := strings.Join(ws[:n], " ")
+	if !mostlyDevanagari(name) {
+		return ""
+	}
+	for _, w := range ws[:n] {
+		if outletWords[lowerWord(foldNukta(w))] || loanWords[w] != "" {
+			return name
 		}
 	}
 	return ""
