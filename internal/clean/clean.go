@@ -271,6 +271,13 @@ const (
 // article (two paragraphs of text in a row) and returns -1 when no line
 // repeats.
 func repeatedTitle(lines []*line) int {
+	keys := make([]string, min(len(lines), headScan+repeatAt))
+	key := func(j int) string {
+		if keys[j] == "" {
+			keys[j] = titleKey(lines[j].text)
+		}
+		return keys[j]
+	}
 	for i := 0; i < min(len(lines), headScan); i++ {
 		l := lines[i]
 		if articleStarts(lines, i) {
@@ -279,14 +286,22 @@ func repeatedTitle(lines []*line) int {
 		if !titleCandidate(l) {
 			continue
 		}
-		k := titleKey(l.text)
-		one := map[string]bool{k: true}
+		k := key(i)
+		var one map[string]bool
 		for j := max(0, i-repeatAt); j < min(len(lines), i+repeatAt); j++ {
 			if j == i {
 				continue
 			}
-			if titleKey(lines[j].text) == k || len(lines[j].text) <= 2*len(l.text)+16 && pairedTitle(lines[j].text, one) {
+			if key(j) == k {
 				return i
+			}
+			if len(lines[j].text) <= 2*len(l.text)+16 && len(lines[j].text) > len(l.text) {
+				if one == nil {
+					one = map[string]bool{k: true}
+				}
+				if pairedTitle(lines[j].text, one) {
+					return i
+				}
 			}
 		}
 	}

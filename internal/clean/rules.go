@@ -87,13 +87,30 @@ func lower(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
+// nuktaFolder drops the nukta and maps precomposed nukta letters to their
+// bases; a Replacer is safe for concurrent use.
+var nuktaFolder = strings.NewReplacer("\u093c", "", "\u0958", "क", "\u0959", "ख", "\u095a", "ग", "\u095b", "ज",
+	"\u095c", "ड", "\u095d", "ढ", "\u095e", "फ", "\u095f", "य")
+
+// hasNukta reports a nukta or a precomposed nukta letter (U+093C,
+// U+0958–U+095F) by their UTF-8 bytes, without decoding s.
+func hasNukta(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != 0xE0 {
+			continue
+		}
+		if b1, b2 := s[i+1], s[i+2]; b1 == 0xA4 && b2 == 0xBC || b1 == 0xA5 && b2 >= 0x98 && b2 <= 0x9F {
+			return true
+		}
+	}
+	return false
+}
+
 func foldNukta(s string) string {
-	if !strings.ContainsAny(s, "\u093c\u0958\u0959\u095a\u095b\u095c\u095d\u095e\u095f") {
+	if !hasNukta(s) {
 		return s
 	}
-	r := strings.NewReplacer("\u093c", "", "\u0958", "क", "\u0959", "ख", "\u095a", "ग", "\u095b", "ज",
-		"\u095c", "ड", "\u095d", "ढ", "\u095e", "फ", "\u095f", "य")
-	return r.Replace(s)
+	return nuktaFolder.Replace(s)
 }
 
 func hasAny(s string, subs ...string) bool {
@@ -423,20 +440,27 @@ func classify(text string, sh shape) string {
 	}
 	// Banners by class: browser, notifications, cookies, app. A sentence
 	// about them is news unless the site speaks in it to the reader.
-	voice := sh.words <= 40 && siteVoice(t)
-	if sh.words <= 30 && hasAny(t, browserWords...) && (voice || !sh.sentence && (hasAny(t, updateWords...) || hasAny(t, staleWords...))) {
+	// The site's voice is looked for only in lines on a banner's topic.
+	voiceDone, voiceVal := false, false
+	voice := func() bool {
+		if !voiceDone {
+			voiceDone, voiceVal = true, sh.words <= 40 && siteVoice(t)
+		}
+		return voiceVal
+	}
+	if sh.words <= 30 && hasAny(t, browserWords...) && (voice() || !sh.sentence && (hasAny(t, updateWords...) || hasAny(t, staleWords...))) {
 		return ReasonBanner
 	}
 	if sh.words <= 30 && hasAny(t, bannerPhrases...) {
 		return ReasonBanner
 	}
-	if sh.words <= 30 && hasAny(t, notifyWords...) && (voice || !sh.sentence && hasAny(t, notifyVerbs...)) {
+	if sh.words <= 30 && hasAny(t, notifyWords...) && (voice() || !sh.sentence && hasAny(t, notifyVerbs...)) {
 		return ReasonBanner
 	}
-	if sh.words <= 40 && hasAny(t, cookieWords...) && (voice || !sh.sentence && hasAny(t, consentWords...)) {
+	if sh.words <= 40 && hasAny(t, cookieWords...) && (voice() || !sh.sentence && hasAny(t, consentWords...)) {
 		return ReasonBanner
 	}
-	if sh.words <= 45 && hasWord(t, appWords...) && hasAny(t, getWords...) && (!sh.sentence || voice && sh.words <= 25 || sh.words <= 25 && imperative(t)) {
+	if sh.words <= 45 && hasWord(t, appWords...) && hasAny(t, getWords...) && (!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t)) {
 		return ReasonBanner
 	}
 	if sh.words >= 2 && sh.words <= 6 && controlsOnly(t) {

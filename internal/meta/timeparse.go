@@ -223,8 +223,22 @@ func tokenize(s string) []token {
 
 // foldNukta drops the nukta and maps precomposed nukta letters to their
 // bases, so "फ़रवरी" and "फरवरी" compare equal.
+// hasNukta reports a nukta or a precomposed nukta letter (U+093C,
+// U+0958–U+095F) by their UTF-8 bytes, without decoding s.
+func hasNukta(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] != 0xE0 {
+			continue
+		}
+		if b1, b2 := s[i+1], s[i+2]; b1 == 0xA4 && b2 == 0xBC || b1 == 0xA5 && b2 >= 0x98 && b2 <= 0x9F {
+			return true
+		}
+	}
+	return false
+}
+
 func foldNukta(s string) string {
-	if !strings.ContainsAny(s, "\u093c\u0958\u0959\u095a\u095b\u095c\u095d\u095e\u095f") {
+	if !hasNukta(s) {
 		return s
 	}
 	var b strings.Builder

@@ -6,6 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"khabar/internal/clean"
+	"khabar/internal/extract"
+	"khabar/internal/meta"
+	"khabar/internal/news"
+	"khabar/internal/normalize"
+	"khabar/internal/pipeline"
+	"khabar/internal/source"
 )
 
 func TestReadTruth(t *testing.T) {
@@ -95,5 +103,49 @@ func TestExampleCorpus(t *testing.T) {
 	t.Log("\n" + out.String())
 	if rep.Score.Articles < 50 {
 		t.Errorf("scored %d articles, want 51", rep.Score.Articles)
+	}
+}
+
+// BenchmarkCleanMetaCorpus times clean and meta on the sample corpus's
+// articles as the flow gives them to clean (extracted and normalised);
+// one op is one article, and the bytes are its text.
+func BenchmarkCleanMetaCorpus(b *testing.B) {
+	dir := corpusDir(b)
+	if dir == "" {
+		b.Skip("examples/corpus not found")
+	}
+	var arts []news.Article
+	err := source.Walk(b.Context(), []string{dir}, source.Options{}, func(it source.Item) error {
+		if it.Err != nil {
+			return nil
+		}
+		a := it.Article
+		for _, st := range []pipeline.Stage{extract.New(extract.Options{}), normalize.Stage{}} {
+			if err := st.Process(b.Context(), a); err != nil {
+				return err
+			}
+		}
+		arts = append(arts, *a)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	total := 0
+	for _, a := range arts {
+		total += len(a.Text)
+	}
+	b.SetBytes(int64(total / len(arts)))
+	cl, mt := clean.New(), meta.New()
+	i := 0
+	for b.Loop() {
+		a := arts[i%len(arts)]
+		i++
+		if err := cl.Process(b.Context(), &a); err != nil {
+			b.Fatal(err)
+		}
+		if err := mt.Process(b.Context(), &a); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
