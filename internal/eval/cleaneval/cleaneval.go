@@ -15,6 +15,8 @@
 //	title: the expected headline (empty: the page has none)
 //	published: 2021-03-19T20:59:41+05:30 (empty: unknown)
 //	publisher: Outlet Name  (optional; scored when present)
+//	dateline: Place         (optional: the dateline's place in English, "-" for none)
+//	agencies: PTI, AFP      (optional: every agency credited or cited, "-" for none)
 //	body: a body line       (html only, repeatable)
 //	boiler: a boilerplate line (html only, repeatable)
 //	---
@@ -37,7 +39,8 @@
 //     not contain it (a line of one or two words: when no paragraph is
 //     exactly that line).
 //   - title exact, published exact (the same instant: 06:40Z is 12:10 IST),
-//     publisher exact.
+//     publisher exact; dateline place and agencies (as a set) exact where
+//     the case gives them.
 package cleaneval
 
 import (
@@ -71,8 +74,12 @@ type Case struct {
 	Name, Format, Split         string
 	Title, Published, Publisher string
 	HasPublisher                bool
-	Page                        string
-	Body, Boiler                []string
+	// Dateline and Agencies are scored when HasDateline, HasAgencies.
+	Dateline                 string
+	Agencies                 []string
+	HasDateline, HasAgencies bool
+	Page                     string
+	Body, Boiler             []string
 }
 
 // Score counts one set of cases.
@@ -82,6 +89,8 @@ type Score struct {
 	Boiler, BoilerRemoved       int
 	TitlesExact, PublishedExact int
 	Publishers, PublishersExact int
+	Datelines, DatelinesExact   int
+	AgencyLists, AgenciesExact  int
 }
 
 // BodyKept is the share of body sentences kept.
@@ -100,6 +109,12 @@ func (s Score) PublishedExactShare() float64 { return ratio(s.PublishedExact, s.
 // PublisherExact is the share of labelled publishers found exactly.
 func (s Score) PublisherExact() float64 { return ratio(s.PublishersExact, s.Publishers) }
 
+// DatelineExact is the share of labelled datelines whose place is right.
+func (s Score) DatelineExact() float64 { return ratio(s.DatelinesExact, s.Datelines) }
+
+// AgenciesExactShare is the share of labelled agency lists found exactly.
+func (s Score) AgenciesExactShare() float64 { return ratio(s.AgenciesExact, s.AgencyLists) }
+
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 1
@@ -117,6 +132,10 @@ func (s *Score) add(o Score) {
 	s.PublishedExact += o.PublishedExact
 	s.Publishers += o.Publishers
 	s.PublishersExact += o.PublishersExact
+	s.Datelines += o.Datelines
+	s.DatelinesExact += o.DatelinesExact
+	s.AgencyLists += o.AgencyLists
+	s.AgenciesExact += o.AgenciesExact
 }
 
 // Report is the outcome of a run.
@@ -231,9 +250,14 @@ func RunWith(ctx context.Context, dir string, w io.Writer, opt Options) (Report,
 
 func (r Report) print(w io.Writer, verbose bool) {
 	line := func(name string, s Score) {
-		fmt.Fprintf(w, "%-8s cases %3d  body sentences kept %6.2f%% (%d/%d)  boilerplate removed %6.2f%% (%d/%d)  title exact %6.2f%%  published exact %6.2f%%  publisher exact %6.2f%% (%d)\n",
+		fmt.Fprintf(w, "%-8s cases %3d  body sentences kept %6.2f%% (%d/%d)  boilerplate removed %6.2f%% (%d/%d)  title exact %6.2f%%  published exact %6.2f%%  publisher exact %6.2f%% (%d)",
 			name, s.Cases, 100*s.BodyKept(), s.SentencesKept, s.Sentences, 100*s.BoilerplateRemoved(), s.BoilerRemoved, s.Boiler,
 			100*s.TitleExact(), 100*s.PublishedExactShare(), 100*s.PublisherExact(), s.Publishers)
+		if s.Datelines+s.AgencyLists > 0 {
+			fmt.Fprintf(w, "  dateline exact %6.2f%% (%d)  agencies exact %6.2f%% (%d)", 100*s.DatelineExact(), s.Datelines,
+				100*s.AgenciesExactShare(), s.AgencyLists)
+		}
+		fmt.Fprintln(w)
 	}
 	line("dev", r.Dev)
 	line("heldout", r.Heldout)
@@ -323,6 +347,26 @@ func score(c Case, a *news.Article) (Score, []string) {
 			miss("publisher %q, want %q", a.Publisher, c.Publisher)
 		}
 	}
+	if c.HasDateline {
+		s.Datelines++
+		place := ""
+		if a.Dateline != nil {
+			place = a.Dateline.Place
+		}
+		if place == c.Dateline {
+			s.DatelinesExact++
+		} else {
+			miss("dateline place %q, want %q", place, c.Dateline)
+		}
+	}
+	if c.HasAgencies {
+		s.AgencyLists++
+		if sameSet(a.Agencies, c.Agencies) {
+			s.AgenciesExact++
+		} else {
+			miss("agencies %q, want %q", a.Agencies, c.Agencies)
+		}
+	}
 	return s, misses
 }
 
@@ -404,6 +448,18 @@ func Parse(name, src string) (Case, error) {
 			c.Published = v
 		case "publisher":
 			c.Publisher, c.HasPublisher = v, true
+		case "dateline":
+			c.HasDateline = true
+			if v != "-" && v != "—" {
+				c.Dateline = v
+			}
+		case "agencies":
+			c.HasAgencies = true
+			for _, g := range strings.Split(v, ",") {
+				if g = strings.TrimSpace(g); g != "" && g != "-" && g != "—" {
+					c.Agencies = append(c.Agencies, g)
+				}
+			}
 		case "body":
 			c.Body = append(c.Body, v)
 		case "boiler":

@@ -12,13 +12,19 @@ import (
 )
 
 func TestParse(t *testing.T) {
-	src := "format: text\nsplit: heldout\ntitle: T\npublished: 2024-01-02T03:04:05+05:30\npublisher: P\n---\n- Banner line\n+ {नई दिल्ली:} पहला वाक्य। दूसरा वाक्य।\n\n+ Another line here."
+	src := "format: text\nsplit: heldout\ntitle: T\npublished: 2024-01-02T03:04:05+05:30\npublisher: P\ndateline: New Delhi\nagencies: PTI, AFP\n---\n- Banner line\n+ {नई दिल्ली:} पहला वाक्य। दूसरा वाक्य।\n\n+ Another line here."
 	c, err := Parse("x", src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.Split != "heldout" || c.Title != "T" || !c.HasPublisher || c.Publisher != "P" {
 		t.Errorf("header = %+v", c)
+	}
+	if !c.HasDateline || c.Dateline != "New Delhi" || !c.HasAgencies || strings.Join(c.Agencies, "+") != "PTI+AFP" {
+		t.Errorf("dateline and agencies = %+v", c)
+	}
+	if c2, err := Parse("y", "dateline: -\nagencies: -\n---\n+ A line."); err != nil || !c2.HasDateline || c2.Dateline != "" || !c2.HasAgencies || c2.Agencies != nil {
+		t.Errorf("none labels = %+v, %v", c2, err)
 	}
 	if want := "Banner line\nनई दिल्ली: पहला वाक्य। दूसरा वाक्य।\n\nAnother line here."; c.Page != want {
 		t.Errorf("page = %q, want %q", c.Page, want)

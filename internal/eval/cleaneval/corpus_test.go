@@ -101,8 +101,24 @@ func TestExampleCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log("\n" + out.String())
-	if rep.Score.Articles < 50 {
-		t.Errorf("scored %d articles, want 51", rep.Score.Articles)
+	s := rep.Score
+	if s.Articles < 50 {
+		t.Errorf("scored %d articles, want 51", s.Articles)
+	}
+	// The targets, and no sentence lost without a reason.
+	for name, got := range map[string]struct {
+		t   Tally
+		min float64
+	}{
+		"title found": {s.Title, 0.95}, "body sentences kept": {s.BodySentences, 0.99},
+		"boilerplate lines removed": {s.BoilerLines, 0.95}, "published date": {s.Published, 0.90},
+	} {
+		if got.t.Share() < got.min {
+			t.Errorf("%s %.3f < %.2f", name, got.t.Share(), got.min)
+		}
+	}
+	if s.Unaccounted > 0 {
+		t.Errorf("%d sentence lines neither in the text nor removed", s.Unaccounted)
 	}
 }
 
