@@ -320,7 +320,7 @@ func (d *doc) triggers() {
 			}
 			fam := c.t.family
 			// "आग लगा दी", "आग के हवाले कर दिया": a fire somebody set.
-			if fam == "fire" && (strings.HasPrefix(d.key(c.end), "लगा") && d.key(c.end) != "लगा" || d.key(c.end) == "के" && d.key(c.end+1) == "हवाले") {
+			if fam == "fire" && d.setFire(c.i, c.end) {
 				fam = "arson"
 			}
 			if fam == "attack" || fam == "blast" || fam == "shoot" {
@@ -332,7 +332,14 @@ func (d *doc) triggers() {
 				local["VEHICULAR_COLLISION"]+local["TRAIN_COLLISION"]+local["AVIATION_HAZARD"]+local["TRANSPORT_HAZARDS"] == 0 {
 				continue
 			}
-			sub = d.resolveFamily(fam, si, local)
+			sub = ""
+			if fam == "incident" {
+				// "इस हादसे", "घटना": the event told just before.
+				sub = d.antecedent(si)
+			}
+			if sub == "" {
+				sub = d.resolveFamily(fam, si, local)
+			}
 			if sub == "" {
 				if c.t.family != "attack" {
 					continue
@@ -368,6 +375,39 @@ func (d *doc) triggers() {
 		}
 		d.out = append(d.out, m)
 	}
+}
+
+// setFire reports whether the fire at tokens [i, end) was set by
+// somebody: "आग लगा दी", "आग लगाने", "आग के हवाले कर दिया", and the
+// figure "हिंसा की आग".
+func (d *doc) setFire(i, end int) bool {
+	switch next := d.key(end); {
+	case next == "लगा":
+		switch d.key(end + 1) {
+		case "दी", "दिया", "दिए", "दीं", "डाली", "डाला", "कर":
+			return true
+		}
+	case strings.HasPrefix(next, "लगा"):
+		return true
+	case next == "के" && d.key(end+1) == "हवाले":
+		return true
+	}
+	return d.key(i-1) == "की" && is("violence", d.key(i-2))
+}
+
+// antecedent returns the subtype of the last hazard or attack mention in
+// sentence si or the two before it, or "".
+func (d *doc) antecedent(si int) string {
+	for k := len(d.out) - 1; k >= 0; k-- {
+		m := d.out[k]
+		if m.sent < si-2 {
+			break
+		}
+		if m.Event.Subtype != "" {
+			return m.Event.Subtype
+		}
+	}
+	return ""
 }
 
 // ploverOK applies the conditions some political triggers carry.

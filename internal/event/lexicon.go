@@ -104,6 +104,8 @@ flood*	FLOODS
 भूधंसाव	LAND_SLIDE
 landslide*	LAND_SLIDE
 हिमस्खलन*	AVALANCHES
+ग्लेशियर की चपेट	AVALANCHES
+ग्लेशियर टूट*	AVALANCHES
 हिम - स्खलन*	AVALANCHES
 हिम्सखलन	AVALANCHES
 हिमसख्लन	AVALANCHES
@@ -213,6 +215,7 @@ terror attack*	TERRORIST_ATTACK
 terrorist attack*	TERRORIST_ATTACK
 बम विस्फोट|विस्फोटों	NORMAL_BOMBING
 बम धमाक*	NORMAL_BOMBING
+बम फट*	NORMAL_BOMBING
 बम ब्लास्ट	@blast
 बमबाजी	RIOTS
 हमला	@attack
@@ -234,6 +237,8 @@ shelling	+ASSAULT
 हत्याकांड	@shoot
 शूटआउट	SHOOT_OUT
 गोली मार*	SHOOT_OUT
+गोली दाग*	SHOOT_OUT
+गोलियां दाग*	SHOOT_OUT
 गोलियां मार*	SHOOT_OUT
 गोलियों से भून*	SHOOT_OUT
 गोली चला*	@shoot
@@ -247,6 +252,7 @@ gunfire	@shoot
 encounter	@encounter
 gunfight	@encounter
 झड़प*	@clash
+टकराव	@clash
 clash*	@clash
 युद्ध	+ASSAULT
 हिंसा	RIOTS
@@ -295,6 +301,9 @@ crash*	@crash
 पलट गए	@overturn
 capsiz*	TRANSPORT_HAZARDS
 गैस रिसाव	INDUSTRIAL_ACCIDENT
+गैस का रिसाव	INDUSTRIAL_ACCIDENT
+अमोनिया|क्लोरीन|रसायन|केमिकल का रिसाव	INDUSTRIAL_ACCIDENT
+अमोनिया|क्लोरीन रिसाव|लीक*	INDUSTRIAL_ACCIDENT
 गैस लीक*	INDUSTRIAL_ACCIDENT
 बॉयलर फट*	INDUSTRIAL_ACCIDENT
 बायलर फट*	INDUSTRIAL_ACCIDENT
@@ -494,7 +503,12 @@ var lex = buildLexicon()
 
 func foldWord(w string) string {
 	star := strings.HasSuffix(w, "*")
-	w = normalize.Fold(strings.TrimSuffix(w, "*"))
+	raw := strings.TrimSuffix(w, "*")
+	w = normalize.Fold(raw)
+	if w == "" {
+		// Punctuation ("-" in "भू - स्खलन") is matched as it is written.
+		w = raw
+	}
 	if star {
 		w += "*"
 	}
@@ -564,6 +578,7 @@ func buildLexicon() *lexicon {
 		"persons":   "लोग लोगों व्यक्ति व्यक्तियों यात्री यात्रियों बच्चे बच्चों बच्चा महिला महिलाओं पुरुष जवान जवानों पुलिसकर्मी पुलिसकर्मियों मजदूर मजदूरों श्रद्धालु श्रद्धालुओं छात्र छात्रों नागरिक नागरिकों सदस्य सदस्यों युवक युवकों किसान किसानों अन्य people persons children civilians soldiers",
 		"parties":   "नेता नेताओं देश देशों पक्ष पक्षों",
 		"verbs":     "है हैं था थे थी हुआ हुई हुए किया किए की गया गई गए रहा रही रहे",
+		"violence":  "हिंसा दंगे दंगों उपद्रव नफरत",
 		"clauseEnd": "कि लेकिन हालांकि जबकि मगर परंतु किंतु वहीं that but while although",
 	} {
 		m := map[string]bool{}
