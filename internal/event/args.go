@@ -261,25 +261,32 @@ func (d *doc) fallbackDate() string {
 	return ""
 }
 
-// where picks the place of the mention: the place entity of its segment
-// nearest the trigger, preferring one followed by "में", "स्थित", "के
-// पास", and the last of "X के Y" (the more specific).
+// where picks the place of the mention: the place entity nearest the
+// trigger in a locative phrase ("बुडापेस्ट में", "एंकोरेज स्थित", "X के
+// पास", "in Anchorage") of its clause, else of its sentence; for a hazard
+// or an attack, else any place entity of its sentence that is not a
+// qualifier ("रूस के राष्ट्रपति") or a party.
 func (d *doc) where(m *Mention, i int, exclude map[string]bool) {
-	slo, shi := d.clauseBounds(i)
+	clo, chi := d.clauseBounds(i)
+	s := d.sents[d.sent[i]]
 	best, bestScore := -1, 1<<30
-	for mi, em := range d.ments {
+	from := sort.Search(len(d.ments), func(x int) bool { return d.ments[x].s >= d.toks[s.first].s })
+	for mi := from; mi < len(d.ments) && d.ments[mi].s < d.toks[s.end-1].e; mi++ {
+		em := d.ments[mi]
 		e := d.a.Entities[em.ent]
 		if e.Type != news.LOC || exclude[e.ID] {
 			continue
 		}
 		k := d.tokOf(em.s)
-		if k < slo || k >= shi {
-			continue
-		}
 		end := d.tokOf(em.e)
-		score := k - i
-		if score < 0 {
-			score = -score
+		score := absInt(k - i)
+		if k < clo || k >= chi {
+			// Beyond the clause only for hazards and attacks: a meeting
+			// "in Budapest" two clauses on is another meeting.
+			if !m.violent() {
+				continue
+			}
+			score += 100
 		}
 		// Only a place in a locative phrase is where the event happened:
 		// "बुडापेस्ट में", "एंकोरेज स्थित", "in Anchorage"; "रूस के
@@ -287,8 +294,10 @@ func (d *doc) where(m *Mention, i int, exclude map[string]bool) {
 		switch next := d.key(end); {
 		case locative[next] || d.key(k-1) == "in" || d.key(k-1) == "near" || d.key(k-1) == "at":
 		case (next == "के" || next == "की") && (d.key(end+1) == "पास" || d.key(end+1) == "निकट" || d.key(end+1) == "नजदीक"):
-		default:
+		case !m.violent() || titleWords[d.key(end+1)] || next == "ने" || next == "पर" || next == "को":
 			continue
+		default:
+			score += 200
 		}
 		if score < bestScore {
 			best, bestScore = mi, score
@@ -298,8 +307,72 @@ func (d *doc) where(m *Mention, i int, exclude map[string]bool) {
 		em := d.ments[best]
 		m.Event.Place = d.a.Entities[em.ent].ID
 		m.Place = Span{em.s, em.e}
+		return
+	}
+	if m.violent() {
+		m.Place = d.placePhrase(i, clo, chi)
 	}
 }
+
+// placePhrase finds a place named by a common noun in the clause [lo, hi)
+// of trigger i: "फैक्टरी में", "गांव के पास", the nearest before the
+// trigger, else after it. It returns the noun phrase, or an empty span.
+func (d *doc) placePhrase(i, lo, hi int) Span {
+	best, bestDist := Span{}, 1<<30
+	for k := lo + 1; k < hi; k++ {
+		if k >= i && k < i+1 {
+			continue
+		}
+		w := d.key(k)
+		head := -1
+		switch {
+		case w == "में" || w == "स्थित":
+			head = k - 1
+		case (w == "पास" || w == "निकट" || w == "नजदीक" || w == "समीप") && (d.key(k-1) == "के" || d.key(k-1) == "की"):
+			head = k - 2
+		}
+		if head < lo || d.toks[head].kind != kWord || !placeNoun(d.key(head)) {
+			continue
+		}
+		dist := absInt(i - k)
+		if k > i {
+			dist += 50
+		}
+		if dist < bestDist {
+			// The phrase: the head and the words that qualify it, back to
+			// a postposition or punctuation.
+			first := head
+			for n := 0; n < 3 && first-1 >= lo && d.toks[first-1].kind == kWord && !postpositions[d.key(first-1)] && !is("verbs", d.key(first-1)); n++ {
+				first--
+			}
+			best, bestDist = Span{d.toks[first].s, d.toks[k].e}, dist
+		}
+	}
+	return best
+}
+
+// placeNoun reports whether a folded word is a common noun for a place.
+func placeNoun(w string) bool {
+	if strings.HasPrefix(w, "पुलिस") {
+		return false
+	}
+	n := utf8.RuneCountInString(w)
+	for _, p := range placeNouns {
+		// The stem and at most two letters of ending: "गांवों", "जिले".
+		if strings.HasPrefix(w, p) && n <= utf8.RuneCountInString(p)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeNouns are the stems of common nouns that name where something
+// happened.
+var placeNouns = []string{"गांव", "गाँव", "शहर", "कस्ब", "कसब", "जिल", "इलाक", "क्षेत्र", "मोहल्ल", "बाजार", "चौक", "चौराह",
+	"मार्ग", "सड़क", "हाईवे", "राजमार्ग", "पुल", "फैक्ट्र", "फैक्टर", "कारखान", "कंपनी", "प्लांट", "गोदाम", "दुकान",
+	"मकान", "घर", "इमारत", "भवन", "बिल्डिंग", "होटल", "अस्पताल", "स्कूल", "मंदिर", "मस्जिद", "चर्च", "स्टेशन",
+	"एयरपोर्ट", "हवाईअड्ड", "हवाई अड्ड", "जंगल", "वन", "पहाड़", "घाटी", "नदी", "झील", "समुद्र", "तट", "खदान", "थान",
+	"परिसर", "कैंप", "शिविर", "ट्रैक", "पटरी", "क्रॉसिंग", "क्रासिंग", "राज्य", "प्रांत", "देश", "द्वीप", "तहसील", "ब्लॉक", "ब्लाक"}
 
 // locative are the words after a place that make it where something
 // happened.

@@ -86,7 +86,7 @@ func TestEvents(t *testing.T) {
 			[]wantEvent{{Disaster, "EARTHQUAKE", "2026-01-14", "kb:nepal", nil, nil, 14, -1}}},
 		{"bus accident",
 			"शनिवार को उत्तरकाशी जिले में एक बस खाई में गिर गई। इस हादसे में चार लोगों की मौत हो गई और 12 घायल हो गए।",
-			[]wantEvent{{Accident, "TRANSPORT_HAZARDS", "2026-01-14", "", nil, nil, 4, 12}}},
+			[]wantEvent{{Accident, "TRANSPORT_HAZARDS", "2026-01-14", "kb:uttarkashi", nil, nil, 4, 12}}},
 		{"cancelled meeting",
 			"ट्रंप ने मंगलवार को पुतिन के साथ होने वाली बैठक रद्द कर दी।",
 			[]wantEvent{{Reject, "", "2026-01-13", "", []string{"kb:donald-trump"}, []string{"kb:vladimir-putin"}, -1, -1}}},

@@ -47,6 +47,7 @@ func Extract(a *news.Article) []Mention {
 	d.attachCasualties()
 	d.cluster()
 	d.share()
+	d.storyPlace()
 	fb := d.fallbackDate()
 	out := make([]Mention, len(d.out))
 	for i, m := range d.out {
@@ -321,6 +322,76 @@ func near(v, ref string) bool {
 		return v == ref[:4]
 	}
 	return false
+}
+
+// storyPlace gives a hazard or attack mention whose sentence names no
+// place the place of the story: that of the hazard or attack told last
+// before it, else first after it, when their dates agree.
+func (d *doc) storyPlace() {
+	var last *Mention
+	var pending []*Mention
+	// Mentions before any place take the place the article opens with.
+	if mi := d.leadPlace(); mi >= 0 {
+		em := d.ments[mi]
+		last = &Mention{Place: Span{em.s, em.e}}
+		last.Event.Place = d.a.Entities[em.ent].ID
+	}
+	for _, m := range d.out {
+		if !m.violent() {
+			continue
+		}
+		if m.Place.End > 0 {
+			last = m
+			for _, p := range pending {
+				if datesAgree(p.dateIfDated(), m.dateIfDated()) {
+					p.Place, p.Event.Place = m.Place, m.Event.Place
+				}
+			}
+			pending = pending[:0]
+			continue
+		}
+		if last != nil && datesAgree(m.dateIfDated(), last.dateIfDated()) {
+			m.Place, m.Event.Place = last.Place, last.Event.Place
+		} else if last == nil {
+			pending = append(pending, m)
+		}
+	}
+}
+
+// leadPlace returns the first place entity mention of the first
+// paragraph that opens the text (a dateline: "पटना, 14 जुलाई") or stands
+// in a locative phrase, or -1.
+func (d *doc) leadPlace() int {
+	if len(d.sents) == 0 {
+		return -1
+	}
+	end := len(d.text)
+	for _, s := range d.sents {
+		if s.para > 0 {
+			end = d.toks[s.first].s
+			break
+		}
+	}
+	for mi, em := range d.ments {
+		if em.s >= end {
+			break
+		}
+		if d.a.Entities[em.ent].Type != news.LOC {
+			continue
+		}
+		k, e := d.tokOf(em.s), d.tokOf(em.e)
+		if k == 0 || locative[d.key(e)] {
+			return mi
+		}
+		if d.key(e) == "के" {
+			for x := e + 1; x < e+4 && x < len(d.toks); x++ {
+				if locative[d.key(x)] {
+					return mi
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // share gives every mention of an event the arguments another mention of

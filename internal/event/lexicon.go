@@ -252,7 +252,10 @@ gunfire	@shoot
 encounter	@encounter
 gunfight	@encounter
 झड़प*	@clash
-टकराव	@clash
+सांप्रदायिक टकराव	RIOTS
+गुटों में टकराव	RIOTS
+गुटों के बीच टकराव	RIOTS
+समुदायों के बीच टकराव	RIOTS
 clash*	@clash
 युद्ध	+ASSAULT
 हिंसा	RIOTS
