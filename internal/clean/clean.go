@@ -333,20 +333,26 @@ func articleStarts(lines []*line, i int) bool {
 	return lines[i].reason == "" && lines[i].sh.bodyLike() && i+1 < len(lines) && lines[i+1].reason == "" && lines[i+1].sh.bodyLike()
 }
 
+// wordy reports a line of words rather than numbers: "11:08 AM,
+// 29-MAR-2020" and "SENSEX 81,204.16 0.42%" are not headlines.
+func wordy(s string) bool {
+	words, all := 0, 0
+	for _, w := range strings.Fields(s) {
+		all++
+		if !strings.ContainsAny(w, "0123456789०१२३४५६७८९") {
+			words++
+		}
+	}
+	return words >= 2 && 2*words > all || words == 1 && all == 1
+}
+
 // titleCandidate reports a line that may be a headline: kept so far,
 // headline-shaped, three words or more, not an outlet's name or a date.
 func titleCandidate(l *line) bool {
 	if l.reason != "" || l.sh.words < 3 || !l.sh.headlineLike(l.text) {
 		return false
 	}
-	// Words, not numbers: "11:08 AM, 29-MAR-2020" is a stamp.
-	words := 0
-	for _, w := range strings.Fields(l.text) {
-		if !strings.ContainsAny(w, "0123456789०१२३४५६७८९") {
-			words++
-		}
-	}
-	if words < 2 {
+	if !wordy(l.text) {
 		return false
 	}
 	if kind, _, _, ok := meta.LeadName(l.text); ok && kind == meta.LeadOutlet {
@@ -372,7 +378,7 @@ func shapeTitle(lines []*line) int {
 		if l.reason != "" {
 			continue
 		}
-		if l.sh.headlineLike(l.text) {
+		if l.sh.headlineLike(l.text) && wordy(l.text) {
 			if l.sh.words >= 4 {
 				pick = i
 				break
@@ -529,6 +535,16 @@ func markEdges(lines []*line, html bool) {
 		// lone short line around a headline.
 		return
 	}
+	// A site's appeal for support after the story: sentences, but the
+	// site's, not the article's.
+	for last > first {
+		if !appeal(lines[last].text) {
+			break
+		}
+		lines[last].reason = ReasonSocial
+		for last--; last > first && (lines[last].reason != "" || !lines[last].sh.bodyLike()); last-- {
+		}
+	}
 	deva := scriptOfBody(lines, first, last)
 	// The first line no rule took, past the headline: where a dateline on
 	// a line of its own would stand.
@@ -615,6 +631,10 @@ func markEdges(lines []*line, html bool) {
 			l.reason = ReasonFooter
 		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence && l.sh.words <= 12:
 			l.reason = ReasonFooter
+		case !l.sh.sentence && l.sh.words <= 25 && siteVoice(lower(l.text)) && hasWord(lower(l.text), webWords...):
+			// The site speaking to its reader below the story: "Get the
+			// day's stories in your inbox", "कृपया अपनी टिप्पणी दर्ज करें".
+			l.reason = ReasonFooter
 		}
 	}
 }
@@ -681,10 +701,14 @@ const strayChars = "।|,;:."
 func fixFirstParagraph(lines []*line) {
 	titleAt := -1
 	var body []*line
-	afterTitle := -1
+	afterTitle, afterCredit := -1, -1
 	for i, l := range lines {
 		if l.reason == ReasonTitle && titleAt < 0 {
 			titleAt = i
+		}
+		if (l.reason == ReasonByline || l.reason == ReasonTimestamp) && len(body) < 2 {
+			// The head's credit lines: the article starts below them.
+			afterCredit = -2
 		}
 		if l.reason != "" {
 			continue
@@ -700,6 +724,9 @@ func fixFirstParagraph(lines []*line) {
 			body = append(body, l)
 			if titleAt >= 0 && afterTitle < 0 {
 				afterTitle = len(body) - 1
+			}
+			if afterCredit == -2 {
+				afterCredit = len(body) - 1
 			}
 		}
 	}
@@ -719,6 +746,9 @@ func fixFirstParagraph(lines []*line) {
 		return
 	}
 	if afterTitle > 0 && take(body[afterTitle], false) {
+		return
+	}
+	if afterCredit > 0 && afterCredit != afterTitle && take(body[afterCredit], false) {
 		return
 	}
 	if next := max(afterTitle, 0) + 1; next < len(body) {

@@ -71,6 +71,16 @@ func TestClassify(t *testing.T) {
 		{"यो पनि पढ्नुहोस्: सडक अवरुद्ध", ReasonAlsoRead},
 		{"संबंधित बातम्या", ReasonRelated},
 		{"होम / देश / विदेश / मंत्री की यात्रा अगले सप्ताह से", ReasonNavigation},
+		{"Kerala Kochi India World Opinion Sports", ReasonNavigation},
+		{"Our Special Correspondent", ReasonByline},
+		{"Sample News Service", ReasonByline},
+		{"नमूना समाचार ब्यूरो, लुधियाना | 21 अक्टूबर 2025, 04:10 PM", ReasonByline},
+		{"(Edited by Sample Editor)", ReasonByline},
+		{"Prabhat Khabar App :", ReasonBanner},
+		{"देश, दुनिया, खेल और मनोरंजन की ताजा खबरों के लिए डाउनलोड करें", ReasonBanner},
+		{"Read the latest market news and stay updated on Moneycontrol, or download the Moneycontrol App.", ReasonBanner},
+		{"(यह खबर एजेंसी की फीड से ली गई है। नमूना समाचार ने इसमें कोई बदलाव नहीं किया है।)", ReasonDisclaimer},
+		{"इसे भी पढ़ें: शहर में पानी की किल्लत", ReasonAlsoRead},
 		// Body sentences stay.
 		{"By the end of the year, the company expects to hire 500 people.", ""},
 		{"उन्होंने ट्विटर पर लिखा कि सरकार इस मामले की जांच करेगी और दोषियों को सजा मिलेगी।", ""},
@@ -84,6 +94,9 @@ func TestClassify(t *testing.T) {
 		{"अधिकारियों ने लोगों से कहा कि वे सरकारी ऐप डाउनलोड करें।", ""},
 		{"The bakery sold cookies and cakes worth a lakh of rupees during the festival, its owner said.", ""},
 		{"Turn on the lights", ""},
+		{"Government launches new app for farmers", ""},
+		{"Customer complaints rose sharply after the service was cut, the regulator said.", ""},
+		{"Kerala floods: Kochi airport shut", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -175,6 +188,32 @@ func TestCleanBannerHead(t *testing.T) {
 		if reasons[reason] != n {
 			t.Errorf("%s removals = %d, want %d (%v)", reason, reasons[reason], n, r.Removed)
 		}
+	}
+}
+
+// TestCleanTailAppeal: the site's appeal for support after the story and
+// its prompts to the reader go; a last paragraph in the second person that
+// is not about the page stays.
+func TestCleanTailAppeal(t *testing.T) {
+	page := strings.Join([]string{
+		"City to get three new flyovers by next year",
+		"Sample Post Bureau",
+		"Work on three flyovers in the city's east will begin next month, the municipal commissioner said on Tuesday.",
+		"The flyovers are expected to cut travel time between the two highways by half.",
+		"If you drive through the area, expect diversions until the work is done, the traffic police said.",
+		"Support Our Journalism",
+		"Good journalism costs money, and Sample Post depends on readers like you.",
+		"Whether you read us daily or weekly, you can take a subscription by clicking here.",
+		"Get the day's top stories in your inbox",
+	}, "\n")
+	r := Clean(Page{Text: page, Format: news.FormatText})
+	want := strings.Join([]string{
+		"Work on three flyovers in the city's east will begin next month, the municipal commissioner said on Tuesday.",
+		"The flyovers are expected to cut travel time between the two highways by half.",
+		"If you drive through the area, expect diversions until the work is done, the traffic police said.",
+	}, "\n\n")
+	if r.Text != want {
+		t.Errorf("text =\n%s\nwant\n%s\nremoved %v", r.Text, want, r.Removed)
 	}
 }
 

@@ -210,6 +210,8 @@ var (
 		"संपादित नहीं", "सम्पादित नहीं", "फीड से प्रकाशित", "फीड से प्रकाशित", "has not been edited",
 		"auto-generated from a syndicated feed", "syndicated feed", "सिंडिकेट फीड", "not been edited by",
 		"एजेंसी फीड", "agency feed", "views expressed", "विचार लेखक के निजी", "लेखक के निजी विचार",
+		"फीड से", "की फीड", "कोई बदलाव नहीं", "बदलाव नहीं किया", "published from a", "from a feed",
+		"without modification", "has not been modified",
 		"does not endorse", "पुष्टि नहीं करता", "पुष्टि नहीं करती", "not responsible for", "our standards",
 		"editorial guidelines", "trust principles",
 	}
@@ -260,6 +262,72 @@ var ctaVerbs = []string{
 	"sign in", "log in", "login ", "install ", "join ", "get the ", "get our ", "like us",
 }
 
+// downloadEnds end a promotion that asks the reader to get an app.
+var downloadEnds = []string{
+	"डाउनलोड करें", "डाउनलोड करे", "डाउनलोड करा", "इंस्टॉल करें", "इंस्टाल करें", "download now", "install now",
+	"download the app", "get the app", "डाउनलोड गर्नुहोस्",
+}
+
+func hasSuffixAny(s string, sufs ...string) bool {
+	for _, x := range sufs {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// appLabel reports a short line that is an app's label: without the word
+// "app" and punctuation, an outlet's name or nothing ("Prabhat Khabar App
+// :", "Open App").
+func appLabel(text string) bool {
+	var rest []string
+	for _, w := range strings.Fields(text) {
+		f := strings.Trim(lower(w), ":|-–.!")
+		if f == "" || hasWord(f, appWords...) || controlWords[f] {
+			continue
+		}
+		rest = append(rest, w)
+	}
+	if len(rest) == 0 {
+		return true
+	}
+	kind, _, _, ok := meta.LeadName(strings.Join(rest, " "))
+	return ok && kind == meta.LeadOutlet
+}
+
+// deskWords end a desk's or correspondent's credit.
+var deskWords = map[string]bool{
+	"correspondent": true, "bureau": true, "desk": true, "reporter": true, "staff": true, "service": true,
+	"team": true, "संवाददाता": true, "ब्यूरो": true, "डेस्क": true, "टीम": true, "प्रतिनिधि": true, "रिपोर्टर": true,
+}
+
+// deskCredit reports a short credit ending in a desk word: "Our Special
+// Correspondent", "DH News Service", "India Today Web Desk".
+func deskCredit(t string) bool {
+	if strings.ContainsAny(t, "0123456789०१२३४५६७८९") {
+		return false
+	}
+	ws := strings.Fields(strings.Trim(t, " ,:-–|()"))
+	return len(ws) >= 2 && deskWords[strings.Trim(ws[len(ws)-1], ",:-–|()")]
+}
+
+// appealWords are the words of a site's appeal for subscribers and
+// support.
+var appealWords = []string{
+	"subscription", "subscribe", "support", "journalism", "donate", "contribute", "readers", "paywall", "membership",
+	"पत्रकारिता", "सहयोग", "सब्सक्राइब", "सदस्यता", "पाठकों",
+}
+
+// appeal reports a sentence in which the site asks for subscribers or
+// support: in its own voice or naming itself, about journalism,
+// subscriptions, readers.
+func appeal(text string) bool {
+	t := lower(text)
+	sh := measure(text)
+	return sh.words <= 45 && hasAny(t, appealWords...) && (siteVoice(t) || len(meta.FindOutlets(text)) > 0)
+}
+
 // imperative reports a line opening with a call to action ("Download
 // …", "Get …", "Read …").
 func imperative(t string) bool {
@@ -302,7 +370,7 @@ var (
 // cookies or notifications.
 var voiceWords = []string{
 	" you ", " your ", " you'", " we ", " we'", " our ", " us ", " this site", " this website", " this page", " the site",
-	" please", " कृपया", " आप ", " आपका", " आपके", " आपको", " आपकी", " अपना ", " अपने ", " हम ", " हमारे", " हमारी", " इस साइट",
+	" please", " कृपया", " आप ", " आपका", " आपके", " आपको", " आपकी", " अपना ", " अपने ", " अपनी ", " हम ", " हमारे", " हमारी", " इस साइट",
 	" इस वेबसाइट", " इस पेज", " तपाईं", " हामी", " तुम्ही", " आम्ही", " तुमच्या", " कृपया",
 }
 
@@ -311,7 +379,8 @@ var webWords = []string{
 	"site", "website", "page", "app", "browser", "notifications", "notification", "update", "updates", "cookie",
 	"cookies", "experience", "feature", "features",
 	"newsletter", "inbox", "subscribe", "login", "sign in", "account", "version", "साइट", "वेबसाइट", "पेज", "ऐप",
-	"एप", "ब्राउजर", "नोटिफिकेशन", "अपडेट", "अनुभव", "सब्सक्राइब", "लॉगिन", "खाता", "अकाउंट",
+	"एप", "ब्राउजर", "नोटिफिकेशन", "अपडेट", "अनुभव", "सब्सक्राइब", "लॉगिन", "खाता", "अकाउंट", "comment", "comments",
+	"टिप्पणी", "कमेंट",
 }
 
 // siteVoice reports a line in which the site addresses its reader.
@@ -394,6 +463,35 @@ func controlsOnly(t string) bool {
 	return verb
 }
 
+// init writes the vocabulary as lower folds the lines it is matched
+// against: without nukta ("पढ़ें" is looked for as "पढें").
+func init() {
+	for _, list := range []*[]string{
+		&alsoReadMarkers, &relatedNouns, &relatedMods, &relatedHeadings, &browserWords, &updateWords, &bannerPhrases,
+		&socialPlatforms, &socialActions, &socialPhrases, &captionPrefixes, &bylinePrefixes, &timestampPrefixes,
+		&disclaimerPrefixes, &disclaimerPhrases, &tagPrefixes, &ctaVerbs, &appWords, &getWords, &staleWords,
+		&notifyWords, &notifyVerbs, &cookieWords, &consentWords, &voiceWords, &webWords, &promoWords,
+		&appealWords,
+	} {
+		for i, w := range *list {
+			(*list)[i] = foldNukta(w)
+		}
+	}
+	for _, set := range []map[string]bool{
+		adLines, navWords, pageLabels, uiLines, controlWords, controlVerbs, platformNames, stampFiller, homeWords,
+	} {
+		var add []string
+		for w := range set {
+			if f := foldNukta(w); f != w {
+				add = append(add, f)
+			}
+		}
+		for _, f := range add {
+			set[f] = true
+		}
+	}
+}
+
 // classify gives a line's reason by what it says, or "" when its words
 // alone do not make it boilerplate. Position-based decisions come later.
 func classify(text string, sh shape) string {
@@ -460,7 +558,16 @@ func classify(text string, sh shape) string {
 	if sh.words <= 40 && hasAny(t, cookieWords...) && (voice() || !sh.sentence && hasAny(t, consentWords...)) {
 		return ReasonBanner
 	}
-	if sh.words <= 45 && hasWord(t, appWords...) && hasAny(t, getWords...) && (!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t)) {
+	if sh.words <= 45 && hasWord(t, appWords...) && hasAny(t, getWords...) &&
+		(!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t) || len(meta.FindOutlets(text)) > 0) {
+		return ReasonBanner
+	}
+	if !sh.sentence && sh.words <= 40 && hasSuffixAny(strings.TrimRight(t, " .!:|"), downloadEnds...) {
+		// "… की ताजा खबरों के लिए डाउनलोड करें": a promotion ending in
+		// the request.
+		return ReasonBanner
+	}
+	if !sh.sentence && sh.words <= 4 && hasWord(t, appWords...) && appLabel(text) {
 		return ReasonBanner
 	}
 	if sh.words >= 2 && sh.words <= 6 && controlsOnly(t) {
@@ -501,7 +608,7 @@ func classify(text string, sh shape) string {
 		return ReasonTags
 	}
 	if sh.words <= 30 {
-		if p, ok := hasPrefixAny(t, bylinePrefixes...); ok && bylineRest(text, p, sh) {
+		if p, ok := hasPrefixAny(strings.TrimLeft(t, "("), bylinePrefixes...); ok && bylineRest(strings.TrimLeft(text, "( "), p, sh) {
 			return ReasonByline
 		}
 		if r := timestampLine(text, t); r != "" {
@@ -513,6 +620,9 @@ func classify(text string, sh shape) string {
 	}
 	if sh.words <= 12 && isCredit(text, t) {
 		return ReasonCredit
+	}
+	if sh.words >= 2 && sh.words <= 5 && !sh.sentence && deskCredit(t) {
+		return ReasonByline
 	}
 	if sh.words <= 8 && !sh.sentence {
 		if kind, _, desk, ok := meta.LeadName(text); ok {
@@ -575,7 +685,8 @@ func hasEmail(t string) bool {
 
 // promoWords are the words of a site's promotion of itself.
 var promoWords = []string{
-	"latest news", "breaking news", "news updates", "latest updates", "catch all", "get all the",
+	"latest news", "breaking news", "news updates", "latest updates", "catch all", "get all the", "stay updated",
+	"stay tuned", "stay informed", "अपडेट रहें", "अपडेट रहने",
 	"ताजा खबर", "ताज़ा खबर", "लेटेस्ट खबर", "लेटेस्ट न्यूज", "ब्रेकिंग न्यूज", "हिंदी न्यूज", "हिन्दी न्यूज",
 }
 
@@ -657,6 +768,10 @@ func timestampLine(text, t string) string {
 	if words <= 3 {
 		return ReasonTimestamp
 	}
+	// A credit with its time: "X ब्यूरो, लुधियाना | 21 अक्टूबर 2025".
+	if words <= 6 && creditAround(rest) {
+		return ReasonByline
+	}
 	// A short line with a time label and a stamp: a credit line carrying
 	// times ("न्यूज डेस्क, … Published by: … Updated Mon, 12 Feb 2024").
 	if words <= 25 {
@@ -670,6 +785,23 @@ func timestampLine(text, t string) string {
 		}
 	}
 	return ""
+}
+
+// creditAround reports whether what a time line says besides its stamps
+// is a desk's credit or a place.
+func creditAround(rest string) bool {
+	for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return strings.ContainsRune("|,।:;", r) }) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if !deskCredit(lower(part)) && meta.Place(part) == "" && !deskWords[lower(part)] {
+			if kind, _, _, ok := meta.LeadName(part); !ok || kind != meta.LeadAgency && kind != meta.LeadOutlet {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // relativeTime reports a line such as "Updated 2 hours ago" or "3 घंटे पहले".
@@ -730,6 +862,27 @@ func isRelatedHeading(t string, sh shape) bool {
 	return hasAny(t, relatedNouns...) && hasAny(t, relatedMods...)
 }
 
+// menuWords reports a menu written with spaces only: every word (or pair
+// of words) a section's name or a place ("Karnataka Bengaluru India World
+// Opinion Sports").
+func menuWords(t string) bool {
+	ws := strings.Fields(t)
+	for i := 0; i < len(ws); {
+		if i+1 < len(ws) {
+			pair := ws[i] + " " + ws[i+1]
+			if navWords[pair] || meta.Place(pair) != "" {
+				i += 2
+				continue
+			}
+		}
+		if !navWords[ws[i]] && meta.Place(ws[i]) == "" {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
 // homeWords name a site's home page, where breadcrumbs start.
 var homeWords = map[string]bool{"home": true, "होम": true, "मुख्य पृष्ठ": true, "मुखपृष्ठ": true, "गृहपृष्ठ": true, "गृह": true, "homepage": true}
 
@@ -744,6 +897,9 @@ func isNavigation(text, t string, sh shape) bool {
 		return false
 	}
 	if navWords[strings.Trim(t, " :")] {
+		return true
+	}
+	if sh.words >= 3 && sh.words <= 12 && !strings.ContainsAny(t, ",.:;!?") && menuWords(t) {
 		return true
 	}
 	items := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(navSeparators, r) })

@@ -10,20 +10,33 @@ import (
 //go:embed data/places.txt
 var placesTxt string
 
-// placeIndex maps folded place names to English ones.
-var placeIndex = func() map[string]string {
-	m := map[string]string{}
+// placeIndex maps folded place names to English ones; regions holds the
+// English names of states and countries (the "# Regions" section).
+var placeIndex, regions = func() (map[string]string, map[string]bool) {
+	m, r := map[string]string{}, map[string]bool{}
+	region := false
 	for _, line := range strings.Split(placesTxt, "\n") {
 		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			if strings.HasPrefix(line, "# Regions") {
+				region = true
+			} else if strings.HasPrefix(line, "# Places") {
+				region = false
+			}
 			continue
 		}
 		names := strings.Split(line, "|")
 		for _, n := range names {
 			m[placeKey(n)] = names[0]
 		}
+		if region {
+			r[names[0]] = true
+		}
 	}
-	return m
+	return m, r
 }()
 
 // placeKey folds a place name: lower case, no nukta, no zero-width joiners.
@@ -259,6 +272,11 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 		if part == "" {
 			return false
 		}
+		// "भोपाल 05 मार्च": a place and a date without a comma.
+		if place, dd, mm, ok := placeThenDate(part); ok {
+			d.Day, d.Month = dd, mm
+			part = place
+		}
 		ws := splitWords(part)
 		if len(ws) == 0 {
 			return false
@@ -328,9 +346,14 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 	if !known {
 		placeAt = len(others) - 1
 	}
+	cityOf := false
+	if len(others) == 2 && placeAt == 1 && regions[Place(others[1])] && Place(others[0]) == "" && latinCaps(others[0]) && latinCaps(others[1]) {
+		// "Porto Alegre, Brazil": the city, in its region.
+		placeAt, cityOf = 0, true
+	}
 	d.PlaceText = others[placeAt]
 	d.Place = Place(d.PlaceText)
-	if len(others) == 2 {
+	if len(others) == 2 && !cityOf {
 		if d.Byline != "" {
 			return false
 		}
@@ -344,6 +367,11 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 	// "(file)" do not).
 	srcOK := d.Source != "" && (Agency(d.Source) != "" || hasDeskWord(d.Source) || Outlet(d.Source) != "")
 	strong := srcOK || d.Day > 0 || d.Byline != "" || d.Agency != ""
+	if d.Place == "" && latinCaps(d.PlaceText) && (srcOK || d.Agency != "") && d.Day+d.Month > 0 || d.Place == "" && cityOf {
+		// A Latin place the table does not know, in a dateline with a
+		// date and an agency, is English already.
+		d.Place = titleCase(d.PlaceText)
+	}
 	switch {
 	case kind == '.':
 		return known && len(others) == 1 && d.Day == 0
@@ -358,6 +386,48 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 		return true
 	}
 	return false
+}
+
+// placeThenDate splits "भोपाल 05 मार्च" into a place and a day and month
+// when the part ends with the date.
+func placeThenDate(part string) (place string, day, month int, ok bool) {
+	ws := splitWords(part)
+	if len(ws) < 3 {
+		return "", 0, 0, false
+	}
+	for k := 1; k <= len(ws)-2; k++ {
+		rest := part[ws[k].start:]
+		if dd, mm, n, ok := ParseDayMonth(rest); ok && strings.TrimSpace(rest[n:]) == "" {
+			return strings.TrimSpace(part[:ws[k].start]), dd, mm, true
+		}
+	}
+	return "", 0, 0, false
+}
+
+// latinCaps reports a name written in Latin letters, each word
+// capitalised ("Porto Alegre", "NEW DELHI").
+func latinCaps(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r >= 0x250 || !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCase writes "PORTO ALEGRE" as "Porto Alegre".
+func titleCase(s string) string {
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		r, n := utf8.DecodeRuneInString(w)
+		ws[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(ws, " ")
 }
 
 // bikramMonths are the months of the Bikram Sambat calendar, as Nepali

@@ -354,6 +354,24 @@ func matchDate(s string, toks []token, i int) (Stamp, int, bool) {
 			j = k + 4
 			break
 		}
+		// "14.02.26, 05:42 AM": a two-digit year, believed only with a
+		// time after it.
+		if k+3 < len(toks) && isPunct(toks[k], "./") &&
+			toks[k+1].kind == tokNum && toks[k+1].digits <= 2 && toks[k+2].text == toks[k].text &&
+			toks[k+3].kind == tokNum && toks[k+3].digits == 2 && adjacent(toks, j, k+3) {
+			kk := k + 4
+			for kk < len(toks) && isPunct(toks[kk], ",|-") {
+				kk++
+			}
+			if _, _, _, _, _, _, ok := matchClock(toks, kk); ok {
+				d, m, y = t.num, toks[k+1].num, 2000+toks[k+3].num
+				if m > 12 && d <= 12 {
+					d, m = m, d
+				}
+				j = k + 4
+				break
+			}
+		}
 		// "19 March 2021", "19 मार्च, 2021".
 		if k < len(toks) && monthOf(toks[k]) > 0 {
 			m = monthOf(toks[k])

@@ -28,6 +28,8 @@ func TestFindTimes(t *testing.T) {
 		{"devanagari digits", "१९ मार्च २०२१", []want{{"2021-03-19T00:00:00+05:30", PrecisionDay, Unlabelled}}},
 		{"day first", "By Someone - 03-11-2025", []want{{"2025-11-03T00:00:00+05:30", PrecisionDay, Unlabelled}}},
 		{"day first slash", "03/11/2025 14:05", []want{{"2025-11-03T14:05:00+05:30", PrecisionMinute, Unlabelled}}},
+		{"two-digit year with time", "Calcutta | Published 14.02.26, 05:42 AM", []want{{"2026-02-14T05:42:00+05:30", PrecisionMinute, Published}}},
+		{"two-digit year alone", "version 14.02.26 released", nil},
 		{"month first forced", "11/23/2025", []want{{"2025-11-23T00:00:00+05:30", PrecisionDay, Unlabelled}}},
 		{"jagran", "Publish Date:Sun, 10 Jun 2018 07:40 PM (IST) | Updated Date:Sun, 10 Jun 2018 09:05 PM (IST)", []want{
 			{"2018-06-10T19:40:00+05:30", PrecisionMinute, Published},

@@ -60,7 +60,7 @@ var (
 	}
 	evalNav      = []string{"home", "होम", "मुख्य पृष्ठ", "मुखपृष्ठ", "गृहपृष्ठ"}
 	evalCaption  = []string{"फोटो:", "photo:", "तस्वीर:", "image:", "चित्र:", "फोटो :", "photo :", "file photo", "फाइल फोटो", "(photo", "(फोटो"}
-	evalDisclaim = []string{"syndicated feed", "सिंडिकेट फीड", "एजेंसी फीड", "agency feed", "संपादित नहीं", "not been edited", "auto-generated"}
+	evalDisclaim = []string{"syndicated feed", "सिंडिकेट फीड", "एजेंसी फीड", "agency feed", "संपादित नहीं", "not been edited", "auto-generated", "की फीड से", "फीड से प्रकाशित"}
 	evalStamp    = []string{"updated", "published", "publish date", "प्रकाशित", "अपडेट", "edited by", "posted on", "last modified"}
 )
 
