@@ -48,6 +48,7 @@ func Extract(a *news.Article) []Mention {
 	d.cluster()
 	d.share()
 	d.storyPlace()
+	d.storyTime()
 	fb := d.fallbackDate()
 	out := make([]Mention, len(d.out))
 	for i, m := range d.out {
@@ -354,6 +355,47 @@ func (d *doc) storyPlace() {
 			m.Place, m.Event.Place = last.Place, last.Event.Place
 		} else if last == nil {
 			pending = append(pending, m)
+		}
+	}
+}
+
+// storyTime gives a hazard or attack mention that no time expression
+// dates the time of the last mention of its subtype before it that has
+// one ("इस हादसे" happened when the accident did), else of the first
+// after it when that one is recent (within a week of the dateline or
+// publication date).
+func (d *doc) storyTime() {
+	last := map[string]*Mention{}
+	pending := map[string][]*Mention{}
+	fb := d.fallbackDate()
+	for _, m := range d.out {
+		sub := m.Event.Subtype
+		if sub == "" || m.Modality != Asserted {
+			continue
+		}
+		if m.Time.End > 0 {
+			last[sub] = m
+			// Mentions before it take its time only when it is recent:
+			// "बाढ़ से 12 लोगों की मौत" is not last year's flood told
+			// further down.
+			if !m.dated || near(m.Event.Date, fb) {
+				for _, p := range pending[sub] {
+					p.Time = m.Time
+					if m.dated {
+						p.Event.Date, p.dated = m.Event.Date, true
+					}
+				}
+			}
+			delete(pending, sub)
+			continue
+		}
+		if l := last[sub]; l != nil {
+			m.Time = l.Time
+			if l.dated {
+				m.Event.Date, m.dated = l.Event.Date, true
+			}
+		} else {
+			pending[sub] = append(pending[sub], m)
 		}
 	}
 }
