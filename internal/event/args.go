@@ -448,10 +448,25 @@ func (d *doc) casualties(si int) []casualty {
 				j--
 				continue
 			}
+			// "गंभीर रूप से घायल", "बुरी तरह घायल": the manner and its
+			// adjective.
+			if p == "से" && d.key(j-2) == "रूप" && j-3 >= s.first {
+				j -= 3
+				continue
+			}
+			if p == "तरह" && j-2 >= s.first {
+				j -= 2
+				continue
+			}
 			break
 		}
 		if n, first, ok := d.numberBefore(j); ok {
 			out = append(out, casualty{killed: killed, n: n, span: Span{d.toks[first].s, d.toks[k].e}, tok: k})
+			continue
+		}
+		if j == k && is("persons", d.key(k+1)) && k+1 < s.end {
+			// "घायल युवक": the hurt, without a count.
+			out = append(out, casualty{killed: killed, n: -1, span: Span{d.toks[k].s, d.toks[k+1].e}, tok: k})
 			continue
 		}
 		if j < k {

@@ -49,6 +49,7 @@ func Extract(a *news.Article) []Mention {
 	d.share()
 	d.storyPlace()
 	d.storyTime()
+	d.storyCasualties()
 	fb := d.fallbackDate()
 	out := make([]Mention, len(d.out))
 	for i, m := range d.out {
@@ -393,6 +394,42 @@ func (d *doc) storyTime() {
 			m.Time = l.Time
 			if l.dated {
 				m.Event.Date, m.dated = l.Event.Date, true
+			}
+		} else {
+			pending[sub] = append(pending[sub], m)
+		}
+	}
+}
+
+// storyCasualties gives a hazard or attack mention whose sentence counts
+// no dead or hurt the counts of the last mention of its subtype before
+// it that has them, else of the first after it, when their dates agree:
+// "इस हादसे" killed whom the accident killed.
+func (d *doc) storyCasualties() {
+	last := map[string]*Mention{}
+	pending := map[string][]*Mention{}
+	give := func(to, from *Mention) {
+		to.Killed, to.Event.Killed = from.Killed, from.Event.Killed
+		to.Injured, to.Event.Injured = from.Injured, from.Event.Injured
+	}
+	for _, m := range d.out {
+		sub := m.Event.Subtype
+		if sub == "" || m.Modality != Asserted {
+			continue
+		}
+		if m.Killed.End > 0 || m.Injured.End > 0 {
+			last[sub] = m
+			for _, p := range pending[sub] {
+				if datesAgree(p.dateIfDated(), m.dateIfDated()) {
+					give(p, m)
+				}
+			}
+			delete(pending, sub)
+			continue
+		}
+		if l := last[sub]; l != nil {
+			if datesAgree(m.dateIfDated(), l.dateIfDated()) {
+				give(m, l)
 			}
 		} else {
 			pending[sub] = append(pending[sub], m)

@@ -576,7 +576,7 @@ func buildLexicon() *lexicon {
 		"fut":       "होगा होगी होंगे होंगी will shall आगामी प्रस्तावित",
 		"cancel":    "रद्द इनकार इंकार खारिज स्थगित टल टाल cancelled canceled postponed",
 		"anaphor":   "इस उस यह वह इन उन ये वे इसी उसी the this that these those such",
-		"killed":    "मौत मौतें मारे मृत मृतकों शव killed killing kills dead died deaths",
+		"killed":    "मौत मौतें मारे मृत मृतकों शव मृत्यु मरे killed killing kills dead died deaths",
 		"injured":   "घायल जख्मी injured injuring wounded wounding hurt",
 		"persons":   "लोग लोगों व्यक्ति व्यक्तियों यात्री यात्रियों बच्चे बच्चों बच्चा महिला महिलाओं पुरुष जवान जवानों पुलिसकर्मी पुलिसकर्मियों मजदूर मजदूरों श्रद्धालु श्रद्धालुओं छात्र छात्रों नागरिक नागरिकों सदस्य सदस्यों युवक युवकों किसान किसानों अन्य people persons children civilians soldiers",
 		"parties":   "नेता नेताओं देश देशों पक्ष पक्षों",
