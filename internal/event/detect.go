@@ -478,6 +478,11 @@ func (d *doc) entityAt(k int) int {
 // स्थल").
 func (d *doc) notEvent(t trigger, i, end int) bool {
 	next, next2 := d.key(end), d.key(end+1)
+	// "बाढ़ प्रभावित इलाके", "बाढ़ पीड़ितों": what the event touched, not
+	// the event.
+	if strings.HasPrefix(next, "प्रभावित") || strings.HasPrefix(next, "पीड़ित") || strings.HasPrefix(next, "पीडि़त") {
+		return true
+	}
 	switch t.words[0][0] {
 	case "आग":
 		return len(t.words) == 1 && (strings.HasPrefix(next, "बुझा") || next == "पर" && strings.HasPrefix(next2, "काबू"))

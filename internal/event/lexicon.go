@@ -572,7 +572,7 @@ func buildLexicon() *lexicon {
 	}
 	for name, ws := range map[string]string{
 		"neg":       "नहीं नही न ना मत बिना not no never without",
-		"hypo":      "संभव संभावना सकता सकती सकते सकेंगे अगर यदि चाहिए आशंका would could may might if possible likely proposed प्रस्तावित जिक्र उल्लेख",
+		"hypo":      "संभव संभावना सकता सकती सकते सकेंगे अगर यदि चाहिए आशंका खतरा खतरे अलर्ट would could may might if possible likely proposed प्रस्तावित जिक्र उल्लेख",
 		"fut":       "होगा होगी होंगे होंगी will shall आगामी प्रस्तावित",
 		"cancel":    "रद्द इनकार इंकार खारिज स्थगित टल टाल cancelled canceled postponed",
 		"anaphor":   "इस उस यह वह इन उन ये वे इसी उसी the this that these those such",
