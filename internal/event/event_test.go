@@ -193,7 +193,11 @@ func TestSeeds(t *testing.T) {
 		},
 		{
 			{Accuse, "2021-03-17", []string{"kb:joe-biden"}, []string{"kb:vladimir-putin"}, "", -1},
-			{Agree, "2021-03-19", []string{"kb:vladimir-putin"}, []string{"kb:joe-biden"}, "", -1},
+			// The offer is told in a sentence that goes on with what Putin
+			// said on Thursday ("साथ ही", "उन्होंने"), so it is dated then.
+			{Agree, "2021-03-18", []string{"kb:vladimir-putin"}, []string{"kb:joe-biden"}, "", -1},
+			// The recall followed Wednesday's interview on a day the text
+			// does not name: the dateline's date, never Wednesday.
 			{Sanction, "2021-03-19", []string{"kb:russia"}, nil, "kb:washington", -1},
 		},
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 	"khabar/internal/quote"
 )
 
@@ -173,13 +174,19 @@ func (d *doc) cluster() {
 			if clash {
 				continue
 			}
-			// Political events merge only when named by the same word
-			// ("रद्द" and "रद्द", not "इनकार" and "रद्द").
-			if m.Event.Subtype == "" && !m.anaphoric && lemma(g.trigger) != lemma(m.Event.Trigger) {
+			// Political events merge only when named by the same word or
+			// a synonym ("रद्द" and "रद्द", "पेशकश" and "प्रस्ताव", not
+			// "इनकार" and "रद्द").
+			if m.Event.Subtype == "" && !m.anaphoric && sense(g.trigger) != sense(m.Event.Trigger) {
 				continue
 			}
 			if m.anaphoric || shared || (m.Event.Subtype != "" && empty) || (empty && m.Event.Type == Assault) {
 				join = g
+			}
+			// A political event with no parties ("offered" in an English
+			// line) does not hide an earlier one that shares them.
+			if join == nil && m.Event.Subtype == "" && !empty && len(g.actors)+len(g.targets) == 0 {
+				continue
 			}
 			break
 		}
@@ -277,6 +284,30 @@ func Events(ms []Mention) []news.Event {
 		kept = append(kept, e)
 	}
 	return kept
+}
+
+// sense names what a political trigger says: its synonym class
+// ("पेशकश", "प्रस्ताव" and "offer" make an offer), else its rough stem.
+func sense(trigger string) string {
+	w, _, _ := strings.Cut(normalize.Fold(trigger), " ")
+	for _, c := range synonyms {
+		for _, p := range c.stems {
+			if strings.HasPrefix(w, p) {
+				return c.name
+			}
+		}
+	}
+	return lemma(trigger)
+}
+
+// synonyms are classes of political trigger words that name one act.
+var synonyms = []struct {
+	name  string
+	stems []string
+}{
+	{"offer", []string{"पेशकश", "प्रस्ताव", "offer", "propos"}},
+	{"meet", []string{"मुलाकात", "बैठक", "मिल", "meet", "met"}},
+	{"refuse", []string{"इनकार", "इंकार", "अस्वीकार", "ठुकरा", "refus", "reject"}},
 }
 
 // lemma is a rough stem of a trigger: its first three letters.

@@ -354,6 +354,7 @@ phone call*	+CONSULT
 राजी	+AGREE
 पेशकश	+AGREE
 प्रस्ताव	+AGREE!
+प्रस्ताव दिया|दी|दिए|रखा|रखी	+AGREE
 वादा	+AGREE
 agree*	+AGREE
 offer*	+AGREE
