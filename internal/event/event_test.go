@@ -383,3 +383,67 @@ func TestModalityKept(t *testing.T) {
 		}
 	}
 }
+
+// stripTitle takes the headline out of a seed page as the clean stage
+// does: the first line written in Devanagari, every time it recurs.
+func stripTitle(page string) (text, title string) {
+	for _, line := range strings.Split(page, "\n") {
+		line = strings.TrimSpace(line)
+		for _, r := range line {
+			if r >= 0x0900 && r <= 0x097F {
+				title = line
+				break
+			}
+		}
+		if title != "" {
+			break
+		}
+	}
+	var kept []string
+	for _, line := range strings.Split(page, "\n") {
+		if strings.TrimSpace(line) != title {
+			kept = append(kept, line)
+		}
+	}
+	return strings.Join(kept, "\n"), title
+}
+
+// TestSeedTitle checks that an event only the headline names is kept
+// when the clean stage has moved the headline into Article.Title: the
+// refusal of seed 000 is anchored on the body sentence that says there
+// is no need for a meeting.
+func TestSeedTitle(t *testing.T) {
+	seeds, err := evaldata.Seeds()
+	if errors.Is(err, evaldata.ErrAbsent) {
+		t.Skip("seeds absent:", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(seeds[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, title := stripTitle(string(b))
+	a := article(t, text, time.Date(2025, 11, 3, 0, 0, 0, 0, ist), seedEntities)
+	a.Title = title
+	if err := New().Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	runes := []rune(a.Text)
+	for _, e := range a.Events {
+		if e.Type == Reject && slices.Equal(e.Actors, []string{"kb:russia"}) && slices.Equal(e.Targets, []string{"kb:donald-trump"}) {
+			found = true
+			if e.Date != "2025-11-03" || !e.Happened() {
+				t.Errorf("refusal: date %s, modality %s; want 2025-11-03, asserted", e.Date, e.Modality)
+			}
+			if string(runes[e.Start:e.End]) != e.Trigger || !strings.Contains(e.Sentence, e.Trigger) {
+				t.Errorf("refusal: trigger %q at %d-%d is not in the text", e.Trigger, e.Start, e.End)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no refusal by Russia of Trump in %+v", a.Events)
+	}
+}

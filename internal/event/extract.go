@@ -13,7 +13,8 @@ import (
 
 // Extract returns every event mention of a, in text order, with its
 // modality and the cluster of mentions it belongs to. It reads a.Text,
-// a.Entities, a.Times, a.Quotes, a.Dateline and a.Published.
+// a.Title (see titleEvents), a.Entities, a.Times, a.Quotes, a.Dateline
+// and a.Published.
 func Extract(a *news.Article) []Mention {
 	d := &doc{a: a, text: a.Text, toks: tokenize(a.Text)}
 	if len(d.toks) == 0 {
@@ -44,6 +45,10 @@ func Extract(a *news.Article) []Mention {
 		m.Event.Sentence = a.Text[m.Sentence.Start:m.Sentence.End]
 		m.Event.Trigger = a.Text[m.Trigger.Start:m.Trigger.End]
 		m.Event.Start, m.Event.End = off.Rune(m.Trigger.Start), off.Rune(m.Trigger.End)
+	}
+	if heads := d.titleEvents(); len(heads) > 0 {
+		d.out = append(d.out, heads...)
+		sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Trigger.Start < d.out[j].Trigger.Start })
 	}
 	d.attachCasualties()
 	d.cluster()
