@@ -25,7 +25,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	p, err := newPipeline(*workers)
+	p, err := newPipeline(*workers, "")
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	size := fl.Int("size", 5000, "approximate bytes per article")
 	workers := fl.Int("j", runtime.NumCPU(), "articles analysed at once")
 	keep := fl.String("dir", "", "work folder to keep (default: a temporary one, removed after)")
+	upto := fl.String("upto", "", "run the flow only up to this stage (extract, normalize, clean, meta, lang, segment, entities, time, quotes, events)")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -46,7 +47,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	mb := float64(bytes) / 1e6
 	fmt.Fprintf(e.stdout, "generated %d articles (%.1f MB) in %s\n", *n, mb, in)
 
-	sum, err := ingestPaths(ctx, e, filepath.Join(dir, "data"), []string{in}, *workers, 16<<20, false)
+	sum, err := ingestPaths(ctx, e, filepath.Join(dir, "data"), []string{in}, *workers, 16<<20, false, *upto)
 	if err != nil {
 		return err
 	}
@@ -54,7 +55,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	secs := sum.Elapsed.Seconds()
 	fmt.Fprintf(e.stdout, "ingest:  %6.0f articles/s  %6.2f MB/s  peak RSS %d MB\n", float64(sum.Total())/secs, mb/secs, rss>>20)
 
-	p, err := newPipeline(*workers)
+	p, err := newPipeline(*workers, *upto)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,17 @@ func TestBenchCommand(t *testing.T) {
 	}
 }
 
+func TestBenchUpto(t *testing.T) {
+	r := khabar(t, t.Context(), "", "bench", "-n", "20", "--size", "1500", "--upto", "segment")
+	if r.code != 0 || strings.Contains(r.stdout, "entities") {
+		t.Errorf("--upto segment: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = khabar(t, t.Context(), "", "bench", "-n", "5", "--upto", "nonsense")
+	if r.code != 1 || !strings.Contains(r.stderr, "unknown stage") {
+		t.Errorf("--upto nonsense: exit %d %s", r.code, r.stderr)
+	}
+}
+
 func TestGenerateArticlesDeterministic(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	na, err := generateArticles(a, 5, 1500, 3)

@@ -37,9 +37,15 @@ func corpusDir(b *testing.B) (string, int64, int) {
 
 // BenchmarkAnalyzeCorpus runs the whole pipeline over the sample corpus on
 // all CPUs; articles/s and MB/s are reported per run.
-func BenchmarkAnalyzeCorpus(b *testing.B) {
+func BenchmarkAnalyzeCorpus(b *testing.B) { benchAnalyze(b, "") }
+
+// BenchmarkAnalyzeCorpusSpine runs the spine's stages only: extract,
+// normalize, clean, meta, lang and segment.
+func BenchmarkAnalyzeCorpusSpine(b *testing.B) { benchAnalyze(b, "segment") }
+
+func benchAnalyze(b *testing.B, upto string) {
 	dir, size, n := corpusDir(b)
-	p, err := newPipeline(runtime.NumCPU())
+	p, err := newPipeline(runtime.NumCPU(), upto)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -63,7 +69,7 @@ func BenchmarkIngestCorpus(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		data := filepath.Join(b.TempDir(), "data")
-		sum, err := ingestPaths(context.Background(), e, data, []string{dir}, runtime.NumCPU(), 16<<20, false)
+		sum, err := ingestPaths(context.Background(), e, data, []string{dir}, runtime.NumCPU(), 16<<20, false, "")
 		if err != nil || sum.Failed > 0 {
 			b.Fatal(err, sum.Failures)
 		}

@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+
 	"khabar/internal/clean"
 	"khabar/internal/entity"
 	"khabar/internal/event"
@@ -14,31 +18,57 @@ import (
 	"khabar/internal/timex"
 )
 
-// stages returns the stages of the flow in the order of the design:
-// extract, normalize, clean, meta, lang, segment, entities, time, quotes,
-// events. Dedup and stories need everything stored, so they run in ingest.
-func stages() ([]pipeline.Stage, error) {
-	ent, err := entity.New(entity.Options{})
-	if err != nil {
-		return nil, err
+// stageNames are the stages of the flow in the order of the design.
+// Dedup and stories need everything stored, so they run in ingest.
+var stageNames = []string{"extract", "normalize", "clean", "meta", "lang", "segment", "entities", "time", "quotes", "events"}
+
+// stages returns the stages of the flow in order, up to and including the
+// one named upto ("" for all of them).
+func stages(upto string) ([]pipeline.Stage, error) {
+	if upto != "" && !slices.Contains(stageNames, upto) {
+		return nil, fmt.Errorf("unknown stage %q: choose one of %s", upto, strings.Join(stageNames, ", "))
 	}
-	return []pipeline.Stage{
-		extract.New(extract.Options{}),
-		normalize.Stage{},
-		clean.New(),
-		meta.New(),
-		lang.New(),
-		segment.Stage{},
-		ent,
-		timex.New(),
-		quote.New(),
-		event.New(),
-	}, nil
+	var out []pipeline.Stage
+	for _, name := range stageNames {
+		var st pipeline.Stage
+		switch name {
+		case "extract":
+			st = extract.New(extract.Options{})
+		case "normalize":
+			st = normalize.Stage{}
+		case "clean":
+			st = clean.New()
+		case "meta":
+			st = meta.New()
+		case "lang":
+			st = lang.New()
+		case "segment":
+			st = segment.Stage{}
+		case "entities":
+			ent, err := entity.New(entity.Options{})
+			if err != nil {
+				return nil, err
+			}
+			st = ent
+		case "time":
+			st = timex.New()
+		case "quotes":
+			st = quote.New()
+		case "events":
+			st = event.New()
+		}
+		out = append(out, st)
+		if name == upto {
+			break
+		}
+	}
+	return out, nil
 }
 
-// newPipeline returns the full pipeline on the given number of workers.
-func newPipeline(workers int) (*pipeline.Pipeline, error) {
-	st, err := stages()
+// newPipeline returns the pipeline up to the stage named upto ("" for the
+// whole flow) on the given number of workers.
+func newPipeline(workers int, upto string) (*pipeline.Pipeline, error) {
+	st, err := stages(upto)
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	sum, err := ingestPaths(ctx, e, *data, fs.Args(), *workers, *maxBytes, !*quiet)
+	sum, err := ingestPaths(ctx, e, *data, fs.Args(), *workers, *maxBytes, !*quiet, "")
 	if err != nil {
 		return err
 	}
@@ -42,13 +42,14 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 }
 
 // ingestPaths ingests paths into the data folder dir and prints the summary.
-func ingestPaths(ctx context.Context, e *env, dir string, paths []string, workers int, maxBytes int64, progress bool) (ingest.Summary, error) {
+// upto names the last stage to run ("" for the whole flow).
+func ingestPaths(ctx context.Context, e *env, dir string, paths []string, workers int, maxBytes int64, progress bool, upto string) (ingest.Summary, error) {
 	d, err := openData(ctx, e, dir, forWrite)
 	if err != nil {
 		return ingest.Summary{}, err
 	}
 	defer d.Close()
-	p, err := newPipeline(workers)
+	p, err := newPipeline(workers, upto)
 	if err != nil {
 		return ingest.Summary{}, err
 	}
