@@ -129,6 +129,9 @@ func printSummary(w io.Writer, dir string, s ingest.Summary) {
 	}
 	fmt.Fprintf(w, "ingested %d items into %s in %s (%.0f items/s): %d new, %d updated, %d unchanged, %d failed\n",
 		s.Total(), dir, s.Elapsed.Round(time.Millisecond), rate, s.New, s.Updated, s.Unchanged, s.Failed)
+	if s.Copies > 0 {
+		fmt.Fprintf(w, "%d of the stored articles are copies of another (duplicate_of set)\n", s.Copies)
+	}
 	if len(s.Failures) > 0 {
 		fmt.Fprintln(w, "failed:")
 		for _, f := range s.Failures {
@@ -143,7 +146,8 @@ func printSummary(w io.Writer, dir string, s ingest.Summary) {
 		per := st.Total / time.Duration(st.Articles)
 		parts = append(parts, fmt.Sprintf("%s %s (%s/article)", st.Stage, st.Total.Round(time.Microsecond), per.Round(time.Microsecond)))
 	}
-	parts = append(parts, fmt.Sprintf("store %s", s.Store.Round(time.Microsecond)),
+	parts = append(parts, fmt.Sprintf("link %s (+%s loading)", s.Link.Round(time.Microsecond), s.Loading.Round(time.Microsecond)),
+		fmt.Sprintf("store %s", s.Store.Round(time.Microsecond)),
 		fmt.Sprintf("index %s (%d articles)", s.Indexing.Round(time.Microsecond), s.Indexed))
 	fmt.Fprintf(w, "time per stage: %s\n", strings.Join(parts, ", "))
 }
