@@ -724,7 +724,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		}
 		if p == "ने" || ergPronouns[p] {
 			// The agent, handled above; skip its phrase.
-			if a, ok := d.r.Before(d.toks[k].s); ok && p == "ने" {
+			if a, ok := d.r.Before(d.toks[k].s); ok && p == "ने" && d.tokOf(a.Start) < k {
 				k = d.tokOf(a.Start)
 			}
 			continue

@@ -343,6 +343,24 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
+// FuzzTitle checks the events a headline kept apart from the text adds:
+// their offsets point into the text.
+func FuzzTitle(f *testing.F) {
+	f.Add("मोदी ने ओली से मुलाकात से किया इनकार", "मोदी और ओली की बैठक की कोई जरूरत नहीं है।")
+	f.Add("पुतिन की पेशकश", "पुतिन ने बातचीत की पेशकश की।")
+	f.Add("", "हादसा")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		a := &news.Article{Text: text, Title: title, Published: time.Date(2025, 11, 3, 0, 0, 0, 0, ist)}
+		a.Entities = entities(text, testEntities...)
+		n := len([]rune(text))
+		for _, e := range Events(Extract(a)) {
+			if e.Start < 0 || e.End > n || e.End <= e.Start {
+				t.Fatalf("bad event %+v in %q (title %q)", e, text, title)
+			}
+		}
+	})
+}
+
 // BenchmarkStages runs the time, quotes and events stages on a 5 KB
 // article, as the pipeline does after the entity stage.
 func BenchmarkStages(b *testing.B) {
