@@ -54,7 +54,8 @@ func score(tp, fp, fn int) Score {
 type Error struct {
 	File string
 	// Kind is "missed" (annotated, not found), "spurious" (found, not
-	// annotated) or "value" (found, with another value).
+	// annotated), "value" (found, with another value) or "type" (found,
+	// with another type).
 	Kind      string
 	Text      string
 	Gold, Got string
@@ -210,6 +211,8 @@ func (r *Report) compare(file string, gold, pred []span) (strictTP, lenTP int) {
 		p := counted[found]
 		if strings.EqualFold(p.typ, g.typ) {
 			r.TypeRight++
+		} else {
+			r.Errors = append(r.Errors, Error{File: file, Kind: "type", Text: g.text + " | " + p.text, Gold: g.typ, Got: p.typ})
 		}
 		if g.value != "" {
 			r.ValueTotal++
