@@ -146,6 +146,13 @@ func (d *doc) modality(m *Mention, i, end int) string {
 	if d.key(end) == "के" && d.key(end+1) == "लिए" && m.Event.Subtype == "" {
 		hypo = true
 	}
+	// A hazard or an attack named by a noun is denied only in so many
+	// words ("कोई हादसा नहीं हुआ", "आग नहीं लगी"); "इस हादसे में कोई
+	// हताहत नहीं हुआ" and "आग लगने का कारण पता नहीं चला" deny something
+	// else.
+	if neg && m.violent() && !d.denied(i, end) {
+		neg = false
+	}
 	switch {
 	case neg:
 		return Negated
@@ -155,6 +162,37 @@ func (d *doc) modality(m *Mention, i, end int) string {
 		return Future
 	}
 	return Asserted
+}
+
+// denied reports whether the hazard or attack at tokens [i, end) is
+// itself denied: "कोई/किसी" before it ("कोई हादसा नहीं हुआ", "no
+// attack"), a negation right after it or after its light verb ("आग नहीं
+// लगी", "हमला हुआ ही नहीं"), or "बिना" before it.
+func (d *doc) denied(i, end int) bool {
+	_, hi := d.clauseBounds(i)
+	for k := max(0, i-2); k < i; k++ {
+		switch d.key(k) {
+		case "कोई", "किसी", "no", "बिना", "without":
+			for x := end; x < hi; x++ {
+				if is("neg", d.key(x)) {
+					return true
+				}
+			}
+			if d.key(k) != "कोई" && d.key(k) != "किसी" {
+				return true
+			}
+		}
+	}
+	for k := end; k < hi && k < end+3; k++ {
+		w := d.key(k)
+		if is("neg", w) {
+			return true
+		}
+		if !is("verbs", w) && !strings.HasPrefix(w, "लग") && w != "ही" && w != "हो" && w != "आया" && w != "आई" {
+			return false
+		}
+	}
+	return false
 }
 
 // futureVerb reports whether a Hindi word is a future-tense verb form.

@@ -475,12 +475,25 @@ func (d *doc) entityAt(k int) int {
 
 // notEvent reports uses of a trigger word that name no event: putting a
 // fire out ("आग बुझाने", "आग पर काबू"), the scene of an incident ("घटना
-// स्थल").
+// स्थल"), a likeness ("धमाके जैसी आवाज"), a train's name ("तूफान
+// एक्सप्रेस"), an adjective ("भूकंपीय"), who was touched ("बाढ़ प्रभावित").
 func (d *doc) notEvent(t trigger, i, end int) bool {
 	next, next2 := d.key(end), d.key(end+1)
 	// "बाढ़ प्रभावित इलाके", "बाढ़ पीड़ितों": what the event touched, not
 	// the event.
 	if strings.HasPrefix(next, "प्रभावित") || strings.HasPrefix(next, "पीड़ित") || strings.HasPrefix(next, "पीडि़त") {
+		return true
+	}
+	switch next {
+	case "जैसा", "जैसी", "जैसे", "सरीखा", "सरीखी", "सरीखे":
+		// "बम ब्लास्ट जैसी आवाज": a likeness, not the event.
+		return true
+	case "एक्सप्रेस", "मेल":
+		// "तूफान एक्सप्रेस": a train's name.
+		return t.family == "storm"
+	}
+	if len(t.words) == 1 && (strings.HasSuffix(d.key(end-1), "ीय") || strings.HasSuffix(d.key(end-1), "ीयों")) {
+		// "भूकंपीय गतिविधि": an adjective.
 		return true
 	}
 	switch t.words[0][0] {
