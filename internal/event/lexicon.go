@@ -459,7 +459,7 @@ const cueTable = `
 ट्रेन रेल एक्सप्रेस पटरी डिब्बे कोच रेलवे डिरेल train railway	TRAIN_COLLISION
 विमान प्लेन हेलीकॉप्टर उड़ान रनवे एयरलाइंस पायलट क्रैश plane aircraft helicopter flight	AVIATION_HAZARD
 नाव नौका जहाज खाई boat ferry ship	TRANSPORT_HAZARDS
-फैक्ट्री फैक्टरी कारखाना कारखाने प्लांट बॉयलर मजदूर मजदूरों पटाखा पटाखे खदान निर्माणाधीन factory plant workers	INDUSTRIAL_ACCIDENT
+फैक्ट्री फैक्टरी कारखाना कारखाने प्लांट बॉयलर मजदूर मजदूरों पटाखा पटाखे खदान निर्माणाधीन केमिकल रसायन factory plant workers chemical	INDUSTRIAL_ACCIDENT
 दुकान दुकानों गोदाम मकान झोपड़ी shop house	FIRE
 जंगल जंगलों वन वनों वनाग्नि forest	FOREST_FIRE
 भूकंप रिक्टर तीव्रता earthquake	EARTHQUAKE
