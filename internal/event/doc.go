@@ -16,18 +16,35 @@
 // TRAIN_COLLISION, "आत्मघाती" makes a हमला a SUICIDE_ATTACK).
 //
 // Every mention of an event is found, later references such as "इस हादसे"
-// included; Extract returns them all, with their modality: asserted,
-// negated ("मुलाकात की कोई जरूरत नहीं"), future ("मिलेंगे") or hypothetical
-// ("संभव है", "अगर"). The Stage reports in Article.Events only asserted
-// events, one per event: mentions that refer back to an earlier one are
-// folded into it, and its counts of killed and injured are the largest any
-// of its mentions gives.
+// included (a general word takes the subtype of the hazard or attack told
+// in its sentence or the two before it); Extract returns them all, with
+// their modality: asserted, negated ("मुलाकात की कोई जरूरत नहीं"), future
+// ("मिलेंगे") or hypothetical ("संभव है", "अगर", "का खतरा"). A hazard or an
+// attack is negated only when denied in so many words ("कोई हादसा नहीं
+// हुआ"): "इस हादसे में कोई हताहत नहीं हुआ" still reports the accident. The
+// Stage reports in Article.Events one event per cluster of mentions, with
+// its modality: mentions that refer back to an earlier one are folded into
+// it, and its counts of killed and injured are the largest any of its
+// mentions gives.
 //
 // Arguments: actors are the entity before "ने" (or the subject of the
 // clause), targets the entity before "पर", "को" or "के खिलाफ", both
-// resolved with quote.Resolver (titles, "दोनों नेता", pronouns); the place
-// is the nearest place entity of the sentence; the date comes from the
-// sentence's time expression (Article.Times), else the dateline, else the
-// publication date; killed and injured come from phrases such as "छह
-// लोगों की मौत", "दो बच्चों समेत", "तीन घायल".
+// resolved with quote.Resolver (titles, "दोनों नेता", pronouns). The place
+// is the place entity nearest the trigger in a locative phrase of its
+// clause ("बुडापेस्ट में", "X के पास"); for a hazard or an attack, else of
+// its sentence, else a place named by a common noun ("फैक्टरी में", a span
+// with no entity), else the place of the story (the hazard or attack told
+// before it, or the place the article opens with). The date comes from
+// the time expression of the mention's clause (Article.Times); a political
+// mention without one takes the day of the same actor's sentence it goes
+// on from ("साथ ही", "उन्होंने"), and a hazard or attack the time of its
+// subtype's mention before it; else the event's date is the dateline's,
+// else the publication date. Killed and injured come from phrases such as
+// "छह लोगों की मौत", "दो बच्चों समेत", "तीन घायल", "गंभीर रूप से घायल",
+// else from the mention of the same subtype before it.
+//
+// A headline the clean stage moved into Article.Title is read too: a
+// political event only the headline names ("रूस ने ट्रंप से जल्द मुलाकात
+// से किया इनकार") is anchored on the body mention it sums up, so that its
+// offsets point into the text (see titleEvents).
 package event
