@@ -46,6 +46,16 @@ func DataDir() (string, error) {
 	return findShared("data")
 }
 
+// SharedDir returns the folder that holds the data folder and the seeds
+// (the project's shared/), or "" with ErrAbsent.
+func SharedDir() (string, error) {
+	d, err := DataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Dir(filepath.Clean(d)), nil
+}
+
 // Path returns a path inside the evaluation data folder, checking it exists.
 func Path(rel string) (string, error) {
 	d, err := DataDir()

@@ -17,6 +17,9 @@ func TestSeedsAndData(t *testing.T) {
 	if len(seeds) != 2 || filepath.Ext(seeds[0]) != ".txt" {
 		t.Errorf("seeds = %v", seeds)
 	}
+	if d, err := SharedDir(); err != nil || filepath.Base(filepath.Dir(seeds[0])) != "seeds" || filepath.Dir(filepath.Dir(seeds[0])) != d {
+		t.Errorf("SharedDir = %q, %v; seeds in %s", d, err, seeds[0])
+	}
 	if _, err := Path("LICENSES.md"); err != nil {
 		t.Error(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"khabar/internal/evaldata"
 	"khabar/internal/news"
 	"khabar/internal/normalize"
 )
@@ -188,23 +189,8 @@ func TestStage(t *testing.T) {
 // sharedDir finds the shared/ folder: $KHABAR_EVAL_DATA's parent if set,
 // else a sibling "shared" of a directory above this package.
 func sharedDir() string {
-	if d := os.Getenv("KHABAR_EVAL_DATA"); d != "" {
-		return filepath.Dir(filepath.Clean(d))
-	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		return ""
-	}
-	for {
-		if fi, err := os.Stat(filepath.Join(dir, "shared")); err == nil && fi.IsDir() {
-			return filepath.Join(dir, "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	d, _ := evaldata.SharedDir() // "" when absent: the callers skip
+	return d
 }
 
 // TestSeeds checks that the founding pages come out as Hindi.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"khabar/internal/clean"
+	"khabar/internal/evaldata"
 	"khabar/internal/meta"
 	"khabar/internal/news"
 )
@@ -17,24 +18,8 @@ import (
 // layout, else a "shared" directory beside an ancestor of the package.
 func sharedDir(tb testing.TB) string {
 	tb.Helper()
-	if d := os.Getenv("KHABAR_EVAL_DATA"); d != "" {
-		return filepath.Dir(filepath.Clean(d))
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared")
-		if fi, err := os.Stat(filepath.Join(cand, "seeds")); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	d, _ := evaldata.SharedDir() // "" when absent: the callers skip
+	return d
 }
 
 // seedLines reads the lines of a seed page (1-based, as an editor shows

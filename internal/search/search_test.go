@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"khabar/internal/evaldata"
 	"khabar/internal/news"
 )
 
@@ -365,24 +366,11 @@ func BenchmarkSearch(b *testing.B) {
 // "shared/data" beside a parent of the package directory.
 func sharedData(tb testing.TB) string {
 	tb.Helper()
-	if d := os.Getenv("KHABAR_EVAL_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
+	d, err := evaldata.DataDir()
 	if err != nil {
-		tb.Fatal(err)
+		tb.Skip("skipping the real-news benchmark:", err)
 	}
-	for {
-		d := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("shared/data not found (set KHABAR_EVAL_DATA): skipping the real-news benchmark")
-		}
-		dir = parent
-	}
+	return d
 }
 
 // realDocs cuts the real Hindi news files into articles of about 5 KB.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"khabar/internal/evaldata"
 	"khabar/internal/news"
 	"khabar/internal/normalize"
 )
@@ -298,23 +299,8 @@ func TestSeeds(t *testing.T) {
 // else a sibling "shared" of a directory above this package.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("KHABAR_EVAL_DATA"); d != "" {
-		return filepath.Dir(filepath.Clean(d))
-	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		return ""
-	}
-	for {
-		if fi, err := os.Stat(filepath.Join(dir, "shared")); err == nil && fi.IsDir() {
-			return filepath.Join(dir, "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	d, _ := evaldata.SharedDir() // "" when absent: the callers skip
+	return d
 }
 
 func FuzzSplit(f *testing.F) {

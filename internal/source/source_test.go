@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 
+	"khabar/internal/evaldata"
 	"khabar/internal/news"
 )
 
@@ -563,20 +564,11 @@ func BenchmarkWalkDir(b *testing.B) {
 // set, else a "shared" directory beside one of the package's ancestors.
 func sharedDir(t *testing.T) string {
 	t.Helper()
-	if d := os.Getenv("KHABAR_EVAL_DATA"); d != "" {
-		return filepath.Dir(filepath.Clean(d))
-	}
-	dir, err := filepath.Abs(".")
+	d, err := evaldata.SharedDir()
 	if err != nil {
-		t.Fatal(err)
+		t.Skip(err)
 	}
-	for ; dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
-		if fi, err := os.Stat(filepath.Join(dir, "shared", "seeds")); err == nil && fi.IsDir() {
-			return filepath.Join(dir, "shared")
-		}
-	}
-	t.Skip("shared data not found (set KHABAR_EVAL_DATA)")
-	return ""
+	return d
 }
 
 func TestWalkSeeds(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"khabar/internal/clean"
+	"khabar/internal/evaldata"
 	"khabar/internal/meta"
 	"khabar/internal/news"
 	"khabar/internal/normalize"
@@ -21,24 +22,8 @@ import (
 // directory beside an ancestor of the package.
 func dataDir(tb testing.TB) string {
 	tb.Helper()
-	if d := os.Getenv("KHABAR_EVAL_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "data")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	d, _ := evaldata.DataDir() // "" when absent: the callers skip
+	return d
 }
 
 // process runs normalize, clean and meta on a text page, as the flow does.
