@@ -10,7 +10,7 @@ import (
 
 // featureVersion names the feature set; a model trained with another one
 // is refused.
-const featureVersion = 5
+const featureVersion = 6
 
 // Gazetteer marks the words of a sentence that belong to known names. words
 // are folded tokens (lower case, nukta-free, …); Mark ORs into marks[i] a
@@ -51,6 +51,9 @@ const (
 	fFirstBehind
 	fAcronym
 	fCommon
+	fFreq
+	fFreqPrev
+	fFreqNext
 )
 
 const (
@@ -202,8 +205,10 @@ const (
 	maxSuffix = 4
 )
 
-// features appends the feature hashes of token i of ts to dst.
-func features(dst []uint64, ts []token, i int) []uint64 {
+// features appends the feature hashes of token i of ts to dst and returns
+// them with the number of them, at the end, that depend on the word itself
+// (its identity and what the lexicon knows of it).
+func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 	t := &ts[i]
 	w := t.word
 	prev, next, prev2, next2 := bos, eos, bos, eos
@@ -224,13 +229,10 @@ func features(dst []uint64, ts []token, i int) []uint64 {
 	}
 	dst = append(dst,
 		start(fBias).sum(),
-		start(fWord).str(w).sum(),
 		start(fPrev).str(prev).sum(),
 		start(fNext).str(next).sum(),
 		start(fPrev2).str(prev2).sum(),
 		start(fNext2).str(next2).sum(),
-		start(fPrevWord).str(prev).str(w).sum(),
-		start(fWordNext).str(w).str(next).sum(),
 		start(fPrevNext).str(prev).str(next).sum(),
 		start(fShape).str(t.shape).sum(),
 	)
@@ -296,6 +298,42 @@ func features(dst []uint64, ts []token, i int) []uint64 {
 		dst = append(dst, start(fAcronym).num(uint64(min(t.acronym, 5))).sum())
 	}
 	dst = append(dst, start(fLen).num(uint64(min(t.runes, 8))).sum())
+	// the features of the word itself come last: training may drop them
+	// to learn names from their context and form
+	n := len(dst)
+	dst = ownFeatures(dst, ts, i)
+	return dst, len(dst) - n
+}
+
+// ownFeatures appends the features of token i that depend on its word
+// itself: its identity and what the lexicon says of it.
+func ownFeatures(dst []uint64, ts []token, i int) []uint64 {
+	t := &ts[i]
+	w := t.word
+	prev, next := bos, eos
+	if i > 0 {
+		prev = ts[i-1].word
+	}
+	if i+1 < len(ts) {
+		next = ts[i+1].word
+	}
+	dst = append(dst,
+		start(fWord).str(w).sum(),
+		start(fPrevWord).str(prev).str(w).sum(),
+		start(fWordNext).str(w).str(next).sum())
+	if l := t.lex &^ (lexCommon | lexFreqMask); l != 0 {
+		dst = append(dst, start(fLexSelf).num(uint64(l)).sum())
+	}
+	if t.lex&lexCommon != 0 {
+		dst = append(dst, start(fCommon).sum())
+	}
+	if !t.punct {
+		fb := uint64(t.lex&lexFreqMask) >> lexFreqShift
+		dst = append(dst,
+			start(fFreq).num(fb).sum(),
+			start(fFreqPrev).str(prev).num(fb).sum(),
+			start(fFreqNext).num(fb).str(next).sum())
+	}
 	return dst
 }
 
@@ -320,12 +358,6 @@ func trailingZeros(x uint64) int {
 // lexFeatures adds features from the lexicon bits of the words around token
 // i, up to five words away and not across punctuation.
 func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
-	if l := ts[i].lex &^ lexCommon; l != 0 {
-		dst = append(dst, start(fLexSelf).num(uint64(l)).sum())
-	}
-	if ts[i].lex&lexCommon != 0 {
-		dst = append(dst, start(fCommon).sum())
-	}
 	var seenHead, seenBefore, seenAfter, seenFirst uint32
 	for d := 1; d <= 5 && i+d < len(ts); d++ {
 		t := &ts[i+d]

@@ -19,6 +19,27 @@ const (
 // outside names: a common word, not a name.
 const lexCommon = 1 << 31
 
+// Bits 24 and 25 hold how often the training data has the word: 0 never
+// (the word is not in the lexicon), 1 once or twice, 2 three to nine
+// times, 3 more often.
+const (
+	lexFreqShift = 24
+	lexFreqMask  = 3 << lexFreqShift
+)
+
+// freqBucket is the frequency class of a word seen n times.
+func freqBucket(n int) uint32 {
+	switch {
+	case n <= 0:
+		return 0
+	case n <= 2:
+		return 1
+	case n <= 9:
+		return 2
+	}
+	return 3
+}
+
 // Thresholds for common words.
 const (
 	commonMinCount = 3
@@ -85,6 +106,11 @@ func buildLexicon(sents []Sentence) lexicon {
 			if n >= lexMinCount && share >= min {
 				lex[w] |= 1 << bit
 			}
+		}
+	}
+	for w, n := range total {
+		if w != "" {
+			lex[w] |= freqBucket(n) << lexFreqShift
 		}
 	}
 	for w, n := range outside {

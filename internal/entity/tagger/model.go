@@ -138,7 +138,7 @@ func (m *Model) Labels(tokens []string) []int {
 	n := len(ts)
 	wk.scores = grow(wk.scores, n*L)
 	for i := range ts {
-		wk.feats = features(wk.feats[:0], ts, i)
+		wk.feats, _ = features(wk.feats[:0], ts, i)
 		row := wk.scores[i*L : (i+1)*L]
 		clear(row)
 		for _, f := range wk.feats {
@@ -214,4 +214,13 @@ func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
 // always outside names: a common word rather than a name.
 func (m *Model) Common(tok string) bool {
 	return m.lex[wordOf(tok)]&lexCommon != 0
+}
+
+// Bias returns the decoding bias against O.
+func (m *Model) Bias() float32 { return m.oBias }
+
+// WithBias returns a model that shares m's weights and decodes with bias b
+// against O: a positive bias trades precision for recall.
+func (m *Model) WithBias(b float32) *Model {
+	return &Model{labels: m.labels, gaz: m.gaz, lex: m.lex, table: m.table, trans: m.trans, oBias: b, info: m.info}
 }

@@ -185,6 +185,40 @@ func TestTrainRoundTrip(t *testing.T) {
 	}
 }
 
+// TestTrainOptions trains with every option that changes learning and
+// checks that the model still learns the toy corpus, survives WriteTo and
+// Load, and is the same file when trained twice.
+func TestTrainOptions(t *testing.T) {
+	train := toySentences(t)
+	opts := TrainOptions{Epochs: 10, Runs: 2, LexFolds: 2, WordDropout: 0.3, KeepLast: true}
+	file := func() []byte {
+		m, rep, err := TrainSentences(t.Context(), train, train, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Dev.Target.F1 < 0.99 || rep.BestEpoch != opts.Epochs || m.Bias() != 0 {
+			t.Errorf("toy F1 %.3f, epoch %d kept, bias %.2f", rep.Dev.Target.F1, rep.BestEpoch, m.Bias())
+		}
+		var buf bytes.Buffer
+		if _, err := m.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		m2, err := Load(bytes.NewReader(buf.Bytes()), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range train {
+			if a, b := strings.Join(m.Tag(s.Tokens), " "), strings.Join(m2.Tag(s.Tokens), " "); a != b {
+				t.Errorf("loaded model tags %q, trained %q", b, a)
+			}
+		}
+		return buf.Bytes()
+	}
+	if !bytes.Equal(file(), file()) {
+		t.Error("training twice gave different model files")
+	}
+}
+
 func TestLoadBad(t *testing.T) {
 	for _, in := range [][]byte{nil, []byte("not gzip"), gz(t, "KHABAR-NER\x00\x09")} {
 		if _, err := Load(bytes.NewReader(in), nil); !errors.Is(err, ErrModel) {

@@ -38,6 +38,21 @@ type TrainOptions struct {
 	Runs int
 	// NoBias keeps the decoding bias at 0 instead of tuning it on dev.
 	NoBias bool
+	// KeepLast runs all Epochs and keeps the last, with no decoding bias:
+	// dev data is then only scored, never used to choose.
+	KeepLast bool
+	// WordDropout is the chance that a training token is seen without the
+	// features of its word itself, so that the model learns to find names
+	// from their context and form as it must for names it has not seen
+	// (0: never).
+	WordDropout float64
+	// LexFolds, when > 1, splits the training sentences into this many
+	// folds and gives each sentence the lexicon learned from the others.
+	LexFolds int
+	// OnEpoch, when set, is called after every epoch of the first run with
+	// the model of that epoch's averaged weights (for learning curves and
+	// cross-validation).
+	OnEpoch func(epoch int, m *Model)
 }
 
 // biasGrid are the O biases tried on dev data.
@@ -75,6 +90,10 @@ func Train(ctx context.Context, trainPath, devPath string, opts TrainOptions) (*
 	return TrainSentences(ctx, train, dev, opts)
 }
 
+// ReadTrainFile reads a tagged CoNLL file the way Train does: leniently,
+// skipping the malformed lines training corpora have a few of.
+func ReadTrainFile(path string) ([]Sentence, error) { return readFile(path) }
+
 func readFile(path string) ([]Sentence, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -96,7 +115,10 @@ func readFile(path string) ([]Sentence, error) {
 type encoded struct {
 	feats []int32 // feature ids of all tokens, -1 for unknown
 	off   []int32 // token i's features are feats[off[i]:off[i+1]]
-	gold  []int
+	// own[i] is how many of token i's features, at its end, depend on
+	// the word itself
+	own  []uint8
+	gold []int
 }
 
 // trainer holds the weights while training.
@@ -106,6 +128,13 @@ type trainer struct {
 	w, u []float32 // nFeat × L
 	t, v []float64 // (L+1) × L transitions
 	c    float64   // instances seen
+	// dropout is the chance that a token is seen without the features of
+	// its word, drawn from rng
+	dropout float64
+	rng     *rand.Rand
+	// act holds the features of the tokens in this pass, token i's at
+	// act[actOff[i]:actOff[i+1]]
+	act, actOff []int32
 }
 
 // TrainSentences trains a model on tagged sentences, choosing the number of
@@ -137,16 +166,34 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 	rep := Report{Sentences: len(train)}
 
 	lex := buildLexicon(train)
+	// Training sentences see the lexicon of the other folds only, so that
+	// the model learns how far lexicon features hold for words it has not
+	// seen tagged, as at run time.
+	trainLex := func(int) lexicon { return lex }
+	if opts.LexFolds > 1 {
+		K := opts.LexFolds
+		lexs := make([]lexicon, K)
+		for f := range lexs {
+			var rest []Sentence
+			for i, s := range train {
+				if i%K != f {
+					rest = append(rest, s)
+				}
+			}
+			lexs[f] = buildLexicon(rest)
+		}
+		trainLex = func(i int) lexicon { return lexs[i%K] }
+	}
 	// index features
 	counts := map[uint64]int32{}
 	var buf []uint64
-	for _, s := range train {
+	for k, s := range train {
 		if len(s.Tags) != len(s.Tokens) {
 			return nil, Report{}, fmt.Errorf("train: sentence at line %d has no tags", s.Line)
 		}
-		ts := prepare(s.Tokens, opts.Gazetteer, lex)
+		ts := prepare(s.Tokens, opts.Gazetteer, trainLex(k))
 		for i := range ts {
-			buf = features(buf[:0], ts, i)
+			buf, _ = features(buf[:0], ts, i)
 			for _, f := range buf {
 				counts[f]++
 			}
@@ -166,19 +213,25 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 	for i, h := range hashes {
 		ids[h] = int32(i)
 	}
-	enc := func(ss []Sentence) ([]encoded, error) {
+	enc := func(ss []Sentence, lexOf func(int) lexicon) ([]encoded, error) {
 		out := make([]encoded, len(ss))
 		for k, s := range ss {
 			e := encoded{off: make([]int32, 0, len(s.Tokens)+1), gold: make([]int, len(s.Tokens))}
-			ts := prepare(s.Tokens, opts.Gazetteer, lex)
+			ts := prepare(s.Tokens, opts.Gazetteer, lexOf(k))
 			for i := range ts {
 				e.off = append(e.off, int32(len(e.feats)))
-				buf = features(buf[:0], ts, i)
-				for _, f := range buf {
+				var nid int
+				buf, nid = features(buf[:0], ts, i)
+				own := 0
+				for j, f := range buf {
 					if id, ok := ids[f]; ok {
 						e.feats = append(e.feats, id)
+						if j >= len(buf)-nid {
+							own++
+						}
 					}
 				}
+				e.own = append(e.own, uint8(own))
 				l, ok := ls.index[s.Tags[i]]
 				if !ok {
 					return nil, fmt.Errorf("train: line %d: tag %q", s.Line+i, s.Tags[i])
@@ -190,11 +243,11 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 		}
 		return out, nil
 	}
-	trainEnc, err := enc(train)
+	trainEnc, err := enc(train, trainLex)
 	if err != nil {
 		return nil, Report{}, err
 	}
-	devEnc, err := enc(dev)
+	devEnc, err := enc(dev, func(int) lexicon { return lex })
 	if err != nil {
 		return nil, Report{}, err
 	}
@@ -203,7 +256,7 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 	var best *snapshot
 	for r := 0; r < opts.Runs; r++ {
 		seed := opts.Seed + uint64(r)
-		snap, err := runPerceptron(ctx, ls, len(hashes), trainEnc, devEnc, dev, seed, opts, &rep, wk)
+		snap, err := runPerceptron(ctx, ls, hashes, lex, trainEnc, devEnc, dev, seed, opts, &rep, wk)
 		if err != nil {
 			return nil, Report{}, err
 		}
@@ -235,7 +288,7 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 	}
 	m := best.model(ls, hashes, opts.Gazetteer)
 	m.lex = lex
-	if len(dev) > 0 && !opts.NoBias {
+	if len(dev) > 0 && !opts.NoBias && !opts.KeepLast {
 		bestF := rep.Dev.Target.F1
 		for _, b := range biasGrid {
 			m.oBias = b
@@ -259,11 +312,12 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 // runPerceptron trains one perceptron with the given pass order seed and
 // returns its averaged weights at the best epoch on dev (the last without
 // dev data).
-func runPerceptron(ctx context.Context, ls *labelSet, nf int, trainEnc, devEnc []encoded, dev []Sentence,
+func runPerceptron(ctx context.Context, ls *labelSet, hashes []uint64, lex lexicon, trainEnc, devEnc []encoded, dev []Sentence,
 	seed uint64, opts TrainOptions, rep *Report, wk *work) (*snapshot, error) {
 	L := ls.len()
-	tr := &trainer{ls: ls, L: L, w: make([]float32, nf*L), u: make([]float32, nf*L),
-		t: make([]float64, (L+1)*L), v: make([]float64, (L+1)*L)}
+	tr := &trainer{ls: ls, L: L, w: make([]float32, len(hashes)*L), u: make([]float32, len(hashes)*L),
+		t: make([]float64, (L+1)*L), v: make([]float64, (L+1)*L),
+		dropout: opts.WordDropout, rng: rand.New(rand.NewPCG(seed^0x5851f42d4c957f2d, seed))}
 	order := make([]int, len(trainEnc))
 	for i := range order {
 		order[i] = i
@@ -283,6 +337,11 @@ func runPerceptron(ctx context.Context, ls *labelSet, nf int, trainEnc, devEnc [
 		}
 		rep.Epochs = epoch
 		snap := tr.average()
+		if opts.OnEpoch != nil && seed == opts.Seed {
+			m := snap.model(ls, hashes, opts.Gazetteer)
+			m.lex = lex
+			opts.OnEpoch(epoch, m)
+		}
 		if len(devEnc) == 0 {
 			best, rep.BestEpoch = snap, epoch
 			if opts.Progress != nil {
@@ -294,6 +353,10 @@ func runPerceptron(ctx context.Context, ls *labelSet, nf int, trainEnc, devEnc [
 		f := sc.Target.F1
 		if opts.Progress != nil {
 			fmt.Fprintf(opts.Progress, "seed %d epoch %d: %d token errors, dev F1 %.4f (P %.4f R %.4f)\n", seed, epoch, mistakes, f, sc.Target.Precision, sc.Target.Recall)
+		}
+		if opts.KeepLast {
+			best, rep.BestEpoch, rep.Dev = snap, epoch, sc
+			continue
 		}
 		if f > bestF {
 			bestF, best, rep.BestEpoch, rep.Dev = f, snap, epoch, sc
@@ -314,10 +377,21 @@ func (tr *trainer) learn(e *encoded, wk *work) int {
 	tr.c++
 	n, L := len(e.gold), tr.L
 	wk.scores = grow(wk.scores, n*L)
+	// the features of this pass: each token's, without those of its word
+	// when that is dropped
+	tr.act, tr.actOff = tr.act[:0], append(tr.actOff[:0], 0)
+	for i := 0; i < n; i++ {
+		fs := e.feats[e.off[i]:e.off[i+1]]
+		if tr.dropout > 0 && tr.rng.Float64() < tr.dropout {
+			fs = fs[:len(fs)-int(e.own[i])]
+		}
+		tr.act = append(tr.act, fs...)
+		tr.actOff = append(tr.actOff, int32(len(tr.act)))
+	}
 	for i := 0; i < n; i++ {
 		row := wk.scores[i*L : (i+1)*L]
 		clear(row)
-		for _, f := range e.feats[e.off[i]:e.off[i+1]] {
+		for _, f := range tr.act[tr.actOff[i]:tr.actOff[i+1]] {
 			ws := tr.w[int(f)*L : int(f)*L+L]
 			for y := range row {
 				row[y] += ws[y]
@@ -338,7 +412,7 @@ func (tr *trainer) learn(e *encoded, wk *work) int {
 		}
 		if g != p {
 			wrong++
-			for _, f := range e.feats[e.off[i]:e.off[i+1]] {
+			for _, f := range tr.act[tr.actOff[i]:tr.actOff[i+1]] {
 				base := int(f) * L
 				tr.w[base+g]++
 				tr.u[base+g] += float32(tr.c)
