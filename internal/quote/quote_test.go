@@ -1,8 +1,6 @@
 package quote
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"os"
@@ -13,6 +11,7 @@ import (
 
 	"khabar/internal/evaldata"
 	"khabar/internal/news"
+	"khabar/internal/news/newstest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -186,25 +185,7 @@ func TestGolden(t *testing.T) {
 			if err := New().Process(t.Context(), a); err != nil {
 				t.Fatal(err)
 			}
-			got, err := json.MarshalIndent(a.Quotes, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("quotes differ from %s (run go test -update and review the diff):\n%s", golden, got)
-			}
+			newstest.Golden(t, path, "quotes", a.Quotes, *update)
 		})
 	}
 }
