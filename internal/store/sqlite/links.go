@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"khabar/internal/news"
 	"khabar/internal/store"
@@ -249,70 +248,44 @@ func (s *Store) GetStory(ctx context.Context, id string) (*store.Story, error) {
 // ListStories returns a page of stories, latest-ending first, then by id
 // descending.
 func (s *Store) ListStories(ctx context.Context, f store.StoryFilter) (store.StoryPage, error) {
-	limit := f.Limit
-	if limit <= 0 {
-		limit = defaultLimit
-	}
-	limit = min(limit, maxLimit)
-	var (
-		where []string
-		qargs []any
-	)
+	q := pageQuery{sel: `SELECT ended, id, record, state FROM stories`, order: "ended"}
 	if !f.From.IsZero() {
-		where = append(where, "ended >= ?")
-		qargs = append(qargs, f.From.Unix())
+		q.cond("ended >= ?", f.From.Unix())
 	}
 	if !f.To.IsZero() {
-		where = append(where, "started > ? AND started < ?")
-		qargs = append(qargs, int64(noTime), f.To.Unix())
+		q.cond("started > ? AND started < ?", int64(noTime), f.To.Unix())
 	}
 	if f.Thread != "" {
-		where = append(where, "thread = ?")
-		qargs = append(qargs, f.Thread)
+		q.cond("thread = ?", f.Thread)
 	}
 	if f.Cursor != "" {
 		k, err := parseStoryCursor(f.Cursor)
 		if err != nil {
 			return store.StoryPage{}, fmt.Errorf("sqlite: list stories: %w", err)
 		}
-		where = append(where, "(ended, id) < (?, ?)")
-		qargs = append(qargs, k.published, k.id)
+		q.after(k)
 	}
-	q := `SELECT ended, id, record, state FROM stories`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += ` ORDER BY ended DESC, id DESC LIMIT ?`
-	qargs = append(qargs, limit+1)
-	rows, err := s.r.QueryContext(ctx, q, qargs...)
-	if err != nil {
-		return store.StoryPage{}, fmt.Errorf("sqlite: list stories: %w", err)
-	}
-	defer rows.Close()
-	var (
-		page store.StoryPage
-		last key
-	)
-	for rows.Next() {
-		if len(page.Stories) == limit {
-			page.Next = storyCursor(last)
-			break
-		}
+	var page store.StoryPage
+	last, more, err := s.page(ctx, q, pageLimit(f.Limit), func(rows *sql.Rows, k *key) error {
 		var (
 			rec   string
 			state []byte
 		)
-		if err := rows.Scan(&last.published, &last.id, &rec, &state); err != nil {
-			return store.StoryPage{}, fmt.Errorf("sqlite: list stories: %w", err)
+		if err := rows.Scan(&k.published, &k.id, &rec, &state); err != nil {
+			return err
 		}
 		sy, err := decodeStory(rec, state)
 		if err != nil {
-			return store.StoryPage{}, fmt.Errorf("sqlite: list stories: %q: %w", last.id, err)
+			return fmt.Errorf("%q: %w", k.id, err)
 		}
 		page.Stories = append(page.Stories, sy)
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return store.StoryPage{}, fmt.Errorf("sqlite: list stories: %w", err)
+	}
+	if more {
+		page.Next = storyCursor(last)
 	}
 	return page, nil
 }

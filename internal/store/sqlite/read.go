@@ -132,67 +132,41 @@ func parseCursor(c string) (key, error) {
 // List returns a page of articles, newest published first, then by id
 // descending; articles without a published time come last.
 func (s *Store) List(ctx context.Context, f store.Filter) (store.Page, error) {
-	limit := f.Limit
-	if limit <= 0 {
-		limit = defaultLimit
-	}
-	limit = min(limit, maxLimit)
-	var (
-		where []string
-		qargs []any
-	)
+	q := pageQuery{sel: `SELECT published, id, record FROM articles`, order: "published"}
 	if f.Lang != "" {
-		where = append(where, "lang = ?")
-		qargs = append(qargs, f.Lang)
+		q.cond("lang = ?", f.Lang)
 	}
 	if !f.From.IsZero() {
-		where = append(where, "published >= ?")
-		qargs = append(qargs, f.From.Unix())
+		q.cond("published >= ?", f.From.Unix())
 	}
 	if !f.To.IsZero() {
-		where = append(where, "published > ? AND published < ?")
-		qargs = append(qargs, int64(noTime), f.To.Unix())
+		q.cond("published > ? AND published < ?", int64(noTime), f.To.Unix())
 	}
 	if f.Cursor != "" {
 		k, err := parseCursor(f.Cursor)
 		if err != nil {
 			return store.Page{}, fmt.Errorf("sqlite: list: %w", err)
 		}
-		where = append(where, "(published, id) < (?, ?)")
-		qargs = append(qargs, k.published, k.id)
+		q.after(k)
 	}
-	q := `SELECT published, id, record FROM articles`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += ` ORDER BY published DESC, id DESC LIMIT ?`
-	qargs = append(qargs, limit+1)
-	rows, err := s.r.QueryContext(ctx, q, qargs...)
-	if err != nil {
-		return store.Page{}, fmt.Errorf("sqlite: list: %w", err)
-	}
-	defer rows.Close()
-	var (
-		page store.Page
-		last key
-	)
-	for rows.Next() {
-		if len(page.Articles) == limit {
-			page.Next = last.cursor()
-			break
-		}
+	var page store.Page
+	last, more, err := s.page(ctx, q, pageLimit(f.Limit), func(rows *sql.Rows, k *key) error {
 		var rec string
-		if err := rows.Scan(&last.published, &last.id, &rec); err != nil {
-			return store.Page{}, fmt.Errorf("sqlite: list: %w", err)
+		if err := rows.Scan(&k.published, &k.id, &rec); err != nil {
+			return err
 		}
 		a, err := decode(rec)
 		if err != nil {
-			return store.Page{}, fmt.Errorf("sqlite: list: %q: %w", last.id, err)
+			return fmt.Errorf("%q: %w", k.id, err)
 		}
 		page.Articles = append(page.Articles, a)
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return store.Page{}, fmt.Errorf("sqlite: list: %w", err)
+	}
+	if more {
+		page.Next = last.cursor()
 	}
 	return page, nil
 }

@@ -1,0 +1,64 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+)
+
+// pageQuery is a keyset-paged listing: rows ordered by (order DESC, id
+// DESC), whose first two selected columns are the order column and the id.
+type pageQuery struct {
+	// sel is the SELECT … FROM … part.
+	sel string
+	// order is the column rows are ordered by before their id.
+	order string
+	where []string
+	args  []any
+}
+
+// cond adds a condition with its arguments.
+func (q *pageQuery) cond(c string, args ...any) {
+	q.where = append(q.where, c)
+	q.args = append(q.args, args...)
+}
+
+// after keeps the rows that come after k.
+func (q *pageQuery) after(k key) {
+	q.cond("("+q.order+", id) < (?, ?)", k.published, k.id)
+}
+
+// pageLimit is the page size asked for, within the store's bounds.
+func pageLimit(n int) int {
+	if n <= 0 {
+		n = defaultLimit
+	}
+	return min(n, maxLimit)
+}
+
+// page runs q for up to limit rows, calling scan for each. scan reads the
+// row and sets *k to its order value and id. page reports whether more rows
+// follow the last one scanned.
+func (s *Store) page(ctx context.Context, q pageQuery, limit int, scan func(rows *sql.Rows, k *key) error) (last key, more bool, err error) {
+	text := q.sel
+	if len(q.where) > 0 {
+		text += " WHERE " + strings.Join(q.where, " AND ")
+	}
+	text += " ORDER BY " + q.order + " DESC, id DESC LIMIT ?"
+	rows, err := s.r.QueryContext(ctx, text, append(q.args, limit+1)...)
+	if err != nil {
+		return key{}, false, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		if n == limit {
+			return last, true, nil
+		}
+		if err := scan(rows, &last); err != nil {
+			return key{}, false, err
+		}
+		n++
+	}
+	return last, false, rows.Err()
+}
