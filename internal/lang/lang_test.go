@@ -2,9 +2,9 @@ package lang
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
+	"khabar/internal/news/newstest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -164,24 +164,7 @@ func TestStage(t *testing.T) {
 				Lang       string           `json:"lang"`
 				LangDetail *news.LangDetail `json:"lang_detail"`
 			}{a.Lang, a.LangDetail}
-			b, err := json.MarshalIndent(got, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			b = append(b, '\n')
-			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if string(b) != string(want) {
-				t.Errorf("%s differs from %s:\n%s", name, golden, b)
-			}
+			newstest.Golden(t, path, "language", got, *update)
 		})
 	}
 }

@@ -1,8 +1,8 @@
 package normalize
 
 import (
-	"encoding/json"
 	"flag"
+	"khabar/internal/news/newstest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -216,24 +216,7 @@ func TestStage(t *testing.T) {
 				Text  string `json:"text"`
 				Fold  string `json:"fold"`
 			}{a.Title, a.Text, Fold(a.Text)}
-			b, err := json.MarshalIndent(got, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			b = append(b, '\n')
-			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if string(b) != string(want) {
-				t.Errorf("%s differs from golden:\n%s", name, b)
-			}
+			newstest.Golden(t, path, "normalized text", got, *update)
 			if Text(a.Text) != a.Text {
 				t.Errorf("Text not idempotent on %s", name)
 			}

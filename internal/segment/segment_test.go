@@ -1,8 +1,8 @@
 package segment
 
 import (
-	"encoding/json"
 	"flag"
+	"khabar/internal/news/newstest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,24 +197,7 @@ func TestStage(t *testing.T) {
 					Tokens:    tokenTexts(a.Text, a.Segments.Tokens[se.First:se.Last]),
 				})
 			}
-			b, err := json.MarshalIndent(got, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			b = append(b, '\n')
-			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if string(b) != string(want) {
-				t.Errorf("%s differs from %s:\n%s", name, golden, b)
-			}
+			newstest.Golden(t, path, "segments", got, *update)
 		})
 	}
 }
