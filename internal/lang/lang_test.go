@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
-	"khabar/internal/news/newstest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +12,7 @@ import (
 
 	"khabar/internal/evaldata"
 	"khabar/internal/news"
+	"khabar/internal/news/newstest"
 	"khabar/internal/normalize"
 )
 

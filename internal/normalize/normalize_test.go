@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"flag"
-	"khabar/internal/news/newstest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"khabar/internal/news"
+	"khabar/internal/news/newstest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")

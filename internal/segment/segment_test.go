@@ -2,7 +2,6 @@ package segment
 
 import (
 	"flag"
-	"khabar/internal/news/newstest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"khabar/internal/evaldata"
 	"khabar/internal/news"
+	"khabar/internal/news/newstest"
 	"khabar/internal/normalize"
 )
 
