@@ -230,15 +230,18 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 		mm := r.ments[m]
 		return r.agentOf(mm.ent, mm.s, mm.e), true
 	}
-	// Walk back over the phrase: at most four words, "के"/"की" only
-	// between a qualifier and a title.
+	// Walk back over the phrase: at most six words, "के"/"की" only
+	// between a qualifier and a title or role ("पुलिस के प्रवक्ता"), "एक"
+	// only before one ("विभाग के एक अधिकारी").
 	start := k
-	for j := k - 1; j >= 0 && k-j < 4; j-- {
+	for j := k - 1; j >= 0 && k-j < 6; j-- {
 		t := r.toks[j]
-		if t.kind != kWord || t.brk && j < start || r.toks[j+1].brk {
+		if t.kind != kWord || r.toks[j+1].brk {
 			break
 		}
-		if (t.key == "के" || t.key == "की" || t.key == "का") && lex.titles[r.toks[j+1].key] {
+		next := r.toks[j+1].key
+		office := lex.titles[next] || lex.roles[next]
+		if (t.key == "के" || t.key == "की" || t.key == "का") && (office || next == "एक") || t.key == "एक" && office {
 			start = j
 			continue
 		}
@@ -257,7 +260,9 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 		if start < k {
 			qual = r.qualifier(k)
 		}
-		if ent := r.resolveTitle(qual, head, s); ent >= 0 {
+		// "एक अधिकारी" is an official, not one the text named.
+		indefinite := k > start && r.toks[k-1].key == "एक"
+		if ent := r.resolveTitle(qual, head, s); ent >= 0 && !indefinite {
 			return r.agentOf(ent, s, e), true
 		}
 		return Agent{Name: r.text[s:e], Start: s, End: e, person: true}, true
