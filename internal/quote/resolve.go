@@ -223,6 +223,23 @@ func (r *Resolver) agentOf(ent int, s, e int) Agent {
 
 // phraseBefore resolves the noun phrase whose last token is k.
 func (r *Resolver) phraseBefore(k int) (Agent, bool) {
+	// A short parenthesis closes the phrase: "पुलिस उपायुक्त (साइबर
+	// अपराध) ने"; the phrase is the words before it, named with it.
+	if k > 0 && k < len(r.toks) && r.toks[k].key == ")" {
+		for j := k - 1; j > 0 && k-j <= 5; j-- {
+			if r.toks[j].key == "(" {
+				a, ok := r.phraseBefore(j - 1)
+				if ok && a.ID == "" {
+					a.End = r.toks[k].e
+					a.Name = r.text[a.Start:a.End]
+				}
+				return a, ok
+			}
+			if r.toks[j].kind != kWord {
+				break
+			}
+		}
+	}
 	if k < 0 || k >= len(r.toks) || r.toks[k].kind != kWord || lex.stops[r.toks[k].key] {
 		return Agent{}, false
 	}
