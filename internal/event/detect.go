@@ -372,6 +372,12 @@ func (d *doc) triggers() {
 				prev.Trigger.End = m.Trigger.End
 				continue
 			}
+			// "अग्निकांड की घटना", "आग लगने की घटना", "विस्फोट का
+			// हादसा": the general word only classes the event just named.
+			if c.t.family == "incident" && prev.Event.Subtype == sub && prev.sent == si && c.i-pe <= 2 &&
+				(d.key(c.i-1) == "की" || d.key(c.i-1) == "का" || d.key(c.i-1) == "के") {
+				continue
+			}
 		}
 		d.out = append(d.out, m)
 	}
