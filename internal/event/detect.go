@@ -504,7 +504,7 @@ func (d *doc) notEvent(t trigger, i, end int) bool {
 	}
 	switch t.words[0][0] {
 	case "आग":
-		return len(t.words) == 1 && (strings.HasPrefix(next, "बुझा") || next == "पर" && strings.HasPrefix(next2, "काबू"))
+		return len(t.words) == 1 && (strings.HasPrefix(next, "बुझा") || next == "पर" && strings.HasPrefix(next2, "काबू") || d.fireSpreads(end))
 	case "घटना", "हादसे", "हादसा", "दुर्घटना":
 		return next == "स्थल" || next == "स्थान"
 	}
@@ -531,4 +531,22 @@ func (d *doc) agentCue(i int, local map[string]float64) map[string]float64 {
 		return m
 	}
 	return local
+}
+
+// fireSpreads reports whether the fire named before token k is told
+// spreading, reaching or dying down ("आग तेजी से फैली", "आग आबादी तक
+// पहुंच गई", "आग बुझी"): the course of a fire already named, not a new
+// mention of it.
+func (d *doc) fireSpreads(k int) bool {
+	si := d.sent[k-1]
+	for j := k; j < k+4 && j < d.sents[si].end; j++ {
+		w := d.key(j)
+		switch {
+		case strings.HasPrefix(w, "फैल") || strings.HasPrefix(w, "पहुंच") || strings.HasPrefix(w, "थम") || w == "बुझी":
+			return true
+		case w == "लगी" || w == "लग" || strings.HasPrefix(w, "लगने") || d.boundary(j):
+			return false
+		}
+	}
+	return false
 }
