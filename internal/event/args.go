@@ -594,10 +594,14 @@ func (d *doc) casualties(si int) []casualty {
 	for k := s.first; k < s.end; k++ {
 		w := d.key(k)
 		killed, injured := is("killed", w), is("injured", w)
-		// "14 लोगों की जान चली गई", "जान गंवानी पड़ी".
-		if w == "जान" {
+		// "14 लोगों की जान चली गई", "जान गंवानी पड़ी", "11 लोगों की
+		// जान ले चुका", "दम तोड़ दिया".
+		switch w {
+		case "जान":
 			n := d.key(k + 1)
-			killed = n == "गई" || n == "चली" || strings.HasPrefix(n, "गंवा") || strings.HasPrefix(n, "गवां")
+			killed = n == "गई" || n == "चली" || n == "ले" || n == "ली" || n == "लील" || strings.HasPrefix(n, "गंवा") || strings.HasPrefix(n, "गवां")
+		case "दम":
+			killed = strings.HasPrefix(d.key(k+1), "तोड़")
 		}
 		if !killed && !injured {
 			continue
