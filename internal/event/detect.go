@@ -516,7 +516,8 @@ func (d *doc) notEvent(t trigger, i, end int) bool {
 func (d *doc) agentCue(i int, local map[string]float64) map[string]float64 {
 	s := d.sents[d.sent[i]]
 	for k := i - 1; k > s.first && k >= i-15; k-- {
-		if d.key(k) != "ने" {
+		// "आतंकवादियों ने … हमला किया", "तालिबान द्वारा किए गए हमले".
+		if d.key(k) != "ने" && d.key(k) != "द्वारा" {
 			continue
 		}
 		sub, ok := lex.cues[d.key(k-1)]

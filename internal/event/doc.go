@@ -17,7 +17,12 @@
 //
 // Every mention of an event is found, later references such as "इस हादसे"
 // included (a general word takes the subtype of the hazard or attack told
-// in its sentence or the two before it); Extract returns them all, with
+// in its sentence or the two before it). A general word that only classes
+// the hazard just named ("अग्निकांड की घटना", "आग लगने की घटना") is no
+// second mention, nor is a fire told spreading, reaching or dying down
+// ("आग तेजी से फैली", "आग आबादी तक पहुंच गई"). The agent of an attack
+// ("आतंकवादियों ने", "तालिबान द्वारा") tells its subtype before the
+// article does. Extract returns them all, with
 // their modality: asserted, negated ("मुलाकात की कोई जरूरत नहीं"), future
 // ("मिलेंगे") or hypothetical ("संभव है", "अगर", "का खतरा"). A hazard or an
 // attack is negated only when denied in so many words ("कोई हादसा नहीं
@@ -41,6 +46,7 @@
 // subtype's mention before it; else the event's date is the dateline's,
 // else the publication date. Killed and injured come from phrases such as
 // "छह लोगों की मौत", "दो बच्चों समेत", "तीन घायल", "गंभीर रूप से घायल",
+// "11 लोगों की जान ले चुका", "दम तोड़ दिया", "छह मजदूर झुलसे",
 // else from the mention of the same subtype before it.
 //
 // A headline the clean stage moved into Article.Title is read too: a
