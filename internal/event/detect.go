@@ -479,12 +479,23 @@ func (d *doc) entityAt(k int) int {
 	return -1
 }
 
+// controlled reports whether "काबू" comes within three words from token
+// k, as in "आग पर (समय रहते / भी) काबू पाया".
+func (d *doc) controlled(k int) bool {
+	for j := k; j < k+3; j++ {
+		if strings.HasPrefix(d.key(j), "काबू") {
+			return true
+		}
+	}
+	return false
+}
+
 // notEvent reports uses of a trigger word that name no event: putting a
 // fire out ("आग बुझाने", "आग पर काबू"), the scene of an incident ("घटना
 // स्थल"), a likeness ("धमाके जैसी आवाज"), a train's name ("तूफान
 // एक्सप्रेस"), an adjective ("भूकंपीय"), who was touched ("बाढ़ प्रभावित").
 func (d *doc) notEvent(t trigger, i, end int) bool {
-	next, next2 := d.key(end), d.key(end+1)
+	next := d.key(end)
 	// "बाढ़ प्रभावित इलाके", "बाढ़ पीड़ितों": what the event touched, not
 	// the event.
 	if strings.HasPrefix(next, "प्रभावित") || strings.HasPrefix(next, "पीड़ित") || strings.HasPrefix(next, "पीडि़त") {
@@ -504,7 +515,7 @@ func (d *doc) notEvent(t trigger, i, end int) bool {
 	}
 	switch t.words[0][0] {
 	case "आग":
-		return len(t.words) == 1 && (strings.HasPrefix(next, "बुझा") || next == "पर" && strings.HasPrefix(next2, "काबू") || d.fireSpreads(end))
+		return len(t.words) == 1 && (strings.HasPrefix(next, "बुझा") || next == "पर" && d.controlled(end+1) || d.fireSpreads(end))
 	case "घटना", "हादसे", "हादसा", "दुर्घटना":
 		return next == "स्थल" || next == "स्थान"
 	}
