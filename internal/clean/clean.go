@@ -250,7 +250,7 @@ func markTitle(lines []*line, p Page) string {
 		if len(l.text) > 2*longest+16 {
 			continue
 		}
-		if keys[titleKey(l.text)] || pairedTitle(l.text, keys) {
+		if keys[titleKey(l.text)] || pairedTitle(l.text, keys) || taggedTitle(l.text, k) {
 			l.reason = ReasonRepeatedTitle
 		}
 	}
@@ -535,6 +535,7 @@ func markEdges(lines []*line, html bool) {
 		// lone short line around a headline.
 		return
 	}
+	keepLiveStamps(lines, first, last)
 	// A site's appeal for support after the story: sentences, but the
 	// site's, not the article's.
 	for last > first {
@@ -578,6 +579,18 @@ func markEdges(lines []*line, html bool) {
 		case i < first && l.sh.words <= 5 && !l.sh.sentence && standaloneDateline(l.text):
 			// "शिमला (राजेश):" on a line of its own.
 			l.reason = ReasonDateline
+		case (i < first || nearCredit(lines, i)) && placeLine(l.text, l.sh) && nearCredit(lines, i):
+			// The writer's place beside the credit or time: "New Delhi,
+			// India", "लखनऊ,".
+			l.reason = ReasonByline
+		}
+	}
+	// A note on the writer after the story: "X is a freelance journalist
+	// based in Y."
+	authors := creditNames(lines)
+	for last > first && lines[last].reason == "" && authorBio(lines[last].text, lines[last].sh, authors) {
+		lines[last].reason = ReasonByline
+		for last--; last > first && (lines[last].reason != "" || !lines[last].sh.bodyLike()); last-- {
 		}
 	}
 	titleAt := -1
@@ -619,14 +632,30 @@ func markEdges(lines []*line, html bool) {
 			l.reason = ReasonByline
 		}
 	}
+	// The rest of a credit, once the credit is known: "पदनाम, बीबीसी
+	// न्यूज़ हिंदी के लिए".
+	for i := 1; i < first; i++ {
+		if l := lines[i]; l.reason == "" && lines[i-1].reason == ReasonByline && creditMore(l.text, l.sh) {
+			l.reason = ReasonByline
+		}
+	}
 	// After the last paragraph: short labels. Lists without a related
-	// heading stay: an article may end in a list of facts.
+	// heading stay: an article may end in a list of facts. Once the page's
+	// furniture has begun below the story, what follows that is not a
+	// sentence is furniture too: labels, headline lists, tags.
+	furniture := false
 	for i := last + 1; i < len(lines); i++ {
 		l := lines[i]
 		if l.reason != "" {
+			furniture = furniture || furnitureStarts[l.reason]
 			continue
 		}
 		switch {
+		case furniture && l.sh.words <= 25 && (!l.sh.sentence || l.sh.headlineLike(l.text)):
+			l.reason = ReasonFooter
+			if l.sh.words >= 4 && l.sh.headlineLike(l.text) {
+				l.reason = ReasonRelated
+			}
 		case l.sh.words <= 3 && !l.sh.sentence && !strings.ContainsAny(l.text, ",0123456789-:") && meta.Place(l.text) == "":
 			l.reason = ReasonFooter
 		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence && l.sh.words <= 12:
@@ -636,6 +665,7 @@ func markEdges(lines []*line, html bool) {
 			// day's stories in your inbox", "कृपया अपनी टिप्पणी दर्ज करें".
 			l.reason = ReasonFooter
 		}
+		furniture = furniture || furnitureStarts[l.reason]
 	}
 }
 

@@ -155,7 +155,9 @@ var (
 	relatedHeadings = []string{
 		"you may also like", "you might also like", "recommended for you", "more from", "most read",
 		"most popular", "trending now", "आपके लिए", "सबसे ज्यादा पढ़ी", "सबसे अधिक पढ़ी", "don't miss",
-		"में और पढ़ें", "ऐसी और खबरें", "फोटो गैलरी", "वीडियो गैलरी",
+		"में और पढ़ें", "ऐसी और खबरें", "फोटो गैलरी", "वीडियो गैलरी", "पर और पढ़ें", "से जुड़ी और", "खबरें और भी",
+		"more on this", "more about", "suggested topics", "related topics", "next story", "next article",
+		"अगला लेख", "अगली खबर", "top headlines", "टॉप हेडलाइंस", "टॉप हेडलाइन्स", "मुख्य खबरें", "बड़ी खबरें",
 	}
 	browserWords  = []string{"browser", "ब्राउजर", "chrome", "firefox", "safari", "internet explorer", "microsoft edge", "opera"}
 	updateWords   = []string{"update", "upgrade", "install", "download", "अपडेट", "supported", "recommended", "switch"}
@@ -471,7 +473,7 @@ func init() {
 		&socialPlatforms, &socialActions, &socialPhrases, &captionPrefixes, &bylinePrefixes, &timestampPrefixes,
 		&disclaimerPrefixes, &disclaimerPhrases, &tagPrefixes, &ctaVerbs, &appWords, &getWords, &staleWords,
 		&notifyWords, &notifyVerbs, &cookieWords, &consentWords, &voiceWords, &webWords, &promoWords,
-		&appealWords,
+		&appealWords, &readVerbs, &photoWords, &bylineLabels, &bioOpeners,
 	} {
 		for i, w := range *list {
 			(*list)[i] = foldNukta(w)
@@ -581,8 +583,17 @@ func classify(text string, sh shape) string {
 	if _, ok := hasPrefixAny(t, alsoReadMarkers...); ok && sh.words <= 40 {
 		return ReasonAlsoRead
 	}
-	if p, ok := hasPrefixAny(t, "पढ़ें:", "पढ़ें-", "पढ़ें :", "पढ़ें –", "read:", "watch video", "वीडियो देखें"); ok && p != "" && sh.words <= 30 && !sh.sentence {
+	if p, ok := hasPrefixAny(t, "पढें:", "पढें-", "पढें :", "पढें –", "read:", "watch video", "वीडियो देखें"); ok && p != "" && sh.words <= 30 && !sh.sentence {
 		return ReasonAlsoRead
+	}
+	if readLink(t, sh) {
+		return ReasonAlsoRead
+	}
+	if readTime(t, sh) {
+		return ReasonNavigation
+	}
+	if aiNote(t, sh) {
+		return ReasonDisclaimer
 	}
 	if isRelatedHeading(t, sh) {
 		return ReasonRelated
@@ -604,6 +615,9 @@ func classify(text string, sh shape) string {
 			return ReasonCaption
 		}
 	}
+	if captionCredit(text, t, sh) {
+		return ReasonCaption
+	}
 	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= 40 && !sh.sentence && (strings.HasPrefix(t, "tags") && (len(t) == 4 || t[4] == ':' || t[4] == ' ') || !strings.HasPrefix(t, "tags")) {
 		return ReasonTags
 	}
@@ -616,6 +630,9 @@ func classify(text string, sh shape) string {
 		}
 		if relativeTime(t, sh) {
 			return ReasonTimestamp
+		}
+		if bylineInside(t, sh) {
+			return ReasonByline
 		}
 	}
 	if sh.words <= 12 && isCredit(text, t) {
@@ -826,10 +843,14 @@ var stampFiller = map[string]bool{
 // "(इनपुट: भाषा)", "(With inputs from PTI)", "- IANS", "(एजेंसी)".
 func isCredit(text, t string) bool {
 	core := strings.Trim(t, " ()[]-–—:.|।")
-	for _, p := range []string{"source:", "agency:", "स्रोत:", "एजेंसी:", "साभार:", "courtesy:", "इनपुट:", "input:", "inputs:"} {
+	for _, p := range []string{"source:", "agency:", "स्रोत:", "एजेंसी:", "साभार:", "courtesy:", "इनपुट:", "input:", "inputs:", "sources:"} {
 		if strings.HasPrefix(core, p) {
 			core = strings.TrimSpace(core[len(p):])
 			if core != "" && (meta.Agency(core) != "" || strings.HasPrefix(p, "इनपुट") || strings.HasPrefix(p, "input")) {
+				return true
+			}
+			// "Source: Al Jazeera and news agencies".
+			if core != "" && (len(meta.FindOutlets(text)) > 0 || len(meta.FindAgencies(text)) > 0 || hasAny(core, "agencies", "एजेंसियां", "एजेंसी")) {
 				return true
 			}
 		}
@@ -849,7 +870,7 @@ func isCredit(text, t string) bool {
 
 // isRelatedHeading reports a short heading over a list of other stories.
 func isRelatedHeading(t string, sh shape) bool {
-	if sh.words > 7 || sh.sentence && !strings.HasSuffix(t, ":") {
+	if sh.words > 7 || sh.sentence && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "...") && !strings.HasSuffix(t, "…") {
 		return false
 	}
 	t = strings.Trim(t, " :-–|»>")

@@ -225,6 +225,7 @@ func Read(a *news.Article) Facts {
 
 	// Dateline.
 	var dl *DatelineInfo
+	var weakOutlets []fact
 	dlPos := -1
 	if ds := byReason(reasonDateline); len(ds) > 0 {
 		if d, ok := DatelineText(ds[0].text); ok {
@@ -243,6 +244,11 @@ func Read(a *news.Article) Facts {
 		}
 		if dl.Byline != "" {
 			names = append(names, dl.Byline)
+			// "नईदुनिया प्रतिनिधि, इंदौर।": the outlet's own reporter, a
+			// weak sign (a group's sites print each other's copy).
+			if kind, _, _, ok := LeadName(dl.Byline); ok && kind == LeadOutlet {
+				weakOutlets = append(weakOutlets, fact{text: dl.Byline})
+			}
 		}
 	}
 
@@ -260,7 +266,7 @@ func Read(a *news.Article) Facts {
 
 	// Publisher.
 	f.Publisher = publisher(a, head, f.URL, outletsNamed, f.Byline, byReason(reasonDisclaimer), byReason(reasonCopyright),
-		append(byReason("social"), byReason("banner")...))
+		append(append(append(byReason("social"), byReason("banner")...), byReason(reasonCredit)...), weakOutlets...))
 
 	// Times.
 	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, f.URL)

@@ -372,10 +372,21 @@ func matchDate(s string, toks []token, i int) (Stamp, int, bool) {
 				break
 			}
 		}
-		// "19 March 2021", "19 मार्च, 2021".
+		// "19 March 2021", "19 मार्च, 2021", "10/Jun/2025", "12-Jun-2025".
+		sep := ""
+		if k+1 < len(toks) && isPunct(toks[k], "-/") && monthOf(toks[k+1]) > 0 && adjacent(toks, j, k+1) {
+			sep = toks[k].text
+			k++
+		}
 		if k < len(toks) && monthOf(toks[k]) > 0 {
 			m = monthOf(toks[k])
 			k = skipAbbr(k + 1)
+			if sep != "" {
+				if k >= len(toks) || toks[k].text != sep {
+					return Stamp{}, 0, false
+				}
+				k++
+			}
 			if k < len(toks) && isPunct(toks[k], ",") {
 				k++
 			}

@@ -1,0 +1,333 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"khabar/internal/meta"
+)
+
+// readVerbs open a link to another story when a separator follows them:
+// "पढ़ें: …", "पढ़ें - …", "READ | …", "Watch: …".
+var readVerbs = []string{
+	"पढ़ें", "पढ़े", "पढ़िए", "पढ़ें यह भी", "पढ़ें ये भी", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "और पढ़ें",
+	"देखें", "यह भी देखें", "वीडियो देखें", "read", "also read", "read also", "read more", "watch", "also watch",
+	"more", "related", "see also", "also see", "must read", "don't miss", "जरूर पढ़ें",
+}
+
+// linkSeparators stand between a read verb and the headline it points to.
+const linkSeparators = ":-–—|»>"
+
+// readLink reports a line pointing to another story: a read verb, a
+// separator, then a headline (no sentence of the article says "पढ़ें:").
+func readLink(t string, sh shape) bool {
+	if sh.words > 30 {
+		return false
+	}
+	t = trimBullet(t)
+	for _, v := range readVerbs {
+		rest, ok := strings.CutPrefix(t, v)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " \u00a0")
+		if rest == "" || !strings.ContainsRune(linkSeparators, firstRune(rest)) {
+			continue
+		}
+		rest = strings.TrimLeft(rest, linkSeparators+" \u00a0")
+		if rest == "" {
+			return true
+		}
+		// The headline it points to: not a paragraph of text.
+		rs := measure(rest)
+		return rs.words <= 25 && (!rs.sentence || rs.words <= 15)
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// photoWords mark a photo credit in brackets or after a label.
+var photoWords = []string{
+	"photo", "image", "picture", "pics", "file", "credit", "courtesy", "getty", "फोटो", "फ़ोटो", "तस्वीर", "चित्र",
+	"इमेज", "फाइल", "साभार", "सोशल मीडिया", "social media", "screengrab", "screenshot", "video grab", "x/", "@",
+}
+
+// captionCredit reports a caption by its credit: a gallery index "[1/3]",
+// a credit in brackets at the end ("(Image: File)", "[Diego Ramos/AFP]",
+// "(फोटो: सोशल मीडिया)"), a "Photo: X" or "| Photo Credit: X" at the end,
+// or an agency photographer's credit ("REUTERS/Name", "AP Photo/Name").
+func captionCredit(text, t string, sh shape) bool {
+	if sh.words > 45 || sentenceCount(t) >= 2 {
+		return false
+	}
+	if strings.HasPrefix(t, "[") {
+		if i := strings.IndexByte(t, ']'); i > 0 && i < 8 && strings.Contains(t[:i], "/") && !strings.ContainsFunc(t[1:i], func(r rune) bool { return unicode.IsLetter(r) }) {
+			return true
+		}
+	}
+	if hasAny(t, "purchase licensing rights", "ap photo/", "afp photo", "reuters/", "/reuters", "pti photo", "ani photo", "ians photo") {
+		return true
+	}
+	end := strings.TrimRight(t, " .।")
+	for _, pair := range []string{"()", "[]"} {
+		if !strings.HasSuffix(end, pair[1:]) {
+			continue
+		}
+		i := strings.LastIndex(end, pair[:1])
+		if i < 0 {
+			continue
+		}
+		inner := end[i+1 : len(end)-1]
+		if len(strings.Fields(inner)) > 8 {
+			continue
+		}
+		if hasAny(inner, photoWords...) && (strings.Contains(inner, ":") || len(strings.Fields(inner)) <= 3) {
+			return true
+		}
+		// "[Name/AFP]": a photographer and an agency or outlet.
+		if a, b, ok := strings.Cut(inner, "/"); ok && pair == "[]" && len(strings.Fields(a)) <= 4 && (meta.Agency(b) != "" || len(meta.FindOutlets(b)) > 0) {
+			return true
+		}
+	}
+	// "… | Photo Credit: X", "… Photo: PTI" at the end of a caption: a
+	// name (capitalised or in Devanagari) after the label.
+	lt := strings.ToLower(text)
+	if len(lt) != len(text) {
+		return false
+	}
+	for _, lab := range []string{"photo credit:", "photo:", "photo :", "image credit:", "image:", "फोटो:", "फोटो :", "तस्वीर:", "फोटो साभार", "image courtesy", "photo courtesy", "photo by", "pic:"} {
+		i := strings.LastIndex(lt, lab)
+		if i <= 0 {
+			continue
+		}
+		rest := strings.TrimLeft(text[i+len(lab):], " :-–")
+		r := firstRune(rest)
+		if rest != "" && len(strings.Fields(rest)) <= 5 && !strings.ContainsAny(strings.TrimRight(rest, ". "), ".।?!") &&
+			(unicode.IsUpper(r) || r >= 0x900 && r <= 0x97f) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceCount counts the sentence ends inside s (not at its end).
+func sentenceCount(s string) int {
+	return strings.Count(s, ". ") + strings.Count(s, "। ") + strings.Count(s, "? ") + strings.Count(s, "! ")
+}
+
+// readTime reports a line giving the reading or listening time of the
+// page: "3 mins", "2 min read", "Read Time: 2 mins", "4 मिनट में पढ़ें".
+func readTime(t string, sh shape) bool {
+	if sh.words > 6 || !strings.ContainsAny(t, "0123456789०१२३४५६७८९") {
+		return false
+	}
+	unit := false
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(":|-–·•()", r) }) {
+		switch {
+		case strings.Trim(w, "0123456789०१२३४५६७८९") == "":
+		case w == "min" || w == "mins" || w == "minute" || w == "minutes" || w == "मिनट" || w == "m":
+			unit = true
+		case w == "read" || w == "time" || w == "listen" || w == "reading" || w == "में" || w == "पढ़ें" || w == "पढें" ||
+			w == "पढ़ने" || w == "पढने" || w == "का" || w == "समय" || w == "रीड" || w == "टाइम":
+		default:
+			return false
+		}
+	}
+	return unit
+}
+
+// aiNote reports a note that a summary or text was machine-made:
+// "Summary is AI-generated, newsroom-reviewed."
+func aiNote(t string, sh shape) bool {
+	return sh.words <= 20 && hasAny(t, "ai-generated", "ai generated", "generated by ai", "generated using ai", "ai-assisted",
+		"एआई से", "एआई द्वारा", "एआई जनरेटेड") &&
+		hasAny(t, "summary", "सारांश", "content", "text", "reviewed", "सामग्री", "article", "लेख")
+}
+
+// bylineLabels open a credit anywhere in a short line, after a desk's name
+// or glued to it: "हिन्दुस्तान टीम, पटनाPublished by: Ravi Kumar".
+var bylineLabels = []string{
+	"published by", "posted by", "edited by", "written by", "curated by", "reported by", "authored by", "compiled by",
+	"by :", "by:", "लेखक:", "लेखक :", "रिपोर्ट:", "एडिटेड बाय", "संपादित:",
+}
+
+// bylineInside reports a short credit line with a credit label inside it.
+func bylineInside(t string, sh shape) bool {
+	if sh.words > 14 || sh.words < 2 || sh.sentence && !strings.HasSuffix(t, ")") {
+		return false
+	}
+	for _, lab := range bylineLabels {
+		i := strings.Index(t, lab)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(t[i+len(lab):], " :-–")
+		if rest != "" && len(strings.Fields(rest)) <= 6 && !strings.ContainsAny(rest, ".।?!") {
+			return true
+		}
+	}
+	return false
+}
+
+// placeLine reports a line that is only places, comma-separated: "New
+// Delhi, India", "लखनऊ,".
+func placeLine(text string, sh shape) bool {
+	if sh.words > 6 || sh.sentence && !strings.HasSuffix(strings.TrimSpace(text), ".") {
+		return false
+	}
+	n := 0
+	for _, part := range strings.Split(text, ",") {
+		part = strings.Trim(part, " \u00a0.:|-–।")
+		if part == "" {
+			continue
+		}
+		if meta.Place(part) == "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// bioOpeners open a note about the writer: "(The writer is …)", "लेखक
+// … हैं".
+var bioOpeners = []string{
+	"the writer ", "the author ", "the writers ", "the authors ", "(the writer ", "(the author ", "(लेखक ", "लेखक ",
+	"(लेखिका ", "लेखिका ", "(views are personal", "views are personal",
+}
+
+// authorBio reports a line about the article's writer: it opens with a
+// byline's name (or "The writer", "लेखक") and says what the writer is.
+func authorBio(text string, sh shape, authors []string) bool {
+	if sh.words > 50 {
+		return false
+	}
+	t := lower(text)
+	if _, ok := hasPrefixAny(t, bioOpeners...); ok {
+		return hasAny(t, " is ", " are ", " was ", " हैं", " है", " थे")
+	}
+	for _, a := range authors {
+		a = lower(a)
+		if a == "" || len(strings.Fields(a)) < 2 {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(t, "( "), a); ok {
+			if _, ok := hasPrefixAny(rest, " is ", " was ", " writes ", " has been ", " हैं", " है ", " एक "); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// taggedTitle reports the headline again with a few words before or after
+// it: "News india <headline>", "<headline> - Latest Updates".
+func taggedTitle(s, key string) bool {
+	if len(key) < 20 {
+		return false
+	}
+	k := titleKey(s)
+	if k == key || !strings.Contains(k, key) {
+		return false
+	}
+	extra := strings.Replace(k, key, " ", 1)
+	return len(strings.Fields(extra)) <= 4 && (strings.HasPrefix(k, key) || strings.HasSuffix(k, key))
+}
+
+// nearCredit reports whether a credit or time line stands right before or
+// after line i (skipping other place lines).
+func nearCredit(lines []*line, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(lines) {
+			continue
+		}
+		switch lines[j].reason {
+		case ReasonByline, ReasonTimestamp, ReasonCredit:
+			return true
+		}
+	}
+	return false
+}
+
+// creditMore reports a line continuing a credit above the article: short,
+// not a sentence, naming an outlet or a desk, or a "for X" designation.
+func creditMore(text string, sh shape) bool {
+	if sh.words > 12 || sh.sentence {
+		return false
+	}
+	t := lower(text)
+	if len(meta.FindOutlets(text)) > 0 || hasDeskWord(t) {
+		return true
+	}
+	return hasAny(" "+t+" ", " के लिए", " for ", "पदनाम", "designation")
+}
+
+// hasDeskWord reports a desk word ("correspondent", "संवाददाता") in t.
+func hasDeskWord(t string) bool {
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",:|-–()", r) }) {
+		if deskWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// creditNames lists the names of the page's credits: byline lines without
+// their labels, as the bio below the story names them.
+func creditNames(lines []*line) []string {
+	var out []string
+	for _, l := range lines {
+		if l.reason != ReasonByline {
+			continue
+		}
+		t := strings.TrimSpace(l.text)
+		for _, p := range []string{"By ", "by ", "BY ", "Written by ", "Written By "} {
+			t = strings.TrimPrefix(t, p)
+		}
+		if i := strings.IndexAny(t, ",|"); i > 0 {
+			t = t[:i]
+		}
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// keepLiveStamps keeps the entry times of a live blog: bare timestamp
+// lines (no "Updated" label) standing between paragraphs of the article,
+// three or more of them, are part of the story, not its credit.
+func keepLiveStamps(lines []*line, first, last int) {
+	var stamps []int
+	for i := first + 1; i < last; i++ {
+		l := lines[i]
+		if l.reason != ReasonTimestamp {
+			continue
+		}
+		if _, ok := hasPrefixAny(lower(l.text), timestampPrefixes...); ok {
+			continue
+		}
+		stamps = append(stamps, i)
+	}
+	if len(stamps) < 3 {
+		return
+	}
+	for _, i := range stamps {
+		lines[i].reason = ""
+	}
+}
+
+// furnitureStarts are the reasons that show, below the story, that the
+// page's furniture has begun: lines no article prints. A short line taken
+// for a label (navigation, footer) is not enough: it may be a subheading
+// of a list that ends the article.
+var furnitureStarts = map[string]bool{
+	ReasonRelated: true, ReasonAlsoRead: true, ReasonSocial: true, ReasonCopyright: true, ReasonDisclaimer: true,
+	ReasonBanner: true, ReasonTags: true, ReasonCredit: true, ReasonAdvertisement: true, ReasonByline: true,
+	ReasonSiteRepeat: true, ReasonURL: true,
+}
