@@ -579,6 +579,10 @@ func markEdges(lines []*line, html bool) {
 		case i < first && l.sh.words <= 5 && !l.sh.sentence && standaloneDateline(l.text):
 			// "शिमला (राजेश):" on a line of its own.
 			l.reason = ReasonDateline
+		case i < last && l.sh.words <= 3 && l.sh.latin > 0 && strings.ToUpper(l.text) == l.text && meta.Place(l.text) != "" && nearCredit(lines, i):
+			// A place in capitals on its own line by the credit: the
+			// dateline ("THIRUVANANTHAPURAM").
+			l.reason = ReasonDateline
 		case (i < first || nearCredit(lines, i)) && placeLine(l.text, l.sh) && nearCredit(lines, i):
 			// The writer's place beside the credit or time: "New Delhi,
 			// India", "लखनऊ,".

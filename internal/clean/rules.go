@@ -146,11 +146,12 @@ var (
 		"हेही वाचा", "हे पण वाचा", "हे सुद्धा वाचा", "हेही पहा", "यो पनि पढ्नुहोस्", "यो पनि पढ्नुस्", "यो पनि हेर्नुहोस्",
 		"यो पनि पढौं",
 	}
-	relatedNouns = []string{"खबर", "समाचार", "news", "stories", "story", "articles", "posts", "headlines", "स्टोरी", "न्यूज", "बातम्या", "बातमी"}
+	relatedNouns = []string{"खबर", "समाचार", "news", "stories", "story", "articles", "posts", "headlines", "स्टोरी", "न्यूज", "बातम्या", "बातमी",
+		"video", "videos", "वीडियो", "हेडलाइंस", "हेडलाइन्स"}
 	relatedMods  = []string{
 		"संबंधित", "सम्बंधित", "सम्बन्धित", "संबन्धित", "जुड़ी", "जुडी", "अन्य", "related", "more", "latest",
 		"top", "ताजा", "लेटेस्ट", "trending", "popular", "ज्यादा", "टॉप", "और भी", "recommended",
-		"similar", "मिलती", "ट्रेंडिंग", "लोकप्रिय", "प्रमुख", "बड़ी", "other",
+		"similar", "मिलती", "ट्रेंडिंग", "लोकप्रिय", "प्रमुख", "बड़ी", "other", "featured", "फीचर्ड", "of the day",
 	}
 	relatedHeadings = []string{
 		"you may also like", "you might also like", "recommended for you", "more from", "most read",
@@ -193,7 +194,7 @@ var (
 		"(representative", "(फोटो", "(file photo", "(photo", "(image", "(प्रतीकात्मक", "(सांकेतिक",
 		"(तस्वीर", "फोटो क्रेडिट", "फोटो सोर्स", "caption:", "getty images", "(getty", "इमेज:",
 		"इमेज सोर्स", "image caption", "वीडियो:", "video:", "watch:", "इमेज स्रोत", "इमेज कैप्शन", "तस्वीर स्रोत",
-		"image source", "फोटो सोर्स:", "photo source",
+		"image source", "फोटो सोर्स:", "photo source", "photograph:", "photograph :", "photographs:",
 	}
 	bylinePrefixes = []string{
 		"by ", "द्वारा ", "द्वारा:", "लेखक:", "लेखक :", "लेखक-", "written by", "reported by", "edited by",
@@ -615,7 +616,7 @@ func classify(text string, sh shape) string {
 			return ReasonCaption
 		}
 	}
-	if captionCredit(text, t, sh) {
+	if captionCredit(text, t, sh) || photoLead(text, t, sh) {
 		return ReasonCaption
 	}
 	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= 40 && !sh.sentence && (strings.HasPrefix(t, "tags") && (len(t) == 4 || t[4] == ':' || t[4] == ' ') || !strings.HasPrefix(t, "tags")) {
@@ -930,8 +931,9 @@ func isNavigation(text, t string, sh shape) bool {
 		return true
 	}
 	if len(items) < 3 {
-		// Two items: both must be menu words.
-		if len(items) == 2 && navWords[strings.TrimSpace(items[0])] && navWords[strings.TrimSpace(items[1])] {
+		// Two items: both must be menu words or places ("Hindi News /
+		// Jaipur").
+		if len(items) == 2 && menuItem(items[0]) && menuItem(items[1]) {
 			return true
 		}
 		return false

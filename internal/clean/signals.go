@@ -331,3 +331,31 @@ var furnitureStarts = map[string]bool{
 	ReasonBanner: true, ReasonTags: true, ReasonCredit: true, ReasonAdvertisement: true, ReasonByline: true,
 	ReasonSiteRepeat: true, ReasonURL: true,
 }
+
+// menuItem reports a breadcrumb item that is a section's name or a place:
+// "Hindi News", "Jaipur", "होम".
+func menuItem(it string) bool {
+	it = strings.TrimSpace(it)
+	return it != "" && (navWords[it] || meta.Place(it) != "" || len(strings.Fields(it)) <= 3 && menuWords(it))
+}
+
+// photoLead reports a short credit line that is a photo word and a source:
+// "फोटो पत्रिका", "Photo - PTI", "तस्वीर: सोशल मीडिया".
+func photoLead(text, t string, sh shape) bool {
+	if sh.words > 5 || sh.sentence && !strings.HasSuffix(t, ")") {
+		return false
+	}
+	for _, w := range []string{"photograph", "photo", "फोटो", "तस्वीर", "image", "इमेज", "pic"} {
+		rest, ok := strings.CutPrefix(t, w)
+		if !ok || rest != "" && !strings.ContainsRune(" :-–(", firstRune(rest)) {
+			continue
+		}
+		rest = strings.Trim(rest, " :-–()[]")
+		if rest == "" {
+			return false
+		}
+		return meta.Agency(rest) != "" || meta.Outlet(rest) != "" || len(meta.FindOutlets(rest)) > 0 ||
+			hasAny(rest, "file", "फाइल", "social media", "सोशल मीडिया", "twitter", "x", "getty", "courtesy", "साभार", "special arrangement")
+	}
+	return false
+}
