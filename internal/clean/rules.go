@@ -148,7 +148,7 @@ var (
 	}
 	relatedNouns = []string{"खबर", "समाचार", "news", "stories", "story", "articles", "posts", "headlines", "स्टोरी", "न्यूज", "बातम्या", "बातमी",
 		"video", "videos", "वीडियो", "हेडलाइंस", "हेडलाइन्स"}
-	relatedMods  = []string{
+	relatedMods = []string{
 		"संबंधित", "सम्बंधित", "सम्बन्धित", "संबन्धित", "जुड़ी", "जुडी", "अन्य", "related", "more", "latest",
 		"top", "ताजा", "लेटेस्ट", "trending", "popular", "ज्यादा", "टॉप", "और भी", "recommended",
 		"similar", "मिलती", "ट्रेंडिंग", "लोकप्रिय", "प्रमुख", "बड़ी", "other", "featured", "फीचर्ड", "of the day",
