@@ -576,6 +576,12 @@ func classify(text string, sh shape) string {
 	if sh.words >= 2 && sh.words <= 6 && controlsOnly(t) {
 		return ReasonBanner
 	}
+	if readLink(t, sh) {
+		return ReasonAlsoRead
+	}
+	if readTime(t, sh) {
+		return ReasonNavigation
+	}
 	if sh.words <= 8 && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "।") {
 		if _, ok := hasPrefixAny(t, ctaVerbs...); ok && sh.latin > sh.deva {
 			return ReasonSocial
@@ -586,12 +592,6 @@ func classify(text string, sh shape) string {
 	}
 	if p, ok := hasPrefixAny(t, "पढें:", "पढें-", "पढें :", "पढें –", "read:", "watch video", "वीडियो देखें"); ok && p != "" && sh.words <= 30 && !sh.sentence {
 		return ReasonAlsoRead
-	}
-	if readLink(t, sh) {
-		return ReasonAlsoRead
-	}
-	if readTime(t, sh) {
-		return ReasonNavigation
 	}
 	if aiNote(t, sh) {
 		return ReasonDisclaimer
