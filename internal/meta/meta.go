@@ -565,7 +565,9 @@ func publisher(a *news.Article, head Head, url string, bylineOutlets, bylines []
 	if len(known) > 0 {
 		return known[0]
 	}
-	// Promotions name their own outlet: "Latest News at Hindustan Times".
+	// Promotions name their own outlet: "Latest News at Hindustan Times";
+	// so do source credits ("Source: Al Jazeera and news agencies") and
+	// an outlet's reporter in the dateline ("नईदुनिया प्रतिनिधि").
 	for _, x := range promos {
 		if os := findOutlets(x.text); len(os) > 0 {
 			return os[0]
