@@ -10,6 +10,7 @@ import (
 	"khabar/internal/eval/cleaneval"
 	"khabar/internal/eval/eventeval"
 	"khabar/internal/eval/timeeval"
+	"khabar/internal/extract"
 )
 
 // evalTarget is one thing "khabar eval" can measure.
@@ -24,7 +25,7 @@ type evalTarget struct {
 // evalTargets lists what "khabar eval" measures, by name.
 func evalTargets() map[string]evalTarget {
 	return map[string]evalTarget{
-		"clean":   {"[DIR]", "cleaning and metadata on a labelled dev set (default: the built-in one), or on a corpus folder with a README ground-truth table (examples/corpus)", dirEval(cleaneval.Run)},
+		"clean":   {"[-v] [DIR]", "cleaning and metadata on a labelled dev set (default: the built-in one), or on a corpus folder with a README ground-truth table (examples/corpus); -v lists every miss", evalClean},
 		"time":    {"[DIR]", "time expressions: span precision, recall, F1 and value accuracy on brat files (default: the IASNLP-2018 dev data)", dirEval(timeeval.Run)},
 		"events":  {"[DIR]", "events: trigger+subtype precision, recall, F1, with place, time and casualty accuracy on FIRE-2018 XML (default: the FIRE dev data)", dirEval(eventeval.Run)},
 		"ner":     {"[FILE.conll]", "NER precision, recall and F1 by type on CoNLL (default: the IL-NER dev split)", evalNER},
@@ -45,6 +46,25 @@ func dirEval[R any](run func(ctx context.Context, dir string, w io.Writer) (R, e
 		_, err := run(ctx, dir, w)
 		return err
 	}
+}
+
+// evalClean scores the clean and meta stages, with HTML pages extracted by
+// the flow's extract stage.
+func evalClean(ctx context.Context, _ *env, args []string, w io.Writer) error {
+	opt := cleaneval.Options{Extract: extract.New(extract.Options{})}
+	if len(args) > 0 && (args[0] == "-v" || args[0] == "--verbose") {
+		opt.Verbose = true
+		args = args[1:]
+	}
+	if len(args) > 1 {
+		return errUsage
+	}
+	dir := ""
+	if len(args) > 0 {
+		dir = args[0]
+	}
+	_, err := cleaneval.RunWith(ctx, dir, w, opt)
+	return err
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
