@@ -85,11 +85,8 @@ func TrainNER(ctx context.Context, trainPath, devPath, outPath string, progress 
 // Malformed input is an error wrapping tagger.ErrMalformed with its line.
 func (s *Stage) TagCoNLL(ctx context.Context, r io.Reader, w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	err := tagger.ScanCoNLL(r, false, func(sent tagger.Sentence) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		return tagger.WriteTagged(bw, sent.Tokens, s.Tag(sent.Tokens))
+	err := s.scanDoc(ctx, r, false, func(sent tagger.Sentence, tags []string) error {
+		return tagger.WriteTagged(bw, sent.Tokens, tags)
 	})
 	if err != nil {
 		return fmt.Errorf("tag: %w", err)
@@ -106,11 +103,8 @@ func (s *Stage) TagCoNLL(ctx context.Context, r io.Reader, w io.Writer) error {
 // (`khabar eval ner FILE.conll`). The headline is Target: PER, LOC and ORG.
 func (s *Stage) EvalNER(ctx context.Context, r io.Reader, w io.Writer) (tagger.Scores, error) {
 	var ev tagger.Evaluator
-	err := tagger.ScanCoNLL(r, true, func(sent tagger.Sentence) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		ev.Add(sent.Tags, s.Tag(sent.Tokens))
+	err := s.scanDoc(ctx, r, true, func(sent tagger.Sentence, tags []string) error {
+		ev.Add(sent.Tags, tags)
 		return nil
 	})
 	if err != nil {
@@ -123,4 +117,48 @@ func (s *Stage) EvalNER(ctx context.Context, r io.Reader, w io.Writer) (tagger.S
 		}
 	}
 	return sc, nil
+}
+
+// docBlock is how many sentences scanDoc tags at a time.
+const docBlock = 256
+
+// scanDoc reads CoNLL from r and hands each sentence with the stage's tags
+// to fn, in order. The file is read as one running document: a stacked
+// model sees the sentences around each one, up to its window, as TagDoc
+// would over the whole file; memory stays bounded.
+func (s *Stage) scanDoc(ctx context.Context, r io.Reader, tagged bool, fn func(tagger.Sentence, []string) error) error {
+	w := s.model.Window()
+	// left holds up to w sentences already handed on, for context
+	var left, pending []tagger.Sentence
+	flush := func(n int) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		all := append(append([]tagger.Sentence(nil), left...), pending...)
+		doc := make([][]string, len(all))
+		for k, x := range all {
+			doc[k] = x.Tokens
+		}
+		tags := s.TagDoc(doc)
+		for k := range n {
+			if err := fn(pending[k], tags[len(left)+k]); err != nil {
+				return err
+			}
+		}
+		done := append(left, pending[:n]...)
+		left = append([]tagger.Sentence(nil), done[max(0, len(done)-w):]...)
+		pending = append(pending[:0], pending[n:]...)
+		return nil
+	}
+	err := tagger.ScanCoNLL(r, tagged, func(sent tagger.Sentence) error {
+		pending = append(pending, sent)
+		if len(pending) >= docBlock+w {
+			return flush(docBlock)
+		}
+		return nil
+	})
+	if err == nil && len(pending) > 0 {
+		err = flush(len(pending))
+	}
+	return err
 }

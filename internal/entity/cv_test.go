@@ -3,6 +3,7 @@ package entity
 import (
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,9 @@ var (
 	cvEpochs = flag.Int("cvepochs", 15, "epochs per fold in -cv")
 	cvOnly   = flag.Int("cvonly", 0, "run only the first N folds in -cv (0: all)")
 	cvEvery  = flag.Int("cvevery", 1, "score every N-th epoch in -cv (and the last)")
+	cvStack  = flag.Int("cvstack", 0, "cross-validate a stacked model with this window in -cv (0: not stacked)")
+	cvAblate = flag.Bool("cvablate", false, "in -cv, also score the stage with each tagging rule left out")
+	cvDump   = flag.String("cvdump", "", "in -cv, write token, gold and stage tag of each held-out sentence to this file")
 	cvOpt    = flag.String("cvopt", "", "training options for -cv: name=value,… (lexfolds, runs, mincount, dropout, seed)")
 )
 
@@ -89,8 +93,15 @@ func TestCrossValidateNER(t *testing.T) {
 		raw[e] = make([]tagger.Evaluator, len(cvBiases))
 	}
 	unseen := make([]unseenRecall, E+1)
-	var final [2]tagger.Evaluator // stage and raw scores of the final model
+	var final [2]tagger.Evaluator   // stage and raw scores of the final model
+	var firstEv [2]tagger.Evaluator // the same of a stacked model's first pass
+	var dump [][4][]string
+	var ablated [8]tagger.Evaluator // the final model's stage with one rule left out
 	began := time.Now()
+	doc := make([][]string, len(sents))
+	for i, s := range sents {
+		doc[i] = s.Tokens
+	}
 	for fold := 0; fold < folds; fold++ {
 		var train, held []tagger.Sentence
 		for i, s := range sents {
@@ -127,18 +138,46 @@ func TestCrossValidateNER(t *testing.T) {
 			}
 		}}
 		cvOptions(t, &opts)
-		m, _, err := tagger.TrainSentences(t.Context(), train, nil, opts)
+		if *cvStack > 0 {
+			opts.Stack, opts.OnEpoch = *cvStack, nil
+		}
+		m, rep, err := tagger.TrainSentences(t.Context(), train, nil, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if opts.Runs > 1 {
+		if m.Stacked() {
+			dump = append(dump, stackedFold(t, k, m, rep, sents, doc, K, fold, &final, &firstEv)...)
+		} else if opts.Runs > 1 {
+			st, err := New(Options{KB: k, Model: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if *cvAblate {
+				for i := range ablated {
+					st.skip = 1 << i
+					for _, s := range held {
+						ablated[i].Add(s.Tags, st.Tag(s.Tokens))
+					}
+				}
+				st.skip = 0
+			}
+			for _, s := range held {
+				final[0].Add(s.Tags, st.Tag(s.Tokens))
+				final[1].Add(s.Tags, m.Tag(s.Tokens))
+			}
+		}
+		if *cvDump != "" && m.Stacked() {
+			// written by stackedFold
+		} else if *cvDump != "" {
 			st, err := New(Options{KB: k, Model: m})
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, s := range held {
-				final[0].Add(s.Tags, st.Tag(s.Tokens))
-				final[1].Add(s.Tags, m.Tag(s.Tokens))
+				got := st.Tag(s.Tokens)
+				st.skip = skipKBMatches | skipTitleNames
+				dump = append(dump, [4][]string{s.Tokens, s.Tags, got, st.Tag(s.Tokens)})
+				st.skip = 0
 			}
 		}
 		t.Logf("fold %d done after %v", fold, time.Since(began).Round(time.Second))
@@ -166,6 +205,17 @@ func TestCrossValidateNER(t *testing.T) {
 		fmt.Fprintf(&b, "  unseen recall %.4f (%.4f) of %d", float64(u.stage)/float64(u.n), float64(u.raw)/float64(u.n), u.n)
 		b.WriteString("\n")
 	}
+	for i, ev := range ablated {
+		if sc := ev.Scores(); sc.Tokens > 0 {
+			fmt.Fprintf(&b, "without rule %d: %.4f (P %.4f R %.4f)\n", i, sc.Target.F1, sc.Target.Precision, sc.Target.Recall)
+		}
+	}
+	if sc := firstEv[0].Scores(); sc.Tokens > 0 {
+		fmt.Fprintf(&b, "first pass: %.4f (%.4f)\n", sc.Target.F1, firstEv[1].Scores().Target.F1)
+		firstEv[0].Scores().Write(&b)
+		b.WriteString("stacked:\n")
+		final[0].Scores().Write(&b)
+	}
 	if sc := final[0].Scores(); sc.Tokens > 0 {
 		fmt.Fprintf(&b, "final model (average of runs): %.4f (%.4f)\n", sc.Target.F1, final[1].Scores().Target.F1)
 	}
@@ -173,6 +223,18 @@ func TestCrossValidateNER(t *testing.T) {
 	best := stage[bestE][bestB].Scores()
 	best.Write(&b)
 	t.Log("\n" + b.String())
+	if *cvDump != "" {
+		var d strings.Builder
+		for _, x := range dump {
+			for i := range x[0] {
+				fmt.Fprintf(&d, "%s\t%s\t%s\t%s\n", x[0][i], x[1][i], x[2][i], x[3][i])
+			}
+			d.WriteString("\n")
+		}
+		if err := os.WriteFile(*cvDump, []byte(d.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // unseenRecall counts the gold PER, LOC and ORG spans whose words no span
@@ -205,4 +267,45 @@ func (u *unseenRecall) add(s tagger.Sentence, stage, raw []string, known map[str
 			u.raw++
 		}
 	}
+}
+
+// stackedFold scores a stacked model trained without fold: its first pass
+// tags the held-out sentences, the jackknifed first-pass tags of training
+// stand for the sentences around them, and the second pass tags them.
+func stackedFold(t *testing.T, k *kb.KB, m *tagger.Model, rep tagger.Report, sents []tagger.Sentence, doc [][]string,
+	K, fold int, final, first *[2]tagger.Evaluator) [][4][]string {
+	t.Helper()
+	m1 := m.FirstPass()
+	st1, err := New(Options{KB: k, Model: m1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := New(Options{KB: k, Model: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := make([][]string, len(sents))
+	var which []int
+	j := 0
+	for i, s := range sents {
+		if i%K == fold {
+			tags[i] = m1.FullTags(s.Tokens)
+			which = append(which, i)
+		} else {
+			tags[i] = rep.FirstPass[j]
+			j++
+		}
+	}
+	raw := m.SecondPass(doc, tags, which)
+	var dump [][4][]string
+	for j, i := range which {
+		s := sents[i]
+		got := spanTags(len(s.Tokens), st.spansFrom(s.Tokens, raw[j]))
+		dump = append(dump, [4][]string{s.Tokens, s.Tags, got, raw[j]})
+		final[0].Add(s.Tags, got)
+		final[1].Add(s.Tags, raw[j])
+		first[0].Add(s.Tags, st1.Tag(s.Tokens))
+		first[1].Add(s.Tags, m1.Tag(s.Tokens))
+	}
+	return dump
 }

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"khabar/internal/entity/kb"
+	"khabar/internal/entity/tagger"
 	"khabar/internal/news"
 	"khabar/internal/segment"
 )
@@ -253,5 +255,65 @@ func BenchmarkProcess(b *testing.B) {
 		if err := s.Process(b.Context(), a); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTagCoNLLBlocks checks that tagging a long CoNLL input block by block
+// gives the tags of the whole input read as one document.
+func TestTagCoNLLBlocks(t *testing.T) {
+	s := testStage(t)
+	var in strings.Builder
+	var doc [][]string
+	lines := [][]string{
+		{"मोहन", "ने", "पटना", "और", "गया", "का", "दौरा", "किया", "।"},
+		{"गया", "में", "बारिश", "हुई", "।"},
+		{"मोहन", "कुमार", "ने", "राष्ट्रीय", "हथकरघा", "निगम", "(", "एनएचडीसी", ")", "से", "बात", "की", "।"},
+	}
+	for k := range 2*docBlock + 37 {
+		sent := lines[k%len(lines)]
+		doc = append(doc, sent)
+		for _, tok := range sent {
+			in.WriteString(tok + "\n")
+		}
+		in.WriteString("\n")
+	}
+	var out, want bytes.Buffer
+	if err := s.TagCoNLL(t.Context(), strings.NewReader(in.String()), &out); err != nil {
+		t.Fatal(err)
+	}
+	for k, tags := range s.TagDoc(doc) {
+		if err := tagger.WriteTagged(&want, doc[k], tags); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out.String() != want.String() {
+		t.Error("block-wise tags differ from the document's")
+	}
+}
+
+func TestTrimSpan(t *testing.T) {
+	for _, tc := range []struct {
+		tokens     []string
+		start, end int
+		typ        string
+		want       [2]int
+		ok         bool
+	}{
+		{[]string{"राष्ट्रीय", "निगम", "(", "एनएचडीसी", ")", "ने"}, 0, 4, "ORG", [2]int{0, 5}, true},
+		{[]string{"राष्ट्रीय", "निगम", "(", "एनएचडीसी", ")", "ने"}, 0, 5, "ORG", [2]int{0, 5}, true},
+		{[]string{"राष्ट्रीय", "निगम", ",", "पटना"}, 0, 3, "ORG", [2]int{0, 2}, true},
+		{[]string{"श्री", "मोहन", "लाल"}, 0, 3, "PER", [2]int{1, 3}, true},
+		{[]string{"15", "अगस्त"}, 0, 2, "LOC", [2]int{}, false},
+	} {
+		t.Run(strings.Join(tc.tokens, " "), func(t *testing.T) {
+			words := make([]string, len(tc.tokens))
+			for i, tok := range tc.tokens {
+				words[i] = kb.Word(tok)
+			}
+			sp, ok := trimSpan(span{Start: tc.start, End: tc.end, Type: tc.typ}, tc.tokens, words)
+			if ok != tc.ok || ok && [2]int{sp.Start, sp.End} != tc.want {
+				t.Errorf("trimSpan = %d:%d %v, want %v %v", sp.Start, sp.End, ok, tc.want, tc.ok)
+			}
+		})
 	}
 }

@@ -18,13 +18,30 @@ type span struct {
 }
 
 // Tag tags one tokenised sentence the way the stage finds names: each
-// token gets B- or I- and PER, LOC, ORG or MISC, or O.
+// token gets B- or I- and PER, LOC, ORG or MISC, or O. The sentence is
+// read as a document of its own.
 func (s *Stage) Tag(tokens []string) []string {
-	tags := make([]string, len(tokens))
+	return s.TagDoc([][]string{tokens})[0]
+}
+
+// TagDoc tags the sentences of one document, in order, the way the stage
+// finds names: a stacked model's second pass sees what its first pass
+// found in the sentences around each one.
+func (s *Stage) TagDoc(doc [][]string) [][]string {
+	out := make([][]string, len(doc))
+	for k, sps := range s.tagDocSpans(doc) {
+		out[k] = spanTags(len(doc[k]), sps)
+	}
+	return out
+}
+
+// spanTags turns the spans of a sentence of n tokens into tags.
+func spanTags(n int, sps []span) []string {
+	tags := make([]string, n)
 	for i := range tags {
 		tags[i] = "O"
 	}
-	for _, sp := range s.tagSpans(tokens) {
+	for _, sp := range sps {
 		tags[sp.Start] = "B-" + sp.Type
 		for i := sp.Start + 1; i < sp.End; i++ {
 			tags[i] = "I-" + sp.Type
@@ -33,8 +50,23 @@ func (s *Stage) Tag(tokens []string) []string {
 	return tags
 }
 
+// tagDocSpans finds the names of the sentences of one document.
+func (s *Stage) tagDocSpans(doc [][]string) [][]span {
+	raw := s.model.TagDoc(doc)
+	out := make([][]span, len(doc))
+	for k, toks := range doc {
+		out[k] = s.spansFrom(toks, raw[k])
+	}
+	return out
+}
+
 // tagSpans finds the names of one sentence.
 func (s *Stage) tagSpans(tokens []string) []span {
+	return s.tagDocSpans([][]string{tokens})[0]
+}
+
+// spansFrom finds the names of one sentence from the tagger's tags.
+func (s *Stage) spansFrom(tokens, raw []string) []span {
 	if len(tokens) == 0 {
 		return nil
 	}
@@ -46,22 +78,46 @@ func (s *Stage) tagSpans(tokens []string) []span {
 	if latinSentence(tokens) {
 		spans = s.englishSpans(tokens, words)
 	} else {
-		for _, sp := range tagger.Spans(s.model.Tag(tokens)) {
-			if sp, ok := trimSpan(span{Start: sp.Start, End: sp.End, Type: sp.Type}, tokens, words); ok {
-				spans = append(spans, sp)
+		for _, sp := range tagger.Spans(raw) {
+			x := span{Start: sp.Start, End: sp.End, Type: sp.Type}
+			if s.skip&skipTrim != 0 {
+				spans = append(spans, x)
+			} else if x, ok := trimSpan(x, tokens, words); ok {
+				spans = append(spans, x)
 			}
 		}
-		s.typeByKB(spans, words)
-		typeByHead(spans, words)
-		applyTitles(spans, words)
+		if s.skip&skipTypeKB == 0 {
+			s.typeByKB(spans, words)
+		}
+		if s.skip&skipTypeHead == 0 {
+			typeByHead(spans, words)
+		}
+		if s.skip&skipTitles == 0 {
+			applyTitles(spans, words)
+		}
 	}
-	spans = s.addKBMatches(spans, tokens, words)
-	if !latinSentence(tokens) {
+	if s.skip&skipKBMatches == 0 {
+		spans = s.addKBMatches(spans, tokens, words)
+	}
+	if !latinSentence(tokens) && s.skip&skipTitleNames == 0 {
 		spans = s.titleNames(spans, tokens, words)
 	}
 	slices.SortFunc(spans, func(a, b span) int { return a.Start - b.Start })
 	return spans
 }
+
+// Steps of spansFrom that tests may skip (Stage.skip), to measure what
+// each is worth.
+const (
+	skipTrim = 1 << iota
+	skipTypeKB
+	skipTypeHead
+	skipTitles
+	skipKBMatches
+	skipTitleNames
+	keepKnownKB
+	keepKnownTitle
+)
 
 // latinSentence reports whether most letters of the sentence are Latin.
 func latinSentence(tokens []string) bool {
@@ -161,6 +217,10 @@ func trimSpan(sp span, tokens, words []string) (span, bool) {
 	for sp.End > sp.Start && (words[sp.End-1] == "" || words[sp.End-1] == "-" || isNum(sp.End-1)) {
 		sp.End--
 	}
+	// a name that opens a bracket (an acronym after it) closes it
+	if sp.End < len(tokens) && tokens[sp.End] == ")" && openBracket(tokens[sp.Start:sp.End]) {
+		sp.End++
+	}
 	// a person's name starts after the titles before it
 	for sp.Type == "PER" && sp.End-sp.Start > 1 && personTitles[words[sp.Start]] {
 		sp.Start++
@@ -174,6 +234,21 @@ func trimSpan(sp span, tokens, words []string) (span, bool) {
 		}
 	}
 	return sp, false
+}
+
+// openBracket reports whether tokens open a round bracket they do not
+// close.
+func openBracket(tokens []string) bool {
+	n := 0
+	for _, t := range tokens {
+		switch t {
+		case "(":
+			n++
+		case ")":
+			n--
+		}
+	}
+	return n > 0
 }
 
 // lookupSpan finds the knowledge-base entry named by words (folded), with
@@ -253,6 +328,13 @@ func (s *Stage) addKBMatches(spans []span, tokens, words []string) []span {
 			}
 		}
 		if m.Latin && !capitalisedLike(tokens[m.Start:m.End], m.Entry.Aliases) {
+			continue
+		}
+		// the tagger learned when words it has seen often are names: a
+		// known one-word name it left out is not one here (भारत in स्वच्छ
+		// भारत अभियान). Longer known names are added all the same: the
+		// training data need not have seen the name whole.
+		if !m.Latin && s.skip&keepKnownKB == 0 && m.End-m.Start == 1 && s.model.Known(tokens[m.Start]) {
 			continue
 		}
 		if !m.Latin && latinRun(tokens[m.Start:m.End]) {
@@ -365,8 +447,8 @@ func (s *Stage) extendBySound(m kb.Match, words []string, taken []bool) int {
 
 // titleNames adds the person a title names when the tagger found nothing
 // after it: up to three words after a person title (मंत्री अर्कादी
-// मिखाइलोव ने …) that are Devanagari words the training data does not know
-// as common words.
+// मिखाइलोव ने …) that are Devanagari words the training data has seldom
+// (had it seen them often, the tagger would know whether they are names).
 func (s *Stage) titleNames(spans []span, tokens, words []string) []span {
 	taken := make([]bool, len(tokens))
 	for _, sp := range spans {
@@ -379,7 +461,8 @@ func (s *Stage) titleNames(spans []span, tokens, words []string) []span {
 			continue
 		}
 		j := i + 1
-		for j < len(tokens) && j-i <= 3 && !taken[j] && nameLike(tokens[j], words[j]) && !s.model.Common(tokens[j]) {
+		for j < len(tokens) && j-i <= 3 && !taken[j] && nameLike(tokens[j], words[j]) && !s.model.Common(tokens[j]) &&
+			(s.skip&keepKnownTitle != 0 || !s.model.Known(tokens[j])) {
 			j++
 		}
 		// the name must end where a function word or punctuation follows,

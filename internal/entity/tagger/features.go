@@ -54,6 +54,15 @@ const (
 	fFreq
 	fFreqPrev
 	fFreqNext
+	fP1
+	fP1Prev
+	fP1Next
+	fNearMask
+	fNearOnlyO
+	fNearType
+	fNearTypeP1
+	fCoordNext
+	fCoordPrev
 )
 
 const (
@@ -107,6 +116,9 @@ type token struct {
 	// acronym is the number of letter names the token spells (ईबीआरडी: 4),
 	// 0 when it is not an acronym written in Devanagari.
 	acronym int
+	// hint is what the first pass said, when hinted
+	hint   hint
+	hinted bool
 }
 
 const (
@@ -115,7 +127,8 @@ const (
 )
 
 // prepare computes the per-token information of a sentence.
-func prepare(tokens []string, gaz Gazetteer, lex lexicon) []token {
+// hs, when not nil, are the first pass's hints for a second pass.
+func prepare(tokens []string, gaz Gazetteer, lex lexicon, hs []hint) []token {
 	ts := make([]token, len(tokens))
 	words := make([]string, len(tokens))
 	for i, t := range tokens {
@@ -131,6 +144,11 @@ func prepare(tokens []string, gaz Gazetteer, lex lexicon) []token {
 		}
 		if lex != nil && words[i] != "" {
 			ts[i].lex = lex[words[i]]
+		}
+	}
+	if hs != nil {
+		for i := range ts {
+			ts[i].hint, ts[i].hinted = hs[i], true
 		}
 	}
 	if gaz != nil {
@@ -298,6 +316,9 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 		dst = append(dst, start(fAcronym).num(uint64(min(t.acronym, 5))).sum())
 	}
 	dst = append(dst, start(fLen).num(uint64(min(t.runes, 8))).sum())
+	if t.hinted {
+		dst = hintFeatures(dst, ts, i)
+	}
 	// the features of the word itself come last: training may drop them
 	// to learn names from their context and form
 	n := len(dst)

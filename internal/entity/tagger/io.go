@@ -15,16 +15,15 @@ import (
 const modelMagic = "KHABAR-NER\x00"
 
 // modelVersion is the version of the file layout.
-const modelVersion = 1
+const modelVersion = 2
 
 // ErrModel is returned for a model file that cannot be read.
 var ErrModel = errors.New("bad model file")
 
 // WriteTo writes the model, gzip-compressed. The layout: magic, layout and
-// feature versions, training info, labels, decoding bias, transitions,
-// lexicon, then the features sorted by hash, each as the difference from
-// the previous hash and its non-zero weights as label and weight in
-// quantStep units.
+// feature versions, training info, labels, lexicon, the weights (decoding
+// bias, transitions, features) and, for a stacked model, 1, the window
+// and the second pass's weights (else 0).
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
@@ -44,10 +43,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, t := range types {
 		e.str(t)
 	}
-	e.varint(int64(math.Round(float64(m.oBias) / quantStep)))
-	for _, t := range m.trans {
-		e.varint(int64(math.Round(float64(t) / quantStep)))
-	}
 	words := make([]string, 0, len(m.lex))
 	for w := range m.lex {
 		words = append(words, w)
@@ -58,7 +53,34 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		e.str(w)
 		e.uvarint(uint64(m.lex[w]))
 	}
-	// features, sorted by hash
+	m.writeWeights(e)
+	if m.second != nil {
+		e.uvarint(1)
+		e.uvarint(uint64(m.window))
+		m.second.writeWeights(e)
+	} else {
+		e.uvarint(0)
+	}
+	if e.err == nil {
+		e.err = bw.Flush()
+	}
+	if e.err == nil {
+		e.err = zw.Close()
+	}
+	if e.err != nil {
+		return cw.n, fmt.Errorf("write model: %w", e.err)
+	}
+	return cw.n, nil
+}
+
+// writeWeights writes the decoding bias, the transitions and the features
+// of m, sorted by hash, each as the difference from the previous hash and
+// its non-zero weights as label and weight in quantStep units.
+func (m *Model) writeWeights(e *encoder) {
+	e.varint(int64(math.Round(float64(m.oBias) / quantStep)))
+	for _, t := range m.trans {
+		e.varint(int64(math.Round(float64(t) / quantStep)))
+	}
 	type slot struct {
 		h     uint64
 		first uint32
@@ -90,16 +112,6 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			e.varint(int64(math.Round(float64(m.table.w[j]) / quantStep)))
 		}
 	}
-	if e.err == nil {
-		e.err = bw.Flush()
-	}
-	if e.err == nil {
-		e.err = zw.Close()
-	}
-	if e.err != nil {
-		return cw.n, fmt.Errorf("write model: %w", e.err)
-	}
-	return cw.n, nil
 }
 
 // Load reads a model written by WriteTo. gaz must be the gazetteer the
@@ -138,12 +150,6 @@ func Load(r io.Reader, gaz Gazetteer) (*Model, error) {
 		return nil, fmt.Errorf("%w: types %v, want %v", ErrModel, ts, types)
 	}
 	m.labels = newLabelSet(types)
-	L := m.labels.len()
-	m.oBias = float32(d.varint()) * quantStep
-	m.trans = make([]float32, (L+1)*L)
-	for i := range m.trans {
-		m.trans[i] = float32(d.varint()) * quantStep
-	}
 	nl := d.uvarint()
 	if d.err == nil && nl > 1<<24 {
 		return nil, fmt.Errorf("%w: lexicon of %d words", ErrModel, nl)
@@ -153,12 +159,44 @@ func Load(r io.Reader, gaz Gazetteer) (*Model, error) {
 		w := d.str()
 		m.lex[w] = uint32(d.uvarint())
 	}
-	nf := d.uvarint()
-	if d.err == nil && nf > 1<<26 {
-		return nil, fmt.Errorf("%w: %d features", ErrModel, nf)
+	if err := m.readWeights(d); err != nil {
+		return nil, err
+	}
+	switch d.uvarint() {
+	case 0:
+	case 1:
+		w := d.uvarint()
+		if d.err == nil && w > 1<<10 {
+			return nil, fmt.Errorf("%w: window %d", ErrModel, w)
+		}
+		m.window = int(w)
+		m.second = &Model{gaz: gaz, labels: m.labels, lex: m.lex, info: m.info}
+		if err := m.second.readWeights(d); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("%w: bad pass count", ErrModel)
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrModel, d.err)
+	}
+	return m, nil
+}
+
+// readWeights reads what writeWeights wrote into m, whose labels are set.
+func (m *Model) readWeights(d *decoder) error {
+	L := m.labels.len()
+	m.oBias = float32(d.varint()) * quantStep
+	m.trans = make([]float32, (L+1)*L)
+	for i := range m.trans {
+		m.trans[i] = float32(d.varint()) * quantStep
+	}
+	nf := d.uvarint()
+	if d.err == nil && nf > 1<<26 {
+		return fmt.Errorf("%w: %d features", ErrModel, nf)
+	}
+	if d.err != nil {
+		return fmt.Errorf("%w: %w", ErrModel, d.err)
 	}
 	m.table = newFeatTable(int(nf))
 	m.table.lab = make([]uint8, 0, nf*2)
@@ -168,13 +206,13 @@ func Load(r io.Reader, gaz Gazetteer) (*Model, error) {
 		h += d.uvarint()
 		n := d.uvarint()
 		if n == 0 || n > uint64(L) {
-			return nil, fmt.Errorf("%w: feature %d has %d weights", ErrModel, i, n)
+			return fmt.Errorf("%w: feature %d has %d weights", ErrModel, i, n)
 		}
 		first := uint32(len(m.table.lab))
 		for j := uint64(0); j < n; j++ {
 			l := d.uvarint()
 			if l >= uint64(L) {
-				return nil, fmt.Errorf("%w: label %d", ErrModel, l)
+				return fmt.Errorf("%w: label %d", ErrModel, l)
 			}
 			m.table.lab = append(m.table.lab, uint8(l))
 			m.table.w = append(m.table.w, float32(d.varint())*quantStep)
@@ -182,10 +220,10 @@ func Load(r io.Reader, gaz Gazetteer) (*Model, error) {
 		m.table.put(h&hashMask, first, uint8(n))
 	}
 	if d.err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrModel, d.err)
+		return fmt.Errorf("%w: %w", ErrModel, d.err)
 	}
 	m.info.Features = int(nf)
-	return m, nil
+	return nil
 }
 
 type countWriter struct {

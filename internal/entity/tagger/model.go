@@ -19,6 +19,10 @@ type Model struct {
 	oBias float32
 	info  Info
 	pool  sync.Pool
+	// second, when set, is the model of the second pass, which sees the
+	// labels of this one over window sentences before and after.
+	second *Model
+	window int
 }
 
 // Info describes how a model was trained.
@@ -114,21 +118,21 @@ type work struct {
 // It never fails: empty input gives an empty result, and tokens of any
 // script or length are tagged (Latin-only and digit tokens are mostly O,
 // since the model learned Hindi).
+// A stacked model tags the sentence as a document of one sentence.
 func (m *Model) Tag(tokens []string) []string {
-	labels := m.Labels(tokens)
-	out := make([]string, len(labels))
-	for i, l := range labels {
-		out[i] = outputTag(m.labels.names[l])
+	if m.second != nil {
+		return m.TagDoc([][]string{tokens})[0]
 	}
-	return out
+	return m.labelNames(m.labelsHinted(tokens, nil))
 }
 
-// Labels returns the index of the best label of each token.
-func (m *Model) Labels(tokens []string) []int {
+// labelsHinted returns the index of the best label of each token, with
+// the first pass's hints when m is a second pass.
+func (m *Model) labelsHinted(tokens []string, hs []hint) []int {
 	if len(tokens) == 0 {
 		return nil
 	}
-	ts := prepare(tokens, m.gaz, m.lex)
+	ts := prepare(tokens, m.gaz, m.lex, hs)
 	wk, _ := m.pool.Get().(*work)
 	if wk == nil {
 		wk = &work{}
@@ -216,11 +220,18 @@ func (m *Model) Common(tok string) bool {
 	return m.lex[wordOf(tok)]&lexCommon != 0
 }
 
+// Known reports whether the training data has tok at least three times,
+// often enough for the model to have learned when it is a name.
+func (m *Model) Known(tok string) bool {
+	return m.lex[wordOf(tok)]&lexFreqMask>>lexFreqShift >= 2
+}
+
 // Bias returns the decoding bias against O.
 func (m *Model) Bias() float32 { return m.oBias }
 
 // WithBias returns a model that shares m's weights and decodes with bias b
 // against O: a positive bias trades precision for recall.
 func (m *Model) WithBias(b float32) *Model {
-	return &Model{labels: m.labels, gaz: m.gaz, lex: m.lex, table: m.table, trans: m.trans, oBias: b, info: m.info}
+	return &Model{labels: m.labels, gaz: m.gaz, lex: m.lex, table: m.table, trans: m.trans, oBias: b, info: m.info,
+		second: m.second, window: m.window}
 }

@@ -185,37 +185,85 @@ func TestTrainRoundTrip(t *testing.T) {
 	}
 }
 
-// TestTrainOptions trains with every option that changes learning and
-// checks that the model still learns the toy corpus, survives WriteTo and
-// Load, and is the same file when trained twice.
+// TestTrainOptions trains with every option that changes learning, plain
+// and stacked, and checks that the model still learns the toy corpus,
+// survives WriteTo and Load, and is the same file when trained twice.
 func TestTrainOptions(t *testing.T) {
 	train := toySentences(t)
-	opts := TrainOptions{Epochs: 10, Runs: 2, LexFolds: 2, WordDropout: 0.3, KeepLast: true}
-	file := func() []byte {
-		m, rep, err := TrainSentences(t.Context(), train, train, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if rep.Dev.Target.F1 < 0.99 || rep.BestEpoch != opts.Epochs || m.Bias() != 0 {
-			t.Errorf("toy F1 %.3f, epoch %d kept, bias %.2f", rep.Dev.Target.F1, rep.BestEpoch, m.Bias())
-		}
-		var buf bytes.Buffer
-		if _, err := m.WriteTo(&buf); err != nil {
-			t.Fatal(err)
-		}
-		m2, err := Load(bytes.NewReader(buf.Bytes()), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range train {
-			if a, b := strings.Join(m.Tag(s.Tokens), " "), strings.Join(m2.Tag(s.Tokens), " "); a != b {
-				t.Errorf("loaded model tags %q, trained %q", b, a)
+	for _, tc := range []struct {
+		name  string
+		stack int
+	}{{"plain", 0}, {"stacked", 2}} {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := TrainOptions{Epochs: 10, Runs: 2, LexFolds: 2, WordDropout: 0.3, KeepLast: true, Stack: tc.stack, StackFolds: 2}
+			file := func() []byte {
+				m, rep, err := TrainSentences(t.Context(), train, train, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rep.Dev.Target.F1 < 0.99 || rep.BestEpoch != opts.Epochs || m.Bias() != 0 {
+					t.Errorf("toy F1 %.3f, epoch %d kept, bias %.2f", rep.Dev.Target.F1, rep.BestEpoch, m.Bias())
+				}
+				if m.Stacked() != (tc.stack > 0) || m.Window() != tc.stack || (tc.stack > 0) != (len(rep.FirstPass) == len(train)) {
+					t.Errorf("stacked %v, window %d, %d first-pass tags", m.Stacked(), m.Window(), len(rep.FirstPass))
+				}
+				var buf bytes.Buffer
+				if _, err := m.WriteTo(&buf); err != nil {
+					t.Fatal(err)
+				}
+				m2, err := Load(bytes.NewReader(buf.Bytes()), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var doc [][]string
+				for _, s := range train {
+					if a, b := strings.Join(m.Tag(s.Tokens), " "), strings.Join(m2.Tag(s.Tokens), " "); a != b {
+						t.Errorf("loaded model tags %q, trained %q", b, a)
+					}
+					doc = append(doc, s.Tokens)
+				}
+				got, want := m2.TagDoc(doc), m.TagDoc(doc)
+				var ev Evaluator
+				for k, s := range train {
+					if a, b := strings.Join(got[k], " "), strings.Join(want[k], " "); a != b {
+						t.Errorf("loaded model tags document sentence %d %q, trained %q", k, a, b)
+					}
+					ev.Add(s.Tags, got[k])
+				}
+				if sc := ev.Scores(); sc.Target.F1 < 0.99 {
+					t.Errorf("document F1 %.3f", sc.Target.F1)
+				}
+				if got := m2.TagDoc(nil); len(got) != 0 {
+					t.Errorf("TagDoc(nil) = %v", got)
+				}
+				if got := m2.TagDoc([][]string{nil, {"राम"}}); len(got) != 2 || len(got[0]) != 0 || len(got[1]) != 1 {
+					t.Errorf("TagDoc of an empty sentence = %v", got)
+				}
+				return buf.Bytes()
 			}
-		}
-		return buf.Bytes()
+			if !bytes.Equal(file(), file()) {
+				t.Error("training twice gave different model files")
+			}
+		})
 	}
-	if !bytes.Equal(file(), file()) {
-		t.Error("training twice gave different model files")
+}
+
+// TestHints checks what the first pass tells the second: the labels of
+// the same word elsewhere in the window, and none from beyond it.
+func TestHints(t *testing.T) {
+	ls := newLabelSet(types)
+	bper, bloc := ls.index["B-PER"], ls.index["B-LOC"]
+	words := [][]string{{"राम", "आए"}, {"राम", "गए"}, {"x"}, {"y"}, {"राम"}}
+	labels := [][]int{{bper, 0}, {0, 0}, {0}, {0}, {bloc}}
+	hs := hints(ls, words, labels, 1)
+	if h := hs[1][0]; h.p1 != 0 || h.near != 1<<bper || h.seen != 1 || h.nearT[0] != 1 {
+		t.Errorf("hint of राम in sentence 1: %+v", h)
+	}
+	if h := hs[0][0]; h.p1 != int8(bper) || h.near != 0 || h.seen != 1 {
+		t.Errorf("hint of राम in sentence 0: %+v", h)
+	}
+	if h := hs[4][0]; h.seen != 0 || h.near != 0 {
+		t.Errorf("hint of राम in sentence 4 sees beyond the window: %+v", h)
 	}
 }
 

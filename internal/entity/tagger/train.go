@@ -53,6 +53,17 @@ type TrainOptions struct {
 	// the model of that epoch's averaged weights (for learning curves and
 	// cross-validation).
 	OnEpoch func(epoch int, m *Model)
+	// Stack, when > 0, trains a stacked model whose second pass sees the
+	// first pass's labels of the same word within Stack sentences before
+	// and after (the training sentences must be in document order).
+	Stack int
+	// StackFolds is the number of folds whose models give the first-pass
+	// labels of the training sentences the second pass learns from
+	// (default 5).
+	StackFolds int
+	// hints gives the first pass's hints of the train (0) and dev (1)
+	// sentences when training a second pass.
+	hints func(set int) [][]hint
 }
 
 // biasGrid are the O biases tried on dev data.
@@ -72,6 +83,9 @@ type Report struct {
 	Bias float32
 	// Duration of training.
 	Duration time.Duration
+	// FirstPass holds, for a stacked model, the first-pass tags of each
+	// training sentence that the second pass learned from.
+	FirstPass [][]string
 }
 
 // Train trains a model on the tagged CoNLL file trainPath, choosing the
@@ -141,6 +155,9 @@ type trainer struct {
 // epochs on dev (may be empty).
 func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOptions) (*Model, Report, error) {
 	began := time.Now()
+	if opts.Stack > 0 {
+		return trainStacked(ctx, train, dev, opts)
+	}
 	if opts.Epochs <= 0 {
 		opts.Epochs = 15
 	}
@@ -184,6 +201,16 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 		}
 		trainLex = func(i int) lexicon { return lexs[i%K] }
 	}
+	var trainHints, devHints [][]hint
+	if opts.hints != nil {
+		trainHints, devHints = opts.hints(0), opts.hints(1)
+	}
+	hintOf := func(hs [][]hint, k int) []hint {
+		if hs == nil {
+			return nil
+		}
+		return hs[k]
+	}
 	// index features
 	counts := map[uint64]int32{}
 	var buf []uint64
@@ -191,7 +218,7 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 		if len(s.Tags) != len(s.Tokens) {
 			return nil, Report{}, fmt.Errorf("train: sentence at line %d has no tags", s.Line)
 		}
-		ts := prepare(s.Tokens, opts.Gazetteer, trainLex(k))
+		ts := prepare(s.Tokens, opts.Gazetteer, trainLex(k), hintOf(trainHints, k))
 		for i := range ts {
 			buf, _ = features(buf[:0], ts, i)
 			for _, f := range buf {
@@ -213,11 +240,11 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 	for i, h := range hashes {
 		ids[h] = int32(i)
 	}
-	enc := func(ss []Sentence, lexOf func(int) lexicon) ([]encoded, error) {
+	enc := func(ss []Sentence, lexOf func(int) lexicon, hs [][]hint) ([]encoded, error) {
 		out := make([]encoded, len(ss))
 		for k, s := range ss {
 			e := encoded{off: make([]int32, 0, len(s.Tokens)+1), gold: make([]int, len(s.Tokens))}
-			ts := prepare(s.Tokens, opts.Gazetteer, lexOf(k))
+			ts := prepare(s.Tokens, opts.Gazetteer, lexOf(k), hintOf(hs, k))
 			for i := range ts {
 				e.off = append(e.off, int32(len(e.feats)))
 				var nid int
@@ -243,11 +270,11 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 		}
 		return out, nil
 	}
-	trainEnc, err := enc(train, trainLex)
+	trainEnc, err := enc(train, trainLex, trainHints)
 	if err != nil {
 		return nil, Report{}, err
 	}
-	devEnc, err := enc(dev, func(int) lexicon { return lex })
+	devEnc, err := enc(dev, func(int) lexicon { return lex }, devHints)
 	if err != nil {
 		return nil, Report{}, err
 	}

@@ -1,0 +1,322 @@
+package tagger
+
+import (
+	"context"
+	"fmt"
+)
+
+// A stacked model tags in two passes (after Krishnan and Manning, 2006): a
+// first model tags every sentence of a document; a second model tags them
+// again, seeing besides the usual features what the first pass said of
+// the token and its neighbours, how the first pass labelled the same word
+// elsewhere in the sentences around it, and the label of the name across a
+// comma or "और" from it. Names in lists and names tagged once but missed
+// elsewhere in the same text are what it mends. The second model is
+// trained on first-pass labels of models that did not see the sentence
+// (jackknifed), so that it learns how far they hold.
+
+// hint is what the first pass says of one token.
+type hint struct {
+	// p1 is the first pass's label of the token.
+	p1 int8
+	// near has bit l set when the first pass gave label l to the same word
+	// elsewhere in the window of sentences around the token.
+	near uint16
+	// seen is how often the word occurs elsewhere in the window (at most
+	// 3).
+	seen uint8
+	// nearT counts, for each type, the other occurrences of the word with
+	// a label of that type (at most 3).
+	nearT [8]uint8
+}
+
+// conjunctions join the items of a list.
+var conjunctions = map[string]bool{",": true, "और": true, "तथा": true, "एवं": true, "व": true, "या": true, "अथवा": true, "and": true, "or": true}
+
+// hints computes the hints of every sentence of a document from the first
+// pass's labels, with the window of sentences before and after each one.
+func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint {
+	type counts struct {
+		lab [16]uint16
+		n   uint16
+	}
+	near := map[string]*counts{}
+	add := func(k, d int) {
+		if k < 0 || k >= len(words) {
+			return
+		}
+		for i, w := range words[k] {
+			c := near[w]
+			if c == nil {
+				c = &counts{}
+				near[w] = c
+			}
+			c.lab[labels[k][i]] += uint16(d)
+			c.n += uint16(d)
+		}
+	}
+	for k := 0; k < window && k < len(words); k++ {
+		add(k, 1)
+	}
+	out := make([][]hint, len(words))
+	for k := range words {
+		// the window is now sentences k-window … k+window
+		add(k+window, 1)
+		hs := make([]hint, len(words[k]))
+		for i, w := range words[k] {
+			l := labels[k][i]
+			h := hint{p1: int8(l)}
+			c := near[w]
+			n := int(c.n) - 1
+			h.seen = uint8(min(n, 3))
+			for y, cy := range c.lab {
+				if y == l {
+					cy--
+				}
+				if cy > 0 && y > 0 {
+					h.near |= 1 << y
+					t := typeIndexOf(ls, y)
+					h.nearT[t] = min(h.nearT[t]+uint8(min(cy, 3)), 3)
+				}
+			}
+			hs[i] = h
+		}
+		out[k] = hs
+		add(k-window, -1)
+	}
+	return out
+}
+
+// typeIndexOf is the index into types of label y's type (y > 0).
+func typeIndexOf(ls *labelSet, y int) int { return (y - 1) / 2 }
+
+// hintFeatures appends the features of the first pass's hints of token i.
+func hintFeatures(dst []uint64, ts []token, i int) []uint64 {
+	t := &ts[i]
+	h := &t.hint
+	pp, pn := int8(-1), int8(-1)
+	if i > 0 {
+		pp = ts[i-1].hint.p1
+	}
+	if i+1 < len(ts) {
+		pn = ts[i+1].hint.p1
+	}
+	dst = append(dst,
+		start(fP1).num(uint64(h.p1)).sum(),
+		start(fP1Prev).num(uint64(pp)).num(uint64(h.p1)).sum(),
+		start(fP1Next).num(uint64(h.p1)).num(uint64(pn)).sum(),
+	)
+	if !t.punct && h.seen > 0 {
+		dst = append(dst, start(fNearMask).num(uint64(h.near)).sum())
+		if h.near == 0 {
+			dst = append(dst, start(fNearOnlyO).num(uint64(h.seen)).sum())
+		}
+		for ty, n := range h.nearT {
+			if n > 0 {
+				dst = append(dst,
+					start(fNearType).num(uint64(ty)).num(uint64(n)).sum(),
+					start(fNearTypeP1).num(uint64(ty)).num(uint64(h.p1)).sum())
+			}
+		}
+	}
+	// the name across a conjunction
+	if i+2 < len(ts) && conjunctions[ts[i+1].word] && !t.punct {
+		dst = append(dst, start(fCoordNext).str(ts[i+1].word).num(uint64(ts[i+2].hint.p1)).sum())
+	}
+	if i >= 2 && conjunctions[ts[i-1].word] && !t.punct {
+		// the last word of the name before the conjunction, and where the
+		// first pass put its start
+		dst = append(dst, start(fCoordPrev).str(ts[i-1].word).num(uint64(ts[i-2].hint.p1)).sum())
+	}
+	return dst
+}
+
+// Stacked reports whether the model tags in two passes.
+func (m *Model) Stacked() bool { return m.second != nil }
+
+// TagDoc tags the sentences of one document, in order. A stacked model
+// runs its first pass over all of them before the second; a plain one
+// tags each sentence alone, as Tag.
+func (m *Model) TagDoc(doc [][]string) [][]string {
+	out := make([][]string, len(doc))
+	if m.second == nil {
+		for k, s := range doc {
+			out[k] = m.Tag(s)
+		}
+		return out
+	}
+	first := make([][]int, len(doc))
+	words := make([][]string, len(doc))
+	for k, s := range doc {
+		first[k] = m.labelsHinted(s, nil)
+		words[k] = make([]string, len(s))
+		for i, t := range s {
+			words[k][i] = hintWord(t)
+		}
+	}
+	hs := hints(m.labels, words, first, m.window)
+	for k, s := range doc {
+		out[k] = m.labelNames(m.second.labelsHinted(s, hs[k]))
+	}
+	return out
+}
+
+// SecondPass tags the sentences doc[k] for k in which with the second pass
+// of a stacked model, given first-pass tags of every sentence of doc (as
+// TagDoc would compute them, or from models that did not see them). It is
+// for cross-validation; a model that is not stacked tags each sentence
+// alone.
+func (m *Model) SecondPass(doc [][]string, first [][]string, which []int) [][]string {
+	out := make([][]string, len(which))
+	if m.second == nil {
+		for j, k := range which {
+			out[j] = m.Tag(doc[k])
+		}
+		return out
+	}
+	labels := make([][]int, len(doc))
+	words := make([][]string, len(doc))
+	for k, s := range doc {
+		labels[k] = make([]int, len(s))
+		for i, tag := range first[k] {
+			labels[k][i] = m.labels.index[tag]
+		}
+		words[k] = make([]string, len(s))
+		for i, t := range s {
+			words[k][i] = hintWord(t)
+		}
+	}
+	hs := hints(m.labels, words, labels, m.window)
+	for j, k := range which {
+		out[j] = m.labelNames(m.second.labelsHinted(doc[k], hs[k]))
+	}
+	return out
+}
+
+// FirstPass returns the model of the first pass (m itself when m is not
+// stacked).
+func (m *Model) FirstPass() *Model {
+	if m.second == nil {
+		return m
+	}
+	return &Model{labels: m.labels, gaz: m.gaz, lex: m.lex, table: m.table, trans: m.trans, oBias: m.oBias, info: m.info}
+}
+
+// FullTags tags a sentence with all the labels the model knows (TIME and
+// NUM too), as the first pass hands them to the second.
+func (m *Model) FullTags(tokens []string) []string {
+	ls := m.labelsHinted(tokens, nil)
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = m.labels.names[l]
+	}
+	return out
+}
+
+func (m *Model) labelNames(ls []int) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = outputTag(m.labels.names[l])
+	}
+	return out
+}
+
+// hintWord is the word hints compare: the folded word, or the token for
+// punctuation.
+func hintWord(t string) string {
+	if w := wordOf(t); w != "" {
+		return w
+	}
+	return t
+}
+
+// trainStacked trains a stacked model: the first pass on train, the
+// first-pass labels of each training sentence from a model trained on the
+// other StackFolds folds, then the second pass on those labels.
+func trainStacked(ctx context.Context, train, dev []Sentence, opts TrainOptions) (*Model, Report, error) {
+	window := opts.Stack
+	one := opts
+	one.Stack = 0
+	one.OnEpoch = nil
+	m1, _, err := TrainSentences(ctx, train, dev, one)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	trainFirst, err := TrainFirstPasses(ctx, train, opts)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	if opts.Progress != nil {
+		fmt.Fprintln(opts.Progress, "first pass done; second pass:")
+	}
+	devFirst := make([][]string, len(dev))
+	for i, s := range dev {
+		devFirst[i] = m1.FullTags(s.Tokens)
+	}
+	two := one
+	two.OnEpoch = opts.OnEpoch
+	two.NoBias = true // the bias search tags without hints
+	two.hints = func(set int) [][]hint {
+		ss, first := train, trainFirst
+		if set == 1 {
+			ss, first = dev, devFirst
+		}
+		labels := make([][]int, len(ss))
+		words := make([][]string, len(ss))
+		for k, s := range ss {
+			labels[k] = make([]int, len(s.Tokens))
+			words[k] = make([]string, len(s.Tokens))
+			for i, t := range s.Tokens {
+				labels[k][i] = m1.labels.index[first[k][i]]
+				words[k][i] = hintWord(t)
+			}
+		}
+		return hints(m1.labels, words, labels, window)
+	}
+	m2, rep, err := TrainSentences(ctx, train, dev, two)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	m1.second = m2
+	m1.window = window
+	m1.info = m2.info
+	rep.FirstPass = trainFirst
+	return m1, rep, nil
+}
+
+// TrainFirstPasses returns, for each sentence of train, the first-pass tags
+// (with all labels, as FullTags) of a model trained with opts on the other
+// folds of train: what trainStacked hands the second pass. It is for
+// cross-validation.
+func TrainFirstPasses(ctx context.Context, train []Sentence, opts TrainOptions) ([][]string, error) {
+	K := opts.StackFolds
+	if K < 2 {
+		K = 5
+	}
+	opts.Stack = 0
+	opts.OnEpoch = nil
+	opts.Progress = nil
+	out := make([][]string, len(train))
+	for f := 0; f < K; f++ {
+		var rest []Sentence
+		for i, s := range train {
+			if i%K != f {
+				rest = append(rest, s)
+			}
+		}
+		mf, _, err := TrainSentences(ctx, rest, nil, opts)
+		if err != nil {
+			return nil, err
+		}
+		for i, s := range train {
+			if i%K == f {
+				out[i] = mf.FullTags(s.Tokens)
+			}
+		}
+	}
+	return out, nil
+}
+
+// Window is how many sentences before and after a sentence the second pass
+// of a stacked model looks at (0 for a model that is not stacked).
+func (m *Model) Window() int { return m.window }
