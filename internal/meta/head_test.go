@@ -124,7 +124,8 @@ func TestOutletsAndAgencies(t *testing.T) {
 	for in, want := range map[string]string{
 		"लोकमत हिन्दी": "Lokmat Hindi", "www.jagran.com": "Dainik Jagran", "https://www.bbc.com/hindi/india-123": "BBC Hindi",
 		"https://www.bbc.com/news/world-1": "BBC News", "नवभारतटाइम्स.कॉम": "Navbharat Times", "aajtak.in": "Aaj Tak",
-		"Lokjeewan Daily": "", "hindi.news18.com": "News18",
+		"Lokjeewan Daily": "", "hindi.news18.com": "News18 Hindi", "https://www.news18.com/india/x": "News18",
+		"News18 हिंदी": "News18 Hindi", "Lokmat हिंदी": "Lokmat Hindi", "dw.com": "Deutsche Welle", "Jagran": "Dainik Jagran",
 	} {
 		if got := Outlet(in); got != want {
 			t.Errorf("Outlet(%q) = %q, want %q", in, got, want)

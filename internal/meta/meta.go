@@ -81,41 +81,68 @@ func New() *Meta { return &Meta{} }
 // Name returns "meta".
 func (*Meta) Name() string { return "meta" }
 
-// Process fills a's metadata fields that are still empty: Title, TitleEn,
-// Publisher, Byline, Agencies, Dateline, Published, Updated and URL.
+// Process fills a's metadata: Title, TitleEn, Publisher, Byline,
+// Agencies, Dateline, Published, Updated and URL. What the input carried
+// as hints (a.Raw.Hints) is kept as given. Other values already set (the
+// extract stage's reading of an HTML page) are candidates that Read weighs
+// with the rest of the page's evidence: they are replaced when the page
+// says better, and kept when it says nothing.
 func (m *Meta) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("meta: %w", err)
 	}
 	f := Read(a)
-	if a.Title == "" {
+	h := a.Raw.Hints
+	if h.Title == "" || a.Title == "" {
 		a.Title = f.Title
 	}
 	if a.TitleEn == "" {
 		a.TitleEn = f.TitleEn
 	}
-	if a.Publisher == "" {
+	if h.Publisher == "" || a.Publisher == "" {
 		a.Publisher = f.Publisher
 	}
-	if len(a.Byline) == 0 {
-		a.Byline = f.Byline
-	}
+	a.Byline = f.Byline
 	if len(a.Agencies) == 0 {
 		a.Agencies = f.Agencies
 	}
 	if a.Dateline == nil {
 		a.Dateline = f.Dateline
 	}
-	if a.Published.IsZero() {
+	if h.Published.IsZero() || a.Published.IsZero() {
 		a.Published = f.Published
 	}
-	if a.Updated.IsZero() {
-		a.Updated = f.Updated
-	}
+	a.Updated = f.Updated
 	if a.URL == "" {
 		a.URL = f.URL
 	}
 	return nil
+}
+
+// candidates are the metadata an earlier stage set on an article that the
+// input did not give as hints: the extract stage's reading of a page.
+type candidates struct {
+	title, publisher   string
+	byline             []string
+	published, updated time.Time
+}
+
+// candidatesOf returns a's values that are not hints.
+func candidatesOf(a *news.Article) candidates {
+	var c candidates
+	h := a.Raw.Hints
+	if h.Title == "" {
+		c.title = a.Title
+	}
+	if h.Publisher == "" {
+		c.publisher = a.Publisher
+	}
+	if h.Published.IsZero() {
+		c.published = a.Published
+	}
+	c.byline = a.Byline
+	c.updated = a.Updated
+	return c
 }
 
 // Facts are the metadata Read finds.
@@ -174,9 +201,10 @@ func Read(a *news.Article) Facts {
 	if ts := byReason(reasonTitle); len(ts) > 0 {
 		titleLine = ts[0].text
 	}
+	cand := candidatesOf(a)
 	f.Title = firstNonEmpty(a.Raw.Hints.Title, titleLine, head.LD.Headline, head.H1,
-		StripSiteSuffix(head.OGTitle, head.SiteName), StripSiteSuffix(head.TwitterTitle, head.SiteName),
-		StripSiteSuffix(head.Title, head.SiteName))
+		pageTitle(head.OGTitle, head.SiteName, f.URL), pageTitle(head.TwitterTitle, head.SiteName, f.URL),
+		pageTitle(head.Title, head.SiteName, f.URL), pageTitle(cand.title, head.SiteName, f.URL))
 	f.Title = collapse(f.Title)
 
 	// English title.
@@ -211,7 +239,7 @@ func Read(a *news.Article) Facts {
 			}
 		}
 	}
-	for _, au := range append(append([]string{}, head.LD.Authors...), head.Authors...) {
+	for _, au := range append(append(append([]string{}, head.LD.Authors...), head.Authors...), cand.byline...) {
 		if g := Agency(au); g != "" {
 			hits = append(hits, agencyAt{g, -1})
 			continue
@@ -265,11 +293,11 @@ func Read(a *news.Article) Facts {
 	f.Byline = dedupe(names)
 
 	// Publisher.
-	f.Publisher = publisher(a, head, f.URL, outletsNamed, f.Byline, byReason(reasonDisclaimer), byReason(reasonCopyright),
+	f.Publisher = publisher(a, head, cand.publisher, f.URL, outletsNamed, f.Byline, byReason(reasonDisclaimer), byReason(reasonCopyright),
 		append(append(append(byReason("social"), byReason("banner")...), byReason(reasonCredit)...), weakOutlets...))
 
 	// Times.
-	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, f.URL)
+	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, cand, f.URL)
 	if dl != nil {
 		f.Dateline = &news.Dateline{Place: dl.Place, PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}
 	}
@@ -529,7 +557,7 @@ func dedupe(ss []string) []string {
 // then a Devanagari name the page gives itself (copyright owner, site
 // name, an outlet's desk credit) written in Latin letters, as the URL's
 // host spells it when it does.
-func publisher(a *news.Article, head Head, url string, bylineOutlets, bylines []string, disclaimers, copyrights, promos []fact) string {
+func publisher(a *news.Article, head Head, cand, url string, bylineOutlets, bylines []string, disclaimers, copyrights, promos []fact) string {
 	if p := a.Raw.Hints.Publisher; p != "" {
 		if o := Outlet(p); o != "" {
 			return o
@@ -537,7 +565,7 @@ func publisher(a *news.Article, head Head, url string, bylineOutlets, bylines []
 		return p
 	}
 	var known []string
-	for _, s := range []string{head.SiteName, head.LD.Publisher} {
+	for _, s := range []string{head.SiteName, head.LD.Publisher, cand} {
 		if o := Outlet(s); o != "" {
 			known = append(known, o)
 		}
@@ -581,7 +609,7 @@ func publisher(a *news.Article, head Head, url string, bylineOutlets, bylines []
 			owners = append(owners, n)
 		}
 	}
-	written := append([]string{head.SiteName, head.LD.Publisher}, owners...)
+	written := append([]string{head.SiteName, head.LD.Publisher, cand}, owners...)
 	written = append(written, bylineOutlets...)
 	for _, s := range written {
 		if s != "" && !mostlyDevanagari(s) {
@@ -643,7 +671,7 @@ var urlDate = regexp.MustCompile(`/(20\d\d|19\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12
 // takes the seconds of a machine timestamp of the same minute. With only an
 // "Updated" time on the page, it is the published time too. A date in the
 // URL is the last resort.
-func times(a *news.Article, head Head, facts []fact, url string) (pub time.Time, pubP Precision, upd time.Time, updP Precision) {
+func times(a *news.Article, head Head, facts []fact, cand candidates, url string) (pub time.Time, pubP Precision, upd time.Time, updP Precision) {
 	if !a.Raw.Hints.Published.IsZero() {
 		pub, pubP = a.Raw.Hints.Published, PrecisionSecond
 	}
@@ -694,6 +722,8 @@ func times(a *news.Article, head Head, facts []fact, url string) (pub time.Time,
 			pub, pubP = st.Time, st.Precision
 		case len(unl) > 0:
 			pub, pubP = unl[0].Time, unl[0].Precision
+		case !cand.published.IsZero():
+			pub, pubP = cand.published, candPrecision(cand.published)
 		case len(labUpd) > 0:
 			st := refine(labUpd[0])
 			pub, pubP = st.Time, st.Precision
@@ -706,6 +736,8 @@ func times(a *news.Article, head Head, facts []fact, url string) (pub time.Time,
 			upd, updP = st.Time, st.Precision
 		case len(unl) > 1 && len(labPub) == 0:
 			upd, updP = unl[len(unl)-1].Time, unl[len(unl)-1].Precision
+		case !cand.updated.IsZero():
+			upd, updP = cand.updated, candPrecision(cand.updated)
 		}
 	}
 	if pub.IsZero() && a.Raw.Format == news.FormatHTML {
@@ -728,6 +760,18 @@ func times(a *news.Article, head Head, facts []fact, url string) (pub time.Time,
 		upd, updP = time.Time{}, 0
 	}
 	return pub, pubP, upd, updP
+}
+
+// candPrecision guesses the precision of a time an earlier stage found:
+// midnight IST is a date alone.
+func candPrecision(t time.Time) Precision {
+	if t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, IST)) {
+		return PrecisionDay
+	}
+	if t.Second() == 0 {
+		return PrecisionMinute
+	}
+	return PrecisionSecond
 }
 
 // visibleDate finds the first date in the visible text that follows a

@@ -31,7 +31,8 @@ var outletTable = []outlet{
 	{"NDTV", []string{"एनडीटीवी", "एनडीटीवी इंडिया", "NDTV India", "एनडीटीवी खबर", "NDTV Khabar"}, []string{"ndtv.com", "ndtv.in"}},
 	{"Zee News", []string{"जी न्यूज", "ज़ी न्यूज़", "Zee News Hindi"}, []string{"zeenews.india.com"}},
 	{"India TV", []string{"इंडिया टीवी", "India TV Hindi"}, []string{"indiatv.in"}},
-	{"News18", []string{"न्यूज18", "न्यूज़18", "न्यूज 18", "News18 Hindi", "न्यूज18 हिंदी"}, []string{"news18.com"}},
+	{"News18 Hindi", []string{"न्यूज18 हिंदी", "न्यूज़18 हिंदी", "न्यूज 18 हिंदी"}, []string{"hindi.news18.com"}},
+	{"News18", []string{"न्यूज18", "न्यूज़18", "न्यूज 18"}, []string{"news18.com"}},
 	{"TV9 Bharatvarsh", []string{"टीवी9 भारतवर्ष", "टीवी 9 भारतवर्ष", "TV9 Hindi"}, []string{"tv9hindi.com"}},
 	{"The Hindu", []string{"द हिंदू", "द हिन्दू", "Hindu"}, []string{"thehindu.com"}},
 	{"Hindustan Times", []string{"हिंदुस्तान टाइम्स", "हिन्दुस्तान टाइम्स", "HT"}, []string{"hindustantimes.com"}},
@@ -135,10 +136,17 @@ var outletTable = []outlet{
 }
 
 // outletKey folds a name for lookup: lower case, no nukta, no leading "the",
-// spaces collapsed, dots and hyphens dropped.
+// spaces collapsed, dots and hyphens dropped, a trailing "हिंदी" read as
+// "hindi" (a site names its Hindi edition in either script: "News18
+// हिंदी").
 func outletKey(s string) string {
 	k := agencyKey(strings.TrimSpace(s))
 	k = strings.TrimPrefix(k, "the ")
+	for _, h := range []string{" हिंदी", " हिन्दी"} {
+		if t, ok := strings.CutSuffix(k, h); ok {
+			k = t + " hindi"
+		}
+	}
 	return strings.TrimSuffix(k, " news")
 }
 

@@ -56,10 +56,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/markusmobius/go-trafilatura"
-	"golang.org/x/net/html"
-
 	"khabar/internal/clean"
+	"khabar/internal/extract"
 	"khabar/internal/meta"
 	"khabar/internal/news"
 	"khabar/internal/normalize"
@@ -157,8 +155,9 @@ type Report struct {
 
 // Options change how Run works.
 type Options struct {
-	// Extract turns an HTML case's page (a.Raw.Body) into a.Text. Nil uses
-	// go-trafilatura directly; the CLI passes the extract stage.
+	// Extract turns an HTML case's page (a.Raw.Body) into a.Text and the
+	// metadata the page declares, as the flow does. Nil means the extract
+	// stage with default options.
 	Extract pipeline.Stage
 	// Before are the stages run after extraction and before clean, as in
 	// the flow. Nil means the normalize stage; an empty, non-nil slice
@@ -196,7 +195,7 @@ func RunWith(ctx context.Context, dir string, w io.Writer, opt Options) (Report,
 	}
 	ext := opt.Extract
 	if ext == nil {
-		ext = trafilaturaStage{}
+		ext = extract.New(extract.Options{})
 	}
 	before := opt.Before
 	// Labels are compared in the form the stages before clean give text.
@@ -505,68 +504,4 @@ func Parse(name, src string) (Case, error) {
 	}
 	c.Page = strings.Join(lines, "\n")
 	return c, nil
-}
-
-// trafilaturaStage extracts text from HTML with go-trafilatura, for runs
-// without the extract stage.
-type trafilaturaStage struct{}
-
-func (trafilaturaStage) Name() string { return "extract" }
-
-func (trafilaturaStage) Process(_ context.Context, a *news.Article) error {
-	res, err := trafilatura.Extract(strings.NewReader(a.Raw.Body), trafilatura.Options{
-		EnableFallback: true, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled,
-	})
-	if err != nil || res == nil {
-		// No article found: an empty text, for the cleaner to record.
-		a.Text = ""
-		return nil //nolint:nilerr // an unextractable page is a result, not a failure
-	}
-	a.Text = nodeText(res.ContentNode)
-	return nil
-}
-
-// blockTags end a paragraph of extracted text.
-var blockTags = map[string]bool{
-	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"li": true, "ul": true, "ol": true, "blockquote": true, "br": true, "tr": true, "table": true,
-	"section": true, "article": true, "header": true, "footer": true, "figure": true, "figcaption": true,
-	"pre": true, "dd": true, "dt": true, "head": true, "aside": true,
-}
-
-// nodeText renders an extracted tree as lines: one per block element.
-func nodeText(n *html.Node) string {
-	if n == nil {
-		return ""
-	}
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			if n.Data == "script" || n.Data == "style" {
-				return
-			}
-			if blockTags[n.Data] {
-				b.WriteByte('\n')
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if n.Type == html.ElementNode && blockTags[n.Data] {
-			b.WriteByte('\n')
-		}
-	}
-	walk(n)
-	var lines []string
-	for _, l := range strings.Split(b.String(), "\n") {
-		if l = strings.Join(strings.Fields(l), " "); l != "" {
-			lines = append(lines, l)
-		}
-	}
-	return strings.Join(lines, "\n")
 }
