@@ -97,6 +97,11 @@ func TestPageDates(t *testing.T) {
 			pub:  "2024-06-30T08:05:00+05:30",
 		},
 		{
+			name: "update on top, first publication at the foot",
+			page: `<html><body><div class="upd">Updated on: 9 July 2025 8:05 pm</div>` + body + `<div class="pub">Published At: 9 Jul 2025 6:30 pm</div></body></html>`,
+			pub:  "2025-07-09T18:30:00+05:30", updated: "2025-07-09T20:05:00+05:30",
+		},
+		{
 			name: "copyright year is no date",
 			page: `<html><body>` + body + `<div>© 2025 Example News</div></body></html>`,
 			pub:  "",

@@ -239,10 +239,15 @@ func simple(body string) page {
 func dates(doc *html.Node, meta pageMeta, visible, url string) (pub, upd time.Time) {
 	inText := findDates(visible, 64)
 	pub = firstStamp(meta.published)
+	declared := !pub.IsZero()
 	if pub.IsZero() && doc != nil {
 		pub = fromHTMLDate(doc, url, true)
 	}
 	if t, ok := textDate(inText, "published"); ok && (pub.IsZero() || sameDayNoTime(pub, t)) {
+		pub = t
+	} else if t, ok := labelled(inText, "published"); ok && !declared && t.Before(pub) {
+		// htmldate's guess is later than the time the page labels as
+		// first published: an update time. First publication wins.
 		pub = t
 	}
 	if pub.IsZero() && doc != nil {
@@ -290,6 +295,17 @@ func textDate(fs []found, want string) (time.Time, bool) {
 	}
 	for _, f := range fs {
 		if f.label == "updated" {
+			return f.t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// labelled returns the first date of fs labelled want that has a time of
+// day.
+func labelled(fs []found, want string) (time.Time, bool) {
+	for _, f := range fs {
+		if f.label == want && f.hasTime {
 			return f.t, true
 		}
 	}

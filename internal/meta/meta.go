@@ -1,11 +1,18 @@
 // Package meta is the stage that fills an article's facts of publication:
 // title, English title, publisher, byline, agencies, dateline, published
 // and updated times. It reads them from the input's hints (which always
-// win), from an HTML page's head (title tags, Open Graph and article meta
+// win and are never changed), from an HTML page's head (title tags, Open Graph and article meta
 // tags, JSON-LD NewsArticle), from the lines the clean stage removed (by
 // their reasons: "title", "web-title", "byline", "timestamp", "dateline",
 // "disclaimer", "credit", "url", …) and from the clean text (agencies cited
-// in the body).
+// in the body). What an earlier stage already set and the input did not
+// give (the extract stage's reading of a page: trafilatura's title, site
+// name, authors and dates) is a candidate: it goes through the same
+// readings (site tails and kickers off a title, the outlet table for a
+// site name, agencies out of a byline) and counts after the page's own
+// evidence, so the page's headline, its outlet's English name and its
+// first publication time win over a title tag, a host name or an update
+// time.
 //
 // It also holds the parsers those facts need, for use by other stages:
 // ParseTime and FindTimes (dates as Indian pages write them, IST as
@@ -18,11 +25,17 @@
 //     from real midnights. Numeric dates are day-first (Indian pages); a
 //     month over 12 swaps them. Times without a zone are IST, and "IST" is
 //     always +05:30.
+//   - Title: hints, then the headline line the clean stage found, the
+//     JSON-LD headline, the h1, then og:title, twitter:title, <title> and
+//     the extract stage's title without what the site appends (" | Site",
+//     " – DW – 07.03.2024", a host's name) or puts before ("Lucknow
+//     News:", an English kicker before a Hindi headline).
 //   - Published: hints, then JSON-LD and meta tags, then the page's
 //     visible stamps: a "published" label, else the first unlabelled
-//     stamp, else the "Updated" time (pages that print only that one); a
-//     visible time to the minute takes the seconds of a machine timestamp
-//     of the same minute. Updated likewise, never before published.
+//     stamp, else the extract stage's time, else the "Updated" time
+//     (pages that print only that one); a visible time to the minute
+//     takes the seconds of a machine timestamp of the same minute.
+//     Updated likewise, never before published.
 //   - Byline holds authors and desks as written ("जागरण संवाददाता");
 //     an agency in a byline ("By भाषा") goes to Agencies, an outlet ("By
 //     Lokjeewan Daily") to Publisher; editors and producers ("Edited by")
