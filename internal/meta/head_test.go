@@ -190,6 +190,7 @@ func FuzzReadHead(f *testing.F) {
 	f.Add("<title>")
 	f.Add(`<script type="application/ld+json">{"@type":"NewsArticle","author":[[[{"name":1}]]]}</script>`)
 	f.Add("<meta property=og:title content='x'><h1></h1>")
+	f.Add(`<title>Desk News: एक दो तीन चार - Site – 07.03.2024</title><link rel=canonical href="https://site.in/a">`)
 	f.Fuzz(func(t *testing.T, s string) {
 		h := ReadHead(s)
 		_ = headTitles(h)
@@ -201,7 +202,7 @@ func FuzzReadHead(f *testing.F) {
 func headTitles(h Head) []string {
 	var out []string
 	for _, t := range []string{h.Title, h.OGTitle, h.H1, h.LD.Headline} {
-		out = append(out, StripSiteSuffix(t, h.SiteName))
+		out = append(out, StripSiteSuffix(t, h.SiteName), pageTitle(t, h.SiteName, h.URL))
 	}
 	return out
 }
