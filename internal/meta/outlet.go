@@ -89,7 +89,7 @@ var outletTable = []outlet{
 	{"Mint", []string{"Livemint", "Live Mint", "मिंट"}, []string{"livemint.com"}},
 	{"Deccan Herald", nil, []string{"deccanherald.com"}},
 	{"The Statesman", nil, []string{"thestatesman.com"}},
-	{"Outlook", []string{"आउटलुक"}, []string{"outlookindia.com", "outlookhindi.com"}},
+	{"Outlook", []string{"आउटलुक", "Outlook India", "Outlook Hindi"}, []string{"outlookindia.com", "outlookhindi.com"}},
 	{"Moneycontrol", []string{"मनीकंट्रोल"}, []string{"moneycontrol.com"}},
 	{"Republic", []string{"Republic World", "रिपब्लिक भारत"}, []string{"republicworld.com"}},
 	{"Times Now", []string{"टाइम्स नाउ", "Times Now Navbharat"}, []string{"timesnownews.com"}},

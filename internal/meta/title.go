@@ -62,6 +62,10 @@ func isSiteTail(tail, site, pageURL string) bool {
 	if Outlet(tail) != "" || siteWords(tail) {
 		return true
 	}
+	// An outlet's edition: "Outlook India", "Scroll English".
+	if ws := splitWords(tail); len(ws) >= 2 && editionWords[ws[len(ws)-1].text] && Outlet(tail[:ws[len(ws)-1].start]) != "" {
+		return true
+	}
 	if label := hostLabel(pageURL); label != "" {
 		k := strings.Map(func(r rune) rune {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -72,6 +76,12 @@ func isSiteTail(tail, site, pageURL string) bool {
 		return k == label
 	}
 	return false
+}
+
+// editionWords follow an outlet's name to name one of its editions.
+var editionWords = map[string]bool{
+	"india": true, "english": true, "online": true, "digital": true, "world": true, "international": true,
+	"इंडिया": true, "ऑनलाइन": true, "डिजिटल": true,
 }
 
 // hostLabel is the first label of a URL's host without "www." ("dw" for

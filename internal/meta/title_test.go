@@ -17,6 +17,7 @@ func TestPageTitle(t *testing.T) {
 		{"outlet and date", "नदी पर नया पुल जनता के लिए खुला – DW – 09.04.2031", "dw.com", "", "नदी पर नया पुल जनता के लिए खुला"},
 		{"date only", "Ferry service resumes after the storm - March 4, 2031", "", "", "Ferry service resumes after the storm"},
 		{"host", "Ferry service resumes after the storm | Sagar Vani", "", "https://www.sagarvani.in/a/1", "Ferry service resumes after the storm"},
+		{"edition", "Ferry service resumes after the storm | Scroll English", "", "", "Ferry service resumes after the storm"},
 		{"section kicker", "Pune News: नदी पर नया पुल जनता के लिए खुला - Amar Ujala Hindi News Live", "Amar Ujala", "", "नदी पर नया पुल जनता के लिए खुला"},
 		{"latin kicker", "Bridge Opening: नदी पर नया पुल जनता के लिए खुला", "", "", "नदी पर नया पुल जनता के लिए खुला"},
 		{"colon of the headline", "Minister: the bridge will open next week", "", "", "Minister: the bridge will open next week"},
