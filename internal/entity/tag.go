@@ -88,6 +88,7 @@ func (s *Stage) spansFrom(tokens, raw []string) []span {
 		}
 		if s.skip&skipTypeKB == 0 {
 			s.typeByKB(spans, words)
+			s.growBySound(spans, words)
 		}
 		if s.skip&skipTypeHead == 0 {
 			typeByHead(spans, words)
@@ -342,7 +343,7 @@ func (s *Stage) addKBMatches(spans []span, tokens, words []string) []span {
 		}
 		start := m.Start
 		if m.Entry.Type == "PER" && !m.Latin {
-			start = s.extendBySound(m, words, taken)
+			start = s.extendBySound(m.Start, m.End, m.Entry, words, taken)
 		}
 		spans = append(spans, span{Start: start, End: m.End, Type: m.Entry.Type, entry: m.Entry})
 		for i := start; i < m.End; i++ {
@@ -430,19 +431,43 @@ func isUpperWord(s string) bool {
 // extendBySound widens a person's name found in the knowledge base to the
 // left when the words before it make, with it, a name that sounds like
 // one of the person's (दमित्री before पेस्कोव); it returns the new start.
-func (s *Stage) extendBySound(m kb.Match, words []string, taken []bool) int {
+func (s *Stage) extendBySound(start, end int, entry *kb.Entry, words []string, taken []bool) int {
 	for k := 2; k >= 1; k-- {
-		i := m.Start - k
-		if i < 0 || anyTaken(taken, i, m.Start) {
+		i := start - k
+		if i < 0 || anyTaken(taken, i, start) {
 			continue
 		}
-		for _, e := range s.kb.LookupSound(strings.Join(words[i:m.End], " ")) {
-			if e.ID == m.Entry.ID {
+		for _, e := range s.kb.LookupSound(strings.Join(words[i:end], " ")) {
+			if e.ID == entry.ID {
 				return i
 			}
 		}
 	}
-	return m.Start
+	return start
+}
+
+// growBySound widens the tagger's person spans the knowledge base knows to
+// the words before them that make, with them, a name sounding like the
+// person's (दमित्री before a tagged पेस्कोव).
+func (s *Stage) growBySound(spans []span, words []string) {
+	taken := make([]bool, len(words))
+	for _, sp := range spans {
+		for i := sp.Start; i < sp.End; i++ {
+			taken[i] = true
+		}
+	}
+	for i := range spans {
+		sp := &spans[i]
+		if sp.entry == nil || sp.Type != "PER" {
+			continue
+		}
+		if start := s.extendBySound(sp.Start, sp.End, sp.entry, words, taken); start < sp.Start {
+			for k := start; k < sp.Start; k++ {
+				taken[k] = true
+			}
+			sp.Start = start
+		}
+	}
 }
 
 // titleNames adds the person a title names when the tagger found nothing
