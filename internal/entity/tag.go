@@ -434,7 +434,7 @@ func isUpperWord(s string) bool {
 func (s *Stage) extendBySound(start, end int, entry *kb.Entry, words []string, taken []bool) int {
 	for k := 2; k >= 1; k-- {
 		i := start - k
-		if i < 0 || anyTaken(taken, i, start) {
+		if i < 0 || anyTaken(taken, i, start) || !allNameLike(words[i:start]) {
 			continue
 		}
 		for _, e := range s.kb.LookupSound(strings.Join(words[i:end], " ")) {
@@ -444,6 +444,17 @@ func (s *Stage) extendBySound(start, end int, entry *kb.Entry, words []string, t
 		}
 	}
 	return start
+}
+
+// allNameLike reports whether every word (folded) may be part of a
+// Devanagari name: no punctuation, title or function word.
+func allNameLike(words []string) bool {
+	for _, w := range words {
+		if !nameLike(w, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // growBySound widens the tagger's person spans the knowledge base knows to
