@@ -60,11 +60,6 @@ func (s *Stage) tagDocSpans(doc [][]string) [][]span {
 	return out
 }
 
-// tagSpans finds the names of one sentence.
-func (s *Stage) tagSpans(tokens []string) []span {
-	return s.tagDocSpans([][]string{tokens})[0]
-}
-
 // spansFrom finds the names of one sentence from the tagger's tags.
 func (s *Stage) spansFrom(tokens, raw []string) []span {
 	if len(tokens) == 0 {
