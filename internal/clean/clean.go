@@ -69,7 +69,9 @@ func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
 		p.Titles = append(p.Titles, a.Raw.Hints.Title)
 	}
 	if a.Raw.Format == news.FormatHTML && a.Raw.Body != "" {
-		p.Titles = append(p.Titles, HeadTitles(meta.ReadHead(a.Raw.Body))...)
+		h := meta.ReadHead(a.Raw.Body)
+		p.Titles = append(p.Titles, HeadTitles(h)...)
+		p.Summaries, p.Descriptions = h.Summaries, h.Descriptions
 	}
 	if c.sites != nil {
 		if host := ArticleHost(a); host != "" {
@@ -117,6 +119,11 @@ type Page struct {
 	// Repeated, when set, reports lines the page's site prints on many
 	// of its pages.
 	Repeated func(line string) bool
+	// Summaries are lines the page's markup presents as its standfirst
+	// (meta.Head.Summaries); Descriptions the page's descriptions of
+	// itself (meta.Head.Descriptions). Lines equal to them in the head of
+	// the text are the standfirst.
+	Summaries, Descriptions []string
 }
 
 // Result is the cleaner's output.
@@ -166,6 +173,7 @@ func Clean(p Page) Result {
 		}
 	}
 	title := markTitle(lines, p)
+	markStandfirst(lines, p)
 	markBlocks(lines)
 	markEdges(lines, p.Format == news.FormatHTML)
 	fixFirstParagraph(lines)

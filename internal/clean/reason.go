@@ -47,6 +47,9 @@ const (
 	ReasonTags = "tags"
 	// ReasonAdvertisement: advertisement markers.
 	ReasonAdvertisement = "advertisement"
+	// ReasonStandfirst: the summary under the headline (deck, kicker
+	// line, highlights box); the record keeps its text here.
+	ReasonStandfirst = "standfirst"
 	// ReasonFooter: short lines after the article's last paragraph.
 	ReasonFooter = "footer"
 	// ReasonNoBody: recorded (with empty text) when no line of the page

@@ -28,6 +28,16 @@ type Head struct {
 	Lang string
 	// LD is the first JSON-LD article the page carries.
 	LD LDArticle
+	// Descriptions are the page's summaries of itself: the description,
+	// og:description and twitter:description meta tags and the JSON-LD
+	// description.
+	Descriptions []string
+	// Summaries are the lines of the elements that present a standfirst:
+	// a deck, synopsis, summary or highlights box by its class, id or
+	// itemprop, or a second heading between the h1 and the first
+	// paragraph. Each is short; an element holding more text than a
+	// summary does (an article container) is not read.
+	Summaries []string
 }
 
 // LDArticle is the part of a schema.org NewsArticle (or Article, BlogPosting,
@@ -39,6 +49,7 @@ type LDArticle struct {
 	Authors       []string
 	Publisher     string
 	URL           string
+	Description   string
 }
 
 // maxTitleText bounds the text read from one element.
@@ -56,6 +67,7 @@ func ReadHead(page string) Head {
 		ldScript bool
 		ld       strings.Builder
 		h1Done   bool
+		sum      summaryReader
 	)
 	for {
 		tt := z.Next()
@@ -63,6 +75,9 @@ func ReadHead(page string) Head {
 		case html.ErrorToken:
 			if ld.Len() > 0 && h.LD.Headline == "" {
 				h.LD = parseLD(ld.String())
+			}
+			if h.LD.Description != "" {
+				h.Descriptions = append(h.Descriptions, h.LD.Description)
 			}
 			return h
 		case html.StartTagToken, html.SelfClosingTagToken:
@@ -77,6 +92,7 @@ func ReadHead(page string) Head {
 					attrs[key] = string(v)
 				}
 			}
+			sum.start(a, name, attrs, tt == html.SelfClosingTagToken)
 			switch a {
 			case atom.Html:
 				if h.Lang == "" {
@@ -115,6 +131,7 @@ func ReadHead(page string) Head {
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
+			sum.end(&h, a, name)
 			if a == atom.Script {
 				if ldScript && h.LD.Headline == "" && ld.Len() > 0 {
 					h.LD = parseLD(ld.String())
@@ -145,6 +162,7 @@ func ReadHead(page string) Head {
 			if in != 0 && text.Len() < maxTitleText {
 				text.Write(z.Text())
 			}
+			sum.text(z.Text())
 		}
 	}
 }
@@ -171,6 +189,8 @@ func (h *Head) meta(attrs map[string]string) {
 		if h.TwitterTitle == "" {
 			h.TwitterTitle = v
 		}
+	case "description", "og:description", "twitter:description":
+		h.Descriptions = append(h.Descriptions, v)
 	case "og:site_name", "application-name":
 		if h.SiteName == "" {
 			h.SiteName = v
@@ -264,6 +284,7 @@ func ldFrom(o map[string]any) LDArticle {
 		DateModified:  str(o["dateModified"]),
 		Publisher:     collapse(names(o["publisher"], 0).first()),
 		URL:           str(o["url"]),
+		Description:   collapse(html.UnescapeString(str(o["description"]))),
 	}
 	if a.Headline == "" {
 		a.Headline = collapse(str(o["name"]))

@@ -206,3 +206,22 @@ func headTitles(h Head) []string {
 	}
 	return out
 }
+
+// TestReadHeadSummaries checks the standfirst elements and descriptions a
+// page declares are read, and an article container is not.
+func TestReadHeadSummaries(t *testing.T) {
+	page := `<html><head><meta name="description" content="A short description.">
+<meta property="og:description" content="The og description."></head><body>
+<h1>Headline of the page</h1><h2>A deck under the headline.</h2>
+<div class="story-highlights"><h3>In Short</h3><ul><li>First point</li><li>Second point</li></ul></div>
+<div class="article-summary-body">` + strings.Repeat("A long paragraph of the article. ", 60) + `</div>
+<p>The first paragraph.</p><h2>A subheading inside</h2></body></html>`
+	h := ReadHead(page)
+	want := []string{"A deck under the headline.", "In Short", "First point", "Second point"}
+	if strings.Join(h.Summaries, "|") != strings.Join(want, "|") {
+		t.Errorf("Summaries = %q, want %q", h.Summaries, want)
+	}
+	if strings.Join(h.Descriptions, "|") != "A short description.|The og description." {
+		t.Errorf("Descriptions = %q", h.Descriptions)
+	}
+}

@@ -1,0 +1,227 @@
+package clean
+
+import (
+	"strings"
+
+	"khabar/internal/meta"
+)
+
+// highlightLabels head a summary box above the article: its lines follow.
+var highlightLabels = map[string]bool{
+	"in short": true, "highlights": true, "story highlights": true, "key highlights": true,
+	"key points": true, "key takeaways": true, "synopsis": true, "summary": true, "at a glance": true,
+	"quick read": true, "tl;dr": true, "short summary": true, "in brief": true,
+	"मुख्य बातें": true, "खास बातें": true, "ख़ास बातें": true, "हाइलाइट्स": true, "स्टोरी हाइलाइट्स": true,
+	"सार": true, "संक्षेप में": true, "सारांश": true, "मुख्य बिंदु": true, "एक नज़र में": true, "एक नजर में": true,
+	"ठळक मुद्दे": true, "ठळक मुद्दे:": true,
+}
+
+// highlightLabel reports a line that is only a summary box's label.
+func highlightLabel(s string) bool {
+	t := strings.TrimRight(trimBullet(lower(s)), " :.-–")
+	return highlightLabels[t] || highlightLabels[foldNukta(t)]
+}
+
+// headScanStandfirst bounds how far below the headline a standfirst is
+// looked for.
+const headScanStandfirst = 16
+
+// markStandfirst removes the standfirst: the summary a page prints between
+// its headline and its article (a deck, a kicker line, a highlights box).
+// It is told by where it stands and by what the page says of it, never by
+// its words alone:
+//   - lines the page's markup presents as a summary (p.Summaries) or a
+//     "In Short" / "मुख्य बातें" label and the short lines under it, in the
+//     head of the page (above the article's first paragraph);
+//   - one to three lines between the headline and the byline or time line
+//     that follow it, when the article comes after those;
+//   - one or two lines between the headline and a first paragraph that
+//     opens with a dateline, when the page also describes itself in those
+//     words (p.Descriptions) or they stand above the credit.
+func markStandfirst(lines []*line, p Page) {
+	titleAt := -1
+	for i, l := range lines {
+		if l.reason == ReasonTitle {
+			titleAt = i
+			break
+		}
+	}
+	sums := keySet(p.Summaries)
+	descs := keySet(p.Descriptions)
+	start := titleAt + 1
+	if titleAt < 0 && len(sums)+len(descs) == 0 {
+		return
+	}
+	// Marked summaries and highlight boxes, in the head.
+	inBox := 0
+	for i := start; i < len(lines) && i < start+headScanStandfirst; i++ {
+		l := lines[i]
+		if l.reason != "" {
+			if l.reason != ReasonCaption && l.reason != ReasonAdvertisement && l.reason != ReasonNavigation && l.reason != ReasonSocial && l.reason != ReasonBanner {
+				inBox = 0
+			}
+			continue
+		}
+		k := titleKey(l.text)
+		switch {
+		case highlightLabel(l.text) && l.sh.words <= 3:
+			l.reason = ReasonStandfirst
+			inBox = 6
+			continue
+		case sums[k] || nearDescription(k, descs) && summaryPlace(lines, i, sums):
+			l.reason = ReasonStandfirst
+			continue
+		case inBox > 0 && (l.sh.headlineLike(l.text) || !l.sh.bodyLike()):
+			l.reason = ReasonStandfirst
+			inBox--
+			continue
+		}
+		break
+	}
+	if titleAt < 0 {
+		return
+	}
+	// Between the headline and the credit under it.
+	credit := -1
+	for j := titleAt + 1; j < len(lines) && j <= titleAt+6; j++ {
+		if r := lines[j].reason; r == ReasonByline || r == ReasonTimestamp {
+			credit = j
+			break
+		}
+	}
+	if credit > 0 && !liveStamps(lines, credit) {
+		var between []*line
+		ok := true
+		for j := titleAt + 1; j < credit; j++ {
+			if l := lines[j]; l.reason == "" {
+				between = append(between, l)
+				if l.sh.words > 70 || l.sh.words < 4 {
+					ok = false
+				}
+			}
+		}
+		if ok && len(between) > 0 && len(between) <= 3 && bodyFollows(lines, credit+1, 2) {
+			for _, l := range between {
+				l.reason = ReasonStandfirst
+			}
+		}
+	}
+	// Above a first paragraph that opens with a dateline.
+	var open []int
+	for j := titleAt + 1; j < len(lines) && len(open) < 3; j++ {
+		if lines[j].reason == "" {
+			open = append(open, j)
+		}
+	}
+	for n := 1; n <= 2 && n < len(open); n++ {
+		d, ok := meta.ParseDateline(lines[open[n]].text)
+		if !ok || d.Place == "" || !lines[open[n]].sh.bodyLike() {
+			continue
+		}
+		if _, first := meta.ParseDateline(lines[open[0]].text); first {
+			break
+		}
+		described := false
+		for _, j := range open[:n] {
+			described = described || nearDescription(titleKey(lines[j].text), descs)
+		}
+		if !described {
+			break
+		}
+		for _, j := range open[:n] {
+			if lines[j].sh.words <= 70 {
+				lines[j].reason = ReasonStandfirst
+			}
+		}
+		break
+	}
+}
+
+// liveStamps reports a live page: time lines stand between paragraphs
+// after the credit at i, and the line under the headline is the first
+// update's, not a summary.
+func liveStamps(lines []*line, i int) bool {
+	text := false
+	for j := i + 1; j < len(lines); j++ {
+		switch l := lines[j]; {
+		case l.reason == "" && l.sh.bodyLike():
+			text = true
+		case text && l.reason == ReasonTimestamp:
+			// The next line kept is text again: an update's stamp.
+			for k := j + 1; k < len(lines); k++ {
+				if n := lines[k]; n.reason == "" {
+					if n.sh.bodyLike() {
+						return true
+					}
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
+// keySet folds lines for comparison.
+func keySet(ss []string) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range ss {
+		if k := titleKey(s); k != "" {
+			m[k] = true
+		}
+	}
+	return m
+}
+
+// nearDescription reports a line equal to one of the page's descriptions
+// of itself, or nearly so (one a prefix of the other, differing by little).
+func nearDescription(k string, descs map[string]bool) bool {
+	if k == "" || len(descs) == 0 {
+		return false
+	}
+	if descs[k] {
+		return true
+	}
+	for d := range descs {
+		short, long := d, k
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(short) >= 40 && strings.HasPrefix(long, short) && 10*len(short) >= 9*len(long) {
+			return true
+		}
+	}
+	return false
+}
+
+// summaryPlace reports whether the line at i, equal to the page's
+// description, stands where a standfirst does: the next line kept so far
+// is a summary box, or a credit line comes before it, or it opens with a
+// dateline (the article's first paragraph).
+func summaryPlace(lines []*line, i int, sums map[string]bool) bool {
+	for j := i + 1; j < len(lines) && j <= i+8; j++ {
+		l := lines[j]
+		if l.reason == ReasonByline || l.reason == ReasonTimestamp {
+			return bodyFollows(lines, j+1, 1)
+		}
+		if l.reason != "" {
+			continue
+		}
+		if highlightLabel(l.text) || sums[titleKey(l.text)] {
+			return true
+		}
+		d, ok := meta.ParseDateline(l.text)
+		return ok && d.Place != "" && l.sh.bodyLike()
+	}
+	return false
+}
+
+// bodyFollows reports whether n paragraphs of text are kept so far from
+// line i on.
+func bodyFollows(lines []*line, i, n int) bool {
+	for ; i < len(lines) && n > 0; i++ {
+		if lines[i].reason == "" && lines[i].sh.bodyLike() {
+			n--
+		}
+	}
+	return n == 0
+}

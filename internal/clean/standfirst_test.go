@@ -1,0 +1,92 @@
+package clean
+
+import (
+	"testing"
+
+	"khabar/internal/news"
+)
+
+// TestStandfirst checks the summary under a headline is removed as
+// "standfirst" by where it stands and what the page says of it, and that
+// the article's first paragraph stays.
+func TestStandfirst(t *testing.T) {
+	tests := []struct {
+		name    string
+		page    Page
+		removed []string
+		kept    []string
+	}{
+		{
+			name: "between the headline and the credit",
+			page: Page{Text: "River ferry service to resume after a month of repairs\n" +
+				"The operator said two new boats would join the fleet by winter.\n" +
+				"Staff Reporter\n" +
+				"Updated: March 3, 2025 10:12 AM IST\n" +
+				"The ferry service across the river will resume on Monday after a month of repairs, the operator said.\n" +
+				"Tickets will cost the same as before, officials added."},
+			removed: []string{"The operator said two new boats would join the fleet by winter."},
+			kept:    []string{"The ferry service across the river will resume on Monday after a month of repairs, the operator said."},
+		},
+		{
+			name: "a highlights box",
+			page: Page{Text: "नगर निगम ने शहर में नई बस सेवा शुरू करने का फैसला किया\n" +
+				"मुख्य बातें\n" +
+				"बीस नई बसें चलेंगी\n" +
+				"किराया पहले जैसा रहेगा\n" +
+				"नगर निगम ने सोमवार को शहर में बीस नई बसें चलाने का फैसला किया है।\n" +
+				"अधिकारियों ने बताया कि बसें अगले महीने से चलेंगी।"},
+			removed: []string{"मुख्य बातें", "बीस नई बसें चलेंगी", "किराया पहले जैसा रहेगा"},
+			kept:    []string{"नगर निगम ने सोमवार को शहर में बीस नई बसें चलाने का फैसला किया है।"},
+		},
+		{
+			name: "the markup's summary",
+			page: Page{Format: news.FormatHTML, Titles: []string{"Library to stay open till midnight during exams"},
+				Summaries: []string{"Students had asked for longer hours before the semester tests."},
+				Text: "Library to stay open till midnight during exams\n" +
+					"Students had asked for longer hours before the semester tests.\n" +
+					"The university library will stay open until midnight for the next four weeks, the registrar said.\n" +
+					"The reading rooms on the ground floor will be open all night."},
+			removed: []string{"Students had asked for longer hours before the semester tests."},
+			kept:    []string{"The university library will stay open until midnight for the next four weeks, the registrar said."},
+		},
+		{
+			name: "the description is the first paragraph: kept",
+			page: Page{Format: news.FormatHTML, Titles: []string{"Library to stay open till midnight during exams"},
+				Descriptions: []string{"The university library will stay open until midnight for the next four weeks, the registrar said."},
+				Text: "Library to stay open till midnight during exams\n" +
+					"The university library will stay open until midnight for the next four weeks, the registrar said.\n" +
+					"The reading rooms on the ground floor will be open all night."},
+			kept: []string{"The university library will stay open until midnight for the next four weeks, the registrar said."},
+		},
+		{
+			name: "the description above a dateline paragraph",
+			page: Page{Format: news.FormatHTML, Titles: []string{"Library to stay open till midnight during exams"},
+				Descriptions: []string{"Students had asked for longer hours before the semester tests."},
+				Text: "Library to stay open till midnight during exams\n" +
+					"Students had asked for longer hours before the semester tests.\n" +
+					"NEW DELHI: The university library will stay open until midnight for the next four weeks, the registrar said.\n" +
+					"The reading rooms on the ground floor will be open all night."},
+			removed: []string{"Students had asked for longer hours before the semester tests."},
+			kept:    []string{"The university library will stay open until midnight for the next four weeks, the registrar said."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Clean(tt.page)
+			reasons := map[string]string{}
+			for _, rm := range r.Removed {
+				reasons[rm.Text] = rm.Reason
+			}
+			for _, s := range tt.removed {
+				if reasons[s] != ReasonStandfirst {
+					t.Errorf("%q: reason %q, want standfirst (removed %v)", s, reasons[s], r.Removed)
+				}
+			}
+			for _, s := range tt.kept {
+				if _, ok := reasons[s]; ok {
+					t.Errorf("%q removed as %q, want kept", s, reasons[s])
+				}
+			}
+		})
+	}
+}
