@@ -232,9 +232,12 @@ func markTitle(lines []*line, p Page) string {
 		titleAt = repeatedTitle(lines)
 		if titleAt < 0 {
 			titleAt = shapeTitle(lines)
-		}
-		if titleAt < 0 {
-			titleAt = bylineTitle(lines)
+			// A headline stands over its credit: a headline-shaped line
+			// that does not (a site's tagline, a banner's buttons) gives
+			// way to the line that does.
+			if b := bylineTitle(lines); b >= 0 && b != titleAt && (titleAt < 0 || !credited(lines, titleAt)) {
+				titleAt = b
+			}
 		}
 		if titleAt >= 0 {
 			title = lines[titleAt].text
@@ -333,6 +336,17 @@ func bylineTitle(lines []*line) int {
 		return i
 	}
 	return -1
+}
+
+// credited reports whether a byline or time line stands right under line
+// i, or under the one summary line below it.
+func credited(lines []*line, i int) bool {
+	for j := i + 1; j < len(lines) && j <= i+2; j++ {
+		if r := lines[j].reason; r == ReasonByline || r == ReasonTimestamp {
+			return true
+		}
+	}
+	return false
 }
 
 // articleStarts reports whether the article's text starts at line i: two

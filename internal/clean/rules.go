@@ -456,7 +456,7 @@ var (
 func controlsOnly(t string) bool {
 	verb := false
 	for _, w := range strings.FieldsFunc(t, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("|/·•,.!:;()[]", r)
+		return unicode.IsSpace(r) || strings.ContainsRune("|।/·•,.!:;()[]", r)
 	}) {
 		if !controlWords[w] {
 			return false
@@ -618,6 +618,9 @@ func classify(text string, sh shape) string {
 	}
 	if captionCredit(text, t, sh) || photoLead(text, t, sh) {
 		return ReasonCaption
+	}
+	if hashtagList(t, sh) {
+		return ReasonTags
 	}
 	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= 40 && !sh.sentence && (strings.HasPrefix(t, "tags") && (len(t) == 4 || t[4] == ':' || t[4] == ' ') || !strings.HasPrefix(t, "tags")) {
 		return ReasonTags
@@ -949,4 +952,21 @@ func isNavigation(text, t string, sh shape) bool {
 		}
 	}
 	return known >= 1 || len(items) >= 4
+}
+
+// hashtagList reports a line of hashtags, with or without a label:
+// "Trending Topics: #… #… #…".
+func hashtagList(t string, sh shape) bool {
+	if sh.words > 40 || strings.Count(t, "#") < 2 {
+		return false
+	}
+	tags, other := 0, 0
+	for _, w := range strings.Fields(t) {
+		if strings.HasPrefix(w, "#") && len(w) > 1 {
+			tags++
+		} else {
+			other++
+		}
+	}
+	return tags >= 2 && tags >= other
 }

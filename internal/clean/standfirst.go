@@ -94,6 +94,10 @@ func markStandfirst(lines []*line, p Page) {
 		ok := true
 		for j := titleAt + 1; j < credit; j++ {
 			if l := lines[j]; l.reason == "" {
+				if nameLike(l.text, l.sh) {
+					// The writer's name over the time line.
+					continue
+				}
 				between = append(between, l)
 				if l.sh.words > 70 || l.sh.words < 4 {
 					ok = false

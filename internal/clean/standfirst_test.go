@@ -90,3 +90,21 @@ func TestStandfirst(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleOverCredit checks a text page's headline is the line over its
+// credit, not a site's tagline, a banner's buttons or a hashtag line above.
+func TestTitleOverCredit(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"tagline above", "Independent reporting on markets and money\nWorld\nPort strike ends after wage deal with unions\nBy Staff Writer\nJune 4, 2025 3:11 PM IST\nWorkers at the port returned on Tuesday after a week-long strike, the port authority said.\nCargo handling resumed in the afternoon, officials added.",
+			"Port strike ends after wage deal with unions"},
+		{"hashtags and buttons above", "Trending: #बारिश #मौसम #चुनाव\nसूचनाएं चालू करें\nअनुमति दें | बाद में\nशहर में तेज बारिश से कई सड़कों पर भरा पानी\nEdited By राम कुमार\nPublished: 08 Jan, 2025 10:42 AM\nशहर में मंगलवार सुबह तेज बारिश से कई सड़कों पर पानी भर गया।\nनगर निगम ने पंप लगाकर पानी निकालना शुरू किया।",
+			"शहर में तेज बारिश से कई सड़कों पर भरा पानी"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Clean(Page{Text: tt.text}).Title; got != tt.want {
+				t.Errorf("Title = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
