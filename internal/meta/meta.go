@@ -707,6 +707,7 @@ func times(a *news.Article, head Head, facts []fact, cand candidates, url string
 			continue
 		}
 		for _, st := range FindTimes(x.text) {
+			st = attachTime(x.text, st)
 			switch st.Label {
 			case Published:
 				labPub = append(labPub, st)
@@ -727,6 +728,12 @@ func times(a *news.Article, head Head, facts []fact, cand candidates, url string
 			}
 		}
 		return st
+	}
+	// A date alone (a site's date bar, a date over a time line) gives way
+	// to a full timestamp the page prints elsewhere.
+	labPub, unl = timedFirst(labPub), timedFirst(unl)
+	if len(labPub) > 0 && labPub[0].Precision == PrecisionDay && len(unl) > 0 && unl[0].Precision > PrecisionDay && sameDay(labPub[0].Time, unl[0].Time) {
+		labPub[0] = unl[0]
 	}
 	if pub.IsZero() {
 		switch {
@@ -844,4 +851,76 @@ func datelineDate(d *DatelineInfo, pub time.Time) string {
 		return ""
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, d.Month, d.Day)
+}
+
+// timedFirst moves the stamps that give a time of day before those that
+// give a date alone, keeping page order within each.
+func timedFirst(sts []Stamp) []Stamp {
+	if len(sts) < 2 || sts[0].Precision > PrecisionDay {
+		return sts
+	}
+	out := make([]Stamp, 0, len(sts))
+	for _, st := range sts {
+		if st.Precision > PrecisionDay {
+			out = append(out, st)
+		}
+	}
+	for _, st := range sts {
+		if st.Precision == PrecisionDay {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// sameDay reports whether a and b fall on the same date in IST.
+func sameDay(a, b time.Time) bool {
+	a, b = a.In(IST), b.In(IST)
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
+}
+
+// clockAfter is a time of day printed right after a date, maybe labelled:
+// "12 जून 2025 (Published: 04:10 PM IST)".
+var clockAfter = regexp.MustCompile(`^[\s,|(\-–]*(?i:(published|updated|प्रकाशित|अपडेटेड)\s*(?:on|at)?\s*:?\s*)?(\d{1,2})[:.](\d{2})\s*(?i:(am|pm|a\.m\.|p\.m\.))?`)
+
+// attachTime gives a date-only stamp the time of day printed right after
+// it, and the label that time carries.
+func attachTime(text string, st Stamp) Stamp {
+	if st.Precision != PrecisionDay || st.End >= len(text) {
+		return st
+	}
+	rest := text[st.End:min(len(text), st.End+48)]
+	m := clockAfter.FindStringSubmatch(rest)
+	if m == nil {
+		return st
+	}
+	h, _ := strconv.Atoi(m[2])
+	mi, _ := strconv.Atoi(m[3])
+	switch strings.ToLower(strings.ReplaceAll(m[4], ".", "")) {
+	case "pm":
+		if h < 12 {
+			h += 12
+		}
+	case "am":
+		if h == 12 {
+			h = 0
+		}
+	}
+	if h > 23 || mi > 59 {
+		return st
+	}
+	t := st.Time.In(IST)
+	st.Time = time.Date(t.Year(), t.Month(), t.Day(), h, mi, 0, 0, IST)
+	st.Precision = PrecisionMinute
+	switch strings.ToLower(m[1]) {
+	case "published", "प्रकाशित":
+		if st.Label == 0 {
+			st.Label = Published
+		}
+	case "updated", "अपडेटेड":
+		if st.Label == 0 {
+			st.Label = Updated
+		}
+	}
+	return st
 }
