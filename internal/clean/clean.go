@@ -174,6 +174,7 @@ func Clean(p Page) Result {
 	}
 	title := markTitle(lines, p)
 	markStandfirst(lines, p)
+	markAuthorBox(lines)
 	markBlocks(lines)
 	markEdges(lines, p.Format == news.FormatHTML)
 	fixFirstParagraph(lines)

@@ -622,6 +622,15 @@ func classify(text string, sh shape) string {
 	if hashtagList(t, sh) {
 		return ReasonTags
 	}
+	if authorHeading(t) {
+		return ReasonByline
+	}
+	if listenLabel(t, sh) || preferredSource(t, sh) {
+		return ReasonSocial
+	}
+	if wireContribution(t, sh) {
+		return ReasonCredit
+	}
 	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= 40 && !sh.sentence && (strings.HasPrefix(t, "tags") && (len(t) == 4 || t[4] == ':' || t[4] == ' ') || !strings.HasPrefix(t, "tags")) {
 		return ReasonTags
 	}

@@ -100,7 +100,7 @@ func captionCredit(text, t string, sh shape) bool {
 	if len(lt) != len(text) {
 		return false
 	}
-	for _, lab := range []string{"photo credit:", "photo:", "photo :", "image credit:", "image:", "फोटो:", "फोटो :", "तस्वीर:", "फोटो साभार", "image courtesy", "photo courtesy", "photo by", "pic:"} {
+	for _, lab := range []string{"photo credit:", "photo:", "photo :", "image credit:", "image:", "फोटो:", "फोटो :", "तस्वीर:", "फोटो साभार", "image courtesy", "photo courtesy", "photo by", "pic:", "फोटो-", "फोटो -", "photo-", "photo -"} {
 		i := strings.LastIndex(lt, lab)
 		if i <= 0 {
 			continue
@@ -110,6 +110,18 @@ func captionCredit(text, t string, sh shape) bool {
 		if rest != "" && len(strings.Fields(rest)) <= 5 && !strings.ContainsAny(strings.TrimRight(rest, ". "), ".।?!") &&
 			(unicode.IsUpper(r) || r >= 0x900 && r <= 0x97f) {
 			return true
+		}
+	}
+	// "… Tribune photo", "… PTI photo": an outlet's or agency's photo
+	// credit closing the caption.
+	if ws := strings.Fields(strings.TrimRight(text, " .")); len(ws) >= 4 {
+		last := strings.ToLower(ws[len(ws)-1])
+		if last == "photo" || last == "photos" || last == "फोटो" || last == "file photo" {
+			credit := ws[len(ws)-2]
+			if r := firstRune(credit); unicode.IsUpper(r) || meta.Agency(credit) != "" || len(meta.FindOutlets(credit)) > 0 {
+				prev := strings.TrimRight(strings.Join(ws[:len(ws)-2], " "), " ")
+				return strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, "।") || strings.HasSuffix(prev, "|")
+			}
 		}
 	}
 	return false

@@ -1,0 +1,59 @@
+package clean
+
+import "strings"
+
+// authorHeadings head a box about the writer below the story.
+var authorHeadings = map[string]bool{
+	"about the author": true, "about the writer": true, "about author": true, "author bio": true,
+	"लेखक के बारे में": true, "लेखक परिचय": true, "लेखक का परिचय": true, "लेखकाविषयी": true, "लेखकबद्दल": true,
+}
+
+// authorHeading reports a line that is only such a heading.
+func authorHeading(t string) bool {
+	return authorHeadings[strings.TrimRight(t, " :.-–")]
+}
+
+// listenLabel reports the label of an audio player: "Listen to this
+// article", "इस खबर को सुनें", "ऑडियो सुनें".
+func listenLabel(t string, sh shape) bool {
+	if sh.words > 7 || sh.sentence {
+		return false
+	}
+	if hasWord(t, "listen") && hasAny(t, "article", "story", "audio", "news") {
+		return true
+	}
+	return hasAny(t, "सुनें", "सुने", "सुनिए") && hasAny(t, "खबर", "ख़बर", "आर्टिकल", "लेख", "स्टोरी", "ऑडियो", "समाचार", "न्यूज")
+}
+
+// wireContribution reports a wire story's closing credit: "X in Y
+// contributed to this report."
+func wireContribution(t string, sh shape) bool {
+	return sh.words <= 45 && hasAny(t, "contributed to this report", "contributed reporting", "contributed to this story",
+		"contributed to this article")
+}
+
+// preferredSource reports a call to make the outlet a preferred source on
+// a search engine: "X को गूगल पर अपना प्रेफर्ड सोर्स बनाएं", "Add X as a
+// preferred source on Google".
+func preferredSource(t string, sh shape) bool {
+	return sh.words <= 25 && !strings.HasSuffix(t, ".") && hasAny(t, "google", "गूगल", "गुगल") &&
+		hasAny(t, "preferred", "प्रेफर्ड", "पसंदीदा", "प्रिफर्ड", "trusted source")
+}
+
+// markAuthorBox removes the box about the writer: its heading, and the
+// name and the lines of biography under it (up to the next line some rule
+// removed, at most three).
+func markAuthorBox(lines []*line) {
+	for i, l := range lines {
+		if l.reason != ReasonByline || !authorHeading(lower(l.text)) {
+			continue
+		}
+		for j, n := i+1, 0; j < len(lines) && n < 3; j, n = j+1, n+1 {
+			m := lines[j]
+			if m.reason != "" || m.sh.words > 60 || sentenceCount(m.text) > 3 {
+				break
+			}
+			m.reason = ReasonByline
+		}
+	}
+}
