@@ -584,7 +584,7 @@ func markEdges(lines []*line, html bool) {
 			continue
 		}
 		switch {
-		case i == firstOpen && i < first && l.sh.words <= 3 && !l.sh.sentence && meta.Place(l.text) != "":
+		case i == firstOpen && i < first && l.sh.words <= 3 && !l.sh.sentence && meta.Place(l.text) != "" && !menuNext(lines, i):
 			// A place alone above the article: the dateline on a line of
 			// its own ("CHENNAI").
 			l.reason = ReasonDateline
@@ -599,7 +599,7 @@ func markEdges(lines []*line, html bool) {
 		case nameLike(l.text, l.sh) && (next(lines, i, ReasonTimestamp) || next(lines, i, ReasonByline)):
 			// An author's name beside the date line.
 			l.reason = ReasonByline
-		case i < first && l.sh.words <= 5 && !l.sh.sentence && standaloneDateline(l.text):
+		case i < first && l.sh.words <= 5 && !l.sh.sentence && standaloneDateline(l.text) && !menuNext(lines, i):
 			// "शिमला (राजेश):" on a line of its own.
 			l.reason = ReasonDateline
 		case i < last && l.sh.words <= 3 && l.sh.latin > 0 && strings.ToUpper(l.text) == l.text && meta.Place(l.text) != "" && nearCredit(lines, i):
@@ -694,6 +694,16 @@ func markEdges(lines []*line, html bool) {
 		}
 		furniture = furniture || furnitureStarts[l.reason]
 	}
+}
+
+// menuNext reports whether the line after i is another short label of a
+// menu: a place there is a menu item, not a dateline.
+func menuNext(lines []*line, i int) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	n := lines[i+1]
+	return (n.reason == "" || n.reason == ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(meta.FindTimes(n.text)) == 0
 }
 
 // next reports whether the line before or after i was removed for reason.

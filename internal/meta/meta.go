@@ -224,6 +224,10 @@ func Read(a *news.Article) Facts {
 	f.TitleEn = englishTitle(f.Title, byReason(reasonWebTitle), byReason(reasonRepeatedTitle))
 
 	// Byline, publisher candidates and agencies from credit lines.
+	titlePos := -1
+	if ts := byReason(reasonTitle); len(ts) > 0 {
+		titlePos = ts[0].pos
+	}
 	var names, outletsNamed []string
 	var hits []agencyAt
 	for _, x := range facts {
@@ -231,6 +235,10 @@ func Read(a *news.Article) Facts {
 		case reasonByline, reasonTimestamp:
 			ns, outs, ags := readByline(x.text)
 			names = append(names, ns...)
+			if Outlet(x.text) != "" {
+				// The whole line is an outlet's name ("बीबीसी न्यूज़, हिंदी").
+				outs = []string{x.text}
+			}
 			outletsNamed = append(outletsNamed, outs...)
 			for _, g := range ags {
 				hits = append(hits, agencyAt{g, x.pos})
@@ -239,6 +247,10 @@ func Read(a *news.Article) Facts {
 			// A line that is only an outlet's name or desk ("दैनिक भास्कर",
 			// "Prabhat Khabar Digital Desk").
 			if kind, _, _, ok := LeadName(x.text); ok && kind == LeadOutlet {
+				outletsNamed = append(outletsNamed, x.text)
+			} else if titlePos >= 0 && x.pos < titlePos && Outlet(x.text) != "" {
+				// The masthead above the headline: the page's name for
+				// itself, even a name that is also a word ("Mint").
 				outletsNamed = append(outletsNamed, x.text)
 			}
 		case reasonDisclaimer, reasonCredit:

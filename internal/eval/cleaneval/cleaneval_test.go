@@ -58,10 +58,10 @@ func TestSentences(t *testing.T) {
 // Floors of TestDevSet over all cases: at or just below what the flow
 // reaches, to catch regressions.
 const (
-	floorBoiler    = 0.98
-	floorTitle     = 0.97
-	floorPublished = 0.98
-	floorPublisher = 0.90
+	floorBoiler    = 0.985
+	floorTitle     = 0.99
+	floorPublished = 0.99
+	floorPublisher = 0.97
 )
 
 func TestDevSet(t *testing.T) {
