@@ -230,7 +230,10 @@ func markTitle(lines []*line, p Page) string {
 	// For text without declared titles (or none matching): the first
 	// headline-shaped line before the article's first paragraph.
 	if titleAt < 0 && p.Format != news.FormatHTML && len(keys) == 0 {
-		titleAt = repeatedTitle(lines)
+		titleAt = chooseTitle(lines)
+		if titleAt < 0 {
+			titleAt = repeatedTitle(lines)
+		}
 		if titleAt < 0 {
 			titleAt = shapeTitle(lines)
 			// A headline stands over its credit: a headline-shaped line
