@@ -25,11 +25,15 @@
 //     from real midnights. Numeric dates are day-first (Indian pages); a
 //     month over 12 swaps them. Times without a zone are IST, and "IST" is
 //     always +05:30.
-//   - Title: hints, then the headline line the clean stage found, the
-//     JSON-LD headline, the h1, then og:title, twitter:title, <title> and
-//     the extract stage's title without what the site appends (" | Site",
-//     " – DW – 07.03.2024", a host's name) or puts before ("Lucknow
-//     News:", an English kicker before a Hindi headline).
+//   - Title: hints, then for HTML the best scored of the headline line
+//     the clean stage found, the JSON-LD headline, the h1, og:title,
+//     twitter:title, <title> and the extract stage's title
+//     (chooseHeadline: overlap with the opening paragraphs, script,
+//     structure, a visible line, agreement), head titles without what the
+//     site appends (" | Site", " – DW – 07.03.2024", a host's name) or
+//     puts before ("Lucknow News:", an English kicker before a Hindi
+//     headline, a kicker before a visible headline); for text the line
+//     the clean stage chose (clean weighs its candidates the same way).
 //   - Published: hints, then JSON-LD and meta tags, then the page's
 //     visible stamps: a "published" label, else the first unlabelled
 //     stamp, else the extract stage's time, else the "Updated" time
@@ -218,6 +222,11 @@ func Read(a *news.Article) Facts {
 	f.Title = firstNonEmpty(a.Raw.Hints.Title, titleLine, head.LD.Headline, head.H1,
 		pageTitle(head.OGTitle, head.SiteName, f.URL), pageTitle(head.TwitterTitle, head.SiteName, f.URL),
 		pageTitle(head.Title, head.SiteName, f.URL), pageTitle(cand.title, head.SiteName, f.URL))
+	if isHTML && a.Raw.Hints.Title == "" {
+		if t := chooseHeadline(a.Text, titleLine, head, cand.title, f.URL); t != "" {
+			f.Title = t
+		}
+	}
 	f.Title = collapse(f.Title)
 
 	// English title.
