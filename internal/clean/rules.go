@@ -160,7 +160,8 @@ var (
 		"more on this", "more about", "suggested topics", "related topics", "next story", "next article",
 		"अगला लेख", "अगली खबर", "top headlines", "टॉप हेडलाइंस", "टॉप हेडलाइन्स", "मुख्य खबरें", "बड़ी खबरें",
 	}
-	browserWords  = []string{"browser", "ब्राउजर", "chrome", "firefox", "safari", "internet explorer", "microsoft edge", "opera"}
+	// browserWords are matched as whole words ("opera", not "operations").
+	browserWords  = []string{"browser", "browsers", "ब्राउजर", "chrome", "firefox", "safari", "internet explorer", "microsoft edge", "opera"}
 	updateWords   = []string{"update", "upgrade", "install", "download", "अपडेट", "supported", "recommended", "switch"}
 	bannerPhrases = []string{
 		"enable javascript", "javascript is disabled", "javascript enabled", "we use cookies",
@@ -393,7 +394,33 @@ func siteVoice(t string) bool {
 			return ' '
 		}
 		return r
-	}, t)+" ", voiceWords...)
+	}, unquoted(t))+" ", voiceWords...)
+}
+
+// unquoted is t without the words inside quotation marks: "we" in a quote
+// is the speaker's voice, not the site's.
+func unquoted(t string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range t {
+		switch r {
+		case '“', '‘':
+			depth++
+			continue
+		case '”', '’':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		case '"':
+			depth ^= 1
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // hasWord reports whether t holds one of words as a whole word.
@@ -549,7 +576,7 @@ func classify(text string, sh shape) string {
 		}
 		return voiceVal
 	}
-	if sh.words <= 30 && hasAny(t, browserWords...) && (voice() || !sh.sentence && (hasAny(t, updateWords...) || hasAny(t, staleWords...))) {
+	if sh.words <= 30 && hasWord(t, browserWords...) && (voice() || !sh.sentence && (hasAny(t, updateWords...) || hasAny(t, staleWords...))) {
 		return ReasonBanner
 	}
 	if sh.words <= 30 && hasAny(t, bannerPhrases...) {

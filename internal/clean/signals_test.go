@@ -50,6 +50,9 @@ func TestClassifyShapes(t *testing.T) {
 		{"The train took 45 minutes to reach the station after the signal failure.", ""},
 		{"Officials said more than 2,000 people were moved (file numbers were not given).", ""},
 		{"उन्होंने कहा कि सभी लोग पढ़ें और आगे बढ़ें।", ""},
+		{`The firm's operations director said: "We know this is hard, but we must protect supplies."`, ""},
+		{"A spokesman said: “Please update your details with the bank before Friday.”", ""},
+		{"Please update your browser to view this site.", ReasonBanner},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

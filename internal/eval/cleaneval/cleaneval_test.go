@@ -58,10 +58,10 @@ func TestSentences(t *testing.T) {
 // Floors of TestDevSet over all cases: at or just below what the flow
 // reaches, to catch regressions.
 const (
-	floorBoiler    = 0.985
+	floorBoiler    = 0.98 // 98.4% with the blind batches h6–h9 as dev
 	floorTitle     = 0.99
 	floorPublished = 0.99
-	floorPublisher = 0.95 // h8 and p9 name outlets the table does not know
+	floorPublisher = 0.93 // h8, h9 and p9 name outlets the table does not know
 )
 
 func TestDevSet(t *testing.T) {
