@@ -87,7 +87,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return errUsage
 	}
 	train := fs.String("train", "", "training CoNLL (default: ner/il-ner-hi/train.conll in the shared data)")
-	dev := fs.String("dev", "", "dev CoNLL for choosing epochs (default: ner/il-ner-hi/dev.conll)")
+	dev := fs.String("dev", "", "dev CoNLL to score the new model on, never to choose its settings (default: ner/il-ner-hi/dev.conll)")
 	out := fs.String("out", entity.ModelPath, "model file to write")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
