@@ -40,6 +40,9 @@ var orgHeads = map[string]bool{
 	"government": true, "motors": true, "industries": true, "technologies": true, "labs": true,
 	"daily": true, "express": true, "herald": true, "tribune": true, "chronicle": true, "gazette": true,
 	"journal": true, "today": true, "live": true, "hindi": true, "channel": true,
+	"embassy": true, "consulate": true, "mission": true, "tribunal": true, "academy": true,
+	"centre": true, "center": true, "corps": true, "guard": true, "command": true, "railway": true,
+	"railways": true, "exchange": true,
 }
 
 // orgStarts begin the names of organisations ("Ministry of …").
@@ -95,13 +98,15 @@ func (s *Stage) englishSpans(tokens, words []string) []span {
 	var spans []span
 	n := len(tokens)
 	for i := 0; i < n; {
-		if !capitalised(tokens[i]) || (notNames[words[i]] || englishTitles[words[i]]) && !isAcronym(tokens[i]) {
+		if !capitalised(tokens[i]) || (notNames[words[i]] || englishTitles[words[i]]) && !isAcronym(tokens[i]) || titleState(words, i) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < n {
-			if capitalised(tokens[j]) && !notNames[words[j]] {
+			// a title inside a run ends it: "Tamil Nadu | Chief Minister
+			// | M.K. Stalin"
+			if capitalised(tokens[j]) && !notNames[words[j]] && !englishTitles[words[j]] {
 				j++
 				continue
 			}
@@ -112,12 +117,28 @@ func (s *Stage) englishSpans(tokens, words []string) []span {
 			}
 			break
 		}
+		if j < n && englishTitles[words[j]] && !isAcronym(tokens[j]) {
+			// Words before a title describe it ("External Affairs
+			// Minister", "Opposition leader"): a name only when known
+			// ("Kremlin spokesman", "Tamil Nadu Chief Minister").
+			if e := s.lookupSpan(words[i:j], ""); e != nil {
+				spans = append(spans, span{Start: i, End: j, Type: e.Type, entry: e})
+			}
+			i = j
+			continue
+		}
 		if sp, ok := s.typeEnglish(tokens, words, i, j); ok {
 			spans = append(spans, sp...)
 		}
 		i = j
 	}
 	return spans
+}
+
+// titleState reports whether word i is the "State" of a title such as
+// "Secretary of State" or "Minister of State".
+func titleState(words []string, i int) bool {
+	return words[i] == "state" && i >= 2 && words[i-1] == "of" && englishTitles[words[i-2]]
 }
 
 // typeEnglish decides what the run tokens[i:j] names; it may split it into
@@ -129,6 +150,16 @@ func (s *Stage) typeEnglish(tokens, words []string, i, j int) ([]span, bool) {
 	}
 	if name == "" {
 		return nil, false
+	}
+	// "UAE and India": two names unless the whole is one known name.
+	for k := i + 1; k < j-1; k++ {
+		if words[k] == "and" || words[k] == "&" {
+			left, okL := s.typeEnglish(tokens, words, i, k)
+			right, okR := s.typeEnglish(tokens, words, k+1, j)
+			if okL && okR && left[0].entry != nil && right[0].entry != nil {
+				return append(left, right...), true
+			}
+		}
 	}
 	first, last := words[i], words[j-1]
 	var typ string
