@@ -332,6 +332,11 @@ func Read(a *news.Article) Facts {
 
 	// Times.
 	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, cand, f.URL)
+	// A clock the page printed without a zone is the outlet's own time
+	// ("14/05/2025 - 16:32" on France 24 is Paris time), IST for the rest.
+	if loc := outletZone(f.Publisher); loc != nil {
+		f.Published, f.Updated = InZone(f.Published, loc), InZone(f.Updated, loc)
+	}
 	if dl != nil {
 		f.Dateline = &news.Dateline{Place: dl.Place, PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}
 	}
@@ -709,13 +714,22 @@ func times(a *news.Article, head Head, facts []fact, cand candidates, url string
 	if !a.Raw.Hints.Published.IsZero() {
 		pub, pubP = a.Raw.Hints.Published, PrecisionSecond
 	}
+	// parseFirst takes the first value that states its zone, else the
+	// first that parses ("pubdate" without a zone beside an
+	// article:published_time with one).
 	parseFirst := func(vals ...string) (time.Time, Precision) {
+		var first Stamp
 		for _, v := range vals {
 			if st, ok := ParseTime(v); ok {
-				return st.Time, st.Precision
+				if !Zoneless(st.Time) {
+					return st.Time, st.Precision
+				}
+				if first.Time.IsZero() {
+					first = st
+				}
 			}
 		}
-		return time.Time{}, 0
+		return first.Time, first.Precision
 	}
 	if pub.IsZero() {
 		pub, pubP = parseFirst(append([]string{head.LD.DatePublished}, head.Published...)...)

@@ -3,6 +3,10 @@ package meta
 import (
 	"net/url"
 	"strings"
+	"sync"
+	"time"
+	// The outlets' home zones must load wherever khabar runs.
+	_ "time/tzdata"
 )
 
 // outlet is a news outlet: its English name, other names pages use, and
@@ -332,4 +336,40 @@ func LeadName(s string) (kind, name string, desk, ok bool) {
 		return k, nm, d, true
 	}
 	return "", "", false, false
+}
+
+// outletZones are the home zones of outlets outside India whose pages
+// print clock times without a zone.
+var outletZones = map[string]string{
+	"DW Hindi": "Europe/Berlin", "Deutsche Welle": "Europe/Berlin", "BBC News": "Europe/London",
+	"The Guardian": "Europe/London", "Financial Times": "Europe/London", "Reuters": "Europe/London",
+	"France 24": "Europe/Paris", "Euronews": "Europe/Paris", "RT": "Europe/Moscow", "TASS": "Europe/Moscow",
+	"Sputnik": "Europe/Moscow", "CNN": "America/New_York", "Voice of America": "America/New_York",
+	"The New York Times": "America/New_York", "The Washington Post": "America/New_York",
+	"The Wall Street Journal": "America/New_York", "AP News": "America/New_York", "Bloomberg": "America/New_York",
+	"ABC News": "America/New_York", "CBS News": "America/New_York", "NBC News": "America/New_York",
+	"Al Jazeera": "Asia/Qatar", "Dawn": "Asia/Karachi", "The Express Tribune": "Asia/Karachi",
+	"Geo News": "Asia/Karachi", "Global Times": "Asia/Shanghai", "Xinhua": "Asia/Shanghai",
+	"South China Morning Post": "Asia/Hong_Kong", "NHK World": "Asia/Tokyo", "Nikkei Asia": "Asia/Tokyo",
+	"Khaleej Times": "Asia/Dubai", "The Kathmandu Post": "Asia/Kathmandu", "The Daily Star": "Asia/Dhaka",
+	"Dhaka Tribune": "Asia/Dhaka", "Daily Mirror": "Asia/Colombo",
+}
+
+var (
+	zonesOnce sync.Once
+	zones     map[string]*time.Location
+)
+
+// outletZone is the home zone of the outlet named (its English name), or
+// nil for Indian outlets and unknown ones.
+func outletZone(name string) *time.Location {
+	zonesOnce.Do(func() {
+		zones = make(map[string]*time.Location, len(outletZones))
+		for n, z := range outletZones {
+			if loc, err := time.LoadLocation(z); err == nil {
+				zones[n] = loc
+			}
+		}
+	})
+	return zones[name]
 }

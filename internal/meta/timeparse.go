@@ -12,6 +12,25 @@ import (
 // abbreviation as Israel or Irish time, so this package never asks them.
 var IST = time.FixedZone("IST", 5*3600+30*60)
 
+// assumedIST is IST taken for a clock time the page printed without a
+// zone: the same offset, a zone of its own, so that a later step can tell
+// an assumption from a stated zone (Zoneless) and move the wall clock to
+// the outlet's own zone (InZone).
+var assumedIST = time.FixedZone("IST", 5*3600+30*60)
+
+// Zoneless reports whether t is a clock time read without a zone (taken
+// as IST).
+func Zoneless(t time.Time) bool { return t.Location() == assumedIST }
+
+// InZone returns the zoneless time t with its wall clock read in loc
+// instead of IST; any other time is returned as it is.
+func InZone(t time.Time, loc *time.Location) time.Time {
+	if !Zoneless(t) || loc == nil {
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+}
+
 // Precision says how much of a Stamp the page gave.
 type Precision int
 
@@ -532,7 +551,7 @@ func matchClock(toks []token, i int) (hh, mm, ss int, prec Precision, zone *time
 	if hh > 23 || mm > 59 || ss > 60 {
 		return
 	}
-	zone = IST
+	zone = assumedIST
 	// Zone: "IST", "(IST)", "GMT+5:30", "+05:30".
 	z := k
 	if z < len(toks) && isPunct(toks[z], "(") {
@@ -686,7 +705,7 @@ func parseISOAt(s string, i int) (Stamp, int, bool) {
 					}
 				}
 			}
-			zone := IST
+			zone := assumedIST
 			switch {
 			case p < len(s) && s[p] == 'Z':
 				zone, p = time.UTC, p+1

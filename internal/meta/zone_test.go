@@ -1,0 +1,60 @@
+package meta
+
+import (
+	"testing"
+	"time"
+
+	"khabar/internal/news"
+)
+
+// TestZoneless checks that a clock read without a zone is marked as such
+// and moves to another zone only then.
+func TestZoneless(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in       string
+		zoneless bool
+		inParis  string
+	}{
+		{"2025-09-03 21:47:10", true, "2025-09-03T21:47:10+02:00"},
+		{"14/05/2025 - 16:32", true, "2025-05-14T16:32:00+02:00"},
+		{"2025-09-03T21:47:10+08:00", false, "2025-09-03T21:47:10+08:00"},
+		{"March 19, 2021 20:59 IST", false, "2021-03-19T20:59:00+05:30"},
+		{"19 मार्च 2021", false, "2021-03-19T00:00:00+05:30"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			st, ok := ParseTime(tt.in)
+			if !ok {
+				t.Fatalf("ParseTime(%q) found nothing", tt.in)
+			}
+			if got := Zoneless(st.Time); got != tt.zoneless {
+				t.Errorf("Zoneless = %v, want %v", got, tt.zoneless)
+			}
+			if got := InZone(st.Time, paris).Format(time.RFC3339); got != tt.inParis {
+				t.Errorf("InZone = %s, want %s", got, tt.inParis)
+			}
+		})
+	}
+}
+
+// TestPublishedZone checks that a head time stating its zone beats one
+// without (a foreign outlet's zoneless clock on a text page is in the
+// golden case testdata/foreign-zone.txt).
+func TestPublishedZone(t *testing.T) {
+	page := `<html><head><title>Port opens cold store - Xinhua</title>
+<meta name="pubdate" content="2025-09-03 21:47:10">
+<meta property="article:published_time" content="2025-09-03T21:47:10+08:00">
+<meta property="og:site_name" content="Xinhua"></head>
+<body><h1>Port opens cold store</h1><p>The port opened a cold store on Wednesday.</p></body></html>`
+	a := &news.Article{Text: "The port opened a cold store on Wednesday.", Raw: news.Raw{Body: page, Format: news.FormatHTML}}
+	if err := New().Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Published.Format(time.RFC3339); got != "2025-09-03T21:47:10+08:00" {
+		t.Errorf("published = %s, want the stated +08:00", got)
+	}
+}
