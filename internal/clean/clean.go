@@ -822,6 +822,9 @@ func fixFirstParagraph(lines []*line) {
 		return
 	}
 	if next := max(afterTitle, 0) + 1; next < len(body) {
-		take(body[next], true)
+		// After a short line the cleaner kept (a caption or a deck without
+		// its credit), the story's first paragraph may open with a plain
+		// "जयपुर।" dateline.
+		take(body[next], body[next-1].sh.words > 15)
 	}
 }

@@ -100,6 +100,17 @@ func TestCleanPositions(t *testing.T) {
 			wantReason: map[string]string{"CHENNAI": ReasonDateline},
 		},
 		{
+			name: "plain dateline after a kept caption",
+			page: []string{
+				"शहर में नई पार्किंग नीति लागू, नियम तोड़ने पर जुर्माना",
+				"संवाददाता | 12 जून 2025",
+				"बाजार के बाहर सोमवार को खड़ी गाड़ियों की लंबी कतार।",
+				"भोपाल। नगर निगम ने सोमवार से शहर में नई पार्किंग नीति लागू कर दी है और पहले दिन 40 वाहनों पर जुर्माना लगाया गया।",
+				"निगम ने कहा कि बाजारों के पास तीन नए पार्किंग स्थल भी बनाए जाएंगे।",
+			},
+			wantReason: map[string]string{"भोपाल": ReasonDateline},
+		},
+		{
 			name: "bio and appeal below the story",
 			page: []string{
 				"Farmers turn to direct seeding as groundwater falls",

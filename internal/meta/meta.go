@@ -338,7 +338,12 @@ func Read(a *news.Article) Facts {
 		f.Published, f.Updated = InZone(f.Published, loc), InZone(f.Updated, loc)
 	}
 	if dl != nil {
-		f.Dateline = &news.Dateline{Place: dl.Place, PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}
+		place := dl.Place
+		if place == "" && latinCaps(dl.PlaceText) && (dl.Agency != "" || dl.Day > 0) {
+			// "PHOENIX (AP) —": a place the table lacks, named in English.
+			place = titleCase(dl.PlaceText)
+		}
+		f.Dateline = &news.Dateline{Place: place, PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}
 	}
 	return f
 }

@@ -58,3 +58,16 @@ func TestPublishedZone(t *testing.T) {
 		t.Errorf("published = %s, want the stated +08:00", got)
 	}
 }
+
+// TestDatelineUnknownPlace checks that a Latin capitals dateline with an
+// agency names its place in English even when the place table lacks it.
+func TestDatelineUnknownPlace(t *testing.T) {
+	text := "TOULON (AFP) — Firefighters battled a forest blaze near the port on Tuesday, officials said.\n\nAbout 300 people left their homes overnight.\n"
+	a := &news.Article{Text: text, Raw: news.Raw{Body: text, Format: news.FormatText}}
+	if err := New().Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Dateline == nil || a.Dateline.Place != "Toulon" || a.Dateline.PlaceText != "TOULON" {
+		t.Errorf("dateline = %+v, want Toulon", a.Dateline)
+	}
+}
