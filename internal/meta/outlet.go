@@ -40,6 +40,7 @@ var outletTable = []outlet{
 	{"News18 Hindi", []string{"न्यूज18 हिंदी", "न्यूज़18 हिंदी", "न्यूज 18 हिंदी"}, []string{"hindi.news18.com"}},
 	{"News18", []string{"न्यूज18", "न्यूज़18", "न्यूज 18"}, []string{"news18.com"}},
 	{"TV9 Bharatvarsh", []string{"टीवी9 भारतवर्ष", "टीवी 9 भारतवर्ष", "TV9 Hindi"}, []string{"tv9hindi.com"}},
+	{"Sportstar", []string{"स्पोर्टस्टार"}, []string{"sportstar.thehindu.com"}},
 	{"The Hindu", []string{"द हिंदू", "द हिन्दू", "Hindu"}, []string{"thehindu.com"}},
 	{"Hindustan Times", []string{"हिंदुस्तान टाइम्स", "हिन्दुस्तान टाइम्स", "HT"}, []string{"hindustantimes.com"}},
 	{"Times of India", []string{"The Times of India", "टाइम्स ऑफ इंडिया", "TOI"}, []string{"timesofindia.indiatimes.com"}},
@@ -77,6 +78,7 @@ var outletTable = []outlet{
 	{"India Today", []string{"इंडिया टुडे"}, []string{"indiatoday.in"}},
 	{"BBC Hindi", []string{"बीबीसी हिंदी", "बीबीसी हिन्दी", "BBC News Hindi", "बीबीसी न्यूज़ हिंदी", "बीबीसी न्यूज़, हिंदी", "बीबीसी न्यूज, हिंदी", "BBC News, हिंदी"}, []string{"bbc.com/hindi", "bbc.co.uk/hindi"}},
 	{"BBC News", []string{"BBC", "बीबीसी"}, []string{"bbc.com", "bbc.co.uk"}},
+	{"Sky News", []string{"स्काई न्यूज"}, []string{"news.sky.com"}},
 	{"Patrika", []string{"पत्रिका", "राजस्थान पत्रिका", "Rajasthan Patrika"}, []string{"patrika.com"}},
 	{"Punjab Kesari", []string{"पंजाब केसरी"}, []string{"punjabkesari.in"}},
 	{"Haribhoomi", []string{"हरिभूमि"}, []string{"haribhoomi.com"}},
@@ -341,7 +343,7 @@ func LeadName(s string) (kind, name string, desk, ok bool) {
 // outletZones are the home zones of outlets outside India whose pages
 // print clock times without a zone.
 var outletZones = map[string]string{
-	"DW Hindi": "Europe/Berlin", "Deutsche Welle": "Europe/Berlin", "BBC News": "Europe/London",
+	"DW Hindi": "Europe/Berlin", "Deutsche Welle": "Europe/Berlin", "BBC News": "Europe/London", "Sky News": "Europe/London",
 	"The Guardian": "Europe/London", "Financial Times": "Europe/London", "Reuters": "Europe/London",
 	"France 24": "Europe/Paris", "Euronews": "Europe/Paris", "RT": "Europe/Moscow", "TASS": "Europe/Moscow",
 	"Sputnik": "Europe/Moscow", "CNN": "America/New_York", "Voice of America": "America/New_York",
