@@ -8,7 +8,14 @@ import (
 // connector words may sit inside a Latin name between capitalised words.
 var connector = map[string]bool{
 	"of": true, "the": true, "for": true, "and": true, "de": true, "da": true, "van": true,
-	"von": true, "bin": true, "al": true, "&": true, "on": true, "del": true, "la": true,
+	"von": true, "bin": true, "al": true, "&": true, "on": true, "del": true, "la": true, "der": true,
+}
+
+// particles are the lower-case parts of personal names, two of which may
+// stand together ("von der", "van den", "bin al").
+var particles = map[string]bool{
+	"von": true, "van": true, "der": true, "den": true, "de": true, "da": true, "del": true, "la": true,
+	"bin": true, "ibn": true, "al": true, "el": true,
 }
 
 // englishTitles before a name say it names a person.
@@ -110,9 +117,14 @@ func (s *Stage) englishSpans(tokens, words []string) []span {
 				j++
 				continue
 			}
-			// a connector joins two capitalised words
+			// a connector joins two capitalised words, or two connectors
+			// do ("Ursula von der Leyen")
 			if connector[words[j]] && j+1 < n && capitalised(tokens[j+1]) && !notNames[words[j+1]] {
 				j += 2
+				continue
+			}
+			if particles[words[j]] && j+2 < n && particles[words[j+1]] && capitalised(tokens[j+2]) && !notNames[words[j+2]] {
+				j += 3
 				continue
 			}
 			break
