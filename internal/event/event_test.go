@@ -22,27 +22,27 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 var ist = time.FixedZone("IST", 5*3600+30*60)
 
 // people, bodies and places of the hand-written cases.
-var testEntities = []ent{
-	{"kb:narendra-modi", "Narendra Modi", news.PER, []string{"नरेंद्र मोदी", "मोदी"}},
-	{"kb:kp-sharma-oli", "K. P. Sharma Oli", news.PER, []string{"के पी शर्मा ओली", "ओली"}},
-	{"kb:donald-trump", "Donald Trump", news.PER, []string{"डोनाल्ड ट्रंप", "ट्रंप"}},
-	{"kb:vladimir-putin", "Vladimir Putin", news.PER, []string{"व्लादिमीर पुतिन", "पुतिन"}},
-	{"kb:kathmandu", "Kathmandu", news.LOC, []string{"काठमांडो"}},
-	{"kb:pulwama", "Pulwama", news.LOC, []string{"पुलवामा"}},
-	{"kb:nepal", "Nepal", news.LOC, []string{"नेपाल"}},
-	{"kb:uttarkashi", "Uttarkashi", news.LOC, []string{"उत्तरकाशी"}},
-	{"kb:geneva", "Geneva", news.LOC, []string{"जिनेवा"}},
-	{"kb:gujarat", "Gujarat", news.LOC, []string{"Gujarat", "गुजरात"}},
-	{"kb:russia", "Russia", news.LOC, []string{"Russia", "रूस"}},
-	{"kb:washington", "Washington", news.LOC, []string{"Washington"}},
+var testEntities = []newstest.Ent{
+	{ID: "kb:narendra-modi", Name: "Narendra Modi", Type: news.PER, Forms: []string{"नरेंद्र मोदी", "मोदी"}},
+	{ID: "kb:kp-sharma-oli", Name: "K. P. Sharma Oli", Type: news.PER, Forms: []string{"के पी शर्मा ओली", "ओली"}},
+	{ID: "kb:donald-trump", Name: "Donald Trump", Type: news.PER, Forms: []string{"डोनाल्ड ट्रंप", "ट्रंप"}},
+	{ID: "kb:vladimir-putin", Name: "Vladimir Putin", Type: news.PER, Forms: []string{"व्लादिमीर पुतिन", "पुतिन"}},
+	{ID: "kb:kathmandu", Name: "Kathmandu", Type: news.LOC, Forms: []string{"काठमांडो"}},
+	{ID: "kb:pulwama", Name: "Pulwama", Type: news.LOC, Forms: []string{"पुलवामा"}},
+	{ID: "kb:nepal", Name: "Nepal", Type: news.LOC, Forms: []string{"नेपाल"}},
+	{ID: "kb:uttarkashi", Name: "Uttarkashi", Type: news.LOC, Forms: []string{"उत्तरकाशी"}},
+	{ID: "kb:geneva", Name: "Geneva", Type: news.LOC, Forms: []string{"जिनेवा"}},
+	{ID: "kb:gujarat", Name: "Gujarat", Type: news.LOC, Forms: []string{"Gujarat", "गुजरात"}},
+	{ID: "kb:russia", Name: "Russia", Type: news.LOC, Forms: []string{"Russia", "रूस"}},
+	{ID: "kb:washington", Name: "Washington", Type: news.LOC, Forms: []string{"Washington"}},
 }
 
 // article prepares a as the stages before events leave it: entities,
 // times and quotes.
-func article(t testing.TB, text string, pub time.Time, specs []ent) *news.Article {
+func article(t testing.TB, text string, pub time.Time, specs []newstest.Ent) *news.Article {
 	t.Helper()
 	a := &news.Article{Text: text, Published: pub}
-	a.Entities = entities(text, specs...)
+	a.Entities = newstest.Entities(text, specs...)
 	ctx := t.Context()
 	if err := timex.New().Process(ctx, a); err != nil {
 		t.Fatal(err)
@@ -205,7 +205,7 @@ func TestSeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := article(t, string(b), pubs[i], seedEntities)
+		a := article(t, string(b), pubs[i], newstest.SeedEntities)
 		if i == 1 {
 			a.Dateline = &news.Dateline{Place: "Moscow", PlaceText: "मास्को", Date: "2021-03-19"}
 		}
@@ -234,21 +234,21 @@ func TestSeeds(t *testing.T) {
 }
 
 // goldenEntities are the named things of the golden cases.
-var goldenEntities = []ent{
-	{"kb:tejashwi-yadav", "Tejashwi Yadav", news.PER, []string{"तेजस्वी यादव", "यादव"}},
-	{"per:arvind-kumar", "Arvind Kumar", news.PER, []string{"अरविंद कुमार"}},
-	{"kb:bihar", "Bihar", news.LOC, []string{"बिहार"}},
-	{"kb:nepal", "Nepal", news.LOC, []string{"नेपाल", "Nepal"}},
-	{"kb:patna", "Patna", news.LOC, []string{"पटना"}},
-	{"kb:supaul", "Supaul", news.LOC, []string{"सुपौल"}},
-	{"kb:darbhanga", "Darbhanga", news.LOC, []string{"दरभंगा"}},
-	{"kb:kathmandu", "Kathmandu", news.LOC, []string{"काठमांडो", "Kathmandu"}},
-	{"kb:saharsa", "Saharsa", news.LOC, []string{"सहरसा"}},
-	{"kb:madhepura", "Madhepura", news.LOC, []string{"मधेपुरा"}},
-	{"org:ndrf", "National Disaster Response Force", news.ORG, []string{"राष्ट्रीय आपदा मोचन बल"}},
-	{"kb:india", "India", news.LOC, []string{"India"}},
-	{"kb:china", "China", news.LOC, []string{"China"}},
-	{"kb:pokhara", "Pokhara", news.LOC, []string{"Pokhara"}},
+var goldenEntities = []newstest.Ent{
+	{ID: "kb:tejashwi-yadav", Name: "Tejashwi Yadav", Type: news.PER, Forms: []string{"तेजस्वी यादव", "यादव"}},
+	{ID: "per:arvind-kumar", Name: "Arvind Kumar", Type: news.PER, Forms: []string{"अरविंद कुमार"}},
+	{ID: "kb:bihar", Name: "Bihar", Type: news.LOC, Forms: []string{"बिहार"}},
+	{ID: "kb:nepal", Name: "Nepal", Type: news.LOC, Forms: []string{"नेपाल", "Nepal"}},
+	{ID: "kb:patna", Name: "Patna", Type: news.LOC, Forms: []string{"पटना"}},
+	{ID: "kb:supaul", Name: "Supaul", Type: news.LOC, Forms: []string{"सुपौल"}},
+	{ID: "kb:darbhanga", Name: "Darbhanga", Type: news.LOC, Forms: []string{"दरभंगा"}},
+	{ID: "kb:kathmandu", Name: "Kathmandu", Type: news.LOC, Forms: []string{"काठमांडो", "Kathmandu"}},
+	{ID: "kb:saharsa", Name: "Saharsa", Type: news.LOC, Forms: []string{"सहरसा"}},
+	{ID: "kb:madhepura", Name: "Madhepura", Type: news.LOC, Forms: []string{"मधेपुरा"}},
+	{ID: "org:ndrf", Name: "National Disaster Response Force", Type: news.ORG, Forms: []string{"राष्ट्रीय आपदा मोचन बल"}},
+	{ID: "kb:india", Name: "India", Type: news.LOC, Forms: []string{"India"}},
+	{ID: "kb:china", Name: "China", Type: news.LOC, Forms: []string{"China"}},
+	{ID: "kb:pokhara", Name: "Pokhara", Type: news.LOC, Forms: []string{"Pokhara"}},
 }
 
 // goldenMeta is the publication time and dateline of each golden case.
@@ -307,7 +307,7 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		a := &news.Article{Text: text, Published: time.Date(2025, 11, 3, 0, 0, 0, 0, ist)}
-		a.Entities = entities(text, testEntities...)
+		a.Entities = newstest.Entities(text, testEntities...)
 		a.Times = nil
 		for _, e := range timex.Find(text, a.Published) {
 			off := news.NewOffsets(text)
@@ -332,7 +332,7 @@ func FuzzTitle(f *testing.F) {
 	f.Add("", "हादसा")
 	f.Fuzz(func(t *testing.T, title, text string) {
 		a := &news.Article{Text: text, Title: title, Published: time.Date(2025, 11, 3, 0, 0, 0, 0, ist)}
-		a.Entities = entities(text, testEntities...)
+		a.Entities = newstest.Entities(text, testEntities...)
 		n := len([]rune(text))
 		for _, e := range Events(Extract(a)) {
 			if e.Start < 0 || e.End > n || e.End <= e.Start {
@@ -424,7 +424,7 @@ func TestSeedTitle(t *testing.T) {
 		t.Fatal(err)
 	}
 	text, title := stripTitle(string(b))
-	a := article(t, text, time.Date(2025, 11, 3, 0, 0, 0, 0, ist), seedEntities)
+	a := article(t, text, time.Date(2025, 11, 3, 0, 0, 0, 0, ist), newstest.SeedEntities)
 	a.Title = title
 	if err := New().Process(t.Context(), a); err != nil {
 		t.Fatal(err)

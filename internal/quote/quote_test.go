@@ -17,16 +17,16 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // people of the hand-written cases.
-var testEntities = []ent{
-	{"kb:amit-shah", "Amit Shah", news.PER, []string{"अमित शाह", "शाह"}},
-	{"kb:randhir-jaiswal", "Randhir Jaiswal", news.PER, []string{"रणधीर जायसवाल", "जायसवाल"}},
-	{"kb:tejashwi-yadav", "Tejashwi Yadav", news.PER, []string{"तेजस्वी यादव", "यादव"}},
-	{"kb:recep-tayyip-erdogan", "Recep Tayyip Erdogan", news.PER, []string{"एर्दोगन"}},
-	{"kb:s-jaishankar", "S. Jaishankar", news.PER, []string{"S. Jaishankar", "Jaishankar"}},
-	{"kb:afp", "AFP", news.ORG, []string{"एएफपी"}},
-	{"kb:reuters", "Reuters", news.ORG, []string{"रॉयटर्स", "Reuters"}},
-	{"kb:ministry-of-external-affairs", "Ministry of External Affairs", news.ORG, []string{"विदेश मंत्रालय"}},
-	{"kb:india", "India", news.LOC, []string{"भारत"}},
+var testEntities = []newstest.Ent{
+	{ID: "kb:amit-shah", Name: "Amit Shah", Type: news.PER, Forms: []string{"अमित शाह", "शाह"}},
+	{ID: "kb:randhir-jaiswal", Name: "Randhir Jaiswal", Type: news.PER, Forms: []string{"रणधीर जायसवाल", "जायसवाल"}},
+	{ID: "kb:tejashwi-yadav", Name: "Tejashwi Yadav", Type: news.PER, Forms: []string{"तेजस्वी यादव", "यादव"}},
+	{ID: "kb:recep-tayyip-erdogan", Name: "Recep Tayyip Erdogan", Type: news.PER, Forms: []string{"एर्दोगन"}},
+	{ID: "kb:s-jaishankar", Name: "S. Jaishankar", Type: news.PER, Forms: []string{"S. Jaishankar", "Jaishankar"}},
+	{ID: "kb:afp", Name: "AFP", Type: news.ORG, Forms: []string{"एएफपी"}},
+	{ID: "kb:reuters", Name: "Reuters", Type: news.ORG, Forms: []string{"रॉयटर्स", "Reuters"}},
+	{ID: "kb:ministry-of-external-affairs", Name: "Ministry of External Affairs", Type: news.ORG, Forms: []string{"विदेश मंत्रालय"}},
+	{ID: "kb:india", Name: "India", Type: news.LOC, Forms: []string{"भारत"}},
 }
 
 type want struct {
@@ -38,7 +38,7 @@ type want struct {
 func run(t *testing.T, text string) []news.Quote {
 	t.Helper()
 	a := &news.Article{Text: text}
-	a.Entities = entities(text, testEntities...)
+	a.Entities = newstest.Entities(text, testEntities...)
 	qs := Find(a)
 	runes := []rune(text)
 	for _, q := range qs {
@@ -147,7 +147,7 @@ func TestSeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := &news.Article{Text: string(b)}
-		a.Entities = entities(a.Text, seedEntities...)
+		a.Entities = newstest.Entities(a.Text, newstest.SeedEntities...)
 		qs := Find(a)
 		var got []string
 		for _, q := range qs {
@@ -163,18 +163,18 @@ func TestSeeds(t *testing.T) {
 }
 
 // goldenEntities are the named things of the golden cases.
-var goldenEntities = []ent{
-	{"kb:tejashwi-yadav", "Tejashwi Yadav", news.PER, []string{"तेजस्वी यादव", "यादव"}},
-	{"per:arvind-kumar", "Arvind Kumar", news.PER, []string{"अरविंद कुमार"}},
-	{"kb:bihar", "Bihar", news.LOC, []string{"बिहार"}},
-	{"kb:nepal", "Nepal", news.LOC, []string{"नेपाल"}},
-	{"kb:patna", "Patna", news.LOC, []string{"पटना"}},
-	{"kb:supaul", "Supaul", news.LOC, []string{"सुपौल"}},
-	{"kb:darbhanga", "Darbhanga", news.LOC, []string{"दरभंगा"}},
-	{"kb:kathmandu", "Kathmandu", news.LOC, []string{"काठमांडो"}},
-	{"org:ndrf", "National Disaster Response Force", news.ORG, []string{"राष्ट्रीय आपदा मोचन बल"}},
-	{"kb:un", "United Nations", news.ORG, []string{"United Nations"}},
-	{"per:maria-lopez", "Maria Lopez", news.PER, []string{"Maria Lopez", "Lopez"}},
+var goldenEntities = []newstest.Ent{
+	{ID: "kb:tejashwi-yadav", Name: "Tejashwi Yadav", Type: news.PER, Forms: []string{"तेजस्वी यादव", "यादव"}},
+	{ID: "per:arvind-kumar", Name: "Arvind Kumar", Type: news.PER, Forms: []string{"अरविंद कुमार"}},
+	{ID: "kb:bihar", Name: "Bihar", Type: news.LOC, Forms: []string{"बिहार"}},
+	{ID: "kb:nepal", Name: "Nepal", Type: news.LOC, Forms: []string{"नेपाल"}},
+	{ID: "kb:patna", Name: "Patna", Type: news.LOC, Forms: []string{"पटना"}},
+	{ID: "kb:supaul", Name: "Supaul", Type: news.LOC, Forms: []string{"सुपौल"}},
+	{ID: "kb:darbhanga", Name: "Darbhanga", Type: news.LOC, Forms: []string{"दरभंगा"}},
+	{ID: "kb:kathmandu", Name: "Kathmandu", Type: news.LOC, Forms: []string{"काठमांडो"}},
+	{ID: "org:ndrf", Name: "National Disaster Response Force", Type: news.ORG, Forms: []string{"राष्ट्रीय आपदा मोचन बल"}},
+	{ID: "kb:un", Name: "United Nations", Type: news.ORG, Forms: []string{"United Nations"}},
+	{ID: "per:maria-lopez", Name: "Maria Lopez", Type: news.PER, Forms: []string{"Maria Lopez", "Lopez"}},
 }
 
 func TestGolden(t *testing.T) {
@@ -190,7 +190,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := &news.Article{Text: string(b)}
-			a.Entities = entities(a.Text, goldenEntities...)
+			a.Entities = newstest.Entities(a.Text, goldenEntities...)
 			if err := New().Process(t.Context(), a); err != nil {
 				t.Fatal(err)
 			}
@@ -214,7 +214,7 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		a := &news.Article{Text: text}
-		a.Entities = entities(text, testEntities...)
+		a.Entities = newstest.Entities(text, testEntities...)
 		n := len([]rune(text))
 		for _, q := range Find(a) {
 			if q.Start < 0 || q.End > n || q.End <= q.Start || q.Text == "" {
@@ -230,7 +230,7 @@ func BenchmarkFind(b *testing.B) {
 		b.Fatal(err)
 	}
 	a := &news.Article{Text: string(body)}
-	a.Entities = entities(a.Text, goldenEntities...)
+	a.Entities = newstest.Entities(a.Text, goldenEntities...)
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
 		Find(a)
