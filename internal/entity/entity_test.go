@@ -2,7 +2,6 @@ package entity
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"khabar/internal/entity/kb"
 	"khabar/internal/entity/tagger"
 	"khabar/internal/news"
+	"khabar/internal/news/newstest"
 	"khabar/internal/segment"
 )
 
@@ -58,25 +58,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := analyze(t, string(text))
-			got, err := json.MarshalIndent(a.Entities, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			golden := filepath.Join("testdata", name+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("entities differ from %s (run go test -update and review the diff):\n%s", golden, got)
-			}
+			newstest.Golden(t, f, "entities", a.Entities, *update)
 			checkOffsets(t, a)
 		})
 	}

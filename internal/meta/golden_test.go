@@ -1,8 +1,6 @@
 package meta_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -12,6 +10,7 @@ import (
 	"khabar/internal/clean"
 	"khabar/internal/meta"
 	"khabar/internal/news"
+	"khabar/internal/news/newstest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -38,25 +37,7 @@ func TestGolden(t *testing.T) {
 			if err := meta.New().Process(t.Context(), a); err != nil {
 				t.Fatal(err)
 			}
-			got, err := json.MarshalIndent(a, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			golden := filepath.Join("testdata", name+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s:\n%s", name, golden, got)
-			}
+			newstest.Golden(t, f, "records", a, *update)
 		})
 	}
 }
