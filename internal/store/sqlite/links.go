@@ -149,40 +149,20 @@ func applyLinked(ctx context.Context, tx *sql.Tx, l store.Linked) error {
 // EachSketch calls fn for every sketch whose article is stored, by id. It
 // reads a batch at a time and holds no transaction while fn runs.
 func (s *Store) EachSketch(ctx context.Context, fn func(store.Sketch) error) error {
-	after := ""
-	for {
-		rows, err := s.r.QueryContext(ctx, `SELECT k.id, k.grp, k.data FROM sketches k
-			JOIN articles a ON a.id = k.id WHERE k.id > ? ORDER BY k.id LIMIT ?`, after, eachBatch*4)
-		if err != nil {
-			return fmt.Errorf("sqlite: each sketch: %w", err)
-		}
-		var batch []store.Sketch
-		for rows.Next() {
-			var sk store.Sketch
-			if err := rows.Scan(&sk.ID, &sk.Group, &sk.Data); err != nil {
-				rows.Close()
-				return fmt.Errorf("sqlite: each sketch: %w", err)
+	return walk(ctx, "each sketch", eachBatch*4,
+		func(last *store.Sketch) (*sql.Rows, error) {
+			after := ""
+			if last != nil {
+				after = last.ID
 			}
-			batch = append(batch, sk)
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return fmt.Errorf("sqlite: each sketch: %w", err)
-		}
-		for _, sk := range batch {
-			if err := fn(sk); err != nil {
-				return err
-			}
-		}
-		if len(batch) < eachBatch*4 {
-			return nil
-		}
-		after = batch[len(batch)-1].ID
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("sqlite: each sketch: %w", err)
-		}
-	}
+			return s.r.QueryContext(ctx, `SELECT k.id, k.grp, k.data FROM sketches k
+				JOIN articles a ON a.id = k.id WHERE k.id > ? ORDER BY k.id LIMIT ?`, after, eachBatch*4)
+		},
+		func(rows *sql.Rows) (sk store.Sketch, err error) {
+			err = rows.Scan(&sk.ID, &sk.Group, &sk.Data)
+			return sk, err
+		},
+		fn)
 }
 
 // Group returns the stored articles of group id, oldest first.
@@ -306,50 +286,34 @@ func parseStoryCursor(c string) (key, error) {
 // EachStory calls fn for every story, earliest-starting first. It reads a
 // batch at a time and holds no transaction while fn runs.
 func (s *Store) EachStory(ctx context.Context, fn func(*store.Story) error) error {
-	after := key{published: noTime, id: ""}
-	for {
-		rows, err := s.r.QueryContext(ctx, `SELECT started, id, record, state FROM stories
-			WHERE (started, id) > (?, ?) ORDER BY started, id LIMIT ?`,
-			after.published, after.id, eachBatch)
-		if err != nil {
-			return fmt.Errorf("sqlite: each story: %w", err)
-		}
-		var batch []*store.Story
-		var last key
-		for rows.Next() {
+	type item struct {
+		k  key
+		sy *store.Story
+	}
+	return walk(ctx, "each story", eachBatch,
+		func(last *item) (*sql.Rows, error) {
+			after := key{published: noTime}
+			if last != nil {
+				after = last.k
+			}
+			return s.r.QueryContext(ctx, `SELECT started, id, record, state FROM stories
+				WHERE (started, id) > (?, ?) ORDER BY started, id LIMIT ?`,
+				after.published, after.id, eachBatch)
+		},
+		func(rows *sql.Rows) (it item, err error) {
 			var (
 				rec   string
 				state []byte
 			)
-			if err := rows.Scan(&last.published, &last.id, &rec, &state); err != nil {
-				rows.Close()
-				return fmt.Errorf("sqlite: each story: %w", err)
+			if err := rows.Scan(&it.k.published, &it.k.id, &rec, &state); err != nil {
+				return it, err
 			}
-			sy, err := decodeStory(rec, state)
-			if err != nil {
-				rows.Close()
-				return fmt.Errorf("sqlite: each story: %q: %w", last.id, err)
+			if it.sy, err = decodeStory(rec, state); err != nil {
+				return it, fmt.Errorf("%q: %w", it.k.id, err)
 			}
-			batch = append(batch, sy)
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return fmt.Errorf("sqlite: each story: %w", err)
-		}
-		for _, sy := range batch {
-			if err := fn(sy); err != nil {
-				return err
-			}
-		}
-		if len(batch) < eachBatch {
-			return nil
-		}
-		after = last
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("sqlite: each story: %w", err)
-		}
-	}
+			return it, nil
+		},
+		func(it item) error { return fn(it.sy) })
 }
 
 // State returns the named blob of engine state, nil when unset.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 )
 
@@ -61,4 +62,48 @@ func (s *Store) page(ctx context.Context, q pageQuery, limit int, scan func(rows
 		n++
 	}
 	return last, false, rows.Err()
+}
+
+// walk reads a keyset walk a batch of size rows at a time and calls fn on
+// each row, holding no read transaction while fn runs (so fn may use the
+// store). query runs the walk's query for the rows after last (nil at the
+// start); scan reads one row. Errors of the store are wrapped with op;
+// fn's errors are returned as they are.
+func walk[T any](ctx context.Context, op string, size int, query func(last *T) (*sql.Rows, error),
+	scan func(*sql.Rows) (T, error), fn func(T) error) error {
+	var last *T
+	batch := make([]T, 0, size)
+	for {
+		batch = batch[:0]
+		rows, err := query(last)
+		if err != nil {
+			return fmt.Errorf("sqlite: %s: %w", op, err)
+		}
+		for rows.Next() {
+			it, err := scan(rows)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("sqlite: %s: %w", op, err)
+			}
+			batch = append(batch, it)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("sqlite: %s: %w", op, err)
+		}
+		for _, it := range batch {
+			if err := fn(it); err != nil {
+				return err
+			}
+		}
+		if len(batch) < size {
+			return nil
+		}
+		l := batch[len(batch)-1]
+		last = &l
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("sqlite: %s: %w", op, err)
+		}
+	}
 }

@@ -176,50 +176,31 @@ func (s *Store) List(ctx context.Context, f store.Filter) (store.Page, error) {
 // rows at a time and holds no read transaction while fn runs, so fn may use
 // the store.
 func (s *Store) Each(ctx context.Context, fn func(*news.Article) error) error {
-	after := key{published: noTime, id: ""}
 	type item struct {
 		k   key
 		rec string
 	}
-	batch := make([]item, 0, eachBatch)
-	for {
-		batch = batch[:0]
-		rows, err := s.r.QueryContext(ctx, `SELECT published, id, record FROM articles
-			WHERE (published, id) > (?, ?) ORDER BY published, id LIMIT ?`,
-			after.published, after.id, eachBatch)
-		if err != nil {
-			return fmt.Errorf("sqlite: each: %w", err)
-		}
-		for rows.Next() {
-			var it item
-			if err := rows.Scan(&it.k.published, &it.k.id, &it.rec); err != nil {
-				rows.Close()
-				return fmt.Errorf("sqlite: each: %w", err)
+	return walk(ctx, "each", eachBatch,
+		func(last *item) (*sql.Rows, error) {
+			after := key{published: noTime}
+			if last != nil {
+				after = last.k
 			}
-			batch = append(batch, it)
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return fmt.Errorf("sqlite: each: %w", err)
-		}
-		for _, it := range batch {
+			return s.r.QueryContext(ctx, `SELECT published, id, record FROM articles
+				WHERE (published, id) > (?, ?) ORDER BY published, id LIMIT ?`,
+				after.published, after.id, eachBatch)
+		},
+		func(rows *sql.Rows) (it item, err error) {
+			err = rows.Scan(&it.k.published, &it.k.id, &it.rec)
+			return it, err
+		},
+		func(it item) error {
 			a, err := decode(it.rec)
 			if err != nil {
 				return fmt.Errorf("sqlite: each: %q: %w", it.k.id, err)
 			}
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		if len(batch) < eachBatch {
-			return nil
-		}
-		after = batch[len(batch)-1].k
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("sqlite: each: %w", err)
-		}
-	}
+			return fn(a)
+		})
 }
 
 // Count returns the number of stored articles.
