@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"slices"
+
+	"khabar/internal/eval"
 )
 
 // Span is a named-entity span of a tagged sentence, in token indexes, end
@@ -35,22 +37,10 @@ func Spans(tags []string) []Span {
 }
 
 // PRF is precision, recall and F1 with the counts they come from.
-type PRF struct {
-	TP, FP, FN            int
-	Precision, Recall, F1 float64
-}
+type PRF = eval.PRF
 
-func (p *PRF) finish() {
-	if p.TP+p.FP > 0 {
-		p.Precision = float64(p.TP) / float64(p.TP+p.FP)
-	}
-	if p.TP+p.FN > 0 {
-		p.Recall = float64(p.TP) / float64(p.TP+p.FN)
-	}
-	if p.Precision+p.Recall > 0 {
-		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
-	}
-}
+// finish fills in p's ratios from its counts.
+func finish(p *PRF) { *p = eval.NewPRF(p.TP, p.FP, p.FN) }
 
 // Scores are exact-span scores of a tagging.
 type Scores struct {
@@ -115,7 +105,7 @@ func (e *Evaluator) Scores() Scores {
 	s := Scores{ByType: map[string]PRF{}, Sentences: e.sentences, Tokens: e.tokens}
 	for t, p := range e.byType {
 		q := *p
-		q.finish()
+		finish(&q)
 		s.ByType[t] = q
 		s.All.TP += p.TP
 		s.All.FP += p.FP
@@ -126,8 +116,8 @@ func (e *Evaluator) Scores() Scores {
 			s.Target.FN += p.FN
 		}
 	}
-	s.Target.finish()
-	s.All.finish()
+	finish(&s.Target)
+	finish(&s.All)
 	return s
 }
 

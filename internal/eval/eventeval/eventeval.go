@@ -33,6 +33,7 @@ import (
 	"strings"
 
 	"khabar/internal/entity"
+	"khabar/internal/eval"
 	"khabar/internal/evaldata"
 	"khabar/internal/event"
 	"khabar/internal/news"
@@ -47,24 +48,7 @@ import (
 const DefaultDir = "events/fire2018-hi-dev"
 
 // Score is precision, recall and F1 over counted matches.
-type Score struct {
-	TP, FP, FN            int
-	Precision, Recall, F1 float64
-}
-
-func score(tp, fp, fn int) Score {
-	s := Score{TP: tp, FP: fp, FN: fn}
-	if tp+fp > 0 {
-		s.Precision = float64(tp) / float64(tp+fp)
-	}
-	if tp+fn > 0 {
-		s.Recall = float64(tp) / float64(tp+fn)
-	}
-	if s.Precision+s.Recall > 0 {
-		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
-	}
-	return s
-}
+type Score = eval.PRF
 
 // ArgScore counts one argument over matched mentions whose event has it
 // annotated: how many had a prediction, and how many of those overlapped.
@@ -93,8 +77,8 @@ type Part struct {
 
 // finish computes the scores from the counts.
 func (p *Part) finish() {
-	p.Trigger = score(p.tp, p.Predicted-p.tp, p.Gold-p.tp)
-	p.TriggerOnly = score(p.tpOnly, p.Predicted-p.tpOnly, p.Gold-p.tpOnly)
+	p.Trigger = eval.NewPRF(p.tp, p.Predicted-p.tp, p.Gold-p.tp)
+	p.TriggerOnly = eval.NewPRF(p.tpOnly, p.Predicted-p.tpOnly, p.Gold-p.tpOnly)
 	for _, a := range []*ArgScore{&p.Place, &p.Time, &p.Casualty} {
 		a.Accuracy = 0
 		if a.Annotated > 0 {
@@ -202,7 +186,7 @@ func RunWith(ctx context.Context, dir string, w io.Writer, opts Options) (Report
 	}
 	r.finish()
 	for sub, c := range per {
-		r.PerSubtype[sub] = score(c[0], c[1], c[2])
+		r.PerSubtype[sub] = eval.NewPRF(c[0], c[1], c[2])
 	}
 	if w != nil {
 		r.Print(w)

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"khabar/internal/eval"
 	"khabar/internal/evaldata"
 	"khabar/internal/news"
 	"khabar/internal/timex"
@@ -31,24 +32,7 @@ import (
 const DefaultDir = "temporal/iasnlp2018-hi-dev"
 
 // Score is precision, recall and F1 over counted matches.
-type Score struct {
-	TP, FP, FN            int
-	Precision, Recall, F1 float64
-}
-
-func score(tp, fp, fn int) Score {
-	s := Score{TP: tp, FP: fp, FN: fn}
-	if tp+fp > 0 {
-		s.Precision = float64(tp) / float64(tp+fp)
-	}
-	if tp+fn > 0 {
-		s.Recall = float64(tp) / float64(tp+fn)
-	}
-	if s.Precision+s.Recall > 0 {
-		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
-	}
-	return s
-}
+type Score = eval.PRF
 
 // Error is one disagreement with the annotation, for reading.
 type Error struct {
@@ -127,8 +111,8 @@ func Run(ctx context.Context, dir string, w io.Writer) (Report, error) {
 		strictTP += st
 		lenTP += lt
 	}
-	r.Strict = score(strictTP, r.Predicted-strictTP, r.Gold-strictTP)
-	r.Lenient = score(lenTP, r.Predicted-lenTP, r.Gold-lenTP)
+	r.Strict = eval.NewPRF(strictTP, r.Predicted-strictTP, r.Gold-strictTP)
+	r.Lenient = eval.NewPRF(lenTP, r.Predicted-lenTP, r.Gold-lenTP)
 	if r.ValueTotal > 0 {
 		r.ValueAccuracy = float64(r.ValueRight) / float64(r.ValueTotal)
 	}
