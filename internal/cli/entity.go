@@ -8,6 +8,7 @@ import (
 
 	"khabar/internal/entity"
 	"khabar/internal/entity/translit"
+	"khabar/internal/eval/nereval"
 	"khabar/internal/evaldata"
 )
 
@@ -135,6 +136,29 @@ func evalNER(ctx context.Context, e *env, args []string, w io.Writer) error {
 		return err
 	}
 	_, err = st.EvalNER(ctx, in, w)
+	return err
+}
+
+// evalNERNews scores the entities stage on the blind-labelled news
+// articles (nereval).
+func evalNERNews(ctx context.Context, _ *env, args []string, w io.Writer) error {
+	var opts nereval.Options
+	if len(args) > 0 && (args[0] == "-v" || args[0] == "--verbose") {
+		opts.Verbose = true
+		args = args[1:]
+	}
+	switch len(args) {
+	case 0:
+	case 1:
+		b, err := os.ReadFile(args[0])
+		if err != nil {
+			return err
+		}
+		opts.Labels = b
+	default:
+		return errUsage
+	}
+	_, err := nereval.Run(ctx, w, opts)
 	return err
 }
 
