@@ -1,0 +1,324 @@
+package textscan
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"khabar/internal/normalize"
+)
+
+// Kind is what a token is made of.
+type Kind uint8
+
+// Token kinds.
+const (
+	// Word is a run of word runes (Options.IsWordRune).
+	Word Kind = iota + 1
+	// Number is a run of decimal digits of any script; only with
+	// Options.Numbers.
+	Number
+	// Punct is one rune that is neither white space nor part of a word,
+	// number or quotation mark.
+	Punct
+	// Quote is a run of one quotation mark ("“", "‘‘", two ASCII
+	// apostrophes); only with Options.Quotes.
+	Quote
+)
+
+// Role is the part a quotation mark can play. Both is Open|Close.
+type Role uint8
+
+// Quotation mark roles.
+const (
+	// Open marks “ ‘ « „ (they open a quotation).
+	Open Role = 1 << iota
+	// Close marks ” ’ » (they close one).
+	Close
+	// Both marks the straight double quote and two ASCII apostrophes
+	// (either role).
+	Both = Open | Close
+)
+
+// Token is one word, number, punctuation mark or quotation mark of a text.
+type Token struct {
+	// Start and End are the byte span of the token in the text.
+	Start, End int
+	// Key is what to match on: normalize.Fold of a word, the ASCII digits
+	// of a number (normalize.Digits), the text itself otherwise. (One
+	// exception, kept from the tokenizers this package replaced: a word
+	// of Devanagari letters keeps ऩ ऱ ऴ, which Fold writes न र ळ.)
+	Key string
+	// Kind says what the token is.
+	Kind Kind
+	// Role is the role of a Quote token, 0 for the other kinds.
+	Role Role
+	// Space is true when white space, or the start of the text, comes
+	// right before the token.
+	Space bool
+	// Break is true when that white space holds a line break.
+	Break bool
+}
+
+// Options are the ways the callers of Scan and Scanner read text
+// differently.
+// The zero value makes digits part of words and quotation marks plain
+// punctuation.
+type Options struct {
+	// Numbers makes each run of decimal digits of any script (ASCII,
+	// Devanagari, …, as normalize.DigitValue reads them) a Number token.
+	// Without it digits are word runes, like letters: "G20" and "२०२५"
+	// are words.
+	Numbers bool
+	// Quotes makes quotation marks Quote tokens, a run of one mark ("‘‘")
+	// being one token. Without it every mark is a Punct token of its own.
+	Quotes bool
+	// WordApostrophe makes a single ’ between two word runes ("Putin’s")
+	// a Punct token instead of a closing quotation mark. Needs Quotes.
+	WordApostrophe bool
+	// DoubleApostrophe makes a run of two or more ASCII apostrophes a
+	// quotation mark with role Both. Needs Quotes.
+	DoubleApostrophe bool
+}
+
+const (
+	zwnj = '\u200c'
+	zwj  = '\u200d'
+)
+
+// IsWordRune reports whether r is part of a word: a letter or a
+// combining mark of any script, ZWJ or ZWNJ, and a digit unless
+// o.Numbers. Devanagari signs that are punctuation (danda, double danda,
+// abbreviation sign U+0970) are not.
+func (o Options) IsWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || !o.Numbers && r >= '0' && r <= '9'
+	}
+	if r >= 0x0900 && r <= 0x097F { // Devanagari, the common case
+		if r >= 0x0964 && r <= 0x0970 { // dandas, digits, abbreviation sign
+			return !o.Numbers && r >= 0x0966 && r <= 0x096F
+		}
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.In(r, unicode.Mn, unicode.Mc) || r == zwnj || r == zwj ||
+		!o.Numbers && unicode.IsDigit(r)
+}
+
+// IsStop reports whether the punctuation key ends a sentence: a danda,
+// a double danda, "|" (typed for a danda), "?" or "!". The full stop is
+// left to the caller, since it also ends abbreviations ("U.S.", "ई.").
+func IsStop(key string) bool {
+	switch key {
+	case "।", "?", "!", "॥", "|":
+		return true
+	}
+	return false
+}
+
+// Scan splits text into tokens. White space (with U+200B, U+FEFF and soft
+// hyphens) separates tokens and is no token itself; invalid UTF-8 bytes
+// are Punct tokens of one byte.
+func Scan(text string, opts Options) []Token {
+	toks := make([]Token, 0, len(text)/5+1)
+	for s := NewScanner(text, opts); s.Scan(); {
+		toks = append(toks, s.Token())
+	}
+	return toks
+}
+
+// Scanner reads the tokens of one text one at a time, as Scan splits
+// them: the way for a caller to build tokens of its own type without a
+// second slice.
+type Scanner struct {
+	text string
+	opts Options
+	// pos is where the next token is looked for.
+	pos int
+	// space and brk are what Token.Space and Token.Break will be.
+	space, brk bool
+	tok        Token
+	// cache maps the words Fold had to change to their keys: news text
+	// repeats its words.
+	cache map[string]string
+}
+
+// NewScanner returns a Scanner at the start of text.
+func NewScanner(text string, opts Options) *Scanner {
+	return &Scanner{text: text, opts: opts, space: true}
+}
+
+// Token returns the token the last call to Scan read.
+func (s *Scanner) Token() Token { return s.tok }
+
+// Scan reads the next token, for Token to return, and reports whether
+// there was one before the end of the text.
+func (s *Scanner) Scan() bool {
+	text := s.text
+	for i := s.pos; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decode(text[i:])
+		}
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u00ad' {
+			s.space = true
+			if r == '\n' {
+				s.brk = true
+			}
+			i += size
+			continue
+		}
+		t := Token{Start: i, End: i + size, Kind: Punct, Space: s.space, Break: s.brk}
+		switch {
+		case s.opts.Numbers && normalize.DigitValue(r) >= 0:
+			for t.End < len(text) {
+				r2, s2 := rune(text[t.End]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, s2 = decode(text[t.End:])
+				}
+				if normalize.DigitValue(r2) < 0 {
+					break
+				}
+				t.End += s2
+			}
+			t.Kind, t.Key = Number, normalize.Digits(text[i:t.End])
+		case s.opts.IsWordRune(r):
+			ascii := r < utf8.RuneSelf
+			for t.End < len(text) {
+				// "U.S." and "ई." keep their dots out; "फिर-से" splits.
+				r2, s2 := rune(text[t.End]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, s2 = decode(text[t.End:])
+				}
+				if !s.opts.IsWordRune(r2) {
+					break
+				}
+				ascii = ascii && r2 < utf8.RuneSelf
+				t.End += s2
+			}
+			t.Kind, t.Key = Word, s.fold(text[i:t.End], ascii)
+		case s.opts.Quotes && (role(r) != 0 || s.opts.DoubleApostrophe && r == '\'' && i+1 < len(text) && text[i+1] == '\''):
+			for t.End < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[t.End:])
+				if r2 != r {
+					break
+				}
+				t.End += s2
+			}
+			t.Key = text[i:t.End]
+			if !(s.opts.WordApostrophe && r == '’' && t.End-i == size && s.inWord(i, t.End)) {
+				t.Kind, t.Role = Quote, role(r)
+				if r == '\'' {
+					t.Role = Both
+				}
+			}
+		default:
+			t.Key = text[i:t.End]
+		}
+		s.tok, s.pos = t, t.End
+		s.space, s.brk = false, false
+		return true
+	}
+	s.pos = len(text)
+	return false
+}
+
+// role says whether r is a quotation mark, and which. The ASCII
+// apostrophe is not: it is one only doubled (Options.DoubleApostrophe).
+func role(r rune) Role {
+	switch r {
+	case '“', '‘', '«', '„':
+		return Open
+	case '”', '’', '»':
+		return Close
+	case '"':
+		return Both
+	}
+	return 0
+}
+
+// inWord reports whether word runes stand on both sides of text[i:j].
+func (s *Scanner) inWord(i, j int) bool {
+	if i == 0 || j == len(s.text) {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(s.text[:i])
+	n, _ := utf8.DecodeRuneInString(s.text[j:])
+	return s.opts.IsWordRune(p) && s.opts.IsWordRune(n)
+}
+
+// fold returns normalize.Fold(w), the key of the word w that is all ASCII
+// if ascii. Fold keeps a lower-case ASCII word and a plain Devanagari word
+// as they are, and only lower-cases other ASCII words; the keys of the
+// other words are kept in a cache.
+func (s *Scanner) fold(w string, ascii bool) string {
+	if ascii && !hasUpper(w) || !ascii && plainDeva(w) {
+		return w
+	}
+	if k, ok := s.cache[w]; ok {
+		return k
+	}
+	var k string
+	if ascii {
+		k = lowerASCII(w)
+	} else {
+		k = normalize.Fold(w)
+	}
+	if s.cache == nil {
+		s.cache = make(map[string]string, 64)
+	}
+	s.cache[w] = k
+	return k
+}
+
+// plainDeva reports whether w is Devanagari that normalize.Fold leaves as
+// it is: no nukta, chandrabindu, virama, precomposed nukta letter, or
+// independent vowel followed by a vowel sign (and nothing but letters,
+// signs, anusvara and visarga).
+func plainDeva(w string) bool {
+	prevVowel := false
+	for i := 0; i < len(w); {
+		r, size := decode(w[i:])
+		i += size
+		switch {
+		case (r < 0x0905 || r > 0x0963) && r != 0x0902 && r != 0x0903:
+			return false
+		case r == 0x093C || r == 0x094D || (r >= 0x0958 && r <= 0x095F):
+			return false
+		case r >= 0x093E && r <= 0x094C && prevVowel:
+			return false
+		}
+		prevVowel = r >= 0x0905 && r <= 0x0914
+	}
+	return true
+}
+
+// decode returns the rune of more than one byte at the start of s and its
+// length, as utf8.DecodeRuneInString does, with a short way for
+// Devanagari.
+func decode(s string) (rune, int) {
+	if len(s) >= 3 && s[0] == 0xE0 && (s[1] == 0xA4 || s[1] == 0xA5) && s[2]&0xC0 == 0x80 {
+		return rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// hasUpper reports whether the ASCII string s holds an upper-case letter.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII returns the ASCII string s in lower case, which is what
+// normalize.Fold makes of an ASCII word.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
