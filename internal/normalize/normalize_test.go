@@ -48,6 +48,7 @@ func TestText(t *testing.T) {
 		{"misplaced nukta on na composes", "नि\u093c", "\u0929ि"},
 		{"double nukta dropped", "ज\u093c\u093cमीन", "ज\u093cमीन"},
 		{"do-not-use vowels", "अाज अौर एेसा अॉफिस उुपर", "आज और ऐसा ऑफिस ऊपर"},
+		{"vowel sign typed as two", "याेग हाेली फाैज डाॅक्टर", "योग होली फौज डॉक्टर"},
 		{"pipe after hindi becomes danda", "बैठक खत्म हुई | अब फैसला", "बैठक खत्म हुई। अब फैसला"},
 		{"pipe at end", "बैठक खत्म हुई|", "बैठक खत्म हुई।"},
 		{"double pipe", "जय हिंद ||", "जय हिंद॥"},

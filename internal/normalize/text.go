@@ -493,9 +493,20 @@ func isVowelSign(r rune) bool {
 
 // independent returns the independent vowel that v followed by vowel sign
 // s imitates, or 0. The pairs are the Devanagari sequences the Unicode
-// Standard (chapter 12, "Do not use") lists.
+// Standard (chapter 12, "Do not use") lists. A vowel sign typed as two
+// (the aa sign followed by the e or ai sign for "ो" or "ौ", as in "याेग",
+// left by old font converters) is one sign the same way.
 func independent(v, s rune) rune {
 	switch v {
+	case 'ा':
+		switch s {
+		case 'े':
+			return 'ो'
+		case 'ै':
+			return 'ौ'
+		case 'ॅ':
+			return 'ॉ'
+		}
 	case 'अ':
 		switch s {
 		case 'ा':
