@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -281,11 +282,12 @@ func TestTrimSpan(t *testing.T) {
 		want       [2]int
 		ok         bool
 	}{
-		{[]string{"राष्ट्रीय", "निगम", "(", "एनएचडीसी", ")", "ने"}, 0, 4, "ORG", [2]int{0, 5}, true},
-		{[]string{"राष्ट्रीय", "निगम", "(", "एनएचडीसी", ")", "ने"}, 0, 5, "ORG", [2]int{0, 5}, true},
 		{[]string{"राष्ट्रीय", "निगम", ",", "पटना"}, 0, 3, "ORG", [2]int{0, 2}, true},
 		{[]string{"श्री", "मोहन", "लाल"}, 0, 3, "PER", [2]int{1, 3}, true},
+		{[]string{"पीएम", "मोदी", "ने"}, 0, 2, "PER", [2]int{1, 2}, true},
+		{[]string{"सीएमओ", "ने"}, 0, 1, "ORG", [2]int{}, false},
 		{[]string{"15", "अगस्त"}, 0, 2, "LOC", [2]int{}, false},
+		{[]string{"मंगलवार", "रात", "को"}, 0, 2, "LOC", [2]int{}, false},
 	} {
 		t.Run(strings.Join(tc.tokens, " "), func(t *testing.T) {
 			words := make([]string, len(tc.tokens))
@@ -297,5 +299,65 @@ func TestTrimSpan(t *testing.T) {
 				t.Errorf("trimSpan = %d:%d %v, want %v %v", sp.Start, sp.End, ok, tc.want, tc.ok)
 			}
 		})
+	}
+}
+
+func TestSplitBracket(t *testing.T) {
+	toks := []string{"राष्ट्रीय", "निगम", "(", "एनएचडीसी", ")", "ने"}
+	for _, tc := range []struct {
+		name       string
+		start, end int
+		want       []span
+	}{
+		{"bracket closes after the span", 0, 4, []span{{Start: 0, End: 2, Type: "ORG"}, {Start: 3, End: 4, Type: "ORG", short: true}}},
+		{"bracket inside the span", 0, 5, []span{{Start: 0, End: 2, Type: "ORG"}, {Start: 3, End: 4, Type: "ORG", short: true}}},
+		{"no bracket", 0, 2, []span{{Start: 0, End: 2, Type: "ORG"}}},
+		{"empty bracket", 0, 3, []span{{Start: 0, End: 3, Type: "ORG"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := splitBracket(span{Start: tc.start, End: tc.end, Type: "ORG"}, toks)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("splitBracket(%d:%d) = %+v, want %+v", tc.start, tc.end, got, tc.want)
+			}
+		})
+	}
+	// more name after the bracket: one name
+	toks = []string{"कंपनी", "(", "इंडिया", ")", "लिमिटेड"}
+	if got := splitBracket(span{Start: 0, End: 5, Type: "ORG"}, toks); len(got) != 1 {
+		t.Errorf("a name running on after its bracket was split: %+v", got)
+	}
+}
+
+// TestWordListsFolded checks that the word lists the tagging rules look
+// words up in are written as kb.Word writes words, or they never match.
+func TestWordListsFolded(t *testing.T) {
+	for name, m := range map[string]map[string]bool{"personTitles": personTitles, "dateWords": dateWords, "placeHeads": placeHeads, "orgHeadsHi": orgHeadsHi} {
+		for w := range m {
+			if kb.Word(w) != w {
+				t.Errorf("%s: %q is looked up as %q", name, w, kb.Word(w))
+			}
+		}
+	}
+}
+
+func TestShortFormJoinsItsName(t *testing.T) {
+	s := testStage(t)
+	text := "खाद्य अनुसंधान परिषद ( खाअप ) ने कहा"
+	toks := strings.Fields(text)
+	var ms []mention
+	pos := 0
+	for _, r := range [][3]int{{0, 3, 0}, {4, 5, 1}} {
+		start := strings.Index(text[pos:], toks[r[0]]) + pos
+		end := strings.Index(text, toks[r[1]-1]) + len(toks[r[1]-1])
+		ms = append(ms, mention{start: start, end: end, typ: "ORG", tokens: toks[r[0]:r[1]], short: r[2] == 1})
+		pos = end
+	}
+	ents := s.link(text, ms)
+	if len(ents) != 1 || len(ents[0].Mentions) != 2 || ents[0].Mentions[1].Text != "खाअप" {
+		t.Errorf("the short form did not join its name: %+v", ents)
+	}
+	ms[1].short = false
+	if ents := s.link(text, ms); len(ents) != 2 {
+		t.Errorf("without the short-form mark the two names are %d entities, want 2", len(ents))
 	}
 }

@@ -16,6 +16,9 @@ type mention struct {
 	typ        string
 	entry      *kb.Entry
 	tokens     []string
+	// short is true for a short form in brackets after the name before
+	// it: it joins that name's entity unless it is known itself.
+	short bool
 }
 
 // linked is an entity being built for an article.
@@ -61,13 +64,21 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 	// type most of its mentions have
 	typeOf := majorityTypes(ms)
 	var short []int // single-word people left for the second pass
+	prevID := ""    // the entity of the mention before, for short forms
 	for i, m := range ms {
 		words := nameWords(m.tokens)
 		if len(words) == 0 {
 			continue
 		}
+		id := prevID
+		prevID = ""
 		if e := s.resolve(m, words); e != nil {
 			add(e.ID, func() news.Entity { return kbEntity(e) }, m, words)
+			prevID = e.ID
+			continue
+		}
+		if m.short && id != "" {
+			add(id, nil, m, words)
 			continue
 		}
 		if t, ok := typeOf[translit.Key(strings.Join(words, " "))]; ok && m.entry == nil {
@@ -80,6 +91,7 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 		}
 		id, ent := newEntity(m, words)
 		add(id, func() news.Entity { return ent }, m, words)
+		prevID = id
 	}
 	// second pass: a surname or first name alone joins a fuller name of
 	// the article, the nearest one before it, else after it

@@ -126,7 +126,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		for _, sp := range found {
 			ms = append(ms, mention{
 				start: t.spans[sp.Start].Start, end: t.spans[sp.End-1].End,
-				typ: sp.Type, entry: sp.entry, tokens: t.toks[sp.Start:sp.End],
+				typ: sp.Type, entry: sp.entry, tokens: t.toks[sp.Start:sp.End], short: sp.short,
 			})
 		}
 	}
@@ -143,10 +143,17 @@ func propagate(found []span, toks []string, surnames map[string]bool) []span {
 			taken[i] = true
 		}
 	}
-	for i, t := range toks {
-		if !taken[i] && surnames[kb.Word(t)] {
-			found = append(found, span{Start: i, End: i + 1, Type: "PER"})
+	for i := 0; i < len(toks); i++ {
+		if taken[i] || !surnames[kb.Word(toks[i])] {
+			continue
 		}
+		// the first and last names side by side are one name
+		j := i + 1
+		for j < len(toks) && !taken[j] && surnames[kb.Word(toks[j])] {
+			j++
+		}
+		found = append(found, span{Start: i, End: j, Type: "PER"})
+		i = j - 1
 	}
 	return found
 }

@@ -15,6 +15,9 @@ type span struct {
 	Start, End int
 	Type       string
 	entry      *kb.Entry
+	// short is true for a short form in brackets right after the name it
+	// stands for (split off by splitBracket).
+	short bool
 }
 
 // Tag tags one tokenised sentence the way the stage finds names: each
@@ -78,7 +81,7 @@ func (s *Stage) spansFrom(tokens, raw []string) []span {
 			if s.skip&skipTrim != 0 {
 				spans = append(spans, x)
 			} else if x, ok := trimSpan(x, tokens, words); ok {
-				spans = append(spans, x)
+				spans = append(spans, splitBracket(x, tokens)...)
 			}
 		}
 		if s.skip&skipTypeKB == 0 {
@@ -155,18 +158,18 @@ func (s *Stage) typeByKB(spans []span, words []string) {
 
 // placeHeads end the names of places, orgHeadsHi those of organisations.
 var (
-	placeHeads = map[string]bool{
+	placeHeads = folded(map[string]bool{
 		"नगर": true, "गांव": true, "गाँव": true, "जिला": true, "ज़िला": true, "चौक": true, "मार्ग": true,
 		"रोड": true, "कॉलोनी": true, "कालोनी": true, "मोहल्ला": true, "बाजार": true, "बाज़ार": true,
 		"मैदान": true, "पार्क": true, "घाटी": true, "नदी": true, "द्वीप": true, "सागर": true, "महासागर": true,
-	}
-	orgHeadsHi = map[string]bool{
+	})
+	orgHeadsHi = folded(map[string]bool{
 		"विभाग": true, "मंत्रालय": true, "आयोग": true, "बैंक": true, "विश्वविद्यालय": true, "संस्थान": true,
 		"परिषद": true, "समिति": true, "पार्टी": true, "कंपनी": true, "निगम": true, "बोर्ड": true,
 		"सेना": true, "पुलिस": true, "अस्पताल": true, "कॉलेज": true, "स्कूल": true, "न्यायालय": true,
 		"अदालत": true, "प्राधिकरण": true, "प्रतिष्ठान": true, "फाउंडेशन": true, "एजेंसी": true,
 		"यूनिवर्सिटी": true, "लिमिटेड": true, "मिशन": true,
-	}
+	})
 )
 
 // typeByHead corrects the type of a span the knowledge base does not know
@@ -189,12 +192,14 @@ func typeByHead(spans []span, words []string) {
 
 // dateWords are month and weekday names: a span of them and numbers is a
 // date, never a name.
-var dateWords = map[string]bool{
+var dateWords = folded(map[string]bool{
 	"जनवरी": true, "फरवरी": true, "मार्च": true, "अप्रैल": true, "अप्रेल": true, "मई": true, "जून": true,
 	"जुलाई": true, "अगस्त": true, "सितंबर": true, "सितम्बर": true, "अक्टूबर": true, "अक्तूबर": true,
 	"नवंबर": true, "नवम्बर": true, "दिसंबर": true, "दिसम्बर": true, "सोमवार": true, "मंगलवार": true,
 	"बुधवार": true, "गुरुवार": true, "बृहस्पतिवार": true, "शुक्रवार": true, "शनिवार": true, "रविवार": true,
-}
+	// parts of the day, as in "मंगलवार रात"
+	"सुबह": true, "दोपहर": true, "शाम": true, "रात": true, "तड़के": true, "तडके": true,
+})
 
 // trimSpan drops numbers from the ends of a span and refuses spans of only
 // dates, numbers and punctuation.
@@ -213,15 +218,12 @@ func trimSpan(sp span, tokens, words []string) (span, bool) {
 	for sp.End > sp.Start && (words[sp.End-1] == "" || words[sp.End-1] == "-" || isNum(sp.End-1)) {
 		sp.End--
 	}
-	// a name that opens a bracket (an acronym after it) closes it
-	if sp.End < len(tokens) && tokens[sp.End] == ")" && openBracket(tokens[sp.Start:sp.End]) {
-		sp.End++
-	}
 	// a person's name starts after the titles before it
 	for sp.Type == "PER" && sp.End-sp.Start > 1 && personTitles[words[sp.Start]] {
 		sp.Start++
 	}
-	if sp.Start >= sp.End {
+	// a title alone ("पीएम", "सीएमओ") names an office, not a person or a body
+	if sp.Start >= sp.End || sp.End-sp.Start == 1 && personTitles[words[sp.Start]] {
 		return sp, false
 	}
 	for i := sp.Start; i < sp.End; i++ {
@@ -232,19 +234,35 @@ func trimSpan(sp span, tokens, words []string) (span, bool) {
 	return sp, false
 }
 
-// openBracket reports whether tokens open a round bracket they do not
-// close.
-func openBracket(tokens []string) bool {
-	n := 0
-	for _, t := range tokens {
-		switch t {
-		case "(":
-			n++
-		case ")":
-			n--
+// splitBracket splits a span that holds a name and, in round brackets
+// after it, its short form ("इंडियन काउंसिल ऑफ मेडिकल रिसर्च (ICMR)")
+// into two mentions, the second marked as the short form of the first; a
+// bracket the span opens may close right after it. Other spans come back
+// as they are.
+func splitBracket(sp span, tokens []string) []span {
+	open := -1
+	for i := sp.Start + 1; i < sp.End; i++ {
+		if tokens[i] == "(" {
+			open = i
+			break
 		}
 	}
-	return n > 0
+	if open < 0 {
+		return []span{sp}
+	}
+	end := sp.End
+	for i := open + 1; i < sp.End; i++ {
+		if tokens[i] == ")" {
+			end = i
+			break
+		}
+	}
+	inner := span{Start: open + 1, End: end, Type: sp.Type, short: true}
+	if inner.Start >= inner.End || end < sp.End-1 {
+		// nothing inside, or more name after the bracket: one name
+		return []span{sp}
+	}
+	return []span{{Start: sp.Start, End: open, Type: sp.Type}, inner}
 }
 
 // lookupSpan finds the knowledge-base entry named by words (folded), with
@@ -268,7 +286,7 @@ func (s *Stage) lookupSpan(words []string, typ string) *kb.Entry {
 }
 
 // personTitles are words that, just before a name, say it names a person.
-var personTitles = map[string]bool{
+var personTitles = folded(map[string]bool{
 	"राष्ट्रपति": true, "प्रधानमंत्री": true, "मंत्री": true, "प्रवक्ता": true, "सचिव": true,
 	"राजदूत": true, "श्री": true, "श्रीमती": true, "सुश्री": true, "डॉ": true, "डा": true,
 	"मुख्यमंत्री": true, "उपमुख्यमंत्री": true, "राज्यपाल": true, "उपराष्ट्रपति": true, "सांसद": true,
@@ -277,7 +295,17 @@ var personTitles = map[string]bool{
 	"कमांडर": true, "निदेशक": true, "सलाहकार": true, "समकक्ष": true, "पत्नी": true, "पति": true,
 	"बेटे": true, "बेटी": true, "पुत्र": true, "पुत्री": true, "महाराज": true, "कोच": true,
 	"प्रशिक्षक": true, "लेखक": true, "कवि": true, "अभिनेता": true, "अभिनेत्री": true, "गायक": true,
-}
+	// offices as Hindi news abbreviates them, and ranks of the police,
+	// the forces and local government
+	"पीएम": true, "सीएम": true, "डीएम": true, "एसपी": true, "एसएसपी": true, "डीजीपी": true, "आईजी": true,
+	"डीआईजी": true, "एसडीएम": true, "एडीएम": true, "सीएमओ": true, "सीडीओ": true, "बीडीओ": true,
+	"एसएचओ": true, "एसीपी": true, "डीसीपी": true, "सीईओ": true, "सीजेआई": true, "डिप्टी": true,
+	"कर्नल": true, "कैप्टन": true, "इंस्पेक्टर": true, "दरोगा": true, "दारोगा": true, "थानाध्यक्ष": true,
+	"थानेदार": true, "कुलपति": true, "प्राचार्य": true, "प्रधानाचार्य": true, "महापौर": true, "मेयर": true,
+	"पार्षद": true, "सरपंच": true, "चेयरमैन": true, "उपाध्यक्ष": true, "जिलाधिकारी": true, "आयुक्त": true,
+	"कमिश्नर": true, "कलेक्टर": true, "अधिवक्ता": true, "वकील": true, "डॉक्टर": true, "पत्रकार": true,
+	"संपादक": true, "स्वर्गीय": true, "दिवंगत": true,
+})
 
 // applyTitles makes a place or organisation span right after a person
 // title a person, unless the knowledge base says otherwise.
@@ -525,9 +553,20 @@ func nameLike(tok, word string) bool {
 }
 
 // functionWords never begin or continue a name.
-var functionWords = map[string]bool{
+var functionWords = folded(map[string]bool{
 	"ने": true, "के": true, "की": true, "का": true, "को": true, "से": true, "में": true, "पर": true,
 	"और": true, "व": true, "एवं": true, "तथा": true, "है": true, "हैं": true, "था": true, "थे": true,
 	"थी": true, "भी": true, "ही": true, "तो": true, "कि": true, "जो": true, "यह": true, "वह": true,
 	"इस": true, "उस": true, "एक": true, "लिए": true, "साथ": true, "बाद": true, "रहे": true, "कहा": true,
+})
+
+// folded returns the set with every word written as kb.Word writes the
+// words it is looked up with ("न्यायालय" and "कॉलेज" are looked up as
+// "ंयायालय" and "कालेज").
+func folded(set map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(set))
+	for w := range set {
+		out[kb.Word(w)] = true
+	}
+	return out
 }
