@@ -85,6 +85,7 @@ func (s *Stage) spansFrom(tokens, raw []string) []span {
 			}
 		}
 		if s.skip&skipTypeKB == 0 {
+			spans = s.splitCoordinated(spans, words)
 			s.typeByKB(spans, words)
 			s.growBySound(spans, words)
 		}
@@ -93,6 +94,7 @@ func (s *Stage) spansFrom(tokens, raw []string) []span {
 		}
 		if s.skip&skipTitles == 0 {
 			applyTitles(spans, words)
+			s.growPersons(spans, tokens, words)
 		}
 	}
 	if s.skip&skipKBMatches == 0 {
@@ -154,6 +156,37 @@ func (s *Stage) typeByKB(spans []span, words []string) {
 			}
 		}
 	}
+}
+
+// conjunctions join two names in one span the tagger found.
+var conjunctions = folded(map[string]bool{"और": true, "व": true, "एवं": true, "तथा": true})
+
+// splitCoordinated splits a span the knowledge base does not know whole
+// at a conjunction when what comes before it is a name the knowledge base
+// knows ("नयी दिल्ली और मिशिगन विश्वविद्यालय" is two names), so that a
+// name such as "विज्ञान और प्रौद्योगिकी मंत्रालय" stays one.
+func (s *Stage) splitCoordinated(spans []span, words []string) []span {
+	var out []span
+	for _, sp := range spans {
+		c := -1
+		for i := sp.Start + 1; i < sp.End-1; i++ {
+			if conjunctions[words[i]] {
+				c = i
+				break
+			}
+		}
+		if c < 0 || s.lookupSpan(words[sp.Start:sp.End], "") != nil {
+			out = append(out, sp)
+			continue
+		}
+		left := s.lookupSpan(words[sp.Start:c], "")
+		if left == nil {
+			out = append(out, sp)
+			continue
+		}
+		out = append(out, span{Start: sp.Start, End: c, Type: left.Type, entry: left}, span{Start: c + 1, End: sp.End, Type: sp.Type})
+	}
+	return out
 }
 
 // placeHeads end the names of places, orgHeadsHi those of organisations.
@@ -304,7 +337,7 @@ var personTitles = folded(map[string]bool{
 	"थानेदार": true, "कुलपति": true, "प्राचार्य": true, "प्रधानाचार्य": true, "महापौर": true, "मेयर": true,
 	"पार्षद": true, "सरपंच": true, "चेयरमैन": true, "उपाध्यक्ष": true, "जिलाधिकारी": true, "आयुक्त": true,
 	"कमिश्नर": true, "कलेक्टर": true, "अधिवक्ता": true, "वकील": true, "डॉक्टर": true, "पत्रकार": true,
-	"संपादक": true, "स्वर्गीय": true, "दिवंगत": true,
+	"संपादक": true, "स्वर्गीय": true, "दिवंगत": true, "बाबा": true, "साहब": true, "साहेब": true,
 })
 
 // applyTitles makes a place or organisation span right after a person
@@ -317,6 +350,36 @@ func applyTitles(spans []span, words []string) {
 		}
 		if personTitles[words[sp.Start-1]] {
 			sp.Type = "PER"
+		}
+	}
+}
+
+// growPersons completes person spans the tagger cut short: a known
+// family name right after one joins it ("नीरा" + "यादव"), and so does a
+// name-like word right before one when a title or a known given name
+// stands before that word or is that word ("सांसद अन्नपूर्णा" + "देवी").
+func (s *Stage) growPersons(spans []span, tokens, words []string) {
+	taken := make([]bool, len(tokens))
+	for _, sp := range spans {
+		for i := sp.Start; i < sp.End; i++ {
+			taken[i] = true
+		}
+	}
+	for i := range spans {
+		sp := &spans[i]
+		if sp.Type != "PER" || sp.entry != nil {
+			continue
+		}
+		for sp.End < len(tokens) && sp.End-sp.Start < 4 && !taken[sp.End] && s.kb.FamilyName(words[sp.End]) &&
+			nameLike(tokens[sp.End], words[sp.End]) {
+			taken[sp.End] = true
+			sp.End++
+		}
+		for sp.Start > 0 && sp.End-sp.Start < 4 && !taken[sp.Start-1] && nameLike(tokens[sp.Start-1], words[sp.Start-1]) &&
+			!s.model.Common(tokens[sp.Start-1]) &&
+			(s.kb.GivenName(words[sp.Start-1]) || sp.Start > 1 && personTitles[words[sp.Start-2]]) {
+			taken[sp.Start-1] = true
+			sp.Start--
 		}
 	}
 }
@@ -522,8 +585,9 @@ func (s *Stage) titleNames(spans []span, tokens, words []string) []span {
 			continue
 		}
 		j := i + 1
-		for j < len(tokens) && j-i <= 3 && !taken[j] && nameLike(tokens[j], words[j]) && !s.model.Common(tokens[j]) &&
-			(s.skip&keepKnownTitle != 0 || !s.model.Known(tokens[j])) {
+		for j < len(tokens) && j-i <= 3 && !taken[j] && nameLike(tokens[j], words[j]) &&
+			(j > i+1 && s.kb.FamilyName(words[j]) ||
+				!s.model.Common(tokens[j]) && (s.skip&keepKnownTitle != 0 || !s.model.Known(tokens[j]))) {
 			j++
 		}
 		// the name must end where a function word or punctuation follows,

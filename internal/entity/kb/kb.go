@@ -403,6 +403,14 @@ func Words(name string) []string {
 // "&", is "".
 func Word(tok string) string { return fold.Word(tok) }
 
+// GivenName reports whether the folded word w is a common given name
+// (data/nameparts.txt).
+func (k *KB) GivenName(w string) bool { return k.nameParts[w]&1 != 0 }
+
+// FamilyName reports whether the folded word w is a common family name
+// (data/nameparts.txt).
+func (k *KB) FamilyName(w string) bool { return k.nameParts[w]&2 != 0 }
+
 // Len is the number of entries.
 func (k *KB) Len() int { return len(k.entries) }
 

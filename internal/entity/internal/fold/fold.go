@@ -14,10 +14,27 @@ import (
 // String folds s for matching.
 func String(s string) string {
 	k := normalize.Fold(s)
-	if !strings.ContainsAny(k, "ऑॉऍॅ") {
-		return k
+	if strings.ContainsAny(k, "ऑॉऍॅ") {
+		k = candra.Replace(k)
 	}
-	return candra.Replace(k)
+	if strings.Contains(k, "इ") {
+		k = innerI(k)
+	}
+	return k
+}
+
+// innerI writes an independent इ inside a word as ई: spelled-out letters
+// of acronyms take either ("एएनआइ" in Dainik Jagran's style, "एएनआई"
+// elsewhere; "सीबीआइ", "आइआइटी"), and Hindi words keep इ for the start
+// of a word.
+func innerI(k string) string {
+	b := []byte(k)
+	for i := 0; i+len("इ") <= len(b); i++ {
+		if string(b[i:i+len("इ")]) == "इ" && i > 0 && b[i-1] != ' ' {
+			copy(b[i:], "ई")
+		}
+	}
+	return string(b)
 }
 
 var candra = strings.NewReplacer("ऑ", "आ", "ॉ", "ा", "ऍ", "ए", "ॅ", "े")

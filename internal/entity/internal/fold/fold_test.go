@@ -9,6 +9,8 @@ func TestString(t *testing.T) {
 		{"हँसी", "हंसी"},
 		{"ऑस्ट्रेलिया", "आस्ट्रेलिया"},
 		{"मॉस्को", "मास्को"},
+		{"एएनआइ", "एएनआई"},
+		{"सीबीआइ जांच", "सीबीआई जांच"},
 		{"Pétain", "PETAIN"},
 	}
 	for _, p := range pairs {
@@ -30,6 +32,14 @@ func TestWord(t *testing.T) {
 	for in, want := range tests {
 		if got := Word(in); got != want {
 			t.Errorf("Word(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestInnerI(t *testing.T) {
+	for in, want := range map[string]string{"इस": "इस", "इंडिया आइएएस": "इंडिया आईएएस", "आइआइटी": "आईआईटी"} {
+		if got := String(in); got != want {
+			t.Errorf("String(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
