@@ -361,3 +361,24 @@ func TestShortFormJoinsItsName(t *testing.T) {
 		t.Errorf("without the short-form mark the two names are %d entities, want 2", len(ents))
 	}
 }
+
+func TestTrimFunctionWords(t *testing.T) {
+	toks := []string{"एक", "दिन", "बाद", "दिल्ली", "विश्वविद्यालय", "में"}
+	words := make([]string, len(toks))
+	for i, tok := range toks {
+		words[i] = kb.Word(tok)
+	}
+	spans := []span{{Start: 2, End: 5, Type: "ORG"}, {Start: 2, End: 3, Type: "ORG"}}
+	trimFunctionWords(spans, words, func([]string) bool { return false })
+	if spans[0].Start != 3 || spans[0].End != 5 {
+		t.Errorf("span = %d:%d, want 3:5", spans[0].Start, spans[0].End)
+	}
+	if spans[1].Start != 2 || spans[1].End != 3 {
+		t.Errorf("a one-word span was trimmed to %d:%d", spans[1].Start, spans[1].End)
+	}
+	spans = []span{{Start: 2, End: 5, Type: "ORG"}}
+	trimFunctionWords(spans, words, func([]string) bool { return true })
+	if spans[0].Start != 2 {
+		t.Error("a span the knowledge base knows whole was trimmed")
+	}
+}

@@ -84,6 +84,7 @@ func (s *Stage) spansFrom(tokens, raw []string) []span {
 				spans = append(spans, splitBracket(x, tokens)...)
 			}
 		}
+		trimFunctionWords(spans, words, func(w []string) bool { return s.lookupSpan(w, "") != nil })
 		if s.skip&skipTypeKB == 0 {
 			spans = s.splitCoordinated(spans, words)
 			s.typeByKB(spans, words)
@@ -154,6 +155,25 @@ func (s *Stage) typeByKB(spans []span, words []string) {
 				sp.entry = m.Entry
 				break
 			}
+		}
+	}
+}
+
+// trimFunctionWords drops function words from the ends of a span found
+// by the tagger ("बाद दिल्ली विश्वविद्यालय"), unless the knowledge base
+// knows the span whole. (Dropping the words training shows mostly outside
+// names as well cost IL-NER dev F1: "राष्ट्रीय" and "भारतीय" open names.)
+func trimFunctionWords(spans []span, words []string, known func([]string) bool) {
+	for i := range spans {
+		sp := &spans[i]
+		if sp.End-sp.Start < 2 || known(words[sp.Start:sp.End]) {
+			continue
+		}
+		for sp.End-sp.Start > 1 && functionWords[words[sp.Start]] {
+			sp.Start++
+		}
+		for sp.End-sp.Start > 1 && functionWords[words[sp.End-1]] {
+			sp.End--
 		}
 	}
 }
