@@ -147,19 +147,27 @@ func evalNERNews(ctx context.Context, _ *env, args []string, w io.Writer) error 
 		opts.Verbose = true
 		args = args[1:]
 	}
-	switch len(args) {
-	case 0:
-	case 1:
+	if len(args) > 1 {
+		return errUsage
+	}
+	if len(args) == 1 {
 		b, err := os.ReadFile(args[0])
 		if err != nil {
 			return err
 		}
 		opts.Labels = b
-	default:
-		return errUsage
+		_, err = nereval.Run(ctx, w, opts)
+		return err
 	}
-	_, err := nereval.Run(ctx, w, opts)
-	return err
+	// the built-in sets: dev (studied) and test (held out)
+	for _, set := range []string{"dev", "test"} {
+		fmt.Fprintf(w, "== %s set\n", set)
+		opts.Labels = nereval.Sets[set]
+		if _, err := nereval.Run(ctx, w, opts); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func evalNames(_ context.Context, e *env, args []string, w io.Writer) error {

@@ -35,8 +35,17 @@ import (
 	"khabar/internal/segment"
 )
 
-//go:embed testdata/news-ner.tsv
-var defaultLabels []byte
+// The label sets: dev (its misses may be studied) and test (held out:
+// scored, never studied).
+var (
+	//go:embed testdata/news-ner.tsv
+	devLabels []byte
+	//go:embed testdata/news-ner-test.tsv
+	testLabels []byte
+)
+
+// Sets are the built-in label sets by name.
+var Sets = map[string][]byte{"dev": devLabels, "test": testLabels}
 
 // Types are the scored entity types, in report order.
 var Types = []string{"PER", "LOC", "ORG"}
@@ -145,7 +154,8 @@ type Options struct {
 	// Stage is the entities stage (the embedded model and knowledge base
 	// when nil).
 	Stage *entity.Stage
-	// Labels replaces the embedded label file.
+	// Labels is the label file to score (the built-in dev set when nil;
+	// see Sets).
 	Labels []byte
 	// Dir is the five-papers folder (the shared data's when "").
 	Dir string
@@ -164,7 +174,7 @@ type span struct {
 func Run(ctx context.Context, w io.Writer, opts Options) (Report, error) {
 	raw := opts.Labels
 	if raw == nil {
-		raw = defaultLabels
+		raw = devLabels
 	}
 	labels, err := ParseLabels(bytes.NewReader(raw))
 	if err != nil {

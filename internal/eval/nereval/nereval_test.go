@@ -132,14 +132,18 @@ func TestNewsNER(t *testing.T) {
 	if _, err := evaldata.Path(dedupeval.PapersDir); errors.Is(err, evaldata.ErrAbsent) {
 		t.Skip("five-papers data absent:", err)
 	}
-	var out strings.Builder
-	r, err := Run(t.Context(), &out, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Log("\n" + out.String())
-	if r.Target.F1 < newsFloor {
-		t.Errorf("news NER F1 %.3f fell below %.2f", r.Target.F1, newsFloor)
+	for set, floor := range map[string]float64{"dev": newsFloor, "test": newsTestFloor} {
+		t.Run(set, func(t *testing.T) {
+			var out strings.Builder
+			r, err := Run(t.Context(), &out, Options{Labels: Sets[set]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Log("\n" + out.String())
+			if r.Target.F1 < floor {
+				t.Errorf("news NER F1 %.3f on the %s set fell below %.2f", r.Target.F1, set, floor)
+			}
+		})
 	}
 }
 
@@ -162,4 +166,7 @@ func FuzzParseLabels(f *testing.F) {
 
 // newsFloor is the lowest news NER F1 TestNewsNER accepts: a little
 // below what the stage reaches (see testdata/README.md).
-const newsFloor = 0.70
+const (
+	newsFloor     = 0.77
+	newsTestFloor = 0.73
+)
