@@ -602,6 +602,13 @@ func (d *doc) casualties(si int) []casualty {
 			killed = n == "गई" || n == "चली" || n == "ले" || n == "ली" || n == "लील" || strings.HasPrefix(n, "गंवा") || strings.HasPrefix(n, "गवां")
 		case "दम":
 			killed = strings.HasPrefix(d.key(k+1), "तोड़")
+		case "मार":
+			// "दो लोगों को मार डाला", not "गोली मार दी" (shot, maybe
+			// not killed)
+			killed = strings.HasPrefix(d.key(k+1), "डाल")
+		case "हत्या", "हत्याएं":
+			// "बदमाश की हत्या": a killing, its victim named
+			killed = d.key(k-1) == "की" || d.key(k-1) == "को"
 		}
 		if !killed && !injured {
 			continue
@@ -610,7 +617,7 @@ func (d *doc) casualties(si int) []casualty {
 		j := k
 		for n := 0; n < 4 && j > s.first; n++ {
 			p := d.key(j - 1)
-			if p == "की" || p == "के" || p == "का" || p == "लोग" || p == "people" || p == "were" ||
+			if p == "की" || p == "के" || p == "का" || p == "को" && w == "मार" || p == "लोग" || p == "people" || p == "were" ||
 				p == "have" || p == "been" || p == "are" || p == "अन्य" || is("persons", p) {
 				j--
 				continue
@@ -625,6 +632,7 @@ func (d *doc) casualties(si int) []casualty {
 				j -= 2
 				continue
 			}
+
 			break
 		}
 		if n, first, ok := d.numberBefore(j); ok {
