@@ -56,6 +56,7 @@ func Extract(a *news.Article) []Mention {
 	d.storyPlace()
 	d.storyTime()
 	d.storyCasualties()
+	d.nearestPlaces()
 	fb := d.fallbackDate()
 	out := make([]Mention, len(d.out))
 	for i, m := range d.out {
@@ -393,6 +394,34 @@ func (d *doc) storyPlace() {
 		} else if last == nil {
 			pending = append(pending, m)
 		}
+	}
+}
+
+// nearestPlaces points the place phrase of each mention whose place is
+// an entity at the mention of that entity nearest its trigger, before it
+// if there is one in its sentence or the two before: a mention that took
+// the story's place from the lead names it again where it is told.
+func (d *doc) nearestPlaces() {
+	for _, m := range d.out {
+		if m.Event.Place == "" || m.Place.End == 0 {
+			continue
+		}
+		lo := d.toks[d.sents[max(m.sent-2, 0)].first].s
+		hi := d.toks[d.sents[m.sent].end-1].e
+		best, bestDist := m.Place, 1<<30
+		for _, em := range d.ments {
+			if d.a.Entities[em.ent].ID != m.Event.Place || em.s < lo || em.s >= hi {
+				continue
+			}
+			dist := absInt(m.Trigger.Start - em.s)
+			if em.s > m.Trigger.Start {
+				dist += 1 << 20 // after the trigger: only when none before
+			}
+			if dist < bestDist {
+				best, bestDist = Span{em.s, em.e}, dist
+			}
+		}
+		m.Place = best
 	}
 }
 
