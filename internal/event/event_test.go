@@ -449,3 +449,16 @@ func TestSeedTitle(t *testing.T) {
 		t.Errorf("no refusal by Russia of Trump in %+v", a.Events)
 	}
 }
+
+// TestTimeAtTextEnd checks that a time expression ending the text is
+// read (its end offset is the text's length).
+func TestTimeAtTextEnd(t *testing.T) {
+	text := "हमला सोमवार"
+	n := len([]rune(text))
+	a := &news.Article{Text: text, Times: []news.Time{{Text: "सोमवार", Type: "DATE", Value: "2026-01-12", Start: n - 6, End: n}}}
+	d := &doc{a: a, text: text}
+	d.timeRefs()
+	if len(d.times) != 1 || d.times[0].e != len(text) || d.times[0].date != "2026-01-12" {
+		t.Errorf("time refs %+v, want one ending at %d", d.times, len(text))
+	}
+}
