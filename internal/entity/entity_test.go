@@ -382,30 +382,3 @@ func TestTrimFunctionWords(t *testing.T) {
 		t.Error("a span the knowledge base knows whole was trimmed")
 	}
 }
-
-func TestGrowToOrgHead(t *testing.T) {
-	s := testStage(t)
-	for _, tc := range []struct {
-		name   string
-		tokens []string
-		in     span
-		want   span
-	}{
-		{"place and body", []string{"दिल्ली", "खोखा", "परिषद", "ने", "कहा"}, span{Start: 0, End: 1, Type: "LOC"}, span{Start: 0, End: 3, Type: "ORG"}},
-		{"english of", []string{"दिल्ली", "स्कूल", "ऑफ", "इकोनॉमिक्स", "में"}, span{Start: 0, End: 1, Type: "LOC"}, span{Start: 0, End: 4, Type: "ORG"}},
-		{"scheme", []string{"निपुण", "भारत", "मिशन", "के", "लिए"}, span{Start: 1, End: 2, Type: "LOC"}, span{Start: 1, End: 2, Type: "LOC"}},
-		{"known organisation described", []string{"टीएएसएस", "समाचार", "एजेंसी", "ने"}, span{Start: 0, End: 1, Type: "ORG", entry: &kb.Entry{Type: "ORG"}}, span{Start: 0, End: 1, Type: "ORG"}},
-		{"function word between", []string{"दिल्ली", "के", "अस्पताल", "में"}, span{Start: 0, End: 1, Type: "LOC"}, span{Start: 0, End: 1, Type: "LOC"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			words := make([]string, len(tc.tokens))
-			for i, tok := range tc.tokens {
-				words[i] = kb.Word(tok)
-			}
-			got := s.growToOrgHead([]span{tc.in}, tc.tokens, words)
-			if len(got) != 1 || got[0].Start != tc.want.Start || got[0].End != tc.want.End || got[0].Type != tc.want.Type {
-				t.Errorf("got %+v, want %+v", got, tc.want)
-			}
-		})
-	}
-}

@@ -105,49 +105,6 @@ func (s *Stage) spansFrom(tokens, raw []string) []span {
 		spans = s.titleNames(spans, tokens, words)
 	}
 	slices.SortFunc(spans, func(a, b span) int { return a.Start - b.Start })
-	if !latinSentence(tokens) {
-		spans = s.growToOrgHead(spans, tokens, words)
-	}
-	return spans
-}
-
-// growToOrgHead makes a name followed by up to two words that end in an
-// organisation's head noun that organisation: "नायडू" + "अस्पताल",
-// "आईडीबीआई" + "बैंक", "दिल्ली" + "स्कूल ऑफ इकोनॉमिक्स". The words between must be name-like, free and not common
-// words ("भारत इससे अधिक बैंक" is no bank); "मिशन" ends schemes more
-// often than bodies ("निपुण भारत मिशन"); "ऑफ" and one more word may
-// follow the head. An organisation of several words is grown only over
-// the head right after it, a known one not at all. spans must be sorted.
-func (s *Stage) growToOrgHead(spans []span, tokens, words []string) []span {
-	for i := range spans {
-		sp := &spans[i]
-		limit := len(tokens)
-		if i+1 < len(spans) {
-			limit = spans[i+1].Start
-		}
-		head := -1
-		for j := sp.End; j < limit && j < sp.End+3; j++ {
-			if orgHeadsHi[words[j]] && words[j] != kb.Word("मिशन") {
-				head = j
-				break
-			}
-			if !nameLike(tokens[j], words[j]) || placeHeads[words[j]] || s.model.Common(tokens[j]) {
-				break
-			}
-		}
-		// a known organisation before a head noun is that organisation
-		// described ("टीएएसएस समाचार एजेंसी", "कांग्रेस पार्टी")
-		if head < 0 || sp.entry != nil && sp.entry.Type == "ORG" || sp.Type == "ORG" && sp.End-sp.Start > 1 && head > sp.End+1 {
-			continue
-		}
-		end := head + 1
-		if end+1 < limit && words[end] == kb.Word("ऑफ") && nameLike(tokens[end+1], words[end+1]) {
-			end += 2
-		}
-		sp.End, sp.Type = end, "ORG"
-		sp.entry = s.lookupSpan(words[sp.Start:sp.End], "ORG")
-		sp.short = false
-	}
 	return spans
 }
 
