@@ -44,9 +44,7 @@ type Token struct {
 	// Start and End are the byte span of the token in the text.
 	Start, End int
 	// Key is what to match on: normalize.Fold of a word, the ASCII digits
-	// of a number (normalize.Digits), the text itself otherwise. (One
-	// exception, kept from the tokenizers this package replaced: a word
-	// of Devanagari letters keeps ऩ ऱ ऴ, which Fold writes न र ळ.)
+	// of a number (normalize.Digits), the text itself otherwise.
 	Key string
 	// Kind says what the token is.
 	Kind Kind
@@ -270,9 +268,9 @@ func (s *Scanner) fold(w string, ascii bool) string {
 }
 
 // plainDeva reports whether w is Devanagari that normalize.Fold leaves as
-// it is: no nukta, chandrabindu, virama, precomposed nukta letter, or
-// independent vowel followed by a vowel sign (and nothing but letters,
-// signs, anusvara and visarga).
+// it is: no nukta, chandrabindu, virama, precomposed nukta letter (ऩ ऱ ऴ
+// among them, which Fold writes न र ळ), or independent vowel followed by
+// a vowel sign (and nothing but letters, signs, anusvara and visarga).
 func plainDeva(w string) bool {
 	prevVowel := false
 	for i := 0; i < len(w); {
@@ -281,7 +279,7 @@ func plainDeva(w string) bool {
 		switch {
 		case (r < 0x0905 || r > 0x0963) && r != 0x0902 && r != 0x0903:
 			return false
-		case r == 0x093C || r == 0x094D || (r >= 0x0958 && r <= 0x095F):
+		case r == 0x093C || r == 0x094D || (r >= 0x0958 && r <= 0x095F) || r == 0x0929 || r == 0x0931 || r == 0x0934:
 			return false
 		case r >= 0x093E && r <= 0x094C && prevVowel:
 			return false
