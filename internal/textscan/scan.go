@@ -269,10 +269,11 @@ func (s *Scanner) fold(w string, ascii bool) string {
 
 // plainDeva reports whether w is Devanagari that normalize.Fold leaves as
 // it is: no nukta, chandrabindu, virama, precomposed nukta letter (ऩ ऱ ऴ
-// among them, which Fold writes न र ळ), or independent vowel followed by
-// a vowel sign (and nothing but letters, signs, anusvara and visarga).
+// among them, which Fold writes न र ळ), independent vowel followed by a
+// vowel sign, or aa sign followed by the e, ai or candra e sign (and
+// nothing but letters, signs, anusvara and visarga).
 func plainDeva(w string) bool {
-	prevVowel := false
+	prevVowel, prevAA := false, false
 	for i := 0; i < len(w); {
 		r, size := decode(w[i:])
 		i += size
@@ -283,8 +284,11 @@ func plainDeva(w string) bool {
 			return false
 		case r >= 0x093E && r <= 0x094C && prevVowel:
 			return false
+		case (r == 0x0945 || r == 0x0947 || r == 0x0948) && prevAA:
+			return false // the aa sign typed before another: "ाे" is "ो"
 		}
 		prevVowel = r >= 0x0905 && r <= 0x0914
+		prevAA = r == 0x093E
 	}
 	return true
 }
