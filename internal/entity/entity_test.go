@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"khabar/internal/entity/kb"
 	"khabar/internal/entity/tagger"
@@ -381,4 +382,38 @@ func TestTrimFunctionWords(t *testing.T) {
 	if spans[0].Start != 2 {
 		t.Error("a span the knowledge base knows whole was trimmed")
 	}
+}
+
+// FuzzProcess runs the segment and entities stages on arbitrary text: no
+// panic, and every mention's offsets select its text.
+func FuzzProcess(f *testing.F) {
+	for _, s := range []string{
+		"प्रधानमंत्री नरेंद्र मोदी ने सोमवार को दिल्ली में बैठक की।",
+		"विधायक नीरा यादव और सांसद अन्नपूर्णा देवी ( एएनआइ ) मौजूद थे।",
+		"नयी दिल्ली और मिशिगन विश्वविद्यालय ( ) , पीएम",
+		"(((", "A (B) और", "डीएम कौशल राज शर्मा",
+	} {
+		f.Add(s)
+	}
+	st := testStage(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // the normalize stage makes every text valid UTF-8 first
+		}
+		a := &news.Article{Text: text}
+		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+			return
+		}
+		if err := st.Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		r := []rune(text)
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				if m.Start < 0 || m.End > len(r) || m.Start >= m.End || string(r[m.Start:m.End]) != m.Text {
+					t.Fatalf("mention %+v does not select its text in %q", m, text)
+				}
+			}
+		}
+	})
 }
