@@ -159,7 +159,12 @@ func evalNERNews(ctx context.Context, _ *env, args []string, w io.Writer) error 
 		_, err = nereval.Run(ctx, w, opts)
 		return err
 	}
-	// the built-in sets: dev (studied) and test (held out)
+	// the built-in sets: dev (studied) and test (held out), one stage
+	st, err := entity.New(entity.Options{})
+	if err != nil {
+		return err
+	}
+	opts.Stage = st
 	for _, set := range []string{"dev", "test"} {
 		fmt.Fprintf(w, "== %s set\n", set)
 		opts.Labels = nereval.Sets[set]

@@ -221,7 +221,7 @@ func Run(ctx context.Context, w io.Writer, opts Options) (Report, error) {
 	keys := slices.Clone(labels.Articles)
 	slices.Sort(keys)
 	var r Report
-	counts := [2]map[string]*[3]int{{}, {}}
+	counts := [2]tally{{}, {}}
 	for i, key := range keys {
 		if err := ctx.Err(); err != nil {
 			return r, err
@@ -253,14 +253,11 @@ func Run(ctx context.Context, w io.Writer, opts Options) (Report, error) {
 	for h := range r.Halves {
 		r.Halves[h].finish(counts[h])
 	}
-	all := map[string]*[3]int{}
+	all := tally{}
 	for _, c := range counts {
 		for t, v := range c {
-			if all[t] == nil {
-				all[t] = &[3]int{}
-			}
 			for k := range v {
-				all[t][k] += v[k]
+				all.add(t, k, v[k])
 			}
 		}
 	}
@@ -272,15 +269,19 @@ func Run(ctx context.Context, w io.Writer, opts Options) (Report, error) {
 	return r, nil
 }
 
-// compare counts exact matches of one article into c (tp, fp, fn by
-// type) and returns the misses.
-func compare(half, key string, body []rune, gold, pred []span, c map[string]*[3]int) []Miss {
-	count := func(t string, k int) {
-		if c[t] == nil {
-			c[t] = &[3]int{}
-		}
-		c[t][k]++
-	}
+// tally counts true positives, false positives and false negatives (0,
+// 1, 2) by type.
+type tally map[string][3]int
+
+func (c tally) add(typ string, k, n int) {
+	v := c[typ]
+	v[k] += n
+	c[typ] = v
+}
+
+// compare counts exact matches of one article into c and returns the
+// misses.
+func compare(half, key string, body []rune, gold, pred []span, c tally) []Miss {
 	text := func(s span) string { return string(body[s.start:s.end]) }
 	over := func(s span, in []span) string {
 		var out []string
@@ -294,29 +295,26 @@ func compare(half, key string, body []rune, gold, pred []span, c map[string]*[3]
 	var misses []Miss
 	for _, g := range gold {
 		if slices.Contains(pred, g) {
-			count(g.typ, 0)
+			c.add(g.typ, 0, 1)
 			continue
 		}
-		count(g.typ, 2)
+		c.add(g.typ, 2, 1)
 		misses = append(misses, Miss{Half: half, Key: key, Kind: "missed", Type: g.typ, Text: text(g), Got: over(g, pred)})
 	}
 	for _, p := range pred {
 		if !slices.Contains(gold, p) {
-			count(p.typ, 1)
+			c.add(p.typ, 1, 1)
 			misses = append(misses, Miss{Half: half, Key: key, Kind: "spurious", Type: p.typ, Text: text(p), Got: over(p, gold)})
 		}
 	}
 	return misses
 }
 
-func (p *Part) finish(c map[string]*[3]int) {
+func (p *Part) finish(c tally) {
 	p.ByType = map[string]eval.PRF{}
 	var tp, fp, fn int
 	for _, t := range Types {
 		v := c[t]
-		if v == nil {
-			v = &[3]int{}
-		}
 		p.ByType[t] = eval.NewPRF(v[0], v[1], v[2])
 		tp, fp, fn = tp+v[0], fp+v[1], fn+v[2]
 	}
