@@ -166,7 +166,9 @@ func (s *Stage) typeByKB(spans []span, words []string) {
 func trimFunctionWords(spans []span, words []string, known func([]string) bool) {
 	for i := range spans {
 		sp := &spans[i]
-		if sp.End-sp.Start < 2 || known(words[sp.Start:sp.End]) {
+		// the knowledge base is asked only about spans with such an end
+		if sp.End-sp.Start < 2 || !functionWords[words[sp.Start]] && !functionWords[words[sp.End-1]] ||
+			known(words[sp.Start:sp.End]) {
 			continue
 		}
 		for sp.End-sp.Start > 1 && functionWords[words[sp.Start]] {
@@ -251,7 +253,7 @@ var dateWords = folded(map[string]bool{
 	"नवंबर": true, "नवम्बर": true, "दिसंबर": true, "दिसम्बर": true, "सोमवार": true, "मंगलवार": true,
 	"बुधवार": true, "गुरुवार": true, "बृहस्पतिवार": true, "शुक्रवार": true, "शनिवार": true, "रविवार": true,
 	// parts of the day, as in "मंगलवार रात"
-	"सुबह": true, "दोपहर": true, "शाम": true, "रात": true, "तड़के": true, "तडके": true,
+	"सुबह": true, "दोपहर": true, "शाम": true, "रात": true, "तड़के": true,
 })
 
 // trimSpan drops numbers from the ends of a span and refuses spans of only
