@@ -632,7 +632,6 @@ func (d *doc) casualties(si int) []casualty {
 				j -= 2
 				continue
 			}
-
 			break
 		}
 		if n, first, ok := d.numberBefore(j); ok {

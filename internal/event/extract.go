@@ -409,8 +409,12 @@ func (d *doc) nearestPlaces() {
 		lo := d.toks[d.sents[max(m.sent-2, 0)].first].s
 		hi := d.toks[d.sents[m.sent].end-1].e
 		best, bestDist := m.Place, 1<<30
-		for _, em := range d.ments {
-			if d.a.Entities[em.ent].ID != m.Event.Place || em.s < lo || em.s >= hi {
+		from := sort.Search(len(d.ments), func(x int) bool { return d.ments[x].s >= lo })
+		for _, em := range d.ments[from:] {
+			if em.s >= hi {
+				break
+			}
+			if d.a.Entities[em.ent].ID != m.Event.Place {
 				continue
 			}
 			dist := absInt(m.Trigger.Start - em.s)
