@@ -33,7 +33,8 @@
 //   - Devanagari sequences Unicode says not to use (an independent vowel
 //     followed by a vowel sign that together look like another independent
 //     vowel, as "अा" for "आ", "अो" for "ओ", "एे" for "ऐ", "अॉ" for "ऑ") are
-//     replaced by the one letter they imitate.
+//     replaced by the one letter they imitate; so is a vowel sign typed as
+//     two ("ाे" for "ो", "ाै" for "ौ", as old font converters leave "याेग").
 //   - Danda: an ASCII "|" (or a look-alike: ｜ ǀ ∣) right after Devanagari
 //     text and before a space, line end, closing quote or another danda is a
 //     danda "।"; so is a lone lower-case "l" in that position (a common

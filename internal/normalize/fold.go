@@ -34,8 +34,9 @@ const (
 //  7. A virama that ends a word is dropped ("जगत्" = "जगत").
 //  8. ZWJ and ZWNJ are dropped.
 //  9. Digits of every script become ASCII digits ("२०२५" = "2025").
-//  10. Independent vowels written as vowel + vowel sign are repaired again
-//     after the nukta is gone (as Text does: "अा" → "आ").
+//  10. Vowels written as two (vowel + vowel sign, or two vowel signs) are
+//     repaired again after the nukta is gone (as Text does: "अा" → "आ",
+//     "ाे" → "ो").
 //  11. Words are separated by one space (line breaks included), and
 //     punctuation at the start and end of each word is stripped (quotes,
 //     brackets, dandas, commas, full stops, and the pipe); punctuation
@@ -77,7 +78,7 @@ func Fold(s string) string {
 			}
 			f.put(r)
 		case isVowelSign(r):
-			if v := independent(f.last, r); v != 0 {
+			if v := oneVowel(f.last, r); v != 0 {
 				f.b = f.b[:len(f.b)-utf8.RuneLen(f.last)]
 				f.put(v)
 				continue

@@ -419,7 +419,7 @@ func (w *writer) rune(r rune, enc string) {
 			return
 		}
 	case isVowelSign(r):
-		if v := independent(w.last, r); v != 0 {
+		if v := oneVowel(w.last, r); v != 0 {
 			w.b = w.b[:len(w.b)-utf8.RuneLen(w.last)]
 			w.b = utf8.AppendRune(w.b, v)
 			w.last = v
@@ -491,12 +491,12 @@ func isVowelSign(r rune) bool {
 		r == 0x094E || r == 0x094F || (r >= 0x0955 && r <= 0x0957) || r == 0x0962 || r == 0x0963
 }
 
-// independent returns the independent vowel that v followed by vowel sign
-// s imitates, or 0. The pairs are the Devanagari sequences the Unicode
-// Standard (chapter 12, "Do not use") lists. A vowel sign typed as two
-// (the aa sign followed by the e or ai sign for "ो" or "ौ", as in "याेग",
-// left by old font converters) is one sign the same way.
-func independent(v, s rune) rune {
+// oneVowel returns the independent vowel or vowel sign that v followed
+// by vowel sign s imitates, or 0. The pairs are the Devanagari sequences
+// the Unicode Standard (chapter 12, "Do not use") lists, and a vowel sign
+// typed as two (the aa sign followed by the e or ai sign for "ो" or "ौ",
+// as in "याेग", left by old font converters).
+func oneVowel(v, s rune) rune {
 	switch v {
 	case 'ा':
 		switch s {
