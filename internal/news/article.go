@@ -80,6 +80,17 @@ type Raw struct {
 	// Hints are facts the input carried beside the body (JSON Lines fields),
 	// which later stages prefer over what they infer.
 	Hints Hints
+	// Feed is what a feed or sitemap said of the page that was fetched: a
+	// fallback for what the page does not say, never preferred over it.
+	Feed FeedHints
+}
+
+// FeedHints are what a feed or sitemap entry says of a page.
+type FeedHints struct {
+	Title     string    `json:"title,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Author    string    `json:"author,omitempty"`
+	Lang      string    `json:"lang,omitempty"`
 }
 
 // Hints are metadata an input carries explicitly.

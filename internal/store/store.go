@@ -86,6 +86,10 @@ type Store interface {
 	MarkIndexed(ctx context.Context, ids []string) error
 	// Linker keeps groups and stories beside the articles.
 	Linker
+	// Follower keeps the sources followed and the pages fetched.
+	Follower
+	// Raws keeps every article's raw input for reanalysis.
+	Raws
 	// Close releases the store.
 	Close() error
 }

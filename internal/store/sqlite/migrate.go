@@ -65,6 +65,47 @@ var migrations = []string{
 		name  TEXT PRIMARY KEY,
 		value BLOB NOT NULL
 	);`,
+	// 3: following. sources are the feeds and sitemaps followed, with
+	// their fetch state (times in Unix milliseconds, interval in seconds);
+	// fetched the pages fetched for them (url is the canonical URL), so
+	// that no stored page is fetched again; raws the raw input of every
+	// stored article (body gzipped, source and hints as JSON), for
+	// reanalysis.
+	`CREATE TABLE sources (
+		id            INTEGER PRIMARY KEY,
+		url           TEXT NOT NULL UNIQUE,
+		kind          TEXT NOT NULL,
+		title         TEXT NOT NULL DEFAULT '',
+		site          TEXT NOT NULL DEFAULT '',
+		added         INTEGER NOT NULL,
+		last_fetch    INTEGER NOT NULL DEFAULT 0,
+		last_status   INTEGER NOT NULL DEFAULT 0,
+		next_fetch    INTEGER NOT NULL DEFAULT 0,
+		interval      INTEGER NOT NULL DEFAULT 0,
+		etag          TEXT NOT NULL DEFAULT '',
+		last_modified TEXT NOT NULL DEFAULT '',
+		articles      INTEGER NOT NULL DEFAULT 0,
+		last_new      INTEGER NOT NULL DEFAULT 0,
+		errors        INTEGER NOT NULL DEFAULT 0,
+		last_error    TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX sources_next ON sources (next_fetch, id);
+	CREATE TABLE fetched (
+		url     TEXT PRIMARY KEY,
+		source  INTEGER NOT NULL,
+		article TEXT NOT NULL DEFAULT '',
+		status  INTEGER NOT NULL,
+		at      INTEGER NOT NULL
+	);
+	CREATE INDEX fetched_source ON fetched (source, at);
+	CREATE TABLE raws (
+		id     TEXT PRIMARY KEY,
+		source TEXT NOT NULL,
+		format TEXT NOT NULL,
+		url    TEXT NOT NULL DEFAULT '',
+		hints  TEXT NOT NULL,
+		body   BLOB NOT NULL
+	);`,
 }
 
 // migrate brings the schema up to date, one transaction per step.

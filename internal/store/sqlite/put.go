@@ -23,12 +23,13 @@ type Item struct {
 	Hash    string
 }
 
-// row is an article as the articles table holds it.
+// row is an article as the articles table holds it, with its raw input.
 type row struct {
 	id, hash         string
 	published        int64
 	lang, title, url string
 	record           string
+	raw              *rawRow
 }
 
 func published(t time.Time) int64 {
@@ -53,6 +54,10 @@ func encode(it Item) (row, error) {
 	if err != nil {
 		return row{}, fmt.Errorf("article %q: %w", a.ID, err)
 	}
+	raw, err := encodeRaw(a)
+	if err != nil {
+		return row{}, fmt.Errorf("article %q: %w", a.ID, err)
+	}
 	return row{
 		id:        a.ID,
 		hash:      it.Hash,
@@ -61,6 +66,7 @@ func encode(it Item) (row, error) {
 		title:     a.Title,
 		url:       a.URL,
 		record:    string(rec),
+		raw:       raw,
 	}, nil
 }
 
@@ -138,6 +144,9 @@ func putRows(ctx context.Context, tx *sql.Tx, rows []row) ([]store.Outcome, erro
 			if _, err := ins.ExecContext(ctx, r.id, r.hash, r.published, r.lang, r.title, r.url, r.record, now, now); err != nil {
 				return nil, fmt.Errorf("article %q: %w", r.id, err)
 			}
+			if err := putRaw(ctx, tx, r); err != nil {
+				return nil, err
+			}
 			out[i] = store.New
 		case err != nil:
 			return nil, fmt.Errorf("article %q: %w", r.id, err)
@@ -154,6 +163,9 @@ func putRows(ctx context.Context, tx *sql.Tx, rows []row) ([]store.Outcome, erro
 			}
 			if _, err := upd.ExecContext(ctx, r.hash, r.published, r.lang, r.title, r.url, r.record, now, r.id); err != nil {
 				return nil, fmt.Errorf("article %q: %w", r.id, err)
+			}
+			if err := putRaw(ctx, tx, r); err != nil {
+				return nil, err
 			}
 			out[i] = store.Updated
 		}

@@ -44,6 +44,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"PutLinkedAtomic", testPutLinkedAtomic},
 		{"ListStories", testListStories},
 		{"ResetLinks", testResetLinks},
+		{"Sources", testSources},
+		{"Raws", testRaws},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
