@@ -47,7 +47,14 @@ type Options struct {
 	IndexBatch int
 	// Link tunes copy detection and story clustering; the zero value uses
 	// the defaults.
-	Link   link.Options
+	Link link.Options
+	// MaxFailures bounds the failures a Summary lists (the latest are
+	// kept; Failed still counts them all); 0 keeps every one. A long-running
+	// ingester (Serve) should set it.
+	MaxFailures int
+	// Stored, when set, is called after each article is stored (new or
+	// updated), from the ingester's single sink goroutine.
+	Stored func(a *news.Article, o store.Outcome)
 	Logger *slog.Logger
 }
 
@@ -87,6 +94,9 @@ type Ingester struct {
 
 	mu  sync.Mutex
 	sum Summary
+	// queue and stopped exist while Serve runs (see live.go).
+	queue   chan []pipeline.Job
+	stopped chan struct{}
 }
 
 // New returns an Ingester.
@@ -140,8 +150,19 @@ func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send 
 	}
 	var batch []*news.Article
 	err = g.opt.Pipeline.Run(ctx, feed, func(j pipeline.Job) error {
+		if j.Barrier() {
+			if len(batch) > 0 {
+				if err := g.index(ctx, batch); err != nil {
+					return err
+				}
+				batch = batch[:0]
+			}
+			done(j, Result{})
+			return nil
+		}
 		if j.Err != nil {
 			g.fail(j.Name, j.Err)
+			done(j, Result{Name: j.Name, Err: j.Err})
 			return nil
 		}
 		t0 := time.Now()
@@ -165,10 +186,16 @@ func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send 
 			// A store that refuses one article (for example one too large
 			// for it) is reported like any other bad item; a store that is
 			// broken fails the next ones too and the user sees them all.
-			g.fail(j.Name, fmt.Errorf("store: %w", err))
+			err = fmt.Errorf("store: %w", err)
+			g.fail(j.Name, err)
+			done(j, Result{Name: j.Name, ID: j.Article.ID, Err: err})
 			return nil
 		}
 		g.count(out)
+		if out != store.Unchanged && g.opt.Stored != nil {
+			g.opt.Stored(j.Article, out)
+		}
+		done(j, Result{Name: j.Name, ID: j.Article.ID, Outcome: out})
 		if out != store.Unchanged {
 			batch = append(batch, j.Article)
 		}
@@ -217,6 +244,9 @@ func (g *Ingester) fail(name string, err error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.sum.Failed++
+	if m := g.opt.MaxFailures; m > 0 && len(g.sum.Failures) >= m {
+		g.sum.Failures = append(g.sum.Failures[:0], g.sum.Failures[len(g.sum.Failures)-m+1:]...)
+	}
 	g.sum.Failures = append(g.sum.Failures, Failure{Name: name, Reason: err.Error()})
 	g.log.Warn("item failed", slog.String("item", name), slog.String("error", err.Error()))
 }

@@ -19,6 +19,9 @@ type memStore struct {
 	hash    map[string]string
 	indexed map[string]string
 	failID  string
+	// Following and raw inputs are not used by ingest.
+	store.Follower
+	store.Raws
 }
 
 var _ store.Store = (*memStore)(nil)

@@ -22,7 +22,14 @@ type Job struct {
 	Article *news.Article
 	// Err is why the item failed, at the source or in a stage.
 	Err error
+	// Meta is the sender's own value, handed to the sink untouched.
+	Meta any
 }
+
+// Barrier reports whether j is a barrier: a job with neither an article
+// nor an error, which passes through to the sink in order (a sink may, for
+// example, flush what it holds when one arrives).
+func (j Job) Barrier() bool { return j.Article == nil && j.Err == nil }
 
 // Options configure a Pipeline.
 type Options struct {
