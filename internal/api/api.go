@@ -110,6 +110,16 @@ type Options struct {
 	// Version is the build's version, reported by /healthz and the OpenAPI
 	// document.
 	Version string
+	// Ingest takes uploaded articles (POST /api/v1/articles); nil answers
+	// uploads with 503.
+	Ingest Ingester
+	// Sources manages followed sources (/api/v1/sources); nil answers
+	// with 503.
+	Sources Sources
+	// Write guards the write routes.
+	Write Write
+	// Metrics, when set, is served at GET /metrics.
+	Metrics http.Handler
 }
 
 // Server serves the JSON API.
@@ -121,6 +131,9 @@ type Server struct {
 	version string
 	openapi []byte
 	routes  []route
+	ingest  Ingester
+	sources Sources
+	write   Write
 }
 
 // route is one pattern the API serves.
@@ -138,7 +151,8 @@ func New(o Options) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{arts: o.Articles, search: o.Searcher, links: linksFrom(o), log: log, version: o.Version}
+	s := &Server{arts: o.Articles, search: o.Searcher, links: linksFrom(o), log: log, version: o.Version,
+		ingest: o.Ingest, sources: o.Sources, write: o.Write}
 	s.openapi = versioned(openapiDoc, o.Version)
 	s.routes = []route{
 		{"GET /healthz", s.health},
@@ -149,6 +163,17 @@ func New(o Options) *Server {
 		{"GET /api/v1/stories", s.stories},
 		{"GET /api/v1/stories/{id}", s.story},
 		{"GET /api/v1/openapi.json", s.openAPI},
+	}
+	if o.Ingest != nil {
+		s.routes = append(s.routes, route{"POST /api/v1/articles", s.postArticles})
+	}
+	if o.Sources != nil {
+		s.routes = append(s.routes, route{"GET /api/v1/sources", s.listSources},
+			route{"POST /api/v1/sources", s.addSource},
+			route{"DELETE /api/v1/sources/{id}", s.removeSource})
+	}
+	if o.Metrics != nil {
+		s.routes = append(s.routes, route{"GET /metrics", o.Metrics.ServeHTTP})
 	}
 	return s
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -58,20 +59,28 @@ func (s *Server) Middleware(next http.Handler) http.Handler {
 		h := rec.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
+		write := s.writePath(r.Method, r.URL.Path)
+		limit := int64(MaxBody)
+		if write {
+			limit = MaxUpload
+		}
 		switch {
-		case r.Method != http.MethodGet && r.Method != http.MethodHead:
+		case r.Method != http.MethodGet && r.Method != http.MethodHead && !write:
 			h.Set("Allow", "GET, HEAD")
-			answer(rec, r, http.StatusMethodNotAllowed, "method_not_allowed", "only GET and HEAD are served; this API is read-only")
+			answer(rec, r, http.StatusMethodNotAllowed, "method_not_allowed", "only GET and HEAD are served here; the write routes are POST /api/v1/articles, POST /api/v1/sources and DELETE /api/v1/sources/{id}")
 			return
 		case len(r.URL.Path) > MaxPath || len(r.URL.RawQuery) > MaxRawQuery:
 			answer(rec, r, http.StatusRequestURITooLong, "uri_too_long", "the URL is too long; shorten the query parameters")
 			return
-		case r.ContentLength > MaxBody:
+		case r.ContentLength > limit && !write:
 			answer(rec, r, http.StatusRequestEntityTooLarge, "request_too_large", "requests carry no body; send the parameters in the URL")
+			return
+		case r.ContentLength > limit:
+			answer(rec, r, http.StatusRequestEntityTooLarge, "request_too_large", fmt.Sprintf("the body is over %d bytes: send it in several requests", limit))
 			return
 		}
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(rec, r.Body, MaxBody)
+			r.Body = http.MaxBytesReader(rec, r.Body, limit)
 		}
 		next.ServeHTTP(rec, r)
 	})

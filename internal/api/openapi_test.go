@@ -14,7 +14,7 @@ import (
 // describes exactly the routes the API serves, and that its references
 // resolve.
 func TestOpenAPI(t *testing.T) {
-	s, h := newTestServer(t, apitest.Sample()...)
+	s, h := newWriteServer(t, Write{}, apitest.Sample()...)
 	rec := do(t, h, "GET", "/api/v1/openapi.json")
 	if rec.Code != http.StatusOK {
 		t.Fatalf("status %d", rec.Code)
@@ -41,7 +41,7 @@ func TestOpenAPI(t *testing.T) {
 			t.Errorf("document lacks %s", p)
 		}
 		// Every route answers with what the document says it does.
-		if !strings.Contains(path, "{") {
+		if !strings.Contains(path, "{") && method == "GET" {
 			if rec := do(t, h, method, path); rec.Code != http.StatusOK {
 				t.Errorf("%s answers %d", p, rec.Code)
 			}
