@@ -36,12 +36,16 @@ type Options struct {
 	// Workers is the number of articles processed at once; 0 means the
 	// number of CPUs.
 	Workers int
+	// Observe, when set, is called after every stage run with the stage's
+	// name and how long it took (for latency metrics).
+	Observe func(stage string, d time.Duration)
 }
 
 // Pipeline runs stages in order over articles on bounded workers.
 type Pipeline struct {
 	stages  []Stage
 	workers int
+	observe func(string, time.Duration)
 	nanos   []atomic.Int64
 	runs    []atomic.Int64
 }
@@ -55,6 +59,7 @@ func New(stages []Stage, opt Options) *Pipeline {
 	return &Pipeline{
 		stages:  stages,
 		workers: w,
+		observe: opt.Observe,
 		nanos:   make([]atomic.Int64, len(stages)),
 		runs:    make([]atomic.Int64, len(stages)),
 	}
@@ -86,8 +91,12 @@ func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
 		}
 		t0 := time.Now()
 		err := runStage(ctx, s, a)
-		p.nanos[i].Add(int64(time.Since(t0)))
+		d := time.Since(t0)
+		p.nanos[i].Add(int64(d))
 		p.runs[i].Add(1)
+		if p.observe != nil {
+			p.observe(s.Name(), d)
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.Name(), err)
 		}
