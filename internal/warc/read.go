@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/textproto"
 	"strconv"
 	"strings"
 	"time"
@@ -217,16 +218,16 @@ func (p *parser) recordErr(at int64, id string, err error) error {
 
 // streamErr turns an error reading the decompressed stream inside the
 // record starting at at into the error to report: a *RecordError for
-// damage and the end of the input, the error itself when reading the input
-// failed.
-func (p *parser) streamErr(at int64, id string, err error) error {
+// damage and for the end of the input (where says what was being read),
+// the error itself when reading the input failed.
+func (p *parser) streamErr(at int64, id, where string, err error) error {
 	var se *streamError
 	switch {
 	case errors.As(err, &se):
 		p.midLine = false // the next member starts afresh
 		return p.recordErr(at, id, err)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return p.recordErr(at, id, fmt.Errorf("file ends inside the record: %w", io.ErrUnexpectedEOF))
+		return p.recordErr(at, id, fmt.Errorf("file ends inside the record, %s: %w", where, io.ErrUnexpectedEOF))
 	}
 	return err
 }
@@ -284,7 +285,7 @@ func (p *parser) seek() (int64, error) {
 		full := errors.Is(err, bufio.ErrBufferFull)
 		start := !p.midLine && !full && bytes.HasPrefix(line, []byte("WARC/"))
 		if start && errors.Is(err, io.EOF) {
-			return 0, p.streamErr(at, "", err)
+			return 0, p.streamErr(at, "", "in its first line", err)
 		}
 		if start && err == nil {
 			p.hdr = append(p.hdr[:0], line...)
@@ -333,7 +334,7 @@ func (p *parser) record(at int64) (Record, bool, error) {
 		p.hdr = append(p.hdr, line...)
 		full := errors.Is(err, bufio.ErrBufferFull)
 		if err != nil && !full {
-			return Record{}, false, p.streamErr(at, "", err)
+			return Record{}, false, p.streamErr(at, headerFields(p.hdr).id, "in its WARC header", err)
 		}
 		if !partial && !full && (string(line) == "\r\n" || string(line) == "\n") {
 			break
@@ -348,7 +349,7 @@ func (p *parser) record(at int64) (Record, bool, error) {
 	if !strings.EqualFold(strings.TrimSpace(f.typ), "response") || size > p.max {
 		n, err := p.discard(size)
 		if err != nil {
-			return Record{}, false, p.streamErr(at, f.id, fmt.Errorf("content block ends after %d of %d bytes: %w", n, size, err))
+			return Record{}, false, p.streamErr(at, f.id, fmt.Sprintf("after %d of its %d-byte content block", n, size), err)
 		}
 		if size > p.max {
 			return Record{}, false, p.recordErr(at, f.id, fmt.Errorf("content block of %d bytes is %w of %d bytes", size, ErrTooLarge, p.max))
@@ -362,7 +363,7 @@ func (p *parser) record(at int64) (Record, bool, error) {
 	n, err := io.CopyN(&raw, p.br, size)
 	p.pos += n
 	if err != nil {
-		return Record{}, false, p.streamErr(at, f.id, fmt.Errorf("content block ends after %d of %d bytes: %w", n, size, err))
+		return Record{}, false, p.streamErr(at, f.id, fmt.Sprintf("after %d of its %d-byte content block", n, size), err)
 	}
 	raw.WriteString("\r\n\r\n")
 	rec, ok, err := p.response(raw.Bytes())
@@ -428,7 +429,12 @@ func (p *parser) response(raw []byte) (rec Record, ok bool, err error) {
 	if !isResp || blk.HttpHeader() == nil {
 		return Record{}, false, errors.New("content block is not an HTTP response")
 	}
-	header := *blk.HttpHeader()
+	// net/http, which gowarc parses the head with, drops Transfer-Encoding
+	// from the header: read the head as recorded.
+	header, err := httpHeader(blk.ProtocolHeaderBytes())
+	if err != nil {
+		return Record{}, false, err
+	}
 	ctype := header.Get("Content-Type")
 	idType := h.Get(gowarc.WarcIdentifiedPayloadType)
 	verdict := htmlType(ctype, idType)
@@ -460,4 +466,17 @@ func (p *parser) response(raw []byte) (rec Record, ok bool, err error) {
 		Body:        body,
 		RecordID:    h.GetId(gowarc.WarcRecordID),
 	}, true, nil
+}
+
+// httpHeader reads the header fields of an HTTP response head.
+func httpHeader(head []byte) (http.Header, error) {
+	tr := textproto.NewReader(bufio.NewReader(bytes.NewReader(head)))
+	if _, err := tr.ReadLine(); err != nil { // the status line
+		return nil, fmt.Errorf("read HTTP header: %w", err)
+	}
+	h, err := tr.ReadMIMEHeader()
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("read HTTP header: %w", err)
+	}
+	return http.Header(h), nil
 }

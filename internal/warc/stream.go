@@ -79,6 +79,9 @@ type gzStream struct {
 	start    int64    // where the current member starts in the input
 	out      int64    // bytes decompressed so far
 	members  []member // starts of the members not yet left behind
+	// damaged is set after a damaged member: what follows it up to the
+	// next member is its remains, not news worth another error.
+	damaged bool
 }
 
 func newGzStream(br *bufio.Reader) *gzStream {
@@ -109,11 +112,11 @@ func (g *gzStream) Read(p []byte) (int, error) {
 				return n, nil
 			}
 		default:
-			g.inMember = false
+			g.inMember, g.damaged = false, true
 			if g.in.err != nil {
 				return n, g.in.err
 			}
-			return n, &streamError{offset: g.start, err: fmt.Errorf("member: %w", err)}
+			return n, &streamError{offset: g.start, err: err}
 		}
 	}
 }
@@ -123,6 +126,8 @@ func (g *gzStream) Read(p []byte) (int, error) {
 // skipped silently); io.EOF means no member is left.
 func (g *gzStream) next() error {
 	junkAt, junk := int64(-1), false
+	quiet := g.damaged
+	g.damaged = false
 	for {
 		head, err := g.in.br.Peek(len(gzipMagic))
 		if bytes.Equal(head, gzipMagic) {
@@ -137,7 +142,7 @@ func (g *gzStream) next() error {
 				g.zr.Multistream(false)
 				g.inMember, g.start = true, at
 				g.members = append(g.members, member{in: at, out: g.out})
-				if junk {
+				if junk && !quiet {
 					return &streamError{offset: junkAt, err: fmt.Errorf("%d bytes that are not gzip skipped", at-junkAt)}
 				}
 				return nil
@@ -158,7 +163,7 @@ func (g *gzStream) next() error {
 			}
 			rest, _ := io.ReadAll(g.in) // at most two bytes
 			junk = junk || !blank(rest)
-			if junk {
+			if junk && !quiet {
 				if junkAt < 0 {
 					junkAt = g.in.n - int64(len(rest))
 				}
