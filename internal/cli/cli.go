@@ -39,7 +39,10 @@ func commands() []command {
 		{"ingest", "analyse articles into a data folder (SQLite + search index)", runIngest},
 		{"search", "search a data folder", runSearch},
 		{"export", "export stored articles as JSON Lines or CSV", runExport},
-		{"serve", "serve the HTTP API and web pages of a data folder", runServe},
+		{"sources", "follow feeds, sitemaps and sites (sources add|import|export|remove|list)", runSources},
+		{"fetch", "fetch due sources and their new pages into a data folder", runFetch},
+		{"serve", "serve the HTTP API and web pages of a data folder, following its sources", runServe},
+		{"reanalyze", "run the pipeline again over the raw pages a data folder keeps", runReanalyze},
 		{"demo", "ingest the sample corpus and serve it", runDemo},
 		{"tag", "tag named entities in CoNLL input", runTag},
 		{"names", "match Devanagari names to Latin-script names (names match)", runNames},
@@ -129,7 +132,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\nRun \"khabar COMMAND -h\" for a command's flags.\nEnvironment: KHABAR_DATA (data folder), KHABAR_LOG (debug|info|warn|error).\n")
+	fmt.Fprint(w, "\nRun \"khabar COMMAND -h\" for a command's flags.\nEnvironment: KHABAR_DATA (data folder), KHABAR_TOKEN (the server's write token), KHABAR_LOG (debug|info|warn|error).\n")
 }
 
 // newFlags returns a flag set for cmd whose usage names its arguments.

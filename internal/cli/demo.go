@@ -33,12 +33,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if sum.Failed > 0 {
 		fmt.Fprintf(e.stderr, "khabar demo: %d sample articles failed; serving the rest\n", sum.Failed)
 	}
-	d, err := openData(ctx, e, *data, forRead)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return serve(ctx, e, d, *addr, nil)
+	return serveData(ctx, e, *data, serveConfig{addr: *addr, token: e.getenv("KHABAR_TOKEN"), follow: true,
+		node: nodeOptions{fetch: fetchFlags{delay: fetchDelayDefault, userAgent: fetchUserAgentDefault}}})
 }
 
 // writeCorpus copies the embedded sample corpus to dir, rewriting only files

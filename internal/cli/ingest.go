@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"khabar/internal/ingest"
+	"khabar/internal/search"
 	"khabar/internal/source"
 )
 
@@ -24,6 +26,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("j", runtime.NumCPU(), "articles analysed at once")
 	maxBytes := fs.Int64("max-bytes", 16<<20, "largest article accepted, in bytes")
 	quiet := fs.Bool("q", false, "no progress, only the summary")
+	token := fs.String("token", e.getenv("KHABAR_TOKEN"), "token of a running khabar serve that holds the data folder (env KHABAR_TOKEN)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -32,6 +35,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return errUsage
 	}
 	sum, err := ingestPaths(ctx, e, *data, fs.Args(), *workers, *maxBytes, !*quiet, "")
+	if errors.Is(err, search.ErrLocked) {
+		// A running server holds the folder: hand the articles to it.
+		h, herr := readHandoff(*data)
+		if herr != nil {
+			return err
+		}
+		sum, err = handOver(ctx, e, h, fs.Args(), *maxBytes, *token, !*quiet)
+		printSummary(e.stdout, *data, sum)
+	}
 	if err != nil {
 		return err
 	}

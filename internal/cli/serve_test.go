@@ -83,9 +83,29 @@ func TestDemoServesCorpusAndStops(t *testing.T) {
 	}
 }
 
-func TestServeNeedsData(t *testing.T) {
-	r := khabar(t, t.Context(), "", "serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0")
-	if r.code != 1 || !strings.Contains(r.stderr, "khabar ingest") {
-		t.Errorf("exit %d: %s", r.code, r.stderr)
+// TestServeNewFolder: serve makes a new data folder its own, to follow
+// sources into (khabar sources add, POST /api/v1/articles).
+func TestServeNewFolder(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var out, errb syncBuffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0"}, e) }()
+	base := waitURL(t, &out, done)
+	if code, body := get(t, base+"healthz"); code != 200 || !strings.Contains(body, `"articles":0`) {
+		t.Errorf("healthz: %d %s", code, body)
+	}
+	if code, body := get(t, base+"api/v1/sources"); code != 200 || !strings.Contains(body, `"sources":[]`) {
+		t.Errorf("sources: %d %s", code, body)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exited %d: %s", code, errb.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop on cancel")
 	}
 }

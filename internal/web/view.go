@@ -25,6 +25,12 @@ type base struct {
 	Stored int
 }
 
+// URLText is u as people read it: without the scheme and a trailing "/".
+func (b base) URLText(u string) string {
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	return strings.TrimSuffix(u, "/")
+}
+
 // Tf formats the string for key with args, as fmt.Sprintf.
 func (b base) Tf(key string, args ...any) string {
 	return fmt.Sprintf(b.T(key), args...)

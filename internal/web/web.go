@@ -34,6 +34,10 @@ type Options struct {
 	Links api.Links
 	// Logger receives the errors behind failed pages; nil discards them.
 	Logger *slog.Logger
+	// Sources manages followed sources; nil shows no sources page.
+	Sources Sources
+	// Write guards the form that adds a source.
+	Write api.Write
 }
 
 // UI serves the web pages. It is safe for concurrent use.
@@ -46,10 +50,12 @@ type UI struct {
 	cats      map[string]*catalog
 	assets    map[string]*asset
 	assetURLs map[string]string
+	srcs      Sources
+	write     api.Write
 }
 
 // pageNames are the views under templates/, each rendered inside layout.html.
-var pageNames = []string{"home", "article", "story", "error"}
+var pageNames = []string{"home", "article", "story", "sources", "error"}
 
 // New parses every template and translation and hashes every static file,
 // failing on the first problem.
@@ -66,7 +72,8 @@ func newUI(fsys fs.FS, o Options) (*UI, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	u := &UI{arts: o.Articles, search: o.Searcher, links: linksFrom(o), log: log, pages: map[string]*template.Template{}}
+	u := &UI{arts: o.Articles, search: o.Searcher, links: linksFrom(o), log: log, pages: map[string]*template.Template{},
+		srcs: o.Sources, write: o.Write}
 	var err error
 	if u.assets, u.assetURLs, err = loadAssets(fsys); err != nil {
 		return nil, err
@@ -138,6 +145,8 @@ func (u *UI) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /{$}", u.home)
 	mux.HandleFunc("GET /a/{id}", u.article)
 	mux.HandleFunc("GET /s/{id}", u.story)
+	mux.HandleFunc("GET /sources", u.sources)
+	mux.HandleFunc("POST /sources", u.addSource)
 	mux.HandleFunc("GET /static/{file}", u.serveStatic)
 	mux.HandleFunc("GET /", u.notFound)
 }
