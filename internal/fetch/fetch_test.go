@@ -429,11 +429,11 @@ func TestRobotsStatus(t *testing.T) {
 		allowed bool
 	}{
 		{"404 allows all", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }, true},
-		{"403 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", 403) }, true},
-		{"401 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", 401) }, true},
-		{"500 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "oops", 500) }, false},
-		{"503 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", 503) }, false},
-		{"429 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "slow down", 429) }, false},
+		{"403 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusForbidden) }, true},
+		{"401 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusUnauthorized) }, true},
+		{"500 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "oops", http.StatusInternalServerError) }, false},
+		{"503 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", http.StatusServiceUnavailable) }, false},
+		{"429 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "slow down", http.StatusTooManyRequests) }, false},
 		{"unreachable disallows", func(w http.ResponseWriter, r *http.Request) {
 			conn, _, err := w.(http.Hijacker).Hijack()
 			if err == nil {
@@ -481,7 +481,7 @@ func TestRobotsKeptWhenUnreadable(t *testing.T) {
 	var fail atomic.Bool
 	s.handle("GET /robots.txt", func(w http.ResponseWriter, r *http.Request) {
 		if fail.Load() {
-			http.Error(w, "down", 500)
+			http.Error(w, "down", http.StatusInternalServerError)
 			return
 		}
 		fmt.Fprint(w, "User-agent: *\nDisallow: /private\nSitemap: /s.xml\n")
