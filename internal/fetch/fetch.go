@@ -286,6 +286,7 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", r.URL, err)
 	}
+	u.Fragment, u.RawFragment = "", ""
 	if r.MaxBytes <= 0 {
 		r.MaxBytes = DefaultMaxBytes
 	}

@@ -359,7 +359,8 @@ func TestCrawlDelay(t *testing.T) {
 
 func TestRobotsRules(t *testing.T) {
 	robots := "User-agent: *\nDisallow: /private\n\n" +
-		"User-agent: khabar\nDisallow: /no-khabar\nDisallow: /*.pdf$\nAllow: /private/ok\nDisallow: /private\n\n" +
+		"User-agent: khabar\nDisallow: /no-khabar\nDisallow: /*.pdf$\nAllow: /private/ok\nDisallow: /private\n" +
+		"Disallow: /खोज/\nDisallow: /%E0%A4%B5%E0%A5%80%E0%A4%A1%E0%A4%BF%E0%A4%AF%E0%A5%8B/\n\n" +
 		"Sitemap: https://cdn.example.org/news-sitemap.xml\nSitemap: /sitemap-index.xml\n"
 	s := newSite(t, robots)
 	s.handle("GET /", text("ok"))
@@ -373,7 +374,9 @@ func TestRobotsRules(t *testing.T) {
 		{"khabar/0.1", "/private/ok/1", true},
 		{"khabar/0.1", "/files/a.pdf", false},
 		{"khabar/0.1", "/files/a.pdf?x=1", true},
-		{"Khabar/0.1", "/no-khabar", false}, // the token matches case-insensitively
+		{"Khabar/0.1", "/no-khabar", false},                                                // the token matches case-insensitively
+		{"khabar/0.1", "/खोज/दिल्ली", false},                                               // rule written in Devanagari
+		{"khabar/0.1", "/%E0%A4%B5%E0%A5%80%E0%A4%A1%E0%A4%BF%E0%A4%AF%E0%A5%8B/1", false}, // rule written percent-encoded
 		{"otherbot/2.0", "/no-khabar/x", true},
 		{"otherbot/2.0", "/private/x", false},
 	}

@@ -46,7 +46,16 @@ func (e *robotsEntry) allowed(u *url.URL) bool {
 	if e.group == nil {
 		return true
 	}
-	return e.group.Test(u.RequestURI())
+	// Rules may be written percent-encoded or not (Disallow: /खोज/); a
+	// path must pass in both forms.
+	uri := u.RequestURI()
+	if !e.group.Test(uri) {
+		return false
+	}
+	if plain, err := url.PathUnescape(uri); err == nil && plain != uri {
+		return e.group.Test(plain)
+	}
+	return true
 }
 
 func (e *robotsEntry) why() error {
