@@ -29,6 +29,11 @@ const (
 	KindHTML         Kind = "html"         // an HTML page; its Feeds are the feeds it links
 )
 
+// Accept is an HTTP Accept header for fetching a feed or sitemap: the feed
+// types first, then XML, then anything (an HTML page can still be read for
+// the feeds it links).
+const Accept = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
+
 // MaxDecompressed caps the size of a gzipped document after decompression
 // (the sitemap protocol allows 50 MB uncompressed).
 const MaxDecompressed = 50 << 20

@@ -231,6 +231,10 @@ func New(opt Options) *Client {
 	return c
 }
 
+// CloseIdleConnections closes the connections kept open for reuse, for a
+// clean shutdown. The client stays usable.
+func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
+
 // productToken is the robots.txt name in a User-Agent: "khabar" in
 // "khabar/0.1 (+https://…)".
 func productToken(ua string) string {
@@ -278,6 +282,8 @@ type Response struct {
 // Get fetches r.URL: it checks robots.txt (fetching it when the cache has
 // none), waits for the host's turn, sends the request and reads the body,
 // following up to MaxRedirects redirects with the same checks for every hop.
+// Get blocks while another request to the host is under way or its delay
+// runs, so a caller with many URLs should spread its workers over hosts.
 // It returns an error naming the URL for every failure: ErrBlocked,
 // ErrDisallowed, ErrTooLarge, ErrTooManyRedirects, a *StatusError for a
 // status other than 2xx and 304, ctx's error, or a network error.
@@ -440,8 +446,9 @@ func (c *Client) do(ctx context.Context, u *url.URL, r Request, robots bool) (*e
 	}
 	body, err := readBody(resp, r.MaxBytes)
 	resp.Body.Close()
+	truncated := false
 	if robots && errors.Is(err, ErrTooLarge) && body != nil {
-		err = nil // what follows the cap of a robots.txt is ignored
+		truncated, err = true, nil // what follows the cap of a robots.txt is ignored
 	}
 	obs.Status = resp.StatusCode
 	obs.Bytes = int64(len(body))
@@ -455,7 +462,7 @@ func (c *Client) do(ctx context.Context, u *url.URL, r Request, robots bool) (*e
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		ex.retryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
 	}
-	if c.opt.Recorder != nil {
+	if c.opt.Recorder != nil && !truncated {
 		if err := c.opt.Recorder.Record(req, resp, body, start); err != nil {
 			c.log.Warn("record exchange", slog.String("url", u.String()), slog.Any("err", err))
 		}

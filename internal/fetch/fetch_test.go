@@ -931,3 +931,24 @@ func BenchmarkGet(b *testing.B) {
 		})
 	}
 }
+
+// TestRobotsTruncated: only the first 500 KiB of a robots.txt count, as for
+// Google; the rest is ignored rather than failing the file.
+func TestRobotsTruncated(t *testing.T) {
+	robots := "User-agent: *\nDisallow: /early\n" + strings.Repeat("# padding padding padding\n", 600<<10/26) + "Disallow: /late\n"
+	s := newSite(t, robots)
+	s.handle("GET /", text("ok"))
+	rec := &memRecorder{}
+	c := testClient(Options{Recorder: rec})
+	if _, err := c.Get(t.Context(), Request{URL: s.URL + "/early"}); !errors.Is(err, ErrDisallowed) {
+		t.Errorf("/early: err = %v, want ErrDisallowed", err)
+	}
+	if _, err := c.Get(t.Context(), Request{URL: s.URL + "/late"}); err != nil {
+		t.Errorf("/late (past the cap): err = %v, want allowed", err)
+	}
+	for _, r := range rec.recs {
+		if strings.HasSuffix(r.url, "/robots.txt") {
+			t.Errorf("truncated robots.txt recorded (%d bytes)", len(r.body))
+		}
+	}
+}
