@@ -286,7 +286,8 @@ type Response struct {
 // runs, so a caller with many URLs should spread its workers over hosts.
 // It returns an error naming the URL for every failure: ErrBlocked,
 // ErrDisallowed, ErrTooLarge, ErrTooManyRedirects, a *StatusError for a
-// status other than 2xx and 304, ctx's error, or a network error.
+// status other than 2xx and 304 (Deferred, without a request, while the
+// host's Retry-After runs), ctx's error, or a network error.
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	u, err := url.Parse(strings.TrimSpace(r.URL))
 	if err != nil {

@@ -450,6 +450,12 @@ func TestRobotsStatus(t *testing.T) {
 			http.Redirect(w, r, "/robots.txt", http.StatusFound)
 		}, true},
 		{"empty allows all", text(""), true},
+		{"redirect to blocked disallows", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://169.254.169.254/robots.txt", http.StatusFound)
+		}, false},
+		{"redirect to file disallows", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "file:///etc/robots.txt", http.StatusFound)
+		}, false},
 		{"bad lines ignored", text("Disallow: /before-agent\nUser-agent: *\nCrawl-delay: soon\nDisallow: /page\n"), false},
 	}
 	for _, tt := range tests {

@@ -95,9 +95,10 @@ func (c *Client) robotsFor(ctx context.Context, h *host, u *url.URL) (*robotsEnt
 // fetchRobots reads robots.txt at robotsURL, following redirects, and turns
 // the outcome into rules as Google documents: 2xx is parsed, 4xx (other than
 // 429) and too many redirects allow everything, 429, 5xx and network errors
-// disallow everything for a while. It returns an error only when the caller
-// must not go on: ctx ended, the target is blocked, or the host asked us to
-// wait (a deferred *StatusError).
+// disallow everything for a while, and so does a redirect to a blocked
+// target. It returns an error only when the caller must not go on: ctx
+// ended, the host itself is blocked, or it asked us to wait (a deferred
+// *StatusError).
 func (c *Client) fetchRobots(ctx context.Context, robotsURL *url.URL) (*robotsEntry, error) {
 	now := c.now()
 	okTTL := c.opt.RobotsTTL
@@ -113,14 +114,17 @@ func (c *Client) fetchRobots(ctx context.Context, robotsURL *url.URL) (*robotsEn
 	u := robotsURL
 	for hop := 0; ; hop++ {
 		if err := checkURL(u); err != nil {
-			return nil, fmt.Errorf("fetch %s: %w", u, err)
+			if hop == 0 {
+				return nil, fmt.Errorf("fetch %s: %w", u, err)
+			}
+			return deny(fmt.Errorf("redirect to %s: %w", u, err)), nil
 		}
 		h := c.host(u)
 		ex, err := c.exchange(ctx, h, u, Request{MaxBytes: maxRobotsBytes, Accept: "text/plain"}, c.opt.Delay, true)
 		var se *StatusError
 		switch {
 		case err == nil:
-		case ctx.Err() != nil, errors.Is(err, ErrBlocked):
+		case ctx.Err() != nil, errors.Is(err, ErrBlocked) && hop == 0:
 			return nil, err
 		case errors.As(err, &se):
 			return nil, err
