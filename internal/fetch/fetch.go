@@ -98,8 +98,10 @@ func (e *StatusError) Error() string {
 // body cut off by the size cap or the deadline. body is the body as the
 // client read it, after decompression; resp.Header still carries the
 // original Content-Encoding and Content-Length, so a recorder that stores
-// body must drop or rewrite them. resp.Body is already closed. fetched is the
-// time the request was sent. Record may be called from several goroutines at
+// body must drop or rewrite them. resp.Body is already closed. req.Header
+// holds the headers the client set; Go's transport adds Host (req.Host, or
+// else req.URL.Host) when it writes the request. fetched is the time the
+// request was sent. Record may be called from several goroutines at
 // once. An error from Record is logged and does not fail the fetch.
 type Recorder interface {
 	Record(req *http.Request, resp *http.Response, body []byte, fetched time.Time) error
@@ -318,7 +320,7 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 		case isRedirect(code):
 			loc := ex.resp.Header.Get("Location")
 			if loc == "" {
-				return nil, fmt.Errorf("fetch %s: redirect without Location: %w", u, &StatusError{URL: u.String(), Code: code})
+				return nil, &StatusError{URL: u.String(), Code: code} // a redirect that goes nowhere
 			}
 			next, err := u.Parse(loc)
 			if err != nil {
@@ -328,7 +330,7 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 				return nil, fmt.Errorf("fetch %s: redirect %d to %s: %w", r.URL, hop+1, next, ErrTooManyRedirects)
 			}
 			c.log.Debug("redirect", slog.String("from", u.String()), slog.String("to", next.String()), slog.Int("status", code))
-			next.Fragment = ""
+			next.Fragment, next.RawFragment = "", ""
 			u = next
 			continue
 		case code == http.StatusNotModified:
@@ -387,8 +389,8 @@ func (ex *exchanged) response(u *url.URL, r Request) *Response {
 // exchange sends one request to u when the host's turn comes and reads the
 // response body. delay is the pause to leave after it (robots.txt
 // Crawl-delay or Options.Delay).
-func (c *Client) exchange(ctx context.Context, h *host, u *url.URL, r Request, delay time.Duration, robots bool) (*exchanged, error) {
-	if err := h.acquire(ctx, c.now); err != nil {
+func (c *Client) exchange(ctx context.Context, h *host, u *url.URL, r Request, delay time.Duration, robots bool) (ex *exchanged, err error) {
+	if err = h.acquire(ctx, c.now); err != nil {
 		var se *StatusError
 		if errors.As(err, &se) {
 			se.URL = u.String()
@@ -396,24 +398,15 @@ func (c *Client) exchange(ctx context.Context, h *host, u *url.URL, r Request, d
 		}
 		return nil, fmt.Errorf("fetch %s: %w", u, err)
 	}
-	var ex *exchanged
-	var err error
 	defer func() {
-		var ra time.Duration
+		var retryAfter time.Duration
+		var code int
 		if ex != nil {
-			ra = ex.retryAfter
+			retryAfter, code = ex.retryAfter, ex.resp.StatusCode
 		}
-		h.release(c.now(), delay, ra, lastCode(ex))
+		h.release(c.now(), delay, retryAfter, code)
 	}()
-	ex, err = c.do(ctx, u, r, robots)
-	return ex, err
-}
-
-func lastCode(ex *exchanged) int {
-	if ex == nil {
-		return 0
-	}
-	return ex.resp.StatusCode
+	return c.do(ctx, u, r, robots)
 }
 
 // do sends the request and reads the body under the total deadline.
