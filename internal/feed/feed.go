@@ -14,6 +14,9 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/atom"
+	"github.com/mmcdole/gofeed/json"
+	"github.com/mmcdole/gofeed/rss"
 )
 
 // Kind is the kind of document Parse recognised.
@@ -260,11 +263,34 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// parseFeed parses RSS, Atom and JSON Feed with gofeed.
+// parseFeed parses RSS, Atom and JSON Feed with gofeed's parser for the
+// kind sniff found (gofeed's own detection only looks at the first 4 KB).
 func parseFeed(body []byte, kind Kind, base *url.URL) (*Document, error) {
-	f, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	var f *gofeed.Feed
+	var err error
+	r := bytes.NewReader(body)
+	switch kind {
+	case KindRSS:
+		var rf *rss.Feed
+		if rf, err = (&rss.Parser{}).Parse(r); err == nil {
+			f, err = (&gofeed.DefaultRSSTranslator{}).Translate(rf)
+		}
+	case KindAtom:
+		var af *atom.Feed
+		if af, err = (&atom.Parser{}).Parse(r); err == nil {
+			f, err = (&gofeed.DefaultAtomTranslator{}).Translate(af)
+		}
+	default:
+		var jf *json.Feed
+		if jf, err = (&json.Parser{}).Parse(r); err == nil {
+			f, err = (&gofeed.DefaultJSONTranslator{}).Translate(jf)
+		}
+	}
 	if err != nil {
 		return nil, err
+	}
+	if f == nil {
+		return nil, errors.New("no feed")
 	}
 	doc := &Document{Kind: kind, Title: oneLine(html.UnescapeString(f.Title)), Lang: strings.TrimSpace(f.Language)}
 	c := newCollector(base)
