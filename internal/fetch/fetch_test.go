@@ -664,6 +664,8 @@ func TestEncodings(t *testing.T) {
 		{"brotli", "br", page, true},
 		{"corrupt gzip", "gzip", []byte("not gzip at all"), true},
 		{"truncated gzip", "gzip", gzipped(t, page)[:100], true},
+		{"empty gzip", "gzip", nil, false},
+		{"empty deflate", "deflate", nil, false},
 	}
 	s := newSite(t, "")
 	for i, tt := range tests {
@@ -688,7 +690,11 @@ func TestEncodings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(resp.Body, page) {
+			want := page
+			if tt.body == nil {
+				want = nil
+			}
+			if !bytes.Equal(resp.Body, want) {
 				t.Errorf("body = %d bytes, want the %d-byte page", len(resp.Body), len(page))
 			}
 			if resp.Header.Get("Content-Encoding") != "" {
