@@ -269,6 +269,12 @@ func TestDiscover(t *testing.T) {
 		}},
 		{"relative to page", `<head><link rel="alternate" type="application/atom+xml" href="feed/"></head>`, "https://a.example/news/today.html", []string{"https://a.example/news/feed/"}},
 		{"json", `<link rel="alternate" type="application/json" href="/feed.json">`, "https://a.example/", []string{"https://a.example/feed.json"}},
+		{"wordpress extras", `<head>
+<link rel="alternate" type="application/rss+xml" title="दर्पण &raquo; फ़ीड" href="https://wp.example.in/feed/">
+<link rel="alternate" type="application/rss+xml" title="दर्पण &raquo; टिप्पणी फ़ीड" href="https://wp.example.in/comments/feed/">
+<link rel="alternate" type="application/json" href="https://wp.example.in/wp-json/wp/v2/pages/7">
+<link rel="alternate" type="application/json" href="https://wp.example.in/?rest_route=/wp/v2/pages/7">
+</head>`, "https://wp.example.in/", []string{"https://wp.example.in/feed/"}},
 		{"not alternate", `<link rel="feed" type="application/rss+xml" href="/x.xml">`, "https://a.example/", nil},
 		{"no type", `<link rel="alternate" href="/x.xml">`, "https://a.example/", nil},
 		{"only in body", `<html><head></head><body><p><link rel="alternate" type="application/rss+xml" href="/x.xml"></p></body></html>`, "https://a.example/", nil},

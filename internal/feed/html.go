@@ -27,7 +27,9 @@ type page struct {
 
 // Discover returns the absolute URLs of the feeds an HTML page links in its
 // head (<link rel="alternate"> with an RSS, Atom or JSON Feed type), in
-// document order and without repeats. A <base href> is honoured.
+// document order and without repeats. A <base href> is honoured. Two links
+// that WordPress puts on every page are left out: its REST API
+// (application/json under /wp-json/) and the site's comments feed.
 func Discover(htmlBody []byte, baseURL string) []string {
 	base, _ := url.Parse(strings.TrimSpace(baseURL))
 	return readPage(htmlBody, base).feeds
@@ -93,10 +95,12 @@ func readPage(body []byte, base *url.URL) page {
 			if err != nil || !feedTypes[media] {
 				continue
 			}
-			if u, ok := resolve(base, attr(n, "href")); ok && !seen[u] {
-				seen[u] = true
-				p.feeds = append(p.feeds, u)
+			u, ok := resolve(base, attr(n, "href"))
+			if !ok || seen[u] || notAFeed(media, u) {
+				continue
 			}
+			seen[u] = true
+			p.feeds = append(p.feeds, u)
 		}
 	}
 	return p
@@ -128,6 +132,22 @@ func hasToken(s, tok string) bool {
 		if strings.EqualFold(f, tok) {
 			return true
 		}
+	}
+	return false
+}
+
+// notAFeed reports links with a feed type that are not news feeds.
+func notAFeed(media, u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return true
+	}
+	path := strings.TrimSuffix(pu.Path, "/")
+	switch {
+	case media == "application/json" && (strings.Contains(path, "/wp-json/") || pu.Query().Has("rest_route")):
+		return true
+	case strings.HasSuffix(path, "/comments/feed"):
+		return true
 	}
 	return false
 }
