@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,12 +84,25 @@ func FuzzOPML(f *testing.F) {
 		if err != nil {
 			return
 		}
-		var buf bytes.Buffer
-		if err := WriteOPML(&buf, "fuzz", outlines); err != nil {
-			t.Fatalf("WriteOPML: %v", err)
-		}
-		if _, err := ReadOPML(&buf); err != nil {
-			t.Fatalf("ReadOPML of WriteOPML output: %v\n%s", err, buf.Bytes())
+		// Writing fills in defaults (Text, Type); after one round trip
+		// the outlines must survive writing and reading unchanged.
+		once := roundTrip(t, outlines)
+		twice := roundTrip(t, once)
+		if fmt.Sprintf("%q", twice) != fmt.Sprintf("%q", once) {
+			t.Errorf("round trip changed the outlines:\n%q\n%q", once, twice)
 		}
 	})
+}
+
+func roundTrip(t *testing.T, outlines []Outline) []Outline {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteOPML(&buf, "fuzz", outlines); err != nil {
+		t.Fatalf("WriteOPML: %v", err)
+	}
+	out, err := ReadOPML(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatalf("ReadOPML of WriteOPML output: %v\n%s", err, buf.Bytes())
+	}
+	return out
 }
