@@ -162,8 +162,8 @@ type Options struct {
 }
 
 // Client fetches URLs politely and safely. It is safe for concurrent use;
-// requests to different hosts run in parallel, requests to one host one at a
-// time. Make one Client per process and reuse it: the per-host state (robots
+// requests to different hosts run in parallel, requests to one host name
+// (whatever the scheme or port) one at a time. Make one Client per process and reuse it: the per-host state (robots
 // cache, delays, Retry-After) lives in it.
 type Client struct {
 	opt   Options
@@ -507,10 +507,12 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	return max(0, min(d, maxRetryAfter))
 }
 
-// host returns the state of u's host, creating it on first use. Hosts are
-// told apart by scheme, name and port, as robots.txt is.
+// host returns the politeness state of u's host, creating it on first use.
+// A host is a host name: its ports and schemes share one turn and one
+// delay (robots.txt, as the standard says, is kept per scheme, host and
+// port; see origin).
 func (c *Client) host(u *url.URL) *host {
-	key := hostKey(u)
+	key := strings.ToLower(u.Hostname())
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	h := c.hosts[key]
@@ -521,7 +523,9 @@ func (c *Client) host(u *url.URL) *host {
 	return h
 }
 
-func hostKey(u *url.URL) string {
+// origin is the scheme, host and port u belongs to, with the default port
+// left out: the scope of one robots.txt.
+func origin(u *url.URL) string {
 	scheme := strings.ToLower(u.Scheme)
 	name := strings.ToLower(u.Hostname())
 	if strings.Contains(name, ":") {

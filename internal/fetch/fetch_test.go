@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -976,5 +978,71 @@ func TestRobotsTruncated(t *testing.T) {
 		if strings.HasSuffix(r.url, "/robots.txt") {
 			t.Errorf("truncated robots.txt recorded (%d bytes)", len(r.body))
 		}
+	}
+}
+
+// TestHostSharedAcrossPorts: two servers on one host name (different ports)
+// take turns, while each keeps its own robots.txt.
+func TestHostSharedAcrossPorts(t *testing.T) {
+	const delay = 60 * time.Millisecond
+	a := newSite(t, "User-agent: *\nDisallow: /a-only\n")
+	b := newSite(t, "User-agent: *\nDisallow: /b-only\n")
+	for _, s := range []*site{a, b} {
+		s.handle("GET /{p}", func(w http.ResponseWriter, r *http.Request) {
+			time.Sleep(20 * time.Millisecond)
+			fmt.Fprint(w, "ok")
+		})
+	}
+	c := testClient(Options{Delay: delay})
+	var wg sync.WaitGroup
+	for i := range 3 {
+		for _, s := range []*site{a, b} {
+			wg.Go(func() {
+				if _, err := c.Get(t.Context(), Request{URL: fmt.Sprintf("%s/p%d", s.URL, i)}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	if _, err := c.Get(t.Context(), Request{URL: a.URL + "/b-only"}); err != nil {
+		t.Errorf("a's robots.txt applied to b's rule: %v", err)
+	}
+	if _, err := c.Get(t.Context(), Request{URL: b.URL + "/b-only"}); !errors.Is(err, ErrDisallowed) {
+		t.Errorf("b /b-only: err = %v, want ErrDisallowed", err)
+	}
+	var all []span
+	for _, s := range []*site{a, b} {
+		s.mu.Lock()
+		all = append(all, s.spans...)
+		s.mu.Unlock()
+	}
+	slices.SortFunc(all, func(x, y span) int { return x.start.Compare(y.start) })
+	for i := 1; i < len(all); i++ {
+		if gap := all[i].start.Sub(all[i-1].end); gap < delay {
+			t.Errorf("request %d started %v after the one before ended, want ≥ %v", i, gap, delay)
+		}
+	}
+}
+
+func TestOrigin(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"http://Example.ORG/a", "http://example.org"},
+		{"http://example.org:80/a", "http://example.org"},
+		{"https://example.org:443/a", "https://example.org"},
+		{"https://example.org:8443/a", "https://example.org:8443"},
+		{"http://[::1]:8080/", "http://[::1]:8080"},
+		{"HTTP://example.org", "http://example.org"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			u, err := url.Parse(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := origin(u); got != tt.want {
+				t.Errorf("origin(%s) = %s, want %s", tt.in, got, tt.want)
+			}
+		})
 	}
 }

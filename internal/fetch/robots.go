@@ -72,23 +72,24 @@ func (c *Client) robotsFor(ctx context.Context, h *host, u *url.URL) (*robotsEnt
 		return nil, fmt.Errorf("fetch %s: %w", u, err)
 	}
 	defer h.unlockRobots()
-	now := c.now()
-	if h.robots != nil && now.Before(h.robots.expires) {
-		return h.robots, nil
+	key := origin(u)
+	old := h.robots[key]
+	if old != nil && c.now().Before(old.expires) {
+		return old, nil
 	}
 	robotsURL := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 	e, err := c.fetchRobots(ctx, robotsURL)
 	if err != nil {
 		return nil, err
 	}
-	if e.denyAll != nil && h.robots != nil && h.robots.denyAll == nil {
+	if e.denyAll != nil && old != nil && old.denyAll == nil {
 		// Keep the last good copy while robots.txt is unreadable.
-		c.log.Warn("robots.txt unreadable, keeping the cached copy", slog.String("host", h.key), slog.Any("err", e.denyAll))
-		kept := *h.robots
+		c.log.Warn("robots.txt unreadable, keeping the cached copy", slog.String("origin", key), slog.Any("err", e.denyAll))
+		kept := *old
 		kept.expires = e.expires
 		e = &kept
 	}
-	h.robots = e
+	h.robots[key] = e
 	return e, nil
 }
 
