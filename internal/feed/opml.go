@@ -40,6 +40,7 @@ func ReadOPML(r io.Reader) ([]Outline, error) {
 	}
 	d := xml.NewDecoder(bytes.NewReader(in))
 	d.Strict = false
+	d.Entity = xml.HTMLEntity
 	d.CharsetReader = charset.NewReaderLabel
 	var (
 		out     []Outline

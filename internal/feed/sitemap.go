@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"net/url"
 	"strings"
 	"time"
@@ -39,11 +40,13 @@ type xmlSitemapIndex struct {
 }
 
 // decodeXML decodes body into v leniently: a bare "&" in a URL, common in
-// sitemaps, is kept as text, and a declared legacy encoding is converted.
+// sitemaps, is kept as text, HTML entities are understood, and a declared
+// legacy encoding is converted.
 // Elements are matched by local name, whatever their namespace.
 func decodeXML(body []byte, v any) error {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.Strict = false
+	d.Entity = xml.HTMLEntity // &nbsp; and &rsquo; turn up in news titles
 	d.CharsetReader = charset.NewReaderLabel
 	if err := d.Decode(v); err != nil {
 		return fmt.Errorf("xml: %w", err)
@@ -61,7 +64,7 @@ func parseURLSet(body []byte, base *url.URL) (*Document, error) {
 		e := Entry{URL: u.Loc}
 		e.Updated, _ = parseDate(u.LastMod)
 		if n := u.News; n != nil {
-			e.Title = n.Title
+			e.Title = html.UnescapeString(n.Title) // titles escaped twice are common
 			e.Lang = n.Publication.Language
 			e.Publisher = n.Publication.Name
 			e.Published, _ = parseDate(n.PublicationDate)
