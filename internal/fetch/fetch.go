@@ -98,8 +98,10 @@ func (e *StatusError) Error() string {
 // body cut off by the size cap or the deadline. body is the body as the
 // client read it, after decompression; resp.Header still carries the
 // original Content-Encoding and Content-Length, so a recorder that stores
-// body must drop or rewrite them. resp.Body is already closed. fetched is the
-// time the request was sent. Record may be called from several goroutines at
+// body must drop or rewrite them. resp.Body is already closed. req.Header
+// holds the headers the client set; Go's transport adds Host (req.Host, or
+// else req.URL.Host) when it writes the request. fetched is the time the
+// request was sent. Record may be called from several goroutines at
 // once. An error from Record is logged and does not fail the fetch.
 type Recorder interface {
 	Record(req *http.Request, resp *http.Response, body []byte, fetched time.Time) error
@@ -160,8 +162,8 @@ type Options struct {
 }
 
 // Client fetches URLs politely and safely. It is safe for concurrent use;
-// requests to different hosts run in parallel, requests to one host one at a
-// time. Make one Client per process and reuse it: the per-host state (robots
+// requests to different hosts run in parallel, requests to one host name
+// (whatever the scheme or port) one at a time. Make one Client per process and reuse it: the per-host state (robots
 // cache, delays, Retry-After) lives in it.
 type Client struct {
 	opt   Options
@@ -231,6 +233,10 @@ func New(opt Options) *Client {
 	return c
 }
 
+// CloseIdleConnections closes the connections kept open for reuse, for a
+// clean shutdown. The client stays usable.
+func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
+
 // productToken is the robots.txt name in a User-Agent: "khabar" in
 // "khabar/0.1 (+https://…)".
 func productToken(ua string) string {
@@ -278,14 +284,18 @@ type Response struct {
 // Get fetches r.URL: it checks robots.txt (fetching it when the cache has
 // none), waits for the host's turn, sends the request and reads the body,
 // following up to MaxRedirects redirects with the same checks for every hop.
+// Get blocks while another request to the host is under way or its delay
+// runs, so a caller with many URLs should spread its workers over hosts.
 // It returns an error naming the URL for every failure: ErrBlocked,
 // ErrDisallowed, ErrTooLarge, ErrTooManyRedirects, a *StatusError for a
-// status other than 2xx and 304, ctx's error, or a network error.
+// status other than 2xx and 304 (Deferred, without a request, while the
+// host's Retry-After runs), ctx's error, or a network error.
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	u, err := url.Parse(strings.TrimSpace(r.URL))
 	if err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", r.URL, err)
 	}
+	u.Fragment, u.RawFragment = "", ""
 	if r.MaxBytes <= 0 {
 		r.MaxBytes = DefaultMaxBytes
 	}
@@ -310,7 +320,7 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 		case isRedirect(code):
 			loc := ex.resp.Header.Get("Location")
 			if loc == "" {
-				return nil, fmt.Errorf("fetch %s: redirect without Location: %w", u, &StatusError{URL: u.String(), Code: code})
+				return nil, &StatusError{URL: u.String(), Code: code} // a redirect that goes nowhere
 			}
 			next, err := u.Parse(loc)
 			if err != nil {
@@ -320,7 +330,7 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 				return nil, fmt.Errorf("fetch %s: redirect %d to %s: %w", r.URL, hop+1, next, ErrTooManyRedirects)
 			}
 			c.log.Debug("redirect", slog.String("from", u.String()), slog.String("to", next.String()), slog.Int("status", code))
-			next.Fragment = ""
+			next.Fragment, next.RawFragment = "", ""
 			u = next
 			continue
 		case code == http.StatusNotModified:
@@ -379,8 +389,8 @@ func (ex *exchanged) response(u *url.URL, r Request) *Response {
 // exchange sends one request to u when the host's turn comes and reads the
 // response body. delay is the pause to leave after it (robots.txt
 // Crawl-delay or Options.Delay).
-func (c *Client) exchange(ctx context.Context, h *host, u *url.URL, r Request, delay time.Duration, robots bool) (*exchanged, error) {
-	if err := h.acquire(ctx, c.now); err != nil {
+func (c *Client) exchange(ctx context.Context, h *host, u *url.URL, r Request, delay time.Duration, robots bool) (ex *exchanged, err error) {
+	if err = h.acquire(ctx, c.now); err != nil {
 		var se *StatusError
 		if errors.As(err, &se) {
 			se.URL = u.String()
@@ -388,24 +398,15 @@ func (c *Client) exchange(ctx context.Context, h *host, u *url.URL, r Request, d
 		}
 		return nil, fmt.Errorf("fetch %s: %w", u, err)
 	}
-	var ex *exchanged
-	var err error
 	defer func() {
-		var ra time.Duration
+		var retryAfter time.Duration
+		var code int
 		if ex != nil {
-			ra = ex.retryAfter
+			retryAfter, code = ex.retryAfter, ex.resp.StatusCode
 		}
-		h.release(c.now(), delay, ra, lastCode(ex))
+		h.release(c.now(), delay, retryAfter, code)
 	}()
-	ex, err = c.do(ctx, u, r, robots)
-	return ex, err
-}
-
-func lastCode(ex *exchanged) int {
-	if ex == nil {
-		return 0
-	}
-	return ex.resp.StatusCode
+	return c.do(ctx, u, r, robots)
 }
 
 // do sends the request and reads the body under the total deadline.
@@ -439,8 +440,9 @@ func (c *Client) do(ctx context.Context, u *url.URL, r Request, robots bool) (*e
 	}
 	body, err := readBody(resp, r.MaxBytes)
 	resp.Body.Close()
+	truncated := false
 	if robots && errors.Is(err, ErrTooLarge) && body != nil {
-		err = nil // what follows the cap of a robots.txt is ignored
+		truncated, err = true, nil // what follows the cap of a robots.txt is ignored
 	}
 	obs.Status = resp.StatusCode
 	obs.Bytes = int64(len(body))
@@ -454,7 +456,7 @@ func (c *Client) do(ctx context.Context, u *url.URL, r Request, robots bool) (*e
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		ex.retryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
 	}
-	if c.opt.Recorder != nil {
+	if c.opt.Recorder != nil && !truncated {
 		if err := c.opt.Recorder.Record(req, resp, body, start); err != nil {
 			c.log.Warn("record exchange", slog.String("url", u.String()), slog.Any("err", err))
 		}
@@ -505,10 +507,12 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	return max(0, min(d, maxRetryAfter))
 }
 
-// host returns the state of u's host, creating it on first use. Hosts are
-// told apart by scheme, name and port, as robots.txt is.
+// host returns the politeness state of u's host, creating it on first use.
+// A host is a host name: its ports and schemes share one turn and one
+// delay (robots.txt, as the standard says, is kept per scheme, host and
+// port; see origin).
 func (c *Client) host(u *url.URL) *host {
-	key := hostKey(u)
+	key := strings.ToLower(u.Hostname())
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	h := c.hosts[key]
@@ -519,7 +523,9 @@ func (c *Client) host(u *url.URL) *host {
 	return h
 }
 
-func hostKey(u *url.URL) string {
+// origin is the scheme, host and port u belongs to, with the default port
+// left out: the scope of one robots.txt.
+func origin(u *url.URL) string {
 	scheme := strings.ToLower(u.Scheme)
 	name := strings.ToLower(u.Hostname())
 	if strings.Contains(name, ":") {

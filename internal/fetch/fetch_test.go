@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -310,8 +312,16 @@ func TestHostsParallel(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if took := time.Since(start); took > 2*work-20*time.Millisecond {
-		t.Errorf("two hosts took %v, want them in parallel (< %v)", took, 2*work)
+	// The two page requests overlapped in time.
+	last := func(s *site) span {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.spans[len(s.spans)-1]
+	}
+	sa, sb := last(a), last(b)
+	if !sa.start.Before(sb.end) || !sb.start.Before(sa.end) {
+		t.Errorf("requests to two hosts did not overlap: %v–%v and %v–%v (took %v)",
+			sa.start.Sub(start), sa.end.Sub(start), sb.start.Sub(start), sb.end.Sub(start), time.Since(start))
 	}
 }
 
@@ -351,7 +361,7 @@ func TestCrawlDelay(t *testing.T) {
 	// Crawl-delay of our group (not the 5 s of *, not our 10 ms).
 	for i := 2; i < len(s.spans); i++ {
 		gap := s.spans[i].start.Sub(s.spans[i-1].end)
-		if gap < crawlDelay || gap > 4*crawlDelay {
+		if gap < crawlDelay || gap > 3*time.Second {
 			t.Errorf("gap before %s = %v, want about %v", s.spans[i].path, gap, crawlDelay)
 		}
 	}
@@ -359,7 +369,8 @@ func TestCrawlDelay(t *testing.T) {
 
 func TestRobotsRules(t *testing.T) {
 	robots := "User-agent: *\nDisallow: /private\n\n" +
-		"User-agent: khabar\nDisallow: /no-khabar\nDisallow: /*.pdf$\nAllow: /private/ok\nDisallow: /private\n\n" +
+		"User-agent: khabar\nDisallow: /no-khabar\nDisallow: /*.pdf$\nAllow: /private/ok\nDisallow: /private\n" +
+		"Disallow: /खोज/\nDisallow: /%E0%A4%B5%E0%A5%80%E0%A4%A1%E0%A4%BF%E0%A4%AF%E0%A5%8B/\n\n" +
 		"Sitemap: https://cdn.example.org/news-sitemap.xml\nSitemap: /sitemap-index.xml\n"
 	s := newSite(t, robots)
 	s.handle("GET /", text("ok"))
@@ -373,7 +384,9 @@ func TestRobotsRules(t *testing.T) {
 		{"khabar/0.1", "/private/ok/1", true},
 		{"khabar/0.1", "/files/a.pdf", false},
 		{"khabar/0.1", "/files/a.pdf?x=1", true},
-		{"Khabar/0.1", "/no-khabar", false}, // the token matches case-insensitively
+		{"Khabar/0.1", "/no-khabar", false},                                                // the token matches case-insensitively
+		{"khabar/0.1", "/खोज/दिल्ली", false},                                               // rule written in Devanagari
+		{"khabar/0.1", "/%E0%A4%B5%E0%A5%80%E0%A4%A1%E0%A4%BF%E0%A4%AF%E0%A5%8B/1", false}, // rule written percent-encoded
 		{"otherbot/2.0", "/no-khabar/x", true},
 		{"otherbot/2.0", "/private/x", false},
 	}
@@ -403,16 +416,22 @@ func TestRobotsRules(t *testing.T) {
 func TestRobotsCache(t *testing.T) {
 	s := newSite(t, "User-agent: *\nDisallow: /x\n")
 	s.handle("GET /", text("ok"))
-	c := testClient(Options{RobotsTTL: 300 * time.Millisecond})
+	c := testClient(Options{RobotsTTL: time.Hour})
+	var skew atomic.Int64 // the client's clock runs this far ahead
+	c.now = func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }
 	for range 3 {
 		if _, err := c.Get(t.Context(), Request{URL: s.URL + "/"}); err != nil {
 			t.Fatal(err)
 		}
 	}
+	skew.Store(int64(59 * time.Minute))
+	if _, err := c.Get(t.Context(), Request{URL: s.URL + "/"}); err != nil {
+		t.Fatal(err)
+	}
 	if n := s.count("/robots.txt"); n != 1 {
 		t.Errorf("robots.txt fetched %d times within its TTL, want 1", n)
 	}
-	time.Sleep(350 * time.Millisecond)
+	skew.Store(int64(61 * time.Minute))
 	if _, err := c.Get(t.Context(), Request{URL: s.URL + "/"}); err != nil {
 		t.Fatal(err)
 	}
@@ -429,11 +448,11 @@ func TestRobotsStatus(t *testing.T) {
 		allowed bool
 	}{
 		{"404 allows all", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }, true},
-		{"403 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", 403) }, true},
-		{"401 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", 401) }, true},
-		{"500 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "oops", 500) }, false},
-		{"503 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", 503) }, false},
-		{"429 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "slow down", 429) }, false},
+		{"403 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusForbidden) }, true},
+		{"401 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusUnauthorized) }, true},
+		{"500 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "oops", http.StatusInternalServerError) }, false},
+		{"503 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", http.StatusServiceUnavailable) }, false},
+		{"429 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "slow down", http.StatusTooManyRequests) }, false},
 		{"unreachable disallows", func(w http.ResponseWriter, r *http.Request) {
 			conn, _, err := w.(http.Hijacker).Hijack()
 			if err == nil {
@@ -447,6 +466,12 @@ func TestRobotsStatus(t *testing.T) {
 			http.Redirect(w, r, "/robots.txt", http.StatusFound)
 		}, true},
 		{"empty allows all", text(""), true},
+		{"redirect to blocked disallows", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://169.254.169.254/robots.txt", http.StatusFound)
+		}, false},
+		{"redirect to file disallows", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "file:///etc/robots.txt", http.StatusFound)
+		}, false},
 		{"bad lines ignored", text("Disallow: /before-agent\nUser-agent: *\nCrawl-delay: soon\nDisallow: /page\n"), false},
 	}
 	for _, tt := range tests {
@@ -481,7 +506,7 @@ func TestRobotsKeptWhenUnreadable(t *testing.T) {
 	var fail atomic.Bool
 	s.handle("GET /robots.txt", func(w http.ResponseWriter, r *http.Request) {
 		if fail.Load() {
-			http.Error(w, "down", 500)
+			http.Error(w, "down", http.StatusInternalServerError)
 			return
 		}
 		fmt.Fprint(w, "User-agent: *\nDisallow: /private\nSitemap: /s.xml\n")
@@ -655,6 +680,8 @@ func TestEncodings(t *testing.T) {
 		{"brotli", "br", page, true},
 		{"corrupt gzip", "gzip", []byte("not gzip at all"), true},
 		{"truncated gzip", "gzip", gzipped(t, page)[:100], true},
+		{"empty gzip", "gzip", nil, false},
+		{"empty deflate", "deflate", nil, false},
 	}
 	s := newSite(t, "")
 	for i, tt := range tests {
@@ -679,7 +706,11 @@ func TestEncodings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(resp.Body, page) {
+			want := page
+			if tt.body == nil {
+				want = nil
+			}
+			if !bytes.Equal(resp.Body, want) {
 				t.Errorf("body = %d bytes, want the %d-byte page", len(resp.Body), len(page))
 			}
 			if resp.Header.Get("Content-Encoding") != "" {
@@ -924,6 +955,93 @@ func BenchmarkGet(b *testing.B) {
 				if _, err := c.Get(b.Context(), Request{URL: s.URL + path}); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// TestRobotsTruncated: only the first 500 KiB of a robots.txt count, as for
+// Google; the rest is ignored rather than failing the file.
+func TestRobotsTruncated(t *testing.T) {
+	robots := "User-agent: *\nDisallow: /early\n" + strings.Repeat("# padding padding padding\n", 600<<10/26) + "Disallow: /late\n"
+	s := newSite(t, robots)
+	s.handle("GET /", text("ok"))
+	rec := &memRecorder{}
+	c := testClient(Options{Recorder: rec})
+	if _, err := c.Get(t.Context(), Request{URL: s.URL + "/early"}); !errors.Is(err, ErrDisallowed) {
+		t.Errorf("/early: err = %v, want ErrDisallowed", err)
+	}
+	if _, err := c.Get(t.Context(), Request{URL: s.URL + "/late"}); err != nil {
+		t.Errorf("/late (past the cap): err = %v, want allowed", err)
+	}
+	for _, r := range rec.recs {
+		if strings.HasSuffix(r.url, "/robots.txt") {
+			t.Errorf("truncated robots.txt recorded (%d bytes)", len(r.body))
+		}
+	}
+}
+
+// TestHostSharedAcrossPorts: two servers on one host name (different ports)
+// take turns, while each keeps its own robots.txt.
+func TestHostSharedAcrossPorts(t *testing.T) {
+	const delay = 60 * time.Millisecond
+	a := newSite(t, "User-agent: *\nDisallow: /a-only\n")
+	b := newSite(t, "User-agent: *\nDisallow: /b-only\n")
+	for _, s := range []*site{a, b} {
+		s.handle("GET /{p}", func(w http.ResponseWriter, r *http.Request) {
+			time.Sleep(20 * time.Millisecond)
+			fmt.Fprint(w, "ok")
+		})
+	}
+	c := testClient(Options{Delay: delay})
+	var wg sync.WaitGroup
+	for i := range 3 {
+		for _, s := range []*site{a, b} {
+			wg.Go(func() {
+				if _, err := c.Get(t.Context(), Request{URL: fmt.Sprintf("%s/p%d", s.URL, i)}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	if _, err := c.Get(t.Context(), Request{URL: a.URL + "/b-only"}); err != nil {
+		t.Errorf("a's robots.txt applied to b's rule: %v", err)
+	}
+	if _, err := c.Get(t.Context(), Request{URL: b.URL + "/b-only"}); !errors.Is(err, ErrDisallowed) {
+		t.Errorf("b /b-only: err = %v, want ErrDisallowed", err)
+	}
+	var all []span
+	for _, s := range []*site{a, b} {
+		s.mu.Lock()
+		all = append(all, s.spans...)
+		s.mu.Unlock()
+	}
+	slices.SortFunc(all, func(x, y span) int { return x.start.Compare(y.start) })
+	for i := 1; i < len(all); i++ {
+		if gap := all[i].start.Sub(all[i-1].end); gap < delay {
+			t.Errorf("request %d started %v after the one before ended, want ≥ %v", i, gap, delay)
+		}
+	}
+}
+
+func TestOrigin(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"http://Example.ORG/a", "http://example.org"},
+		{"http://example.org:80/a", "http://example.org"},
+		{"https://example.org:443/a", "https://example.org"},
+		{"https://example.org:8443/a", "https://example.org:8443"},
+		{"http://[::1]:8080/", "http://[::1]:8080"},
+		{"HTTP://example.org", "http://example.org"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			u, err := url.Parse(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := origin(u); got != tt.want {
+				t.Errorf("origin(%s) = %s, want %s", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -5,9 +5,10 @@ import (
 	"time"
 )
 
-// host is the politeness state of one scheme://host:port: a one-slot
-// semaphore so that one request at a time goes out, the earliest time the
-// next may start, a Retry-After back-off and the cached robots.txt.
+// host is the politeness state of one host name: a one-slot semaphore so
+// that one request at a time goes out, the earliest time the next may
+// start, a Retry-After back-off, and the cached robots.txt of each of its
+// origins.
 type host struct {
 	key  string
 	slot chan struct{}
@@ -19,13 +20,18 @@ type host struct {
 
 	// robotsLock is held while robots.txt is fetched, so that it is
 	// fetched once however many requests wait for it; it also guards
-	// robots.
+	// robots, keyed by origin.
 	robotsLock chan struct{}
-	robots     *robotsEntry
+	robots     map[string]*robotsEntry
 }
 
 func newHost(key string) *host {
-	return &host{key: key, slot: make(chan struct{}, 1), robotsLock: make(chan struct{}, 1)}
+	return &host{
+		key:        key,
+		slot:       make(chan struct{}, 1),
+		robotsLock: make(chan struct{}, 1),
+		robots:     make(map[string]*robotsEntry),
+	}
 }
 
 // acquire waits, respecting ctx, until the host is free and its delay has

@@ -46,7 +46,16 @@ func (e *robotsEntry) allowed(u *url.URL) bool {
 	if e.group == nil {
 		return true
 	}
-	return e.group.Test(u.RequestURI())
+	// Rules may be written percent-encoded or not (Disallow: /खोज/); a
+	// path must pass in both forms.
+	uri := u.RequestURI()
+	if !e.group.Test(uri) {
+		return false
+	}
+	if plain, err := url.PathUnescape(uri); err == nil && plain != uri {
+		return e.group.Test(plain)
+	}
+	return true
 }
 
 func (e *robotsEntry) why() error {
@@ -63,32 +72,34 @@ func (c *Client) robotsFor(ctx context.Context, h *host, u *url.URL) (*robotsEnt
 		return nil, fmt.Errorf("fetch %s: %w", u, err)
 	}
 	defer h.unlockRobots()
-	now := c.now()
-	if h.robots != nil && now.Before(h.robots.expires) {
-		return h.robots, nil
+	key := origin(u)
+	old := h.robots[key]
+	if old != nil && c.now().Before(old.expires) {
+		return old, nil
 	}
 	robotsURL := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 	e, err := c.fetchRobots(ctx, robotsURL)
 	if err != nil {
 		return nil, err
 	}
-	if e.denyAll != nil && h.robots != nil && h.robots.denyAll == nil {
+	if e.denyAll != nil && old != nil && old.denyAll == nil {
 		// Keep the last good copy while robots.txt is unreadable.
-		c.log.Warn("robots.txt unreadable, keeping the cached copy", slog.String("host", h.key), slog.Any("err", e.denyAll))
-		kept := *h.robots
+		c.log.Warn("robots.txt unreadable, keeping the cached copy", slog.String("origin", key), slog.Any("err", e.denyAll))
+		kept := *old
 		kept.expires = e.expires
 		e = &kept
 	}
-	h.robots = e
+	h.robots[key] = e
 	return e, nil
 }
 
 // fetchRobots reads robots.txt at robotsURL, following redirects, and turns
 // the outcome into rules as Google documents: 2xx is parsed, 4xx (other than
 // 429) and too many redirects allow everything, 429, 5xx and network errors
-// disallow everything for a while. It returns an error only when the caller
-// must not go on: ctx ended, the target is blocked, or the host asked us to
-// wait (a deferred *StatusError).
+// disallow everything for a while, and so does a redirect to a blocked
+// target. It returns an error only when the caller must not go on: ctx
+// ended, the host itself is blocked, or it asked us to wait (a deferred
+// *StatusError).
 func (c *Client) fetchRobots(ctx context.Context, robotsURL *url.URL) (*robotsEntry, error) {
 	now := c.now()
 	okTTL := c.opt.RobotsTTL
@@ -104,14 +115,17 @@ func (c *Client) fetchRobots(ctx context.Context, robotsURL *url.URL) (*robotsEn
 	u := robotsURL
 	for hop := 0; ; hop++ {
 		if err := checkURL(u); err != nil {
-			return nil, fmt.Errorf("fetch %s: %w", u, err)
+			if hop == 0 {
+				return nil, fmt.Errorf("fetch %s: %w", u, err)
+			}
+			return deny(fmt.Errorf("redirect to %s: %w", u, err)), nil
 		}
 		h := c.host(u)
 		ex, err := c.exchange(ctx, h, u, Request{MaxBytes: maxRobotsBytes, Accept: "text/plain"}, c.opt.Delay, true)
 		var se *StatusError
 		switch {
 		case err == nil:
-		case ctx.Err() != nil, errors.Is(err, ErrBlocked):
+		case ctx.Err() != nil, errors.Is(err, ErrBlocked) && hop == 0:
 			return nil, err
 		case errors.As(err, &se):
 			return nil, err
