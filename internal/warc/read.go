@@ -396,12 +396,13 @@ func headerFields(h []byte) fields {
 			continue
 		}
 		v := string(bytes.TrimSpace(value))
+		// The first of repeated fields counts, as for gowarc.
 		switch n := string(bytes.TrimSpace(name)); {
-		case strings.EqualFold(n, gowarc.WarcType):
+		case f.typ == "" && strings.EqualFold(n, gowarc.WarcType):
 			f.typ = v
-		case strings.EqualFold(n, gowarc.WarcRecordID):
+		case f.id == "" && strings.EqualFold(n, gowarc.WarcRecordID):
 			f.id = strings.Trim(v, "<>")
-		case strings.EqualFold(n, gowarc.ContentLength):
+		case f.length == "" && strings.EqualFold(n, gowarc.ContentLength):
 			f.length = v
 		}
 	}
