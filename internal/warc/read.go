@@ -172,10 +172,16 @@ type parser struct {
 	// read into hdr but not yet returned, or -1.
 	pendingAt int64
 	hdr       []byte // the header being read
+
+	// Reused for every record.
+	rd  bytes.Reader
+	rbr *bufio.Reader // over rd
+	dec decoder
 }
 
 func newParser(r io.Reader, opt Options) *parser {
 	p := &parser{max: opt.MaxRecordBytes, pendingAt: -1}
+	p.rbr = bufio.NewReader(&p.rd)
 	if p.max <= 0 {
 		p.max = DefaultMaxRecordBytes
 	}
@@ -358,7 +364,7 @@ func (p *parser) record(at int64) (Record, bool, error) {
 		return Record{}, false, nil
 	}
 	var raw bytes.Buffer
-	raw.Grow(len(p.hdr) + int(min(size, bufSize)) + 4)
+	raw.Grow(len(p.hdr) + int(min(size, 1<<20)) + 4) // the whole record, unless a damaged length claims much
 	raw.Write(p.hdr)
 	n, err := io.CopyN(&raw, p.br, size)
 	p.pos += n
@@ -417,7 +423,7 @@ func (p *parser) response(raw []byte) (rec Record, ok bool, err error) {
 			rec, ok, err = Record{}, false, fmt.Errorf("parse record: panic: %v", r)
 		}
 	}()
-	wr, _, _, err := p.u.Unmarshal(bufio.NewReader(bytes.NewReader(raw)))
+	wr, _, _, err := p.u.Unmarshal(p.reader(raw))
 	if err != nil {
 		return Record{}, false, fmt.Errorf("parse record: %w", err)
 	}
@@ -432,7 +438,7 @@ func (p *parser) response(raw []byte) (rec Record, ok bool, err error) {
 	}
 	// net/http, which gowarc parses the head with, drops Transfer-Encoding
 	// from the header: read the head as recorded.
-	header, err := httpHeader(blk.ProtocolHeaderBytes())
+	header, err := httpHeader(p.reader(blk.ProtocolHeaderBytes()))
 	if err != nil {
 		return Record{}, false, err
 	}
@@ -446,11 +452,11 @@ func (p *parser) response(raw []byte) (rec Record, ok bool, err error) {
 	if err != nil {
 		return Record{}, false, fmt.Errorf("read payload: %w", err)
 	}
-	payload, err := io.ReadAll(pr)
-	if err != nil {
+	payload := bytes.NewBuffer(make([]byte, 0, blk.Size()+1))
+	if _, err := payload.ReadFrom(pr); err != nil {
 		return Record{}, false, fmt.Errorf("read payload: %w", err)
 	}
-	body, err := decodePayload(header, payload, p.max)
+	body, err := p.dec.decode(header, payload.Bytes(), p.max)
 	if err != nil {
 		return Record{}, false, err
 	}
@@ -469,9 +475,17 @@ func (p *parser) response(raw []byte) (rec Record, ok bool, err error) {
 	}, true, nil
 }
 
+// reader returns the parser's reused reader, set to read b. Whatever read
+// from it before is done with.
+func (p *parser) reader(b []byte) *bufio.Reader {
+	p.rd.Reset(b)
+	p.rbr.Reset(&p.rd)
+	return p.rbr
+}
+
 // httpHeader reads the header fields of an HTTP response head.
-func httpHeader(head []byte) (http.Header, error) {
-	tr := textproto.NewReader(bufio.NewReader(bytes.NewReader(head)))
+func httpHeader(head *bufio.Reader) (http.Header, error) {
+	tr := textproto.NewReader(head)
 	if _, err := tr.ReadLine(); err != nil { // the status line
 		return nil, fmt.Errorf("read HTTP header: %w", err)
 	}

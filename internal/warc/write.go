@@ -138,7 +138,7 @@ func ContextWithIPAddress(ctx context.Context, ip string) context.Context {
 // redirects), else req. body is the payload already decoded: the stored
 // headers drop Content-Encoding and Transfer-Encoding, keeping their values
 // in the X-Khabar-Original-* headers, and give len(body) as Content-Length.
-// fetched is when the response arrived.
+// fetched is when the response arrived (the zero time means now).
 func (w *Writer) Record(req *http.Request, resp *http.Response, body []byte, fetched time.Time) error {
 	if w.closed.Load() {
 		return ErrClosed
@@ -153,6 +153,9 @@ func (w *Writer) Record(req *http.Request, resp *http.Response, body []byte, fet
 		return fmt.Errorf("warc: record: target %q is not an absolute URL", req.URL)
 	}
 	target := req.URL.String()
+	if fetched.IsZero() {
+		fetched = time.Now()
+	}
 	ip, _ := req.Context().Value(ipKey{}).(string)
 	gowarcMu.Lock()
 	defer gowarcMu.Unlock()
