@@ -32,7 +32,7 @@ func httpPage(status, ctype, body string) string {
 	return "HTTP/1.1 " + status + "\r\nContent-Type: " + ctype + "\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body
 }
 
-func gzipped(t *testing.T, parts ...[]byte) []byte {
+func gzipped(t testing.TB, parts ...[]byte) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	for _, p := range parts {
@@ -348,6 +348,7 @@ func FuzzWalkWARC(f *testing.F) {
 	recs := ccRecords()
 	f.Add(bytes.Join(recs, nil))
 	f.Add(bytes.Join(recs[1:3], nil))
+	f.Add(gzipped(f, recs[1:4]...))
 	f.Add([]byte("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 20\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<p>"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		err := Walk(t.Context(), []string{"-"}, Options{Stdin: bytes.NewReader(b), MaxBytes: 1 << 16}, func(it Item) error {
