@@ -284,9 +284,17 @@ func (p *parser) seek() (int64, error) {
 		p.pendingAt, p.recovering = -1, false
 		return at, nil
 	}
-	junkAt := int64(-1)
+	// Junk is located where it starts, and reported with its length.
+	junkAt, junkOff, junkInner := int64(-1), int64(0), int64(0)
+	junkErr := func(format string, args ...any) error {
+		p.recovering = true
+		return &RecordError{Offset: junkOff, InnerOffset: junkInner, Err: fmt.Errorf(format, args...)}
+	}
 	for {
 		at := p.pos
+		if p.gz != nil {
+			p.gz.forget(at) // keep the list of gzip members short
+		}
 		line, err := p.readLine()
 		full := errors.Is(err, bufio.ErrBufferFull)
 		start := !p.midLine && !full && bytes.HasPrefix(line, []byte("WARC/"))
@@ -298,20 +306,21 @@ func (p *parser) seek() (int64, error) {
 			if junkAt >= 0 {
 				// Report the junk; the next seek returns this record.
 				p.pendingAt = at
-				return 0, p.recordErr(junkAt, "", fmt.Errorf("%d bytes that are not a WARC record skipped", at-junkAt))
+				return 0, junkErr("%d bytes that are not a WARC record skipped", at-junkAt)
 			}
 			p.recovering = false
 			return at, nil
 		}
 		if junkAt < 0 && !p.recovering && !blank(line) {
 			junkAt = at
+			junkOff, junkInner = p.locate(at)
 		}
 		p.midLine = full
 		switch {
 		case err == nil, full:
 		case errors.Is(err, io.EOF):
 			if junkAt >= 0 {
-				return 0, p.recordErr(junkAt, "", fmt.Errorf("%d bytes that are not a WARC record at the end of the file", p.pos-junkAt))
+				return 0, junkErr("%d bytes that are not a WARC record at the end of the file", p.pos-junkAt)
 			}
 			return 0, io.EOF
 		default:

@@ -417,3 +417,31 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// TestMembersForgotten checks that the list of gzip members kept to locate
+// records stays short over a long file of records that are skipped.
+func TestMembersForgotten(t *testing.T) {
+	meta := warcRecord{version: "1.1", fields: []field{{"WARC-Type", "metadata"}, {"WARC-Date", "2025-11-03T04:12:09Z"}}, block: []byte("a: b\r\n")}
+	one := append(gz(t, meta.bytes()), gz(t, nil)...) // and an empty member
+	var b bytes.Buffer
+	for range 5000 {
+		b.Write(one)
+	}
+	b.WriteString("junk")
+	p := newParser(bytes.NewReader(b.Bytes()), Options{})
+	most := 0
+	for {
+		_, err := p.next(t.Context())
+		most = max(most, len(p.gz.members))
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var re *RecordError
+		if !errors.As(err, &re) || !strings.Contains(err.Error(), "not gzip") {
+			t.Fatalf("next = %v", err)
+		}
+	}
+	if p.stats.Skipped != 5000 || most > 2000 {
+		t.Errorf("skipped %d, kept up to %d members", p.stats.Skipped, most)
+	}
+}
