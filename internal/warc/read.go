@@ -89,6 +89,7 @@ type RecordError struct {
 	Err error
 }
 
+// Error names the record — offset and id — and says what is wrong.
 func (e *RecordError) Error() string {
 	id := ""
 	if e.RecordID != "" {
@@ -97,6 +98,7 @@ func (e *RecordError) Error() string {
 	return fmt.Sprintf("warc record at offset %s%s: %v", pos(e.Offset, e.InnerOffset), id, e.Err)
 }
 
+// Unwrap returns Err.
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // Stats count the records Read saw.

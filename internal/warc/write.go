@@ -62,10 +62,10 @@ type WriterOptions struct {
 // full or at Close, so a reader never sees a half file. It is safe for
 // concurrent use.
 type Writer struct {
-	ww      *gowarc.WarcFileWriter
-	closed  atomic.Bool
-	closeMu sync.Once
-	err     error
+	ww        *gowarc.WarcFileWriter
+	closed    atomic.Bool
+	closeOnce sync.Once
+	err       error
 }
 
 // NewWriter returns a Writer that writes into dir, which must exist.
@@ -279,7 +279,7 @@ func responseBlock(resp *http.Response, body []byte) []byte {
 // Later calls to Record return ErrClosed; Close returns the same result
 // every time.
 func (w *Writer) Close() error {
-	w.closeMu.Do(func() {
+	w.closeOnce.Do(func() {
 		w.closed.Store(true)
 		// Rotate reports a failure to close or rename; gowarc's Close does
 		// not.
