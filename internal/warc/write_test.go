@@ -237,6 +237,7 @@ func TestWriterRotates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkPairs(t, f)
 		raw, _ := os.ReadFile(f)
 		zr, _ := gzip.NewReader(bytes.NewReader(raw))
 		zr.Multistream(false)
@@ -374,5 +375,32 @@ func TestWriterValid(t *testing.T) {
 	}
 	if types["warcinfo"] != 1 || types["request"] != 3 || types["response"] != 3 {
 		t.Errorf("record types = %v", types)
+	}
+}
+
+// checkPairs checks that every response in the file f follows the request
+// it names in WARC-Concurrent-To.
+func checkPairs(tb testing.TB, f string) {
+	tb.Helper()
+	rd, err := gowarc.NewWarcFileReader(f, 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer rd.Close()
+	requests := map[string]bool{}
+	for rec, err := range rd.Records() {
+		if err != nil {
+			tb.Fatal(err)
+		}
+		h := rec.WarcRecord.WarcHeader()
+		switch rec.WarcRecord.Type() {
+		case gowarc.Request:
+			requests[h.GetId(gowarc.WarcRecordID)] = true
+		case gowarc.Response:
+			if to := h.GetId(gowarc.WarcConcurrentTo); !requests[to] {
+				tb.Errorf("%s: response %s without its request %s", filepath.Base(f), h.GetId(gowarc.WarcRecordID), to)
+			}
+		}
+		rec.Close()
 	}
 }
