@@ -412,15 +412,15 @@ func headerFields(h []byte) fields {
 		if !ok {
 			continue
 		}
-		v := string(bytes.TrimSpace(value))
+		v := bytes.TrimSpace(value)
 		// The first of repeated fields counts, as for gowarc.
-		switch n := string(bytes.TrimSpace(name)); {
-		case f.typ == "" && strings.EqualFold(n, gowarc.WarcType):
-			f.typ = v
-		case f.id == "" && strings.EqualFold(n, gowarc.WarcRecordID):
-			f.id = strings.Trim(v, "<>")
-		case f.length == "" && strings.EqualFold(n, gowarc.ContentLength):
-			f.length = v
+		switch n := bytes.TrimSpace(name); {
+		case f.typ == "" && bytes.EqualFold(n, []byte(gowarc.WarcType)):
+			f.typ = string(v)
+		case f.id == "" && bytes.EqualFold(n, []byte(gowarc.WarcRecordID)):
+			f.id = string(bytes.Trim(v, "<>"))
+		case f.length == "" && bytes.EqualFold(n, []byte(gowarc.ContentLength)):
+			f.length = string(v)
 		}
 	}
 	return f

@@ -1,6 +1,7 @@
 package warc
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -298,13 +299,13 @@ func responseBlock(resp *http.Response, body []byte) []byte {
 	if text == "" {
 		text = http.StatusText(code)
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(body) + 1024)
 	b.WriteString(proto + " " + strconv.Itoa(code) + " " + text + "\r\n")
-	_ = h.Write(&b)
+	_ = h.Write(&b) // a bytes.Buffer does not fail
 	b.WriteString("\r\n")
 	b.Write(body)
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 // Close finishes the file being written and renames it to its final name.
