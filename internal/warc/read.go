@@ -231,6 +231,9 @@ func (p *parser) recordErr(at int64, id string, err error) error {
 func (p *parser) streamErr(at int64, id, where string, err error) error {
 	var se *streamError
 	switch {
+	case errors.As(err, &se) && errors.Is(err, io.ErrUnexpectedEOF): // the input ends inside a member
+		return p.recordErr(at, id, fmt.Errorf("file ends inside the record, %s, in the gzip member at offset %d: %w",
+			where, se.offset, io.ErrUnexpectedEOF))
 	case errors.As(err, &se):
 		p.midLine = false // the next member starts afresh
 		return p.recordErr(at, id, err)
