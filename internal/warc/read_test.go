@@ -224,7 +224,7 @@ func TestBadRecords(t *testing.T) {
 			[]string{fmt.Sprintf("at offset %d <urn:uuid:00000002-0000-4000-8000-00000000000a>: file ends inside the record, after 369 of its 1228-byte content block: unexpected EOF", len(firstPlain))}},
 		{"truncated gzip", perRecord(pages[0], pages[1])[:len(first)+300], Options{},
 			[]string{"https://samachar.example/1"},
-			[]string{fmt.Sprintf("at offset %d <urn:uuid:00000002-0000-4000-8000-00000000000a>: file ends inside the record, after ", len(first))}},
+			[]string{fmt.Sprintf("at offset %d <urn:uuid:00000002-0000-4000-8000-00000000000a>: file ends inside the record, in its WARC header, in the gzip member at offset %d: unexpected EOF", len(first), len(first))}},
 		{"truncated header", plain(pages[0], pages[1])[:len(firstPlain)+40], Options{},
 			[]string{"https://samachar.example/1"},
 			[]string{"file ends inside the record, in its WARC header"}},
