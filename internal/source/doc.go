@@ -2,7 +2,8 @@
 // directories and "-" for standard input — into articles ready for the
 // pipeline.
 //
-// It reads plain text, HTML and JSON Lines (see docs/jsonl.md), decodes every
+// It reads plain text, HTML, JSON Lines (see docs/jsonl.md) and the HTML
+// pages of WARC files (see docs/warc.md and package warc), decodes every
 // input to UTF-8 (byte order marks, UTF-16, an HTML page's declared charset
 // and detected legacy single-byte encodings), and reports each input it cannot
 // use as an Item with an error instead of stopping: binary data

@@ -17,6 +17,7 @@ const (
 	kindText
 	kindHTML
 	kindJSONL
+	kindWARC // a WARC file, plain or gzipped: one article per HTML page
 	kindSkip // obviously not an article (images, archives, …): skipped in a directory
 )
 
@@ -24,6 +25,7 @@ var extKinds = map[string]kind{
 	".txt": kindText, ".text": kindText, ".md": kindText,
 	".html": kindHTML, ".htm": kindHTML, ".xhtml": kindHTML, ".shtml": kindHTML,
 	".jsonl": kindJSONL, ".ndjson": kindJSONL,
+	".warc": kindWARC, // and ".warc.gz": see kindOf
 	"":      kindSniff,
 	".json": kindSniff,
 }
@@ -35,7 +37,8 @@ var skipExts = strings.Fields(`
 	.gz .tgz .zip .bz2 .xz .zst .7z .rar .tar .lz4
 	.css .js .mjs .map .woff .woff2 .ttf .otf .eot
 	.exe .dll .so .dylib .o .a .bin .class .jar .pyc .wasm
-	.db .sqlite .sqlite3 .swp .lock`)
+	.db .sqlite .sqlite3 .swp .lock
+	.open`) // .open: a WARC file still being written (warc.OpenSuffix)
 
 func init() {
 	for _, e := range skipExts {
@@ -59,6 +62,9 @@ func kindOf(name string) kind {
 	base := filepath.Base(name)
 	if strings.HasSuffix(base, "~") || isProjectDoc(base) {
 		return kindSkip
+	}
+	if strings.HasSuffix(strings.ToLower(base), ".warc.gz") {
+		return kindWARC // before ".gz", which is skipped
 	}
 	ext := strings.ToLower(filepath.Ext(base))
 	if ext == base { // ".profile" is a hidden file, not an extension

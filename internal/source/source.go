@@ -28,7 +28,8 @@ const readerSize = 64 << 10
 // Item is one article read, or one input that could not be read.
 type Item struct {
 	// Name is what to report: the path, "path:line" for a JSON Lines line,
-	// or "-" for standard input.
+	// "path@offset" for a record of a WARC file (see warc.Record.Pos), or
+	// "-" for standard input.
 	Name string
 	// Article is the article read; nil when Err != nil.
 	Article *news.Article
@@ -39,8 +40,8 @@ type Item struct {
 
 // Options tune Walk.
 type Options struct {
-	// MaxBytes is the size limit of one article (a file, or a JSON Lines
-	// line); 0 means DefaultMaxBytes.
+	// MaxBytes is the size limit of one article (a file, a JSON Lines line,
+	// or a WARC record); 0 means DefaultMaxBytes.
 	MaxBytes int64
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
@@ -51,8 +52,8 @@ type Options struct {
 // deterministic order: paths in the order given, directory entries sorted
 // by name. Hidden files and directories (".name") inside a directory are
 // skipped, and so are files that are obviously not articles (images,
-// archives, …); any other file that cannot be read as text, HTML or JSON
-// Lines becomes an Item with Err.
+// archives other than .warc.gz, …); any other file that cannot be read as
+// text, HTML, JSON Lines or WARC becomes an Item with Err.
 //
 // Walk stops early when ctx is cancelled (returning ctx.Err()) or fn returns
 // an error (returning that error).
@@ -170,7 +171,7 @@ func (w *walker) file(p string, fi fs.FileInfo, explicit bool) error {
 	case !explicit && k == kindSkip:
 		return nil
 	case !explicit && k == kindUnknown:
-		return w.fail(p, fmt.Errorf("%w: %q files are not read (text, HTML or JSON Lines only)",
+		return w.fail(p, fmt.Errorf("%w: %q files are not read (text, HTML, JSON Lines or WARC only)",
 			errors.ErrUnsupported, filepath.Ext(p)))
 	case k == kindSkip || k == kindUnknown:
 		k = kindSniff
@@ -190,6 +191,8 @@ func (w *walker) file(p string, fi fs.FileInfo, explicit bool) error {
 	switch k {
 	case kindJSONL:
 		return w.jsonl(p, f, false)
+	case kindWARC:
+		return w.warc(p, f, false)
 	case kindSniff:
 		return w.sniffed(p, f, size, false)
 	}
@@ -237,6 +240,9 @@ func tooLarge(size, max int64) error {
 // or a file without a telling extension. size is -1 when unknown.
 func (w *walker) sniffed(name string, r io.Reader, size int64, stdin bool) error {
 	br := bufio.NewReaderSize(r, readerSize)
+	if looksWARC(br) {
+		return w.warc(name, br, stdin)
+	}
 	if size < 0 || size <= w.max {
 		b, err := io.ReadAll(io.LimitReader(br, w.max+1))
 		if err != nil {

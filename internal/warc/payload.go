@@ -64,12 +64,18 @@ func sniffHTML(b []byte) bool {
 // errUnsupported is wrapped for a content coding this package cannot undo.
 var errUnsupported = errors.New("unsupported")
 
-// decodePayload removes chunked transfer coding and gzip, deflate or
-// identity content coding from a payload as the response header declares
-// them. Codings the payload shows were already removed (a crawler that
-// stored the decoded payload but kept the header) are left alone. The
-// decoded payload may not be over max bytes.
-func decodePayload(h http.Header, b []byte, max int64) ([]byte, error) {
+// decoder undoes the codings of HTTP payloads, reusing its gzip reader.
+type decoder struct {
+	zr *gzip.Reader
+	rd bytes.Reader
+}
+
+// decode removes chunked transfer coding and gzip, deflate or identity
+// content coding from a payload as the response header declares them.
+// Codings the payload shows were already removed (a crawler that stored
+// the decoded payload but kept the header) are left alone. The decoded
+// payload may not be over max bytes.
+func (d *decoder) decode(h http.Header, b []byte, max int64) ([]byte, error) {
 	if hasToken(h.Values("Transfer-Encoding"), "chunked") && looksChunked(b) {
 		d, err := readMax(httputil.NewChunkedReader(bytes.NewReader(b)), max)
 		if err != nil {
@@ -87,9 +93,14 @@ func decodePayload(h http.Header, b []byte, max int64) ([]byte, error) {
 			if !bytes.HasPrefix(b, gzipMagic[:2]) {
 				continue
 			}
-			var zr *gzip.Reader
-			if zr, err = gzip.NewReader(bytes.NewReader(b)); err == nil {
-				b, err = readMax(zr, max)
+			d.rd.Reset(b)
+			if d.zr == nil {
+				d.zr, err = gzip.NewReader(&d.rd)
+			} else {
+				err = d.zr.Reset(&d.rd)
+			}
+			if err == nil {
+				b, err = readMax(d.zr, max)
 			}
 		case "deflate":
 			if zr, zerr := zlib.NewReader(bytes.NewReader(b)); zerr == nil {

@@ -89,6 +89,7 @@ type RecordError struct {
 	Err error
 }
 
+// Error names the record — offset and id — and says what is wrong.
 func (e *RecordError) Error() string {
 	id := ""
 	if e.RecordID != "" {
@@ -97,6 +98,7 @@ func (e *RecordError) Error() string {
 	return fmt.Sprintf("warc record at offset %s%s: %v", pos(e.Offset, e.InnerOffset), id, e.Err)
 }
 
+// Unwrap returns Err.
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // Stats count the records Read saw.
@@ -172,10 +174,16 @@ type parser struct {
 	// read into hdr but not yet returned, or -1.
 	pendingAt int64
 	hdr       []byte // the header being read
+
+	// Reused for every record.
+	rd  bytes.Reader
+	rbr *bufio.Reader // over rd
+	dec decoder
 }
 
 func newParser(r io.Reader, opt Options) *parser {
 	p := &parser{max: opt.MaxRecordBytes, pendingAt: -1}
+	p.rbr = bufio.NewReader(&p.rd)
 	if p.max <= 0 {
 		p.max = DefaultMaxRecordBytes
 	}
@@ -223,6 +231,9 @@ func (p *parser) recordErr(at int64, id string, err error) error {
 func (p *parser) streamErr(at int64, id, where string, err error) error {
 	var se *streamError
 	switch {
+	case errors.As(err, &se) && errors.Is(err, io.ErrUnexpectedEOF): // the input ends inside a member
+		return p.recordErr(at, id, fmt.Errorf("file ends inside the record, %s, in the gzip member at offset %d: %w",
+			where, se.offset, io.ErrUnexpectedEOF))
 	case errors.As(err, &se):
 		p.midLine = false // the next member starts afresh
 		return p.recordErr(at, id, err)
@@ -278,9 +289,17 @@ func (p *parser) seek() (int64, error) {
 		p.pendingAt, p.recovering = -1, false
 		return at, nil
 	}
-	junkAt := int64(-1)
+	// Junk is located where it starts, and reported with its length.
+	junkAt, junkOff, junkInner := int64(-1), int64(0), int64(0)
+	junkErr := func(format string, args ...any) error {
+		p.recovering = true
+		return &RecordError{Offset: junkOff, InnerOffset: junkInner, Err: fmt.Errorf(format, args...)}
+	}
 	for {
 		at := p.pos
+		if p.gz != nil {
+			p.gz.forget(at) // keep the list of gzip members short
+		}
 		line, err := p.readLine()
 		full := errors.Is(err, bufio.ErrBufferFull)
 		start := !p.midLine && !full && bytes.HasPrefix(line, []byte("WARC/"))
@@ -292,20 +311,21 @@ func (p *parser) seek() (int64, error) {
 			if junkAt >= 0 {
 				// Report the junk; the next seek returns this record.
 				p.pendingAt = at
-				return 0, p.recordErr(junkAt, "", fmt.Errorf("%d bytes that are not a WARC record skipped", at-junkAt))
+				return 0, junkErr("%d bytes that are not a WARC record skipped", at-junkAt)
 			}
 			p.recovering = false
 			return at, nil
 		}
 		if junkAt < 0 && !p.recovering && !blank(line) {
 			junkAt = at
+			junkOff, junkInner = p.locate(at)
 		}
 		p.midLine = full
 		switch {
 		case err == nil, full:
 		case errors.Is(err, io.EOF):
 			if junkAt >= 0 {
-				return 0, p.recordErr(junkAt, "", fmt.Errorf("%d bytes that are not a WARC record at the end of the file", p.pos-junkAt))
+				return 0, junkErr("%d bytes that are not a WARC record at the end of the file", p.pos-junkAt)
 			}
 			return 0, io.EOF
 		default:
@@ -358,7 +378,7 @@ func (p *parser) record(at int64) (Record, bool, error) {
 		return Record{}, false, nil
 	}
 	var raw bytes.Buffer
-	raw.Grow(len(p.hdr) + int(min(size, bufSize)) + 4)
+	raw.Grow(len(p.hdr) + int(min(size, 1<<20)) + 4) // the whole record, unless a damaged length claims much
 	raw.Write(p.hdr)
 	n, err := io.CopyN(&raw, p.br, size)
 	p.pos += n
@@ -395,14 +415,15 @@ func headerFields(h []byte) fields {
 		if !ok {
 			continue
 		}
-		v := string(bytes.TrimSpace(value))
-		switch n := string(bytes.TrimSpace(name)); {
-		case strings.EqualFold(n, gowarc.WarcType):
-			f.typ = v
-		case strings.EqualFold(n, gowarc.WarcRecordID):
-			f.id = strings.Trim(v, "<>")
-		case strings.EqualFold(n, gowarc.ContentLength):
-			f.length = v
+		v := bytes.TrimSpace(value)
+		// The first of repeated fields counts, as for gowarc.
+		switch n := bytes.TrimSpace(name); {
+		case f.typ == "" && bytes.EqualFold(n, []byte(gowarc.WarcType)):
+			f.typ = string(v)
+		case f.id == "" && bytes.EqualFold(n, []byte(gowarc.WarcRecordID)):
+			f.id = string(bytes.Trim(v, "<>"))
+		case f.length == "" && bytes.EqualFold(n, []byte(gowarc.ContentLength)):
+			f.length = string(v)
 		}
 	}
 	return f
@@ -416,7 +437,7 @@ func (p *parser) response(raw []byte) (rec Record, ok bool, err error) {
 			rec, ok, err = Record{}, false, fmt.Errorf("parse record: panic: %v", r)
 		}
 	}()
-	wr, _, _, err := p.u.Unmarshal(bufio.NewReader(bytes.NewReader(raw)))
+	wr, _, _, err := p.u.Unmarshal(p.reader(raw))
 	if err != nil {
 		return Record{}, false, fmt.Errorf("parse record: %w", err)
 	}
@@ -431,7 +452,7 @@ func (p *parser) response(raw []byte) (rec Record, ok bool, err error) {
 	}
 	// net/http, which gowarc parses the head with, drops Transfer-Encoding
 	// from the header: read the head as recorded.
-	header, err := httpHeader(blk.ProtocolHeaderBytes())
+	header, err := httpHeader(p.reader(blk.ProtocolHeaderBytes()))
 	if err != nil {
 		return Record{}, false, err
 	}
@@ -445,11 +466,11 @@ func (p *parser) response(raw []byte) (rec Record, ok bool, err error) {
 	if err != nil {
 		return Record{}, false, fmt.Errorf("read payload: %w", err)
 	}
-	payload, err := io.ReadAll(pr)
-	if err != nil {
+	payload := bytes.NewBuffer(make([]byte, 0, blk.Size()+1))
+	if _, err := payload.ReadFrom(pr); err != nil {
 		return Record{}, false, fmt.Errorf("read payload: %w", err)
 	}
-	body, err := decodePayload(header, payload, p.max)
+	body, err := p.dec.decode(header, payload.Bytes(), p.max)
 	if err != nil {
 		return Record{}, false, err
 	}
@@ -468,9 +489,17 @@ func (p *parser) response(raw []byte) (rec Record, ok bool, err error) {
 	}, true, nil
 }
 
+// reader returns the parser's reused reader, set to read b. Whatever read
+// from it before is done with.
+func (p *parser) reader(b []byte) *bufio.Reader {
+	p.rd.Reset(b)
+	p.rbr.Reset(&p.rd)
+	return p.rbr
+}
+
 // httpHeader reads the header fields of an HTTP response head.
-func httpHeader(head []byte) (http.Header, error) {
-	tr := textproto.NewReader(bufio.NewReader(bytes.NewReader(head)))
+func httpHeader(head *bufio.Reader) (http.Header, error) {
+	tr := textproto.NewReader(head)
 	if _, err := tr.ReadLine(); err != nil { // the status line
 		return nil, fmt.Errorf("read HTTP header: %w", err)
 	}

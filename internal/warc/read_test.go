@@ -224,7 +224,7 @@ func TestBadRecords(t *testing.T) {
 			[]string{fmt.Sprintf("at offset %d <urn:uuid:00000002-0000-4000-8000-00000000000a>: file ends inside the record, after 369 of its 1228-byte content block: unexpected EOF", len(firstPlain))}},
 		{"truncated gzip", perRecord(pages[0], pages[1])[:len(first)+300], Options{},
 			[]string{"https://samachar.example/1"},
-			[]string{fmt.Sprintf("at offset %d", len(first))}},
+			[]string{fmt.Sprintf("at offset %d <urn:uuid:00000002-0000-4000-8000-00000000000a>: file ends inside the record, in its WARC header, in the gzip member at offset %d: unexpected EOF", len(first), len(first))}},
 		{"truncated header", plain(pages[0], pages[1])[:len(firstPlain)+40], Options{},
 			[]string{"https://samachar.example/1"},
 			[]string{"file ends inside the record, in its WARC header"}},
@@ -415,5 +415,33 @@ func BenchmarkRead(b *testing.B) {
 		}); err != nil || n != 1000 {
 			b.Fatalf("read %d records: %v", n, err)
 		}
+	}
+}
+
+// TestMembersForgotten checks that the list of gzip members kept to locate
+// records stays short over a long file of records that are skipped.
+func TestMembersForgotten(t *testing.T) {
+	meta := warcRecord{version: "1.1", fields: []field{{"WARC-Type", "metadata"}, {"WARC-Date", "2025-11-03T04:12:09Z"}}, block: []byte("a: b\r\n")}
+	one := append(gz(t, meta.bytes()), gz(t, nil)...) // and an empty member
+	var b bytes.Buffer
+	for range 5000 {
+		b.Write(one)
+	}
+	b.WriteString("junk")
+	p := newParser(bytes.NewReader(b.Bytes()), Options{})
+	most := 0
+	for {
+		_, err := p.next(t.Context())
+		most = max(most, len(p.gz.members))
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var re *RecordError
+		if !errors.As(err, &re) || !strings.Contains(err.Error(), "not gzip") {
+			t.Fatalf("next = %v", err)
+		}
+	}
+	if p.stats.Skipped != 5000 || most > 2000 {
+		t.Errorf("skipped %d, kept up to %d members", p.stats.Skipped, most)
 	}
 }

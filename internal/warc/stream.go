@@ -206,14 +206,22 @@ func blank(b []byte) bool {
 // decompressed member (0 when the member starts with the record). Members
 // before that one are forgotten.
 func (g *gzStream) locate(pos int64) (offset, inner int64) {
+	g.forget(pos)
+	if len(g.members) == 0 {
+		return 0, pos
+	}
+	m := g.members[0]
+	return m.in, pos - m.out
+}
+
+// forget drops the members that end at or before decompressed position
+// pos: nothing before pos will be located again.
+func (g *gzStream) forget(pos int64) {
 	i := len(g.members) - 1
 	for i > 0 && g.members[i].out > pos {
 		i--
 	}
-	if i < 0 {
-		return 0, pos
+	if i > 0 {
+		g.members = append(g.members[:0], g.members[i:]...)
 	}
-	m := g.members[i]
-	g.members = g.members[i:]
-	return m.in, pos - m.out
 }

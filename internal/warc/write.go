@@ -1,6 +1,7 @@
 package warc
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -59,13 +60,16 @@ type WriterOptions struct {
 // khabar-YYYYMMDDHHMMSS-NNNNN.warc.gz (UTC time of creation, serial
 // number), start with a warcinfo record, hold each record in its own gzip
 // member, and are written under the name plus OpenSuffix and renamed when
-// full or at Close, so a reader never sees a half file. It is safe for
-// concurrent use.
+// full or at Close, so a reader never sees a half file. A request and its
+// response go in the same file. It is safe for concurrent use.
 type Writer struct {
-	ww      *gowarc.WarcFileWriter
-	closed  atomic.Bool
-	closeMu sync.Once
-	err     error
+	dir       string
+	max       int64
+	open      string // path of the file being written, as last seen; guarded by gowarcMu
+	ww        *gowarc.WarcFileWriter
+	closed    atomic.Bool
+	closeOnce sync.Once
+	err       error
 }
 
 // NewWriter returns a Writer that writes into dir, which must exist.
@@ -88,7 +92,7 @@ func NewWriter(dir string, opt WriterOptions) (*Writer, error) {
 		software += "/" + v
 	}
 	info := "software: " + software + "\r\nformat: WARC File Format 1.1\r\n"
-	w := &Writer{}
+	w := &Writer{dir: dir, max: opt.MaxFileBytes}
 	gowarcMu.Lock()
 	defer gowarcMu.Unlock()
 	w.ww = gowarc.NewWarcFileWriter(
@@ -138,7 +142,7 @@ func ContextWithIPAddress(ctx context.Context, ip string) context.Context {
 // redirects), else req. body is the payload already decoded: the stored
 // headers drop Content-Encoding and Transfer-Encoding, keeping their values
 // in the X-Khabar-Original-* headers, and give len(body) as Content-Length.
-// fetched is when the response arrived.
+// fetched is when the response arrived (the zero time means now).
 func (w *Writer) Record(req *http.Request, resp *http.Response, body []byte, fetched time.Time) error {
 	if w.closed.Load() {
 		return ErrClosed
@@ -153,14 +157,21 @@ func (w *Writer) Record(req *http.Request, resp *http.Response, body []byte, fet
 		return fmt.Errorf("warc: record: target %q is not an absolute URL", req.URL)
 	}
 	target := req.URL.String()
+	if fetched.IsZero() {
+		fetched = time.Now()
+	}
 	ip, _ := req.Context().Value(ipKey{}).(string)
+	reqBlock, respBlock := requestBlock(req), responseBlock(resp, body)
 	gowarcMu.Lock()
 	defer gowarcMu.Unlock()
-	reqRec, err := build(gowarc.Request, target, fetched, "", requestBlock(req), 0)
+	if err := w.makeRoom(len(reqBlock) + len(respBlock)); err != nil {
+		return fmt.Errorf("warc: record %s: %w", target, err)
+	}
+	reqRec, err := build(gowarc.Request, target, fetched, "", reqBlock, 0)
 	if err != nil {
 		return fmt.Errorf("warc: record %s: request: %w", target, err)
 	}
-	respRec, err := build(gowarc.Response, target, fetched, ip, responseBlock(resp, body), len(body))
+	respRec, err := build(gowarc.Response, target, fetched, ip, respBlock, len(body))
 	if err != nil {
 		_ = reqRec.Close()
 		return fmt.Errorf("warc: record %s: response: %w", target, err)
@@ -178,7 +189,32 @@ func (w *Writer) Record(req *http.Request, resp *http.Response, body []byte, fet
 	if len(errs) > 0 {
 		return fmt.Errorf("warc: record %s: %w", target, errors.Join(errs...))
 	}
+	w.open = filepath.Join(w.dir, res[len(res)-1].FileName+OpenSuffix)
 	return nil
+}
+
+// pairSlack is added to the estimated compressed size of an exchange: WARC
+// headers and gzip framing.
+const pairSlack = 4 << 10
+
+// makeRoom starts a new file when an exchange of size bytes (uncompressed
+// blocks) would not fit in the open one. gowarc decides record by record
+// and could put a request and its response in different files; this keeps
+// them together unless one file cannot hold them. gowarcMu is held.
+func (w *Writer) makeRoom(size int) error {
+	if w.open == "" {
+		return nil
+	}
+	fi, err := os.Stat(w.open)
+	if err != nil { // already rotated by gowarc
+		w.open = ""
+		return nil
+	}
+	if fi.Size()+int64(size)/2+pairSlack <= w.max {
+		return nil
+	}
+	w.open = ""
+	return w.ww.Rotate()
 }
 
 // build makes one record of type t whose content block is head and then
@@ -263,20 +299,20 @@ func responseBlock(resp *http.Response, body []byte) []byte {
 	if text == "" {
 		text = http.StatusText(code)
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(body) + 1024)
 	b.WriteString(proto + " " + strconv.Itoa(code) + " " + text + "\r\n")
-	_ = h.Write(&b)
+	_ = h.Write(&b) // a bytes.Buffer does not fail
 	b.WriteString("\r\n")
 	b.Write(body)
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 // Close finishes the file being written and renames it to its final name.
 // Later calls to Record return ErrClosed; Close returns the same result
 // every time.
 func (w *Writer) Close() error {
-	w.closeMu.Do(func() {
+	w.closeOnce.Do(func() {
 		w.closed.Store(true)
 		// Rotate reports a failure to close or rename; gowarc's Close does
 		// not.

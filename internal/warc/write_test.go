@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	gowarc "github.com/nlnwa/gowarc/v3"
 	"go.uber.org/goleak"
 )
 
@@ -236,6 +237,7 @@ func TestWriterRotates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkPairs(t, f)
 		raw, _ := os.ReadFile(f)
 		zr, _ := gzip.NewReader(bytes.NewReader(raw))
 		zr.Multistream(false)
@@ -324,5 +326,81 @@ func TestWriterRecordHeaders(t *testing.T) {
 		if strings.Contains(text, bad) {
 			t.Errorf("archive holds %q", bad)
 		}
+	}
+}
+
+// TestWriterValid checks the Writer's files with gowarc's strict validation:
+// syntax, mandatory fields, content lengths and both digests.
+func TestWriterValid(t *testing.T) {
+	dir := t.TempDir()
+	w, err := NewWriter(dir, WriterOptions{Version: "1.0.0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range []exchange{
+		{url: "https://samachar.example/desh/1", ctype: "text/html; charset=utf-8", encoded: "gzip", body: hindiPage(1)},
+		{url: "https://news.example/india/2?x=1&y=%E0%A4%95", ctype: "text/html", body: englishPage(2)},
+		{url: "https://news.example/empty", ctype: "text/html"},
+	} {
+		req := e.request(t)
+		if err := w.Record(req, e.response(req), []byte(e.body), time.Date(2025, 11, 3, 4, 0, i, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.warc.gz"))
+	if len(files) != 1 {
+		t.Fatalf("files = %v", files)
+	}
+	rd, err := gowarc.NewWarcFileReader(files[0], 0, gowarc.WithStrictValidation())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	types := map[string]int{}
+	for rec, err := range rd.Records() {
+		if err != nil {
+			t.Fatalf("record at %d: %v", rec.Offset, err)
+		}
+		if len(rec.Validation) > 0 {
+			t.Errorf("record at %d: %v", rec.Offset, rec.Validation)
+		}
+		if _, err := rec.WarcRecord.ValidateDigest(); err != nil {
+			t.Errorf("record at %d: %v", rec.Offset, err)
+		}
+		types[rec.WarcRecord.Type().String()]++
+		rec.Close()
+	}
+	if types["warcinfo"] != 1 || types["request"] != 3 || types["response"] != 3 {
+		t.Errorf("record types = %v", types)
+	}
+}
+
+// checkPairs checks that every response in the file f follows the request
+// it names in WARC-Concurrent-To.
+func checkPairs(tb testing.TB, f string) {
+	tb.Helper()
+	rd, err := gowarc.NewWarcFileReader(f, 0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer rd.Close()
+	requests := map[string]bool{}
+	for rec, err := range rd.Records() {
+		if err != nil {
+			tb.Fatal(err)
+		}
+		h := rec.WarcRecord.WarcHeader()
+		switch rec.WarcRecord.Type() {
+		case gowarc.Request:
+			requests[h.GetId(gowarc.WarcRecordID)] = true
+		case gowarc.Response:
+			if to := h.GetId(gowarc.WarcConcurrentTo); !requests[to] {
+				tb.Errorf("%s: response %s without its request %s", filepath.Base(f), h.GetId(gowarc.WarcRecordID), to)
+			}
+		}
+		rec.Close()
 	}
 }
