@@ -78,6 +78,20 @@ func (h *host) release(end time.Time, delay, retryAfter time.Duration, code int)
 	<-h.slot
 }
 
+// notBefore makes sure the next request to h starts no earlier than t.
+func (h *host) notBefore(ctx context.Context, t time.Time) error {
+	select {
+	case h.slot <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	if t.After(h.next) {
+		h.next = t
+	}
+	<-h.slot
+	return nil
+}
+
 // lockRobots takes the robots lock, respecting ctx.
 func (h *host) lockRobots(ctx context.Context) error {
 	select {

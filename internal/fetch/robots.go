@@ -90,6 +90,13 @@ func (c *Client) robotsFor(ctx context.Context, h *host, u *url.URL) (*robotsEnt
 		e = &kept
 	}
 	h.robots[key] = e
+	if e.delay > c.opt.Delay {
+		// The request for robots.txt itself was spaced by the default
+		// delay; the Crawl-delay it asks for starts now.
+		if err := h.notBefore(ctx, c.now().Add(e.delay)); err != nil {
+			return nil, fmt.Errorf("fetch %s: %w", u, err)
+		}
+	}
 	return e, nil
 }
 

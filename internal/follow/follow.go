@@ -99,6 +99,11 @@ type Follower struct {
 	log     *slog.Logger
 	wake    chan struct{}
 	pending atomic.Int64
+
+	// claimed are the page URLs some source of a running round is
+	// fetching, so that two sources listing one page fetch it once.
+	mu      sync.Mutex
+	claimed map[string]bool
 }
 
 // New returns a Follower.
@@ -132,7 +137,30 @@ func New(opt Options) *Follower {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Follower{opt: opt, log: log, wake: make(chan struct{}, 1)}
+	return &Follower{opt: opt, log: log, wake: make(chan struct{}, 1), claimed: make(map[string]bool)}
+}
+
+// claim marks the pages no other source is fetching as being fetched by
+// the caller and returns them; release undoes it.
+func (f *Follower) claim(pages []page) []page {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := pages[:0]
+	for _, p := range pages {
+		if !f.claimed[p.url] {
+			f.claimed[p.url] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (f *Follower) release(pages []page) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, p := range pages {
+		delete(f.claimed, p.url)
+	}
 }
 
 // Pending is the number of pages fetched and not yet stored.

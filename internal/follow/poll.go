@@ -66,6 +66,8 @@ func (f *Follower) poll(ctx context.Context, src *store.Source) (RoundSummary, e
 	if err != nil {
 		return sum, err
 	}
+	pages = f.claim(pages)
+	defer f.release(pages)
 	if len(pages) > 0 {
 		src.LastNew = now
 	}
@@ -318,28 +320,18 @@ func (f *Follower) fetchPage(ctx context.Context, src *store.Source, p page) (x 
 		f.log.Info("page failed", slog.Int64("source", src.ID), slog.String("url", p.url), slog.String("error", err.Error()))
 		return x, false
 	}
-	text, _, err := source.Decode(resp.Body, true)
+	a, err := source.Page(resp.URL, resp.Body, resp.Header.Get("Content-Type"), resp.Fetched, news.FormatHTML)
 	if err != nil {
 		x.status, x.permanent = resp.Status, true
 		f.log.Info("page unreadable", slog.String("url", p.url), slog.String("error", err.Error()))
 		return x, false
 	}
-	canon := p.url
-	if c := canonicalLink(resp.Body, resp.URL); c != "" {
-		canon = c
-	}
-	if canon != p.url {
-		x.canon = canon
+	if a.URL != p.url {
+		x.canon = a.URL
 	}
 	e := p.entry
-	x.status, x.at = resp.Status, resp.Fetched
-	x.article = &news.Article{
-		ID:     source.ID("url:" + canon),
-		Source: news.Source{URI: canon, Format: news.FormatHTML, Fetched: resp.Fetched},
-		URL:    canon,
-		Raw: news.Raw{Body: text, Format: news.FormatHTML, Hints: news.Hints{URL: canon},
-			Feed: news.FeedHints{Title: e.Title, Published: e.Published, Author: e.Author, Lang: e.Lang}},
-	}
+	a.Raw.Feed = news.FeedHints{Title: e.Title, Published: e.Published, Author: e.Author, Lang: e.Lang}
+	x.status, x.at, x.article = resp.Status, resp.Fetched, a
 	return x, true
 }
 

@@ -94,32 +94,31 @@ func recordErr(err error) error {
 	return err
 }
 
-// warcRecord makes the article of one HTML page read from a WARC file.
+// warcRecord makes the article of one HTML page read from a WARC file: as
+// Page makes it when the record has an http(s) target, so that a page
+// archived by "khabar fetch --warc" reads back as the article fetched.
 func (w *walker) warcRecord(name, abs string, stdin bool, rec warc.Record) error {
 	pos := rec.Pos()
 	itemName := name + "@" + pos
+	if t := strings.ToLower(strings.TrimSpace(rec.TargetURI)); strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") {
+		a, err := Page(rec.TargetURI, rec.Body, rec.ContentType, rec.Date, news.FormatWARC)
+		if err != nil {
+			return w.fail(itemName, err)
+		}
+		return w.emit(Item{Name: itemName, Article: a})
+	}
 	text, err := decodeHTTP(rec.Body, rec.ContentType)
 	if err != nil {
 		return w.fail(itemName, err)
 	}
-	u := ""
-	if t := strings.ToLower(strings.TrimSpace(rec.TargetURI)); strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") {
-		u = CanonicalURL(rec.TargetURI)
-	}
-	var key string
-	switch {
-	case u != "":
-		key = "url:" + u
-	case stdin:
+	key := "file:" + abs + "#" + pos
+	if stdin {
 		key = "stdin:" + sha256Hex(rec.Body)
-	default:
-		key = "file:" + abs + "#" + pos
 	}
 	return w.emit(Item{Name: itemName, Article: &news.Article{
 		ID:     ID(key),
 		Source: news.Source{URI: name + "#" + pos, Format: news.FormatWARC, Fetched: rec.Date},
-		URL:    u,
-		Raw:    news.Raw{Body: text, Format: news.FormatHTML, Hints: news.Hints{URL: u}},
+		Raw:    news.Raw{Body: text, Format: news.FormatHTML},
 	}})
 }
 

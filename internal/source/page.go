@@ -1,14 +1,15 @@
-package follow
+package source
 
 import (
 	"bytes"
+	"time"
 	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"khabar/internal/source"
+	"khabar/internal/news"
 )
 
 // maxHeadScan bounds how much of a page is read for its canonical link.
@@ -60,7 +61,7 @@ func canonicalLink(body []byte, pageURL string) string {
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !sameSite(u.Hostname(), base.Hostname()) {
 				return ""
 			}
-			return source.CanonicalURL(u.String())
+			return CanonicalURL(u.String())
 		}
 	}
 }
@@ -81,4 +82,31 @@ func hasToken(s, tok string) bool {
 func sameSite(a, b string) bool {
 	a, b = strings.TrimPrefix(strings.ToLower(a), "www."), strings.TrimPrefix(strings.ToLower(b), "www.")
 	return a == b || strings.HasSuffix(a, "."+b) || strings.HasSuffix(b, "."+a)
+}
+
+// Page makes the article of an HTML page fetched from pageURL (after
+// redirects) with the HTTP Content-Type contentType at fetched: the page
+// decoded to UTF-8 (the header's charset counts when the page is not
+// UTF-8), under the canonical URL the page declares for itself on its own
+// site, or else pageURL made canonical. That URL is the article's URL and
+// its source URI and decides its id, so the same article fetched under
+// several addresses (tracking parameters, an AMP copy) is one article, and
+// reading it back from a WARC archive gives the same one. format is the
+// source format: news.FormatHTML when fetched, news.FormatWARC when read
+// from an archive.
+func Page(pageURL string, body []byte, contentType string, fetched time.Time, format string) (*news.Article, error) {
+	text, err := decodeHTTP(body, contentType)
+	if err != nil {
+		return nil, err
+	}
+	canon := CanonicalURL(pageURL)
+	if c := canonicalLink(body, pageURL); c != "" {
+		canon = c
+	}
+	return &news.Article{
+		ID:     ID("url:" + canon),
+		Source: news.Source{URI: canon, Format: format, Fetched: fetched},
+		URL:    canon,
+		Raw:    news.Raw{Body: text, Format: news.FormatHTML, Hints: news.Hints{URL: canon}},
+	}, nil
 }
