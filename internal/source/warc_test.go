@@ -111,8 +111,10 @@ func TestWalkWARC(t *testing.T) {
 				}
 				a := it.Article
 				pos := strings.TrimPrefix(it.Name, path+"@")
-				if pos == it.Name || a.Source.URI != path+"#"+pos {
-					t.Errorf("name %q, source URI %q", it.Name, a.Source.URI)
+				// The source URI is the page's, as when it was fetched: a
+				// page read back from its archive is the article fetched.
+				if pos == it.Name || a.Source.URI != ccURLs[i] || a.Source.Format != news.FormatWARC {
+					t.Errorf("name %q, source %q %q", it.Name, a.Source.URI, a.Source.Format)
 				}
 				if a.URL != ccURLs[i] || a.Raw.Hints.URL != ccURLs[i] {
 					t.Errorf("URL = %q, hint %q, want %q", a.URL, a.Raw.Hints.URL, ccURLs[i])
