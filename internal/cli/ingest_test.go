@@ -261,6 +261,11 @@ func countArticles(path string) int {
 }
 
 func TestMain(m *testing.M) {
+	if v := os.Getenv("KHABAR_TEST_CHILD_ARGS"); v != "" {
+		// A test runs a whole command in a child process, to kill it.
+		e := &env{stdin: strings.NewReader(""), stdout: os.Stdout, stderr: os.Stderr, getenv: func(string) string { return "" }}
+		os.Exit(run(context.Background(), strings.Split(v, "\x1f"), e))
+	}
 	if v := os.Getenv("KHABAR_TEST_INGEST_CHILD"); v != "" {
 		data, in, _ := strings.Cut(v, "|")
 		e := &env{stdin: strings.NewReader(""), stdout: os.Stdout, stderr: os.Stderr, getenv: func(string) string { return "" }}
