@@ -85,6 +85,10 @@ type Document struct {
 	Entries []Entry
 	// Sitemaps are the child sitemaps of a sitemap index.
 	Sitemaps []string
+	// SitemapUpdated[i] is the lastmod the index gives Sitemaps[i] (zero
+	// when it gives none), so that a child unchanged since the last visit
+	// can be skipped.
+	SitemapUpdated []time.Time
 	// Feeds are the feed URLs an HTML page links (see Discover).
 	Feeds []string
 }

@@ -23,6 +23,7 @@ type golden struct {
 	Lang     string        `json:"lang,omitempty"`
 	Entries  []goldenEntry `json:"entries,omitempty"`
 	Sitemaps []string      `json:"sitemaps,omitempty"`
+	Updated  []string      `json:"sitemaps_updated,omitempty"`
 	Feeds    []string      `json:"feeds,omitempty"`
 }
 
@@ -44,6 +45,9 @@ func toGolden(d *Document) golden {
 			return ""
 		}
 		return t.Format(time.RFC3339)
+	}
+	for _, t := range d.SitemapUpdated {
+		g.Updated = append(g.Updated, ts(t))
 	}
 	for _, e := range d.Entries {
 		g.Entries = append(g.Entries, goldenEntry{e.URL, e.Title, e.Author, e.Lang, e.Publisher, ts(e.Published), ts(e.Updated), e.GUID})

@@ -50,6 +50,9 @@ func FuzzParse(f *testing.F) {
 			}
 			seen[e.URL] = true
 		}
+		if len(doc.SitemapUpdated) != len(doc.Sitemaps) {
+			t.Errorf("%d sitemaps, %d lastmods", len(doc.Sitemaps), len(doc.SitemapUpdated))
+		}
 		for _, u := range append(append([]string(nil), doc.Feeds...), doc.Sitemaps...) {
 			if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
 				t.Errorf("URL %q is not http(s)", u)

@@ -81,11 +81,14 @@ func parseSitemapIndex(body []byte, base *url.URL) (*Document, error) {
 	}
 	c := newCollector(base)
 	for _, s := range idx.Sitemaps {
-		c.add(Entry{URL: s.Loc})
+		e := Entry{URL: s.Loc}
+		e.Updated, _ = parseDate(s.LastMod)
+		c.add(e)
 	}
 	doc := &Document{Kind: KindSitemapIndex}
 	for _, e := range c.entries {
 		doc.Sitemaps = append(doc.Sitemaps, e.URL)
+		doc.SitemapUpdated = append(doc.SitemapUpdated, e.Updated)
 	}
 	return doc, nil
 }

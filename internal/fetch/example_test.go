@@ -32,6 +32,8 @@ func ExampleClient_Get() {
 		fmt.Println("try again in", se.RetryAfter)
 	case errors.Is(err, fetch.ErrDisallowed), errors.Is(err, fetch.ErrBlocked):
 		fmt.Println("drop the source:", err)
+	case errors.Is(err, fetch.ErrRobotsUnavailable):
+		fmt.Println("robots.txt unreadable for now; try again in a few minutes")
 	case err != nil:
 		fmt.Println("back off:", err)
 	case resp.NotModified:

@@ -38,9 +38,15 @@ const (
 
 var (
 	// ErrDisallowed reports that robots.txt forbids the URL to our
-	// User-Agent, or that robots.txt could not be read (5xx, 429, network
-	// error) and the host is treated as disallowing everything for a while.
+	// User-Agent. Asking again is pointless until the site changes its
+	// robots.txt.
 	ErrDisallowed = errors.New("disallowed by robots.txt")
+	// ErrRobotsUnavailable reports that the host's robots.txt could not be
+	// read (a 5xx or 429 answer, a network error, a redirect to a blocked
+	// target), so the host is treated as disallowing everything for a
+	// while (at most 10 minutes) and nothing was sent. It is temporary:
+	// try again later. It does not match ErrDisallowed.
+	ErrRobotsUnavailable = errors.New("robots.txt unavailable")
 	// ErrBlocked reports a URL the client refuses to fetch: a scheme other
 	// than http or https, or a host that resolves to a loopback, private,
 	// link-local, multicast or other special address.
@@ -287,7 +293,8 @@ type Response struct {
 // Get blocks while another request to the host is under way or its delay
 // runs, so a caller with many URLs should spread its workers over hosts.
 // It returns an error naming the URL for every failure: ErrBlocked,
-// ErrDisallowed, ErrTooLarge, ErrTooManyRedirects, a *StatusError for a
+// ErrDisallowed, ErrRobotsUnavailable, ErrTooLarge, ErrTooManyRedirects, a
+// *StatusError for a
 // status other than 2xx and 304 (Deferred, without a request, while the
 // host's Retry-After runs), ctx's error, or a network error.
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {

@@ -443,36 +443,36 @@ func TestRobotsCache(t *testing.T) {
 // TestRobotsStatus: what a robots.txt answer means, as Google documents it.
 func TestRobotsStatus(t *testing.T) {
 	tests := []struct {
-		name    string
-		robots  http.HandlerFunc
-		allowed bool
+		name   string
+		robots http.HandlerFunc
+		want   error // nil: the page is fetched
 	}{
-		{"404 allows all", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }, true},
-		{"403 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusForbidden) }, true},
-		{"401 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusUnauthorized) }, true},
-		{"500 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "oops", http.StatusInternalServerError) }, false},
-		{"503 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", http.StatusServiceUnavailable) }, false},
-		{"429 disallows", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "slow down", http.StatusTooManyRequests) }, false},
-		{"unreachable disallows", func(w http.ResponseWriter, r *http.Request) {
+		{"404 allows all", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) }, nil},
+		{"403 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusForbidden) }, nil},
+		{"401 allows all", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", http.StatusUnauthorized) }, nil},
+		{"500 unavailable", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "oops", http.StatusInternalServerError) }, ErrRobotsUnavailable},
+		{"503 unavailable", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "busy", http.StatusServiceUnavailable) }, ErrRobotsUnavailable},
+		{"429 unavailable", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "slow down", http.StatusTooManyRequests) }, ErrRobotsUnavailable},
+		{"unreachable", func(w http.ResponseWriter, r *http.Request) {
 			conn, _, err := w.(http.Hijacker).Hijack()
 			if err == nil {
 				conn.Close()
 			}
-		}, false},
+		}, ErrRobotsUnavailable},
 		{"redirect followed", func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/real-robots.txt", http.StatusMovedPermanently)
-		}, false},
+		}, ErrDisallowed},
 		{"redirect loop allows all", func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/robots.txt", http.StatusFound)
-		}, true},
-		{"empty allows all", text(""), true},
-		{"redirect to blocked disallows", func(w http.ResponseWriter, r *http.Request) {
+		}, nil},
+		{"empty allows all", text(""), nil},
+		{"redirect to blocked", func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "http://169.254.169.254/robots.txt", http.StatusFound)
-		}, false},
-		{"redirect to file disallows", func(w http.ResponseWriter, r *http.Request) {
+		}, ErrRobotsUnavailable},
+		{"redirect to file", func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "file:///etc/robots.txt", http.StatusFound)
-		}, false},
-		{"bad lines ignored", text("Disallow: /before-agent\nUser-agent: *\nCrawl-delay: soon\nDisallow: /page\n"), false},
+		}, ErrRobotsUnavailable},
+		{"bad lines ignored", text("Disallow: /before-agent\nUser-agent: *\nCrawl-delay: soon\nDisallow: /page\n"), ErrDisallowed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -484,16 +484,21 @@ func TestRobotsStatus(t *testing.T) {
 			s.handle("GET /page", text("ok"))
 			c := testClient(Options{})
 			_, err := c.Get(t.Context(), Request{URL: s.URL + "/page"})
-			if tt.allowed && err != nil {
-				t.Errorf("Get = %v, want allowed", err)
+			if tt.want == nil {
+				if err != nil {
+					t.Errorf("Get = %v, want allowed", err)
+				}
+				return
 			}
-			if !tt.allowed {
-				if !errors.Is(err, ErrDisallowed) {
-					t.Errorf("Get = %v, want ErrDisallowed", err)
-				}
-				if n := s.count("/page"); n != 0 {
-					t.Errorf("disallowed page fetched %d times", n)
-				}
+			if !errors.Is(err, tt.want) {
+				t.Errorf("Get = %v, want %v", err, tt.want)
+			}
+			// A temporary failure must not read as a permanent refusal.
+			if tt.want == ErrRobotsUnavailable && errors.Is(err, ErrDisallowed) {
+				t.Errorf("Get = %v, matches ErrDisallowed", err)
+			}
+			if n := s.count("/page"); n != 0 {
+				t.Errorf("page fetched %d times", n)
 			}
 		})
 	}

@@ -113,7 +113,7 @@ func (c *Client) fetchRobots(ctx context.Context, robotsURL *url.URL) (*robotsEn
 	errTTL := min(okTTL, maxRobotsErrTTL)
 	deny := func(why error) *robotsEntry {
 		return &robotsEntry{
-			denyAll: fmt.Errorf("robots.txt %s: %w: %w", robotsURL, why, ErrDisallowed),
+			denyAll: fmt.Errorf("%w: %s: %w", ErrRobotsUnavailable, robotsURL, why),
 			delay:   c.opt.Delay,
 			expires: now.Add(errTTL),
 		}
@@ -186,7 +186,7 @@ func (c *Client) parseRobots(body []byte, base *url.URL, expires time.Time) *rob
 // Sitemaps returns the sitemap URLs that the robots.txt of siteURL's host
 // lists (from the cache when it is fresh). It returns an error when
 // robots.txt could not be read (a 5xx, 429 or network error, wrapping
-// ErrDisallowed) or the host is blocked.
+// ErrRobotsUnavailable) or the host is blocked.
 func (c *Client) Sitemaps(ctx context.Context, siteURL string) ([]string, error) {
 	u, err := url.Parse(siteURL)
 	if err != nil {
