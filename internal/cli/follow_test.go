@@ -308,7 +308,7 @@ poll:
 	before := len(room.Requests())
 	t.Logf("killed after %d stored articles, %d requests", killedAt, before)
 
-	r = khabar(t, t.Context(), "", append(args[:1], args[2:]...)...) // the same, in-process, without -j 1's slowness mattering
+	r = khabar(t, t.Context(), "", "fetch", "--once", "--data", data, "--allow-private", "--delay", "0")
 	if r.code != 0 {
 		t.Fatalf("re-run: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
