@@ -267,6 +267,21 @@ func TestNewsroom(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	// A changed article: its Atom <updated> moves, it is fetched again and
+	// updated in place.
+	en0 := room.English.Articles()[0]
+	if !room.English.Update(en0.Path, en0.Body+"\n\nUpdate: the port is fully open again, officials said.", time.Now().Add(time.Minute)) {
+		t.Fatal("no article to update")
+	}
+	r.clock.add(2 * time.Hour)
+	sum4, err := r.follow.Round(t.Context())
+	if err != nil || sum4.Updated != 1 || sum4.New != 0 {
+		t.Fatalf("round 4: %+v, %v; want the changed article updated", sum4, err)
+	}
+	if n, _ := r.store.Count(t.Context()); n != wantArticles+1 {
+		t.Errorf("stored %d articles after the update, want %d", n, wantArticles+1)
+	}
+
 	got, _ := r.store.SourceByURL(t.Context(), room.Hindi.URL+"/rss.xml")
 	if got.Articles != 7 || got.LastNew.IsZero() {
 		t.Errorf("Hindi source after round 3: %d articles, last new %v; want 7", got.Articles, got.LastNew)

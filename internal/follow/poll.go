@@ -53,7 +53,7 @@ func (f *Follower) poll(ctx context.Context, src *store.Source) (RoundSummary, e
 	}
 	entries := doc.Entries
 	if doc.Kind == feed.KindSitemapIndex {
-		entries = f.children(ctx, doc.Sitemaps)
+		entries = f.children(ctx, latestSitemaps(doc))
 	}
 	if src.Title == "" {
 		src.Title = doc.Title
@@ -157,6 +157,38 @@ func (f *Follower) adapt(cur time.Duration, entries []feed.Entry, fresh bool) ti
 	return clamp(cur*3/2, f.opt.MinInterval, f.opt.MaxInterval)
 }
 
+// latestSitemaps returns the child sitemaps of an index, most recently
+// modified first (those without a date keep their order, after the dated).
+func latestSitemaps(doc *feed.Document) []string {
+	type child struct {
+		url string
+		at  time.Time
+	}
+	cs := make([]child, len(doc.Sitemaps))
+	for i, u := range doc.Sitemaps {
+		cs[i].url = u
+		if i < len(doc.SitemapUpdated) {
+			cs[i].at = doc.SitemapUpdated[i]
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b child) int {
+		switch {
+		case a.at.IsZero() && b.at.IsZero():
+			return 0
+		case a.at.IsZero():
+			return 1
+		case b.at.IsZero():
+			return -1
+		}
+		return b.at.Compare(a.at)
+	})
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.url
+	}
+	return out
+}
+
 // children reads up to maxChildSitemaps sitemaps of an index and returns
 // their entries; a child that fails is logged and skipped.
 func (f *Follower) children(ctx context.Context, urls []string) []feed.Entry {
@@ -202,7 +234,13 @@ func (f *Follower) fresh(ctx context.Context, entries []feed.Entry) ([]page, err
 	if err != nil {
 		return nil, err
 	}
-	pages = slices.DeleteFunc(pages, func(p page) bool { return seen[p.url] })
+	// A page fetched before is fetched again only when its entry says it
+	// changed since (an Atom <updated>, a sitemap <lastmod>): the article
+	// is then updated in place.
+	pages = slices.DeleteFunc(pages, func(p page) bool {
+		at, ok := seen[p.url]
+		return ok && !p.entry.Updated.After(at)
+	})
 	slices.SortStableFunc(pages, func(a, b page) int {
 		ta, tb := a.entry.Published, b.entry.Published
 		switch {

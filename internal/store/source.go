@@ -92,8 +92,9 @@ type Follower interface {
 	// DueSources returns up to limit sources whose NextFetch is not after
 	// now, most overdue first.
 	DueSources(ctx context.Context, now time.Time, limit int) ([]*Source, error)
-	// Seen returns which of urls were fetched before (for any source).
-	Seen(ctx context.Context, urls []string) (map[string]bool, error)
+	// Seen returns when each of urls that was fetched before (for any
+	// source) was last fetched.
+	Seen(ctx context.Context, urls []string) (map[string]time.Time, error)
 	// MarkFetched records pages fetched and adds the articles stored to
 	// their sources' Articles counts.
 	MarkFetched(ctx context.Context, pages []Fetched) error

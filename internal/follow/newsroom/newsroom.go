@@ -46,6 +46,17 @@ type Article struct {
 	Title     string
 	Body      string // paragraphs separated by blank lines
 	Published time.Time
+	// Updated, when set, is when the article last changed: the Atom
+	// feed's <updated> and the sitemaps' <lastmod>.
+	Updated time.Time
+}
+
+// modified is when a was last changed.
+func (a Article) modified() time.Time {
+	if a.Updated.IsZero() {
+		return a.Published
+	}
+	return a.Updated
 }
 
 // Outlet is one fake site.
@@ -171,6 +182,20 @@ func (o *Outlet) Publish(a Article) {
 	o.version++
 }
 
+// Update replaces the body of the article at path and dates the change.
+func (o *Outlet) Update(path, body string, at time.Time) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for i := range o.articles {
+		if o.articles[i].Path == path {
+			o.articles[i].Body, o.articles[i].Updated = body, at
+			o.version++
+			return true
+		}
+	}
+	return false
+}
+
 // Host is the outlet's host:port.
 func (o *Outlet) Host() string { return strings.TrimPrefix(o.URL, "http://") }
 
@@ -253,7 +278,7 @@ func (n *Newsroom) hindi(o *Outlet, w http.ResponseWriter, r *http.Request) {
 		var b strings.Builder
 		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
 		for _, a := range o.Articles() {
-			fmt.Fprintf(&b, "<url><loc>%s%s</loc><lastmod>%s</lastmod></url>", o.URL, a.Path, a.Published.Format(time.RFC3339))
+			fmt.Fprintf(&b, "<url><loc>%s%s</loc><lastmod>%s</lastmod></url>", o.URL, a.Path, a.modified().Format(time.RFC3339))
 		}
 		b.WriteString("</urlset>\n")
 		io.WriteString(w, b.String())
@@ -284,8 +309,8 @@ func (n *Newsroom) english(o *Outlet, w http.ResponseWriter, r *http.Request) {
 		var b strings.Builder
 		b.WriteString(`<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>English Daily</title><id>urn:english-daily</id><updated>2025-08-08T10:00:00Z</updated>` + "\n")
 		for _, a := range o.Articles() {
-			fmt.Fprintf(&b, "<entry><title>%s</title><link href=\"%s%s\"/><id>%s%s</id><updated>%s</updated><author><name>Staff</name></author></entry>\n",
-				html.EscapeString(a.Title), o.URL, a.Path, o.URL, a.Path, a.Published.Format(time.RFC3339))
+			fmt.Fprintf(&b, "<entry><title>%s</title><link href=\"%s%s\"/><id>%s%s</id><published>%s</published><updated>%s</updated><author><name>Staff</name></author></entry>\n",
+				html.EscapeString(a.Title), o.URL, a.Path, o.URL, a.Path, a.Published.Format(time.RFC3339), a.modified().Format(time.RFC3339))
 		}
 		b.WriteString("</feed>\n")
 		io.WriteString(w, b.String())

@@ -173,24 +173,25 @@ func (s *Store) DueSources(ctx context.Context, now time.Time, limit int) ([]*st
 		WHERE next_fetch <= ? ORDER BY next_fetch, id LIMIT ?`, now.UnixMilli(), limit)
 }
 
-// Seen returns which of urls were fetched before.
-func (s *Store) Seen(ctx context.Context, urls []string) (map[string]bool, error) {
-	seen := make(map[string]bool)
+// Seen returns when each of urls that was fetched before was last fetched.
+func (s *Store) Seen(ctx context.Context, urls []string) (map[string]time.Time, error) {
+	seen := make(map[string]time.Time)
 	for len(urls) > 0 {
 		n := min(len(urls), inChunk)
 		chunk := urls[:n]
 		urls = urls[n:]
-		rows, err := s.r.QueryContext(ctx, `SELECT url FROM fetched WHERE url IN (`+placeholders(len(chunk))+`)`, args(chunk)...)
+		rows, err := s.r.QueryContext(ctx, `SELECT url, at FROM fetched WHERE url IN (`+placeholders(len(chunk))+`)`, args(chunk)...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: seen: %w", err)
 		}
 		for rows.Next() {
 			var u string
-			if err := rows.Scan(&u); err != nil {
+			var at int64
+			if err := rows.Scan(&u, &at); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("sqlite: seen: %w", err)
 			}
-			seen[u] = true
+			seen[u] = fromMillis(at)
 		}
 		err = rows.Err()
 		rows.Close()

@@ -75,7 +75,7 @@ func testSources(t *testing.T, s store.Store) {
 		t.Fatal(err)
 	}
 	seen, err := s.Seen(ctx, []string{"https://hi.example/a/1", "https://hi.example/a/2", "https://hi.example/a/9"})
-	if err != nil || !seen["https://hi.example/a/1"] || !seen["https://hi.example/a/2"] || seen["https://hi.example/a/9"] {
+	if _, ok := seen["https://hi.example/a/9"]; err != nil || !seen["https://hi.example/a/1"].Equal(now) || !seen["https://hi.example/a/2"].Equal(now) || ok {
 		t.Fatalf("Seen = %v, %v", seen, err)
 	}
 	if got, _ := s.GetSource(ctx, a.ID); got.Articles != 2 {
@@ -97,7 +97,7 @@ func testSources(t *testing.T, s store.Store) {
 		t.Fatalf("RemoveSource twice = %v, want ErrNotFound", err)
 	}
 	// Stored pages stay known after their source is removed.
-	if seen, _ := s.Seen(ctx, []string{"https://hi.example/a/1", "https://hi.example/a/2"}); !seen["https://hi.example/a/1"] || seen["https://hi.example/a/2"] {
+	if seen, _ := s.Seen(ctx, []string{"https://hi.example/a/1", "https://hi.example/a/2"}); seen["https://hi.example/a/1"].IsZero() || !seen["https://hi.example/a/2"].IsZero() {
 		t.Fatalf("Seen after remove = %v, want the stored page only", seen)
 	}
 }
