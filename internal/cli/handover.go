@@ -139,4 +139,3 @@ func postRaw(ctx context.Context, c *http.Client, base, token string, body []byt
 	}
 	return &a, nil
 }
-

@@ -2,9 +2,9 @@ package source
 
 import (
 	"bytes"
-	"time"
 	"net/url"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
