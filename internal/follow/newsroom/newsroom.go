@@ -348,6 +348,51 @@ func (n *Newsroom) english(o *Outlet, w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// Outlets starts one plain outlet per address in ips (127.0.0.N), which
+// share arts between them round-robin: each has a robots.txt that allows
+// everything, an RSS feed /rss.xml of its articles and their pages. For
+// throughput measurements.
+func Outlets(tb testing.TB, ips []string, arts []Article) []*Outlet {
+	tb.Helper()
+	n := &Newsroom{}
+	out := make([]*Outlet, len(ips))
+	for i, ip := range ips {
+		var mine []Article
+		for j := i; j < len(arts); j += len(ips) {
+			mine = append(mine, arts[j])
+		}
+		out[i] = n.start(tb, ip, "plain", mine, n.plain)
+	}
+	return out
+}
+
+func (n *Newsroom) plain(o *Outlet, w http.ResponseWriter, r *http.Request) {
+	switch p := r.URL.Path; p {
+	case "/robots.txt":
+		io.WriteString(w, "User-agent: *\nAllow: /\n")
+	case "/rss.xml":
+		if o.conditional(w, r) {
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<rss version=\"2.0\"><channel><title>" + o.Name + "</title>\n")
+		for _, a := range o.Articles() {
+			fmt.Fprintf(&b, "<item><title>%s</title><link>%s%s</link><pubDate>%s</pubDate></item>\n",
+				html.EscapeString(a.Title), o.URL, a.Path, a.Published.Format(time.RFC1123Z))
+		}
+		b.WriteString("</channel></rss>\n")
+		io.WriteString(w, b.String())
+	default:
+		a, ok := o.find(p)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		o.page(w, a, o.URL+a.Path)
+	}
+}
+
 // Fault pages of the faults outlet.
 var FaultPages = []string{"/ok", "/slow", "/500", "/429", "/redirect-private", "/big", "/bomb", "/endless"}
 
