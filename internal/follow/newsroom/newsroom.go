@@ -375,9 +375,18 @@ func (n *Newsroom) plain(o *Outlet, w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		// ?part=I&of=K lists every K-th article from the I-th: many
+		// feeds of one site.
+		part, of := 0, 1
+		fmt.Sscan(r.URL.Query().Get("part"), &part)
+		fmt.Sscan(r.URL.Query().Get("of"), &of)
+		of = max(of, 1)
 		var b strings.Builder
 		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<rss version=\"2.0\"><channel><title>" + o.Name + "</title>\n")
-		for _, a := range o.Articles() {
+		for i, a := range o.Articles() {
+			if i%of != part%of {
+				continue
+			}
 			fmt.Fprintf(&b, "<item><title>%s</title><link>%s%s</link><pubDate>%s</pubDate></item>\n",
 				html.EscapeString(a.Title), o.URL, a.Path, a.Published.Format(time.RFC1123Z))
 		}
