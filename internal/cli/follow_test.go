@@ -119,6 +119,11 @@ func TestServeFollowsLive(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	// Search beside the running server: it answers.
+	r = khabar(t, t.Context(), "", "search", "--data", data, "मेला")
+	if r.code != 0 || !strings.Contains(r.stdout, "1 hits") {
+		t.Errorf("search beside the server: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	if code, body := get(t, base+"sources"); code != 200 || !strings.Contains(body, "हिंदी समाचार") || !strings.Contains(body, "<svg") {
 		t.Errorf("sources page: %d", code)
 	}

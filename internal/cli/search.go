@@ -4,10 +4,16 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
+	"khabar/internal/news"
 	"khabar/internal/search"
 )
 
@@ -34,18 +40,31 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if q.From, q.To, err = dateRange(*from, *to); err != nil {
 		return err
 	}
+	var total uint64
+	var arts []*news.Article
 	d, err := openData(ctx, e, *data, forRead)
-	if err != nil {
+	switch {
+	case errors.Is(err, search.ErrLocked):
+		// A running server holds the folder: ask it.
+		h, herr := readHandoff(*data)
+		if herr != nil {
+			return err
+		}
+		if total, arts, err = remoteSearch(ctx, h.URL, q); err != nil {
+			return err
+		}
+	case err != nil:
 		return err
-	}
-	defer d.Close()
-	res, err := d.index.Search(ctx, q)
-	if err != nil {
-		return err
-	}
-	arts, err := d.store.GetMany(ctx, res.IDs)
-	if err != nil {
-		return err
+	default:
+		defer d.Close()
+		res, err := d.index.Search(ctx, q)
+		if err != nil {
+			return err
+		}
+		if arts, err = d.store.GetMany(ctx, res.IDs); err != nil {
+			return err
+		}
+		total = res.Total
 	}
 	w := bufio.NewWriter(e.stdout)
 	defer w.Flush()
@@ -59,7 +78,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
-	fmt.Fprintf(w, "%d hits for %q\n", res.Total, q.Text)
+	fmt.Fprintf(w, "%d hits for %q\n", total, q.Text)
 	for _, a := range arts {
 		date := "          "
 		if !a.Published.IsZero() {
@@ -68,6 +87,47 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(w, "%s  %-2s  %-20s  %s  [%s]\n", date, orDash(a.Lang), clip(orDash(a.Publisher), 20), orDash(a.Title), a.ID)
 	}
 	return nil
+}
+
+// remoteSearch runs q on the khabar serve at base.
+func remoteSearch(ctx context.Context, base string, q search.Query) (uint64, []*news.Article, error) {
+	v := url.Values{"q": {q.Text}, "limit": {strconv.Itoa(q.Limit)}}
+	if q.Lang != "" {
+		v.Set("lang", q.Lang)
+	}
+	if !q.From.IsZero() {
+		v.Set("from", q.From.Format(time.RFC3339))
+	}
+	if !q.To.IsZero() {
+		v.Set("to", q.To.Format(time.RFC3339))
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(base, "/")+"/api/v1/articles?"+v.Encode(), nil)
+	if err != nil {
+		return 0, nil, err
+	}
+	resp, err := (&http.Client{Timeout: time.Minute}).Do(req)
+	if err != nil {
+		return 0, nil, fmt.Errorf("search through the khabar serve at %s: %w", base, err)
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Articles []*news.Article `json:"articles"`
+		Total    uint64          `json:"total"`
+		Error    *struct {
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 256<<20)).Decode(&body); err != nil {
+		return 0, nil, fmt.Errorf("search through the khabar serve at %s: %w", base, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		msg := resp.Status
+		if body.Error != nil {
+			msg = body.Error.Message
+		}
+		return 0, nil, fmt.Errorf("search through the khabar serve at %s: %s", base, msg)
+	}
+	return body.Total, body.Articles, nil
 }
 
 // ist is Indian Standard Time, the zone dates are shown and read in.
