@@ -353,3 +353,48 @@ poll:
 		t.Errorf("%d distinct pages fetched, want %d", len(counts), want)
 	}
 }
+
+// TestServeWritesNeedTokenBeyondLoopback: a server on every address
+// without a token refuses writes; fetching loopback needs --allow-private.
+func TestServeWritesNeedTokenBeyondLoopback(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a server")
+	}
+	room := newsroom.New(t, 1)
+	data := t.TempDir()
+	r := khabar(t, t.Context(), "", "sources", "add", "--data", data, room.Hindi.URL+"/rss.xml")
+	if r.code != 1 || !strings.Contains(r.stderr, "blocked") {
+		t.Errorf("sources add of a loopback feed without --allow-private: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var out, errb syncBuffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"serve", "--data", data, "--addr", "0.0.0.0:0"}, e) }()
+	var port string
+	for deadline := time.Now().Add(60 * time.Second); port == ""; {
+		if _, rest, ok := strings.Cut(out.String(), "serving "); ok {
+			if i := strings.Index(rest, "http://"); i >= 0 {
+				u, err := url.Parse(strings.Fields(rest[i:])[0])
+				if err == nil {
+					port = u.Port()
+				}
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no URL announced:\n%s%s", out.String(), errb.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	base := "http://127.0.0.1:" + port + "/"
+	code, body := post(t, base+"api/v1/articles", "application/jsonl", "", `{"text":"The port reopened."}`)
+	if code != 403 || !strings.Contains(body, "--token") {
+		t.Errorf("upload to a server on every address without a token: %d %s", code, body)
+	}
+	if !strings.Contains(errb.String(), "writes are off") {
+		t.Errorf("no warning that writes are off:\n%s", errb.String())
+	}
+	cancel()
+	<-done
+}
