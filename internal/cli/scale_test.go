@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"khabar/internal/evaldata"
+	"khabar/internal/news"
+	"khabar/internal/pipeline"
+	"khabar/internal/source"
+)
+
+// newsDir returns the real Hindi news folder of the shared data, or skips.
+func newsDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := evaldata.Path("news")
+	if err != nil {
+		tb.Skipf("real news absent (%v)", err)
+	}
+	return dir
+}
+
+// BenchmarkAnalyzeNews runs the whole pipeline over the real Hindi news of
+// the shared data on all CPUs.
+func BenchmarkAnalyzeNews(b *testing.B) {
+	dir := newsDir(b)
+	var size int64
+	n := 0
+	err := source.Walk(b.Context(), []string{dir}, source.Options{}, func(it source.Item) error {
+		if it.Err != nil {
+			return it.Err
+		}
+		n++
+		size += int64(len(it.Article.Raw.Body))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := newPipeline(runtime.NumCPU(), "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		err := p.Run(b.Context(), feed([]string{dir}, source.Options{}), func(j pipeline.Job) error { return j.Err })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// newsText returns at least size bytes of real news text: the files of the
+// shared news folder joined by blank lines.
+func newsText(tb testing.TB, size int) string {
+	tb.Helper()
+	dir := newsDir(tb)
+	var b strings.Builder
+	for b.Len() < size {
+		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || b.Len() >= size {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			b.Write(data)
+			b.WriteString("\n\n")
+			return nil
+		})
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return b.String()
+}
+
+// BenchmarkAnalyzeSize analyses one article of real news of growing size on
+// one worker, for the size-scaling target: per byte, a large article should
+// cost about what a small one does.
+func BenchmarkAnalyzeSize(b *testing.B) {
+	for _, kb := range []int{128, 512, 2048} {
+		text := newsText(b, kb<<10)
+		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
+			st, err := stages("")
+			if err != nil {
+				b.Fatal(err)
+			}
+			p := pipeline.New(st, pipeline.Options{Workers: 1})
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				a := &news.Article{Raw: news.Raw{Body: text, Format: news.FormatText}}
+				if err := p.Process(b.Context(), a); err != nil {
+					b.Fatal(err)
+				}
+			}
+			for _, t := range p.Times() {
+				b.ReportMetric(float64(t.Total.Microseconds())/float64(b.N)/float64(len(text)>>10), t.Stage+"-µs/KB")
+			}
+		})
+	}
+}
