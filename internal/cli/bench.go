@@ -47,7 +47,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	mb := float64(bytes) / 1e6
 	fmt.Fprintf(e.stdout, "generated %d articles (%.1f MB) in %s\n", *n, mb, in)
 
-	sum, err := ingestPaths(ctx, e, filepath.Join(dir, "data"), []string{in}, *workers, 16<<20, false, *upto)
+	sum, err := ingestPaths(ctx, e, filepath.Join(dir, "data"), []string{in}, *workers, defaultLimits(), false, *upto)
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	secs := sum.Elapsed.Seconds()
 	fmt.Fprintf(e.stdout, "ingest:  %6.0f articles/s  %6.2f MB/s  peak RSS %d MB\n", float64(sum.Total())/secs, mb/secs, rss>>20)
 
-	p, err := newPipeline(*workers, *upto)
+	p, err := newPipeline(*workers, *upto, defaultArticleTimeout)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"khabar/internal/clean"
 	"khabar/internal/entity"
@@ -66,11 +68,40 @@ func stages(upto string) ([]pipeline.Stage, error) {
 }
 
 // newPipeline returns the pipeline up to the stage named upto ("" for the
-// whole flow) on the given number of workers.
-func newPipeline(workers int, upto string) (*pipeline.Pipeline, error) {
+// whole flow) on the given number of workers, with a time budget per
+// article (0 for none).
+func newPipeline(workers int, upto string, budget time.Duration) (*pipeline.Pipeline, error) {
 	st, err := stages(upto)
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(st, pipeline.Options{Workers: workers}), nil
+	return pipeline.New(st, pipeline.Options{Workers: workers, ArticleTimeout: budget}), nil
+}
+
+// limits bound what one article may cost the flow.
+type limits struct {
+	// maxBytes is the largest article accepted.
+	maxBytes int64
+	// timeout is the time budget of one article through the stages.
+	timeout time.Duration
+}
+
+// Default limits: an article of defaultMaxBytes takes a few seconds on one
+// core, well inside defaultArticleTimeout (README: "Limits").
+const (
+	defaultMaxBytes       = 4 << 20
+	defaultArticleTimeout = 20 * time.Second
+)
+
+// defaultLimits are the limits of commands that do not set them.
+func defaultLimits() limits {
+	return limits{maxBytes: defaultMaxBytes, timeout: defaultArticleTimeout}
+}
+
+// limitFlags adds --max-bytes and --article-timeout to fs.
+func limitFlags(fs *flag.FlagSet) *limits {
+	l := defaultLimits()
+	fs.Int64Var(&l.maxBytes, "max-bytes", l.maxBytes, "largest article accepted, in bytes; larger ones fail with a message")
+	fs.DurationVar(&l.timeout, "article-timeout", l.timeout, "time budget of one article through the stages; one that overruns it fails (0: no budget)")
+	return &l
 }

@@ -22,7 +22,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			"input stores nothing twice; a changed article is updated in place.")
 	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
 	workers := fs.Int("j", runtime.NumCPU(), "articles analysed at once")
-	maxBytes := fs.Int64("max-bytes", 16<<20, "largest article accepted, in bytes")
+	lim := limitFlags(fs)
 	quiet := fs.Bool("q", false, "no progress, only the summary")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -31,7 +31,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	sum, err := ingestPaths(ctx, e, *data, fs.Args(), *workers, *maxBytes, !*quiet, "")
+	sum, err := ingestPaths(ctx, e, *data, fs.Args(), *workers, *lim, !*quiet, "")
 	if err != nil {
 		return err
 	}
@@ -43,13 +43,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 // ingestPaths ingests paths into the data folder dir and prints the summary.
 // upto names the last stage to run ("" for the whole flow).
-func ingestPaths(ctx context.Context, e *env, dir string, paths []string, workers int, maxBytes int64, progress bool, upto string) (ingest.Summary, error) {
+func ingestPaths(ctx context.Context, e *env, dir string, paths []string, workers int, lim limits, progress bool, upto string) (ingest.Summary, error) {
 	d, err := openData(ctx, e, dir, forWrite)
 	if err != nil {
 		return ingest.Summary{}, err
 	}
 	defer d.Close()
-	p, err := newPipeline(workers, upto)
+	p, err := newPipeline(workers, upto, lim.timeout)
 	if err != nil {
 		return ingest.Summary{}, err
 	}
@@ -68,7 +68,7 @@ func ingestPaths(ctx context.Context, e *env, dir string, paths []string, worker
 	if progress {
 		stop = startProgress(e.stderr, g.Progress)
 	}
-	sum, err := g.Run(ctx, feed(paths, source.Options{MaxBytes: maxBytes, Stdin: e.stdin}))
+	sum, err := g.Run(ctx, feed(paths, source.Options{MaxBytes: lim.maxBytes, Stdin: e.stdin}))
 	stop()
 	printSummary(e.stdout, dir, sum)
 	return sum, err

@@ -41,7 +41,7 @@ func BenchmarkAnalyzeNews(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := newPipeline(runtime.NumCPU(), "")
+	p, err := newPipeline(runtime.NumCPU(), "", 0)
 	if err != nil {
 		b.Fatal(err)
 	}

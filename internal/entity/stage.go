@@ -97,10 +97,11 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		sents = append(sents, tagged{toks: toks, spans: spans})
 		doc = append(doc, toks)
 	}
-	if err := ctx.Err(); err != nil {
+	spans, err := s.tagDocSpans(ctx, doc)
+	if err != nil {
 		return err
 	}
-	for k, found := range s.tagDocSpans(doc) {
+	for k, found := range spans {
 		sents[k].found = found
 	}
 	// a surname or first name alone, untagged, is the person the article
@@ -129,6 +130,9 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 				typ: sp.Type, entry: sp.entry, tokens: t.toks[sp.Start:sp.End], short: sp.short,
 			})
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	a.Entities = s.link(a.Text, ms)
 	return nil

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"unicode"
@@ -32,7 +33,8 @@ func (s *Stage) Tag(tokens []string) []string {
 // found in the sentences around each one.
 func (s *Stage) TagDoc(doc [][]string) [][]string {
 	out := make([][]string, len(doc))
-	for k, sps := range s.tagDocSpans(doc) {
+	found, _ := s.tagDocSpans(context.Background(), doc)
+	for k, sps := range found {
 		out[k] = spanTags(len(doc[k]), sps)
 	}
 	return out
@@ -54,13 +56,19 @@ func spanTags(n int, sps []span) []string {
 }
 
 // tagDocSpans finds the names of the sentences of one document.
-func (s *Stage) tagDocSpans(doc [][]string) [][]span {
-	raw := s.model.TagDoc(doc)
+func (s *Stage) tagDocSpans(ctx context.Context, doc [][]string) ([][]span, error) {
+	raw, err := s.model.TagDocContext(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
 	out := make([][]span, len(doc))
 	for k, toks := range doc {
+		if k%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		out[k] = s.spansFrom(toks, raw[k])
 	}
-	return out
+	return out, nil
 }
 
 // spansFrom finds the names of one sentence from the tagger's tags.

@@ -129,21 +129,76 @@ const (
 // prepare computes the per-token information of a sentence.
 // hs, when not nil, are the first pass's hints for a second pass.
 func prepare(tokens []string, gaz Gazetteer, lex lexicon, hs []hint) []token {
+	return prepareMemo(tokens, gaz, lex, hs, nil)
+}
+
+// memo keeps what prepare works out of each distinct token of a document,
+// so that a word repeated in it is folded and looked up once.
+type memo struct {
+	tok map[string]*tokenInfo
+	// cache is the gazetteer's, when it is a CachingGazetteer
+	cache map[string]string
+}
+
+// tokenInfo is what prepare finds of one token on its own.
+type tokenInfo struct {
+	word  string // wordOf the token, "" for punctuation
+	token token  // without gaz and hints
+}
+
+func newMemo() *memo {
+	return &memo{tok: map[string]*tokenInfo{}, cache: map[string]string{}}
+}
+
+// CachingGazetteer is a Gazetteer that can keep what it works out of each
+// word across the sentences of one document.
+type CachingGazetteer interface {
+	Gazetteer
+	// MarkCached is Mark, with cache (empty at first) kept by the caller
+	// for the sentences of one document.
+	MarkCached(words []string, marks []uint64, cache map[string]string)
+}
+
+// info returns the memo's record of token t.
+func (mm *memo) info(t string, lex lexicon) *tokenInfo {
+	if x, ok := mm.tok[t]; ok {
+		return x
+	}
+	x := &tokenInfo{}
+	x.word, x.token = tokenOf(t, lex)
+	mm.tok[t] = x
+	return x
+}
+
+// tokenOf is prepare's work on one token alone: its folded word (or "")
+// and its token without gazetteer marks or hints.
+func tokenOf(t string, lex lexicon) (string, token) {
+	word := wordOf(t)
+	w := word
+	if w == "" {
+		w = t
+	}
+	tk := token{word: w, shape: shapeOf(t), dot: len(t) > 1 && (t[len(t)-1] == '.'), runes: utf8.RuneCountInString(w)}
+	tk.punct = word == "" || word == "-"
+	if l, ok := translit.Spelled(w); ok {
+		tk.acronym = len(l)
+	}
+	if lex != nil && word != "" {
+		tk.lex = lex[word]
+	}
+	return word, tk
+}
+
+// prepareMemo is prepare with the token records of mm (nil for none).
+func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *memo) []token {
 	ts := make([]token, len(tokens))
 	words := make([]string, len(tokens))
 	for i, t := range tokens {
-		w := wordOf(t)
-		words[i] = w
-		if w == "" {
-			w = t
-		}
-		ts[i] = token{word: w, shape: shapeOf(t), dot: len(t) > 1 && (t[len(t)-1] == '.'), runes: utf8.RuneCountInString(w)}
-		ts[i].punct = words[i] == "" || words[i] == "-"
-		if l, ok := translit.Spelled(w); ok {
-			ts[i].acronym = len(l)
-		}
-		if lex != nil && words[i] != "" {
-			ts[i].lex = lex[words[i]]
+		if mm != nil {
+			x := mm.info(t, lex)
+			words[i], ts[i] = x.word, x.token
+		} else {
+			words[i], ts[i] = tokenOf(t, lex)
 		}
 	}
 	if hs != nil {
@@ -153,7 +208,11 @@ func prepare(tokens []string, gaz Gazetteer, lex lexicon, hs []hint) []token {
 	}
 	if gaz != nil {
 		marks := make([]uint64, len(tokens))
-		gaz.Mark(words, marks)
+		if cg, ok := gaz.(CachingGazetteer); ok && mm != nil {
+			cg.MarkCached(words, marks, mm.cache)
+		} else {
+			gaz.Mark(words, marks)
+		}
 		for i := range ts {
 			ts[i].gaz = marks[i]
 		}

@@ -132,7 +132,14 @@ func (m *Model) labelsHinted(tokens []string, hs []hint) []int {
 	if len(tokens) == 0 {
 		return nil
 	}
-	ts := prepare(tokens, m.gaz, m.lex, hs)
+	return m.labelsOf(prepare(tokens, m.gaz, m.lex, hs))
+}
+
+// labelsOf returns the index of the best label of each prepared token.
+func (m *Model) labelsOf(ts []token) []int {
+	if len(ts) == 0 {
+		return nil
+	}
 	wk, _ := m.pool.Get().(*work)
 	if wk == nil {
 		wk = &work{}
