@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"khabar/internal/evaldata"
 	"khabar/internal/news"
@@ -46,6 +48,7 @@ func BenchmarkAnalyzeNews(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(size)
+	cpu0 := cpuTime()
 	for b.Loop() {
 		err := p.Run(b.Context(), feed([]string{dir}, source.Options{}), func(j pipeline.Job) error { return j.Err })
 		if err != nil {
@@ -53,6 +56,17 @@ func BenchmarkAnalyzeNews(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+	// CPU time is steadier than wall time on a shared machine
+	b.ReportMetric(float64(size*int64(b.N))/1e6/(cpuTime()-cpu0).Seconds(), "MB/cpu-s")
+}
+
+// cpuTime returns the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // newsText returns at least size bytes of real news text: the files of the
@@ -104,5 +118,53 @@ func BenchmarkAnalyzeSize(b *testing.B) {
 				b.ReportMetric(float64(t.Total.Microseconds())/float64(b.N)/float64(len(text)>>10), t.Stage+"-µs/KB")
 			}
 		})
+	}
+}
+
+// BenchmarkStageNews runs one stage at a time over the real news, each
+// article prepared by the stages before it, on one goroutine: per-stage
+// cost without the rest of the flow.
+func BenchmarkStageNews(b *testing.B) {
+	dir := newsDir(b)
+	st, err := stages("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var raw []*news.Article
+	size := 0
+	err = source.Walk(b.Context(), []string{dir}, source.Options{}, func(it source.Item) error {
+		if it.Err != nil {
+			return it.Err
+		}
+		raw = append(raw, it.Article)
+		size += len(it.Article.Raw.Body)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ready := raw // the articles as the stage before st[k] left them
+	for _, s := range st {
+		in := ready
+		b.Run(s.Name(), func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for _, a := range in {
+					c := *a
+					if err := s.Process(b.Context(), &c); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+		next := make([]*news.Article, len(in))
+		for i, a := range in {
+			c := *a
+			if err := s.Process(b.Context(), &c); err != nil {
+				b.Fatal(err)
+			}
+			next[i] = &c
+		}
+		ready = next
 	}
 }

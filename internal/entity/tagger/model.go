@@ -40,13 +40,26 @@ type Info struct {
 // Info tells how the model was trained.
 func (m *Model) Info() Info { return m.info }
 
-// featTable maps feature hashes to their weights, by open addressing.
+// featTable maps feature hashes to their weights, by open addressing. A
+// slot holds a key and where its weights are, so that finding a feature
+// touches one cache line, and its weights another.
 type featTable struct {
-	keys  []uint64 // 0 is an empty slot; hashes are stored with bit 63 set
-	first []uint32 // index of the slot's first weight in lab/w
-	count []uint8
-	lab   []uint8
-	w     []float32
+	slots []featSlot
+	ws    []labWeight
+}
+
+// featSlot is one slot of a featTable; key 0 is an empty slot, hashes are
+// stored with bit 63 set.
+type featSlot struct {
+	key   uint64
+	first uint32 // index of the slot's first weight in ws
+	count uint32
+}
+
+// labWeight is the weight of a feature for one label.
+type labWeight struct {
+	w   float32
+	lab uint32
 }
 
 const keyUsed = 1 << 63
@@ -56,24 +69,25 @@ func newFeatTable(n int) featTable {
 	for size < n*2 {
 		size <<= 1
 	}
-	return featTable{
-		keys:  make([]uint64, size),
-		first: make([]uint32, size),
-		count: make([]uint8, size),
-	}
+	return featTable{slots: make([]featSlot, size)}
 }
 
-// put adds a feature; its weights must be appended to lab and w right
-// before.
+// push appends a weight, for the feature put next.
+func (t *featTable) push(lab uint8, w float32) {
+	t.ws = append(t.ws, labWeight{w: w, lab: uint32(lab)})
+}
+
+// put adds a feature; its weights must be pushed right before, from
+// index first on.
 func (t *featTable) put(h uint64, first uint32, count uint8) {
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	k := h | keyUsed
 	for s := mix(h) & mask; ; s = (s + 1) & mask {
-		if t.keys[s] == 0 {
-			t.keys[s], t.first[s], t.count[s] = k, first, count
+		if t.slots[s].key == 0 {
+			t.slots[s] = featSlot{key: k, first: first, count: uint32(count)}
 			return
 		}
-		if t.keys[s] == k {
+		if t.slots[s].key == k {
 			return
 		}
 	}
@@ -81,17 +95,16 @@ func (t *featTable) put(h uint64, first uint32, count uint8) {
 
 // add adds the weights of feature h to scores.
 func (t *featTable) add(h uint64, scores []float32) {
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	k := h | keyUsed
 	for s := mix(h) & mask; ; s = (s + 1) & mask {
-		switch t.keys[s] {
+		sl := &t.slots[s]
+		switch sl.key {
 		case 0:
 			return
 		case k:
-			f, n := t.first[s], uint32(t.count[s])
-			lab, w := t.lab[f:f+n], t.w[f:f+n]
-			for j := range lab {
-				scores[lab[j]] += w[j]
+			for _, lw := range t.ws[sl.first : sl.first+sl.count] {
+				scores[lw.lab] += lw.w
 			}
 			return
 		}
