@@ -148,6 +148,10 @@ func BenchmarkStageNews(b *testing.B) {
 		in := ready
 		b.Run(s.Name(), func(b *testing.B) {
 			b.SetBytes(int64(size))
+			cpu0 := cpuTime()
+			defer func() {
+				b.ReportMetric(float64(size*b.N)/1e6/(cpuTime()-cpu0).Seconds(), "MB/cpu-s")
+			}()
 			for b.Loop() {
 				for _, a := range in {
 					c := *a
