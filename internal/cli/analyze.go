@@ -25,7 +25,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	p, err := newPipeline(*workers, "", lim.timeout)
+	p, err := newPipeline(ctx, *workers, "", lim.timeout)
 	if err != nil {
 		return err
 	}

@@ -55,7 +55,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	secs := sum.Elapsed.Seconds()
 	fmt.Fprintf(e.stdout, "ingest:  %6.0f articles/s  %6.2f MB/s  peak RSS %d MB\n", float64(sum.Total())/secs, mb/secs, rss>>20)
 
-	p, err := newPipeline(*workers, *upto, defaultArticleTimeout)
+	p, err := newPipeline(ctx, *workers, *upto, defaultArticleTimeout)
 	if err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func BenchmarkAnalyzeCorpusSpine(b *testing.B) { benchAnalyze(b, "segment") }
 
 func benchAnalyze(b *testing.B, upto string) {
 	dir, size, n := corpusDir(b)
-	p, err := newPipeline(runtime.NumCPU(), upto, 0)
+	p, err := newPipeline(b.Context(), runtime.NumCPU(), upto, 0)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"slices"
@@ -70,12 +71,27 @@ func stages(upto string) ([]pipeline.Stage, error) {
 // newPipeline returns the pipeline up to the stage named upto ("" for the
 // whole flow) on the given number of workers, with a time budget per
 // article (0 for none).
-func newPipeline(workers int, upto string, budget time.Duration) (*pipeline.Pipeline, error) {
-	st, err := stages(upto)
-	if err != nil {
-		return nil, err
+// Loading the stages' models takes a while: newPipeline gives up on it
+// once ctx is done.
+func newPipeline(ctx context.Context, workers int, upto string, budget time.Duration) (*pipeline.Pipeline, error) {
+	type loaded struct {
+		st  []pipeline.Stage
+		err error
 	}
-	return pipeline.New(st, pipeline.Options{Workers: workers, ArticleTimeout: budget}), nil
+	c := make(chan loaded, 1)
+	go func() {
+		st, err := stages(upto)
+		c <- loaded{st, err}
+	}()
+	select {
+	case l := <-c:
+		if l.err != nil {
+			return nil, l.err
+		}
+		return pipeline.New(l.st, pipeline.Options{Workers: workers, ArticleTimeout: budget}), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // limits bound what one article may cost the flow.

@@ -49,7 +49,7 @@ func ingestPaths(ctx context.Context, e *env, dir string, paths []string, worker
 		return ingest.Summary{}, err
 	}
 	defer d.Close()
-	p, err := newPipeline(workers, upto, lim.timeout)
+	p, err := newPipeline(ctx, workers, upto, lim.timeout)
 	if err != nil {
 		return ingest.Summary{}, err
 	}

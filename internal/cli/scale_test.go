@@ -43,7 +43,7 @@ func BenchmarkAnalyzeNews(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := newPipeline(runtime.NumCPU(), "", 0)
+	p, err := newPipeline(b.Context(), runtime.NumCPU(), "", 0)
 	if err != nil {
 		b.Fatal(err)
 	}
