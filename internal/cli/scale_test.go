@@ -6,9 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"khabar/internal/evaldata"
 	"khabar/internal/news"
@@ -58,15 +56,6 @@ func BenchmarkAnalyzeNews(b *testing.B) {
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 	// CPU time is steadier than wall time on a shared machine
 	b.ReportMetric(float64(size*int64(b.N))/1e6/(cpuTime()-cpu0).Seconds(), "MB/cpu-s")
-}
-
-// cpuTime returns the user and system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // newsText returns at least size bytes of real news text: the files of the
