@@ -106,7 +106,7 @@ type limits struct {
 // core, well inside defaultArticleTimeout (README: "Limits").
 const (
 	defaultMaxBytes       = 4 << 20
-	defaultArticleTimeout = 20 * time.Second
+	defaultArticleTimeout = 10 * time.Second
 )
 
 // defaultLimits are the limits of commands that do not set them.

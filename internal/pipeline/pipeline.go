@@ -51,8 +51,8 @@ type BudgetError struct {
 }
 
 func (e *BudgetError) Error() string {
-	return fmt.Sprintf("%s: %v in stage %s (text of %d bytes): raise --article-timeout or split the input",
-		ErrBudget, e.Budget, e.Stage, e.Bytes)
+	return fmt.Sprintf("time budget of %v exceeded in stage %s (text of %d bytes): raise the budget (--article-timeout) or split the input",
+		e.Budget, e.Stage, e.Bytes)
 }
 
 // Unwrap returns ErrBudget.
