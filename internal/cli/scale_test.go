@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"khabar/internal/evaldata"
 	"khabar/internal/news"
@@ -159,5 +160,50 @@ func BenchmarkStageNews(b *testing.B) {
 			next[i] = &c
 		}
 		ready = next
+	}
+}
+
+// TestSizeScaling checks that analysis is about linear in the article's
+// length: one article of 2 MB takes at most 5× the CPU time of one of
+// 0.5 MB, and at most 16× the time of the same 2 MB as four articles. It
+// measures CPU time, the least noisy on a shared machine, taking the best
+// of a few runs.
+func TestSizeScaling(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses megabytes")
+	}
+	text := newsText(t, 2<<20)
+	text = strings.ToValidUTF8(text[:2<<20], "")
+	quarter := text[:len(text)/4]
+	st, err := stages("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(st, pipeline.Options{Workers: 1})
+	cost := func(texts ...string) time.Duration {
+		best := time.Duration(1<<63 - 1)
+		for range 2 {
+			runtime.GC()
+			c0 := cpuTime()
+			for _, x := range texts {
+				a := &news.Article{Raw: news.Raw{Body: x, Format: news.FormatText}}
+				if err := p.Process(t.Context(), a); err != nil {
+					t.Fatal(err)
+				}
+			}
+			best = min(best, cpuTime()-c0)
+		}
+		return best
+	}
+	cost(text[:64<<10]) // warm up
+	small := cost(quarter)
+	big := cost(text)
+	split := cost(text[:len(text)/4], text[len(text)/4:len(text)/2], text[len(text)/2:3*len(text)/4], text[3*len(text)/4:])
+	t.Logf("CPU: 0.5 MB %v, 2 MB %v (%.1f×), 4 × 0.5 MB %v", small, big, float64(big)/float64(small), split)
+	if big > 5*small {
+		t.Errorf("2 MB took %v, over 5× the %v of 0.5 MB", big, small)
+	}
+	if big > 16*split {
+		t.Errorf("2 MB took %v, over 16× the %v of four articles of 0.5 MB", big, split)
 	}
 }
