@@ -125,6 +125,7 @@ type work struct {
 	scores []float32 // n × L emission scores
 	delta  []float32
 	back   []int16
+	ok     []bool
 }
 
 // Tag returns a tag for each token: B-/I- and PER, LOC, ORG or MISC, or O.
@@ -195,17 +196,25 @@ func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
 		wk.delta[c] = wk.scores[c] + trans[L*L+c]
 		wk.back[c] = -1
 	}
+	// ok[c*L+p] tells whether label c may follow label p
+	wk.ok = grow(wk.ok, L*L)
+	for c := 0; c < L; c++ {
+		for p := 0; p < L; p++ {
+			wk.ok[c*L+p] = ls.allowed(p, c)
+		}
+	}
 	for i := 1; i < n; i++ {
 		prev := wk.delta[(i-1)*L : i*L]
 		cur := wk.delta[i*L : (i+1)*L]
 		em := wk.scores[i*L : (i+1)*L]
 		for c := 0; c < L; c++ {
 			best, arg := negInf, -1
-			for p := 0; p < L; p++ {
-				if prev[p] == negInf || !ls.allowed(p, c) {
+			ok := wk.ok[c*L : (c+1)*L]
+			for p, pv := range prev {
+				if pv == negInf || !ok[p] {
 					continue
 				}
-				if v := prev[p] + trans[p*L+c]; v > best || arg < 0 {
+				if v := pv + trans[p*L+c]; v > best || arg < 0 {
 					best, arg = v, p
 				}
 			}
