@@ -93,6 +93,21 @@ func (t *featTable) put(h uint64, first uint32, count uint8) {
 	}
 }
 
+// find returns the slot of feature h, or nil when the model lacks it.
+func (t *featTable) find(h uint64) *featSlot {
+	mask := uint64(len(t.slots) - 1)
+	k := h | keyUsed
+	for s := mix(h) & mask; ; s = (s + 1) & mask {
+		sl := &t.slots[s]
+		switch sl.key {
+		case 0:
+			return nil
+		case k:
+			return sl
+		}
+	}
+}
+
 // add adds the weights of feature h to scores.
 func (t *featTable) add(h uint64, scores []float32) {
 	mask := uint64(len(t.slots) - 1)
@@ -126,6 +141,7 @@ type work struct {
 	delta  []float32
 	back   []int16
 	ok     []bool
+	found  []*featSlot
 }
 
 // Tag returns a tag for each token: B-/I- and PER, LOC, ORG or MISC, or O.
@@ -166,8 +182,19 @@ func (m *Model) labelsOf(ts []token) []int {
 		wk.feats, _ = features(wk.feats[:0], ts, i)
 		row := wk.scores[i*L : (i+1)*L]
 		clear(row)
+		// Find every feature first, then add their weights in order: the
+		// look-ups do not wait on one another, so the memory serves
+		// several at once.
+		wk.found = wk.found[:0]
 		for _, f := range wk.feats {
-			m.table.add(f, row)
+			if sl := m.table.find(f); sl != nil {
+				wk.found = append(wk.found, sl)
+			}
+		}
+		for _, sl := range wk.found {
+			for _, lw := range m.table.ws[sl.first : sl.first+sl.count] {
+				row[lw.lab] += lw.w
+			}
 		}
 		row[0] -= m.oBias
 	}
