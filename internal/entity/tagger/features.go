@@ -119,12 +119,56 @@ type token struct {
 	// hint is what the first pass said, when hinted
 	hint   hint
 	hinted bool
+	// h holds the hashes of the features that depend on this token alone
+	h *wordHashes
+}
+
+// wordHashes are the feature hashes, and the starts of the hashes, that
+// depend on one token alone: worked out once per distinct token of a
+// document, they are what features would compute for it every time.
+type wordHashes struct {
+	asPrev, asNext, asPrev2, asNext2 uint64 // fPrev … fNext2 of the word
+	asPrevSuffix, asNextSuffix       uint64
+	shape                            uint64
+	affixes                          []uint64 // fPrefix, fSuffix, fTrigram in order
+	len, acronym, word               uint64
+	prevNext                         hasher // fPrevNext with the word as prev
+	prevWord                         hasher // fPrevWord with the word as prev
+	wordNext                         hasher // fWordNext of the word
+	freqPrev                         hasher // fFreqPrev with the word as prev
+}
+
+// hashesOf works out the wordHashes of token tk.
+func hashesOf(tk *token) *wordHashes {
+	w := tk.word
+	h := &wordHashes{
+		asPrev: start(fPrev).str(w).sum(), asNext: start(fNext).str(w).sum(),
+		asPrev2: start(fPrev2).str(w).sum(), asNext2: start(fNext2).str(w).sum(),
+		asPrevSuffix: start(fPrevSuffix).str(suffix(w, 2)).sum(),
+		asNextSuffix: start(fNextSuffix).str(suffix(w, 2)).sum(),
+		shape:        start(fShape).str(tk.shape).sum(),
+		len:          start(fLen).num(uint64(min(tk.runes, 8))).sum(),
+		acronym:      start(fAcronym).num(uint64(min(tk.acronym, 5))).sum(),
+		word:         start(fWord).str(w).sum(),
+		prevNext:     start(fPrevNext).str(w),
+		prevWord:     start(fPrevWord).str(w),
+		wordNext:     start(fWordNext).str(w),
+		freqPrev:     start(fFreqPrev).str(w),
+	}
+	h.affixes = affixHashes(nil, w, tk.runes)
+	return h
 }
 
 const (
 	bos = "<s>"
 	eos = "</s>"
 )
+
+// edge stands for the token before the first and after the last.
+var edge = struct{ bos, eos *wordHashes }{
+	bos: hashesOf(&token{word: bos}),
+	eos: hashesOf(&token{word: eos}),
+}
 
 // prepare computes the per-token information of a sentence.
 // hs, when not nil, are the first pass's hints for a second pass.
@@ -186,6 +230,7 @@ func tokenOf(t string, lex lexicon) (string, token) {
 	if lex != nil && word != "" {
 		tk.lex = lex[word]
 	}
+	tk.h = hashesOf(&tk)
 	return word, tk
 }
 
@@ -287,31 +332,34 @@ const (
 // (its identity and what the lexicon knows of it).
 func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 	t := &ts[i]
-	w := t.word
-	prev, next, prev2, next2 := bos, eos, bos, eos
+	ph, nh, ph2, nh2 := edge.bos, edge.eos, edge.bos, edge.eos
 	var pt, nt *token
 	if i > 0 {
 		pt = &ts[i-1]
-		prev = pt.word
+		ph = pt.h
 	}
 	if i+1 < len(ts) {
 		nt = &ts[i+1]
-		next = nt.word
+		nh = nt.h
 	}
 	if i > 1 {
-		prev2 = ts[i-2].word
+		ph2 = ts[i-2].h
 	}
 	if i+2 < len(ts) {
-		next2 = ts[i+2].word
+		nh2 = ts[i+2].h
+	}
+	next := eos
+	if nt != nil {
+		next = nt.word
 	}
 	dst = append(dst,
 		start(fBias).sum(),
-		start(fPrev).str(prev).sum(),
-		start(fNext).str(next).sum(),
-		start(fPrev2).str(prev2).sum(),
-		start(fNext2).str(next2).sum(),
-		start(fPrevNext).str(prev).str(next).sum(),
-		start(fShape).str(t.shape).sum(),
+		ph.asPrev,
+		nh.asNext,
+		ph2.asPrev2,
+		nh2.asNext2,
+		ph.prevNext.str(next).sum(),
+		t.h.shape,
 	)
 	ps, ns := "<", ">"
 	if pt != nil {
@@ -322,34 +370,12 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 	}
 	dst = append(dst, start(fShape3).str(ps).str(t.shape).str(ns).sum())
 	// affixes of the word, in code points
-	if t.runes > 1 {
-		n := 0
-		for k := range w {
-			if n > 0 && n <= maxPrefix && n < t.runes {
-				dst = append(dst, start(fPrefix).str(w[:k]).sum())
-			}
-			n++
-		}
-		// suffixes: walk back
-		end := len(w)
-		k := end
-		for n := 1; n <= maxSuffix && n < t.runes; n++ {
-			_, size := utf8.DecodeLastRuneInString(w[:k])
-			k -= size
-			dst = append(dst, start(fSuffix).str(w[k:]).sum())
-		}
-	}
-	if t.runes > 3 {
-		rs := []rune(w)
-		for k := 0; k+3 <= len(rs); k++ {
-			dst = append(dst, start(fTrigram).str(string(rs[k:k+3])).sum())
-		}
-	}
+	dst = append(dst, t.h.affixes...)
 	if pt != nil {
-		dst = append(dst, start(fPrevSuffix).str(suffix(pt.word, 2)).sum())
+		dst = append(dst, ph.asPrevSuffix)
 	}
 	if nt != nil {
-		dst = append(dst, start(fNextSuffix).str(suffix(nt.word, 2)).sum())
+		dst = append(dst, nh.asNextSuffix)
 	}
 	for g := t.gaz; g != 0; g &= g - 1 {
 		bit := uint64(trailingZeros(g))
@@ -372,9 +398,9 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 		dst = append(dst, start(fDot).sum())
 	}
 	if t.acronym > 0 {
-		dst = append(dst, start(fAcronym).num(uint64(min(t.acronym, 5))).sum())
+		dst = append(dst, t.h.acronym)
 	}
-	dst = append(dst, start(fLen).num(uint64(min(t.runes, 8))).sum())
+	dst = append(dst, t.h.len)
 	if t.hinted {
 		dst = hintFeatures(dst, ts, i)
 	}
@@ -385,22 +411,51 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 	return dst, len(dst) - n
 }
 
+// affixHashes appends the hashes of the prefixes, suffixes and trigrams of
+// w, of runes code points, to dst.
+func affixHashes(dst []uint64, w string, runes int) []uint64 {
+	if runes > 1 {
+		n := 0
+		for k := range w {
+			if n > 0 && n <= maxPrefix && n < runes {
+				dst = append(dst, start(fPrefix).str(w[:k]).sum())
+			}
+			n++
+		}
+		// suffixes: walk back
+		k := len(w)
+		for n := 1; n <= maxSuffix && n < runes; n++ {
+			_, size := utf8.DecodeLastRuneInString(w[:k])
+			k -= size
+			dst = append(dst, start(fSuffix).str(w[k:]).sum())
+		}
+	}
+	if runes > 3 {
+		rs := []rune(w)
+		for k := 0; k+3 <= len(rs); k++ {
+			dst = append(dst, start(fTrigram).str(string(rs[k:k+3])).sum())
+		}
+	}
+	return dst
+}
+
 // ownFeatures appends the features of token i that depend on its word
 // itself: its identity and what the lexicon says of it.
 func ownFeatures(dst []uint64, ts []token, i int) []uint64 {
 	t := &ts[i]
 	w := t.word
-	prev, next := bos, eos
+	ph := edge.bos
+	next := eos
 	if i > 0 {
-		prev = ts[i-1].word
+		ph = ts[i-1].h
 	}
 	if i+1 < len(ts) {
 		next = ts[i+1].word
 	}
 	dst = append(dst,
-		start(fWord).str(w).sum(),
-		start(fPrevWord).str(prev).str(w).sum(),
-		start(fWordNext).str(w).str(next).sum())
+		t.h.word,
+		ph.prevWord.str(w).sum(),
+		t.h.wordNext.str(next).sum())
 	if l := t.lex &^ (lexCommon | lexFreqMask); l != 0 {
 		dst = append(dst, start(fLexSelf).num(uint64(l)).sum())
 	}
@@ -411,7 +466,7 @@ func ownFeatures(dst []uint64, ts []token, i int) []uint64 {
 		fb := uint64(t.lex&lexFreqMask) >> lexFreqShift
 		dst = append(dst,
 			start(fFreq).num(fb).sum(),
-			start(fFreqPrev).str(prev).num(fb).sum(),
+			ph.freqPrev.num(fb).sum(),
 			start(fFreqNext).num(fb).str(next).sum())
 	}
 	return dst
