@@ -58,7 +58,7 @@ func spanTags(n int, sps []span) []string {
 // tagDocSpans finds the names of the sentences of one document.
 // words holds the kb.Word of each token of doc.
 func (s *Stage) tagDocSpans(ctx context.Context, doc, words [][]string) ([][]span, error) {
-	raw, err := s.model.TagDocContext(ctx, doc)
+	raw, err := s.model.TagDocContext(ctx, doc, words)
 	if err != nil {
 		return nil, err
 	}

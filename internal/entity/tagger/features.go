@@ -180,6 +180,9 @@ func prepare(tokens []string, gaz Gazetteer, lex lexicon, hs []hint) []token {
 // so that a word repeated in it is folded and looked up once.
 type memo struct {
 	tok map[string]*tokenInfo
+	// words, when not nil, are the folded words of the sentence being
+	// prepared
+	words []string
 	// cache is the gazetteer's, when it is a CachingGazetteer
 	cache map[string]string
 }
@@ -203,13 +206,17 @@ type CachingGazetteer interface {
 	MarkCached(words []string, marks []uint64, cache map[string]string)
 }
 
-// info returns the memo's record of token t.
-func (mm *memo) info(t string, lex lexicon) *tokenInfo {
+// info returns the memo's record of token t, whose folded word is word
+// when known ("" and false when not).
+func (mm *memo) info(t string, lex lexicon, word string, known bool) *tokenInfo {
 	if x, ok := mm.tok[t]; ok {
 		return x
 	}
 	x := &tokenInfo{}
-	x.word, x.token = tokenOf(t, lex)
+	if !known {
+		word = wordOf(t)
+	}
+	x.word, x.token = tokenOfWord(t, word, lex)
 	mm.tok[t] = x
 	return x
 }
@@ -217,7 +224,11 @@ func (mm *memo) info(t string, lex lexicon) *tokenInfo {
 // tokenOf is prepare's work on one token alone: its folded word (or "")
 // and its token without gazetteer marks or hints.
 func tokenOf(t string, lex lexicon) (string, token) {
-	word := wordOf(t)
+	return tokenOfWord(t, wordOf(t), lex)
+}
+
+// tokenOfWord is tokenOf given the token's folded word.
+func tokenOfWord(t, word string, lex lexicon) (string, token) {
 	w := word
 	if w == "" {
 		w = t
@@ -240,7 +251,12 @@ func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *mem
 	words := make([]string, len(tokens))
 	for i, t := range tokens {
 		if mm != nil {
-			x := mm.info(t, lex)
+			var x *tokenInfo
+			if mm.words != nil {
+				x = mm.info(t, lex, mm.words[i], true)
+			} else {
+				x = mm.info(t, lex, "", false)
+			}
 			words[i], ts[i] = x.word, x.token
 		} else {
 			words[i], ts[i] = tokenOf(t, lex)

@@ -138,12 +138,14 @@ func (m *Model) Stacked() bool { return m.second != nil }
 // runs its first pass over all of them before the second; a plain one
 // tags each sentence alone, as Tag.
 func (m *Model) TagDoc(doc [][]string) [][]string {
-	out, _ := m.TagDocContext(context.Background(), doc)
+	out, _ := m.TagDocContext(context.Background(), doc, nil)
 	return out
 }
 
 // TagDocContext is TagDoc, stopping with ctx's error once ctx is done.
-func (m *Model) TagDocContext(ctx context.Context, doc [][]string) ([][]string, error) {
+// words, when not nil, holds the folded word of each token of doc, as
+// kb.Word folds it, which spares folding them again.
+func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]string, error) {
 	out := make([][]string, len(doc))
 	if m.second == nil {
 		for k, s := range doc {
@@ -160,20 +162,23 @@ func (m *Model) TagDocContext(ctx context.Context, doc [][]string) ([][]string, 
 	mm := newMemo()
 	prepared := make([][]token, len(doc))
 	first := make([][]int, len(doc))
-	words := make([][]string, len(doc))
+	hw := make([][]string, len(doc))
 	for k, s := range doc {
 		if k%64 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		if words != nil {
+			mm.words = words[k]
+		}
 		ts := prepareMemo(s, m.gaz, m.lex, nil, mm)
 		prepared[k] = ts
 		first[k] = m.labelsOf(ts)
-		words[k] = make([]string, len(s))
+		hw[k] = make([]string, len(s))
 		for i := range ts {
-			words[k][i] = ts[i].word // hintWord
+			hw[k][i] = ts[i].word // hintWord
 		}
 	}
-	hs := hints(m.labels, words, first, m.window)
+	hs := hints(m.labels, hw, first, m.window)
 	for k, ts := range prepared {
 		if k%64 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
