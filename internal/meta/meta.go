@@ -402,6 +402,34 @@ func locate(a *news.Article) []fact {
 	return out
 }
 
+// scan is strings.Index(f.page, s), which it finds by the byte of s that
+// is rarest in the page: Devanagari text starts nearly every character
+// with the same byte, which strings.Index looks for first.
+func (f *finder) scan(s string) int {
+	if len(s) < 8 {
+		return strings.Index(f.page, s)
+	}
+	j := 0
+	for k := 1; k < len(s); k++ {
+		if f.count[s[k]] < f.count[s[j]] {
+			j = k
+		}
+	}
+	b := s[j]
+	for q := j; q < len(f.page); {
+		i := strings.IndexByte(f.page[q:], b)
+		if i < 0 {
+			return -1
+		}
+		q += i
+		if start := q - j; start+len(s) <= len(f.page) && f.page[start:start+len(s)] == s {
+			return start
+		}
+		q++
+	}
+	return -1
+}
+
 // scanLimit is the page size up to which finder searches the page for each
 // string; past it, a suffix array answers in time logarithmic in the page,
 // where scanning for every paragraph would grow with the square of it.
@@ -412,6 +440,8 @@ type finder struct {
 	page string
 	sa   *suffixarray.Index
 	memo map[string]int
+	// count[b] is how often byte b occurs in a page scanned
+	count [256]int32
 }
 
 func newFinder(page string) *finder {
@@ -419,6 +449,10 @@ func newFinder(page string) *finder {
 	if len(page) > scanLimit {
 		f.sa = suffixarray.New([]byte(page))
 		f.memo = map[string]int{}
+		return f
+	}
+	for i := 0; i < len(page); i++ {
+		f.count[page[i]]++
 	}
 	return f
 }
@@ -426,7 +460,7 @@ func newFinder(page string) *finder {
 // index is strings.Index(f.page, s).
 func (f *finder) index(s string) int {
 	if f.sa == nil {
-		return strings.Index(f.page, s)
+		return f.scan(s)
 	}
 	if i, ok := f.memo[s]; ok {
 		return i
