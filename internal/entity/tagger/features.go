@@ -106,19 +106,26 @@ const hashMask = 1<<48 - 1
 
 // token holds what features need of one token.
 type token struct {
-	word  string // folded word; the raw token when that is punctuation
-	shape string
-	dot   bool
-	runes int
-	gaz   uint64
-	lex   uint32
-	punct bool
-	// acronym is the number of letter names the token spells (ईबीआरडी: 4),
-	// 0 when it is not an acronym written in Devanagari.
-	acronym int
+	*alone
+	gaz uint64
 	// hint is what the first pass said, when hinted
 	hint   hint
 	hinted bool
+}
+
+// alone is what features need of a token on its own, the same wherever it
+// occurs: a document's tokens share one per distinct token.
+type alone struct {
+	folded string // wordOf the token, "" for punctuation
+	word   string // folded word; the raw token when that is punctuation
+	shape  string
+	dot    bool
+	runes  int
+	lex    uint32
+	punct  bool
+	// acronym is the number of letter names the token spells (ईबीआरडी: 4),
+	// 0 when it is not an acronym written in Devanagari.
+	acronym int
 	// h holds the hashes of the features that depend on this token alone
 	h *wordHashes
 }
@@ -139,7 +146,7 @@ type wordHashes struct {
 }
 
 // hashesOf works out the wordHashes of token tk.
-func hashesOf(tk *token) *wordHashes {
+func hashesOf(tk *alone) *wordHashes {
 	w := tk.word
 	h := &wordHashes{
 		asPrev: start(fPrev).str(w).sum(), asNext: start(fNext).str(w).sum(),
@@ -166,8 +173,8 @@ const (
 
 // edge stands for the token before the first and after the last.
 var edge = struct{ bos, eos *wordHashes }{
-	bos: hashesOf(&token{word: bos}),
-	eos: hashesOf(&token{word: eos}),
+	bos: hashesOf(&alone{word: bos}),
+	eos: hashesOf(&alone{word: eos}),
 }
 
 // prepare computes the per-token information of a sentence.
@@ -179,7 +186,7 @@ func prepare(tokens []string, gaz Gazetteer, lex lexicon, hs []hint) []token {
 // memo keeps what prepare works out of each distinct token of a document,
 // so that a word repeated in it is folded and looked up once.
 type memo struct {
-	tok map[string]*tokenInfo
+	tok map[string]*alone
 	// words, when not nil, are the folded words of the sentence being
 	// prepared
 	words []string
@@ -187,14 +194,8 @@ type memo struct {
 	cache map[string]string
 }
 
-// tokenInfo is what prepare finds of one token on its own.
-type tokenInfo struct {
-	word  string // wordOf the token, "" for punctuation
-	token token  // without gaz and hints
-}
-
 func newMemo() *memo {
-	return &memo{tok: map[string]*tokenInfo{}, cache: map[string]string{}}
+	return &memo{tok: map[string]*alone{}, cache: map[string]string{}}
 }
 
 // CachingGazetteer is a Gazetteer that can keep what it works out of each
@@ -208,32 +209,25 @@ type CachingGazetteer interface {
 
 // info returns the memo's record of token t, whose folded word is word
 // when known ("" and false when not).
-func (mm *memo) info(t string, lex lexicon, word string, known bool) *tokenInfo {
+func (mm *memo) info(t string, lex lexicon, word string, known bool) *alone {
 	if x, ok := mm.tok[t]; ok {
 		return x
 	}
-	x := &tokenInfo{}
 	if !known {
 		word = wordOf(t)
 	}
-	x.word, x.token = tokenOfWord(t, word, lex)
+	x := aloneOf(t, word, lex)
 	mm.tok[t] = x
 	return x
 }
 
-// tokenOf is prepare's work on one token alone: its folded word (or "")
-// and its token without gazetteer marks or hints.
-func tokenOf(t string, lex lexicon) (string, token) {
-	return tokenOfWord(t, wordOf(t), lex)
-}
-
-// tokenOfWord is tokenOf given the token's folded word.
-func tokenOfWord(t, word string, lex lexicon) (string, token) {
+// aloneOf is prepare's work on token t alone, given its folded word.
+func aloneOf(t, word string, lex lexicon) *alone {
 	w := word
 	if w == "" {
 		w = t
 	}
-	tk := token{word: w, shape: shapeOf(t), dot: len(t) > 1 && (t[len(t)-1] == '.'), runes: utf8.RuneCountInString(w)}
+	tk := &alone{folded: word, word: w, shape: shapeOf(t), dot: len(t) > 1 && (t[len(t)-1] == '.'), runes: utf8.RuneCountInString(w)}
 	tk.punct = word == "" || word == "-"
 	if l, ok := translit.Spelled(w); ok {
 		tk.acronym = len(l)
@@ -241,8 +235,8 @@ func tokenOfWord(t, word string, lex lexicon) (string, token) {
 	if lex != nil && word != "" {
 		tk.lex = lex[word]
 	}
-	tk.h = hashesOf(&tk)
-	return word, tk
+	tk.h = hashesOf(tk)
+	return tk
 }
 
 // prepareMemo is prepare with the token records of mm (nil for none).
@@ -250,17 +244,16 @@ func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *mem
 	ts := make([]token, len(tokens))
 	words := make([]string, len(tokens))
 	for i, t := range tokens {
-		if mm != nil {
-			var x *tokenInfo
-			if mm.words != nil {
-				x = mm.info(t, lex, mm.words[i], true)
-			} else {
-				x = mm.info(t, lex, "", false)
-			}
-			words[i], ts[i] = x.word, x.token
-		} else {
-			words[i], ts[i] = tokenOf(t, lex)
+		var x *alone
+		switch {
+		case mm == nil:
+			x = aloneOf(t, wordOf(t), lex)
+		case mm.words != nil:
+			x = mm.info(t, lex, mm.words[i], true)
+		default:
+			x = mm.info(t, lex, "", false)
 		}
+		words[i], ts[i] = x.folded, token{alone: x}
 	}
 	if hs != nil {
 		for i := range ts {
