@@ -108,24 +108,6 @@ func (t *featTable) find(h uint64) *featSlot {
 	}
 }
 
-// add adds the weights of feature h to scores.
-func (t *featTable) add(h uint64, scores []float32) {
-	mask := uint64(len(t.slots) - 1)
-	k := h | keyUsed
-	for s := mix(h) & mask; ; s = (s + 1) & mask {
-		sl := &t.slots[s]
-		switch sl.key {
-		case 0:
-			return
-		case k:
-			for _, lw := range t.ws[sl.first : sl.first+sl.count] {
-				scores[lw.lab] += lw.w
-			}
-			return
-		}
-	}
-}
-
 // mix spreads the bits of a feature hash for slot selection.
 func mix(h uint64) uint64 {
 	h ^= h >> 29
