@@ -17,7 +17,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 			"khabar.article/v1 record per article as JSON Lines. Nothing is stored.")
 	workers := fs.Int("j", runtime.NumCPU(), "articles analysed at once")
 	pretty := fs.Bool("pretty", false, "indent records for people")
-	maxBytes := fs.Int64("max-bytes", 16<<20, "largest article accepted, in bytes")
+	lim := limitFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -25,7 +25,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	p, err := newPipeline(*workers, "")
+	p, err := newPipeline(ctx, *workers, "", lim.timeout)
 	if err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 	}
 	failed := 0
-	err = p.Run(ctx, feed(fs.Args(), source.Options{MaxBytes: *maxBytes, Stdin: e.stdin}), func(j pipeline.Job) error {
+	err = p.Run(ctx, feed(fs.Args(), source.Options{MaxBytes: lim.maxBytes, Stdin: e.stdin}), func(j pipeline.Job) error {
 		if j.Err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "khabar analyze: %s\n", itemError(j.Name, j.Err.Error()))

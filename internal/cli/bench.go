@@ -19,14 +19,17 @@ import (
 
 func runBench(ctx context.Context, e *env, args []string) error {
 	fl := newFlags(e, "bench", "[flags]",
-		"Measure khabar on generated articles built from the sample corpus's sentences:\n"+
-			"ingest (pipeline, storage and indexing) into a fresh data folder, peak memory,\n"+
-			"then analyze alone. Prints articles/s and MB/s.")
+		"Measure khabar on articles: generated from the sample corpus's sentences, or\n"+
+			"the real files of --dir. Ingests them (pipeline, storage and indexing) into a\n"+
+			"fresh data folder, then analyzes them alone. Prints articles/s, MB/s, peak\n"+
+			"memory and the time of each stage in µs per KB of input.")
 	n := fl.Int("n", 10000, "articles to generate")
 	size := fl.Int("size", 5000, "approximate bytes per article")
 	workers := fl.Int("j", runtime.NumCPU(), "articles analysed at once")
-	keep := fl.String("dir", "", "work folder to keep (default: a temporary one, removed after)")
+	real := fl.String("dir", "", "measure on the articles of this folder (files, JSON Lines) instead of generated ones")
+	keep := fl.String("work", "", "work folder to keep (default: a temporary one, removed after)")
 	upto := fl.String("upto", "", "run the flow only up to this stage (extract, normalize, clean, meta, lang, segment, entities, time, quotes, events)")
+	noIngest := fl.Bool("no-ingest", false, "measure analyze only")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -39,41 +42,83 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	in := filepath.Join(dir, "articles")
-	bytes, err := generateArticles(in, *n, *size, 1)
-	if err != nil {
-		return err
+	in := *real
+	var bytes int64
+	count := 0
+	if in == "" {
+		in = filepath.Join(dir, "articles")
+		b, err := generateArticles(in, *n, *size, 1)
+		if err != nil {
+			return err
+		}
+		bytes, count = b, *n
+		fmt.Fprintf(e.stdout, "generated %d articles (%.1f MB) in %s\n", count, float64(bytes)/1e6, in)
+	} else {
+		err := source.Walk(ctx, []string{in}, source.Options{MaxBytes: defaultMaxBytes}, func(it source.Item) error {
+			if it.Err == nil {
+				bytes += int64(len(it.Article.Raw.Body))
+				count++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if count == 0 {
+			return fmt.Errorf("bench: no articles in %s", in)
+		}
+		fmt.Fprintf(e.stdout, "read %d articles (%.1f MB) in %s\n", count, float64(bytes)/1e6, in)
 	}
 	mb := float64(bytes) / 1e6
-	fmt.Fprintf(e.stdout, "generated %d articles (%.1f MB) in %s\n", *n, mb, in)
 
-	sum, err := ingestPaths(ctx, e, filepath.Join(dir, "data"), []string{in}, *workers, 16<<20, false, *upto)
-	if err != nil {
-		return err
+	if !*noIngest {
+		sum, err := ingestPaths(ctx, e, filepath.Join(dir, "data"), []string{in}, *workers, defaultLimits(), false, *upto)
+		if err != nil {
+			return err
+		}
+		secs := sum.Elapsed.Seconds()
+		fmt.Fprintf(e.stdout, "ingest:  %6.0f articles/s  %6.2f MB/s  peak RSS %d MB\n", float64(sum.Total())/secs, mb/secs, peakRSS()>>20)
 	}
-	rss := peakRSS()
-	secs := sum.Elapsed.Seconds()
-	fmt.Fprintf(e.stdout, "ingest:  %6.0f articles/s  %6.2f MB/s  peak RSS %d MB\n", float64(sum.Total())/secs, mb/secs, rss>>20)
 
-	p, err := newPipeline(*workers, *upto)
+	p, err := newPipeline(ctx, *workers, *upto, defaultArticleTimeout)
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	count := 0
-	err = p.Run(ctx, feed([]string{in}, source.Options{}), func(j pipeline.Job) error {
+	cpu0 := cpuTime()
+	done, failed := 0, 0
+	err = p.Run(ctx, feed([]string{in}, source.Options{MaxBytes: defaultMaxBytes}), func(j pipeline.Job) error {
 		if j.Err != nil {
-			return fmt.Errorf("%s: %w", j.Name, j.Err)
+			failed++
+			fmt.Fprintf(e.stderr, "khabar bench: %s\n", itemError(j.Name, j.Err.Error()))
+			return nil
 		}
-		count++
+		done++
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	secs = time.Since(start).Seconds()
-	fmt.Fprintf(e.stdout, "analyze: %6.0f articles/s  %6.2f MB/s  (%d articles, %d workers)\n", float64(count)/secs, mb/secs, count, *workers)
+	secs := time.Since(start).Seconds()
+	cpu := (cpuTime() - cpu0).Seconds()
+	fmt.Fprintf(e.stdout, "analyze: %6.0f articles/s  %6.2f MB/s  (%d articles, %d failed, %d workers; %.2f MB per CPU second)  peak RSS %d MB\n",
+		float64(done)/secs, mb/secs, done, failed, *workers, mb/cpu, peakRSS()>>20)
+	kb := float64(bytes) / 1024
+	fmt.Fprintf(e.stdout, "stages (µs per KB of input, summed over workers):")
+	for _, t := range p.Times() {
+		fmt.Fprintf(e.stdout, " %s %.1f", t.Stage, float64(t.Total.Microseconds())/kb)
+	}
+	fmt.Fprintln(e.stdout)
 	return nil
+}
+
+// cpuTime returns the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // peakRSS returns the process's peak resident memory in bytes.

@@ -9,11 +9,11 @@ import (
 )
 
 func TestBenchCommand(t *testing.T) {
-	r := khabar(t, t.Context(), "", "bench", "-n", "40", "--size", "2000", "--dir", t.TempDir())
+	r := khabar(t, t.Context(), "", "bench", "-n", "40", "--size", "2000", "--work", t.TempDir())
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	for _, want := range []string{"generated 40 articles", "ingest:", "articles/s", "peak RSS", "analyze:"} {
+	for _, want := range []string{"generated 40 articles", "ingest:", "articles/s", "peak RSS", "analyze:", "stages (µs per KB of input, summed over workers): extract"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("bench output lacks %q:\n%s", want, r.stdout)
 		}

@@ -45,7 +45,7 @@ func BenchmarkAnalyzeCorpusSpine(b *testing.B) { benchAnalyze(b, "segment") }
 
 func benchAnalyze(b *testing.B, upto string) {
 	dir, size, n := corpusDir(b)
-	p, err := newPipeline(runtime.NumCPU(), upto)
+	p, err := newPipeline(b.Context(), runtime.NumCPU(), upto, 0)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func BenchmarkIngestCorpus(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		data := filepath.Join(b.TempDir(), "data")
-		sum, err := ingestPaths(context.Background(), e, data, []string{dir}, runtime.NumCPU(), 16<<20, false, "")
+		sum, err := ingestPaths(context.Background(), e, data, []string{dir}, runtime.NumCPU(), defaultLimits(), false, "")
 		if err != nil || sum.Failed > 0 {
 			b.Fatal(err, sum.Failures)
 		}

@@ -26,7 +26,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "ingesting the sample corpus (%s)\n", dir)
-	sum, err := ingestPaths(ctx, e, *data, []string{dir}, runtime.NumCPU(), 16<<20, true, "")
+	sum, err := ingestPaths(ctx, e, *data, []string{dir}, runtime.NumCPU(), defaultLimits(), true, "")
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"context"
+	"flag"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"khabar/internal/clean"
 	"khabar/internal/entity"
@@ -66,11 +69,55 @@ func stages(upto string) ([]pipeline.Stage, error) {
 }
 
 // newPipeline returns the pipeline up to the stage named upto ("" for the
-// whole flow) on the given number of workers.
-func newPipeline(workers int, upto string) (*pipeline.Pipeline, error) {
-	st, err := stages(upto)
-	if err != nil {
-		return nil, err
+// whole flow) on the given number of workers, with a time budget per
+// article (0 for none).
+// Loading the stages' models takes a while: newPipeline gives up on it
+// once ctx is done.
+func newPipeline(ctx context.Context, workers int, upto string, budget time.Duration) (*pipeline.Pipeline, error) {
+	type loaded struct {
+		st  []pipeline.Stage
+		err error
 	}
-	return pipeline.New(st, pipeline.Options{Workers: workers}), nil
+	c := make(chan loaded, 1)
+	go func() {
+		st, err := stages(upto)
+		c <- loaded{st, err}
+	}()
+	select {
+	case l := <-c:
+		if l.err != nil {
+			return nil, l.err
+		}
+		return pipeline.New(l.st, pipeline.Options{Workers: workers, ArticleTimeout: budget}), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// limits bound what one article may cost the flow.
+type limits struct {
+	// maxBytes is the largest article accepted.
+	maxBytes int64
+	// timeout is the time budget of one article through the stages.
+	timeout time.Duration
+}
+
+// Default limits: an article of defaultMaxBytes takes a few seconds on one
+// core, well inside defaultArticleTimeout (README: "Limits").
+const (
+	defaultMaxBytes       = 4 << 20
+	defaultArticleTimeout = 10 * time.Second
+)
+
+// defaultLimits are the limits of commands that do not set them.
+func defaultLimits() limits {
+	return limits{maxBytes: defaultMaxBytes, timeout: defaultArticleTimeout}
+}
+
+// limitFlags adds --max-bytes and --article-timeout to fs.
+func limitFlags(fs *flag.FlagSet) *limits {
+	l := defaultLimits()
+	fs.Int64Var(&l.maxBytes, "max-bytes", l.maxBytes, "largest article accepted, in bytes; larger ones fail with a message")
+	fs.DurationVar(&l.timeout, "article-timeout", l.timeout, "time budget of one article through the stages; one that overruns it fails (0: no budget)")
+	return &l
 }

@@ -24,7 +24,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			"input stores nothing twice; a changed article is updated in place.")
 	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
 	workers := fs.Int("j", runtime.NumCPU(), "articles analysed at once")
-	maxBytes := fs.Int64("max-bytes", 16<<20, "largest article accepted, in bytes")
+	lim := limitFlags(fs)
 	quiet := fs.Bool("q", false, "no progress, only the summary")
 	token := fs.String("token", e.getenv("KHABAR_TOKEN"), "token of a running khabar serve that holds the data folder (env KHABAR_TOKEN)")
 	if err := parse(fs, args); err != nil {
@@ -34,14 +34,14 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	sum, err := ingestPaths(ctx, e, *data, fs.Args(), *workers, *maxBytes, !*quiet, "")
+	sum, err := ingestPaths(ctx, e, *data, fs.Args(), *workers, *lim, !*quiet, "")
 	if errors.Is(err, search.ErrLocked) {
 		// A running server holds the folder: hand the articles to it.
 		h, herr := readHandoff(*data)
 		if herr != nil {
 			return err
 		}
-		sum, err = handOver(ctx, e, h, fs.Args(), *maxBytes, *token, !*quiet)
+		sum, err = handOver(ctx, e, h, fs.Args(), lim.maxBytes, *token, !*quiet)
 		printSummary(e.stdout, *data, sum)
 	}
 	if err != nil {
@@ -55,13 +55,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 // ingestPaths ingests paths into the data folder dir and prints the summary.
 // upto names the last stage to run ("" for the whole flow).
-func ingestPaths(ctx context.Context, e *env, dir string, paths []string, workers int, maxBytes int64, progress bool, upto string) (ingest.Summary, error) {
+func ingestPaths(ctx context.Context, e *env, dir string, paths []string, workers int, lim limits, progress bool, upto string) (ingest.Summary, error) {
 	d, err := openData(ctx, e, dir, forWrite)
 	if err != nil {
 		return ingest.Summary{}, err
 	}
 	defer d.Close()
-	p, err := newPipeline(workers, upto)
+	p, err := newPipeline(ctx, workers, upto, lim.timeout)
 	if err != nil {
 		return ingest.Summary{}, err
 	}
@@ -80,7 +80,7 @@ func ingestPaths(ctx context.Context, e *env, dir string, paths []string, worker
 	if progress {
 		stop = startProgress(e.stderr, g.Progress)
 	}
-	sum, err := g.Run(ctx, feed(paths, source.Options{MaxBytes: maxBytes, Stdin: e.stdin}))
+	sum, err := g.Run(ctx, feed(paths, source.Options{MaxBytes: lim.maxBytes, Stdin: e.stdin}))
 	stop()
 	printSummary(e.stdout, dir, sum)
 	return sum, err

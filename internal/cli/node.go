@@ -16,7 +16,6 @@ import (
 	"khabar/internal/ingest"
 	"khabar/internal/metrics"
 	"khabar/internal/news"
-	"khabar/internal/pipeline"
 	"khabar/internal/source"
 	"khabar/internal/store"
 	"khabar/internal/warc"
@@ -96,11 +95,11 @@ func startNode(ctx context.Context, e *env, d *dataFolder, o nodeOptions) (*node
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	st, err := stages("")
+	p, err := newPipeline(ctx, workers, "", defaultArticleTimeout)
 	if err != nil {
 		return nil, err
 	}
-	p := pipeline.New(st, pipeline.Options{Workers: workers, Observe: n.metrics.Stage})
+	p.Observe(n.metrics.Stage)
 	g, err := ingest.New(ingest.Options{
 		Store: d.store, Index: d.index, Pipeline: p, Hash: source.Hash, Version: Version, Logger: e.log,
 		MaxFailures: 100,

@@ -18,6 +18,7 @@ func runReanalyze(ctx context.Context, e *env, args []string) error {
 			"before khabar kept raw input are left as they are. Interrupted, run it again.")
 	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
 	workers := fs.Int("j", runtime.NumCPU(), "articles analysed at once")
+	budget := fs.Duration("article-timeout", defaultArticleTimeout, "time budget of one article through the stages; one that overruns it fails (0: no budget)")
 	quiet := fs.Bool("q", false, "no progress, only the summary")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -39,7 +40,7 @@ func runReanalyze(ctx context.Context, e *env, args []string) error {
 	if err := d.store.Invalidate(ctx); err != nil {
 		return err
 	}
-	p, err := newPipeline(*workers, "")
+	p, err := newPipeline(ctx, *workers, "", *budget)
 	if err != nil {
 		return err
 	}

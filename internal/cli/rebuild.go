@@ -62,7 +62,7 @@ func evalDedup(ctx context.Context, _ *env, args []string, w io.Writer) error {
 // evalStories runs "khabar eval stories [CORPUS]": story clustering on
 // the sample corpus and the labelled five-papers articles.
 func evalStories(ctx context.Context, e *env, args []string, w io.Writer) error {
-	p, err := newPipeline(runtime.NumCPU(), "")
+	p, err := newPipeline(ctx, runtime.NumCPU(), "", 0)
 	if err != nil {
 		return err
 	}

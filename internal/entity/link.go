@@ -95,10 +95,14 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 	}
 	// second pass: a surname or first name alone joins a fuller name of
 	// the article, the nearest one before it, else after it
+	var fuller *fullerIndex
 	for _, i := range short {
 		m := ms[i]
 		words := nameWords(m.tokens)
-		if l := nearestFuller(order, words[0], m.start); l != nil {
+		if fuller == nil {
+			fuller = newFullerIndex(order)
+		}
+		if l := fuller.nearest(words[0], m.start); l != nil {
 			add(l.ent.ID, nil, m, words)
 			continue
 		}
@@ -180,16 +184,59 @@ func (s *Stage) resolve(m mention, words []string) *kb.Entry {
 	return nil
 }
 
-// nearestFuller finds the person of the article with a longer name whose
-// first or last word is w (or sounds like it), nearest before at, else
-// nearest after.
-func nearestFuller(order []*linked, w string, at int) *linked {
-	key := translit.Key(w)
-	var before, after *linked
-	for _, l := range order {
-		if l.ent.Type != "PER" || !hasFuller(l.words, w, key) {
+// fullerIndex finds the people of an article by the first and last words of
+// their names of two words or more, as written and by translit.Key.
+type fullerIndex struct {
+	order  []*linked
+	byWord map[string][]int // indexes into order, ascending
+	byKey  map[string][]int
+}
+
+// newFullerIndex indexes the people of order. The names it indexes are
+// those of the first pass of link: the second adds single words only.
+func newFullerIndex(order []*linked) *fullerIndex {
+	x := &fullerIndex{order: order, byWord: map[string][]int{}, byKey: map[string][]int{}}
+	keys := map[string]string{}
+	addTo := func(m map[string][]int, k string, i int) {
+		if ids := m[k]; len(ids) == 0 || ids[len(ids)-1] != i {
+			m[k] = append(ids, i)
+		}
+	}
+	for i, l := range order {
+		if l.ent.Type != "PER" {
 			continue
 		}
+		for _, ws := range l.words {
+			if len(ws) < 2 {
+				continue
+			}
+			for _, w := range []string{ws[0], ws[len(ws)-1]} {
+				addTo(x.byWord, w, i)
+				k, ok := keys[w]
+				if !ok {
+					k = translit.Key(w)
+					keys[w] = k
+				}
+				addTo(x.byKey, k, i)
+			}
+		}
+	}
+	return x
+}
+
+// nearest finds the person of the article with a longer name whose first
+// or last word is w (or sounds like it), nearest before at, else nearest
+// after; of two as near, the one first in order.
+func (x *fullerIndex) nearest(w string, at int) *linked {
+	cand := x.byWord[w]
+	if key := translit.Key(w); len(key) >= 3 {
+		if more := x.byKey[key]; len(more) > 0 {
+			cand = mergeSorted(cand, more)
+		}
+	}
+	var before, after *linked
+	for _, i := range cand {
+		l := x.order[i]
 		if l.first <= at {
 			if before == nil || l.first > before.first {
 				before = l
@@ -204,18 +251,20 @@ func nearestFuller(order []*linked, w string, at int) *linked {
 	return after
 }
 
-func hasFuller(names [][]string, w, key string) bool {
-	for _, ws := range names {
-		if len(ws) < 2 {
-			continue
-		}
-		for _, x := range []string{ws[0], ws[len(ws)-1]} {
-			if x == w || len(key) >= 3 && translit.Key(x) == key {
-				return true
-			}
+// mergeSorted returns the union of two ascending lists, ascending.
+func mergeSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			out, a = append(out, a[0]), a[1:]
+		case b[0] < a[0]:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, a[0]), a[1:], b[1:]
 		}
 	}
-	return false
+	return append(append(out, a...), b...)
 }
 
 // kbEntity is the record of a knowledge-base entry.

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"khabar/internal/entity/kb"
 	"khabar/internal/entity/tagger"
@@ -84,6 +85,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	}
 	type tagged struct {
 		toks  []string
+		words []string // kb.Word of each token
 		spans []news.Span
 		found []span
 	}
@@ -97,11 +99,14 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		sents = append(sents, tagged{toks: toks, spans: spans})
 		doc = append(doc, toks)
 	}
-	if err := ctx.Err(); err != nil {
+	words := foldDoc(doc)
+	spans, err := s.tagDocSpans(ctx, doc, words)
+	if err != nil {
 		return err
 	}
-	for k, found := range s.tagDocSpans(doc) {
+	for k, found := range spans {
 		sents[k].found = found
+		sents[k].words = words[k]
 	}
 	// a surname or first name alone, untagged, is the person the article
 	// named in full
@@ -110,7 +115,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		for _, sp := range t.found {
 			if sp.Type == "PER" && sp.End-sp.Start >= 2 {
 				for _, k := range []int{sp.Start, sp.End - 1} {
-					if w := kb.Word(t.toks[k]); len([]rune(w)) >= 3 && !s.model.Common(w) && !personTitles[w] {
+					if w := t.words[k]; utf8.RuneCountInString(w) >= 3 && !s.model.Common(w) && !personTitles[w] {
 						surnames[w] = true
 					}
 				}
@@ -121,7 +126,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	for _, t := range sents {
 		found := t.found
 		if len(surnames) > 0 {
-			found = propagate(found, t.toks, surnames)
+			found = propagate(found, t.words, surnames)
 		}
 		for _, sp := range found {
 			ms = append(ms, mention{
@@ -130,26 +135,30 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 			})
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	a.Entities = s.link(a.Text, ms)
 	return nil
 }
 
 // propagate adds a person span for each untagged token that is the first
-// or last word of a person's full name in the article.
-func propagate(found []span, toks []string, surnames map[string]bool) []span {
-	taken := make([]bool, len(toks))
+// or last word of a person's full name in the article, given the kb.Word
+// of each token.
+func propagate(found []span, words []string, surnames map[string]bool) []span {
+	taken := make([]bool, len(words))
 	for _, sp := range found {
 		for i := sp.Start; i < sp.End; i++ {
 			taken[i] = true
 		}
 	}
-	for i := 0; i < len(toks); i++ {
-		if taken[i] || !surnames[kb.Word(toks[i])] {
+	for i := 0; i < len(words); i++ {
+		if taken[i] || !surnames[words[i]] {
 			continue
 		}
 		// the first and last names side by side are one name
 		j := i + 1
-		for j < len(toks) && !taken[j] && surnames[kb.Word(toks[j])] {
+		for j < len(words) && !taken[j] && surnames[words[j]] {
 			j++
 		}
 		found = append(found, span{Start: i, End: j, Type: "PER"})

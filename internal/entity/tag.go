@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"unicode"
@@ -32,7 +33,8 @@ func (s *Stage) Tag(tokens []string) []string {
 // found in the sentences around each one.
 func (s *Stage) TagDoc(doc [][]string) [][]string {
 	out := make([][]string, len(doc))
-	for k, sps := range s.tagDocSpans(doc) {
+	found, _ := s.tagDocSpans(context.Background(), doc, foldDoc(doc))
+	for k, sps := range found {
 		out[k] = spanTags(len(doc[k]), sps)
 	}
 	return out
@@ -54,23 +56,47 @@ func spanTags(n int, sps []span) []string {
 }
 
 // tagDocSpans finds the names of the sentences of one document.
-func (s *Stage) tagDocSpans(doc [][]string) [][]span {
-	raw := s.model.TagDoc(doc)
+// words holds the kb.Word of each token of doc.
+func (s *Stage) tagDocSpans(ctx context.Context, doc, words [][]string) ([][]span, error) {
+	raw, err := s.model.TagDocContext(ctx, doc, words)
+	if err != nil {
+		return nil, err
+	}
 	out := make([][]span, len(doc))
 	for k, toks := range doc {
-		out[k] = s.spansFrom(toks, raw[k])
+		if k%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		out[k] = s.spansFrom(toks, words[k], raw[k])
+	}
+	return out, nil
+}
+
+// foldDoc returns the kb.Word of each token of doc, folding each distinct
+// token once.
+func foldDoc(doc [][]string) [][]string {
+	seen := map[string]string{}
+	out := make([][]string, len(doc))
+	for k, toks := range doc {
+		ws := make([]string, len(toks))
+		for i, t := range toks {
+			w, ok := seen[t]
+			if !ok {
+				w = kb.Word(t)
+				seen[t] = w
+			}
+			ws[i] = w
+		}
+		out[k] = ws
 	}
 	return out
 }
 
-// spansFrom finds the names of one sentence from the tagger's tags.
-func (s *Stage) spansFrom(tokens, raw []string) []span {
+// spansFrom finds the names of one sentence from the tagger's tags, given
+// the kb.Word of each token.
+func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 	if len(tokens) == 0 {
 		return nil
-	}
-	words := make([]string, len(tokens))
-	for i, t := range tokens {
-		words[i] = kb.Word(t)
 	}
 	var spans []span
 	if latinSentence(tokens) {

@@ -65,6 +65,7 @@ package meta
 import (
 	"context"
 	"fmt"
+	"index/suffixarray"
 	"regexp"
 	"sort"
 	"strconv"
@@ -357,11 +358,12 @@ func locate(a *news.Article) []fact {
 		page = a.Text
 	}
 	var out []fact
+	idx := newFinder(page)
 	find := func(s string, from int) int {
 		if s == "" {
 			return -1
 		}
-		if i := strings.Index(page, s); i >= 0 {
+		if i := idx.index(s); i >= 0 {
 			return i
 		}
 		// The text may have been repaired or trimmed: try its start.
@@ -370,7 +372,7 @@ func locate(a *news.Article) []fact {
 			k--
 		}
 		if k >= 12 {
-			if i := strings.Index(page, s[:k]); i >= 0 {
+			if i := idx.index(s[:k]); i >= 0 {
 				return i
 			}
 		}
@@ -398,6 +400,79 @@ func locate(a *news.Article) []fact {
 		out = append(out, fact{text: para, pos: p})
 	}
 	return out
+}
+
+// scan is strings.Index(f.page, s), which it finds by the byte of s that
+// is rarest in the page: Devanagari text starts nearly every character
+// with the same byte, which strings.Index looks for first.
+func (f *finder) scan(s string) int {
+	if len(s) < 8 {
+		return strings.Index(f.page, s)
+	}
+	j := 0
+	for k := 1; k < len(s); k++ {
+		if f.count[s[k]] < f.count[s[j]] {
+			j = k
+		}
+	}
+	b := s[j]
+	for q := j; q < len(f.page); {
+		i := strings.IndexByte(f.page[q:], b)
+		if i < 0 {
+			return -1
+		}
+		q += i
+		if start := q - j; start+len(s) <= len(f.page) && f.page[start:start+len(s)] == s {
+			return start
+		}
+		q++
+	}
+	return -1
+}
+
+// scanLimit is the page size up to which finder searches the page for each
+// string; past it, a suffix array answers in time logarithmic in the page,
+// where scanning for every paragraph would grow with the square of it.
+const scanLimit = 48 << 10
+
+// finder returns the first offset of strings in a page.
+type finder struct {
+	page string
+	sa   *suffixarray.Index
+	memo map[string]int
+	// count[b] is how often byte b occurs in a page scanned
+	count [256]int32
+}
+
+func newFinder(page string) *finder {
+	f := &finder{page: page}
+	if len(page) > scanLimit {
+		f.sa = suffixarray.New([]byte(page))
+		f.memo = map[string]int{}
+		return f
+	}
+	for i := 0; i < len(page); i++ {
+		f.count[page[i]]++
+	}
+	return f
+}
+
+// index is strings.Index(f.page, s).
+func (f *finder) index(s string) int {
+	if f.sa == nil {
+		return f.scan(s)
+	}
+	if i, ok := f.memo[s]; ok {
+		return i
+	}
+	first := -1
+	for _, i := range f.sa.Lookup([]byte(s), -1) {
+		if first < 0 || i < first {
+			first = i
+		}
+	}
+	f.memo[s] = first
+	return first
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

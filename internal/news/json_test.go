@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 var ist = time.FixedZone("IST", 5*3600+1800)
@@ -130,6 +131,39 @@ func BenchmarkMarshal(b *testing.B) {
 	for b.Loop() {
 		if _, err := json.Marshal(a); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestOffsetsEveryByte compares Rune with a table of every byte, as
+// Offsets kept before it had checkpoints, on text with invalid bytes and
+// characters across checkpoints.
+func TestOffsetsEveryByte(t *testing.T) {
+	for _, text := range []string{
+		strings.Repeat("रूस ने कहा a\xff\xe0\xa4 ", 40),
+		strings.Repeat("x", 63) + "नमस्ते" + strings.Repeat("y", 64) + "\x80\x80क",
+		strings.Repeat("a", 128) + "é",
+		"\xe0\xa4\xb0",
+	} {
+		want := make([]int, len(text)+1)
+		n := 0
+		for i := 0; i < len(text); {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			for k := range size {
+				want[i+k] = n
+			}
+			n++
+			i += size
+		}
+		want[len(text)] = n
+		o := NewOffsets(text)
+		for b := range want {
+			if got := o.Rune(b); got != want[b] {
+				t.Fatalf("%q: Rune(%d) = %d, want %d", text, b, got, want[b])
+			}
+		}
+		if o.Rune(len(text)+5) != n {
+			t.Errorf("%q: past the end = %d, want %d", text, o.Rune(len(text)+5), n)
 		}
 	}
 }

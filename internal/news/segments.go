@@ -41,15 +41,23 @@ type Segments struct {
 // of every offset in the JSON contract. It is the one place where the two
 // meet.
 type Offsets struct {
+	text  string
 	ascii bool
-	// cum[i] is the number of code points before byte i; built lazily for
-	// non-ASCII text.
-	cum []int32
+	// at[k] is the first character boundary at or after byte k*offsetStep,
+	// and before[k] the number of code points before it; built for
+	// non-ASCII text. A checkpoint every offsetStep bytes keeps the table
+	// small (an entry per byte was four times the text).
+	at     []int32
+	before []int32
+	total  int // code points in text
 }
+
+// offsetStep is the distance in bytes between the checkpoints of Offsets.
+const offsetStep = 64
 
 // NewOffsets prepares conversions for text.
 func NewOffsets(text string) *Offsets {
-	o := &Offsets{ascii: true}
+	o := &Offsets{text: text, ascii: true}
 	for i := 0; i < len(text); i++ {
 		if text[i] >= utf8.RuneSelf {
 			o.ascii = false
@@ -59,33 +67,53 @@ func NewOffsets(text string) *Offsets {
 	if o.ascii {
 		return o
 	}
-	o.cum = make([]int32, len(text)+1)
+	nk := len(text)/offsetStep + 1
+	o.at = make([]int32, nk)
+	o.before = make([]int32, nk)
 	n := int32(0)
+	k := 0
 	for i := 0; i < len(text); {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		for k := 0; k < size; k++ {
-			o.cum[i+k] = n
+		for k < nk && k*offsetStep <= i {
+			o.at[k], o.before[k] = int32(i), n
+			k++
 		}
+		_, size := utf8.DecodeRuneInString(text[i:])
 		n++
 		i += size
 	}
-	o.cum[len(text)] = n
+	for ; k < nk; k++ {
+		o.at[k], o.before[k] = int32(len(text)), n
+	}
+	o.total = int(n)
 	return o
 }
 
 // Rune returns the code point offset of byte offset b. Offsets inside a
 // multi-byte character map to that character's start.
 func (o *Offsets) Rune(b int) int {
-	if o.ascii {
-		return b
-	}
 	if b < 0 {
 		return 0
 	}
-	if b >= len(o.cum) {
-		return int(o.cum[len(o.cum)-1])
+	if o.ascii {
+		return min(b, len(o.text))
 	}
-	return int(o.cum[b])
+	if b >= len(o.text) {
+		return o.total
+	}
+	k := b / offsetStep
+	i, n := int(o.at[k]), int(o.before[k])
+	if b < i {
+		// inside the character that crosses the checkpoint
+		return n - 1
+	}
+	for {
+		_, size := utf8.DecodeRuneInString(o.text[i:])
+		if b < i+size {
+			return n
+		}
+		i += size
+		n++
+	}
 }
 
 // Byte returns the byte offset of code point offset r in text.

@@ -18,7 +18,8 @@ import (
 type Job struct {
 	// Name identifies the item in reports: a path, path:line, or "-".
 	Name string
-	// Article is nil when Err is set by the source.
+	// Article is nil when Err is set by the source, or by a stage the
+	// pipeline had to leave running (cancelled, or over the time budget).
 	Article *news.Article
 	// Err is why the item failed, at the source or in a stage.
 	Err error
@@ -39,13 +40,40 @@ type Options struct {
 	// Observe, when set, is called after every stage run with the stage's
 	// name and how long it took (for latency metrics).
 	Observe func(stage string, d time.Duration)
+	// ArticleTimeout is the time budget of one article through all the
+	// stages; an article that overruns it fails with a *BudgetError. 0 means
+	// no budget.
+	ArticleTimeout time.Duration
 }
+
+// ErrBudget is the error of an article that overran its time budget;
+// errors.Is finds it in a *BudgetError.
+var ErrBudget = errors.New("time budget exceeded")
+
+// BudgetError is the error of an article that overran its time budget.
+type BudgetError struct {
+	// Stage is the stage the article was in when the budget ran out.
+	Stage string
+	// Budget is the article's time budget.
+	Budget time.Duration
+	// Bytes is the size of the article's text when the stage began.
+	Bytes int
+}
+
+func (e *BudgetError) Error() string {
+	return fmt.Sprintf("time budget of %v exceeded in stage %s (text of %d bytes): raise the budget (--article-timeout) or split the input",
+		e.Budget, e.Stage, e.Bytes)
+}
+
+// Unwrap returns ErrBudget.
+func (e *BudgetError) Unwrap() error { return ErrBudget }
 
 // Pipeline runs stages in order over articles on bounded workers.
 type Pipeline struct {
 	stages  []Stage
 	workers int
 	observe func(string, time.Duration)
+	budget  time.Duration
 	nanos   []atomic.Int64
 	runs    []atomic.Int64
 }
@@ -60,10 +88,15 @@ func New(stages []Stage, opt Options) *Pipeline {
 		stages:  stages,
 		workers: w,
 		observe: opt.Observe,
+		budget:  opt.ArticleTimeout,
 		nanos:   make([]atomic.Int64, len(stages)),
 		runs:    make([]atomic.Int64, len(stages)),
 	}
 }
+
+// Observe sets the function called after every stage run (see
+// Options.Observe). Call it before the pipeline runs.
+func (p *Pipeline) Observe(fn func(stage string, d time.Duration)) { p.observe = fn }
 
 // StageTime is the time spent in one stage across all articles so far.
 type StageTime struct {
@@ -84,8 +117,43 @@ func (p *Pipeline) Times() []StageTime {
 // Process runs every stage on a, stopping at the first error, which it
 // returns wrapped with the stage's name. A panicking stage is turned into an
 // error: bad input must never bring the whole run down.
+//
+// Process returns promptly once ctx is done or the article's time budget
+// runs out, even while a stage is busy: the stages run in a goroutine of
+// their own, which Process then leaves to stop at the stage's next look at
+// its context. a must not be read after such an error.
 func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
+	_, err := p.guarded(ctx, a)
+	return err
+}
+
+// guarded is Process, and tells whether it left the stages running.
+func (p *Pipeline) guarded(ctx context.Context, a *news.Article) (left bool, err error) {
+	var stage atomic.Int32
+	bytes := len(a.Text) + len(a.Raw.Body)
+	if p.budget > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, p.budget, ErrBudget)
+		defer cancel()
+	}
+	done := make(chan error, 1)
+	go func() { done <- p.process(ctx, a, &stage) }()
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		err, left = ctx.Err(), true
+	}
+	if err != nil && errors.Is(context.Cause(ctx), ErrBudget) {
+		err = &BudgetError{Stage: p.stages[stage.Load()].Name(), Budget: p.budget, Bytes: bytes}
+	}
+	return left, err
+}
+
+// process runs the stages on a, keeping in stage the index of the one
+// running.
+func (p *Pipeline) process(ctx context.Context, a *news.Article, stage *atomic.Int32) error {
 	for i, s := range p.stages {
+		stage.Store(int32(i))
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -137,8 +205,12 @@ func (p *Pipeline) Run(ctx context.Context, feed func(ctx context.Context, send 
 			defer wg.Done()
 			for s := range work {
 				if s.job.Err == nil && s.job.Article != nil {
-					if err := p.Process(ctx, s.job.Article); err != nil {
+					if left, err := p.guarded(ctx, s.job.Article); err != nil {
 						s.job.Err = err
+						if left {
+							// a stage may still be writing to it
+							s.job.Article = nil
+						}
 					}
 				}
 				close(s.done)

@@ -168,3 +168,79 @@ func BenchmarkRun(b *testing.B) {
 		}
 	}
 }
+
+// stuck is a stage that never looks at its context: it runs until release
+// is closed.
+type stuck struct{ release chan struct{} }
+
+func (stuck) Name() string { return "stuck" }
+func (s stuck) Process(context.Context, *news.Article) error {
+	<-s.release
+	return nil
+}
+
+func TestProcessBudget(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	s := stuck{release: make(chan struct{})}
+	defer close(s.release)
+	p := New([]Stage{upper{}, s}, Options{ArticleTimeout: 50 * time.Millisecond})
+	start := time.Now()
+	err := p.Process(t.Context(), &news.Article{Text: "रूस"})
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("Process took %v over a budget of 50ms", took)
+	}
+	var be *BudgetError
+	if !errors.As(err, &be) || !errors.Is(err, ErrBudget) {
+		t.Fatalf("err = %v, want a *BudgetError", err)
+	}
+	if be.Stage != "stuck" || be.Budget != 50*time.Millisecond || !strings.Contains(err.Error(), "stage stuck") {
+		t.Errorf("err = %+v (%v)", be, err)
+	}
+}
+
+func TestRunCancelStuckStage(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	s := stuck{release: make(chan struct{})}
+	defer close(s.release)
+	ctx, cancel := context.WithCancel(t.Context())
+	p := New([]Stage{s}, Options{Workers: 2})
+	time.AfterFunc(50*time.Millisecond, cancel)
+	start := time.Now()
+	var got []Job
+	err := p.Run(ctx, feedTexts("a", "b", "c"), func(j Job) error {
+		got = append(got, j)
+		return nil
+	})
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("Run took %v to stop", took)
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if len(got) != 0 {
+		t.Errorf("sink got %d jobs after cancel", len(got))
+	}
+}
+
+func TestRunBudgetFailsArticle(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	s := stuck{release: make(chan struct{})}
+	defer close(s.release)
+	p := New([]Stage{failOn{"x"}, s}, Options{Workers: 1, ArticleTimeout: 20 * time.Millisecond})
+	var got []Job
+	err := p.Run(t.Context(), feedTexts("a", "b"), func(j Job) error {
+		got = append(got, j)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 {
+		t.Fatalf("got %d jobs", len(got))
+	}
+	for _, j := range got {
+		if !errors.Is(j.Err, ErrBudget) || j.Article != nil {
+			t.Errorf("%s: err = %v, article %v", j.Name, j.Err, j.Article)
+		}
+	}
+}

@@ -67,6 +67,12 @@ var typeBit = map[string]uint{PER: 0, LOC: 1, ORG: 2, MISC: 3}
 // gazetteer bits of every name that covers it. It lets the knowledge base
 // serve as the tagger's gazetteer.
 func (k *KB) Mark(words []string, marks []uint64) {
+	k.MarkCached(words, marks, nil)
+}
+
+// MarkCached is Mark, keeping in cache (when not nil) the translit.Key of
+// each word it needs, for the other sentences of the document.
+func (k *KB) MarkCached(words []string, marks []uint64, cache map[string]string) {
 	for _, m := range k.Matches(words) {
 		var base uint
 		switch {
@@ -101,7 +107,14 @@ func (k *KB) Mark(words []string, marks []uint64) {
 		if marks[i] != 0 || w == "" {
 			continue
 		}
-		if bits, ok := k.soundWord[translit.Key(w)]; ok {
+		key, ok := cache[w]
+		if !ok {
+			key = translit.Key(w)
+			if cache != nil {
+				cache[w] = key
+			}
+		}
+		if bits, ok := k.soundWord[key]; ok {
 			marks[i] |= uint64(bits) << 40
 		}
 	}

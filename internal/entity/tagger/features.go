@@ -106,19 +106,64 @@ const hashMask = 1<<48 - 1
 
 // token holds what features need of one token.
 type token struct {
-	word  string // folded word; the raw token when that is punctuation
-	shape string
-	dot   bool
-	runes int
-	gaz   uint64
-	lex   uint32
-	punct bool
-	// acronym is the number of letter names the token spells (ईबीआरडी: 4),
-	// 0 when it is not an acronym written in Devanagari.
-	acronym int
+	*alone
+	gaz uint64
 	// hint is what the first pass said, when hinted
 	hint   hint
 	hinted bool
+}
+
+// alone is what features need of a token on its own, the same wherever it
+// occurs: a document's tokens share one per distinct token.
+type alone struct {
+	folded string // wordOf the token, "" for punctuation
+	word   string // folded word; the raw token when that is punctuation
+	shape  string
+	dot    bool
+	runes  int
+	lex    uint32
+	punct  bool
+	// acronym is the number of letter names the token spells (ईबीआरडी: 4),
+	// 0 when it is not an acronym written in Devanagari.
+	acronym int
+	// h holds the hashes of the features that depend on this token alone
+	h *wordHashes
+}
+
+// wordHashes are the feature hashes, and the starts of the hashes, that
+// depend on one token alone: worked out once per distinct token of a
+// document, they are what features would compute for it every time.
+type wordHashes struct {
+	asPrev, asNext, asPrev2, asNext2 uint64 // fPrev … fNext2 of the word
+	asPrevSuffix, asNextSuffix       uint64
+	shape                            uint64
+	affixes                          []uint64 // fPrefix, fSuffix, fTrigram in order
+	len, acronym, word               uint64
+	prevNext                         hasher // fPrevNext with the word as prev
+	prevWord                         hasher // fPrevWord with the word as prev
+	wordNext                         hasher // fWordNext of the word
+	freqPrev                         hasher // fFreqPrev with the word as prev
+}
+
+// hashesOf works out the wordHashes of token tk.
+func hashesOf(tk *alone) *wordHashes {
+	w := tk.word
+	h := &wordHashes{
+		asPrev: start(fPrev).str(w).sum(), asNext: start(fNext).str(w).sum(),
+		asPrev2: start(fPrev2).str(w).sum(), asNext2: start(fNext2).str(w).sum(),
+		asPrevSuffix: start(fPrevSuffix).str(suffix(w, 2)).sum(),
+		asNextSuffix: start(fNextSuffix).str(suffix(w, 2)).sum(),
+		shape:        start(fShape).str(tk.shape).sum(),
+		len:          start(fLen).num(uint64(min(tk.runes, 8))).sum(),
+		acronym:      start(fAcronym).num(uint64(min(tk.acronym, 5))).sum(),
+		word:         start(fWord).str(w).sum(),
+		prevNext:     start(fPrevNext).str(w),
+		prevWord:     start(fPrevWord).str(w),
+		wordNext:     start(fWordNext).str(w),
+		freqPrev:     start(fFreqPrev).str(w),
+	}
+	h.affixes = affixHashes(nil, w, tk.runes)
+	return h
 }
 
 const (
@@ -126,25 +171,89 @@ const (
 	eos = "</s>"
 )
 
+// edge stands for the token before the first and after the last.
+var edge = struct{ bos, eos *wordHashes }{
+	bos: hashesOf(&alone{word: bos}),
+	eos: hashesOf(&alone{word: eos}),
+}
+
 // prepare computes the per-token information of a sentence.
 // hs, when not nil, are the first pass's hints for a second pass.
 func prepare(tokens []string, gaz Gazetteer, lex lexicon, hs []hint) []token {
+	return prepareMemo(tokens, gaz, lex, hs, nil)
+}
+
+// memo keeps what prepare works out of each distinct token of a document,
+// so that a word repeated in it is folded and looked up once.
+type memo struct {
+	tok map[string]*alone
+	// words, when not nil, are the folded words of the sentence being
+	// prepared
+	words []string
+	// cache is the gazetteer's, when it is a CachingGazetteer
+	cache map[string]string
+}
+
+func newMemo() *memo {
+	return &memo{tok: map[string]*alone{}, cache: map[string]string{}}
+}
+
+// CachingGazetteer is a Gazetteer that can keep what it works out of each
+// word across the sentences of one document.
+type CachingGazetteer interface {
+	Gazetteer
+	// MarkCached is Mark, with cache (empty at first) kept by the caller
+	// for the sentences of one document.
+	MarkCached(words []string, marks []uint64, cache map[string]string)
+}
+
+// info returns the memo's record of token t, whose folded word is word
+// when known ("" and false when not).
+func (mm *memo) info(t string, lex lexicon, word string, known bool) *alone {
+	if x, ok := mm.tok[t]; ok {
+		return x
+	}
+	if !known {
+		word = wordOf(t)
+	}
+	x := aloneOf(t, word, lex)
+	mm.tok[t] = x
+	return x
+}
+
+// aloneOf is prepare's work on token t alone, given its folded word.
+func aloneOf(t, word string, lex lexicon) *alone {
+	w := word
+	if w == "" {
+		w = t
+	}
+	tk := &alone{folded: word, word: w, shape: shapeOf(t), dot: len(t) > 1 && (t[len(t)-1] == '.'), runes: utf8.RuneCountInString(w)}
+	tk.punct = word == "" || word == "-"
+	if l, ok := translit.Spelled(w); ok {
+		tk.acronym = len(l)
+	}
+	if lex != nil && word != "" {
+		tk.lex = lex[word]
+	}
+	tk.h = hashesOf(tk)
+	return tk
+}
+
+// prepareMemo is prepare with the token records of mm (nil for none).
+func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *memo) []token {
 	ts := make([]token, len(tokens))
 	words := make([]string, len(tokens))
 	for i, t := range tokens {
-		w := wordOf(t)
-		words[i] = w
-		if w == "" {
-			w = t
+		var x *alone
+		switch {
+		case mm == nil:
+			x = aloneOf(t, wordOf(t), lex)
+		case mm.words != nil:
+			x = mm.info(t, lex, mm.words[i], true)
+		default:
+			x = mm.info(t, lex, "", false)
 		}
-		ts[i] = token{word: w, shape: shapeOf(t), dot: len(t) > 1 && (t[len(t)-1] == '.'), runes: utf8.RuneCountInString(w)}
-		ts[i].punct = words[i] == "" || words[i] == "-"
-		if l, ok := translit.Spelled(w); ok {
-			ts[i].acronym = len(l)
-		}
-		if lex != nil && words[i] != "" {
-			ts[i].lex = lex[words[i]]
-		}
+		words[i], ts[i] = x.folded, token{alone: x}
 	}
 	if hs != nil {
 		for i := range ts {
@@ -153,7 +262,11 @@ func prepare(tokens []string, gaz Gazetteer, lex lexicon, hs []hint) []token {
 	}
 	if gaz != nil {
 		marks := make([]uint64, len(tokens))
-		gaz.Mark(words, marks)
+		if cg, ok := gaz.(CachingGazetteer); ok && mm != nil {
+			cg.MarkCached(words, marks, mm.cache)
+		} else {
+			gaz.Mark(words, marks)
+		}
 		for i := range ts {
 			ts[i].gaz = marks[i]
 		}
@@ -228,31 +341,34 @@ const (
 // (its identity and what the lexicon knows of it).
 func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 	t := &ts[i]
-	w := t.word
-	prev, next, prev2, next2 := bos, eos, bos, eos
+	ph, nh, ph2, nh2 := edge.bos, edge.eos, edge.bos, edge.eos
 	var pt, nt *token
 	if i > 0 {
 		pt = &ts[i-1]
-		prev = pt.word
+		ph = pt.h
 	}
 	if i+1 < len(ts) {
 		nt = &ts[i+1]
-		next = nt.word
+		nh = nt.h
 	}
 	if i > 1 {
-		prev2 = ts[i-2].word
+		ph2 = ts[i-2].h
 	}
 	if i+2 < len(ts) {
-		next2 = ts[i+2].word
+		nh2 = ts[i+2].h
+	}
+	next := eos
+	if nt != nil {
+		next = nt.word
 	}
 	dst = append(dst,
 		start(fBias).sum(),
-		start(fPrev).str(prev).sum(),
-		start(fNext).str(next).sum(),
-		start(fPrev2).str(prev2).sum(),
-		start(fNext2).str(next2).sum(),
-		start(fPrevNext).str(prev).str(next).sum(),
-		start(fShape).str(t.shape).sum(),
+		ph.asPrev,
+		nh.asNext,
+		ph2.asPrev2,
+		nh2.asNext2,
+		ph.prevNext.str(next).sum(),
+		t.h.shape,
 	)
 	ps, ns := "<", ">"
 	if pt != nil {
@@ -263,34 +379,12 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 	}
 	dst = append(dst, start(fShape3).str(ps).str(t.shape).str(ns).sum())
 	// affixes of the word, in code points
-	if t.runes > 1 {
-		n := 0
-		for k := range w {
-			if n > 0 && n <= maxPrefix && n < t.runes {
-				dst = append(dst, start(fPrefix).str(w[:k]).sum())
-			}
-			n++
-		}
-		// suffixes: walk back
-		end := len(w)
-		k := end
-		for n := 1; n <= maxSuffix && n < t.runes; n++ {
-			_, size := utf8.DecodeLastRuneInString(w[:k])
-			k -= size
-			dst = append(dst, start(fSuffix).str(w[k:]).sum())
-		}
-	}
-	if t.runes > 3 {
-		rs := []rune(w)
-		for k := 0; k+3 <= len(rs); k++ {
-			dst = append(dst, start(fTrigram).str(string(rs[k:k+3])).sum())
-		}
-	}
+	dst = append(dst, t.h.affixes...)
 	if pt != nil {
-		dst = append(dst, start(fPrevSuffix).str(suffix(pt.word, 2)).sum())
+		dst = append(dst, ph.asPrevSuffix)
 	}
 	if nt != nil {
-		dst = append(dst, start(fNextSuffix).str(suffix(nt.word, 2)).sum())
+		dst = append(dst, nh.asNextSuffix)
 	}
 	for g := t.gaz; g != 0; g &= g - 1 {
 		bit := uint64(trailingZeros(g))
@@ -313,9 +407,9 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 		dst = append(dst, start(fDot).sum())
 	}
 	if t.acronym > 0 {
-		dst = append(dst, start(fAcronym).num(uint64(min(t.acronym, 5))).sum())
+		dst = append(dst, t.h.acronym)
 	}
-	dst = append(dst, start(fLen).num(uint64(min(t.runes, 8))).sum())
+	dst = append(dst, t.h.len)
 	if t.hinted {
 		dst = hintFeatures(dst, ts, i)
 	}
@@ -326,22 +420,51 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 	return dst, len(dst) - n
 }
 
+// affixHashes appends the hashes of the prefixes, suffixes and trigrams of
+// w, of runes code points, to dst.
+func affixHashes(dst []uint64, w string, runes int) []uint64 {
+	if runes > 1 {
+		n := 0
+		for k := range w {
+			if n > 0 && n <= maxPrefix && n < runes {
+				dst = append(dst, start(fPrefix).str(w[:k]).sum())
+			}
+			n++
+		}
+		// suffixes: walk back
+		k := len(w)
+		for n := 1; n <= maxSuffix && n < runes; n++ {
+			_, size := utf8.DecodeLastRuneInString(w[:k])
+			k -= size
+			dst = append(dst, start(fSuffix).str(w[k:]).sum())
+		}
+	}
+	if runes > 3 {
+		rs := []rune(w)
+		for k := 0; k+3 <= len(rs); k++ {
+			dst = append(dst, start(fTrigram).str(string(rs[k:k+3])).sum())
+		}
+	}
+	return dst
+}
+
 // ownFeatures appends the features of token i that depend on its word
 // itself: its identity and what the lexicon says of it.
 func ownFeatures(dst []uint64, ts []token, i int) []uint64 {
 	t := &ts[i]
 	w := t.word
-	prev, next := bos, eos
+	ph := edge.bos
+	next := eos
 	if i > 0 {
-		prev = ts[i-1].word
+		ph = ts[i-1].h
 	}
 	if i+1 < len(ts) {
 		next = ts[i+1].word
 	}
 	dst = append(dst,
-		start(fWord).str(w).sum(),
-		start(fPrevWord).str(prev).str(w).sum(),
-		start(fWordNext).str(w).str(next).sum())
+		t.h.word,
+		ph.prevWord.str(w).sum(),
+		t.h.wordNext.str(next).sum())
 	if l := t.lex &^ (lexCommon | lexFreqMask); l != 0 {
 		dst = append(dst, start(fLexSelf).num(uint64(l)).sum())
 	}
@@ -352,7 +475,7 @@ func ownFeatures(dst []uint64, ts []token, i int) []uint64 {
 		fb := uint64(t.lex&lexFreqMask) >> lexFreqShift
 		dst = append(dst,
 			start(fFreq).num(fb).sum(),
-			start(fFreqPrev).str(prev).num(fb).sum(),
+			ph.freqPrev.num(fb).sum(),
 			start(fFreqNext).num(fb).str(next).sum())
 	}
 	return dst

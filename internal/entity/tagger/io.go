@@ -87,9 +87,9 @@ func (m *Model) writeWeights(e *encoder) {
 		n     uint8
 	}
 	var slots []slot
-	for s, k := range m.table.keys {
-		if k != 0 {
-			slots = append(slots, slot{k &^ keyUsed, m.table.first[s], m.table.count[s]})
+	for _, sl := range m.table.slots {
+		if sl.key != 0 {
+			slots = append(slots, slot{sl.key &^ keyUsed, sl.first, uint8(sl.count)})
 		}
 	}
 	slices.SortFunc(slots, func(a, b slot) int {
@@ -108,8 +108,9 @@ func (m *Model) writeWeights(e *encoder) {
 		prev = s.h
 		e.uvarint(uint64(s.n))
 		for j := s.first; j < s.first+uint32(s.n); j++ {
-			e.uvarint(uint64(m.table.lab[j]))
-			e.varint(int64(math.Round(float64(m.table.w[j]) / quantStep)))
+			lw := m.table.ws[j]
+			e.uvarint(uint64(lw.lab))
+			e.varint(int64(math.Round(float64(lw.w) / quantStep)))
 		}
 	}
 }
@@ -199,8 +200,7 @@ func (m *Model) readWeights(d *decoder) error {
 		return fmt.Errorf("%w: %w", ErrModel, d.err)
 	}
 	m.table = newFeatTable(int(nf))
-	m.table.lab = make([]uint8, 0, nf*2)
-	m.table.w = make([]float32, 0, nf*2)
+	m.table.ws = make([]labWeight, 0, nf*2)
 	var h uint64
 	for i := uint64(0); i < nf && d.err == nil; i++ {
 		h += d.uvarint()
@@ -208,14 +208,13 @@ func (m *Model) readWeights(d *decoder) error {
 		if n == 0 || n > uint64(L) {
 			return fmt.Errorf("%w: feature %d has %d weights", ErrModel, i, n)
 		}
-		first := uint32(len(m.table.lab))
+		first := uint32(len(m.table.ws))
 		for j := uint64(0); j < n; j++ {
 			l := d.uvarint()
 			if l >= uint64(L) {
 				return fmt.Errorf("%w: label %d", ErrModel, l)
 			}
-			m.table.lab = append(m.table.lab, uint8(l))
-			m.table.w = append(m.table.w, float32(d.varint())*quantStep)
+			m.table.push(uint8(l), float32(d.varint())*quantStep)
 		}
 		m.table.put(h&hashMask, first, uint8(n))
 	}

@@ -40,13 +40,26 @@ type Info struct {
 // Info tells how the model was trained.
 func (m *Model) Info() Info { return m.info }
 
-// featTable maps feature hashes to their weights, by open addressing.
+// featTable maps feature hashes to their weights, by open addressing. A
+// slot holds a key and where its weights are, so that finding a feature
+// touches one cache line, and its weights another.
 type featTable struct {
-	keys  []uint64 // 0 is an empty slot; hashes are stored with bit 63 set
-	first []uint32 // index of the slot's first weight in lab/w
-	count []uint8
-	lab   []uint8
-	w     []float32
+	slots []featSlot
+	ws    []labWeight
+}
+
+// featSlot is one slot of a featTable; key 0 is an empty slot, hashes are
+// stored with bit 63 set.
+type featSlot struct {
+	key   uint64
+	first uint32 // index of the slot's first weight in ws
+	count uint32
+}
+
+// labWeight is the weight of a feature for one label.
+type labWeight struct {
+	w   float32
+	lab uint32
 }
 
 const keyUsed = 1 << 63
@@ -56,44 +69,41 @@ func newFeatTable(n int) featTable {
 	for size < n*2 {
 		size <<= 1
 	}
-	return featTable{
-		keys:  make([]uint64, size),
-		first: make([]uint32, size),
-		count: make([]uint8, size),
-	}
+	return featTable{slots: make([]featSlot, size)}
 }
 
-// put adds a feature; its weights must be appended to lab and w right
-// before.
+// push appends a weight, for the feature put next.
+func (t *featTable) push(lab uint8, w float32) {
+	t.ws = append(t.ws, labWeight{w: w, lab: uint32(lab)})
+}
+
+// put adds a feature; its weights must be pushed right before, from
+// index first on.
 func (t *featTable) put(h uint64, first uint32, count uint8) {
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	k := h | keyUsed
 	for s := mix(h) & mask; ; s = (s + 1) & mask {
-		if t.keys[s] == 0 {
-			t.keys[s], t.first[s], t.count[s] = k, first, count
+		if t.slots[s].key == 0 {
+			t.slots[s] = featSlot{key: k, first: first, count: uint32(count)}
 			return
 		}
-		if t.keys[s] == k {
+		if t.slots[s].key == k {
 			return
 		}
 	}
 }
 
-// add adds the weights of feature h to scores.
-func (t *featTable) add(h uint64, scores []float32) {
-	mask := uint64(len(t.keys) - 1)
+// find returns the slot of feature h, or nil when the model lacks it.
+func (t *featTable) find(h uint64) *featSlot {
+	mask := uint64(len(t.slots) - 1)
 	k := h | keyUsed
 	for s := mix(h) & mask; ; s = (s + 1) & mask {
-		switch t.keys[s] {
+		sl := &t.slots[s]
+		switch sl.key {
 		case 0:
-			return
+			return nil
 		case k:
-			f, n := t.first[s], uint32(t.count[s])
-			lab, w := t.lab[f:f+n], t.w[f:f+n]
-			for j := range lab {
-				scores[lab[j]] += w[j]
-			}
-			return
+			return sl
 		}
 	}
 }
@@ -112,6 +122,8 @@ type work struct {
 	scores []float32 // n × L emission scores
 	delta  []float32
 	back   []int16
+	ok     []bool
+	found  []*featSlot
 }
 
 // Tag returns a tag for each token: B-/I- and PER, LOC, ORG or MISC, or O.
@@ -132,7 +144,14 @@ func (m *Model) labelsHinted(tokens []string, hs []hint) []int {
 	if len(tokens) == 0 {
 		return nil
 	}
-	ts := prepare(tokens, m.gaz, m.lex, hs)
+	return m.labelsOf(prepare(tokens, m.gaz, m.lex, hs))
+}
+
+// labelsOf returns the index of the best label of each prepared token.
+func (m *Model) labelsOf(ts []token) []int {
+	if len(ts) == 0 {
+		return nil
+	}
 	wk, _ := m.pool.Get().(*work)
 	if wk == nil {
 		wk = &work{}
@@ -145,8 +164,19 @@ func (m *Model) labelsHinted(tokens []string, hs []hint) []int {
 		wk.feats, _ = features(wk.feats[:0], ts, i)
 		row := wk.scores[i*L : (i+1)*L]
 		clear(row)
+		// Find every feature first, then add their weights in order: the
+		// look-ups do not wait on one another, so the memory serves
+		// several at once.
+		wk.found = wk.found[:0]
 		for _, f := range wk.feats {
-			m.table.add(f, row)
+			if sl := m.table.find(f); sl != nil {
+				wk.found = append(wk.found, sl)
+			}
+		}
+		for _, sl := range wk.found {
+			for _, lw := range m.table.ws[sl.first : sl.first+sl.count] {
+				row[lw.lab] += lw.w
+			}
 		}
 		row[0] -= m.oBias
 	}
@@ -175,17 +205,25 @@ func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
 		wk.delta[c] = wk.scores[c] + trans[L*L+c]
 		wk.back[c] = -1
 	}
+	// ok[c*L+p] tells whether label c may follow label p
+	wk.ok = grow(wk.ok, L*L)
+	for c := 0; c < L; c++ {
+		for p := 0; p < L; p++ {
+			wk.ok[c*L+p] = ls.allowed(p, c)
+		}
+	}
 	for i := 1; i < n; i++ {
 		prev := wk.delta[(i-1)*L : i*L]
 		cur := wk.delta[i*L : (i+1)*L]
 		em := wk.scores[i*L : (i+1)*L]
 		for c := 0; c < L; c++ {
 			best, arg := negInf, -1
-			for p := 0; p < L; p++ {
-				if prev[p] == negInf || !ls.allowed(p, c) {
+			ok := wk.ok[c*L : (c+1)*L]
+			for p, pv := range prev {
+				if pv == negInf || !ok[p] {
 					continue
 				}
-				if v := prev[p] + trans[p*L+c]; v > best || arg < 0 {
+				if v := pv + trans[p*L+c]; v > best || arg < 0 {
 					best, arg = v, p
 				}
 			}

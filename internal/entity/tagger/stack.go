@@ -138,27 +138,57 @@ func (m *Model) Stacked() bool { return m.second != nil }
 // runs its first pass over all of them before the second; a plain one
 // tags each sentence alone, as Tag.
 func (m *Model) TagDoc(doc [][]string) [][]string {
+	out, _ := m.TagDocContext(context.Background(), doc, nil)
+	return out
+}
+
+// TagDocContext is TagDoc, stopping with ctx's error once ctx is done.
+// words, when not nil, holds the folded word of each token of doc, as
+// kb.Word folds it, which spares folding them again.
+func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]string, error) {
 	out := make([][]string, len(doc))
 	if m.second == nil {
 		for k, s := range doc {
+			if k%64 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			out[k] = m.Tag(s)
 		}
-		return out
+		return out, nil
 	}
+	// Both passes see the same tokens: they are prepared once (the second
+	// pass shares the first's gazetteer and lexicon), with each distinct
+	// token worked out once for the document.
+	mm := newMemo()
+	prepared := make([][]token, len(doc))
 	first := make([][]int, len(doc))
-	words := make([][]string, len(doc))
+	hw := make([][]string, len(doc))
 	for k, s := range doc {
-		first[k] = m.labelsHinted(s, nil)
-		words[k] = make([]string, len(s))
-		for i, t := range s {
-			words[k][i] = hintWord(t)
+		if k%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if words != nil {
+			mm.words = words[k]
+		}
+		ts := prepareMemo(s, m.gaz, m.lex, nil, mm)
+		prepared[k] = ts
+		first[k] = m.labelsOf(ts)
+		hw[k] = make([]string, len(s))
+		for i := range ts {
+			hw[k][i] = ts[i].word // hintWord
 		}
 	}
-	hs := hints(m.labels, words, first, m.window)
-	for k, s := range doc {
-		out[k] = m.labelNames(m.second.labelsHinted(s, hs[k]))
+	hs := hints(m.labels, hw, first, m.window)
+	for k, ts := range prepared {
+		if k%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		for i := range ts {
+			ts[i].hint, ts[i].hinted = hs[k][i], true
+		}
+		out[k] = m.labelNames(m.second.labelsOf(ts))
 	}
-	return out
+	return out, nil
 }
 
 // SecondPass tags the sentences doc[k] for k in which with the second pass

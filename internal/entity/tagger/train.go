@@ -520,12 +520,11 @@ func (s *snapshot) model(ls *labelSet, hashes []uint64, gaz Gazetteer) *Model {
 	}
 	m.table = newFeatTable(kept)
 	for f, h := range hashes {
-		first := uint32(len(m.table.lab))
+		first := uint32(len(m.table.ws))
 		var n uint8
 		for y, w := range s.w[f*L : f*L+L] {
 			if math.Abs(float64(w)) >= minWeight {
-				m.table.lab = append(m.table.lab, uint8(y))
-				m.table.w = append(m.table.w, quantise(w))
+				m.table.push(uint8(y), quantise(w))
 				n++
 			}
 		}
