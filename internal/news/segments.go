@@ -42,6 +42,8 @@ type Segments struct {
 // meet.
 type Offsets struct {
 	ascii bool
+	// n is the length of an ASCII text, in bytes and code points alike.
+	n int
 	// cum[i] is the number of code points before byte i; built lazily for
 	// non-ASCII text.
 	cum []int32
@@ -49,7 +51,7 @@ type Offsets struct {
 
 // NewOffsets prepares conversions for text.
 func NewOffsets(text string) *Offsets {
-	o := &Offsets{ascii: true}
+	o := &Offsets{ascii: true, n: len(text)}
 	for i := 0; i < len(text); i++ {
 		if text[i] >= utf8.RuneSelf {
 			o.ascii = false
@@ -74,13 +76,14 @@ func NewOffsets(text string) *Offsets {
 }
 
 // Rune returns the code point offset of byte offset b. Offsets inside a
-// multi-byte character map to that character's start.
+// multi-byte character map to that character's start; offsets before the
+// text map to 0 and offsets past it to its length.
 func (o *Offsets) Rune(b int) int {
-	if o.ascii {
-		return b
-	}
 	if b < 0 {
 		return 0
+	}
+	if o.ascii {
+		return min(b, o.n)
 	}
 	if b >= len(o.cum) {
 		return int(o.cum[len(o.cum)-1])
