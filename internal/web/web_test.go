@@ -478,3 +478,35 @@ func TestWithAPI(t *testing.T) {
 		}
 	}
 }
+
+// TestToggleSameSite is issue 17 #4: the language switch of any page,
+// the 404 page above all, links only to a path of this site.
+func TestToggleSameSite(t *testing.T) {
+	h := newTestUI(t, apitest.Sample()...).Handler()
+	for _, target := range []string{
+		"/%2F%2Fevil.example/x",
+		"/%2F%5Cevil.example/x",
+		"/%5C%5Cevil.example",
+		"/a/%2F%2Fevil.example",
+		"/nowhere?hl=en",
+		"/%0d%0aevil",
+	} {
+		t.Run(target, func(t *testing.T) {
+			rec := get(t, h, target)
+			body := html.UnescapeString(rec.Body.String())
+			m := regexp.MustCompile(`class="toggle" href="([^"]+)"`).FindStringSubmatch(body)
+			if m == nil {
+				t.Fatalf("no toggle link in\n%s", body)
+			}
+			link := m[1]
+			u, err := url.Parse(link)
+			if err != nil {
+				t.Fatalf("toggle %q: %v", link, err)
+			}
+			if u.Scheme != "" || u.Host != "" || !strings.HasPrefix(link, "/") ||
+				strings.HasPrefix(link, "//") || strings.HasPrefix(link, `/\`) || strings.ContainsAny(link, "\r\n\\") {
+				t.Errorf("toggle = %q: not a path of this site", link)
+			}
+		})
+	}
+}
