@@ -510,3 +510,13 @@ func TestToggleSameSite(t *testing.T) {
 		})
 	}
 }
+
+// TestPublisherIsolated is issue 17 #7: a publisher name (stored before
+// normalisation cleaned such names, or from another store) is shown in
+// its own bidi isolate, so its characters cannot reorder the page.
+func TestPublisherIsolated(t *testing.T) {
+	a := &news.Article{ID: "bidi", Title: "शीर्षक", Lang: "hi", Publisher: "\u202Eevil Times", Byline: []string{"\u202Eराम"}, Text: "पाठ।"}
+	h := newTestUI(t, a).Handler()
+	body := get(t, h, "/a/bidi").Body.String()
+	contains(t, body, []string{"<bdi>\u202Eevil Times</bdi>", "<bdi>\u202Eराम</bdi>"})
+}
