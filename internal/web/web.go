@@ -291,7 +291,7 @@ func (u *UI) article(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, b, err)
 		return
 	}
-	u.render(w, r, http.StatusOK, "article", &articleData{base: b, Article: newArticleView(a), Links: links})
+	u.render(w, r, http.StatusOK, "article", &articleData{base: b, Article: newArticleView(a, windowOf(r.URL.Query())), Links: links})
 }
 
 // errorData is the data of an error page.
