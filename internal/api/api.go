@@ -139,7 +139,7 @@ func New(o Options) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{arts: o.Articles, search: o.Searcher, links: linksFrom(o), log: log, version: o.Version}
+	s := &Server{arts: Shared(o.Articles), search: o.Searcher, links: linksFrom(o), log: log, version: o.Version}
 	s.openapi = versioned(openapiDoc, o.Version)
 	s.routes = []route{
 		{"GET /healthz", s.health},
@@ -201,7 +201,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	s.Register(mux)
 	mux.HandleFunc("GET /", s.notFound)
-	return s.Middleware(mux)
+	return s.Middleware(limit(mux, inFlight()))
 }
 
 // listResponse is the body of GET /api/v1/articles.

@@ -177,7 +177,7 @@ func TestKillAtEveryPhase(t *testing.T) {
 		{name: "create index", prepare: ingestArgs, ready: creating, resume: ingestArgs},
 		{name: "create index, late", prepare: ingestArgs, ready: creating, jitter: 30 * time.Millisecond, resume: ingestArgs},
 		{name: "first batches", prepare: ingestArgs,
-			ready: func(d string) func() bool { return func() bool { return stored(d)() >= 1 } }, jitter: 800 * time.Millisecond, resume: ingestArgs},
+			ready: func(d string) func() bool { return func() bool { return stored(d)() >= 1 } }, jitter: 300 * time.Millisecond, resume: ingestArgs},
 		{name: "mid ingest", prepare: ingestArgs,
 			ready: func(d string) func() bool { return func() bool { return stored(d)() >= n/2 } }, jitter: 300 * time.Millisecond, resume: ingestArgs},
 		{name: "rebuild by ingest", prepare: func(d string) []string {
@@ -208,10 +208,10 @@ func TestKillAtEveryPhase(t *testing.T) {
 				data := filepath.Join(t.TempDir(), "data")
 				c := start(t, bin, p.prepare(data)...)
 				if !c.killWhen(t, p.ready(data), p.jitter) {
-					t.Logf("the child finished before the kill:\n%s", c.stderr())
+					t.Logf("%s: the child finished before the kill", p.name)
 				} else {
 					kills++
-					t.Logf("killed: %d stored, index %s", stored(data)(), describeIndex(data))
+					t.Logf("%s: killed with %d stored, index: %s", p.name, stored(data)(), describeIndex(data))
 				}
 				if r := run1(t, bin, p.resume(data)...); r != "" {
 					t.Fatalf("resume after the kill: %s", r)

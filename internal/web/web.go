@@ -66,7 +66,7 @@ func newUI(fsys fs.FS, o Options) (*UI, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	u := &UI{arts: o.Articles, search: o.Searcher, links: linksFrom(o), log: log, pages: map[string]*template.Template{}}
+	u := &UI{arts: api.Shared(o.Articles), search: o.Searcher, links: linksFrom(o), log: log, pages: map[string]*template.Template{}}
 	var err error
 	if u.assets, u.assetURLs, err = loadAssets(fsys); err != nil {
 		return nil, err

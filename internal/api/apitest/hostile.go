@@ -9,9 +9,10 @@ import (
 )
 
 // Hostile returns an article built to make responses large, as a hostile
-// or broken input could: 10,000 entities with many mentions and names,
-// 3,000 quotes, 3,000 events and 3,000 removed lines, 2 MB of text in a
-// single paragraph, and long metadata. Its id is id.
+// or broken input could (the reliability probe's worst article had 10,000
+// entities): 10,000 entities with up to 30 mentions each, 1,000 quotes,
+// 1,000 events and 1,000 removed lines, 2 MB of text in a single
+// paragraph, and long metadata. Its record is about 7 MB. Its id is id.
 func Hostile(id string) *news.Article {
 	word := "शब्द "
 	text := strings.Repeat(word, (2<<20)/len(word))
@@ -34,12 +35,12 @@ func Hostile(id string) *news.Article {
 		}
 		a.Entities = append(a.Entities, e)
 	}
-	for i := range 3000 {
-		a.Quotes = append(a.Quotes, news.Quote{Speaker: fmt.Sprintf("e%05d", i), SpeakerName: "Entity", Text: strings.Repeat("कहा ", 500),
+	for i := range 1000 {
+		a.Quotes = append(a.Quotes, news.Quote{Speaker: fmt.Sprintf("e%05d", i), SpeakerName: "Entity", Text: strings.Repeat("कहा ", 60),
 			Direct: true, Cue: "कहा", Via: []string{"PTI", "AP"}, Start: 0, End: 10})
 		a.Events = append(a.Events, news.Event{Type: "ASSAULT", Trigger: "हमला", Actors: []string{"e00001", "e00002"},
-			Targets: []string{"e00003"}, Place: "e00004", Sentence: strings.Repeat("वाक्य ", 800), Modality: news.ModalityAsserted})
-		a.Removed = append(a.Removed, news.Removal{Text: strings.Repeat("हटाया ", 300), Reason: "banner"})
+			Targets: []string{"e00003"}, Place: "e00004", Sentence: strings.Repeat("वाक्य ", 40), Modality: news.ModalityAsserted})
+		a.Removed = append(a.Removed, news.Removal{Text: strings.Repeat("हटाया ", 30), Reason: "banner"})
 	}
 	return a
 }
