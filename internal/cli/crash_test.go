@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,8 +23,8 @@ func buildKhabar(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	goBin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(goBin); err != nil {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
 		t.Skipf("no go command to build khabar: %v", err)
 	}
 	bin := filepath.Join(t.TempDir(), "khabar")
@@ -71,18 +70,6 @@ func start(t *testing.T, bin string, args ...string) *child {
 		c.exited <- cmd.Wait()
 	}()
 	return c
-}
-
-// said reports whether the child has written a line containing s.
-func (c *child) said(s string) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, l := range c.lines {
-		if strings.Contains(l, s) {
-			return true
-		}
-	}
-	return false
 }
 
 func (c *child) stderr() string {

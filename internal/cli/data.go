@@ -71,6 +71,14 @@ func openData(ctx context.Context, e *env, dir string, mode openMode) (*dataFold
 		}
 	}
 	if err != nil {
+		if create {
+			f, ferr := os.CreateTemp(dir, ".khabar-write-*")
+			if ferr != nil {
+				return nil, fmt.Errorf("data folder %s cannot be written (%w): use a writable --data folder: %w", dir, ferr, err)
+			}
+			f.Close()
+			os.Remove(f.Name())
+		}
 		return nil, err
 	}
 	if mode == storeOnly {
