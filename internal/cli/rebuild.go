@@ -118,3 +118,23 @@ func evalStories(ctx context.Context, e *env, args []string, w io.Writer) error 
 	_, err = storyeval.Run(ctx, cfg, w)
 	return err
 }
+
+// evalCopies runs "khabar eval copies [-n SAMPLE] DATA".
+func evalCopies(ctx context.Context, e *env, args []string, w io.Writer) error {
+	fs := newFlags(e, "eval copies", "[-n SAMPLE] DATA", "Check the copy links of a data folder by shared sentences.")
+	n := fs.Int("n", 300, "copy links to sample")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	d, err := openData(ctx, e, fs.Arg(0), storeOnly)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	_, err = dedupeval.CheckLinks(ctx, d.store, *n, 1, w)
+	return err
+}

@@ -156,11 +156,21 @@ func (g *Grouper) Add(s *Sketch) Result {
 	g.grow()
 	o := g.x.byID[s.ID]
 	var res Result
-	if len(matches) == 0 {
+	// Join the group of the best match that is alone, or whose group's
+	// canonical copy the article copies too: a copy of a copy that shares
+	// little with the original is not put with it (without this, chains of
+	// articles each like the last grew groups of thousands of unrelated
+	// articles on a large store).
+	mi := slices.IndexFunc(matches, func(m Match) bool {
+		mo := g.x.byID[m.ID]
+		n := g.of[mo]
+		return n < 0 || g.groups[n].canonical == mo || g.x.copyOf(s, g.groups[n].canonical)
+	})
+	if mi < 0 {
 		res.Changes = changes
 		return res
 	}
-	m := matches[0]
+	m := matches[mi]
 	res.Match = &m
 	mo := g.x.byID[m.ID]
 	n := g.of[mo]
