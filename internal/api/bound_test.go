@@ -98,3 +98,32 @@ func BenchmarkHostileArticle(b *testing.B) {
 		h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/articles/huge", nil))
 	}
 }
+
+func FuzzBound(f *testing.F) {
+	f.Add(3, 0, 0, "पुतिन ने कहा", 5)
+	f.Add(200, 150, 7, "abc", 1)
+	f.Fuzz(func(t *testing.T, n, offset, textFrom int, text string, field int) {
+		n, field = min(max(n, 0), 500), min(max(field, 1), 100)
+		a := &news.Article{ID: "x", Text: text, Title: text, Byline: []string{text, text}}
+		for i := range n {
+			a.Entities = append(a.Entities, news.Entity{ID: itoa(i), Name: text, Mentions: make([]news.Mention, i%7)})
+			a.Quotes = append(a.Quotes, news.Quote{Text: text})
+		}
+		l := Limits{Text: 8, List: 10, Mentions: 3, Field: field, Names: 1}
+		b, c := Bound(a, l, offset, textFrom)
+		if len(b.Entities) > l.List || len(b.Quotes) > l.List || len(b.Text) > l.Text || len(b.Title) > l.Field || len(b.Byline) > l.Names {
+			t.Fatalf("not bounded: %d entities, %d bytes of text, cut %+v", len(b.Entities), len(b.Text), c)
+		}
+		for _, e := range b.Entities {
+			if len(e.Mentions) > l.Mentions {
+				t.Fatalf("%d mentions", len(e.Mentions))
+			}
+		}
+		if len(a.Entities) != n {
+			t.Fatal("Bound changed its input")
+		}
+		if _, err := boundedJSON(b, c); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -549,3 +549,30 @@ func TestBoundedPage(t *testing.T) {
 		page(target)
 	}
 }
+
+func FuzzSitePath(f *testing.F) {
+	for _, s := range []string{"/a/x", "//evil.example/x", "/%2F%2Fevil", `/\evil`, "/s/%5C%5Cx"} {
+		f.Add(s)
+	}
+	h := newTestUI(f, apitest.Sample()...).Handler()
+	toggle := regexp.MustCompile(`class="toggle" href="([^"]+)"`)
+	f.Fuzz(func(t *testing.T, p string) {
+		req, err := http.NewRequest("GET", "http://localhost"+p, nil)
+		if err != nil || req.URL.Host != "localhost" {
+			return
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		m := toggle.FindStringSubmatch(html.UnescapeString(rec.Body.String()))
+		if m == nil {
+			return
+		}
+		link := m[1]
+		if !strings.HasPrefix(link, "/") || strings.HasPrefix(link, "//") || strings.ContainsAny(link, "\\\r\n") {
+			t.Fatalf("path %q: toggle %q leaves the site", p, link)
+		}
+		if u, err := url.Parse(link); err != nil || u.Host != "" || u.Scheme != "" {
+			t.Fatalf("path %q: toggle %q: %v", p, link, err)
+		}
+	})
+}
