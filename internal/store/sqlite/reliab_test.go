@@ -116,3 +116,32 @@ func TestIndexCountsReset(t *testing.T) {
 		t.Errorf("after reset PendingCount = %d, want 3", n)
 	}
 }
+
+// TestOpenRaceNew is issue 17 #10 in the store: processes opening a new
+// database at once all open it (one migrates, the others find it done),
+// instead of failing with "schema version changed while migrating".
+func TestOpenRaceNew(t *testing.T) {
+	for round := range 5 {
+		path := filepath.Join(t.TempDir(), "k.db")
+		errs := make(chan error, 6)
+		for range 6 {
+			go func() {
+				s, err := Open(t.Context(), path, nil)
+				if err == nil {
+					var rows int
+					err = s.r.QueryRowContext(t.Context(), `SELECT count(*) FROM schema_version`).Scan(&rows)
+					if err == nil && rows != 1 {
+						err = fmt.Errorf("schema_version has %d rows", rows)
+					}
+					s.Close()
+				}
+				errs <- err
+			}()
+		}
+		for range 6 {
+			if err := <-errs; err != nil {
+				t.Errorf("round %d: %v", round, err)
+			}
+		}
+	}
+}
