@@ -259,3 +259,37 @@ func describeIndex(data string) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// TestIngestRaceNewFolder is issue 17 #10 with the real binary: two
+// ingests started at once on a new folder either both finish (one waited
+// for the other) or the loser says the folder is in use — never "path
+// already exists", a half-made index or a migration error.
+func TestIngestRaceNewFolder(t *testing.T) {
+	bin := buildKhabar(t)
+	in := filepath.Join(t.TempDir(), "in")
+	if _, err := generateArticles(in, 150, 1500, 2); err != nil {
+		t.Fatal(err)
+	}
+	inUse := 0
+	for round := range 4 {
+		data := filepath.Join(t.TempDir(), "data")
+		outs := make(chan string, 2)
+		for range 2 {
+			go func() { outs <- run1(t, bin, "ingest", "-q", "--data", data, in) }()
+		}
+		for range 2 {
+			out := <-outs
+			switch {
+			case out == "":
+			case strings.Contains(out, "in use"):
+				inUse++
+			default:
+				t.Errorf("round %d: %s", round, out)
+			}
+		}
+		if r := run1(t, bin, "search", "--data", data, "भाषा"); r != "" {
+			t.Errorf("round %d: search after the race: %s", round, r)
+		}
+	}
+	t.Logf("4 races: %d losers said the folder is in use, the others waited", inUse)
+}
