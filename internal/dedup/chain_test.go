@@ -37,3 +37,30 @@ func TestNoChains(t *testing.T) {
 		t.Errorf("d, a copy of a, is %+v", d)
 	}
 }
+
+// TestNoChainsThroughCanonical is the other way chains formed: an earlier
+// article (C) like a member (B) but not the others (A) does not become the
+// canonical copy that A is then said to copy.
+func TestNoChainsThroughCanonical(t *testing.T) {
+	day := time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)
+	g := NewGrouper(Options{})
+	g.Add(sketch("a", "", chainText(0, 20), day))
+	b := g.Add(sketch("b", "", chainText(10, 30), day.AddDate(0, 0, -1)))
+	c := g.Add(sketch("c", "", chainText(20, 40), day.AddDate(0, 0, -2)))
+	if b.Group == "" {
+		t.Fatalf("b is not grouped with a: %+v", b)
+	}
+	for _, ch := range c.Changes {
+		if ch.ID == "a" && ch.DuplicateOf == "c" {
+			t.Errorf("a (sharing nothing with c) made a copy of c: %+v", c)
+		}
+	}
+	if _, dup, _ := g.Lookup("a"); dup == "c" {
+		t.Errorf("a is a copy of c")
+	}
+	// An earlier true original still becomes the canonical copy.
+	o := g.Add(sketch("o", "", chainText(0, 30), day.AddDate(0, 0, -5)))
+	if _, dup, _ := g.Lookup("a"); o.DuplicateOf != "" || dup != "o" {
+		t.Errorf("the original o: %+v; a copies %q", o, dup)
+	}
+}
