@@ -123,6 +123,7 @@ func evalStories(ctx context.Context, e *env, args []string, w io.Writer) error 
 func evalCopies(ctx context.Context, e *env, args []string, w io.Writer) error {
 	fs := newFlags(e, "eval copies", "[-n SAMPLE] DATA", "Check the copy links of a data folder by shared sentences.")
 	n := fs.Int("n", 300, "copy links to sample")
+	verbose := fs.Bool("v", false, "list every sampled pair: sentences, shared sentences, exact resemblance and containment")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -135,6 +136,11 @@ func evalCopies(ctx context.Context, e *env, args []string, w io.Writer) error {
 		return err
 	}
 	defer d.Close()
-	_, err = dedupeval.CheckLinks(ctx, d.store, *n, 1, w)
+	rep, err := dedupeval.CheckLinks(ctx, d.store, *n, 1, w)
+	if *verbose {
+		for _, p := range rep.Pairs {
+			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\n", p.ID, p.Of, p.Sentences, p.OfSentences, p.Shared, p.Resemblance, p.Containment)
+		}
+	}
 	return err
 }

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"unicode"
 
 	"khabar/internal/dedup"
 	"khabar/internal/news"
@@ -38,6 +39,8 @@ type LinkReport struct {
 	ExactPass int
 	// Worst lists a few sampled pairs that share no sentence.
 	Worst []LinkPair
+	// Pairs are all the sampled pairs.
+	Pairs []LinkPair
 }
 
 // LinkPair is one sampled copy link.
@@ -110,6 +113,7 @@ func CheckLinks(ctx context.Context, st Store, n int, seed uint64, w io.Writer) 
 		}
 		p.Resemblance, p.Containment = exact(k.Shingles(a.Text), k.Shingles(b.Text))
 		rep.Sampled++
+		rep.Pairs = append(rep.Pairs, p)
 		if p.Shared > 0 {
 			rep.ShareOne++
 		} else if len(rep.Worst) < 5 {
@@ -142,14 +146,15 @@ func CheckLinks(ctx context.Context, st Store, n int, seed uint64, w io.Writer) 
 }
 
 // Sentences returns the set of sentences of text with MinSentenceWords
-// words or more, with spaces collapsed: cut at danda, full stop, question
-// and exclamation marks and line breaks.
+// words or more: cut at danda, full stop, question and exclamation marks
+// and line breaks, and compared by their words alone (digits, punctuation
+// and spacing dropped, so "(482) सरकार ने कहा" is "सरकार ने कहा").
 func Sentences(text string) map[string]bool {
 	out := map[string]bool{}
 	for s := range strings.FieldsFuncSeq(text, func(r rune) bool {
 		return r == '।' || r == '॥' || r == '.' || r == '?' || r == '!' || r == '\n' || r == '|'
 	}) {
-		f := strings.Fields(s)
+		f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) })
 		if len(f) >= MinSentenceWords {
 			out[strings.Join(f, " ")] = true
 		}
