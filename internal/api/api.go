@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"time"
 
 	"khabar/internal/news"
@@ -151,7 +152,7 @@ func New(o Options) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{arts: o.Articles, search: o.Searcher, links: linksFrom(o), log: log, version: o.Version,
+	s := &Server{arts: Shared(o.Articles), search: o.Searcher, links: linksFrom(o), log: log, version: o.Version,
 		ingest: o.Ingest, sources: o.Sources, write: o.Write}
 	s.openapi = versioned(openapiDoc, o.Version)
 	s.routes = []route{
@@ -225,14 +226,16 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	s.Register(mux)
 	mux.HandleFunc("GET /", s.notFound)
-	return s.Middleware(mux)
+	return s.Middleware(limit(mux, inFlight()))
 }
 
 // listResponse is the body of GET /api/v1/articles.
+// Each article is bounded by ListLimits; its truncated field says what
+// was cut, and the article endpoint gives more.
 type listResponse struct {
-	Articles []*news.Article `json:"articles"`
-	Next     *string         `json:"next"`
-	Total    *uint64         `json:"total,omitempty"`
+	Articles []json.RawMessage `json:"articles"`
+	Next     *string           `json:"next"`
+	Total    *uint64           `json:"total,omitempty"`
 }
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
@@ -246,9 +249,14 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	resp := listResponse{Articles: f.Articles}
-	if resp.Articles == nil {
-		resp.Articles = []*news.Article{}
+	resp := listResponse{Articles: make([]json.RawMessage, 0, len(f.Articles))}
+	for _, a := range f.Articles {
+		b, err := boundedJSON(Bound(a, ListLimits, 0, 0))
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		resp.Articles = append(resp.Articles, b)
 	}
 	if f.Next != "" {
 		resp.Next = &f.Next
@@ -268,12 +276,62 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_request", fmt.Sprintf("id is longer than %d bytes; use the id field of an article record", maxID))
 		return
 	}
+	q := r.URL.Query()
+	offset, err := intParam(q.Get("offset"), "offset")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	textFrom, err := intParam(q.Get("text_from"), "text_from")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	a, err := s.arts.Get(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, a)
+	b, err := boundedJSON(Bound(a, ArticleLimits, offset, textFrom))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, json.RawMessage(b))
+}
+
+// maxOffset bounds the offset and text_from parameters.
+const maxOffset = 1 << 30
+
+// intParam reads a whole number 0..maxOffset; "" is 0.
+func intParam(v, name string) (int, error) {
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > maxOffset {
+		return 0, paramErr(name, "must be a whole number from 0 to %d", maxOffset)
+	}
+	return n, nil
+}
+
+// boundedJSON is the record of a, with a "truncated" member holding c when
+// Bound cut something.
+func boundedJSON(a *news.Article, c Cut) ([]byte, error) {
+	b, err := json.Marshal(a)
+	if err != nil {
+		return nil, err
+	}
+	if !c.Any() {
+		return b, nil
+	}
+	cb, err := json.Marshal(c)
+	if err != nil {
+		return nil, err
+	}
+	b = append(b[:len(b)-1], `,"truncated":`...)
+	b = append(b, cb...)
+	return append(b, '}'), nil
 }
 
 // healthResponse is the body of GET /healthz.

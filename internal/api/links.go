@@ -136,6 +136,25 @@ type diffBody struct {
 	Against ArticleRef      `json:"against"`
 	Stats   dedup.DiffStats `json:"stats"`
 	Edits   []dedup.Edit    `json:"edits"`
+	// Truncated is true when Edits stops short of the texts' end (Stats
+	// still counts every word).
+	Truncated bool `json:"truncated,omitempty"`
+}
+
+// maxDiffBytes bounds the text of the edits one diff response carries.
+const maxDiffBytes = 256 << 10
+
+// boundEdits returns the edits from the start whose text fits in n bytes,
+// and whether that is fewer than all.
+func boundEdits(edits []dedup.Edit, n int) ([]dedup.Edit, bool) {
+	size := 0
+	for i, e := range edits {
+		size += len(e.Text) + 16
+		if size > n {
+			return edits[:i], true
+		}
+	}
+	return edits, false
 }
 
 // StoryQuery is a parsed request for a page of stories.
@@ -328,7 +347,9 @@ func (s *Server) diff(w http.ResponseWriter, r *http.Request) {
 	if edits == nil {
 		edits = []dedup.Edit{}
 	}
-	writeJSON(w, http.StatusOK, diffBody{Article: refOf(a), Against: refOf(b), Stats: dedup.CountWords(edits), Edits: edits})
+	body := diffBody{Article: refOf(a), Against: refOf(b), Stats: dedup.CountWords(edits)}
+	body.Edits, body.Truncated = boundEdits(edits, maxDiffBytes)
+	writeJSON(w, http.StatusOK, body)
 }
 
 // linksFrom returns o.Links, or o.Articles when it reads links too.

@@ -157,7 +157,7 @@ func Mux(s *Server, ui Routes) http.Handler {
 	mux := http.NewServeMux()
 	s.Register(mux)
 	ui.Register(mux)
-	return s.Middleware(mux)
+	return s.Middleware(limit(mux, inFlight()))
 }
 
 // NewHTTPServer returns an http.Server for h on addr with timeouts and a

@@ -12,6 +12,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"khabar/internal/news"
 )
 
 // Version is khabar's version; it is also mixed into stored content hashes,
@@ -49,7 +51,7 @@ func commands() []command {
 		{"train", "train the NER model (train ner)", runTrain},
 		{"eval", "measure a stage on labelled data (eval clean|ner|names|…)", runEval},
 		{"bench", "measure analyze and ingest speed and memory on generated articles", runBench},
-		{"rebuild", "recompute copies, groups and stories of a data folder (rebuild stories)", runRebuild},
+		{"rebuild", "recompute copies, groups and stories, or the search index (rebuild stories|index)", runRebuild},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -116,6 +118,9 @@ func run(ctx context.Context, args []string, e *env) int {
 			return 1
 		case errors.Is(err, context.Canceled):
 			fmt.Fprintln(e.stderr, "khabar: interrupted")
+			return 1
+		case errors.Is(err, news.ErrDiskFull):
+			fmt.Fprintf(e.stderr, "khabar %s: the disk is full (%v)\nEverything stored before is kept; free some space and run the same command again.\n", c.name, err)
 			return 1
 		default:
 			fmt.Fprintf(e.stderr, "khabar %s: %v\n", c.name, err)

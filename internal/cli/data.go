@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"khabar/internal/news"
 	"khabar/internal/search"
 	"khabar/internal/store/sqlite"
 )
@@ -44,7 +43,10 @@ const (
 	storeOnly
 )
 
-// openData opens the data folder dir as mode says.
+// openData opens the data folder dir as mode says. The store is the
+// record: a search index that is missing, half-made, stale or from another
+// mapping version is built again from it (see openIndex). A folder that
+// cannot be written (a read-only medium) is opened read-only for reading.
 func openData(ctx context.Context, e *env, dir string, mode openMode) (*dataFolder, error) {
 	create := mode == forWrite
 	if e.log == nil {
@@ -60,67 +62,34 @@ func openData(ctx context.Context, e *env, dir string, mode openMode) (*dataFold
 		return nil, fmt.Errorf("data folder: %w", err)
 	}
 	st, err := sqlite.Open(ctx, db, e.log)
+	if err != nil && !create {
+		// A folder on a read-only medium (or a database without its -wal
+		// and -shm files where they cannot be made) is read as it is.
+		if ro, rerr := sqlite.OpenReadOnly(ctx, db, e.log); rerr == nil {
+			e.log.Info("data folder opened read-only", slog.String("data", dir), slog.String("reason", err.Error()))
+			st, err = ro, nil
+		}
+	}
 	if err != nil {
+		if create {
+			f, ferr := os.CreateTemp(dir, ".khabar-write-*")
+			if ferr != nil {
+				return nil, fmt.Errorf("data folder %s cannot be written (%w): use a writable --data folder: %w", dir, ferr, err)
+			}
+			f.Close()
+			os.Remove(f.Name())
+		}
 		return nil, err
 	}
 	if mode == storeOnly {
 		return &dataFolder{dir: dir, store: st}, nil
 	}
-	ixPath := filepath.Join(dir, "index.bleve")
-	var ix *search.Index
-	if mode == forRead {
-		ix, err = search.OpenReadOnly(ixPath)
-	} else {
-		ix, err = search.Open(ixPath)
-	}
-	if errors.Is(err, search.ErrVersion) && mode == forWrite {
-		// The index was built by another version of khabar: the store is the
-		// record, so build the index again from it.
-		e.log.Warn("rebuilding the search index for this version of khabar", slog.String("index", ixPath))
-		if err = os.RemoveAll(ixPath); err == nil {
-			if ix, err = search.Open(ixPath); err == nil {
-				err = reindex(ctx, st, ix)
-			}
-		}
-	}
+	ix, err := openIndex(ctx, e, st, filepath.Join(dir, "index.bleve"), mode == forWrite)
 	if err != nil {
-		if ix != nil {
-			ix.Close()
-		}
 		st.Close()
 		return nil, err
 	}
 	return &dataFolder{dir: dir, store: st, index: ix}, nil
-}
-
-// reindex writes every stored article into ix.
-func reindex(ctx context.Context, st *sqlite.Store, ix *search.Index) error {
-	var batch []*news.Article
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		if err := ix.Index(ctx, batch); err != nil {
-			return err
-		}
-		ids := make([]string, len(batch))
-		for i, a := range batch {
-			ids[i] = a.ID
-		}
-		batch = batch[:0]
-		return st.MarkIndexed(ctx, ids)
-	}
-	err := st.Each(ctx, func(a *news.Article) error {
-		batch = append(batch, a)
-		if len(batch) >= 256 {
-			return flush()
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("rebuild index: %w", err)
-	}
-	return flush()
 }
 
 func (d *dataFolder) Close() error {

@@ -32,6 +32,7 @@ func evalTargets() map[string]evalTarget {
 		"ner-news": {"[-v] [LABELS.tsv]", "NER on real Hindi news: exact-span precision, recall and F1 by type on whole five-papers articles labelled blind (default: the built-in dev and held-out test labels, docs/ner-news.md); -v lists every miss", evalNERNews},
 		"names":    {"[FILE.tsv]", "cross-script name matching accuracy@1 on hindi<TAB>english pairs (default: the cricketers dev set)", evalNames},
 		"dedup":    {"[DIR]", "copy detection: pairwise precision and recall on synthetic copies of the hindi-5papers data (default: the shared data)", evalDedup},
+		"copies":   {"[-n SAMPLE] [-v] DATA", "copy links of a data folder checked where there is no labelled truth: a sample of copies against the articles they are said to copy, by shared sentences and exact shingle overlap; group sizes", evalCopies},
 		"stories":  {"[CORPUS]", "story clustering: B-cubed F1 on the sample corpus and labelled hindi-5papers articles", evalStories},
 	}
 }

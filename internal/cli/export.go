@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"khabar/internal/news"
 )
@@ -18,7 +19,8 @@ import (
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "export", "[flags]",
 		"Export the stored articles: JSON Lines of v1 records, or CSV with one row per\n"+
-			"article (lists joined with \"; \", nested parts as JSON).")
+			"article (lists joined with \"; \", nested parts as JSON; a cell a spreadsheet would\n"+
+			"read as a formula starts with an apostrophe).")
 	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
 	format := fs.String("format", "jsonl", "jsonl or csv")
 	out := fs.String("o", "-", "output file, - for standard output")
@@ -134,7 +136,7 @@ func csvRow(a *news.Article) []string {
 	if a.Dateline != nil {
 		dl = *a.Dateline
 	}
-	return []string{
+	row := []string{
 		a.ID, a.URL, a.Title, a.TitleEn, a.Lang, a.Publisher,
 		strings.Join(a.Byline, "; "), strings.Join(a.Agencies, "; "),
 		dl.Place, dl.PlaceText, dl.Date, csvTime(a.Published), csvTime(a.Updated),
@@ -142,6 +144,26 @@ func csvRow(a *news.Article) []string {
 		csvJSON(a.Entities), csvJSON(a.Times), csvJSON(a.Quotes), csvJSON(a.Events),
 		a.DuplicateOf, a.Group, a.Story,
 	}
+	for i, c := range row {
+		row[i] = csvCell(c)
+	}
+	return row
+}
+
+// csvCell is c made safe to open in a spreadsheet: a cell that starts with
+// a character a spreadsheet reads as the start of a formula (=, +, -, @, a
+// tab or a carriage return, OWASP's list; and their full-width forms, which
+// some spreadsheets fold) gets a leading apostrophe, so it stays text.
+func csvCell(c string) string {
+	if c == "" {
+		return c
+	}
+	r, _ := utf8.DecodeRuneInString(c)
+	switch r {
+	case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠':
+		return "'" + c
+	}
+	return c
 }
 
 func csvTime(t time.Time) string {

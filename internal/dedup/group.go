@@ -156,11 +156,21 @@ func (g *Grouper) Add(s *Sketch) Result {
 	g.grow()
 	o := g.x.byID[s.ID]
 	var res Result
-	if len(matches) == 0 {
+	// Join the group of the best match that is alone, or whose group's
+	// canonical copy the article copies too: a copy of a copy that shares
+	// little with the original is not put with it (without this, chains of
+	// articles each like the last grew groups of thousands of unrelated
+	// articles on a large store).
+	mi := slices.IndexFunc(matches, func(m Match) bool {
+		mo := g.x.byID[m.ID]
+		n := g.of[mo]
+		return n < 0 || g.groups[n].canonical == mo || g.x.copyOf(s, g.groups[n].canonical)
+	})
+	if mi < 0 {
 		res.Changes = changes
 		return res
 	}
-	m := matches[0]
+	m := matches[mi]
 	res.Match = &m
 	mo := g.x.byID[m.ID]
 	n := g.of[mo]
@@ -174,7 +184,10 @@ func (g *Grouper) Add(s *Sketch) Result {
 	gr := g.groups[n]
 	gr.members = append(gr.members, o)
 	g.of[o] = n
-	if g.before(o, gr.canonical) {
+	// The earliest copy is the canonical one, if every member copies it
+	// too (the original of a wire story does): otherwise members would be
+	// said to copy an article they were never like.
+	if g.before(o, gr.canonical) && g.copiedByAll(s, gr) {
 		gr.canonical = o
 		for _, mb := range gr.members {
 			if mb != o {
@@ -185,6 +198,18 @@ func (g *Grouper) Add(s *Sketch) Result {
 	res.Group, res.DuplicateOf = g.fields(o)
 	res.Changes = merge(changes)
 	return res
+}
+
+// copiedByAll reports whether every member of gr (but s itself) is a copy
+// of the article of s.
+func (g *Grouper) copiedByAll(s *Sketch, gr *group) bool {
+	o := g.x.byID[s.ID]
+	for _, mb := range gr.members {
+		if mb != o && !g.x.copyOf(s, mb) {
+			return false
+		}
+	}
+	return true
 }
 
 // merge keeps the last change of each id, in first-seen order.

@@ -217,6 +217,24 @@ func (x *Index) Copies(s *Sketch) []Match {
 	return out
 }
 
+// copyOf reports whether the article of s is a copy of the held ordinal o
+// by the rules of Copies.
+func (x *Index) copyOf(s *Sketch, o uint32) bool {
+	in := &x.info[o]
+	if in.dead || s.Words == 0 {
+		return false
+	}
+	if s.Text != 0 && in.text == s.Text && (s.Words >= x.opt.MinWords || in.content == s.Content) {
+		return true
+	}
+	if s.Words < x.opt.MinWords || len(s.Sig) != Hashes || !in.sig {
+		return false
+	}
+	r := x.resemblance(s.Sig, o)
+	c := containment(r, s.Shingles, int(in.shingles))
+	return r >= x.opt.MinResemblance || (c >= x.opt.MinContainment && r >= x.opt.MinResemblance/2)
+}
+
 // resemblance compares a full signature with the stored one of o.
 func (x *Index) resemblance(sig []uint32, o uint32) float64 {
 	st := x.sigs[int(o)*Hashes : int(o+1)*Hashes]

@@ -183,6 +183,10 @@ func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send 
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
+			if errors.Is(err, news.ErrDiskFull) {
+				// Every later article would fail the same way: stop once.
+				return fmt.Errorf("ingest: store: %w", err)
+			}
 			// A store that refuses one article (for example one too large
 			// for it) is reported like any other bad item; a store that is
 			// broken fails the next ones too and the user sees them all.

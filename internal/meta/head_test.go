@@ -227,3 +227,38 @@ func TestReadHeadSummaries(t *testing.T) {
 		t.Errorf("Descriptions = %q", h.Descriptions)
 	}
 }
+
+// TestProcessUnsafeFields is issue 17 #6 and #7: a script URL from og:url
+// or from the input's hints is not kept as the article's url, and a
+// publisher with bidi overrides and zero-width characters is cleaned like
+// the title.
+func TestProcessUnsafeFields(t *testing.T) {
+	page := `<html><head><meta property="og:url" content="javascript:alert(document.cookie)">` +
+		`<meta property="og:site_name" content="&#x202E;evil&#x202C; &#x200B;Times"></head>` +
+		`<body><h1>बाजार में तेजी</h1><p>बाजार में आज तेजी रही।</p></body></html>`
+	for _, c := range []struct {
+		name string
+		a    *news.Article
+	}{
+		{"og:url", &news.Article{Text: "बाजार में आज तेजी रही।", Raw: news.Raw{Body: page, Format: news.FormatHTML}}},
+		{"hint", &news.Article{Text: "बाजार में आज तेजी रही।", URL: "data:text/html,<script>alert(1)</script>",
+			Publisher: "\u202Eevil\u202C \u200BTimes",
+			Raw: news.Raw{Body: "बाजार में आज तेजी रही।", Format: news.FormatText,
+				Hints: news.Hints{URL: "data:text/html,<script>alert(1)</script>", Publisher: "\u202Eevil\u202C \u200BTimes"}}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if err := New().Process(t.Context(), c.a); err != nil {
+				t.Fatal(err)
+			}
+			if c.a.URL != "" {
+				t.Errorf("url = %q, want none", c.a.URL)
+			}
+			if n := len(c.a.Removed); n == 0 || c.a.Removed[n-1].Reason != "unsafe-url" {
+				t.Errorf("removed = %v, want an unsafe-url note", c.a.Removed)
+			}
+			if c.a.Publisher != "evil Times" {
+				t.Errorf("publisher = %q, want \"evil Times\"", c.a.Publisher)
+			}
+		})
+	}
+}

@@ -74,6 +74,7 @@ import (
 	"unicode"
 
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 )
 
 // Removal reasons the meta stage reads; they are the clean stage's.
@@ -134,6 +135,9 @@ func (m *Meta) Process(ctx context.Context, a *news.Article) error {
 	if a.URL == "" {
 		a.URL = f.URL
 	}
+	// Whatever stage or input set them, the fields people read are
+	// normalised once here, where they are final, and only a web URL stays.
+	normalize.Fields(a)
 	return nil
 }
 

@@ -15,3 +15,8 @@ var (
 	// ErrTooLarge is returned for an input over the size limit.
 	ErrTooLarge = errors.New("input too large")
 )
+
+// ErrDiskFull is returned (wrapped) by a store or an index that could not
+// write because the disk holding it is full. What was written before is
+// whole; free space and run again.
+var ErrDiskFull = errors.New("disk full")

@@ -112,11 +112,18 @@ func TestOffsets(t *testing.T) {
 	if a := NewOffsets("plain ascii"); a.Rune(5) != 5 {
 		t.Error("ascii fast path wrong")
 	}
+	// ASCII text clamps too (issue 17: FuzzOffsets found Rune(-66)).
+	a := NewOffsets("plain ascii")
+	if a.Rune(-66) != 0 || a.Rune(100) != len("plain ascii") {
+		t.Errorf("ascii out-of-range offsets not clamped: Rune(-66) = %d, Rune(100) = %d", a.Rune(-66), a.Rune(100))
+	}
 }
 
 func FuzzOffsets(f *testing.F) {
 	f.Add("पुतिन ने कहा", 3)
 	f.Add("\xff\xfe abc", 1)
+	f.Add("0", -66)
+	f.Add("ascii", 99)
 	f.Fuzz(func(t *testing.T, s string, b int) {
 		o := NewOffsets(s)
 		r := o.Rune(b)

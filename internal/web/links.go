@@ -24,6 +24,8 @@ type linksView struct {
 	Canonical     *item
 	Diff          []dedup.Edit
 	Added, Remove int
+	// DiffCut is true when Diff stops before the texts' end.
+	DiffCut bool
 }
 
 // linksOf reads the ties of a; nil when there are none or no Links.
@@ -58,6 +60,14 @@ func (u *UI) linksOf(r *http.Request, a *news.Article) (*linksView, error) {
 			v.Diff = dedup.Diff(c.Text, a.Text)
 			st := dedup.CountWords(v.Diff)
 			v.Added, v.Remove = st.Added, st.Removed
+			// A page shows the start of a long diff (the API has more).
+			size := 0
+			for i, e := range v.Diff {
+				if size += len(e.Text); size > pageText {
+					v.Diff, v.DiffCut = v.Diff[:i], true
+					break
+				}
+			}
 		case !errors.Is(err, news.ErrNotFound):
 			return nil, err
 		}

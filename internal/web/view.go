@@ -138,7 +138,8 @@ func truncate(s string, n int) string {
 	return strings.TrimSpace(s[:cut]) + "…"
 }
 
-// articleView is an article as its page shows it.
+// articleView is an article as its page shows it: a window of each long
+// part (see pageLimits), with links to the rest.
 type articleView struct {
 	*news.Article
 	Paragraphs []string
@@ -146,6 +147,77 @@ type articleView struct {
 	Entities   []entityView
 	Quotes     []quoteView
 	Events     []eventView
+	Removed    []news.Removal
+	// More holds, by part ("text", "entities", "quotes", "events",
+	// "removed"), the links to the rest of a part the page cut.
+	More map[string]*more
+}
+
+// more is where a part cut on a page goes on.
+type more struct {
+	// From and To are the items shown (0-based, To exclusive) of Total.
+	From, To, Total int
+	// Next is the URL of the page showing the following items, First of
+	// the one showing the first; "" when there is none.
+	Next, First string
+}
+
+// What one article page shows of each part; the "more" links page through
+// the rest, so that no article makes a page larger than a few hundred KB
+// however many entities, quotes or events it holds.
+const (
+	pageText     = 96 << 10 // bytes of text
+	pageEntities = 100
+	pageQuotes   = 30
+	pageEvents   = 30
+	pageRemoved  = 50
+	// pageField is the most characters of one quote, sentence, name or
+	// removed line shown; pageListNames the most names of one list.
+	pageField     = 600
+	pageListNames = 10
+)
+
+// window is the part of an article a page shows: part and the index of its
+// first item (the other parts start at 0).
+type window struct {
+	part   string
+	offset int
+}
+
+// windowOf reads the window a request asks for (?part=…&offset=…).
+func windowOf(q url.Values) window {
+	w := window{part: q.Get("part")}
+	if n, err := strconv.Atoi(q.Get("offset")); err == nil && n > 0 {
+		w.offset = n
+	}
+	return w
+}
+
+// span returns the items [from, to) of a part of total items that the page
+// shows, n at a time, and the "more" links when that is not all of them.
+func (w window) span(id, part string, total, n int) (from, to int, m *more) {
+	if w.part == part {
+		from = min(w.offset, total)
+	}
+	to = min(from+n, total)
+	if from == 0 && to == total {
+		return from, to, nil
+	}
+	m = &more{From: from, To: to, Total: total}
+	href := func(off int) string {
+		v := url.Values{"part": {part}}
+		if off > 0 {
+			v.Set("offset", strconv.Itoa(off))
+		}
+		return articleHref(id) + "?" + v.Encode() + "#" + part
+	}
+	if to < total {
+		m.Next = href(to)
+	}
+	if from > 0 {
+		m.First = href(0)
+	}
+	return from, to, m
 }
 
 type entityView struct {
@@ -170,50 +242,88 @@ type eventView struct {
 	Killed, Injured *int
 }
 
-func newArticleView(a *news.Article) *articleView {
-	v := &articleView{Article: a, Paragraphs: paragraphs(a.Text), SourceURL: safeURL(a.URL)}
-	if v.SourceURL == "" {
+func newArticleView(a *news.Article, w window) *articleView {
+	// The page shows a copy with every short field bounded too.
+	c := *a
+	c.Title, c.TitleEn, c.Publisher = truncate(a.Title, pageField), truncate(a.TitleEn, pageField), truncate(a.Publisher, pageField)
+	c.Byline, c.Agencies = truncateAll(a.Byline), truncateAll(a.Agencies)
+	if a.Dateline != nil {
+		d := *a.Dateline
+		d.Place, d.PlaceText = truncate(d.Place, pageField), truncate(d.PlaceText, pageField)
+		c.Dateline = &d
+	}
+	v := &articleView{Article: &c, SourceURL: safeURL(a.URL), More: map[string]*more{}}
+	if len(v.SourceURL) > pageField {
+		v.SourceURL = ""
+	}
+	if v.SourceURL == "" && len(a.Source.URI) <= pageField {
 		v.SourceURL = safeURL(a.Source.URI)
 	}
+	paras := paragraphs(a.Text)
+	from, to := 0, len(paras)
+	if w.part == "text" {
+		from = min(w.offset, len(paras))
+	}
+	size := 0
+	for i := from; i < len(paras); i++ {
+		if size += len(paras[i]); size > pageText && i > from {
+			to = i
+			break
+		}
+	}
+	if from > 0 || to < len(paras) {
+		_, _, m := window{part: "text", offset: from}.span(a.ID, "text", len(paras), to-from)
+		v.More["text"] = m
+	}
+	v.Paragraphs = paras[from:to]
+
 	names := make(map[string]string, len(a.Entities))
 	alts := make(map[string]string, len(a.Entities))
+	var ents []entityView
 	for _, e := range a.Entities {
 		names[e.ID] = e.Name
-		ev := entityView{Name: e.Name, Type: e.Type, Wikidata: e.Wikidata, Mentions: len(e.Mentions)}
+		ev := entityView{Name: truncate(e.Name, pageField), Type: e.Type, Wikidata: e.Wikidata, Mentions: len(e.Mentions)}
 		if alt := e.Names[a.Lang]; alt != "" && alt != e.Name {
-			ev.Alt = alt
+			ev.Alt = truncate(alt, pageField)
 			alts[e.ID] = alt
 		}
-		v.Entities = append(v.Entities, ev)
+		ents = append(ents, ev)
 	}
-	slices.SortStableFunc(v.Entities, func(x, y entityView) int { return cmp.Compare(y.Mentions, x.Mentions) })
+	slices.SortStableFunc(ents, func(x, y entityView) int { return cmp.Compare(y.Mentions, x.Mentions) })
+	from, to, v.More["entities"] = w.span(a.ID, "entities", len(ents), pageEntities)
+	v.Entities = ents[from:to]
+
 	name := func(id string) string {
 		if n, ok := names[id]; ok {
-			return n
+			return truncate(n, pageField)
 		}
-		return id
+		return truncate(id, pageField)
 	}
 	nameAll := func(ids []string) []string {
-		out := make([]string, len(ids))
-		for i, id := range ids {
-			out[i] = name(id)
+		out := make([]string, 0, min(len(ids), pageListNames))
+		for _, id := range ids[:min(len(ids), pageListNames)] {
+			out = append(out, name(id))
 		}
 		return out
 	}
-	for _, q := range a.Quotes {
+	from, to, v.More["quotes"] = w.span(a.ID, "quotes", len(a.Quotes), pageQuotes)
+	for _, q := range a.Quotes[from:to] {
 		sp := q.SpeakerName
 		if sp == "" && q.Speaker != "" {
 			sp = name(q.Speaker)
 		}
-		qv := quoteView{Speaker: sp, Text: q.Text, Cue: q.Cue, Direct: q.Direct, Via: q.Via}
+		qv := quoteView{Speaker: truncate(sp, pageField), Text: truncate(q.Text, pageField), Cue: truncate(q.Cue, pageField),
+			Direct: q.Direct, Via: q.Via[:min(len(q.Via), pageListNames)]}
 		if alt := alts[q.Speaker]; alt != sp {
-			qv.SpeakerAlt = alt
+			qv.SpeakerAlt = truncate(alt, pageField)
 		}
 		v.Quotes = append(v.Quotes, qv)
 	}
-	for _, e := range a.Events {
-		ev := eventView{Type: e.Type, Subtype: e.Subtype, Trigger: e.Trigger, Date: e.Date, Sentence: e.Sentence,
-			Actors: nameAll(e.Actors), Targets: nameAll(e.Targets), Killed: e.Killed, Injured: e.Injured}
+	from, to, v.More["events"] = w.span(a.ID, "events", len(a.Events), pageEvents)
+	for _, e := range a.Events[from:to] {
+		ev := eventView{Type: e.Type, Subtype: e.Subtype, Trigger: truncate(e.Trigger, pageField), Date: e.Date,
+			Sentence: truncate(e.Sentence, pageField), Actors: nameAll(e.Actors), Targets: nameAll(e.Targets),
+			Killed: e.Killed, Injured: e.Injured}
 		if e.Place != "" {
 			ev.Place = name(e.Place)
 		}
@@ -222,14 +332,36 @@ func newArticleView(a *news.Article) *articleView {
 		}
 		v.Events = append(v.Events, ev)
 	}
+	from, to, v.More["removed"] = w.span(a.ID, "removed", len(a.Removed), pageRemoved)
+	for _, r := range a.Removed[from:to] {
+		v.Removed = append(v.Removed, news.Removal{Text: truncate(r.Text, pageField), Reason: r.Reason})
+	}
+	for k, m := range v.More {
+		if m == nil {
+			delete(v.More, k)
+		}
+	}
 	return v
 }
 
-// paragraphs splits text at blank lines, dropping empty paragraphs.
+// paragraphs splits text at blank lines, dropping empty paragraphs; a
+// paragraph longer than a page holds is split into parts that fit.
 func paragraphs(text string) []string {
 	var out []string
 	for p := range strings.SplitSeq(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
+		p = strings.TrimSpace(p)
+		for len(p) > pageText {
+			cut := pageText
+			for cut > 0 && !utf8.RuneStart(p[cut]) {
+				cut--
+			}
+			if sp := strings.LastIndexByte(p[:cut], ' '); sp > cut/2 {
+				cut = sp
+			}
+			out = append(out, strings.TrimSpace(p[:cut]))
+			p = strings.TrimSpace(p[cut:])
+		}
+		if p != "" {
 			out = append(out, p)
 		}
 	}
@@ -252,3 +384,18 @@ func (b base) Kind(k string) string {
 	}
 	return k
 }
+
+// truncateAll is the first pageListNames of names, each truncated.
+func truncateAll(names []string) []string {
+	if names == nil {
+		return nil
+	}
+	out := make([]string, 0, min(len(names), pageListNames))
+	for _, n := range names[:min(len(names), pageListNames)] {
+		out = append(out, truncate(n, pageField))
+	}
+	return out
+}
+
+// Start is the 1-based number of the first item shown.
+func (m *more) Start() int { return m.From + 1 }

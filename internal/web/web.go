@@ -72,7 +72,7 @@ func newUI(fsys fs.FS, o Options) (*UI, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	u := &UI{arts: o.Articles, search: o.Searcher, links: linksFrom(o), log: log, pages: map[string]*template.Template{},
+	u := &UI{arts: api.Shared(o.Articles), search: o.Searcher, links: linksFrom(o), log: log, pages: map[string]*template.Template{},
 		srcs: o.Sources, write: o.Write}
 	var err error
 	if u.assets, u.assetURLs, err = loadAssets(fsys); err != nil {
@@ -182,11 +182,25 @@ func (u *UI) base(w http.ResponseWriter, r *http.Request) base {
 		other = uiLangs[1]
 	}
 	q.Set("hl", other)
-	b := base{catalog: u.cats[lang], Lang: lang, Other: other, Toggle: r.URL.Path + "?" + q.Encode(), Stored: -1}
+	b := base{catalog: u.cats[lang], Lang: lang, Other: other, Toggle: sitePath(r) + "?" + q.Encode(), Stored: -1}
 	if n, err := u.arts.Count(r.Context()); err == nil {
 		b.Stored = n
 	}
 	return b
+}
+
+// sitePath is the path of r to link back to: the escaped path of a page
+// this UI serves, and "/" for any other (a 404) or for a path a browser
+// could read as another site's ("//host", "/\host").
+func sitePath(r *http.Request) string {
+	if r.Pattern == "" || r.Pattern == "GET /" {
+		return "/"
+	}
+	p := r.URL.EscapedPath()
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\\r\n") {
+		return "/"
+	}
+	return p
 }
 
 // form is the search form as the visitor filled it.
@@ -286,7 +300,7 @@ func (u *UI) article(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, b, err)
 		return
 	}
-	u.render(w, r, http.StatusOK, "article", &articleData{base: b, Article: newArticleView(a), Links: links})
+	u.render(w, r, http.StatusOK, "article", &articleData{base: b, Article: newArticleView(a, windowOf(r.URL.Query())), Links: links})
 }
 
 // errorData is the data of an error page.

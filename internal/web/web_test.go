@@ -194,7 +194,7 @@ func TestArticlePage(t *testing.T) {
 			"इंदौर</span> <span lang=\"en\">(Indore)</span>, 10 मार्च 2025",
 			`href="https://example.com/hi/indore-metro"`,
 			"<p>पहले दिन सभी स्टेशनों पर लोगों की लंबी कतारें दिखीं।</p>",
-			"<details class=\"removed\">", "हटाई गई सामग्री (2)", "सोशल मीडिया", "हमें फ़ेसबुक पर फ़ॉलो करें",
+			"<details class=\"removed\" id=\"removed\">", "हटाई गई सामग्री (2)", "सोशल मीडिया", "हमें फ़ेसबुक पर फ़ॉलो करें",
 			"बयान", "यह लाइन हर दिन पचास हज़ार लोगों को ले जाएगी।", "Sunita Verma <span lang=\"hi\">(सुनीता वर्मा)</span>", "सीधा उद्धरण",
 			"लोग, संगठन और स्थान", "सुनीता वर्मा", "व्यक्ति",
 		}, []string{"[[", "घटनाएँ"}},
@@ -206,7 +206,7 @@ func TestArticlePage(t *testing.T) {
 			"स्थान</dt><dd>Assam", "12 मार्च 2025, 22:15 IST", `<time datetime="2025-03-12">12 मार्च 2025</time>`,
 		}, []string{"[[", "details"}},
 		{"english article", "/a/en-port", nil, 200, []string{
-			`<div class="body" lang="en">`, "<p>A second berth is due to open next year.</p>", "Staff Reporter",
+			`<div class="body" id="text" lang="en">`, "<p>A second berth is due to open next year.</p>", "Staff Reporter",
 		}, []string{"[[", "title-en"}},
 		{"bare article", "/a/bare", nil, 200, []string{"(बिना शीर्षक)", "तारीख़ अज्ञात", "A short note with no title"},
 			[]string{"[[", `href="notes.txt"`}},
@@ -477,4 +477,102 @@ func TestWithAPI(t *testing.T) {
 			t.Errorf("%s: Content-Type %q, want %q", target, got, want)
 		}
 	}
+}
+
+// TestToggleSameSite is issue 17 #4: the language switch of any page,
+// the 404 page above all, links only to a path of this site.
+func TestToggleSameSite(t *testing.T) {
+	h := newTestUI(t, apitest.Sample()...).Handler()
+	for _, target := range []string{
+		"/%2F%2Fevil.example/x",
+		"/%2F%5Cevil.example/x",
+		"/%5C%5Cevil.example",
+		"/a/%2F%2Fevil.example",
+		"/nowhere?hl=en",
+		"/%0d%0aevil",
+	} {
+		t.Run(target, func(t *testing.T) {
+			rec := get(t, h, target)
+			body := html.UnescapeString(rec.Body.String())
+			m := regexp.MustCompile(`class="toggle" href="([^"]+)"`).FindStringSubmatch(body)
+			if m == nil {
+				t.Fatalf("no toggle link in\n%s", body)
+			}
+			link := m[1]
+			u, err := url.Parse(link)
+			if err != nil {
+				t.Fatalf("toggle %q: %v", link, err)
+			}
+			if u.Scheme != "" || u.Host != "" || !strings.HasPrefix(link, "/") ||
+				strings.HasPrefix(link, "//") || strings.HasPrefix(link, `/\`) || strings.ContainsAny(link, "\r\n\\") {
+				t.Errorf("toggle = %q: not a path of this site", link)
+			}
+		})
+	}
+}
+
+// TestPublisherIsolated is issue 17 #7: a publisher name (stored before
+// normalisation cleaned such names, or from another store) is shown in
+// its own bidi isolate, so its characters cannot reorder the page.
+func TestPublisherIsolated(t *testing.T) {
+	a := &news.Article{ID: "bidi", Title: "शीर्षक", Lang: "hi", Publisher: "\u202Eevil Times", Byline: []string{"\u202Eराम"}, Text: "पाठ।"}
+	h := newTestUI(t, a).Handler()
+	body := get(t, h, "/a/bidi").Body.String()
+	contains(t, body, []string{"<bdi>\u202Eevil Times</bdi>", "<bdi>\u202Eराम</bdi>"})
+}
+
+// TestBoundedPage is issue 17 #3 for pages: an article with 10,000
+// entities, thousands of quotes and events and 2 MB of text makes a page
+// of a few hundred KB, with "show more" links (paths of this site) that
+// page through the rest.
+func TestBoundedPage(t *testing.T) {
+	h := newTestUI(t, apitest.Hostile("huge")).Handler()
+	const maxPage = 512 << 10
+	page := func(target string) string {
+		rec := get(t, h, target)
+		if rec.Code != 200 {
+			t.Fatalf("GET %s: %d", target, rec.Code)
+		}
+		t.Logf("GET %s: %d bytes", target, rec.Body.Len())
+		if rec.Body.Len() > maxPage {
+			t.Errorf("GET %s: %d bytes, want at most %d", target, rec.Body.Len(), maxPage)
+		}
+		return html.UnescapeString(rec.Body.String())
+	}
+	body := page("/a/huge")
+	contains(t, body, []string{"1–100, कुल 10000 में से", "/a/huge?offset=100&part=entities#entities",
+		"/a/huge?offset=30&part=quotes#quotes", "/a/huge?offset=30&part=events#events", "/a/huge?offset=50&part=removed#removed",
+		"/a/huge?offset=1&part=text#text"})
+	next := page("/a/huge?offset=100&part=entities")
+	contains(t, next, []string{"101–200, कुल 10000 में से", "/a/huge?part=entities#entities"})
+	for _, target := range []string{"/a/huge?part=text&offset=5", "/a/huge?part=quotes&offset=2990", "/a/huge?part=events&offset=999999", "/a/huge?part=x&offset=-3"} {
+		page(target)
+	}
+}
+
+func FuzzSitePath(f *testing.F) {
+	for _, s := range []string{"/a/x", "//evil.example/x", "/%2F%2Fevil", `/\evil`, "/s/%5C%5Cx"} {
+		f.Add(s)
+	}
+	h := newTestUI(f, apitest.Sample()...).Handler()
+	toggle := regexp.MustCompile(`class="toggle" href="([^"]+)"`)
+	f.Fuzz(func(t *testing.T, p string) {
+		req, err := http.NewRequest("GET", "http://localhost"+p, nil)
+		if err != nil || req.URL.Host != "localhost" {
+			return
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		m := toggle.FindStringSubmatch(html.UnescapeString(rec.Body.String()))
+		if m == nil {
+			return
+		}
+		link := m[1]
+		if !strings.HasPrefix(link, "/") || strings.HasPrefix(link, "//") || strings.ContainsAny(link, "\\\r\n") {
+			t.Fatalf("path %q: toggle %q leaves the site", p, link)
+		}
+		if u, err := url.Parse(link); err != nil || u.Host != "" || u.Scheme != "" {
+			t.Fatalf("path %q: toggle %q: %v", p, link, err)
+		}
+	})
 }

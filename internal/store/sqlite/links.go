@@ -22,22 +22,22 @@ import (
 func (s *Store) PutLinked(ctx context.Context, a *news.Article, hash string, l store.Linked) (store.Outcome, error) {
 	r, err := encode(Item{Article: a, Hash: hash})
 	if err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", err)
+		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", err)
+		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
 	}
 	defer tx.Rollback()
 	out, err := putRows(ctx, tx, []row{r})
 	if err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", err)
+		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
 	}
 	if err := applyLinked(ctx, tx, l); err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", err)
+		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
 	}
 	if err := tx.Commit(); err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", err)
+		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
 	}
 	return out[0], nil
 }
@@ -49,14 +49,14 @@ func (s *Store) ApplyLinked(ctx context.Context, l store.Linked) error {
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("sqlite: apply links: %w", err)
+		return fmt.Errorf("sqlite: apply links: %w", full(err))
 	}
 	defer tx.Rollback()
 	if err := applyLinked(ctx, tx, l); err != nil {
-		return fmt.Errorf("sqlite: apply links: %w", err)
+		return fmt.Errorf("sqlite: apply links: %w", full(err))
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlite: apply links: %w", err)
+		return fmt.Errorf("sqlite: apply links: %w", full(err))
 	}
 	return nil
 }

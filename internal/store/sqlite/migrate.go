@@ -2,10 +2,12 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
+
+	msqlite "modernc.org/sqlite"
 )
 
 // ErrSchemaTooNew is returned by Open for a database written by a newer
@@ -108,20 +110,48 @@ var migrations = []string{
 	);`,
 }
 
-// migrate brings the schema up to date, one transaction per step.
+// migrate brings the schema up to date, one transaction per step. Other
+// processes may open the same new database at once: whichever takes the
+// write lock first migrates, and the others, finding a step done or the
+// database busy, look again (for up to 10 s) rather than fail.
 func (s *Store) migrate(ctx context.Context) error {
+	const wait = 20 * time.Millisecond
+	for tries := 0; ; tries++ {
+		err := s.migrateOnce(ctx)
+		if err == nil || tries >= 500 || !(errors.Is(err, errMigrated) || isBusy(err)) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("sqlite: open %s: %w", s.path, ctx.Err())
+		case <-time.After(wait):
+		}
+	}
+}
+
+// errMigrated is returned by step when another process applied the step
+// first.
+var errMigrated = errors.New("schema version changed while migrating")
+
+// isBusy reports whether err is SQLite's "database is locked" (BUSY),
+// which a change of journal mode returns without waiting.
+func isBusy(err error) bool {
+	var se *msqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == 5
+}
+
+func (s *Store) migrateOnce(ctx context.Context) error {
 	if _, err := s.w.ExecContext(ctx,
 		`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("sqlite: open %s: %w", s.path, err)
 	}
+	// One statement, so two processes cannot both add the first row.
+	if _, err := s.w.ExecContext(ctx,
+		`INSERT INTO schema_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM schema_version)`); err != nil {
+		return fmt.Errorf("sqlite: open %s: %w", s.path, err)
+	}
 	var v int
-	err := s.w.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		if _, err := s.w.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (0)`); err != nil {
-			return fmt.Errorf("sqlite: open %s: %w", s.path, err)
-		}
-	case err != nil:
+	if err := s.w.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v); err != nil {
 		return fmt.Errorf("sqlite: open %s: read schema version: %w", s.path, err)
 	}
 	if v > len(migrations) {
@@ -151,7 +181,7 @@ func (s *Store) step(ctx context.Context, i int) error {
 		return err
 	}
 	if v != i {
-		return fmt.Errorf("schema version changed to %d while migrating; open again", v)
+		return fmt.Errorf("%w (to %d)", errMigrated, v)
 	}
 	if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
 		return err

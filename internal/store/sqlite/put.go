@@ -75,7 +75,7 @@ func encode(it Item) (row, error) {
 func (s *Store) Put(ctx context.Context, a *news.Article, hash string) (store.Outcome, error) {
 	out, err := s.put(ctx, []Item{{Article: a, Hash: hash}})
 	if err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", err)
+		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
 	}
 	return out[0], nil
 }
@@ -86,7 +86,7 @@ func (s *Store) Put(ctx context.Context, a *news.Article, hash string) (store.Ou
 func (s *Store) PutBatch(ctx context.Context, items []Item) ([]store.Outcome, error) {
 	out, err := s.put(ctx, items)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: put batch: %w", err)
+		return nil, fmt.Errorf("sqlite: put batch: %w", full(err))
 	}
 	return out, nil
 }

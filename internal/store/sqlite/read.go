@@ -212,6 +212,39 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// IndexCounts returns the number of stored articles and how many of them
+// are marked indexed as they are stored now: the search index holds at
+// least those. Both counts read indexes only, not the records, so this is
+// quick on a large store.
+func (s *Store) IndexCounts(ctx context.Context) (stored, indexed int, err error) {
+	var pending int
+	if err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles),
+		(SELECT count(*) FROM articles WHERE indexed_hash != hash)`).Scan(&stored, &pending); err != nil {
+		return 0, 0, fmt.Errorf("sqlite: index counts: %w", err)
+	}
+	return stored, stored - pending, nil
+}
+
+// PendingCount returns the number of articles put but not marked indexed
+// as they are stored now.
+func (s *Store) PendingCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE indexed_hash != hash`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite: pending: %w", err)
+	}
+	return n, nil
+}
+
+// ResetIndexed marks every stored article unindexed, for a search index
+// built again from nothing: they are all pending then, and an indexer
+// killed part-way resumes where it stopped.
+func (s *Store) ResetIndexed(ctx context.Context) error {
+	if _, err := s.w.ExecContext(ctx, `UPDATE articles SET indexed_hash = '' WHERE indexed_hash != ''`); err != nil {
+		return fmt.Errorf("sqlite: reset indexed: %w", full(err))
+	}
+	return nil
+}
+
 // Pending returns up to limit articles put but not yet marked indexed, by
 // id. A limit of 0 or less means 100.
 func (s *Store) Pending(ctx context.Context, limit int) ([]*news.Article, error) {
@@ -264,18 +297,18 @@ func (s *Store) MarkIndexed(ctx context.Context, ids []string) error {
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("sqlite: mark indexed: %w", err)
+		return fmt.Errorf("sqlite: mark indexed: %w", full(err))
 	}
 	defer tx.Rollback()
 	for start := 0; start < len(ids); start += inChunk {
 		chunk := ids[start:min(start+inChunk, len(ids))]
 		if _, err := tx.ExecContext(ctx, `UPDATE articles SET indexed_hash = hash
 			WHERE indexed_hash != hash AND id IN (`+placeholders(len(chunk))+`)`, args(chunk)...); err != nil {
-			return fmt.Errorf("sqlite: mark indexed: %w", err)
+			return fmt.Errorf("sqlite: mark indexed: %w", full(err))
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlite: mark indexed: %w", err)
+		return fmt.Errorf("sqlite: mark indexed: %w", full(err))
 	}
 	return nil
 }
@@ -289,12 +322,12 @@ func (s *Store) MarkIndexedItems(ctx context.Context, items []Item) error {
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("sqlite: mark indexed: %w", err)
+		return fmt.Errorf("sqlite: mark indexed: %w", full(err))
 	}
 	defer tx.Rollback()
 	st, err := tx.PrepareContext(ctx, `UPDATE articles SET indexed_hash = ? WHERE id = ?`)
 	if err != nil {
-		return fmt.Errorf("sqlite: mark indexed: %w", err)
+		return fmt.Errorf("sqlite: mark indexed: %w", full(err))
 	}
 	defer st.Close()
 	for _, it := range items {
@@ -302,11 +335,11 @@ func (s *Store) MarkIndexedItems(ctx context.Context, items []Item) error {
 			return errors.New("sqlite: mark indexed: nil article")
 		}
 		if _, err := st.ExecContext(ctx, it.Hash, it.Article.ID); err != nil {
-			return fmt.Errorf("sqlite: mark indexed: %q: %w", it.Article.ID, err)
+			return fmt.Errorf("sqlite: mark indexed: %q: %w", it.Article.ID, full(err))
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlite: mark indexed: %w", err)
+		return fmt.Errorf("sqlite: mark indexed: %w", full(err))
 	}
 	return nil
 }

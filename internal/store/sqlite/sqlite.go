@@ -15,12 +15,16 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
+	"os"
 	"strings"
+	"syscall"
 
+	"khabar/internal/news"
 	"khabar/internal/store"
 
 	// The pure Go SQLite driver, registered as "sqlite".
-	_ "modernc.org/sqlite"
+	msqlite "modernc.org/sqlite"
 )
 
 var _ store.Store = (*Store)(nil)
@@ -35,6 +39,8 @@ type Store struct {
 	w      *sql.DB // one connection, BEGIN IMMEDIATE
 	r      *sql.DB // read-only pool
 	logger *slog.Logger
+	// readOnly: opened by OpenReadOnly; w is r, and writes fail.
+	readOnly bool
 }
 
 // Open opens the database at path, creating it when absent, and brings its
@@ -78,11 +84,81 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*Store, error)
 	return s, nil
 }
 
+// OpenReadOnly opens the database at path for reading only, as a folder on
+// a read-only medium (a DVD, a read-only mount, a snapshot) must be: with
+// no write-ahead log beside it the file is opened immutable (SQLite then
+// needs no -shm file and takes no locks); with one, read-only. Every write
+// fails. It refuses a database whose schema differs from this version's:
+// an older one needs a writable open to migrate it.
+func OpenReadOnly(ctx context.Context, path string, logger *slog.Logger) (*Store, error) {
+	if logger == nil {
+		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if path == "" || strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("sqlite: open %q: path must be a file name without '?' or '#'", path)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	mode := "mode=ro&immutable=1"
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		mode = "mode=ro"
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + mode +
+		"&_pragma=busy_timeout(10000)&_pragma=query_only(1)"
+	r, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(readers)
+	r.SetMaxIdleConns(readers)
+	s := &Store{path: path, w: r, r: r, logger: logger, readOnly: true}
+	var v int
+	if err := r.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v); err != nil {
+		r.Close()
+		return nil, fmt.Errorf("sqlite: open %s read-only: %w", path, err)
+	}
+	switch {
+	case v > len(migrations):
+		r.Close()
+		return nil, fmt.Errorf("sqlite: open %s: schema version %d, this khabar knows up to %d: upgrade khabar to use this database: %w",
+			path, v, len(migrations), ErrSchemaTooNew)
+	case v < len(migrations):
+		r.Close()
+		return nil, fmt.Errorf("sqlite: open %s read-only: schema version %d is older than this khabar's %d: open it once where it can be written to upgrade it",
+			path, v, len(migrations))
+	}
+	return s, nil
+}
+
+// ReadOnly reports whether s was opened with OpenReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
 // Close releases the database. It does not wait for calls in flight; the
 // caller stops using the store first.
 func (s *Store) Close() error {
+	if s.readOnly {
+		return s.r.Close()
+	}
 	// Let SQLite refresh its planner statistics where it thinks it helps;
 	// failure is harmless.
 	_, _ = s.w.Exec("PRAGMA optimize")
 	return errors.Join(s.r.Close(), s.w.Close())
 }
+
+// full wraps err with news.ErrDiskFull when SQLite could not write because
+// the disk (or the database's size limit) is full.
+func full(err error) error {
+	if err == nil || errors.Is(err, news.ErrDiskFull) {
+		return err
+	}
+	var se *msqlite.Error
+	if (errors.As(err, &se) && se.Code()&0xff == sqliteFull) || errors.Is(err, syscall.ENOSPC) {
+		return fmt.Errorf("%w: %w", news.ErrDiskFull, err)
+	}
+	return err
+}
+
+// sqliteFull is SQLITE_FULL, the primary result code of a write that found
+// no space.
+const sqliteFull = 13
