@@ -33,7 +33,7 @@ func BenchmarkFetchIngest(b *testing.B) {
 		arts = append(arts, newsroom.Article{Path: fmt.Sprintf("/a/%05d", i), Title: title, Body: string(t),
 			Published: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Minute)})
 	}
-	outlets := newsroom.Outlets(b, []string{"127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14"}, arts)
+	outlets, _ := newsroom.Outlets(b, []string{"127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14"}, arts)
 	var urls []string
 	for _, o := range outlets {
 		urls = append(urls, o.URL+"/rss.xml")

@@ -33,6 +33,9 @@ type fetchFlags struct {
 	allowPrivate bool
 	delay        time.Duration
 	userAgent    string
+	// minInterval and maxInterval bound the adaptive time between two
+	// fetches of one source.
+	minInterval, maxInterval time.Duration
 }
 
 func (f *fetchFlags) register(fs *flag.FlagSet) {
@@ -42,6 +45,10 @@ func (f *fetchFlags) register(fs *flag.FlagSet) {
 		"minimum time between two requests to one host (a longer robots.txt Crawl-delay wins)")
 	fs.StringVar(&f.userAgent, "user-agent", fetch.DefaultUserAgent,
 		"User-Agent sent with every request: name khabar and a URL where site owners can reach you")
+	fs.DurationVar(&f.minInterval, "min-interval", follow.DefaultMinInterval,
+		"shortest time between two fetches of one feed or sitemap (the interval adapts to how often it publishes)")
+	fs.DurationVar(&f.maxInterval, "max-interval", follow.DefaultMaxInterval,
+		"longest time between two fetches of one feed or sitemap")
 }
 
 // client returns the fetch client the flags describe.
@@ -120,6 +127,7 @@ func startNode(ctx context.Context, e *env, d *dataFolder, o nodeOptions) (*node
 	}
 	n.follow = follow.New(follow.Options{
 		Store: d.store, Fetcher: o.fetch.client(e, rec, n.metrics), Ingest: g, Logger: e.log,
+		MinInterval: o.fetch.minInterval, MaxInterval: o.fetch.maxInterval,
 	})
 	queued = n.follow.Pending
 	n.wg.Add(1)

@@ -41,7 +41,7 @@ func TestSoakFollow(t *testing.T) {
 			Published: time.Now().Add(-time.Duration(len(files)-i) * time.Minute)})
 	}
 	// The first 200 are published now, the rest one by one during the run.
-	outlets := newsroom.Outlets(t, []string{"127.0.0.21", "127.0.0.22", "127.0.0.23", "127.0.0.24"}, arts[:200])
+	outlets, room := newsroom.Outlets(t, []string{"127.0.0.21", "127.0.0.22", "127.0.0.23", "127.0.0.24"}, arts[:200])
 	data := filepath.Join(dir, "data")
 	if r := khabar(t, t.Context(), "", "sources", "list", "--data", data); r.code == 0 {
 		t.Fatal("data folder exists")
@@ -65,7 +65,10 @@ func TestSoakFollow(t *testing.T) {
 	}
 	st.Close()
 
-	args := []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--allow-private", "--delay", "0"}
+	// Every feed is asked again within a minute or two: 200 conditional
+	// requests a minute, and the new articles.
+	args := []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--allow-private", "--delay", "0",
+		"--min-interval", "30s", "--max-interval", "90s"}
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "KHABAR_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"), "KHABAR_LOG=warn")
 	var out bytes.Buffer
@@ -90,8 +93,8 @@ func TestSoakFollow(t *testing.T) {
 			}
 		}
 		rss, hwm := procMem(cmd.Process.Pid)
-		t.Logf("%6s  rss %6.1f MB  peak %6.1f MB  stored %d", time.Since(start).Round(time.Second), rss, hwm,
-			countArticles(filepath.Join(data, "khabar.db")))
+		t.Logf("%6s  rss %6.1f MB  peak %6.1f MB  stored %d  requests %d", time.Since(start).Round(time.Second), rss, hwm,
+			countArticles(filepath.Join(data, "khabar.db")), len(room.Requests()))
 	}
 	if testing.Verbose() {
 		t.Logf("server output:\n%s", out.String())

@@ -351,8 +351,8 @@ func (n *Newsroom) english(o *Outlet, w http.ResponseWriter, r *http.Request) {
 // Outlets starts one plain outlet per address in ips (127.0.0.N), which
 // share arts between them round-robin: each has a robots.txt that allows
 // everything, an RSS feed /rss.xml of its articles and their pages. For
-// throughput measurements.
-func Outlets(tb testing.TB, ips []string, arts []Article) []*Outlet {
+// throughput and memory measurements; the Newsroom logs their requests.
+func Outlets(tb testing.TB, ips []string, arts []Article) ([]*Outlet, *Newsroom) {
 	tb.Helper()
 	n := &Newsroom{}
 	out := make([]*Outlet, len(ips))
@@ -363,7 +363,7 @@ func Outlets(tb testing.TB, ips []string, arts []Article) []*Outlet {
 		}
 		out[i] = n.start(tb, ip, "plain", mine, n.plain)
 	}
-	return out
+	return out, n
 }
 
 func (n *Newsroom) plain(o *Outlet, w http.ResponseWriter, r *http.Request) {
