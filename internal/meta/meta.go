@@ -232,6 +232,10 @@ func Read(a *news.Article) Facts {
 			f.Title = t
 		}
 	}
+	if strings.TrimSpace(f.Title) == "" {
+		// The page names no headline: the feed's title for it.
+		f.Title = a.Raw.Feed.Title
+	}
 	f.Title = collapse(f.Title)
 
 	// English title.
@@ -884,6 +888,10 @@ func times(a *news.Article, head Head, facts []fact, cand candidates, url string
 		if st, ok := visibleDate(a.Raw.Body); ok {
 			pub, pubP = st.Time, st.Precision
 		}
+	}
+	if pub.IsZero() && !a.Raw.Feed.Published.IsZero() {
+		// The page says nothing: the date the feed or sitemap gave.
+		pub, pubP = a.Raw.Feed.Published, PrecisionSecond
 	}
 	if pub.IsZero() && url != "" {
 		if m := urlDate.FindStringSubmatch(url); m != nil {
