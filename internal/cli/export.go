@@ -22,7 +22,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			"article (lists joined with \"; \", nested parts as JSON; a cell a spreadsheet would\n"+
 			"read as a formula starts with an apostrophe).")
 	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	what := fs.String("what", exportArticles, "what to export: articles (v1 records), entities (one row per entity over the articles),\nquotes (one row per quote) or events (one row per event, GDELT-style)")
 	format := fs.String("format", "jsonl", "jsonl or csv")
+	excel := fs.Bool("excel", false, "CSV for spreadsheets: a UTF-8 byte-order mark first, so Devanagari opens right")
 	out := fs.String("o", "-", "output file, - for standard output")
 	lang := fs.String("lang", "", "only articles in this language")
 	from := fs.String("from", "", "only articles published on or after this date (YYYY-MM-DD or RFC 3339)")
@@ -32,6 +34,14 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	if *format != "jsonl" && *format != "csv" {
 		fmt.Fprintf(e.stderr, "khabar export: unknown --format %q: use jsonl or csv\n", *format)
+		return errUsage
+	}
+	if *what != exportArticles && newTable(*what) == nil {
+		fmt.Fprintf(e.stderr, "khabar export: unknown --what %q: use articles, entities, quotes or events\n", *what)
+		return errUsage
+	}
+	if *excel && *format != "csv" {
+		fmt.Fprintln(e.stderr, "khabar export: --excel goes with --format csv")
 		return errUsage
 	}
 	f, t, err := dateRange(*from, *to)
@@ -70,9 +80,33 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		}
 		return true
 	}
+	if *excel {
+		if _, err := bw.WriteString("\uFEFF"); err != nil {
+			return err
+		}
+	}
 	n := 0
-	switch *format {
-	case "jsonl":
+	switch {
+	case *what != exportArticles:
+		tb := newTable(*what)
+		var rw *rowWriter
+		if rw, err = newRowWriter(bw, *format, tb.header(), "articles", "mentions", "killed", "injured"); err != nil {
+			return err
+		}
+		err = d.store.Each(ctx, func(a *news.Article) error {
+			if !keep(a) {
+				return nil
+			}
+			return tb.add(a, rw.write)
+		})
+		if err == nil {
+			err = tb.flush(rw.write)
+		}
+		if err == nil {
+			err = rw.close()
+		}
+		n = rw.counted
+	case *format == "jsonl":
 		enc := json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
 		err = d.store.Each(ctx, func(a *news.Article) error {
@@ -82,7 +116,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			n++
 			return enc.Encode(a)
 		})
-	case "csv":
+	default:
 		cw := csv.NewWriter(bw)
 		if err = cw.Write(csvHeader); err != nil {
 			return err
@@ -112,7 +146,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		if err := os.Rename(file.Name(), *out); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stderr, "exported %d articles to %s\n", n, *out)
+		fmt.Fprintf(e.stderr, "exported %d %s to %s\n", n, *what, *out)
 	}
 	return nil
 }

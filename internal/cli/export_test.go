@@ -1,6 +1,11 @@
 package cli
 
 import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"khabar/internal/news"
@@ -37,5 +42,64 @@ func TestCSVRowFormula(t *testing.T) {
 		if c != "" && (c[0] == '=' || c[0] == '+' || c[0] == '-' || c[0] == '@') {
 			t.Errorf("column %s = %q starts a formula", csvHeader[i], c)
 		}
+	}
+}
+
+// TestExportTables exports the entities, quotes and events of a story of
+// the sample corpus: CSV for spreadsheets with a byte-order mark and one
+// row per item, JSON Lines with numbers as numbers.
+func TestExportTables(t *testing.T) {
+	dir := t.TempDir()
+	if r := khabar(t, t.Context(), "", "ingest", "-q", "--data", dir, "../../examples/corpus/story-trump-putin-meeting"); r.code != 0 {
+		t.Fatalf("ingest: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	read := func(what, format string, extra ...string) string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), what+"."+format)
+		args := append([]string{"export", "--data", dir, "--what", what, "--format", format, "-o", out}, extra...)
+		if r := khabar(t, t.Context(), "", args...); r.code != 0 {
+			t.Fatalf("export %s: %d\n%s", what, r.code, r.stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	ev := read("events", "csv", "--excel")
+	if !strings.HasPrefix(ev, "\uFEFFdate,type,subtype,modality,trigger,actor_ids,actor_names") {
+		t.Errorf("events CSV starts %q", ev[:min(len(ev), 80)])
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(ev, "\uFEFF"))).ReadAll()
+	if err != nil || len(rows) < 3 {
+		t.Fatalf("events CSV: %d rows, %v", len(rows), err)
+	}
+	consult := 0
+	for _, r := range rows[1:] {
+		if r[1] == "CONSULT" && strings.Contains(r[6]+r[9], "Putin") {
+			consult++
+		}
+	}
+	if consult == 0 {
+		t.Errorf("no CONSULT event with Putin among:\n%s", ev)
+	}
+	ents := read("entities", "csv")
+	if !strings.Contains(ents, "Vladimir Putin") || !strings.Contains(ents, "पुतिन") {
+		t.Errorf("entities lack Putin in both scripts:\n%s", ents)
+	}
+	q := read("quotes", "jsonl")
+	var first map[string]any
+	if err := json.Unmarshal([]byte(strings.SplitN(q, "\n", 2)[0]), &first); err != nil || first["speaker_name"] == nil || first["direct"] == nil {
+		t.Errorf("quotes JSON Lines: %v %v", first, err)
+	}
+	jev := read("events", "jsonl")
+	if !strings.Contains(jev, `"killed":`) || strings.Contains(jev, `"killed":""`) {
+		t.Errorf("events JSON Lines: killed should be a number or null:\n%.400s", jev)
+	}
+	if r := khabar(t, t.Context(), "", "export", "--data", dir, "--what", "people"); r.code != 2 {
+		t.Errorf("unknown --what: exit %d", r.code)
+	}
+	if r := khabar(t, t.Context(), "", "export", "--data", dir, "--excel"); r.code != 2 {
+		t.Errorf("--excel without csv: exit %d", r.code)
 	}
 }
