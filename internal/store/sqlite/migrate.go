@@ -108,6 +108,86 @@ var migrations = []string{
 		hints  TEXT NOT NULL,
 		body   BLOB NOT NULL
 	);`,
+	// 4: analysis. entities holds each entity as last named (names as
+	// JSON; search is its names folded to lower case, for look-ups),
+	// mentions which articles name it and how often, quotes and events
+	// where each quote and event is (n is its index in the record) with
+	// what they are filtered on, event_roles the actors and targets of
+	// events. published is the article's, as in articles. Filled from the
+	// records stored before.
+	`CREATE TABLE entities (
+		id       TEXT PRIMARY KEY,
+		name     TEXT NOT NULL,
+		type     TEXT NOT NULL,
+		wikidata TEXT NOT NULL DEFAULT '',
+		names    TEXT NOT NULL DEFAULT '{}',
+		search   TEXT NOT NULL DEFAULT ''
+	);
+	CREATE TABLE mentions (
+		entity    TEXT NOT NULL,
+		article   TEXT NOT NULL,
+		published INTEGER NOT NULL,
+		count     INTEGER NOT NULL,
+		PRIMARY KEY (entity, published, article)
+	) WITHOUT ROWID;
+	CREATE INDEX mentions_article ON mentions (article);
+	CREATE INDEX mentions_published ON mentions (published, entity, count);
+	CREATE TABLE quotes (
+		article   TEXT NOT NULL,
+		n         INTEGER NOT NULL,
+		speaker   TEXT NOT NULL,
+		published INTEGER NOT NULL,
+		text      TEXT NOT NULL,
+		via       TEXT NOT NULL,
+		PRIMARY KEY (article, n)
+	) WITHOUT ROWID;
+	CREATE INDEX quotes_published ON quotes (published, article, n);
+	CREATE INDEX quotes_speaker ON quotes (speaker, published, article, n);
+	CREATE TABLE events (
+		article   TEXT NOT NULL,
+		n         INTEGER NOT NULL,
+		type      TEXT NOT NULL,
+		subtype   TEXT NOT NULL,
+		modality  TEXT NOT NULL,
+		place     TEXT NOT NULL,
+		published INTEGER NOT NULL,
+		PRIMARY KEY (article, n)
+	) WITHOUT ROWID;
+	CREATE INDEX events_published ON events (published, article, n);
+	CREATE INDEX events_type ON events (type, published, article, n);
+	CREATE INDEX events_place ON events (place, published) WHERE place != '';
+	CREATE TABLE event_roles (
+		entity    TEXT NOT NULL,
+		role      TEXT NOT NULL,
+		article   TEXT NOT NULL,
+		n         INTEGER NOT NULL,
+		published INTEGER NOT NULL,
+		PRIMARY KEY (entity, role, published, article, n)
+	) WITHOUT ROWID;
+	CREATE INDEX event_roles_article ON event_roles (article);
+	INSERT OR REPLACE INTO entities (id, name, type, wikidata, names, search)
+		SELECT json_extract(e.value, '$.id'), coalesce(json_extract(e.value, '$.name'), ''),
+			coalesce(json_extract(e.value, '$.type'), ''), coalesce(json_extract(e.value, '$.wikidata'), ''),
+			coalesce(json_extract(e.value, '$.names'), '{}'),
+			lower(coalesce(json_extract(e.value, '$.name'), '') || ' ' || coalesce(json_extract(e.value, '$.names'), ''))
+		FROM articles a, json_each(a.record, '$.entities') e ORDER BY a.published, a.id;
+	INSERT OR IGNORE INTO mentions (entity, article, published, count)
+		SELECT json_extract(e.value, '$.id'), a.id, a.published, json_array_length(e.value, '$.mentions')
+		FROM articles a, json_each(a.record, '$.entities') e;
+	INSERT INTO quotes (article, n, speaker, published, text, via)
+		SELECT a.id, q.key, coalesce(json_extract(q.value, '$.speaker'), ''), a.published,
+			lower(coalesce(json_extract(q.value, '$.text'), '')), lower(coalesce(json_extract(q.value, '$.via'), '[]'))
+		FROM articles a, json_each(a.record, '$.quotes') q;
+	INSERT INTO events (article, n, type, subtype, modality, place, published)
+		SELECT a.id, v.key, coalesce(json_extract(v.value, '$.type'), ''), coalesce(json_extract(v.value, '$.subtype'), ''),
+			coalesce(nullif(json_extract(v.value, '$.modality'), ''), 'asserted'), coalesce(json_extract(v.value, '$.place'), ''), a.published
+		FROM articles a, json_each(a.record, '$.events') v;
+	INSERT OR IGNORE INTO event_roles (entity, role, article, n, published)
+		SELECT r.value, 'actor', a.id, v.key, a.published
+		FROM articles a, json_each(a.record, '$.events') v, json_each(v.value, '$.actors') r;
+	INSERT OR IGNORE INTO event_roles (entity, role, article, n, published)
+		SELECT r.value, 'target', a.id, v.key, a.published
+		FROM articles a, json_each(a.record, '$.events') v, json_each(v.value, '$.targets') r;`,
 }
 
 // migrate brings the schema up to date, one transaction per step. Other

@@ -30,6 +30,7 @@ type row struct {
 	lang, title, url string
 	record           string
 	raw              *rawRow
+	article          *news.Article
 }
 
 func published(t time.Time) int64 {
@@ -67,6 +68,7 @@ func encode(it Item) (row, error) {
 		url:       a.URL,
 		record:    string(rec),
 		raw:       raw,
+		article:   a,
 	}, nil
 }
 
@@ -147,6 +149,9 @@ func putRows(ctx context.Context, tx *sql.Tx, rows []row) ([]store.Outcome, erro
 			if err := putRaw(ctx, tx, r); err != nil {
 				return nil, err
 			}
+			if err := putAnalysis(ctx, tx, r); err != nil {
+				return nil, err
+			}
 			out[i] = store.New
 		case err != nil:
 			return nil, fmt.Errorf("article %q: %w", r.id, err)
@@ -165,6 +170,9 @@ func putRows(ctx context.Context, tx *sql.Tx, rows []row) ([]store.Outcome, erro
 				return nil, fmt.Errorf("article %q: %w", r.id, err)
 			}
 			if err := putRaw(ctx, tx, r); err != nil {
+				return nil, err
+			}
+			if err := putAnalysis(ctx, tx, r); err != nil {
 				return nil, err
 			}
 			out[i] = store.Updated

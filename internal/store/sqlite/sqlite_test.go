@@ -392,3 +392,49 @@ func BenchmarkList(b *testing.B) {
 		cursor = p.Next
 	}
 }
+
+func TestAnalystContract(t *testing.T) {
+	storetest.RunAnalyst(t, func(t *testing.T) storetest.AnalystStore { return openTemp(t) })
+}
+
+// TestAnalysisBackfill: a database of articles stored before the analysis
+// tables existed gets them filled from its records when it is opened.
+func TestAnalysisBackfill(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "khabar.db")
+	s, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	two := 2
+	a := &news.Article{ID: "old1", Source: news.Source{URI: "old1.txt", Format: news.FormatText}, Title: "पुराना", Lang: "hi",
+		Published: time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC), Text: "पुतिन ने कहा।",
+		Entities: []news.Entity{{ID: "kb:vladimir-putin", Name: "Vladimir Putin", Type: news.PER, Names: map[string]string{"hi": "व्लादिमीर पुतिन"},
+			Mentions: []news.Mention{{Text: "पुतिन", Start: 0, End: 5}}}},
+		Quotes: []news.Quote{{Speaker: "kb:vladimir-putin", SpeakerName: "Vladimir Putin", Text: "कुछ", Via: []string{"TASS"}}},
+		Events: []news.Event{{Type: "ASSAULT", Actors: []string{"kb:vladimir-putin"}, Killed: &two}}}
+	if _, err := s.Put(ctx, a, "h"); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`DROP TABLE entities`, `DROP TABLE mentions`, `DROP TABLE quotes`, `DROP TABLE events`,
+		`DROP TABLE event_roles`, `UPDATE schema_version SET version = 3`} {
+		if _, err := s.w.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s, err = Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if e, err := s.Entity(ctx, "kb:vladimir-putin"); err != nil || e.Articles != 1 || e.Mentions != 1 || e.Names["hi"] != "व्लादिमीर पुतिन" {
+		t.Errorf("Entity after backfill = %+v, %v", e, err)
+	}
+	if q, err := s.Quotes(ctx, store.QuoteFilter{Via: "tass"}); err != nil || len(q.Quotes) != 1 {
+		t.Errorf("Quotes after backfill = %+v, %v", q, err)
+	}
+	if ev, err := s.Events(ctx, store.EventFilter{Actor: "kb:vladimir-putin", Modality: news.ModalityAsserted}); err != nil || len(ev.Events) != 1 {
+		t.Errorf("Events after backfill = %+v, %v", ev, err)
+	}
+}
