@@ -40,7 +40,7 @@ var (
 		Names: map[string]string{"hi": "व्लादिमीर पुतिन", "en": "Vladimir Putin"}}
 	trump = news.Entity{ID: "kb:donald-trump", Name: "Donald Trump", Type: news.PER,
 		Names: map[string]string{"hi": "डोनाल्ड ट्रंप", "en": "Donald Trump"}}
-	moscow = news.Entity{ID: "kb:moscow", Name: "Moscow", Type: news.LOC, Names: map[string]string{"hi": "मास्को"}}
+	moscow  = news.Entity{ID: "kb:moscow", Name: "Moscow", Type: news.LOC, Names: map[string]string{"hi": "मास्को"}}
 	kremlin = news.Entity{ID: "kb:kremlin", Name: "Kremlin", Type: news.ORG, Names: map[string]string{"hi": "क्रेमलिन"}}
 )
 
