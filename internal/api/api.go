@@ -121,6 +121,9 @@ type Options struct {
 	Write Write
 	// Metrics, when set, is served at GET /metrics.
 	Metrics http.Handler
+	// Analyst answers the entity, quote and event routes; nil uses
+	// Articles when it answers them too, and otherwise answers with 503.
+	Analyst store.Analyst
 }
 
 // Server serves the JSON API.
@@ -135,6 +138,7 @@ type Server struct {
 	ingest  Ingester
 	sources Sources
 	write   Write
+	analyst store.Analyst
 }
 
 // route is one pattern the API serves.
@@ -153,7 +157,10 @@ func New(o Options) *Server {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{arts: Shared(o.Articles), search: o.Searcher, links: linksFrom(o), log: log, version: o.Version,
-		ingest: o.Ingest, sources: o.Sources, write: o.Write}
+		ingest: o.Ingest, sources: o.Sources, write: o.Write, analyst: o.Analyst}
+	if s.analyst == nil {
+		s.analyst, _ = o.Articles.(store.Analyst)
+	}
 	s.openapi = versioned(openapiDoc, o.Version)
 	s.routes = []route{
 		{"GET /healthz", s.health},
@@ -164,6 +171,10 @@ func New(o Options) *Server {
 		{"GET /api/v1/stories", s.stories},
 		{"GET /api/v1/stories/{id}", s.story},
 		{"GET /api/v1/openapi.json", s.openAPI},
+		{"GET /api/v1/entities", s.entities},
+		{"GET /api/v1/entities/{id}", s.entity},
+		{"GET /api/v1/quotes", s.quotes},
+		{"GET /api/v1/events", s.events},
 	}
 	if o.Ingest != nil {
 		s.routes = append(s.routes, route{"POST /api/v1/articles", s.postArticles})
@@ -371,6 +382,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusNotFound, "not_found", "no article has this id; ids come from the id field of a listing or search")
 	case errors.Is(err, ErrNoSearch):
 		writeError(w, http.StatusServiceUnavailable, "unavailable", "search is not available on this server; leave out q to list articles")
+	case errors.Is(err, errNoAnalyst):
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "entities, quotes and events are not available on this server; serve a data folder made by khabar ingest")
 	case errors.Is(err, errNoLinks):
 		writeError(w, http.StatusServiceUnavailable, "unavailable", "stories and groups are not available on this server; serve a data folder made by khabar ingest")
 	case errors.Is(err, context.Canceled):

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +19,7 @@ import (
 	"khabar/internal/pipeline"
 	"khabar/internal/source"
 	"khabar/internal/store"
+	"khabar/internal/store/sqlite"
 )
 
 // fakeIngest stores what it is given, by id.
@@ -85,10 +87,27 @@ func (f *fakeSources) Remove(_ context.Context, id int64) error {
 func newWriteServer(tb testing.TB, w Write, arts ...*news.Article) (*Server, http.Handler) {
 	tb.Helper()
 	m := apitest.New(arts...)
-	s := New(Options{Articles: m, Searcher: m, Version: "test", Write: w,
+	s := New(Options{Articles: m, Searcher: m, Version: "test", Write: w, Analyst: analystOf(tb, arts...),
 		Ingest: &fakeIngest{seen: map[string]*news.Article{}}, Sources: &fakeSources{},
 		Metrics: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "khabar_up 1\n") })})
 	return s, s.Handler()
+}
+
+// analystOf returns a SQLite store holding arts, to answer the entity,
+// quote and event routes.
+func analystOf(tb testing.TB, arts ...*news.Article) store.Analyst {
+	tb.Helper()
+	st, err := sqlite.Open(tb.Context(), filepath.Join(tb.TempDir(), "k.db"), nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	for _, a := range arts {
+		if _, err := st.Put(tb.Context(), a, "h"); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return st
 }
 
 func send(tb testing.TB, h http.Handler, method, target, ctype, token, body string) *httptest.ResponseRecorder {
