@@ -141,8 +141,8 @@ type entityResponse struct {
 	With []store.EntityCount `json:"with"`
 	// Quotes are its latest quotes (speaker), Events those where it is an
 	// actor or a target: the first page of each, with the route for more.
-	Quotes   []store.QuoteHit `json:"quotes"`
-	Events   []store.EventHit `json:"events"`
+	Quotes   []store.QuoteHit  `json:"quotes"`
+	Events   []store.EventHit  `json:"events"`
 	Articles []json.RawMessage `json:"articles"`
 	// Next is the cursor of the next page of Articles.
 	Next *string `json:"next"`
