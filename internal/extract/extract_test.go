@@ -279,7 +279,9 @@ func TestHostile(t *testing.T) {
 			if err := e.Process(t.Context(), a); err != nil {
 				t.Fatalf("Process() = %v", err)
 			}
-			if d := time.Since(start); d > 10*time.Second {
+			// A guard against stalls (quadratic work), not a speed target:
+			// generous, so a loaded machine does not fail it.
+			if d := time.Since(start); d > 30*time.Second {
 				t.Errorf("Process() took %v", d)
 			}
 			if got := a.Text != ""; got != tt.wantText {
