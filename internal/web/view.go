@@ -223,6 +223,8 @@ func (w window) span(id, part string, total, n int) (from, to int, m *more) {
 type entityView struct {
 	Name, Alt, Type, Wikidata string
 	Mentions                  int
+	// Href is the entity's page.
+	Href string
 }
 
 type quoteView struct {
@@ -282,7 +284,7 @@ func newArticleView(a *news.Article, w window) *articleView {
 	var ents []entityView
 	for _, e := range a.Entities {
 		names[e.ID] = e.Name
-		ev := entityView{Name: truncate(e.Name, pageField), Type: e.Type, Wikidata: e.Wikidata, Mentions: len(e.Mentions)}
+		ev := entityView{Name: truncate(e.Name, pageField), Type: e.Type, Wikidata: e.Wikidata, Mentions: len(e.Mentions), Href: entityHref(e.ID)}
 		if alt := e.Names[a.Lang]; alt != "" && alt != e.Name {
 			ev.Alt = truncate(alt, pageField)
 			alts[e.ID] = alt

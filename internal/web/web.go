@@ -18,6 +18,7 @@ import (
 
 	"khabar/internal/api"
 	"khabar/internal/news"
+	"khabar/internal/store"
 )
 
 //go:embed templates static i18n
@@ -38,6 +39,9 @@ type Options struct {
 	Sources Sources
 	// Write guards the form that adds a source.
 	Write api.Write
+	// Analyst answers the entity pages; nil uses Articles when it answers
+	// them too, and otherwise shows none.
+	Analyst store.Analyst
 }
 
 // UI serves the web pages. It is safe for concurrent use.
@@ -52,10 +56,11 @@ type UI struct {
 	assetURLs map[string]string
 	srcs      Sources
 	write     api.Write
+	analyst   store.Analyst
 }
 
 // pageNames are the views under templates/, each rendered inside layout.html.
-var pageNames = []string{"home", "article", "story", "sources", "error"}
+var pageNames = []string{"home", "article", "story", "sources", "entity", "error"}
 
 // New parses every template and translation and hashes every static file,
 // failing on the first problem.
@@ -73,7 +78,10 @@ func newUI(fsys fs.FS, o Options) (*UI, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	u := &UI{arts: api.Shared(o.Articles), search: o.Searcher, links: linksFrom(o), log: log, pages: map[string]*template.Template{},
-		srcs: o.Sources, write: o.Write}
+		srcs: o.Sources, write: o.Write, analyst: o.Analyst}
+	if u.analyst == nil {
+		u.analyst, _ = o.Articles.(store.Analyst)
+	}
 	var err error
 	if u.assets, u.assetURLs, err = loadAssets(fsys); err != nil {
 		return nil, err
@@ -146,6 +154,7 @@ func (u *UI) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /a/{id}", u.article)
 	mux.HandleFunc("GET /s/{id}", u.story)
 	mux.HandleFunc("GET /sources", u.sources)
+	mux.HandleFunc("GET /e/{id}", u.entity)
 	mux.HandleFunc("POST /sources", u.addSource)
 	mux.HandleFunc("GET /static/{file}", u.serveStatic)
 	mux.HandleFunc("GET /", u.notFound)

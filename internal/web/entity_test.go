@@ -1,0 +1,64 @@
+package web
+
+import (
+	"path/filepath"
+	"testing"
+
+	"khabar/internal/api/apitest"
+	"khabar/internal/store"
+	"khabar/internal/store/sqlite"
+)
+
+func TestEntityPage(t *testing.T) {
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "k.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, a := range apitest.Sample() {
+		if _, err := st.Put(t.Context(), a, "h"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u, err := New(Options{Articles: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := u.Handler()
+	hi := get(t, h, "/e/e-verma?hl=hi")
+	if hi.Code != 200 {
+		t.Fatalf("status %d", hi.Code)
+	}
+	contains(t, hi.Body.String(), []string{
+		"<h1><bdi>सुनीता वर्मा</bdi></h1>", "Sunita Verma", `<svg class="bars"`, "<rect ", "<title>", "हर दिन के लेख",
+		"यह लाइन हर दिन पचास हज़ार लोगों", `href="/e/e-indore"`, `href="/a/hi-metro"`,
+	})
+	en := get(t, h, "/e/e-verma?hl=en")
+	contains(t, en.Body.String(), []string{"<h1><bdi>Sunita Verma</bdi></h1>", "Articles per day", "Named most often with"})
+	if rec := get(t, h, "/e/e-nobody"); rec.Code != 404 {
+		t.Errorf("unknown entity: %d", rec.Code)
+	}
+	if rec := get(t, h, "/e/e-verma?cursor=bad!"); rec.Code != 400 {
+		t.Errorf("bad cursor: %d", rec.Code)
+	}
+	// Every entity name on an article page links to its page.
+	contains(t, get(t, h, "/a/hi-metro").Body.String(), []string{`<a href="/e/e-verma">`, `<a href="/e/e-indore">`})
+	// Events on a place's page name it.
+	contains(t, get(t, h, "/e/e-assam?hl=en").Body.String(), nil, "Events") // a place is no actor or target here
+}
+
+func TestDayChart(t *testing.T) {
+	c := dayChart(nil, 10)
+	if c != nil {
+		t.Fatal("a chart of nothing")
+	}
+	c = dayChart([]store.DayCount{{Day: "2025-03-01", Count: 2}, {Day: "2025-03-03", Count: 4}}, 10)
+	if len(c.Bars) != 3 || c.Max != 4 || c.Bars[1].Count != 0 || c.Bars[2].H != chartHeight || c.Bars[0].H != chartHeight/2 {
+		t.Errorf("chart = %+v", c)
+	}
+	long := dayChart([]store.DayCount{{Day: "2024-01-01", Count: 1}, {Day: "2025-03-03", Count: 1}}, 30)
+	if len(long.Bars) != 30 || long.Last != "2025-03-03" {
+		t.Errorf("a long span is cut to the latest days: %d bars, last %s", len(long.Bars), long.Last)
+	}
+}
+
