@@ -61,4 +61,3 @@ func TestDayChart(t *testing.T) {
 		t.Errorf("a long span is cut to the latest days: %d bars, last %s", len(long.Bars), long.Last)
 	}
 }
-
