@@ -96,7 +96,10 @@ type entityLink struct {
 type entityEvent struct {
 	store.EventHit
 	Actors, Targets []entityLink
-	Place           string
+	// Where is the event's place, nil when none.
+	Where *entityLink
+	// Dead is the number killed, -1 when not known.
+	Dead int
 }
 
 // maxChartDays is the most days an entity's chart shows (the latest).
@@ -185,7 +188,10 @@ func nameIn(lang, name string, names map[string]string) string {
 }
 
 func newEntityEvent(lang string, ev store.EventHit) entityEvent {
-	v := entityEvent{EventHit: ev}
+	v := entityEvent{EventHit: ev, Dead: -1}
+	if ev.Killed != nil {
+		v.Dead = *ev.Killed
+	}
 	v.Sentence = truncate(v.Sentence, pageField)
 	link := func(id string) entityLink {
 		n := ev.Entities[id]
@@ -198,7 +204,8 @@ func newEntityEvent(lang string, ev store.EventHit) entityEvent {
 		v.Targets = append(v.Targets, link(id))
 	}
 	if ev.Place != "" {
-		v.Place = link(ev.Place).Name
+		l := link(ev.Place)
+		v.Where = &l
 	}
 	return v
 }

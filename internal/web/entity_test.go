@@ -44,7 +44,7 @@ func TestEntityPage(t *testing.T) {
 	// Every entity name on an article page links to its page.
 	contains(t, get(t, h, "/a/hi-metro").Body.String(), []string{`<a href="/e/e-verma">`, `<a href="/e/e-indore">`})
 	// Events on a place's page name it.
-	contains(t, get(t, h, "/e/e-assam?hl=en").Body.String(), nil, "Events") // a place is no actor or target here
+	contains(t, get(t, h, "/e/e-assam?hl=en").Body.String(), nil, `id="events-heading"`) // a place is no actor or target here
 }
 
 func TestDayChart(t *testing.T) {
@@ -59,5 +59,38 @@ func TestDayChart(t *testing.T) {
 	long := dayChart([]store.DayCount{{Day: "2024-01-01", Count: 1}, {Day: "2025-03-03", Count: 1}}, 30)
 	if len(long.Bars) != 30 || long.Last != "2025-03-03" {
 		t.Errorf("a long span is cut to the latest days: %d bars, last %s", len(long.Bars), long.Last)
+	}
+}
+
+func TestQuotesAndEventsPages(t *testing.T) {
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "k.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, a := range apitest.Sample() {
+		if _, err := st.Put(t.Context(), a, "h"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u, err := New(Options{Articles: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := u.Handler()
+	q := get(t, h, "/quotes?speaker=e-verma&hl=hi")
+	if q.Code != 200 {
+		t.Fatalf("quotes: %d", q.Code)
+	}
+	contains(t, q.Body.String(), []string{"बयान: <bdi>सुनीता वर्मा</bdi>", "पचास हज़ार", `href="/e/e-verma"`, "PTI-Bhasha"})
+	contains(t, get(t, h, "/quotes?via=TASS&hl=en").Body.String(), []string{"No quotes found."})
+	if rec := get(t, h, "/quotes?from=yesterday"); rec.Code != 400 {
+		t.Errorf("bad date: %d", rec.Code)
+	}
+	ev := get(t, h, "/events?hl=hi")
+	contains(t, ev.Body.String(), []string{`<svg class="stack"`, `class="t-disaster"`, "<title>2025-03-12 · DISASTER: 1</title>", "आपदा · FLOODS", "3 की मौत", `href="/e/e-assam"`}, "Assam</a> →")
+	contains(t, get(t, h, "/events?type=consult&hl=en").Body.String(), []string{"No events found.", `<option value="CONSULT" selected>Consult</option>`})
+	if rec := get(t, h, "/events?cursor=bad"); rec.Code != 400 {
+		t.Errorf("bad cursor: %d", rec.Code)
 	}
 }

@@ -87,6 +87,14 @@ func (b base) EntityType(t string) string {
 	return t
 }
 
+// EventType names an event type in the UI language.
+func (b base) EventType(t string) string {
+	if s, ok := b.lookup("ev_" + t); ok {
+		return s
+	}
+	return t
+}
+
 // item is one article in a list.
 type item struct {
 	Href      string

@@ -60,7 +60,7 @@ type UI struct {
 }
 
 // pageNames are the views under templates/, each rendered inside layout.html.
-var pageNames = []string{"home", "article", "story", "sources", "entity", "error"}
+var pageNames = []string{"home", "article", "story", "sources", "entity", "quotes", "events", "error"}
 
 // New parses every template and translation and hashes every static file,
 // failing on the first problem.
@@ -123,6 +123,9 @@ var (
 // the views compose (months, entity types), and the static files they name.
 func templateRefs(fsys fs.FS) (keys, statics []string, err error) {
 	keys = []string{"no_date", "ent_PER", "ent_ORG", "ent_LOC", "ent_MISC", "kind_event", "kind_quote", "kind_report"}
+	for _, t := range eventTypes {
+		keys = append(keys, "ev_"+t)
+	}
 	for m := 1; m <= 12; m++ {
 		keys = append(keys, "month_"+strconv.Itoa(m))
 	}
@@ -155,6 +158,8 @@ func (u *UI) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /s/{id}", u.story)
 	mux.HandleFunc("GET /sources", u.sources)
 	mux.HandleFunc("GET /e/{id}", u.entity)
+	mux.HandleFunc("GET /quotes", u.quotesPage)
+	mux.HandleFunc("GET /events", u.eventsPage)
 	mux.HandleFunc("POST /sources", u.addSource)
 	mux.HandleFunc("GET /static/{file}", u.serveStatic)
 	mux.HandleFunc("GET /", u.notFound)

@@ -197,7 +197,7 @@ func TestArticlePage(t *testing.T) {
 			"<details class=\"removed\" id=\"removed\">", "हटाई गई सामग्री (2)", "सोशल मीडिया", "हमें फ़ेसबुक पर फ़ॉलो करें",
 			"बयान", "यह लाइन हर दिन पचास हज़ार लोगों को ले जाएगी।", "Sunita Verma <span lang=\"hi\">(सुनीता वर्मा)</span>", "सीधा उद्धरण",
 			"लोग, संगठन और स्थान", "सुनीता वर्मा", "व्यक्ति",
-		}, []string{"[[", "घटनाएँ"}},
+		}, []string{"[[", `id="events-heading"`}},
 		{"english ui", "/a/hi-metro?hl=en", nil, 200, []string{
 			"10 March 2025, 09:30 IST", "Removed boilerplate (2)", "social media", "direct quote", "person", "Publisher",
 		}, []string{"[["}},
