@@ -15,9 +15,9 @@ import (
 
 // listForm is the filter form of the quotes and events pages, as given.
 type listForm struct {
-	Speaker, Q, Via                              string
+	Speaker, Q, Via                               string
 	Type, Subtype, Actor, Target, Place, Modality string
-	From, To                                     string
+	From, To                                      string
 }
 
 // quotesData is the data of the quotes page.
@@ -266,4 +266,3 @@ func stackChart(counts map[string]map[string]int) *typeChart {
 	c.Width, c.Height = n*w, chartHeight
 	return c
 }
-
