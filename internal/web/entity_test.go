@@ -2,7 +2,9 @@ package web
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"khabar/internal/api/apitest"
 	"khabar/internal/store"
@@ -93,4 +95,28 @@ func TestQuotesAndEventsPages(t *testing.T) {
 	if rec := get(t, h, "/events?cursor=bad"); rec.Code != 400 {
 		t.Errorf("bad cursor: %d", rec.Code)
 	}
+}
+
+func TestStoriesPage(t *testing.T) {
+	m := apitest.New(apitest.Sample()...)
+	day := func(d int) time.Time { return time.Date(2025, 3, d, 10, 0, 0, 0, time.UTC) }
+	m.AddStory(&store.Story{ID: "s-small", Title: "इंदौर मेट्रो", Start: day(10), End: day(12), Articles: []string{"hi-metro"},
+		Entities: []store.StoryEntity{{ID: "e-indore", Name: "Indore", Type: "LOC", Articles: 1}}})
+	m.AddStory(&store.Story{ID: "s-big", Title: "असम में बाढ़", Start: day(1), End: day(5), Articles: []string{"hi-flood", "bare", "en-port"},
+		Entities: []store.StoryEntity{{ID: "term:बाढ़", Name: "बाढ़", Articles: 3}}})
+	u, err := New(Options{Articles: m, Searcher: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := u.Handler()
+	latest := get(t, h, "/stories?hl=en").Body.String()
+	contains(t, latest, []string{`href="/s/s-small"`, "3 articles", `<a href="/e/e-indore"><bdi>Indore</bdi></a>`, "<bdi>बाढ़</bdi>"}, `href="/e/term`)
+	if strings.Index(latest, "s-small") > strings.Index(latest, "s-big") {
+		t.Error("latest: the story that ended last should come first")
+	}
+	bySize := get(t, h, "/stories?sort=size&hl=hi").Body.String()
+	if strings.Index(bySize, "s-big") > strings.Index(bySize, "s-small") {
+		t.Error("by size: the largest story should come first")
+	}
+	contains(t, bySize, []string{"कहानियाँ", "3 लेख"})
 }

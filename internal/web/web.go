@@ -60,7 +60,7 @@ type UI struct {
 }
 
 // pageNames are the views under templates/, each rendered inside layout.html.
-var pageNames = []string{"home", "article", "story", "sources", "entity", "quotes", "events", "error"}
+var pageNames = []string{"home", "article", "story", "sources", "entity", "quotes", "events", "stories", "error"}
 
 // New parses every template and translation and hashes every static file,
 // failing on the first problem.
@@ -159,6 +159,7 @@ func (u *UI) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /sources", u.sources)
 	mux.HandleFunc("GET /e/{id}", u.entity)
 	mux.HandleFunc("GET /quotes", u.quotesPage)
+	mux.HandleFunc("GET /stories", u.stories)
 	mux.HandleFunc("GET /events", u.eventsPage)
 	mux.HandleFunc("POST /sources", u.addSource)
 	mux.HandleFunc("GET /static/{file}", u.serveStatic)
