@@ -34,6 +34,7 @@ func TestAnalysisRoutes(t *testing.T) {
 		{"bad modality", "/api/v1/events?modality=maybe", 400, []string{"modality: must be one of"}},
 		{"bad cursor", "/api/v1/events?cursor=zzz", 400, []string{"cursor"}},
 		{"twice", "/api/v1/quotes?speaker=a&speaker=b", 400, []string{"given 2 times"}},
+		{"unknown article filter", "/api/v1/articles?entity=x", 400, []string{"entity: is not a parameter"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -83,6 +83,9 @@ func Lookup(ctx context.Context, a Articles, s Searcher, q Query) (Found, error)
 		return Found{}, ErrNoSearch
 	}
 	r, err := s.Search(ctx, search.Query{Text: q.Text, Lang: q.Lang, From: q.From, To: q.To, Limit: q.Limit, Cursor: inner})
+	if errors.Is(err, search.ErrNoTerms) {
+		return Found{}, paramErr("q", "has no searchable words, only stop words or punctuation; add a word that names what you look for")
+	}
 	if err != nil {
 		return Found{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
@@ -250,6 +253,10 @@ type listResponse struct {
 }
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
+	if p := readParams(r.URL.Query(), "q", "lang", "from", "to", "limit", "cursor"); p.err != nil {
+		s.fail(w, r, p.err)
+		return
+	}
 	q, err := ParseQuery(r.URL.Query())
 	if err != nil {
 		s.fail(w, r, err)

@@ -30,26 +30,45 @@ const (
 type op int
 
 const (
-	should  op = iota // a plain word or phrase: ranks, and one must match
+	should  op = iota // a plain word or phrase: every hit has it (or one of an OR group)
 	must              // +word: every hit has it
 	mustNot           // -word: no hit has it
 )
 
-// clause is one word or quoted phrase of a query.
+// clause is one word, quoted phrase or field filter of a query.
 type clause struct {
 	text   string
 	phrase bool
 	op     op
+	// prefix marks a word ending in "*": any word starting with it.
+	prefix bool
+	// field is the filter's field ("lang", "outlet", "entity") for
+	// field:value; "" for words and phrases.
+	field string
+	// or joins this clause to the one before it: either may match.
+	or bool
 }
 
 func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' }
 
+// filterFields are the field:value filters a query may hold, and the
+// index field each looks in.
+var filterFields = map[string]string{
+	"lang":      fieldLang,
+	"outlet":    fieldPublisher,
+	"publisher": fieldPublisher,
+	"entity":    fieldEntities,
+}
+
 // parse splits a query into clauses: words separated by spaces, "quoted
 // phrases" (straight or curly quotes; an unclosed quote runs to the end),
-// each optionally prefixed by + (required) or - (excluded). A sign inside a
-// word is part of it ("covid-19").
+// each optionally prefixed by + (required) or - (excluded); a word ending
+// in * is a prefix; OR (in capitals) between two clauses makes either
+// enough; lang:, outlet: and entity: followed by a word or a "phrase"
+// filter on that field. A sign inside a word is part of it ("covid-19").
 func parse(s string) []clause {
 	var out []clause
+	or := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -76,6 +95,17 @@ func parse(s string) []clause {
 				continue
 			}
 		}
+		// field:value
+		if !isQuote(r) {
+			for name := range filterFields {
+				if len(s)-i > len(name)+1 && strings.EqualFold(s[i:i+len(name)], name) && s[i+len(name)] == ':' {
+					c.field = name
+					i += len(name) + 1
+					r, size = utf8.DecodeRuneInString(s[i:])
+					break
+				}
+			}
+		}
 		if isQuote(r) {
 			i += size
 			end := len(s)
@@ -99,10 +129,19 @@ func parse(s string) []clause {
 			}
 			c.text = s[i:end]
 			i = end
+			if c.field == "" && c.op == should && c.text == "OR" {
+				or = len(out) > 0
+				continue
+			}
+			if c.field == "" && len(c.text) > 1 && strings.HasSuffix(c.text, "*") {
+				c.text, c.prefix = strings.TrimRight(c.text, "*"), true
+			}
 		}
 		if c.text != "" {
+			c.or = or && c.op == should && c.field == "" && len(out) > 0 && out[len(out)-1].op == should && out[len(out)-1].field == ""
 			out = append(out, c)
 		}
+		or = false
 	}
 	return out
 }
@@ -122,8 +161,38 @@ var fieldBoosts = []struct {
 
 // clauseQuery is the bleve query of one clause, or nil when the clause
 // has no searchable terms (only stop words or punctuation). A word the
-// analyzer splits into several terms is searched as a phrase.
+// analyzer splits into several terms is searched as a phrase; a prefix
+// matches the beginnings of indexed words; a field filter looks in its
+// field alone.
 func (x *Index) clauseQuery(c clause) query.Query {
+	if c.field != "" {
+		f := filterFields[c.field]
+		if f == fieldLang {
+			t := bleve.NewTermQuery(strings.ToLower(c.text))
+			t.SetField(f)
+			return t
+		}
+		if len(x.Analyze(c.text)) == 0 {
+			return nil
+		}
+		q := bleve.NewMatchPhraseQuery(c.text)
+		q.SetField(f)
+		return q
+	}
+	if c.prefix {
+		p := strings.ToLower(c.text)
+		if strings.TrimFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) }) == "" {
+			return nil
+		}
+		qs := make([]query.Query, 0, len(fieldBoosts))
+		for _, fb := range fieldBoosts {
+			q := bleve.NewPrefixQuery(p)
+			q.SetField(fb.field)
+			q.SetBoost(fb.boost)
+			qs = append(qs, q)
+		}
+		return bleve.NewDisjunctionQuery(qs...)
+	}
 	terms := x.Analyze(c.text)
 	if len(terms) == 0 {
 		return nil
@@ -164,11 +233,16 @@ func parseCursor(c string) (int, error) {
 	return n, nil
 }
 
+// ErrNoTerms is returned (wrapped) by Search for a query whose words are
+// all stop words or punctuation: it would match every article.
+var ErrNoTerms = errors.New("the query has no searchable words (only stop words or punctuation)")
+
 // Search returns a page of the ids of articles that match q, best first;
-// ties, and queries with no words, go newest published first. Plain words
-// and phrases are optional but at least one must match (when there is no
-// +clause), +words are required, -words excluded. Filters do not change
-// the ranking.
+// ties, and queries with no words, go newest published first. Every word,
+// phrase and filter is required (+word too), unless OR joins it to its
+// neighbour, where either is enough; -words are excluded. Filters do not
+// change the ranking. A query of only stop words or punctuation fails
+// with ErrNoTerms rather than match everything.
 func (x *Index) Search(ctx context.Context, q Query) (Result, error) {
 	limit := q.Limit
 	if limit <= 0 {
@@ -182,21 +256,39 @@ func (x *Index) Search(ctx context.Context, q Query) (Result, error) {
 
 	bq := bleve.NewBooleanQuery()
 	scored := false
-	for _, c := range parse(q.Text) {
+	clauses := parse(q.Text)
+	var group []query.Query // the clauses of one OR group
+	flush := func() {
+		switch len(group) {
+		case 0:
+		case 1:
+			bq.AddMust(group[0])
+		default:
+			bq.AddMust(bleve.NewDisjunctionQuery(group...))
+		}
+		group = nil
+	}
+	made := 0
+	for _, c := range clauses {
 		cq := x.clauseQuery(c)
+		if !c.or {
+			flush()
+		}
 		if cq == nil {
 			continue
 		}
+		made++
 		switch c.op {
-		case must:
-			bq.AddMust(cq)
-			scored = true
 		case mustNot:
 			bq.AddMustNot(cq)
 		default:
-			bq.AddShould(cq)
+			group = append(group, cq)
 			scored = true
 		}
+	}
+	flush()
+	if len(clauses) > 0 && made == 0 {
+		return Result{}, fmt.Errorf("search %q: %w", q.Text, ErrNoTerms)
 	}
 	if !scored {
 		bq.AddMust(bleve.NewMatchAllQuery())

@@ -99,9 +99,13 @@ func TestSearch(t *testing.T) {
 		{"spelling folded", Query{Text: "ट्रंप"}, []string{"hi-meet", "hi-tariff"}, false},
 		{"other spelling", Query{Text: "ट्रम्प"}, []string{"hi-meet", "hi-tariff"}, false},
 		{"nukta folded", Query{Text: "मुलाकात"}, []string{"hi-meet"}, true},
-		{"relevance", Query{Text: "ट्रंप पुतिन"}, []string{"hi-meet", "hi-tariff"}, true},
+		{"every word required", Query{Text: "ट्रंप पुतिन"}, []string{"hi-meet"}, true},
+		{"or", Query{Text: "ट्रंप OR पुतिन"}, []string{"hi-meet", "hi-tariff"}, true},
+		{"prefix", Query{Text: "पुति*"}, []string{"hi-meet"}, false},
+		{"lang field", Query{Text: "lang:en Putin"}, []string{"en-meet"}, true},
+		{"entity field", Query{Text: "entity:Vladimir"}, []string{"hi-meet"}, true},
 		{"title counts more", Query{Text: "शुल्क"}, []string{"hi-tariff"}, true},
-		{"mixed scripts", Query{Text: "Putin पुतिन"}, []string{"hi-meet", "en-meet"}, false},
+		{"mixed scripts", Query{Text: "Putin OR पुतिन"}, []string{"hi-meet", "en-meet"}, false},
 		{"entity names", Query{Text: "Vladimir"}, []string{"hi-meet"}, true},
 		{"phrase", Query{Text: `"भारी बारिश"`}, []string{"hi-rain"}, true},
 		{"phrase curly quotes", Query{Text: "“भारी बारिश”"}, []string{"hi-rain"}, true},
@@ -110,9 +114,8 @@ func TestSearch(t *testing.T) {
 		{"must", Query{Text: "राष्ट्रपति +शुल्क"}, []string{"hi-tariff"}, true},
 		{"must not", Query{Text: "ट्रंप -शुल्क"}, []string{"hi-meet"}, true},
 		{"only not", Query{Text: "-बारिश -rain"}, []string{"hi-tariff", "en-cricket", "hi-cricket", "en-meet", "hi-meet", "en-markets"}, true},
-		{"only stop words", Query{Text: "the और", Lang: "hi"}, []string{"hi-tariff", "hi-cricket", "hi-meet", "hi-rain"}, true},
 		{"no match", Query{Text: "ज्वालामुखी"}, nil, true},
-		{"lang filter", Query{Text: "Putin पुतिन", Lang: "en"}, []string{"en-meet"}, true},
+		{"lang filter", Query{Text: "Putin OR पुतिन", Lang: "en"}, []string{"en-meet"}, true},
 		{"lang only", Query{Lang: "en"}, []string{"en-cricket", "en-meet", "en-rain", "en-markets"}, false},
 		{"from to", Query{From: day(2), To: day(4)}, []string{"hi-cricket", "en-cricket", "hi-meet", "en-meet"}, false},
 		{"to exclusive", Query{Text: "शुल्क", To: day(4)}, nil, true},
@@ -236,21 +239,31 @@ func TestOpenOtherVersion(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
+	w := func(text string, o op) clause { return clause{text: text, op: o} }
+	ph := func(text string, o op) clause { return clause{text: text, phrase: true, op: o} }
 	tests := []struct {
 		in   string
 		want []clause
 	}{
 		{"", nil},
 		{"  ", nil},
-		{"a b", []clause{{"a", false, should}, {"b", false, should}}},
-		{`+a -b "c d" -"e f"`, []clause{{"a", false, must}, {"b", false, mustNot}, {"c d", true, should}, {"e f", true, mustNot}}},
-		{"covid-19", []clause{{"covid-19", false, should}}},
-		{`"open phrase`, []clause{{"open phrase", true, should}}},
-		{"“भारी बारिश” +दिल्ली", []clause{{"भारी बारिश", true, should}, {"दिल्ली", false, must}}},
-		{"+ - ++a", []clause{{"a", false, must}}},
-		{`a"b c"`, []clause{{"a", false, should}, {"b c", true, should}}},
+		{"a b", []clause{w("a", should), w("b", should)}},
+		{`+a -b "c d" -"e f"`, []clause{w("a", must), w("b", mustNot), ph("c d", should), ph("e f", mustNot)}},
+		{"covid-19", []clause{w("covid-19", should)}},
+		{`"open phrase`, []clause{ph("open phrase", should)}},
+		{"“भारी बारिश” +दिल्ली", []clause{ph("भारी बारिश", should), w("दिल्ली", must)}},
+		{"+ - ++a", []clause{w("a", must)}},
+		{`a"b c"`, []clause{w("a", should), ph("b c", should)}},
 		{`""`, nil},
 		{"+", nil},
+		{"corona OR कोरोना lockdown", []clause{w("corona", should), {text: "कोरोना", op: should, or: true}, w("lockdown", should)}},
+		{"OR a", []clause{w("a", should)}},
+		{"a or b", []clause{w("a", should), w("or", should), w("b", should)}},
+		{"पुति* *", []clause{{text: "पुति", op: should, prefix: true}, w("*", should)}},
+		{`lang:hi outlet:"Dainik Samvad" entity:पुतिन -entity:Trump`, []clause{{text: "hi", op: should, field: "lang"},
+			{text: "Dainik Samvad", phrase: true, op: should, field: "outlet"}, {text: "पुतिन", op: should, field: "entity"},
+			{text: "Trump", op: mustNot, field: "entity"}}},
+		{"http://x.example", []clause{w("http://x.example", should)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -424,4 +437,13 @@ func BenchmarkIndexRealNews(b *testing.B) {
 		n += len(batch)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
+
+func TestSearchNoTerms(t *testing.T) {
+	x := openWithFixtures(t)
+	for _, q := range []string{"the और", "...", "!!! ?", "*", "-the"} {
+		if _, err := x.Search(t.Context(), Query{Text: q}); !errors.Is(err, ErrNoTerms) {
+			t.Errorf("Search(%q) = %v, want ErrNoTerms", q, err)
+		}
+	}
 }
