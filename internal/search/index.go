@@ -24,7 +24,7 @@ import (
 
 // mappingVersion names the analyzer and fields an index was built with. It
 // changes whenever they do; an index of another version must be rebuilt.
-const mappingVersion = "khabar-search-1"
+const mappingVersion = "khabar-search-2"
 
 // versionKey is where the index keeps its mappingVersion.
 var versionKey = []byte("khabar_mapping_version")
@@ -255,6 +255,12 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fieldPublisher, text(true))
 	dm.AddFieldMappingsAt(fieldEntities, text(true))
 	dm.AddFieldMappingsAt(fieldLang, lang)
+	sound := bleve.NewKeywordFieldMapping()
+	sound.Store = false
+	sound.IncludeInAll = false
+	sound.IncludeTermVectors = false
+	sound.DocValues = false
+	dm.AddFieldMappingsAt(fieldSound, sound)
 	dm.AddFieldMappingsAt(fieldPublished, published)
 	im.DefaultMapping = dm
 	return im
@@ -288,6 +294,9 @@ func document(a *news.Article) map[string]any {
 	}
 	if len(names) > 0 {
 		d[fieldEntities] = names
+	}
+	if keys := soundKeys(append([]string{a.Title, a.TitleEn, a.Text}, names...)...); len(keys) > 0 {
+		d[fieldSound] = keys
 	}
 	return d
 }

@@ -197,7 +197,16 @@ func (x *Index) clauseQuery(c clause) query.Query {
 	if len(terms) == 0 {
 		return nil
 	}
-	qs := make([]query.Query, 0, len(fieldBoosts))
+	qs := make([]query.Query, 0, len(fieldBoosts)+1)
+	if !c.phrase && len(terms) == 1 {
+		// The same word in the other script, or spelt another way.
+		if k := soundKey(c.text); k != "" {
+			t := bleve.NewTermQuery(k)
+			t.SetField(fieldSound)
+			t.SetBoost(0.5)
+			qs = append(qs, t)
+		}
+	}
 	for _, fb := range fieldBoosts {
 		if c.phrase || len(terms) > 1 {
 			q := bleve.NewMatchPhraseQuery(c.text)

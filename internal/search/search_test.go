@@ -100,7 +100,7 @@ func TestSearch(t *testing.T) {
 		{"other spelling", Query{Text: "ट्रम्प"}, []string{"hi-meet", "hi-tariff"}, false},
 		{"nukta folded", Query{Text: "मुलाकात"}, []string{"hi-meet"}, true},
 		{"every word required", Query{Text: "ट्रंप पुतिन"}, []string{"hi-meet"}, true},
-		{"or", Query{Text: "ट्रंप OR पुतिन"}, []string{"hi-meet", "hi-tariff"}, true},
+		{"or, in both scripts", Query{Text: "ट्रंप OR पुतिन"}, []string{"hi-meet", "hi-tariff", "en-meet"}, false},
 		{"prefix", Query{Text: "पुति*"}, []string{"hi-meet"}, false},
 		{"lang field", Query{Text: "lang:en Putin"}, []string{"en-meet"}, true},
 		{"entity field", Query{Text: "entity:Vladimir"}, []string{"hi-meet"}, true},
@@ -445,5 +445,54 @@ func TestSearchNoTerms(t *testing.T) {
 		if _, err := x.Search(t.Context(), Query{Text: q}); !errors.Is(err, ErrNoTerms) {
 			t.Errorf("Search(%q) = %v, want ErrNoTerms", q, err)
 		}
+	}
+}
+
+// TestCrossScript: a word finds itself written in the other script or spelt
+// another way, for any word, not only names the knowledge base knows.
+func TestCrossScript(t *testing.T) {
+	x, _ := openTemp(t)
+	t.Cleanup(func() { x.Close() })
+	docs := []*news.Article{
+		{ID: "hi-corona", Lang: "hi", Title: "कोरोना के नए मामले", Text: "राज्य में कोरोना के बीस नए मामले आए और लॉकडाउन की अटकलें खारिज की गईं।"},
+		{ID: "hi-jai1", Lang: "hi", Title: "जयशंकर मास्को पहुंचे", Text: "विदेश मंत्री जयशंकर ने कहा कि बातचीत अच्छी रही।"},
+		{ID: "hi-jai2", Lang: "hi", Title: "जैशंकर की यात्रा", Text: "विदेश मंत्री जैशंकर रूस की यात्रा पर हैं।"},
+		{ID: "en-jai", Lang: "en", Title: "Jaishankar in Moscow", Text: "External Affairs Minister S. Jaishankar said the talks went well."},
+		{ID: "hi-karne", Lang: "hi", Title: "काम करने की अपील", Text: "अधिकारियों ने लोगों से घर से काम करने की अपील की।"},
+	}
+	if err := x.Index(t.Context(), docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"corona", []string{"hi-corona"}},
+		{"lockdown", []string{"hi-corona"}},
+		{"Jaishankar", []string{"en-jai", "hi-jai1", "hi-jai2"}},
+		{"जैशंकर", []string{"en-jai", "hi-jai1", "hi-jai2"}},
+		{"जयशंकर Moscow", []string{"en-jai"}}, // मास्को and Moscow differ in sound (-v)
+	} {
+		r := search(t, x, Query{Text: tc.q})
+		if got := slices.Sorted(slices.Values(r.IDs)); !slices.Equal(got, tc.want) {
+			t.Errorf("Search(%q) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestSoundKey(t *testing.T) {
+	same := [][]string{{"corona", "कोरोना"}, {"Jaishankar", "जयशंकर", "जैशंकर"}, {"Putin", "पुतिन"}, {"police", "पुलिस"}}
+	for _, g := range same {
+		for _, w := range g[1:] {
+			if soundKey(w) != soundKey(g[0]) || soundKey(w) == "" {
+				t.Errorf("soundKey(%q) = %q, soundKey(%q) = %q: want equal", w, soundKey(w), g[0], soundKey(g[0]))
+			}
+		}
+	}
+	if soundKey("corona") == soundKey("करने") {
+		t.Error("corona and करने share a sound key")
+	}
+	if soundKey("a") != "" || soundKey("है") != "" {
+		t.Error("a word too short to key has a key")
 	}
 }
