@@ -327,7 +327,7 @@ func (x *Index) Search(ctx context.Context, q Query) (Result, error) {
 		&bsearch.SortField{Field: fieldPublished, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
 		&bsearch.SortDocID{},
 	}
-	if scored {
+	if scored && !q.ByDate {
 		order = append(bsearch.SortOrder{&bsearch.SortScore{Desc: true}}, order...)
 	} else {
 		req.Score = "none"

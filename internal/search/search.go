@@ -17,6 +17,9 @@ type Query struct {
 	Limit int
 	// Cursor is the Next of an earlier result.
 	Cursor string
+	// ByDate orders the hits newest published first instead of best
+	// first.
+	ByDate bool
 }
 
 // Result is one page of hits, best first.

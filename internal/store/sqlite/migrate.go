@@ -188,6 +188,13 @@ var migrations = []string{
 	INSERT OR IGNORE INTO event_roles (entity, role, article, n, published)
 		SELECT r.value, 'target', a.id, v.key, a.published
 		FROM articles a, json_each(a.record, '$.events') v, json_each(v.value, '$.targets') r;`,
+	// 5: saved searches (alerts): the alert as JSON, the ids already posted
+	// to its webhook as a JSON array.
+	`CREATE TABLE alerts (
+		name     TEXT PRIMARY KEY,
+		alert    TEXT NOT NULL,
+		notified TEXT NOT NULL DEFAULT '[]'
+	);`,
 }
 
 // migrate brings the schema up to date, one transaction per step. Other

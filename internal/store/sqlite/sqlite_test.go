@@ -417,7 +417,7 @@ func TestAnalysisBackfill(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{`DROP TABLE entities`, `DROP TABLE mentions`, `DROP TABLE quotes`, `DROP TABLE events`,
-		`DROP TABLE event_roles`, `UPDATE schema_version SET version = 3`} {
+		`DROP TABLE event_roles`, `DROP TABLE alerts`, `UPDATE schema_version SET version = 3`} {
 		if _, err := s.w.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
@@ -437,4 +437,8 @@ func TestAnalysisBackfill(t *testing.T) {
 	if ev, err := s.Events(ctx, store.EventFilter{Actor: "kb:vladimir-putin", Modality: news.ModalityAsserted}); err != nil || len(ev.Events) != 1 {
 		t.Errorf("Events after backfill = %+v, %v", ev, err)
 	}
+}
+
+func TestAlertsContract(t *testing.T) {
+	storetest.RunAlerts(t, openTemp(t))
 }
