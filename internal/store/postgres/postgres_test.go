@@ -1,0 +1,404 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"khabar/internal/news"
+	"khabar/internal/store"
+	"khabar/internal/store/postgres/pgtest"
+	"khabar/internal/store/storetest"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// openURL opens the store at url and closes it when tb ends.
+func openURL(tb testing.TB, url string) *Store {
+	tb.Helper()
+	s, err := Open(context.Background(), url, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+// openTemp opens a store in a new, empty schema.
+func openTemp(tb testing.TB) *Store {
+	tb.Helper()
+	return openURL(tb, pgtest.URL(tb))
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		s, err := Open(t.Context(), pgtest.URL(t), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s // Run closes it
+	})
+}
+
+func TestMigrations(t *testing.T) {
+	ctx := t.Context()
+	url := pgtest.URL(t)
+	s, err := Open(ctx, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Put(ctx, &news.Article{ID: "a"}, "h"); err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	if err := s.pool.QueryRow(ctx, `SELECT version FROM schema_version`).Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	if v != len(migrations) {
+		t.Fatalf("schema_version %d, want %d", v, len(migrations))
+	}
+	s.Close()
+
+	// Reopening changes nothing and keeps the data.
+	s, err = Open(ctx, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.Count(ctx); err != nil || n != 1 {
+		t.Fatalf("Count after reopen = %d, %v", n, err)
+	}
+	// A newer khabar wrote this database.
+	if _, err := s.pool.Exec(ctx, `UPDATE schema_version SET version = $1`, len(migrations)+1); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(ctx, url, nil)
+	if !errors.Is(err, ErrSchemaTooNew) || !strings.Contains(err.Error(), "upgrade khabar") {
+		t.Fatalf("Open of a newer schema: %v, want ErrSchemaTooNew saying to upgrade", err)
+	}
+}
+
+// TestMigrateFromVersion1 opens a schema at version 1 with an article in
+// it: it gains the later steps, and the article has no links.
+func TestMigrateFromVersion1(t *testing.T) {
+	ctx := t.Context()
+	url := pgtest.URL(t)
+	s := openURL(t, url)
+	rec, err := json.Marshal(&news.Article{ID: "old", Title: "पुराना"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`DROP TABLE articles, sketches, stories, link_state, sources, fetched, raws`,
+		migrations[0],
+		`INSERT INTO articles (id, hash, published, record, created, updated)
+			VALUES ('old', 'h', 0, '` + string(rec) + `', 0, 0)`,
+		`UPDATE schema_version SET version = 1`,
+	} {
+		if _, err := s.pool.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s = openURL(t, url)
+	a, err := s.Get(ctx, "old")
+	if err != nil || a.Title != "पुराना" || a.Group != "" || a.Story != "" {
+		t.Fatalf("Get(old) = %+v, %v", a, err)
+	}
+	if m, err := s.Group(ctx, "g"); err != nil || len(m) != 0 {
+		t.Fatalf("Group = %v, %v", m, err)
+	}
+}
+
+// TestConcurrentOpen starts several processes' worth of stores on one new
+// schema at once: the advisory lock lets one migrate, the others find it
+// done.
+func TestConcurrentOpen(t *testing.T) {
+	url := pgtest.URL(t)
+	const n = 6
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for range n {
+		wg.Go(func() {
+			s, err := Open(t.Context(), url, nil)
+			if err != nil {
+				errs <- err
+				return
+			}
+			s.Close()
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	s := openURL(t, url)
+	var v int
+	if err := s.pool.QueryRow(t.Context(), `SELECT version FROM schema_version`).Scan(&v); err != nil || v != len(migrations) {
+		t.Fatalf("schema_version %d, %v; want %d", v, err, len(migrations))
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	ctx := t.Context()
+	for _, u := range []string{"nonsense://x", "postgres://user:hunter2@127.0.0.1:1/db?sslmode=disable&connect_timeout=2"} {
+		s, err := Open(ctx, u, nil)
+		if err == nil {
+			s.Close()
+			t.Errorf("Open(%q) succeeded", u)
+			continue
+		}
+		if strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("Open error shows the password: %v", err)
+		}
+	}
+}
+
+// TestOneIDManyProcesses puts one article from several stores (each its
+// own pool, as separate processes would) at once: one row, exactly one
+// New, and the stored record always matches the stored hash.
+func TestOneIDManyProcesses(t *testing.T) {
+	ctx := t.Context()
+	url := pgtest.URL(t)
+	const procs, rounds = 6, 25
+	stores := make([]*Store, procs)
+	for i := range stores {
+		stores[i] = openURL(t, url)
+	}
+	art := func(hash string) *news.Article {
+		a := &news.Article{ID: "same", Lang: "hi", Title: "एक ही लेख", Text: "body " + hash,
+			Raw: news.Raw{Body: "<p>" + hash + "</p>", Format: news.FormatHTML}}
+		return a
+	}
+	var (
+		mu     sync.Mutex
+		counts = map[store.Outcome]int{}
+		wg     sync.WaitGroup
+		errs   = make(chan error, procs)
+	)
+	for p, s := range stores {
+		wg.Go(func() {
+			for r := range rounds {
+				// Every process puts "common" first, then hashes of its
+				// own, again and again, so they race on New and Updated.
+				hash := "common"
+				if r > 0 {
+					hash = fmt.Sprintf("p%d-%d", p, r/2)
+				}
+				var (
+					out store.Outcome
+					err error
+				)
+				if r%3 == 2 {
+					out, err = s.PutLinked(ctx, art(hash), hash, store.Linked{
+						Sketches: []store.Sketch{{ID: "same", Data: []byte(hash)}}})
+				} else {
+					out, err = s.Put(ctx, art(hash), hash)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+				mu.Lock()
+				counts[out]++
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if counts[store.New] != 1 || counts[store.New]+counts[store.Updated]+counts[store.Unchanged] != procs*rounds {
+		t.Fatalf("outcomes %v: want exactly one new of %d puts", counts, procs*rounds)
+	}
+	// Each process's first own hash differs from every stored one.
+	if counts[store.Updated] < procs {
+		t.Fatalf("outcomes %v: want at least %d updated", counts, procs)
+	}
+	s := stores[0]
+	var articles, raws int
+	if err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM raws)`).Scan(&articles, &raws); err != nil {
+		t.Fatal(err)
+	}
+	if articles != 1 || raws != 1 {
+		t.Fatalf("%d article rows, %d raw rows; want 1 and 1", articles, raws)
+	}
+	items, err := s.PendingItems(ctx, 10)
+	if err != nil || len(items) != 1 {
+		t.Fatalf("PendingItems = %v, %v", items, err)
+	}
+	if got := items[0]; got.Article.Text != "body "+got.Hash {
+		t.Fatalf("stored hash %q with the record of %q", got.Hash, got.Article.Text)
+	}
+	var body string
+	if err := s.EachRaw(ctx, func(a *news.Article) error { body = a.Raw.Body; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if want := "<p>" + items[0].Hash + "</p>"; body != want {
+		t.Fatalf("raw input %q, want %q (of the stored hash)", body, want)
+	}
+}
+
+// TestMarkFetchedManyProcesses records one page with an article from
+// several stores at once: the source counts it once.
+func TestMarkFetchedManyProcesses(t *testing.T) {
+	ctx := t.Context()
+	url := pgtest.URL(t)
+	const procs = 6
+	stores := make([]*Store, procs)
+	for i := range stores {
+		stores[i] = openURL(t, url)
+	}
+	src := &store.Source{URL: "https://hi.example/rss", Kind: store.KindRSS}
+	if _, err := stores[0].AddSource(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	// Round 0 records new pages, round 1 pages first recorded without an
+	// article (a 404 that came back).
+	for round, first := range []string{"id", ""} {
+		page := fmt.Sprintf("https://hi.example/a/%d", round)
+		if first == "" {
+			if err := stores[0].MarkFetched(ctx, []store.Fetched{{URL: page, Source: src.ID, Status: 404}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, procs)
+		for _, s := range stores {
+			wg.Go(func() {
+				if err := s.MarkFetched(ctx, []store.Fetched{{URL: page, Source: src.ID, Article: "art", Status: 200}}); err != nil {
+					errs <- err
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		got, err := stores[0].GetSource(ctx, src.ID)
+		if err != nil || got.Articles != round+1 {
+			t.Fatalf("round %d: Articles = %d, %v; want %d", round, got.Articles, err, round+1)
+		}
+	}
+}
+
+func TestPutBatch(t *testing.T) {
+	ctx := t.Context()
+	s := openTemp(t)
+	items := []Item{
+		{&news.Article{ID: "a", Title: "one"}, "1"},
+		{&news.Article{ID: "b"}, "1"},
+		{&news.Article{ID: "a", Title: "two"}, "2"},
+		{&news.Article{ID: "b"}, "1"},
+	}
+	out, err := s.PutBatch(ctx, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Outcome{store.New, store.New, store.Updated, store.Unchanged}
+	if fmt.Sprint(out) != fmt.Sprint(want) {
+		t.Fatalf("outcomes %v, want %v", out, want)
+	}
+	a, err := s.Get(ctx, "a")
+	if err != nil || a.Title != "two" {
+		t.Fatalf("Get(a) = %+v, %v", a, err)
+	}
+	// A bad item stores nothing of its batch.
+	_, err = s.PutBatch(ctx, []Item{{&news.Article{ID: "c"}, "1"}, {&news.Article{ID: "d"}, ""}})
+	if err == nil {
+		t.Fatal("PutBatch with an empty hash succeeded")
+	}
+	if n, _ := s.Count(ctx); n != 2 {
+		t.Fatalf("Count %d after failed batch, want 2", n)
+	}
+	if out, err := s.PutBatch(ctx, nil); err != nil || len(out) != 0 {
+		t.Fatalf("PutBatch(nil) = %v, %v", out, err)
+	}
+}
+
+func TestMarkIndexedItems(t *testing.T) {
+	ctx := t.Context()
+	s := openTemp(t)
+	if _, err := s.Put(ctx, &news.Article{ID: "a"}, "1"); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.PendingItems(ctx, 10)
+	if err != nil || len(items) != 1 || items[0].Hash != "1" {
+		t.Fatalf("PendingItems = %v, %v", items, err)
+	}
+	// The article changes while the indexer works on version 1.
+	if _, err := s.Put(ctx, &news.Article{ID: "a", Title: "new"}, "2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkIndexedItems(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	items, err = s.PendingItems(ctx, 10)
+	if err != nil || len(items) != 1 || items[0].Hash != "2" {
+		t.Fatalf("version 2 not pending: %v, %v", items, err)
+	}
+	if err := s.MarkIndexedItems(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	if items, _ := s.PendingItems(ctx, 10); len(items) != 0 {
+		t.Fatalf("still pending: %v", items)
+	}
+}
+
+// TestQueriesUseIndexes checks that the hot queries can use the indexes of
+// the migrations rather than scan (the planner is told to avoid scans, as
+// it would on a large table).
+func TestQueriesUseIndexes(t *testing.T) {
+	ctx := t.Context()
+	s := openTemp(t)
+	tests := []struct {
+		q, index string
+		args     []any
+	}{
+		{`SELECT id FROM articles WHERE grp = $1 ORDER BY published, id`, "articles_group", []any{"g"}},
+		{`SELECT id FROM articles WHERE story = $1 ORDER BY published, id`, "articles_story", []any{"s"}},
+		{`SELECT id FROM articles WHERE (published, id) < ($1, $2) ORDER BY published DESC, id DESC LIMIT 21`,
+			"articles_published", []any{int64(5), "x"}},
+		{`SELECT id FROM articles WHERE lang = $1 AND (published, id) < ($2, $3) ORDER BY published DESC, id DESC LIMIT 21`,
+			"articles_lang_published", []any{"hi", int64(5), "x"}},
+		{`SELECT id FROM articles WHERE indexed_hash <> hash ORDER BY id LIMIT 100`, "articles_pending", nil},
+		{`SELECT id FROM stories ORDER BY ended DESC, id DESC LIMIT 5`, "stories_ended", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.index, func(t *testing.T) {
+			tx, err := s.pool.Begin(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Rollback(ctx)
+			if _, err := tx.Exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
+				t.Fatal(err)
+			}
+			rows, err := tx.Query(ctx, "EXPLAIN "+tc.q, tc.args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var plan []string
+			for rows.Next() {
+				var line string
+				if err := rows.Scan(&line); err != nil {
+					t.Fatal(err)
+				}
+				plan = append(plan, line)
+			}
+			rows.Close()
+			if p := strings.Join(plan, "\n"); !strings.Contains(p, tc.index) || strings.Contains(p, "Sort") {
+				t.Errorf("%s:\n%s\ndoes not use %s without sorting", tc.q, p, tc.index)
+			}
+		})
+	}
+}

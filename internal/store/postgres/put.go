@@ -1,0 +1,221 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"khabar/internal/news"
+	"khabar/internal/store"
+)
+
+// noTime is the published value of an article without a published time: it
+// sorts before every real time, so such articles come last, newest first.
+const noTime = math.MinInt64
+
+// Item is an article with its content hash, as Put takes them.
+type Item struct {
+	Article *news.Article
+	Hash    string
+}
+
+// row is an article as the articles table holds it, with its raw input.
+type row struct {
+	id, hash         string
+	published        int64
+	lang, title, url string
+	record           string
+	dup, grp, story  *string // NULL for ""
+	raw              *rawRow
+}
+
+func published(t time.Time) int64 {
+	if t.IsZero() {
+		return noTime
+	}
+	return t.Unix()
+}
+
+// null is &s, or nil (SQL NULL) for "".
+func null(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func encode(it Item) (row, error) {
+	a := it.Article
+	if a == nil {
+		return row{}, errors.New("nil article")
+	}
+	if a.ID == "" {
+		return row{}, errors.New("article has no id")
+	}
+	if it.Hash == "" {
+		return row{}, fmt.Errorf("article %q: empty hash", a.ID)
+	}
+	// The link fields have columns of their own; the record leaves them
+	// out so that there is one place to read them from.
+	bare := *a
+	bare.DuplicateOf, bare.Group, bare.Story = "", "", ""
+	rec, err := json.Marshal(&bare)
+	if err != nil {
+		return row{}, fmt.Errorf("article %q: %w", a.ID, err)
+	}
+	raw, err := encodeRaw(a)
+	if err != nil {
+		return row{}, fmt.Errorf("article %q: %w", a.ID, err)
+	}
+	return row{
+		id:        a.ID,
+		hash:      it.Hash,
+		published: published(a.Published),
+		lang:      a.Lang,
+		title:     a.Title,
+		url:       a.URL,
+		record:    string(rec),
+		dup:       null(a.DuplicateOf),
+		grp:       null(a.Group),
+		story:     null(a.Story),
+		raw:       raw,
+	}, nil
+}
+
+// Put stores a with its content hash (see store.Store). It is one
+// transaction; an article put again with the same hash is not written.
+// Processes that put the same article at once are serialised on its id:
+// one of them stores it, the others see Unchanged (or Updated, when their
+// hash differs from the one stored before them).
+func (s *Store) Put(ctx context.Context, a *news.Article, hash string) (store.Outcome, error) {
+	out, err := s.put(ctx, []Item{{Article: a, Hash: hash}})
+	if err != nil {
+		return store.Unchanged, fmt.Errorf("postgres: put: %w", err)
+	}
+	return out[0], nil
+}
+
+// PutBatch stores items as Put does, all in one transaction: either every
+// item is stored or, on error, none is. It returns one outcome per item. An
+// id that occurs twice in items is put twice, in order.
+func (s *Store) PutBatch(ctx context.Context, items []Item) ([]store.Outcome, error) {
+	out, err := s.put(ctx, items)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: put batch: %w", err)
+	}
+	return out, nil
+}
+
+func (s *Store) put(ctx context.Context, items []Item) ([]store.Outcome, error) {
+	rows, err := encodeAll(items)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return []store.Outcome{}, nil
+	}
+	var out []store.Outcome
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		out, err = putRows(ctx, tx, rows)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func encodeAll(items []Item) ([]row, error) {
+	rows := make([]row, len(items))
+	for i, it := range items {
+		r, err := encode(it)
+		if err != nil {
+			return nil, err
+		}
+		rows[i] = r
+	}
+	return rows, nil
+}
+
+const (
+	// insertArticle inserts a row unless its id is stored; a row put by a
+	// transaction in flight is waited for.
+	insertArticle = `INSERT INTO articles
+		(id, hash, published, lang, title, url, record, duplicate_of, grp, story, created, updated)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+		ON CONFLICT (id) DO NOTHING RETURNING 1`
+	// updateArticle replaces a stored row of another hash. After an insert
+	// of the same row it finds the same hash and changes nothing.
+	updateArticle = `UPDATE articles SET
+		hash = $2, published = $3, lang = $4, title = $5, url = $6, record = $7,
+		duplicate_of = $8, grp = $9, story = $10, updated = $11
+		WHERE id = $1 AND hash <> $2 RETURNING 1`
+)
+
+// putRows writes rows in tx and returns their outcomes. Each row is one
+// insert and one update sent together, so a batch of any size takes two
+// round trips: one for the articles, one for their raw input.
+func putRows(ctx context.Context, tx pgx.Tx, rows []row) ([]store.Outcome, error) {
+	now := time.Now().UnixMilli()
+	b := &pgx.Batch{}
+	for _, r := range rows {
+		args := []any{r.id, r.hash, r.published, r.lang, r.title, r.url, r.record, r.dup, r.grp, r.story, now}
+		b.Queue(insertArticle, args...)
+		b.Queue(updateArticle, args...)
+	}
+	out := make([]store.Outcome, len(rows))
+	if err := readOutcomes(ctx, tx, b, rows, out); err != nil {
+		return nil, err
+	}
+	raws := &pgx.Batch{}
+	for i, r := range rows {
+		if out[i] != store.Unchanged && r.raw != nil {
+			queueRaw(raws, r)
+		}
+	}
+	if raws.Len() > 0 {
+		if err := tx.SendBatch(ctx, raws).Close(); err != nil {
+			return nil, fmt.Errorf("raw input: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// readOutcomes sends b (an insert and an update per row) and sets out.
+func readOutcomes(ctx context.Context, tx pgx.Tx, b *pgx.Batch, rows []row, out []store.Outcome) error {
+	br := tx.SendBatch(ctx, b)
+	defer br.Close()
+	for i, r := range rows {
+		var one int
+		inserted, err := found(br.QueryRow().Scan(&one))
+		if err != nil {
+			return fmt.Errorf("article %q: %w", r.id, err)
+		}
+		updated, err := found(br.QueryRow().Scan(&one))
+		if err != nil {
+			return fmt.Errorf("article %q: %w", r.id, err)
+		}
+		switch {
+		case inserted:
+			out[i] = store.New
+		case updated:
+			out[i] = store.Updated
+		default:
+			out[i] = store.Unchanged
+		}
+	}
+	return br.Close()
+}
+
+// found turns the error of a one-row Scan into whether a row came.
+func found(err error) (bool, error) {
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
