@@ -31,7 +31,7 @@ type row struct {
 	lang, title, url string
 	record           string
 	dup, grp, story  *string // NULL for ""
-	raw              *rawRow
+	article          *news.Article
 }
 
 func published(t time.Time) int64 {
@@ -49,26 +49,30 @@ func null(s string) *string {
 	return &s
 }
 
+// check refuses an item that cannot be stored.
+func check(it Item) error {
+	switch {
+	case it.Article == nil:
+		return errors.New("nil article")
+	case it.Article.ID == "":
+		return errors.New("article has no id")
+	case it.Hash == "":
+		return fmt.Errorf("article %q: empty hash", it.Article.ID)
+	}
+	return nil
+}
+
+// encode returns the row of it; its raw input is encoded when written.
 func encode(it Item) (row, error) {
+	if err := check(it); err != nil {
+		return row{}, err
+	}
 	a := it.Article
-	if a == nil {
-		return row{}, errors.New("nil article")
-	}
-	if a.ID == "" {
-		return row{}, errors.New("article has no id")
-	}
-	if it.Hash == "" {
-		return row{}, fmt.Errorf("article %q: empty hash", a.ID)
-	}
 	// The link fields have columns of their own; the record leaves them
 	// out so that there is one place to read them from.
 	bare := *a
 	bare.DuplicateOf, bare.Group, bare.Story = "", "", ""
 	rec, err := json.Marshal(&bare)
-	if err != nil {
-		return row{}, fmt.Errorf("article %q: %w", a.ID, err)
-	}
-	raw, err := encodeRaw(a)
 	if err != nil {
 		return row{}, fmt.Errorf("article %q: %w", a.ID, err)
 	}
@@ -83,7 +87,7 @@ func encode(it Item) (row, error) {
 		dup:       null(a.DuplicateOf),
 		grp:       null(a.Group),
 		story:     null(a.Story),
-		raw:       raw,
+		article:   a,
 	}, nil
 }
 
@@ -93,7 +97,22 @@ func encode(it Item) (row, error) {
 // one of them stores it, the others see Unchanged (or Updated, when their
 // hash differs from the one stored before them).
 func (s *Store) Put(ctx context.Context, a *news.Article, hash string) (store.Outcome, error) {
-	out, err := s.put(ctx, []Item{{Article: a, Hash: hash}})
+	it := Item{Article: a, Hash: hash}
+	if err := check(it); err != nil {
+		return store.Unchanged, fmt.Errorf("postgres: put: %w", err)
+	}
+	// An article delivered again is most often stored already: one read
+	// says so without encoding it or opening a transaction. (A Put racing
+	// with this one is ordered after it.)
+	var old string
+	err := s.pool.QueryRow(ctx, `SELECT hash FROM articles WHERE id = $1`, a.ID).Scan(&old)
+	if err == nil && old == hash {
+		return store.Unchanged, nil
+	}
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return store.Unchanged, fmt.Errorf("postgres: put: %w", err)
+	}
+	out, err := s.put(ctx, []Item{it})
 	if err != nil {
 		return store.Unchanged, fmt.Errorf("postgres: put: %w", err)
 	}
@@ -174,8 +193,15 @@ func putRows(ctx context.Context, tx pgx.Tx, rows []row) ([]store.Outcome, error
 	}
 	raws := &pgx.Batch{}
 	for i, r := range rows {
-		if out[i] != store.Unchanged && r.raw != nil {
-			queueRaw(raws, r)
+		if out[i] == store.Unchanged {
+			continue
+		}
+		raw, err := encodeRaw(r.article)
+		if err != nil {
+			return nil, fmt.Errorf("article %q: raw input: %w", r.id, err)
+		}
+		if raw != nil {
+			queueRaw(raws, r.id, raw)
 		}
 	}
 	if raws.Len() > 0 {

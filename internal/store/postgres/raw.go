@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -35,6 +36,13 @@ type rawHints struct {
 	Feed  news.FeedHints `json:"feed,omitzero"`
 }
 
+// gzipWriters keeps gzip writers for reuse: each holds a compressor of
+// about a megabyte.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return zw
+}}
+
 // encodeRaw returns a's raw input as stored, or nil when a carries none.
 func encodeRaw(a *news.Article) (*rawRow, error) {
 	if a.Raw.Body == "" {
@@ -49,7 +57,9 @@ func encodeRaw(a *news.Article) (*rawRow, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
 	if _, err := io.WriteString(zw, a.Raw.Body); err != nil {
 		return nil, err
 	}
@@ -61,11 +71,11 @@ func encodeRaw(a *news.Article) (*rawRow, error) {
 
 // queueRaw queues the write of r's raw input, replacing what was stored for
 // its id.
-func queueRaw(b *pgx.Batch, r row) {
+func queueRaw(b *pgx.Batch, id string, raw *rawRow) {
 	b.Queue(`INSERT INTO raws (id, source, format, url, hints, body) VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (id) DO UPDATE SET source = excluded.source, format = excluded.format,
 		url = excluded.url, hints = excluded.hints, body = excluded.body`,
-		r.id, r.raw.source, r.raw.format, r.raw.url, r.raw.hints, r.raw.body)
+		id, raw.source, raw.format, raw.url, raw.hints, raw.body)
 }
 
 // decodeRaw rebuilds an article as its source read it.
