@@ -30,7 +30,7 @@ func (s *Store) PutLinked(ctx context.Context, a *news.Article, hash string, l s
 		return store.Unchanged, fmt.Errorf("postgres: put: %w", err)
 	}
 	var out []store.Outcome
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err = s.inTx(ctx, func(tx pgx.Tx) error {
 		if out, err = putRows(ctx, tx, []row{r}); err != nil {
 			return err
 		}
@@ -51,7 +51,7 @@ func (s *Store) ApplyLinked(ctx context.Context, l store.Linked) error {
 	if err != nil {
 		return fmt.Errorf("postgres: apply links: %w", err)
 	}
-	if err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return b.send(ctx, tx) }); err != nil {
+	if err := s.inTx(ctx, func(tx pgx.Tx) error { return b.send(ctx, tx) }); err != nil {
 		return fmt.Errorf("postgres: apply links: %w", err)
 	}
 	return nil
@@ -321,7 +321,7 @@ func (s *Store) ResetLinks(ctx context.Context) error {
 	} {
 		b.queue("reset", q)
 	}
-	if err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return b.send(ctx, tx) }); err != nil {
+	if err := s.inTx(ctx, func(tx pgx.Tx) error { return b.send(ctx, tx) }); err != nil {
 		return fmt.Errorf("postgres: reset links: %w", err)
 	}
 	return nil

@@ -8,7 +8,11 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"khabar/internal/news"
 	"khabar/internal/store"
@@ -400,5 +404,110 @@ func TestQueriesUseIndexes(t *testing.T) {
 				t.Errorf("%s:\n%s\ndoes not use %s without sorting", tc.q, p, tc.index)
 			}
 		})
+	}
+}
+
+// TestPutBatchCrossedOrders puts the same articles from two stores in
+// opposite orders: written in id order, they wait for each other rather
+// than deadlock, and no put fails.
+func TestPutBatchCrossedOrders(t *testing.T) {
+	ctx := t.Context()
+	url := pgtest.URL(t)
+	stores := []*Store{openURL(t, url), openURL(t, url)}
+	const n = 20
+	for round := range 20 {
+		var wg sync.WaitGroup
+		errs := make(chan error, len(stores))
+		for w, s := range stores {
+			wg.Go(func() {
+				items := make([]Item, n)
+				for i := range items {
+					j := i
+					if w == 1 {
+						j = n - 1 - i
+					}
+					items[i] = Item{&news.Article{ID: fmt.Sprintf("x%02d", j)}, fmt.Sprintf("r%d-w%d", round, w)}
+				}
+				if _, err := s.PutBatch(ctx, items); err != nil {
+					errs <- err
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatalf("round %d: %v", round, err)
+		}
+	}
+	if n, err := stores[0].Count(ctx); err != nil || n != 20 {
+		t.Fatalf("Count = %d, %v", n, err)
+	}
+}
+
+// TestRetryDeadlock makes two transactions deadlock on their first try:
+// PostgreSQL aborts one, inTx runs it again, and both commit.
+func TestRetryDeadlock(t *testing.T) {
+	ctx := t.Context()
+	s := openTemp(t)
+	if _, err := s.pool.Exec(ctx, `CREATE TABLE locks (id INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+		INSERT INTO locks VALUES (1, 0), (2, 0)`); err != nil {
+		t.Fatal(err)
+	}
+	var (
+		tries  atomic.Int32
+		first  = [2]chan struct{}{make(chan struct{}), make(chan struct{})}
+		wg     sync.WaitGroup
+		errs   = make(chan error, 2)
+		update = `UPDATE locks SET n = n + 1 WHERE id = $1`
+	)
+	for w := range 2 {
+		wg.Go(func() {
+			try := 0
+			errs <- s.inTx(ctx, func(tx pgx.Tx) error {
+				try++
+				tries.Add(1)
+				if _, err := tx.Exec(ctx, update, 1+w); err != nil {
+					return err
+				}
+				if try == 1 { // each holds its row, then asks for the other's
+					close(first[w])
+					<-first[1-w]
+				}
+				_, err := tx.Exec(ctx, update, 2-w)
+				return err
+			})
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var n1, n2 int
+	if err := s.pool.QueryRow(ctx, `SELECT (SELECT n FROM locks WHERE id = 1), (SELECT n FROM locks WHERE id = 2)`).Scan(&n1, &n2); err != nil {
+		t.Fatal(err)
+	}
+	if got := tries.Load(); got != 3 || n1 != 2 || n2 != 2 {
+		t.Fatalf("%d tries, counts %d and %d; want 3 tries and both rows updated twice", got, n1, n2)
+	}
+}
+
+func TestRetryable(t *testing.T) {
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{&pgconn.PgError{Code: "40P01"}, true},
+		{fmt.Errorf("put: %w", &pgconn.PgError{Code: "40001"}), true},
+		{&pgconn.PgError{Code: "23505"}, false},
+		{errors.New("connection reset"), false},
+		{context.Canceled, false},
+	}
+	for _, tc := range tests {
+		if got := retryable(tc.err); got != tc.want {
+			t.Errorf("retryable(%v) = %v, want %v", tc.err, got, tc.want)
+		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -131,34 +133,46 @@ func (s *Store) PutBatch(ctx context.Context, items []Item) ([]store.Outcome, er
 }
 
 func (s *Store) put(ctx context.Context, items []Item) ([]store.Outcome, error) {
-	rows, err := encodeAll(items)
-	if err != nil {
-		return nil, err
+	for _, it := range items {
+		if err := check(it); err != nil {
+			return nil, err
+		}
+	}
+	// Rows are written in the order of their ids (an id given twice keeps
+	// its order), so that batches of other processes that share ids wait
+	// for each other rather than deadlock.
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return strings.Compare(items[i].Article.ID, items[j].Article.ID)
+	})
+	rows := make([]row, len(items))
+	for k, i := range order {
+		r, err := encode(items[i])
+		if err != nil {
+			return nil, err
+		}
+		rows[k] = r
 	}
 	if len(rows) == 0 {
 		return []store.Outcome{}, nil
 	}
-	var out []store.Outcome
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		out, err = putRows(ctx, tx, rows)
+	var sorted []store.Outcome
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var err error
+		sorted, err = putRows(ctx, tx, rows)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
-}
-
-func encodeAll(items []Item) ([]row, error) {
-	rows := make([]row, len(items))
-	for i, it := range items {
-		r, err := encode(it)
-		if err != nil {
-			return nil, err
-		}
-		rows[i] = r
+	out := make([]store.Outcome, len(items))
+	for k, i := range order {
+		out[i] = sorted[k]
 	}
-	return rows, nil
+	return out, nil
 }
 
 const (

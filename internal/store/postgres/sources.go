@@ -121,7 +121,7 @@ func (s *Store) SourceByURL(ctx context.Context, url string) (*store.Source, err
 // RemoveSource forgets the source with id and what was fetched for it; its
 // articles stay stored.
 func (s *Store) RemoveSource(ctx context.Context, id int64) error {
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `DELETE FROM sources WHERE id = $1`, id)
 		if err != nil {
 			return err
@@ -228,7 +228,7 @@ func (s *Store) MarkFetched(ctx context.Context, pages []store.Fetched) error {
 		b.queue(p.URL, insertFetched, args...)
 		b.queue(p.URL, updateFetched, args...)
 	}
-	if err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return b.send(ctx, tx) }); err != nil {
+	if err := s.inTx(ctx, func(tx pgx.Tx) error { return b.send(ctx, tx) }); err != nil {
 		return fmt.Errorf("postgres: mark fetched: %w", err)
 	}
 	return nil
