@@ -489,8 +489,10 @@ func TestRetryDeadlock(t *testing.T) {
 	if err := s.pool.QueryRow(ctx, `SELECT (SELECT n FROM locks WHERE id = 1), (SELECT n FROM locks WHERE id = 2)`).Scan(&n1, &n2); err != nil {
 		t.Fatal(err)
 	}
-	if got := tries.Load(); got != 3 || n1 != 2 || n2 != 2 {
-		t.Fatalf("%d tries, counts %d and %d; want 3 tries and both rows updated twice", got, n1, n2)
+	// The one run again may meet the other once more before it commits,
+	// and deadlock again.
+	if got := tries.Load(); got < 3 || n1 != 2 || n2 != 2 {
+		t.Fatalf("%d tries, counts %d and %d; want a try again and both rows updated twice", got, n1, n2)
 	}
 }
 
