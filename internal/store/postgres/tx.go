@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"math/rand/v2"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -25,6 +27,15 @@ func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 		}
 		s.logger.Debug("transaction aborted by the database; running it again",
 			slog.Int("try", try), slog.String("error", err.Error()))
+		// A pause of random length lets the other transaction finish
+		// before this one takes its first locks again.
+		pause := time.NewTimer(time.Duration(1+rand.IntN(10*try)) * time.Millisecond)
+		select {
+		case <-ctx.Done():
+			pause.Stop()
+			return err
+		case <-pause.C:
+		}
 	}
 }
 
