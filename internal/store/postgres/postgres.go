@@ -35,10 +35,12 @@ type Store struct {
 	logger *slog.Logger
 }
 
-// Open connects to the database at url (postgres:// or postgresql://, as
-// libpq takes it), and brings its schema up to date. It refuses a database
-// whose schema is newer than this version knows, with an error wrapping
-// ErrSchemaTooNew. A nil logger discards.
+// Open connects to the database at url (postgres:// or postgresql://, or
+// libpq's key=value form) and brings its schema up to date. Besides
+// libpq's parameters the URL may set search_path (the schema to use) and
+// pgxpool's pool_max_conns (default: 4 or the number of CPUs, whichever is
+// more). Open refuses a database whose schema is newer than this version
+// knows, with an error wrapping ErrSchemaTooNew. A nil logger discards.
 func Open(ctx context.Context, url string, logger *slog.Logger) (*Store, error) {
 	if logger == nil {
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
