@@ -122,6 +122,91 @@ var migrations = []string{
 		hints  TEXT NOT NULL,
 		body   BYTEA NOT NULL
 	);`,
+	// 4: analysis. entities holds each entity as last named (names as
+	// JSON; search is its names folded to lower case, for look-ups),
+	// mentions which articles name it and how often, quotes and events
+	// where each quote and event is (n is its index in the record) with
+	// what they are filtered on, event_roles the actors and targets of
+	// events. published is the article's, as in articles. Filled from the
+	// records stored before (those JSONB can read).
+	`CREATE TABLE entities (
+		id       TEXT COLLATE "C" PRIMARY KEY,
+		name     TEXT NOT NULL,
+		type     TEXT NOT NULL,
+		wikidata TEXT NOT NULL DEFAULT '',
+		names    TEXT NOT NULL DEFAULT '{}',
+		search   TEXT NOT NULL DEFAULT ''
+	);
+	CREATE TABLE mentions (
+		entity    TEXT COLLATE "C" NOT NULL,
+		article   TEXT COLLATE "C" NOT NULL,
+		published BIGINT NOT NULL,
+		count     INTEGER NOT NULL,
+		PRIMARY KEY (entity, published, article)
+	);
+	CREATE INDEX mentions_article ON mentions (article);
+	CREATE INDEX mentions_published ON mentions (published, entity, count);
+	CREATE TABLE quotes (
+		article   TEXT COLLATE "C" NOT NULL,
+		n         INTEGER NOT NULL,
+		speaker   TEXT COLLATE "C" NOT NULL,
+		published BIGINT NOT NULL,
+		text      TEXT NOT NULL,
+		via       TEXT NOT NULL,
+		PRIMARY KEY (article, n)
+	);
+	CREATE INDEX quotes_published ON quotes (published, article, n);
+	CREATE INDEX quotes_speaker ON quotes (speaker, published, article, n);
+	CREATE TABLE events (
+		article   TEXT COLLATE "C" NOT NULL,
+		n         INTEGER NOT NULL,
+		type      TEXT NOT NULL,
+		subtype   TEXT NOT NULL,
+		modality  TEXT NOT NULL,
+		place     TEXT COLLATE "C" NOT NULL,
+		published BIGINT NOT NULL,
+		PRIMARY KEY (article, n)
+	);
+	CREATE INDEX events_published ON events (published, article, n);
+	CREATE INDEX events_type ON events (type, published, article, n);
+	CREATE INDEX events_place ON events (place, published) WHERE place <> '';
+	CREATE TABLE event_roles (
+		entity    TEXT COLLATE "C" NOT NULL,
+		role      TEXT NOT NULL,
+		article   TEXT COLLATE "C" NOT NULL,
+		n         INTEGER NOT NULL,
+		published BIGINT NOT NULL,
+		PRIMARY KEY (entity, role, published, article, n)
+	);
+	CREATE INDEX event_roles_article ON event_roles (article);
+	CREATE TEMPORARY TABLE old_records ON COMMIT DROP AS
+		SELECT id, published, record::jsonb AS r FROM articles WHERE strpos(record, '\u0000') = 0;
+	INSERT INTO entities (id, name, type, wikidata, names, search)
+		SELECT DISTINCT ON (e->>'id') e->>'id', coalesce(e->>'name', ''), coalesce(e->>'type', ''),
+			coalesce(e->>'wikidata', ''), coalesce(e->'names', '{}')::text,
+			lower(coalesce(e->>'name', '') || ' ' || coalesce(e->'names', '{}')::text)
+		FROM old_records a, jsonb_array_elements(coalesce(a.r->'entities', '[]')) e
+		WHERE e->>'id' IS NOT NULL
+		ORDER BY e->>'id', a.published DESC, a.id DESC;
+	INSERT INTO mentions (entity, article, published, count)
+		SELECT e->>'id', a.id, a.published, jsonb_array_length(coalesce(e->'mentions', '[]'))
+		FROM old_records a, jsonb_array_elements(coalesce(a.r->'entities', '[]')) e
+		WHERE e->>'id' IS NOT NULL
+		ON CONFLICT DO NOTHING;
+	INSERT INTO quotes (article, n, speaker, published, text, via)
+		SELECT a.id, q.n - 1, coalesce(q.v->>'speaker', ''), a.published,
+			lower(coalesce(q.v->>'text', '')), lower(coalesce(q.v->'via', '[]')::text)
+		FROM old_records a, jsonb_array_elements(coalesce(a.r->'quotes', '[]')) WITH ORDINALITY q(v, n);
+	INSERT INTO events (article, n, type, subtype, modality, place, published)
+		SELECT a.id, v.n - 1, coalesce(v.v->>'type', ''), coalesce(v.v->>'subtype', ''),
+			coalesce(nullif(v.v->>'modality', ''), 'asserted'), coalesce(v.v->>'place', ''), a.published
+		FROM old_records a, jsonb_array_elements(coalesce(a.r->'events', '[]')) WITH ORDINALITY v(v, n);
+	INSERT INTO event_roles (entity, role, article, n, published)
+		SELECT r.id, r.role, a.id, v.n - 1, a.published
+		FROM old_records a, jsonb_array_elements(coalesce(a.r->'events', '[]')) WITH ORDINALITY v(v, n),
+			LATERAL (SELECT x, 'actor' FROM jsonb_array_elements_text(coalesce(v.v->'actors', '[]')) x
+				UNION ALL SELECT x, 'target' FROM jsonb_array_elements_text(coalesce(v.v->'targets', '[]')) x) r(id, role)
+		ON CONFLICT DO NOTHING;`,
 }
 
 // migrate brings the schema up to date, one transaction per step.

@@ -11,8 +11,8 @@ import (
 
 // pageQuery is a keyset-paged listing: rows ordered by (order DESC, id
 // DESC), whose first two selected columns are the order column and the id.
-// Conditions are written with ? for their arguments, numbered when the
-// query is built.
+// Conditions are written with ? for their arguments, numbered as they are
+// added. Other queries use it for their conditions alone.
 type pageQuery struct {
 	// sel is the SELECT … FROM … part.
 	sel string
@@ -29,6 +29,20 @@ func (q *pageQuery) cond(c string, args ...any) {
 		c = strings.Replace(c, "?", "$"+strconv.Itoa(len(q.args)), 1)
 	}
 	q.where = append(q.where, c)
+}
+
+// whereClause is q's conditions as a WHERE clause, or "".
+func (q *pageQuery) whereClause() string {
+	if len(q.where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(q.where, " AND ")
+}
+
+// next adds arg and returns its placeholder, for the query's other parts.
+func (q *pageQuery) next(arg any) string {
+	q.args = append(q.args, arg)
+	return "$" + strconv.Itoa(len(q.args))
 }
 
 // after keeps the rows that come after k.
@@ -48,12 +62,8 @@ func pageLimit(n int) int {
 // row and sets *k to its order value and id. page reports whether more rows
 // follow the last one scanned.
 func (s *Store) page(ctx context.Context, q pageQuery, limit int, scan func(rows pgx.Rows, k *key) error) (last key, more bool, err error) {
-	text := q.sel
-	if len(q.where) > 0 {
-		text += " WHERE " + strings.Join(q.where, " AND ")
-	}
-	text += " ORDER BY " + q.order + " DESC, id DESC LIMIT $" + strconv.Itoa(len(q.args)+1)
-	rows, err := s.pool.Query(ctx, text, append(q.args, limit+1)...)
+	text := q.sel + q.whereClause() + " ORDER BY " + q.order + " DESC, id DESC LIMIT " + q.next(limit+1)
+	rows, err := s.pool.Query(ctx, text, q.args...)
 	if err != nil {
 		return key{}, false, err
 	}

@@ -5,11 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -46,6 +50,16 @@ func TestContract(t *testing.T) {
 			t.Fatal(err)
 		}
 		return s // Run closes it
+	})
+}
+
+func TestAnalystContract(t *testing.T) {
+	storetest.RunAnalyst(t, func(t *testing.T) storetest.AnalystStore {
+		s, err := Open(t.Context(), pgtest.URL(t), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s // RunAnalyst closes it
 	})
 }
 
@@ -98,7 +112,8 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
-		`DROP TABLE articles, sketches, stories, link_state, sources, fetched, raws`,
+		`DROP TABLE articles, sketches, stories, link_state, sources, fetched, raws,
+			entities, mentions, quotes, events, event_roles`,
 		migrations[0],
 		`INSERT INTO articles (id, hash, published, record, created, updated)
 			VALUES ('old', 'h', 0, '` + string(rec) + `', 0, 0)`,
@@ -511,5 +526,169 @@ func TestRetryable(t *testing.T) {
 		if got := retryable(tc.err); got != tc.want {
 			t.Errorf("retryable(%v) = %v, want %v", tc.err, got, tc.want)
 		}
+	}
+}
+
+// TestMigrateFromVersion3 opens a schema at version 3 holding an analysed
+// article: migration 4 fills the analysis tables from its record.
+func TestMigrateFromVersion3(t *testing.T) {
+	ctx := t.Context()
+	url := pgtest.URL(t)
+	s := openURL(t, url)
+	a := &news.Article{ID: "old", Title: "पुराना", Lang: "hi",
+		Entities: []news.Entity{{ID: "kb:x", Name: "X Ray", Type: news.PER, Names: map[string]string{"hi": "एक्स"},
+			Mentions: []news.Mention{{}, {}}}, {ID: "kb:y", Name: "Y", Type: news.LOC}},
+		Quotes: []news.Quote{{Speaker: "kb:x", Text: "Hello There", Via: []string{"PTI"}}},
+		Events: []news.Event{{Type: "CONSULT", Actors: []string{"kb:x"}, Targets: []string{"kb:y"}, Place: "kb:y"}}}
+	a.Published = time.Date(2025, 8, 1, 6, 0, 0, 0, time.UTC)
+	if _, err := s.Put(ctx, a, "h"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.pool.Exec(ctx, `DROP TABLE entities, mentions, quotes, events, event_roles;
+		UPDATE schema_version SET version = 3`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = openURL(t, url)
+	e, err := s.Entity(ctx, "kb:x")
+	if err != nil || e.Articles != 1 || e.Mentions != 2 || e.Names["hi"] != "एक्स" {
+		t.Fatalf("Entity after migration = %+v, %v", e, err)
+	}
+	if got, err := s.Entities(ctx, store.EntityFilter{Query: "x ray"}); err != nil || len(got) != 1 {
+		t.Fatalf("Entities(x ray) = %v, %v", got, err)
+	}
+	if q, err := s.Quotes(ctx, store.QuoteFilter{Via: "pti", Text: "hello"}); err != nil || len(q.Quotes) != 1 {
+		t.Fatalf("Quotes = %+v, %v", q, err)
+	}
+	for _, f := range []store.EventFilter{{Actor: "kb:x"}, {Target: "kb:y"}, {Place: "kb:y", Modality: news.ModalityAsserted}} {
+		if ev, err := s.Events(ctx, f); err != nil || len(ev.Events) != 1 {
+			t.Fatalf("Events(%+v) = %+v, %v", f, ev, err)
+		}
+	}
+}
+
+// TestEntitiesManyProcesses puts different articles naming the same
+// entities, in different orders, from several stores at once: no put
+// fails or has to run again, and the counts add up.
+func TestEntitiesManyProcesses(t *testing.T) {
+	ctx := t.Context()
+	url := pgtest.URL(t)
+	var logs strings.Builder
+	var mu sync.Mutex
+	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: &logs, mu: &mu}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	const procs, each = 4, 15
+	stores := make([]*Store, procs)
+	for i := range stores {
+		s, err := Open(ctx, url, logger)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores[i] = s
+	}
+	ents := []news.Entity{
+		{ID: "kb:india", Name: "India", Type: news.LOC, Mentions: []news.Mention{{}}},
+		{ID: "kb:delhi", Name: "Delhi", Type: news.LOC, Mentions: []news.Mention{{}}},
+		{ID: "kb:modi", Name: "Narendra Modi", Type: news.PER, Mentions: []news.Mention{{}}},
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, procs)
+	for p, s := range stores {
+		wg.Go(func() {
+			for i := range each {
+				named := slices.Clone(ents)
+				if (p+i)%2 == 1 {
+					slices.Reverse(named)
+				}
+				a := &news.Article{ID: fmt.Sprintf("p%d-%02d", p, i), Entities: named}
+				var err error
+				if i%3 == 0 {
+					_, err = s.PutBatch(ctx, []Item{{a, "h"}, {&news.Article{ID: a.ID + "b", Entities: ents[1:2]}, "h"}})
+				} else {
+					_, err = s.Put(ctx, a, "h")
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if strings.Contains(logs.String(), "running it again") {
+		t.Errorf("puts ran again:\n%s", logs.String())
+	}
+	batches := (each + 2) / 3
+	for _, e := range ents {
+		got, err := stores[0].Entity(ctx, e.ID)
+		want := procs * each
+		if e.ID == ents[1].ID {
+			want += procs * batches
+		}
+		if err != nil || got.Articles != want {
+			t.Errorf("Entity(%s) = %+v, %v; want %d articles", e.ID, got, err, want)
+		}
+	}
+}
+
+// lockedWriter serialises writes to w.
+type lockedWriter struct {
+	w  io.Writer
+	mu *sync.Mutex
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+func TestFull(t *testing.T) {
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{&pgconn.PgError{Code: "53100", Message: "could not extend file"}, true},
+		{fmt.Errorf("put: %w", &pgconn.PgError{Code: "53100"}), true},
+		{&pgconn.PgError{Code: "40P01"}, false},
+		{errors.New("other"), false},
+		{nil, false},
+	}
+	for _, tc := range tests {
+		if got := errors.Is(full(tc.err), news.ErrDiskFull); got != tc.want {
+			t.Errorf("full(%v) is ErrDiskFull: %v, want %v", tc.err, got, tc.want)
+		}
+	}
+	if full(nil) != nil {
+		t.Error("full(nil) != nil")
+	}
+}
+
+func TestIndexCounts(t *testing.T) {
+	ctx := t.Context()
+	s := openTemp(t)
+	for _, id := range []string{"a", "b", "c"} {
+		if _, err := s.Put(ctx, &news.Article{ID: id}, "1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.MarkIndexed(ctx, []string{"a", "b"}); err != nil {
+		t.Fatal(err)
+	}
+	if st, ix, err := s.IndexCounts(ctx); err != nil || st != 3 || ix != 2 {
+		t.Fatalf("IndexCounts = %d, %d, %v; want 3, 2", st, ix, err)
+	}
+	if n, err := s.PendingCount(ctx); err != nil || n != 1 {
+		t.Fatalf("PendingCount = %d, %v; want 1", n, err)
+	}
+	if err := s.ResetIndexed(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.PendingCount(ctx); err != nil || n != 3 {
+		t.Fatalf("PendingCount after ResetIndexed = %d, %v; want 3", n, err)
 	}
 }

@@ -192,7 +192,8 @@ const (
 
 // putRows writes rows in tx and returns their outcomes. Each row is one
 // insert and one update sent together, so a batch of any size takes two
-// round trips: one for the articles, one for their raw input.
+// round trips: one for the articles, one for their raw input and
+// analysis.
 func putRows(ctx context.Context, tx pgx.Tx, rows []row) ([]store.Outcome, error) {
 	now := time.Now().UnixMilli()
 	b := &pgx.Batch{}
@@ -205,7 +206,10 @@ func putRows(ctx context.Context, tx pgx.Tx, rows []row) ([]store.Outcome, error
 	if err := readOutcomes(ctx, tx, b, rows, out); err != nil {
 		return nil, err
 	}
-	raws := &pgx.Batch{}
+	// The raw input and the analysis rows of the articles written, then
+	// the entities they name.
+	more := new(batch)
+	var ents []entityRow
 	for i, r := range rows {
 		if out[i] == store.Unchanged {
 			continue
@@ -215,13 +219,13 @@ func putRows(ctx context.Context, tx pgx.Tx, rows []row) ([]store.Outcome, error
 			return nil, fmt.Errorf("article %q: raw input: %w", r.id, err)
 		}
 		if raw != nil {
-			queueRaw(raws, r.id, raw)
+			queueRaw(more, r.id, raw)
 		}
+		ents = append(ents, queueAnalysis(more, r)...)
 	}
-	if raws.Len() > 0 {
-		if err := tx.SendBatch(ctx, raws).Close(); err != nil {
-			return nil, fmt.Errorf("raw input: %w", err)
-		}
+	queueEntities(more, ents)
+	if err := more.send(ctx, tx); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -71,8 +71,8 @@ func encodeRaw(a *news.Article) (*rawRow, error) {
 
 // queueRaw queues the write of r's raw input, replacing what was stored for
 // its id.
-func queueRaw(b *pgx.Batch, id string, raw *rawRow) {
-	b.Queue(`INSERT INTO raws (id, source, format, url, hints, body) VALUES ($1, $2, $3, $4, $5, $6)
+func queueRaw(b *batch, id string, raw *rawRow) {
+	b.queue(fmt.Sprintf("article %q: raw input", id), `INSERT INTO raws (id, source, format, url, hints, body) VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (id) DO UPDATE SET source = excluded.source, format = excluded.format,
 		url = excluded.url, hints = excluded.hints, body = excluded.body`,
 		id, raw.source, raw.format, raw.url, raw.hints, raw.body)
@@ -142,7 +142,7 @@ func (s *Store) EachRaw(ctx context.Context, fn func(*news.Article) error) error
 // itself.
 func (s *Store) Invalidate(ctx context.Context) error {
 	if _, err := s.pool.Exec(ctx, `UPDATE articles SET hash = '', indexed_hash = ''`); err != nil {
-		return fmt.Errorf("postgres: invalidate: %w", err)
+		return fmt.Errorf("postgres: invalidate: %w", full(err))
 	}
 	return nil
 }

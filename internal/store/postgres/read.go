@@ -220,6 +220,38 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// IndexCounts returns the number of stored articles and how many of them
+// are marked indexed as they are stored now: the search index holds at
+// least those. The pending ones are counted from their partial index.
+func (s *Store) IndexCounts(ctx context.Context) (stored, indexed int, err error) {
+	var pending int
+	if err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles),
+		(SELECT count(*) FROM articles WHERE indexed_hash <> hash)`).Scan(&stored, &pending); err != nil {
+		return 0, 0, fmt.Errorf("postgres: index counts: %w", err)
+	}
+	return stored, stored - pending, nil
+}
+
+// PendingCount returns the number of articles put but not marked indexed
+// as they are stored now.
+func (s *Store) PendingCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM articles WHERE indexed_hash <> hash`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("postgres: pending: %w", err)
+	}
+	return n, nil
+}
+
+// ResetIndexed marks every stored article unindexed, for a search index
+// built again from nothing: they are all pending then, and an indexer
+// stopped part-way resumes where it stopped.
+func (s *Store) ResetIndexed(ctx context.Context) error {
+	if _, err := s.pool.Exec(ctx, `UPDATE articles SET indexed_hash = '' WHERE indexed_hash <> ''`); err != nil {
+		return fmt.Errorf("postgres: reset indexed: %w", full(err))
+	}
+	return nil
+}
+
 // Pending returns up to limit articles put but not yet marked indexed, by
 // id. A limit of 0 or less means 100.
 func (s *Store) Pending(ctx context.Context, limit int) ([]*news.Article, error) {
@@ -275,7 +307,7 @@ func (s *Store) MarkIndexed(ctx context.Context, ids []string) error {
 	}
 	if _, err := s.pool.Exec(ctx, `UPDATE articles SET indexed_hash = hash
 		WHERE indexed_hash <> hash AND id = ANY($1)`, ids); err != nil {
-		return fmt.Errorf("postgres: mark indexed: %w", err)
+		return fmt.Errorf("postgres: mark indexed: %w", full(err))
 	}
 	return nil
 }
@@ -297,7 +329,7 @@ func (s *Store) MarkIndexedItems(ctx context.Context, items []Item) error {
 	}
 	if _, err := s.pool.Exec(ctx, `UPDATE articles a SET indexed_hash = m.hash
 		FROM unnest($1::text[], $2::text[]) AS m(id, hash) WHERE a.id = m.id`, ids, hashes); err != nil {
-		return fmt.Errorf("postgres: mark indexed: %w", err)
+		return fmt.Errorf("postgres: mark indexed: %w", full(err))
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func (s *Store) AddSource(ctx context.Context, src *store.Source) (bool, error) 
 		VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (url) DO NOTHING`,
 		src.URL, src.Kind, src.Title, src.Site, millis(src.Added), millis(src.NextFetch), int64(src.Interval/time.Second))
 	if err != nil {
-		return false, fmt.Errorf("postgres: add source %s: %w", src.URL, err)
+		return false, fmt.Errorf("postgres: add source %s: %w", src.URL, full(err))
 	}
 	old, err := s.SourceByURL(ctx, src.URL)
 	if err != nil {
@@ -149,7 +149,7 @@ func (s *Store) UpdateSource(ctx context.Context, src *store.Source) error {
 		int64(src.Interval/time.Second), src.ETag, src.LastModified, src.Articles, millis(src.LastNew),
 		src.Errors, src.LastError, src.ID)
 	if err != nil {
-		return fmt.Errorf("postgres: update source %d: %w", src.ID, err)
+		return fmt.Errorf("postgres: update source %d: %w", src.ID, full(err))
 	}
 	if tag.RowsAffected() == 0 {
 		return fmt.Errorf("postgres: update source %d: %w", src.ID, news.ErrNotFound)

@@ -3,12 +3,15 @@ package postgres
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"math/rand/v2"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"khabar/internal/news"
 )
 
 // tries is how many times inTx runs a transaction that PostgreSQL aborts
@@ -23,7 +26,7 @@ func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	for try := 1; ; try++ {
 		err := pgx.BeginFunc(ctx, s.pool, fn)
 		if err == nil || try == tries || !retryable(err) {
-			return err
+			return full(err)
 		}
 		s.logger.Debug("transaction aborted by the database; running it again",
 			slog.Int("try", try), slog.String("error", err.Error()))
@@ -33,7 +36,7 @@ func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 		select {
 		case <-ctx.Done():
 			pause.Stop()
-			return err
+			return full(err)
 		case <-pause.C:
 		}
 	}
@@ -52,4 +55,14 @@ func retryable(err error) bool {
 		return true
 	}
 	return false
+}
+
+// full wraps err with news.ErrDiskFull when PostgreSQL could not write
+// because its disk is full (disk_full, 53100).
+func full(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "53100" && !errors.Is(err, news.ErrDiskFull) {
+		return fmt.Errorf("%w: %w", news.ErrDiskFull, err)
+	}
+	return err
 }
