@@ -63,6 +63,10 @@ func Open(ctx context.Context, url string, logger *slog.Logger) (*Store, error) 
 	return s, nil
 }
 
+// ReadOnly reports false: a PostgreSQL store is opened for writing (what
+// it may write is the business of the database role it connects as).
+func (s *Store) ReadOnly() bool { return false }
+
 // Close releases the pool's connections, waiting for those in use to be
 // given back; the caller stops using the store first.
 func (s *Store) Close() error {
