@@ -23,54 +23,81 @@ type entityRow struct {
 	id, name, typ, wikidata, names, search string
 }
 
-// queueAnalysis queues the statements that replace the analysis rows of
-// r's article (entities named, quotes, events) and returns the entities it
-// names, for queueEntities.
-func queueAnalysis(b *batch, r row) []entityRow {
+// queueAnalysis queues the statements that write the analysis rows of r's
+// article (entities named, quotes, events), replacing those of the version
+// stored before when updated is set, and returns the entities it names,
+// for queueEntities. Each table takes one statement, its rows as arrays.
+func queueAnalysis(b *batch, r row, updated bool) []entityRow {
 	a := r.article
 	label := fmt.Sprintf("article %q: analysis", a.ID)
-	for _, q := range []string{
-		`DELETE FROM mentions WHERE article = $1`,
-		`DELETE FROM quotes WHERE article = $1`,
-		`DELETE FROM events WHERE article = $1`,
-		`DELETE FROM event_roles WHERE article = $1`,
-	} {
-		b.queue(label, q, a.ID)
+	if updated {
+		b.queue(label, `WITH m AS (DELETE FROM mentions WHERE article = $1),
+			q AS (DELETE FROM quotes WHERE article = $1),
+			v AS (DELETE FROM events WHERE article = $1)
+			DELETE FROM event_roles WHERE article = $1`, a.ID)
 	}
 	var ents []entityRow
-	for _, e := range a.Entities {
-		names, _ := json.Marshal(e.Names)
-		if e.Names == nil {
-			names = []byte("{}")
-		}
-		ents = append(ents, entityRow{id: e.ID, name: e.Name, typ: e.Type, wikidata: e.Wikidata,
-			names: string(names), search: strings.ToLower(e.Name + " " + string(names))})
-		b.queue(label, `INSERT INTO mentions (entity, article, published, count) VALUES ($1, $2, $3, $4)
-			ON CONFLICT DO NOTHING`, e.ID, a.ID, r.published, len(e.Mentions))
-	}
-	for i, q := range a.Quotes {
-		via, _ := json.Marshal(q.Via)
-		if q.Via == nil {
-			via = []byte("[]")
-		}
-		b.queue(label, `INSERT INTO quotes (article, n, speaker, published, text, via) VALUES ($1, $2, $3, $4, $5, $6)`,
-			a.ID, i, q.Speaker, r.published, strings.ToLower(q.Text), strings.ToLower(string(via)))
-	}
-	for i, v := range a.Events {
-		mod := v.Modality
-		if mod == "" {
-			mod = news.ModalityAsserted
-		}
-		b.queue(label, `INSERT INTO events (article, n, type, subtype, modality, place, published) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-			a.ID, i, v.Type, v.Subtype, mod, v.Place, r.published)
-		for _, role := range []struct {
-			name string
-			ids  []string
-		}{{"actor", v.Actors}, {"target", v.Targets}} {
-			for _, id := range role.ids {
-				b.queue(label, `INSERT INTO event_roles (entity, role, article, n, published) VALUES ($1, $2, $3, $4, $5)
-					ON CONFLICT DO NOTHING`, id, role.name, a.ID, i, r.published)
+	if len(a.Entities) > 0 {
+		ids := make([]string, len(a.Entities))
+		counts := make([]int32, len(a.Entities))
+		for i, e := range a.Entities {
+			names, _ := json.Marshal(e.Names)
+			if e.Names == nil {
+				names = []byte("{}")
 			}
+			ents = append(ents, entityRow{id: e.ID, name: e.Name, typ: e.Type, wikidata: e.Wikidata,
+				names: string(names), search: strings.ToLower(e.Name + " " + string(names))})
+			ids[i], counts[i] = e.ID, int32(len(e.Mentions))
+		}
+		// An entity named twice counts once, as first named.
+		b.queue(label, `INSERT INTO mentions (entity, article, published, count)
+			SELECT e, $2, $3, c FROM unnest($1::text[], $4::int[]) WITH ORDINALITY AS m(e, c, i) ORDER BY i
+			ON CONFLICT DO NOTHING`, ids, a.ID, r.published, counts)
+	}
+	if len(a.Quotes) > 0 {
+		speakers := make([]string, len(a.Quotes))
+		texts := make([]string, len(a.Quotes))
+		vias := make([]string, len(a.Quotes))
+		for i, q := range a.Quotes {
+			via, _ := json.Marshal(q.Via)
+			if q.Via == nil {
+				via = []byte("[]")
+			}
+			speakers[i], texts[i], vias[i] = q.Speaker, strings.ToLower(q.Text), strings.ToLower(string(via))
+		}
+		b.queue(label, `INSERT INTO quotes (article, n, speaker, published, text, via)
+			SELECT $1, i - 1, s, $2, t, v FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS q(s, t, v, i)`,
+			a.ID, r.published, speakers, texts, vias)
+	}
+	if len(a.Events) > 0 {
+		var (
+			types, subtypes, mods, places = make([]string, len(a.Events)), make([]string, len(a.Events)),
+				make([]string, len(a.Events)), make([]string, len(a.Events))
+			roleIDs, roles []string
+			roleNs         []int32
+		)
+		for i, v := range a.Events {
+			mod := v.Modality
+			if mod == "" {
+				mod = news.ModalityAsserted
+			}
+			types[i], subtypes[i], mods[i], places[i] = v.Type, v.Subtype, mod, v.Place
+			for _, role := range []struct {
+				name string
+				ids  []string
+			}{{"actor", v.Actors}, {"target", v.Targets}} {
+				for _, id := range role.ids {
+					roleIDs, roles, roleNs = append(roleIDs, id), append(roles, role.name), append(roleNs, int32(i))
+				}
+			}
+		}
+		b.queue(label, `INSERT INTO events (article, n, type, subtype, modality, place, published)
+			SELECT $1, i - 1, t, s, m, p, $2 FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS v(t, s, m, p, i)`,
+			a.ID, r.published, types, subtypes, mods, places)
+		if len(roleIDs) > 0 {
+			b.queue(label, `INSERT INTO event_roles (entity, role, article, n, published)
+				SELECT e, r, $1, n, $2 FROM unnest($3::text[], $4::text[], $5::int[]) AS x(e, r, n)
+				ON CONFLICT DO NOTHING`, a.ID, r.published, roleIDs, roles, roleNs)
 		}
 	}
 	return ents
@@ -82,6 +109,9 @@ func queueAnalysis(b *batch, r row) []entityRow {
 // written, and so not locked: a popular entity does not make the
 // processes that name it wait for each other.
 func queueEntities(b *batch, ents []entityRow) {
+	if len(ents) == 0 {
+		return
+	}
 	last := map[string]entityRow{}
 	for _, e := range ents {
 		last[e.id] = e
@@ -91,15 +121,22 @@ func queueEntities(b *batch, ents []entityRow) {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
+	var names, types, wikidata, nameJSON, search []string
 	for _, id := range ids {
 		e := last[id]
-		label := fmt.Sprintf("entity %q", id)
-		b.queue(label, `INSERT INTO entities (id, name, type, wikidata, names, search) VALUES ($1, $2, $3, $4, $5, $6)
-			ON CONFLICT (id) DO NOTHING`, e.id, e.name, e.typ, e.wikidata, e.names, e.search)
-		b.queue(label, `UPDATE entities SET name = $2, type = $3, wikidata = $4, names = $5, search = $6
-			WHERE id = $1 AND (name, type, wikidata, names) IS DISTINCT FROM ($2, $3, $4, $5)`,
-			e.id, e.name, e.typ, e.wikidata, e.names, e.search)
+		names, types, wikidata = append(names, e.name), append(types, e.typ), append(wikidata, e.wikidata)
+		nameJSON, search = append(nameJSON, e.names), append(search, e.search)
 	}
+	args := []any{ids, names, types, wikidata, nameJSON, search}
+	const rows = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+		WITH ORDINALITY AS n(id, name, type, wikidata, names, search, i)`
+	b.queue("entities", `INSERT INTO entities (id, name, type, wikidata, names, search)
+		SELECT id, name, type, wikidata, names, search FROM `+rows+` ORDER BY i
+		ON CONFLICT (id) DO NOTHING`, args...)
+	b.queue("entities", `UPDATE entities e SET name = n.name, type = n.type, wikidata = n.wikidata,
+		names = n.names, search = n.search
+		FROM (SELECT * FROM `+rows+` ORDER BY i) n
+		WHERE e.id = n.id AND (e.name, e.type, e.wikidata, e.names) IS DISTINCT FROM (n.name, n.type, n.wikidata, n.names)`, args...)
 }
 
 // span adds the conditions of [from, to) on column col of published times.

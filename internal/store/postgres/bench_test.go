@@ -15,7 +15,7 @@ import (
 )
 
 // benchArticles returns n Hindi articles of about 5 KB of text, with raw
-// input, and their hashes.
+// input, five entities, a quote and an event, and their hashes.
 func benchArticles(n int) []Item {
 	items := make([]Item, n)
 	for i := range items {
@@ -27,6 +27,14 @@ func benchArticles(n int) []Item {
 			Text:      strings.Repeat(fmt.Sprintf("यह लेख संख्या %d का एक वाक्य है। ", i), 60),
 			Raw:       news.Raw{Body: fmt.Sprintf("<p>लेख %d</p>", i), Format: news.FormatHTML},
 		}
+		// Entities shared across articles, as the popular ones are.
+		for j := range 5 {
+			id := fmt.Sprintf("kb:e%d", (i+j*7)%40)
+			a.Entities = append(a.Entities, news.Entity{ID: id, Name: id, Type: news.PER,
+				Names: map[string]string{"hi": "नाम " + id}, Mentions: make([]news.Mention, 1+j)})
+		}
+		a.Quotes = []news.Quote{{Speaker: a.Entities[0].ID, Text: "हम तैयार हैं", Via: []string{"PTI"}}}
+		a.Events = []news.Event{{Type: "CONSULT", Actors: []string{a.Entities[0].ID}, Targets: []string{a.Entities[1].ID}}}
 		rec, err := json.Marshal(a)
 		if err != nil {
 			panic(err)

@@ -221,7 +221,7 @@ func putRows(ctx context.Context, tx pgx.Tx, rows []row) ([]store.Outcome, error
 		if raw != nil {
 			queueRaw(more, r.id, raw)
 		}
-		ents = append(ents, queueAnalysis(more, r)...)
+		ents = append(ents, queueAnalysis(more, r, out[i] == store.Updated)...)
 	}
 	queueEntities(more, ents)
 	if err := more.send(ctx, tx); err != nil {
