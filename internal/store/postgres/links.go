@@ -57,28 +57,38 @@ func (s *Store) ApplyLinked(ctx context.Context, l store.Linked) error {
 	return nil
 }
 
-// batch is a pgx.Batch that names each statement for its errors.
+// batch is statements to send together, each named for its errors. It
+// makes a new pgx.Batch each time it is sent, so that a transaction run
+// again (see inTx) sends it afresh: pgx keeps what it learned of a
+// statement on one connection in the queued query.
 type batch struct {
-	b      pgx.Batch
-	labels []string
+	queries []query
+}
+
+type query struct {
+	label, sql string
+	args       []any
 }
 
 func (b *batch) queue(label, sql string, args ...any) {
-	b.b.Queue(sql, args...)
-	b.labels = append(b.labels, label)
+	b.queries = append(b.queries, query{label, sql, args})
 }
 
 // send runs the statements in tx, in one round trip, and returns the
 // first error, labelled.
 func (b *batch) send(ctx context.Context, tx pgx.Tx) error {
-	if b.b.Len() == 0 {
+	if len(b.queries) == 0 {
 		return nil
 	}
-	br := tx.SendBatch(ctx, &b.b)
+	pb := &pgx.Batch{}
+	for _, q := range b.queries {
+		pb.Queue(q.sql, q.args...)
+	}
+	br := tx.SendBatch(ctx, pb)
 	defer br.Close()
-	for _, label := range b.labels {
+	for _, q := range b.queries {
 		if _, err := br.Exec(); err != nil {
-			return fmt.Errorf("%s: %w", label, err)
+			return fmt.Errorf("%s: %w", q.label, err)
 		}
 	}
 	return br.Close()

@@ -17,6 +17,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"khabar/internal/news"
 	"khabar/internal/store"
@@ -690,5 +691,30 @@ func TestIndexCounts(t *testing.T) {
 	}
 	if n, err := s.PendingCount(ctx); err != nil || n != 3 {
 		t.Fatalf("PendingCount after ResetIndexed = %d, %v; want 3", n, err)
+	}
+}
+
+// TestBatchSentTwice sends one batch on two connections, as a transaction
+// run again may: the second connection has not prepared its statements.
+func TestBatchSentTwice(t *testing.T) {
+	ctx := t.Context()
+	s := openTemp(t)
+	b := new(batch)
+	b.queue("state", `INSERT INTO link_state (name, value) VALUES ($1, $2)
+		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, "k", []byte("v"))
+	c1, err := s.pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c1.Release()
+	c2, err := s.pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Release()
+	for _, c := range []*pgxpool.Conn{c1, c2} {
+		if err := pgx.BeginFunc(ctx, c, func(tx pgx.Tx) error { return b.send(ctx, tx) }); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
