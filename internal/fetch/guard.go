@@ -2,10 +2,13 @@ package fetch
 
 import (
 	"fmt"
+	"net"
+	"net/http"
 	"net/netip"
 	"net/url"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // Address ranges a crawler must never connect to. Loopback and private ranges
@@ -123,4 +126,24 @@ func checkURL(u *url.URL) error {
 		return fmt.Errorf("user information in URL: %w", ErrBlocked)
 	}
 	return nil
+}
+
+// SafeHTTPClient returns an http.Client for requests khabar makes on a
+// user's behalf other than fetching (webhooks): it connects only to
+// addresses Get would (loopback and private ones only with allowPrivate),
+// checked at dial time, follows no redirect, and gives up after timeout.
+func SafeHTTPClient(allowPrivate bool, timeout time.Duration) *http.Client {
+	c := &Client{opt: Options{AllowPrivate: allowPrivate}}
+	dialer := &net.Dialer{Timeout: dialTimeout, Control: c.control}
+	return &http.Client{
+		Timeout: timeout,
+		Transport: &http.Transport{
+			Proxy:                 nil,
+			DialContext:           dialer.DialContext,
+			TLSHandshakeTimeout:   dialTimeout,
+			ResponseHeaderTimeout: timeout,
+			MaxIdleConnsPerHost:   2,
+		},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
 }

@@ -2,9 +2,12 @@ package fetch
 
 import (
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"net/url"
 	"testing"
+	"time"
 )
 
 func TestCheckAddr(t *testing.T) {
@@ -107,4 +110,17 @@ func TestCheckURL(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestSafeHTTPClient(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {}))
+	defer srv.Close()
+	if _, err := SafeHTTPClient(false, time.Second).Post(srv.URL, "application/json", nil); !errors.Is(err, ErrBlocked) {
+		t.Errorf("a loopback webhook without allowPrivate: %v, want ErrBlocked", err)
+	}
+	resp, err := SafeHTTPClient(true, time.Second).Post(srv.URL, "application/json", nil)
+	if err != nil {
+		t.Fatalf("with allowPrivate: %v", err)
+	}
+	resp.Body.Close()
 }
