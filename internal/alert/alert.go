@@ -260,8 +260,9 @@ type PayloadArticle struct {
 	Published time.Time `json:"published,omitzero"`
 }
 
-// Round posts the new matches of every alert with a webhook. The first
-// round of a new alert only notes its matches: it posts what comes after.
+// Round posts the new matches of every alert with a webhook: articles
+// published after the alert was made (or with no date) that were not
+// posted before, oldest first.
 func (n *Notifier) Round(ctx context.Context) error {
 	alerts, err := n.store.ListAlerts(ctx)
 	if err != nil {
@@ -284,7 +285,7 @@ func (n *Notifier) Round(ctx context.Context) error {
 			if slices.Contains(a.Notified, art.ID) {
 				continue
 			}
-			if a.Seeded {
+			if art.Published.IsZero() || !art.Published.Before(a.Created) {
 				if err := n.post(ctx, a, art); err != nil {
 					a.LastError = err.Error()
 					changed = true
@@ -294,9 +295,6 @@ func (n *Notifier) Round(ctx context.Context) error {
 			}
 			a.Notified = append(a.Notified, art.ID)
 			changed = true
-		}
-		if !a.Seeded {
-			a.Seeded, changed = true, true
 		}
 		if len(a.Notified) > maxNotified {
 			a.Notified = a.Notified[len(a.Notified)-maxNotified:]

@@ -54,3 +54,35 @@ func TestAnalysisRoutes(t *testing.T) {
 		})
 	}
 }
+
+func TestAlertRoutes(t *testing.T) {
+	_, h := newWriteServer(t, Write{Token: "tok"}, apitest.Sample()...)
+	if rec := send(t, h, "POST", "/api/v1/alerts", "application/json", "", `{"name":"metro","query":"मेट्रो"}`); rec.Code != 401 {
+		t.Fatalf("without token: %d", rec.Code)
+	}
+	rec := send(t, h, "POST", "/api/v1/alerts", "application/json", "tok", `{"name":"metro","query":"मेट्रो","webhook":"https://hooks.example/m"}`)
+	if rec.Code != 201 || !strings.Contains(rec.Body.String(), `"feed":"/feeds/metro.atom"`) {
+		t.Fatalf("add: %d %s", rec.Code, rec.Body)
+	}
+	for _, bad := range []string{`{"name":"a b","query":"x"}`, `{"name":"x","query":""}`, `{"name":"x","query":"y","webhook":"file:///etc/passwd"}`, `{"name":"x","query":"y","to":"soon"}`} {
+		if rec := send(t, h, "POST", "/api/v1/alerts", "application/json", "tok", bad); rec.Code != 400 {
+			t.Errorf("add %s: %d %s", bad, rec.Code, rec.Body)
+		}
+	}
+	if rec := do(t, h, "GET", "/api/v1/alerts"); rec.Code != 200 || !strings.Contains(rec.Body.String(), `"name":"metro"`) {
+		t.Errorf("list: %d %s", rec.Code, rec.Body)
+	}
+	feed := do(t, h, "GET", "/feeds/metro.atom")
+	if feed.Code != 200 || !strings.HasPrefix(feed.Header().Get("Content-Type"), "application/atom+xml") || !strings.Contains(feed.Body.String(), "<feed xmlns=\"http://www.w3.org/2005/Atom\">") {
+		t.Errorf("feed: %d %s\n%s", feed.Code, feed.Header(), feed.Body)
+	}
+	if rec := do(t, h, "GET", "/feeds/nothing.atom"); rec.Code != 404 {
+		t.Errorf("unknown feed: %d", rec.Code)
+	}
+	if rec := send(t, h, "DELETE", "/api/v1/alerts/metro", "", "tok", ""); rec.Code != 204 {
+		t.Errorf("remove: %d %s", rec.Code, rec.Body)
+	}
+	if rec := send(t, h, "DELETE", "/api/v1/alerts/metro", "", "tok", ""); rec.Code != 404 {
+		t.Errorf("remove again: %d", rec.Code)
+	}
+}

@@ -127,6 +127,9 @@ type Options struct {
 	// Analyst answers the entity, quote and event routes; nil uses
 	// Articles when it answers them too, and otherwise answers with 503.
 	Analyst store.Analyst
+	// Alerts keeps saved searches; nil uses Articles when it keeps them
+	// too, and otherwise answers with 503.
+	Alerts store.Alerts
 }
 
 // Server serves the JSON API.
@@ -142,6 +145,7 @@ type Server struct {
 	sources Sources
 	write   Write
 	analyst store.Analyst
+	alerts  store.Alerts
 }
 
 // route is one pattern the API serves.
@@ -164,6 +168,10 @@ func New(o Options) *Server {
 	if s.analyst == nil {
 		s.analyst, _ = o.Articles.(store.Analyst)
 	}
+	s.alerts = o.Alerts
+	if s.alerts == nil {
+		s.alerts, _ = o.Articles.(store.Alerts)
+	}
 	s.openapi = versioned(openapiDoc, o.Version)
 	s.routes = []route{
 		{"GET /healthz", s.health},
@@ -178,6 +186,10 @@ func New(o Options) *Server {
 		{"GET /api/v1/entities/{id}", s.entity},
 		{"GET /api/v1/quotes", s.quotes},
 		{"GET /api/v1/events", s.events},
+		{"GET /api/v1/alerts", s.listAlerts},
+		{"POST /api/v1/alerts", s.addAlert},
+		{"DELETE /api/v1/alerts/{name}", s.removeAlert},
+		{"GET /feeds/{file}", s.feed},
 	}
 	if o.Ingest != nil {
 		s.routes = append(s.routes, route{"POST /api/v1/articles", s.postArticles})
@@ -389,6 +401,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusNotFound, "not_found", "no article has this id; ids come from the id field of a listing or search")
 	case errors.Is(err, ErrNoSearch):
 		writeError(w, http.StatusServiceUnavailable, "unavailable", "search is not available on this server; leave out q to list articles")
+	case errors.Is(err, errNoAlerts):
+		writeError(w, http.StatusServiceUnavailable, "unavailable", "saved searches are not available on this server; serve a data folder made by khabar ingest")
 	case errors.Is(err, errNoAnalyst):
 		writeError(w, http.StatusServiceUnavailable, "unavailable", "entities, quotes and events are not available on this server; serve a data folder made by khabar ingest")
 	case errors.Is(err, errNoLinks):

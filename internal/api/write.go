@@ -81,9 +81,11 @@ func (s *Server) writePath(method, path string) bool {
 	switch method {
 	case http.MethodPost:
 		return (path == "/api/v1/articles" && s.ingest != nil) ||
-			((path == "/api/v1/sources" || path == "/sources") && s.sources != nil)
+			((path == "/api/v1/sources" || path == "/sources") && s.sources != nil) ||
+			(path == "/api/v1/alerts" && s.alerts != nil)
 	case http.MethodDelete:
-		return strings.HasPrefix(path, "/api/v1/sources/") && s.sources != nil
+		return (strings.HasPrefix(path, "/api/v1/sources/") && s.sources != nil) ||
+			(strings.HasPrefix(path, "/api/v1/alerts/") && s.alerts != nil)
 	}
 	return false
 }

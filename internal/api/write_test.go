@@ -87,7 +87,8 @@ func (f *fakeSources) Remove(_ context.Context, id int64) error {
 func newWriteServer(tb testing.TB, w Write, arts ...*news.Article) (*Server, http.Handler) {
 	tb.Helper()
 	m := apitest.New(arts...)
-	s := New(Options{Articles: m, Searcher: m, Version: "test", Write: w, Analyst: analystOf(tb, arts...),
+	st := analystOf(tb, arts...)
+	s := New(Options{Articles: m, Searcher: m, Version: "test", Write: w, Analyst: st, Alerts: st,
 		Ingest: &fakeIngest{seen: map[string]*news.Article{}}, Sources: &fakeSources{},
 		Metrics: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "khabar_up 1\n") })})
 	return s, s.Handler()
@@ -95,7 +96,7 @@ func newWriteServer(tb testing.TB, w Write, arts ...*news.Article) (*Server, htt
 
 // analystOf returns a SQLite store holding arts, to answer the entity,
 // quote and event routes.
-func analystOf(tb testing.TB, arts ...*news.Article) store.Analyst {
+func analystOf(tb testing.TB, arts ...*news.Article) *sqlite.Store {
 	tb.Helper()
 	st, err := sqlite.Open(tb.Context(), filepath.Join(tb.TempDir(), "k.db"), nil)
 	if err != nil {

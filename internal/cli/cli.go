@@ -45,6 +45,7 @@ func commands() []command {
 		{"fetch", "fetch due sources and their new pages into a data folder", runFetch},
 		{"serve", "serve the HTTP API and web pages of a data folder, following its sources", runServe},
 		{"reanalyze", "run the pipeline again over the raw pages a data folder keeps", runReanalyze},
+		{"alerts", "saved searches, as Atom feeds and webhooks (alerts add|list|remove)", runAlerts},
 		{"demo", "ingest the sample corpus and serve it", runDemo},
 		{"tag", "tag named entities in CoNLL input", runTag},
 		{"names", "match Devanagari names to Latin-script names (names match)", runNames},

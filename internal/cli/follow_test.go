@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -101,6 +102,17 @@ func TestServeFollowsLive(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, `"articles": 4`) || !strings.Contains(r.stdout, `"last_status": 200`) {
 		t.Errorf("sources list --json: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	// A saved search with a webhook, beside the running server.
+	hooked := make(chan string, 10)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		hooked <- string(b)
+	}))
+	defer hook.Close()
+	r = khabar(t, t.Context(), "", "alerts", "add", "--data", data, "--webhook", hook.URL, "fair", "मेला")
+	if r.code != 0 {
+		t.Fatalf("alerts add: %d %s%s", r.code, r.stdout, r.stderr)
+	}
 	// Ingest into the folder the server holds: handed over to it.
 	in := filepath.Join(t.TempDir(), "in.jsonl")
 	os.WriteFile(in, []byte(`{"url":"https://desk.example/a/1","title":"भोपाल में मेला","text":"भोपाल, नौ अगस्त (भाषा) भोपाल में शनिवार को पुस्तक मेला शुरू हुआ।"}`+"\n"), 0o644)
@@ -118,6 +130,17 @@ func TestServeFollowsLive(t *testing.T) {
 			break
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+	select {
+	case b := <-hooked:
+		if !strings.Contains(b, `"alert":"fair"`) || !strings.Contains(b, "desk.example") {
+			t.Errorf("webhook got %s", b)
+		}
+	case <-time.After(30 * time.Second):
+		t.Error("the saved search's webhook got nothing within 30 s of a matching article")
+	}
+	if code, body := get(t, base+"feeds/fair.atom"); code != 200 || !strings.Contains(body, "भोपाल में मेला") {
+		t.Errorf("feed: %d %s", code, body)
 	}
 	// Search beside the running server: it answers.
 	r = khabar(t, t.Context(), "", "search", "--data", data, "मेला")

@@ -12,7 +12,9 @@ import (
 	"path/filepath"
 	"time"
 
+	"khabar/internal/alert"
 	"khabar/internal/api"
+	"khabar/internal/fetch"
 	"khabar/internal/search"
 	"khabar/internal/web"
 )
@@ -74,6 +76,13 @@ func serveData(ctx context.Context, e *env, dir string, c serveConfig) error {
 	if err != nil {
 		return err
 	}
+	// Saved searches with webhooks are posted to as articles match.
+	notified := make(chan struct{})
+	go func() {
+		defer close(notified)
+		alert.NewNotifier(alert.NotifierOptions{Store: d.store, Search: d.index, Logger: e.log,
+			Client: fetch.SafeHTTPClient(c.node.fetch.allowPrivate, 10*time.Second), Base: "http://" + c.addr}).Run(nctx)
+	}()
 	var followed chan struct{}
 	if c.follow {
 		followed = make(chan struct{})
@@ -89,6 +98,7 @@ func serveData(ctx context.Context, e *env, dir string, c serveConfig) error {
 	if followed != nil {
 		<-followed
 	}
+	<-notified
 	sum, nerr := n.wait()
 	if sum.Total() > 0 {
 		fmt.Fprintf(e.stdout, "ingested while serving: %d new, %d updated, %d unchanged, %d failed\n",

@@ -492,7 +492,7 @@ func TestSoundKey(t *testing.T) {
 	if soundKey("corona") == soundKey("करने") {
 		t.Error("corona and करने share a sound key")
 	}
-	if soundKey("a") != "" || soundKey("है") != "" {
+	if soundKey("a") != "" || soundKey("है") != "" || soundKey("मेला") != "" {
 		t.Error("a word too short to key has a key")
 	}
 }

@@ -17,11 +17,11 @@ const fieldSound = "sound"
 // (translit.Key: vowels, aspiration and the usual Hindi and English
 // consonant variants folded) and the class of its first vowel, front
 // (a, e, i) or back (o, u), which keeps "corona" (krn:b) from करने
-// (krn:f). "" for words too short to key safely (a skeleton of fewer
-// than two consonants).
+// (krn:f). "" for words too short to key safely: a skeleton of fewer
+// than three consonants matches too many words (मेला, मिला, माला: ml).
 func soundKey(w string) string {
 	k := translit.Key(w)
-	if len(k) < 2 || strings.Contains(k, "-") {
+	if len(k) < 3 || strings.Contains(k, "-") {
 		return ""
 	}
 	class := byte('f')

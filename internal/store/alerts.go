@@ -21,11 +21,9 @@ type Alert struct {
 	Webhook string    `json:"webhook,omitempty"`
 	Created time.Time `json:"created"`
 	// Notified lists the ids of the latest matches already posted to the
-	// webhook (bounded), so that none is posted twice.
+	// webhook, or passed over as published before the alert was made
+	// (bounded), so that none is posted twice.
 	Notified []string `json:"-"`
-	// Seeded reports that the matches at the time the alert was made are
-	// in Notified: only later ones are posted.
-	Seeded bool `json:"seeded,omitempty"`
 	// LastError is the last webhook failure, "" after a success.
 	LastError string `json:"last_error,omitempty"`
 }
