@@ -53,6 +53,9 @@ type Found struct {
 	// the query was one.
 	Total    uint64
 	Searched bool
+	// Facets count a search's matches by outlet, language, entity and
+	// event type.
+	Facets map[string][]search.FacetCount
 }
 
 // Lookup fetches the page q asks for: with Text, ranked ids from s and then
@@ -82,14 +85,15 @@ func Lookup(ctx context.Context, a Articles, s Searcher, q Query) (Found, error)
 	if s == nil {
 		return Found{}, ErrNoSearch
 	}
-	r, err := s.Search(ctx, search.Query{Text: q.Text, Lang: q.Lang, From: q.From, To: q.To, Limit: q.Limit, Cursor: inner})
+	r, err := s.Search(ctx, search.Query{Text: q.Text, Lang: q.Lang, From: q.From, To: q.To, Limit: q.Limit, Cursor: inner,
+		ByDate: q.ByDate, Facets: true})
 	if errors.Is(err, search.ErrNoTerms) {
 		return Found{}, paramErr("q", "has no searchable words, only stop words or punctuation; add a word that names what you look for")
 	}
 	if err != nil {
 		return Found{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	f := Found{Next: encodeCursor(r.Next, true), Total: r.Total, Searched: true}
+	f := Found{Next: encodeCursor(r.Next, true), Total: r.Total, Searched: true, Facets: r.Facets}
 	if len(r.IDs) == 0 {
 		return f, nil
 	}
@@ -259,13 +263,14 @@ func (s *Server) Handler() http.Handler {
 // Each article is bounded by ListLimits; its truncated field says what
 // was cut, and the article endpoint gives more.
 type listResponse struct {
-	Articles []json.RawMessage `json:"articles"`
-	Next     *string           `json:"next"`
-	Total    *uint64           `json:"total,omitempty"`
+	Articles []json.RawMessage              `json:"articles"`
+	Next     *string                        `json:"next"`
+	Total    *uint64                        `json:"total,omitempty"`
+	Facets   map[string][]search.FacetCount `json:"facets,omitempty"`
 }
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
-	if p := readParams(r.URL.Query(), "q", "lang", "from", "to", "limit", "cursor"); p.err != nil {
+	if p := readParams(r.URL.Query(), "q", "lang", "from", "to", "limit", "cursor", "sort"); p.err != nil {
 		s.fail(w, r, p.err)
 		return
 	}
@@ -292,6 +297,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 		resp.Next = &f.Next
 	}
 	if f.Searched {
+		resp.Facets = f.Facets
 		resp.Total = &f.Total
 	}
 	writeJSON(w, http.StatusOK, resp)

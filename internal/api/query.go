@@ -45,6 +45,9 @@ type Query struct {
 	// Cursor is the API cursor of the page to fetch, as a client sent it;
 	// empty for the first page. ParseQuery has checked that it decodes.
 	Cursor string
+	// ByDate orders a search's hits newest first (sort=date) instead of
+	// best first (sort=relevance, the default).
+	ByDate bool
 }
 
 // ParamError is a query parameter a client got wrong. Its message says what
@@ -107,6 +110,14 @@ func ParseQuery(v url.Values) (Query, error) {
 			return Query{}, paramErr("limit", "must be a whole number from 1 to %d", MaxLimit)
 		}
 		q.Limit = n
+	}
+
+	switch s := strings.TrimSpace(v.Get("sort")); s {
+	case "", "relevance":
+	case "date":
+		q.ByDate = true
+	default:
+		return Query{}, paramErr("sort", "must be relevance or date")
 	}
 
 	if c := strings.TrimSpace(v.Get("cursor")); c != "" {

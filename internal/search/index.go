@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -51,6 +52,10 @@ const (
 	fieldPublished = "published"
 	fieldPublisher = "publisher"
 	fieldEntities  = "entities"
+	// Facet fields: whole values, for counting.
+	fieldFacetOutlet = "f_outlet"
+	fieldFacetEntity = "f_entity"
+	fieldFacetEvent  = "f_event"
 )
 
 // Index is a full-text index of articles, in a directory on disk. It is
@@ -261,6 +266,14 @@ func newMapping() mapping.IndexMapping {
 	sound.IncludeTermVectors = false
 	sound.DocValues = false
 	dm.AddFieldMappingsAt(fieldSound, sound)
+	for _, f := range []string{fieldFacetOutlet, fieldFacetEntity, fieldFacetEvent} {
+		k := bleve.NewKeywordFieldMapping()
+		k.Store = false
+		k.IncludeInAll = false
+		k.IncludeTermVectors = false
+		k.DocValues = true // for facets
+		dm.AddFieldMappingsAt(f, k)
+	}
 	dm.AddFieldMappingsAt(fieldPublished, published)
 	im.DefaultMapping = dm
 	return im
@@ -297,6 +310,24 @@ func document(a *news.Article) map[string]any {
 	}
 	if keys := soundKeys(append([]string{a.Title, a.TitleEn, a.Text}, names...)...); len(keys) > 0 {
 		d[fieldSound] = keys
+	}
+	set(fieldFacetOutlet, a.Publisher)
+	var canon, types []string
+	for _, e := range a.Entities {
+		if e.Name != "" && !slices.Contains(canon, e.Name) {
+			canon = append(canon, e.Name)
+		}
+	}
+	for _, ev := range a.Events {
+		if ev.Type != "" && !slices.Contains(types, ev.Type) {
+			types = append(types, ev.Type)
+		}
+	}
+	if len(canon) > 0 {
+		d[fieldFacetEntity] = canon
+	}
+	if len(types) > 0 {
+		d[fieldFacetEvent] = types
 	}
 	return d
 }

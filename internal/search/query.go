@@ -58,14 +58,15 @@ var filterFields = map[string]string{
 	"outlet":    fieldPublisher,
 	"publisher": fieldPublisher,
 	"entity":    fieldEntities,
+	"type":      fieldFacetEvent,
 }
 
 // parse splits a query into clauses: words separated by spaces, "quoted
 // phrases" (straight or curly quotes; an unclosed quote runs to the end),
 // each optionally prefixed by + (required) or - (excluded); a word ending
 // in * is a prefix; OR (in capitals) between two clauses makes either
-// enough; lang:, outlet: and entity: followed by a word or a "phrase"
-// filter on that field. A sign inside a word is part of it ("covid-19").
+// enough; lang:, outlet:, entity: and type: (an event type) followed by
+// a word or a "phrase" filter on that field. A sign inside a word is part of it ("covid-19").
 func parse(s string) []clause {
 	var out []clause
 	or := false
@@ -167,8 +168,13 @@ var fieldBoosts = []struct {
 func (x *Index) clauseQuery(c clause) query.Query {
 	if c.field != "" {
 		f := filterFields[c.field]
-		if f == fieldLang {
+		switch f {
+		case fieldLang:
 			t := bleve.NewTermQuery(strings.ToLower(c.text))
+			t.SetField(f)
+			return t
+		case fieldFacetEvent:
+			t := bleve.NewTermQuery(strings.ToUpper(c.text))
 			t.SetField(f)
 			return t
 		}
@@ -333,11 +339,29 @@ func (x *Index) Search(ctx context.Context, q Query) (Result, error) {
 		req.Score = "none"
 	}
 	req.SortByCustom(order)
+	if q.Facets {
+		for name, field := range map[string]string{FacetOutlet: fieldFacetOutlet, FacetLang: fieldLang,
+			FacetEntity: fieldFacetEntity, FacetEventType: fieldFacetEvent} {
+			req.AddFacet(name, bleve.NewFacetRequest(field, facetSize))
+		}
+	}
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %w", err)
 	}
 	out := Result{IDs: make([]string, len(res.Hits)), Total: res.Total}
+	if q.Facets {
+		out.Facets = make(map[string][]FacetCount, len(res.Facets))
+		for name, fr := range res.Facets {
+			counts := []FacetCount{}
+			if fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
+				}
+			}
+			out.Facets[name] = counts
+		}
+	}
 	for i, h := range res.Hits {
 		out.IDs[i] = h.ID
 	}

@@ -20,6 +20,9 @@ type Query struct {
 	// ByDate orders the hits newest published first instead of best
 	// first.
 	ByDate bool
+	// Facets asks for the counts of the matches by outlet, language,
+	// entity and event type.
+	Facets bool
 }
 
 // Result is one page of hits, best first.
@@ -28,4 +31,22 @@ type Result struct {
 	Total uint64
 	// Next is the cursor of the following page, "" on the last.
 	Next string
+	// Facets counts the matches by Facet name ("outlet", "lang",
+	// "entity", "event_type"), most first, when the query asked.
+	Facets map[string][]FacetCount
 }
+
+// FacetCount is how many matches have one value of a facet.
+type FacetCount struct {
+	Term  string `json:"term"`
+	Count int    `json:"count"`
+}
+
+// Facet names, and how many values of each a result gives.
+const (
+	FacetOutlet    = "outlet"
+	FacetLang      = "lang"
+	FacetEntity    = "entity"
+	FacetEventType = "event_type"
+	facetSize      = 10
+)

@@ -104,6 +104,7 @@ func TestSearch(t *testing.T) {
 		{"prefix", Query{Text: "पुति*"}, []string{"hi-meet"}, false},
 		{"lang field", Query{Text: "lang:en Putin"}, []string{"en-meet"}, true},
 		{"entity field", Query{Text: "entity:Vladimir"}, []string{"hi-meet"}, true},
+		{"event type field", Query{Text: "type:nothing"}, nil, true},
 		{"title counts more", Query{Text: "शुल्क"}, []string{"hi-tariff"}, true},
 		{"mixed scripts", Query{Text: "Putin OR पुतिन"}, []string{"hi-meet", "en-meet"}, false},
 		{"entity names", Query{Text: "Vladimir"}, []string{"hi-meet"}, true},
@@ -494,5 +495,30 @@ func TestSoundKey(t *testing.T) {
 	}
 	if soundKey("a") != "" || soundKey("है") != "" || soundKey("मेला") != "" {
 		t.Error("a word too short to key has a key")
+	}
+}
+
+func TestFacets(t *testing.T) {
+	x := openWithFixtures(t)
+	r, err := x.Search(t.Context(), Query{Text: "ट्रंप OR पुतिन OR Putin", Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := map[string]int{}
+	for _, f := range r.Facets[FacetLang] {
+		langs[f.Term] = f.Count
+	}
+	if langs["hi"] != 2 || langs["en"] != 1 {
+		t.Errorf("lang facet = %v (total %d)", r.Facets[FacetLang], r.Total)
+	}
+	sum := 0
+	for _, f := range r.Facets[FacetOutlet] {
+		sum += f.Count
+	}
+	if _, ok := r.Facets[FacetEntity]; !ok || sum > int(r.Total) {
+		t.Errorf("facets %v", r.Facets)
+	}
+	if r, _ := x.Search(t.Context(), Query{Text: "पुतिन"}); r.Facets != nil {
+		t.Error("facets given unasked")
 	}
 }

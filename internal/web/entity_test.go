@@ -1,12 +1,16 @@
 package web
 
 import (
+	"fmt"
+	"html"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"khabar/internal/api/apitest"
+	"khabar/internal/search"
 	"khabar/internal/store"
 	"khabar/internal/store/sqlite"
 )
@@ -119,4 +123,58 @@ func TestStoriesPage(t *testing.T) {
 		t.Error("by size: the largest story should come first")
 	}
 	contains(t, bySize, []string{"कहानियाँ", "3 लेख"})
+}
+
+// TestSearchFoldsCopiesWithFacets: a search shows one hit per wire story
+// with "+N copies" linking to the group's page, which lists every outlet;
+// facets narrow the search; the order switches to newest first.
+func TestSearchFoldsCopiesWithFacets(t *testing.T) {
+	dir := t.TempDir()
+	st, err := sqlite.Open(t.Context(), filepath.Join(dir, "k.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ix, err := search.Open(filepath.Join(dir, "index.bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	arts := apitest.Sample()
+	wire := "मास्को, 19 मार्च (भाषा) रूस के विदेश मंत्री सर्गेई लावरोव ने कहा कि बातचीत जारी रहेगी।"
+	for i, p := range []string{"Dainik Samvad", "Lokvani Times", "Magadh Times"} {
+		a := apitest.Sample()[0]
+		a.ID, a.Publisher, a.Title, a.Text, a.Group = fmt.Sprintf("copy%d", i), p, "लावरोव का बयान", wire+strings.Repeat(" और", i), "g-lavrov"
+		a.Entities, a.Quotes, a.Events = nil, nil, nil
+		if i > 0 {
+			a.DuplicateOf = "copy0"
+		}
+		a.Published = a.Published.Add(time.Duration(i) * time.Hour)
+		arts = append(arts, a)
+	}
+	for _, a := range arts {
+		if _, err := st.Put(t.Context(), a, "h"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.Index(t.Context(), arts); err != nil {
+		t.Fatal(err)
+	}
+	u, err := New(Options{Articles: st, Searcher: ix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := u.Handler()
+	body := html.UnescapeString(get(t, h, "/?q="+url.QueryEscape("लावरोव")+"&hl=en").Body.String())
+	if n := strings.Count(body, "<article>"); n != 1 {
+		t.Errorf("%d hits shown for one wire story, want 1", n)
+	}
+	contains(t, body, []string{`href="/g/g-lavrov">+2 copies`, "Outlets", `outlet%3A%22Lokvani+Times%22`, "Newest first"})
+	g := html.UnescapeString(get(t, h, "/g/g-lavrov?hl=en").Body.String())
+	contains(t, g, []string{"3 copies of one wire story, run by 3 outlets.", "Dainik Samvad", "Lokvani Times", "Magadh Times", "the first copy", "+1 / −0 words"})
+	if rec := get(t, h, "/g/nothing"); rec.Code != 404 {
+		t.Errorf("unknown group: %d", rec.Code)
+	}
+	narrowed := get(t, h, "/?q="+url.QueryEscape(`लावरोव outlet:"Lokvani Times"`)+"&hl=en").Body.String()
+	contains(t, narrowed, []string{"1 results"})
 }

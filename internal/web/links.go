@@ -21,6 +21,7 @@ type linksView struct {
 	// GroupSize counts the copies in the article's group; Canonical is
 	// the canonical copy when the article is a copy of it.
 	GroupSize     int
+	GroupHref     string
 	Canonical     *item
 	Diff          []dedup.Edit
 	Added, Remove int
@@ -50,6 +51,7 @@ func (u *UI) linksOf(r *http.Request, a *news.Article) (*linksView, error) {
 			return nil, err
 		}
 		v.GroupSize = len(members)
+		v.GroupHref = groupHref(a.Group)
 	}
 	if a.DuplicateOf != "" {
 		c, err := u.arts.Get(ctx, a.DuplicateOf)

@@ -104,6 +104,10 @@ type item struct {
 	Publisher string
 	Published time.Time
 	Snippet   string
+	// Copies counts the wire copies of this article folded into it in a
+	// list; GroupHref is its syndication group's page.
+	Copies    int
+	GroupHref string
 }
 
 // snippetLen is the most characters of text a list item shows.

@@ -18,6 +18,7 @@ import (
 
 	"khabar/internal/api"
 	"khabar/internal/news"
+	"khabar/internal/search"
 	"khabar/internal/store"
 )
 
@@ -60,7 +61,7 @@ type UI struct {
 }
 
 // pageNames are the views under templates/, each rendered inside layout.html.
-var pageNames = []string{"home", "article", "story", "sources", "entity", "quotes", "events", "stories", "error"}
+var pageNames = []string{"home", "article", "story", "sources", "entity", "quotes", "events", "stories", "group", "error"}
 
 // New parses every template and translation and hashes every static file,
 // failing on the first problem.
@@ -160,6 +161,7 @@ func (u *UI) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /e/{id}", u.entity)
 	mux.HandleFunc("GET /quotes", u.quotesPage)
 	mux.HandleFunc("GET /stories", u.stories)
+	mux.HandleFunc("GET /g/{id}", u.group)
 	mux.HandleFunc("GET /events", u.eventsPage)
 	mux.HandleFunc("POST /sources", u.addSource)
 	mux.HandleFunc("GET /static/{file}", u.serveStatic)
@@ -234,6 +236,22 @@ type homeData struct {
 	// Next is the URL of the following page, First of the first; "" when
 	// there is none.
 	Next, First string
+	// Facets refine a search; SortHref switches its order, ByDate says
+	// which it is.
+	Facets   []facetView
+	SortHref string
+	ByDate   bool
+}
+
+// facetView is one facet of a search with a link per value.
+type facetView struct {
+	Name   string
+	Values []facetValue
+}
+
+type facetValue struct {
+	Term, Href string
+	Count      int
 }
 
 func (u *UI) home(w http.ResponseWriter, r *http.Request) {
@@ -261,12 +279,36 @@ func (u *UI) home(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, b, err)
 		return
 	}
-	d.Searched, d.Total = found.Searched, found.Total
+	d.Searched, d.Total, d.ByDate = found.Searched, found.Total, q.ByDate
+	// Wire copies fold into their first hit on the page, with "+N copies".
+	at := map[string]int{}
 	for _, a := range found.Articles {
-		d.Items = append(d.Items, newItem(a))
+		if i, ok := at[a.Group]; ok && a.Group != "" && found.Searched {
+			d.Items[i].Copies++
+			continue
+		}
+		it := newItem(a)
+		if a.Group != "" {
+			it.GroupHref = groupHref(a.Group)
+			at[a.Group] = len(d.Items)
+		}
+		d.Items = append(d.Items, it)
+	}
+	if found.Searched {
+		d.Facets = facetsOf(v, found.Facets)
+		sv := url.Values{}
+		for k, vs := range v {
+			if k != "cursor" && k != "sort" && len(vs) > 0 {
+				sv.Set(k, vs[0])
+			}
+		}
+		if !q.ByDate {
+			sv.Set("sort", "date")
+		}
+		d.SortHref = "/?" + sv.Encode()
 	}
 	page := url.Values{}
-	for _, k := range []string{"q", "lang", "from", "to", "limit"} {
+	for _, k := range []string{"q", "lang", "from", "to", "limit", "sort"} {
 		if s := strings.TrimSpace(v.Get(k)); s != "" {
 			page.Set(k, s)
 		}
@@ -279,6 +321,42 @@ func (u *UI) home(w http.ResponseWriter, r *http.Request) {
 		d.Next = "/?" + page.Encode()
 	}
 	u.render(w, r, http.StatusOK, "home", &d)
+}
+
+// facetsOf makes links that narrow the search of v to each facet value.
+func facetsOf(v url.Values, facets map[string][]search.FacetCount) []facetView {
+	var out []facetView
+	for _, name := range []string{search.FacetOutlet, search.FacetLang, search.FacetEntity, search.FacetEventType} {
+		counts := facets[name]
+		if len(counts) < 2 && name != search.FacetEventType {
+			continue // one value refines nothing
+		}
+		fv := facetView{Name: name}
+		for _, c := range counts {
+			nv := url.Values{}
+			for k, vs := range v {
+				if k != "cursor" && len(vs) > 0 {
+					nv.Set(k, vs[0])
+				}
+			}
+			q := strings.TrimSpace(nv.Get("q"))
+			switch name {
+			case search.FacetLang:
+				nv.Set("lang", c.Term)
+			case search.FacetOutlet:
+				nv.Set("q", q+` outlet:"`+c.Term+`"`)
+			case search.FacetEntity:
+				nv.Set("q", q+` entity:"`+c.Term+`"`)
+			case search.FacetEventType:
+				nv.Set("q", q+" type:"+c.Term)
+			}
+			fv.Values = append(fv.Values, facetValue{Term: c.Term, Count: c.Count, Href: "/?" + nv.Encode()})
+		}
+		if len(fv.Values) > 0 {
+			out = append(out, fv)
+		}
+	}
+	return out
 }
 
 // paramMessage says in the UI language what is wrong with a parameter.
