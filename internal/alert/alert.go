@@ -185,7 +185,6 @@ type Notifier struct {
 	every    time.Duration
 	retries  []time.Duration
 	log      *slog.Logger
-	notified func(alert, id string)
 }
 
 // NotifierOptions configure a Notifier.
