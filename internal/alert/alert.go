@@ -178,13 +178,13 @@ type Store interface {
 
 // Notifier posts each alert's new matches to its webhook.
 type Notifier struct {
-	store    Store
-	search   Searcher
-	client   *http.Client
-	base     string
-	every    time.Duration
-	retries  []time.Duration
-	log      *slog.Logger
+	store   Store
+	search  Searcher
+	client  *http.Client
+	base    string
+	every   time.Duration
+	retries []time.Duration
+	log     *slog.Logger
 }
 
 // NotifierOptions configure a Notifier.
