@@ -923,7 +923,9 @@ func (d *doc) pair(pos int) []quote.Agent {
 	var best [2]int
 	bestN := 0
 	for p, n := range count {
-		if n > bestN || (n == bestN && last[p] > last[best]) {
+		// of pairs as frequent and as recent, the first by entity order:
+		// the map's order must not choose
+		if n > bestN || (n == bestN && (last[p] > last[best] || last[p] == last[best] && lessPair(p, best))) {
 			best, bestN = p, n
 		}
 	}
@@ -937,6 +939,8 @@ func (d *doc) pair(pos int) []quote.Agent {
 	}
 	return out
 }
+
+func lessPair(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }
 
 // ids returns the distinct entity ids of as, leaving out those in skip.
 func ids(as []quote.Agent, skip []string) []string {
