@@ -897,9 +897,12 @@ func (d *doc) pair(pos int) []quote.Agent {
 			break
 		}
 		var seen []int
-		for _, em := range d.ments {
-			if em.s < d.toks[s.first].s || em.s >= d.toks[s.end-1].e || em.s >= pos {
-				continue
+		lo, hi := d.toks[s.first].s, min(d.toks[s.end-1].e, pos)
+		// d.ments is sorted by start: only those of the sentence
+		from := sort.Search(len(d.ments), func(k int) bool { return d.ments[k].s >= lo })
+		for _, em := range d.ments[from:] {
+			if em.s >= hi {
+				break
 			}
 			if d.a.Entities[em.ent].Type != news.PER {
 				continue
