@@ -890,53 +890,114 @@ var postpositions = map[string]bool{"ने": true, "को": true, "में":
 // pair resolves "दोनों नेता" at byte pos: the two people (or, failing
 // that, places) named together in most sentences before it.
 func (d *doc) pair(pos int) []quote.Agent {
-	count := map[[2]int]int{}
-	last := map[[2]int]int{}
-	for si, s := range d.sents {
-		if s.first >= len(d.toks) || d.toks[s.first].s >= pos {
-			break
-		}
-		var seen []int
-		for _, em := range d.ments {
-			if em.s < d.toks[s.first].s || em.s >= d.toks[s.end-1].e || em.s >= pos {
-				continue
-			}
-			if d.a.Entities[em.ent].Type != news.PER {
-				continue
-			}
-			dup := false
-			for _, x := range seen {
-				dup = dup || x == em.ent
-			}
-			if !dup {
-				seen = append(seen, em.ent)
-			}
-		}
-		for x := 0; x < len(seen); x++ {
-			for y := x + 1; y < len(seen); y++ {
-				p := [2]int{min(seen[x], seen[y]), max(seen[x], seen[y])}
-				count[p]++
-				last[p] = si
-			}
+	if d.pairs == nil {
+		d.pairs = d.pairIndex()
+	}
+	x := d.pairs
+	// sentences [0, j) start before pos; the last of them may hold pos
+	j := 0
+	for j < len(d.sents) && d.sents[j].first < len(d.toks) && d.toks[d.sents[j].first].s < pos {
+		j++
+	}
+	if j == 0 {
+		return nil
+	}
+	k := j - 1 // sentences before k count whole
+	best := x.best[k]
+	for _, p := range d.sentencePairs(k, pos) {
+		occ := x.occ[p]
+		n := sort.SearchInts(occ, k) + 1
+		c := pairCount{p: p, n: n, last: k}
+		if c.beats(best) {
+			best = c
 		}
 	}
-	var best [2]int
-	bestN := 0
-	for p, n := range count {
-		if n > bestN || (n == bestN && last[p] > last[best]) {
-			best, bestN = p, n
-		}
-	}
-	if bestN == 0 {
+	if best.n == 0 {
 		return nil
 	}
 	var out []quote.Agent
-	for _, e := range best {
+	for _, e := range best.p {
 		en := d.a.Entities[e]
 		out = append(out, quote.Agent{ID: en.ID, Name: en.Name, Type: en.Type})
 	}
 	return out
 }
+
+// pairCount is how many sentences name a pair of people together, and the
+// last of them.
+type pairCount struct {
+	p       [2]int
+	n, last int
+}
+
+// beats tells whether c is the better pair: in more sentences, else more
+// recent, else first by entity order.
+func (c pairCount) beats(b pairCount) bool {
+	return c.n > b.n || c.n == b.n && (c.last > b.last || c.last == b.last && lessPair(c.p, b.p))
+}
+
+// pairIndex is what pair needs of a document, worked out once: the
+// sentences that name each pair, and the best pair of the sentences before
+// each one.
+type pairIndex struct {
+	occ  map[[2]int][]int // ascending sentence indexes
+	best []pairCount      // best[k]: of sentences [0, k)
+}
+
+func (d *doc) pairIndex() *pairIndex {
+	x := &pairIndex{occ: map[[2]int][]int{}, best: make([]pairCount, len(d.sents)+1)}
+	var best pairCount
+	for k := range d.sents {
+		x.best[k] = best
+		for _, p := range d.sentencePairs(k, len(d.text)+1) {
+			x.occ[p] = append(x.occ[p], k)
+			// the pairs of this sentence are the only ones that change,
+			// and they become the most recent
+			if c := (pairCount{p: p, n: len(x.occ[p]), last: k}); c.beats(best) {
+				best = c
+			}
+		}
+	}
+	x.best[len(d.sents)] = best
+	return x
+}
+
+// sentencePairs returns the pairs of distinct people that sentence k names
+// before byte pos, each pair once, in the order of their mentions.
+func (d *doc) sentencePairs(k, pos int) [][2]int {
+	s := d.sents[k]
+	if s.first >= len(d.toks) {
+		return nil
+	}
+	var seen []int
+	lo, hi := d.toks[s.first].s, min(d.toks[s.end-1].e, pos)
+	// d.ments is sorted by start: only those of the sentence
+	from := sort.Search(len(d.ments), func(k int) bool { return d.ments[k].s >= lo })
+	for _, em := range d.ments[from:] {
+		if em.s >= hi {
+			break
+		}
+		if d.a.Entities[em.ent].Type != news.PER {
+			continue
+		}
+		dup := false
+		for _, x := range seen {
+			dup = dup || x == em.ent
+		}
+		if !dup {
+			seen = append(seen, em.ent)
+		}
+	}
+	var out [][2]int
+	for x := 0; x < len(seen); x++ {
+		for y := x + 1; y < len(seen); y++ {
+			out = append(out, [2]int{min(seen[x], seen[y]), max(seen[x], seen[y])})
+		}
+	}
+	return out
+}
+
+func lessPair(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }
 
 // ids returns the distinct entity ids of as, leaving out those in skip.
 func ids(as []quote.Agent, skip []string) []string {

@@ -55,6 +55,8 @@ type doc struct {
 	collision bool
 	// named are the subtypes a specific trigger of the text names.
 	named map[string]bool
+	// pairs serves pair, made at its first call
+	pairs *pairIndex
 }
 
 // accidents are the man-made accidents a general word may name on the

@@ -90,7 +90,9 @@ func (r *Resolver) tokAt(b int) int {
 
 // mentionEnding returns the mention that ends at byte e, or -1.
 func (r *Resolver) mentionEnding(e int) int {
-	for i := len(r.ments) - 1; i >= 0; i-- {
+	// a mention that starts at e or later cannot end there: start below
+	// them (it scanned every mention after e)
+	for i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].s >= e }) - 1; i >= 0; i-- {
 		if r.ments[i].e == e {
 			return i
 		}
