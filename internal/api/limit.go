@@ -15,7 +15,7 @@ import (
 // long for the server's write timeout.
 
 // inFlight is how many requests are handled at once.
-func inFlight() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
+func inFlight() int { return max(2, runtime.GOMAXPROCS(0)) }
 
 // queueWait is the longest a request waits for its turn.
 const queueWait = 15 * time.Second

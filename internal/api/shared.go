@@ -16,8 +16,9 @@ import (
 // article shows within that time.
 const sharedTTL = 5 * time.Second
 
-// sharedEntries is how many articles Shared keeps.
-const sharedEntries = 8
+// sharedEntries is how many articles Shared keeps: few, as one may hold
+// tens of megabytes.
+const sharedEntries = 2
 
 // Shared returns arts with Get answered from a few articles read in the
 // last seconds, and with concurrent Gets of one id sharing one read. The

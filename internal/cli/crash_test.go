@@ -161,7 +161,17 @@ func TestKillAtEveryPhase(t *testing.T) {
 	}
 	search := func(data string) []string { return []string{"search", "--data", data, "भाषा"} }
 	phases := []phase{
+		// As the probe did: a kill 0.1 to 0.7 s into the first ingest.
+		{name: "first second", prepare: ingestArgs, ready: func(string) func() bool {
+			t0 := time.Now()
+			return func() bool { return time.Since(t0) > 100*time.Millisecond }
+		}, jitter: 600 * time.Millisecond, resume: ingestArgs},
 		{name: "create index", prepare: ingestArgs, ready: creating, resume: ingestArgs},
+		// The moment index.bleve appears (where an older khabar created
+		// the index in place, and a kill left it half-made).
+		{name: "index appears", prepare: ingestArgs, ready: func(d string) func() bool {
+			return func() bool { return fileExists(filepath.Join(d, "index.bleve")) }
+		}, jitter: 5 * time.Millisecond, resume: ingestArgs},
 		{name: "create index, late", prepare: ingestArgs, ready: creating, jitter: 30 * time.Millisecond, resume: ingestArgs},
 		{name: "first batches", prepare: ingestArgs,
 			ready: func(d string) func() bool { return func() bool { return stored(d)() >= 1 } }, jitter: 300 * time.Millisecond, resume: ingestArgs},

@@ -190,8 +190,14 @@ func rebuildIndex(ctx context.Context, e *env, st *sqlite.Store, path, why strin
 	return ix, nil
 }
 
-// indexBatch is how many articles indexPending writes at once.
-const indexBatch = 256
+// indexBatch is the most articles indexPending reads and writes at once,
+// and indexBytes the most bytes of text: a batch of articles of megabytes
+// each is cut smaller, so indexing takes memory in proportion to the batch,
+// not to the largest articles.
+const (
+	indexBatch = 256
+	indexBytes = 4 << 20
+)
 
 // indexPending indexes every article st holds as pending, a batch at a
 // time, each batch marked indexed once it is on disk; with progress on
@@ -204,25 +210,40 @@ func indexPending(ctx context.Context, e *env, st *sqlite.Store, ix *search.Inde
 	e.log.Info(what, slog.Int("articles", total))
 	bar := newProgress(stderrOf(e), what, total, total > indexBatch)
 	defer bar.done()
+	limit := indexBatch
 	for {
-		items, err := st.PendingItems(ctx, indexBatch)
+		items, err := st.PendingItems(ctx, limit)
 		if err != nil {
 			return err
 		}
 		if len(items) == 0 {
 			return nil
 		}
-		arts := make([]*news.Article, len(items))
-		for i, it := range items {
-			arts[i] = it.Article
+		size, read := 0, len(items)
+		for len(items) > 0 {
+			n, bytes := 0, 0
+			for n < len(items) && (n == 0 || bytes+len(items[n].Article.Text) <= indexBytes) {
+				bytes += len(items[n].Article.Text)
+				n++
+			}
+			size += bytes
+			arts := make([]*news.Article, n)
+			for i, it := range items[:n] {
+				arts[i] = it.Article
+			}
+			if err := ix.Index(ctx, arts); err != nil {
+				return fmt.Errorf("%s: %w", what, err)
+			}
+			if err := st.MarkIndexedItems(ctx, items[:n]); err != nil {
+				return fmt.Errorf("%s: %w", what, err)
+			}
+			bar.add(n)
+			items = items[n:]
 		}
-		if err := ix.Index(ctx, arts); err != nil {
-			return fmt.Errorf("%s: %w", what, err)
-		}
-		if err := st.MarkIndexedItems(ctx, items); err != nil {
-			return fmt.Errorf("%s: %w", what, err)
-		}
-		bar.add(len(items))
+		// Read as many articles next time as fit the byte budget at the
+		// size these had.
+		per := max(size/read, 1)
+		limit = min(max(indexBytes/per, 1), indexBatch)
 	}
 }
 
