@@ -20,11 +20,15 @@ func inFlight() int { return max(2, runtime.GOMAXPROCS(0)) }
 // queueWait is the longest a request waits for its turn.
 const queueWait = 15 * time.Second
 
-// limit serves next at most n requests at a time; /healthz does not wait.
+// limit serves next at most n reads at a time; /healthz and /metrics do
+// not wait, and neither do writes (uploads, new sources and alerts): they
+// are few, need the token where the server is reachable beyond loopback,
+// bounded by the upload limits and the ingester's own queue, and may take
+// longer than a read may wait.
 func limit(next http.Handler, n int) http.Handler {
 	slots := make(chan struct{}, n)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/healthz" {
+		if r.URL.Path == "/healthz" || r.URL.Path == "/metrics" || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
 			next.ServeHTTP(w, r)
 			return
 		}
