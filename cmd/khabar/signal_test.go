@@ -147,7 +147,7 @@ func checkRecords(t *testing.T, path string) int {
 
 func TestSignalAnalyze(t *testing.T) {
 	bin := buildKhabar(t)
-	big, many := bigInput(t, 3<<20, 400)
+	big, many := bigInput(t, 3<<20, 1500)
 	for _, c := range []struct {
 		name string
 		args []string
@@ -156,8 +156,8 @@ func TestSignalAnalyze(t *testing.T) {
 		wait time.Duration
 		sig  syscall.Signal
 	}{
-		{"one big article, SIGINT", []string{"analyze", "--max-bytes", "8000000", "--article-timeout", "0", big}, 2500 * time.Millisecond, syscall.SIGINT},
-		{"one big article, SIGTERM", []string{"analyze", "--max-bytes", "8000000", "--article-timeout", "0", big}, 3500 * time.Millisecond, syscall.SIGTERM},
+		{"one big article, SIGINT", []string{"analyze", "--max-bytes", "8000000", "--article-timeout", "0", big}, 1000 * time.Millisecond, syscall.SIGINT},
+		{"one big article, SIGTERM", []string{"analyze", "--max-bytes", "8000000", "--article-timeout", "0", big}, 1500 * time.Millisecond, syscall.SIGTERM},
 		{"many articles, SIGINT", []string{"analyze", "-j", "2", many}, 300 * time.Millisecond, syscall.SIGINT},
 		{"many articles, SIGTERM", []string{"analyze", "-j", "2", many}, 500 * time.Millisecond, syscall.SIGTERM},
 	} {
@@ -189,10 +189,10 @@ func TestSignalAnalyze(t *testing.T) {
 
 func TestSignalIngest(t *testing.T) {
 	bin := buildKhabar(t)
-	_, many := bigInput(t, 1, 400)
+	_, many := bigInput(t, 1, 3000)
 	data := filepath.Join(t.TempDir(), "data")
 	cmd := exec.Command(bin, "ingest", "-q", "--data", data, many)
-	took, err := stopAfter(t, cmd, nil, 4*time.Second, syscall.SIGTERM)
+	took, err := stopAfter(t, cmd, nil, 2*time.Second, syscall.SIGTERM)
 	if took > stopWithin {
 		t.Errorf("ingest exited %v after SIGTERM, want within %v (%v)", took, stopWithin, err)
 	}
