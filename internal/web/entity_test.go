@@ -169,7 +169,7 @@ func TestSearchFoldsCopiesWithFacets(t *testing.T) {
 	if n := strings.Count(body, "<article>"); n != 1 {
 		t.Errorf("%d hits shown for one wire story, want 1", n)
 	}
-	contains(t, body, []string{`href="/g/g-lavrov">+2 copies`, "Outlets", `outlet%3A%22Lokvani+Times%22`, "Newest first"})
+	contains(t, body, []string{`href="/g/g-lavrov">+2 copies`, "<mark>लावरोव</mark>", "Outlets", `outlet%3A%22Lokvani+Times%22`, "Newest first"})
 	g := html.UnescapeString(get(t, h, "/g/g-lavrov?hl=en").Body.String())
 	contains(t, g, []string{"3 copies of one wire story, run by 3 outlets.", "Dainik Samvad", "Lokvani Times", "Magadh Times", "the first copy", "+1 / −0 words"})
 	if rec := get(t, h, "/g/nothing"); rec.Code != 404 {

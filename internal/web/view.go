@@ -104,6 +104,9 @@ type item struct {
 	Publisher string
 	Published time.Time
 	Snippet   string
+	// Marked, for a search, is the snippet around the first match with the
+	// query's words marked (Snippet otherwise).
+	Marked []snipPart
 	// Copies counts the wire copies of this article folded into it in a
 	// list; GroupHref is its syndication group's page.
 	Copies    int

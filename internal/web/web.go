@@ -288,6 +288,9 @@ func (u *UI) home(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		it := newItem(a)
+		if found.Searched {
+			it.Marked = highlight(a.Text, queryWords(q.Text), snippetLen)
+		}
 		if a.Group != "" {
 			it.GroupHref = groupHref(a.Group)
 			at[a.Group] = len(d.Items)
