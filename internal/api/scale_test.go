@@ -1,0 +1,117 @@
+package api
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"khabar/internal/news"
+	"khabar/internal/search"
+	"khabar/internal/store/sqlite"
+)
+
+// TestScale100k measures the analyst's routes on a generated store of
+// $KHABAR_SCALE articles (e.g. 100000) with entities, quotes and events:
+// search with facets, an entity's page, an events query, p50 and p99 of
+// each, through the real handlers. Skipped unless KHABAR_SCALE is set.
+//
+//	KHABAR_SCALE=100000 go test ./internal/api -run TestScale100k -v -timeout 60m
+func TestScale100k(t *testing.T) {
+	n, err := strconv.Atoi(os.Getenv("KHABAR_SCALE"))
+	if err != nil || n <= 0 {
+		t.Skip("set KHABAR_SCALE to a number of articles (e.g. 100000) to measure the routes at scale")
+	}
+	dir := t.TempDir()
+	st, err := sqlite.Open(t.Context(), filepath.Join(dir, "k.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ix, err := search.Open(filepath.Join(dir, "index.bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+
+	rng := rand.New(rand.NewPCG(7, 9))
+	words := []string{"सरकार", "मंत्री", "बैठक", "बाढ़", "चुनाव", "अदालत", "पुलिस", "किसान", "बारिश", "समझौता", "हमला", "विरोध",
+		"अस्पताल", "परीक्षा", "रेल", "सड़क", "बजट", "निवेश", "सीमा", "वार्ता"}
+	people := make([]news.Entity, 400)
+	for i := range people {
+		typ := []string{news.PER, news.ORG, news.LOC}[i%3]
+		people[i] = news.Entity{ID: fmt.Sprintf("kb:e%03d", i), Name: fmt.Sprintf("Entity %d", i), Type: typ,
+			Names: map[string]string{"hi": fmt.Sprintf("नाम%d", i), "en": fmt.Sprintf("Entity %d", i)}}
+	}
+	types := []string{"CONSULT", "ASSAULT", "DISASTER", "PROTEST", "ACCUSE", "AID"}
+	outlets := []string{"Dainik Samvad", "Lokvani Times", "Magadh Times", "Awadh Today", "India Ledger"}
+	start := time.Now()
+	var batch []*news.Article
+	var items []sqlite.Item
+	for i := range n {
+		a := &news.Article{ID: fmt.Sprintf("a%07d", i), Lang: "hi", Publisher: outlets[i%len(outlets)],
+			Source: news.Source{URI: "gen", Format: news.FormatText}, Title: words[rng.IntN(len(words))] + " " + words[rng.IntN(len(words))],
+			Published: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * 5 * time.Minute)}
+		text := ""
+		for range 60 {
+			text += words[rng.IntN(len(words))] + " "
+		}
+		a.Text = text
+		for k := range 6 {
+			e := people[(rng.IntN(40)*rng.IntN(10)+k)%len(people)] // a few very common, many rare
+			if slices.ContainsFunc(a.Entities, func(x news.Entity) bool { return x.ID == e.ID }) {
+				continue
+			}
+			e.Mentions = []news.Mention{{Text: e.Names["hi"]}}
+			a.Entities = append(a.Entities, e)
+		}
+		a.Quotes = []news.Quote{{Speaker: a.Entities[0].ID, SpeakerName: a.Entities[0].Name, Text: text[:60], Cue: "कहा", Via: []string{"PTI"}}}
+		a.Events = []news.Event{{Type: types[i%len(types)], Actors: []string{a.Entities[0].ID}, Targets: []string{a.Entities[len(a.Entities)-1].ID},
+			Modality: news.ModalityAsserted, Date: a.Published.Format(time.DateOnly)}}
+		batch = append(batch, a)
+		items = append(items, sqlite.Item{Article: a, Hash: "h"})
+		if len(batch) == 1000 || i == n-1 {
+			if _, err := st.PutBatch(t.Context(), items); err != nil {
+				t.Fatal(err)
+			}
+			if err := ix.Index(t.Context(), batch); err != nil {
+				t.Fatal(err)
+			}
+			batch, items = batch[:0], items[:0]
+		}
+	}
+	t.Logf("generated and stored %d articles in %s", n, time.Since(start).Round(time.Second))
+
+	s := New(Options{Articles: st, Searcher: ix, Version: "test"})
+	h := s.Handler()
+	measure := func(name string, targets func(i int) string) {
+		const runs = 200
+		var d []time.Duration
+		for i := range runs {
+			t0 := time.Now()
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", targets(i), nil))
+			d = append(d, time.Since(t0))
+			if rec.Code != 200 {
+				t.Fatalf("%s: %d %s", targets(i), rec.Code, rec.Body)
+			}
+		}
+		slices.Sort(d)
+		t.Logf("%-28s p50 %7.1f ms  p99 %7.1f ms", name, float64(d[runs/2].Microseconds())/1000, float64(d[runs*99/100].Microseconds())/1000)
+	}
+	measure("search with facets", func(i int) string {
+		return "/api/v1/articles?q=" + words[i%len(words)] + "+" + words[(i*7+3)%len(words)]
+	})
+	measure("entity (common)", func(i int) string { return "/api/v1/entities/kb:e" + fmt.Sprintf("%03d", i%10) })
+	measure("entity (rare)", func(i int) string { return "/api/v1/entities/kb:e" + fmt.Sprintf("%03d", 150+i%50) })
+	measure("entities in a month", func(i int) string { return "/api/v1/entities?from=2025-03-01&to=2025-03-31" })
+	measure("events by type and actor", func(i int) string {
+		return "/api/v1/events?type=" + types[i%len(types)] + "&actor=kb:e" + fmt.Sprintf("%03d", i%40)
+	})
+	measure("quotes by speaker", func(i int) string { return "/api/v1/quotes?speaker=kb:e" + fmt.Sprintf("%03d", i%40) })
+}
