@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -217,4 +219,47 @@ func TestSignalServe(t *testing.T) {
 		t.Errorf("serve exited %v after SIGTERM, want within %v (%v)", took, stopWithin, err)
 	}
 	t.Logf("stopped in %v", took)
+}
+
+// TestSignalFetch stops a following fetch while its pages are slow to
+// come: out within a second, and a rerun finds everything in order.
+func TestSignalFetch(t *testing.T) {
+	bin := buildKhabar(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/rss.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			var b strings.Builder
+			b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>`)
+			for i := range 20 {
+				fmt.Fprintf(&b, `<item><title>%d</title><link>http://%s/a/%d</link></item>`, i, r.Host, i)
+			}
+			b.WriteString(`</channel></rss>`)
+			w.Write([]byte(b.String()))
+		default:
+			select { // a page that takes its time
+			case <-time.After(3 * time.Second):
+			case <-r.Context().Done():
+				return
+			}
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprintf(w, "<html><body><p>MUMBAI, Aug 8 (PTI) Page %s of a slow site.</p></body></html>", r.URL.Path)
+		}
+	}))
+	defer srv.Close()
+	data := filepath.Join(t.TempDir(), "data")
+	if out, err := exec.Command(bin, "sources", "add", "--data", data, "--allow-private", "--delay", "0", srv.URL+"/rss.xml").CombinedOutput(); err != nil {
+		t.Fatalf("sources add: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "fetch", "--data", data, "--allow-private", "--delay", "0")
+	took, err := stopAfter(t, cmd, nil, 2*time.Second, syscall.SIGTERM)
+	if took > stopWithin {
+		t.Errorf("fetch exited %v after SIGTERM, want within %v (%v)", took, stopWithin, err)
+	}
+	t.Logf("stopped in %v", took)
+	if out, err := exec.Command(bin, "sources", "list", "--data", data).CombinedOutput(); err != nil {
+		t.Fatalf("sources list after the stop: %v\n%s", err, out)
+	}
 }
