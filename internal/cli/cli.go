@@ -136,7 +136,7 @@ func run(ctx context.Context, args []string, e *env) int {
 func usage(w io.Writer) {
 	fmt.Fprintf(w, "khabar %s — Hindi-first news intelligence\n\nUsage: khabar COMMAND [flags] [args]\n\nCommands:\n", Version)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nRun \"khabar COMMAND -h\" for a command's flags.\nEnvironment: KHABAR_DATA (data folder), KHABAR_TOKEN (the server's write token), KHABAR_LOG (debug|info|warn|error).\n")
 }
