@@ -112,6 +112,10 @@ type EventPage struct {
 	Next   string
 }
 
+// CoMentionedArticles is how many of an entity's latest articles
+// CoMentioned looks at.
+const CoMentionedArticles = 2000
+
 // Analyst answers questions across articles: who is named, said what, did
 // what to whom. It is kept up to date as articles are put. Every method is
 // safe for concurrent use.
@@ -126,7 +130,8 @@ type Analyst interface {
 	// published time in [from, to) (zero: unbounded), oldest first.
 	EntityDays(ctx context.Context, id string, from, to time.Time) ([]DayCount, error)
 	// CoMentioned returns the entities named most often in the articles
-	// that name id.
+	// that name id: its latest CoMentionedArticles articles, so that the
+	// answer stays quick for an entity named everywhere.
 	CoMentioned(ctx context.Context, id string, limit int) ([]EntityCount, error)
 	// EntityArticles returns a page of the articles naming id, newest
 	// first.

@@ -243,8 +243,9 @@ func (s *Store) EntityDays(ctx context.Context, id string, from, to time.Time) (
 // CoMentioned returns the entities most often named beside id.
 func (s *Store) CoMentioned(ctx context.Context, id string, limit int) ([]store.EntityCount, error) {
 	return s.entityCounts(ctx, "co-mentioned", `SELECT e.id, e.name, e.type, e.wikidata, e.names, count(*), sum(o.count)
-		FROM mentions m JOIN mentions o ON o.article = m.article AND o.entity <> m.entity JOIN entities e ON e.id = o.entity
-		WHERE m.entity = $1 GROUP BY e.id ORDER BY count(*) DESC, sum(o.count) DESC, e.id LIMIT $2`, id, pageLimit(limit))
+		FROM (SELECT article FROM mentions WHERE entity = $1 ORDER BY published DESC LIMIT $3) m
+		JOIN mentions o ON o.article = m.article AND o.entity <> $1 JOIN entities e ON e.id = o.entity
+		GROUP BY e.id ORDER BY count(*) DESC, sum(o.count) DESC, e.id LIMIT $2`, id, pageLimit(limit), store.CoMentionedArticles)
 }
 
 // EntityArticles returns a page of the articles naming id, newest first.

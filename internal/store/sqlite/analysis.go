@@ -197,11 +197,13 @@ func (s *Store) EntityDays(ctx context.Context, id string, from, to time.Time) (
 	return out, nil
 }
 
-// CoMentioned returns the entities most often named beside id.
+// CoMentioned returns the entities most often named beside id in its
+// latest store.CoMentionedArticles articles.
 func (s *Store) CoMentioned(ctx context.Context, id string, limit int) ([]store.EntityCount, error) {
 	return s.entityCounts(ctx, "co-mentioned", `SELECT e.id, e.name, e.type, e.wikidata, e.names, COUNT(*), SUM(o.count)
-		FROM mentions m JOIN mentions o ON o.article = m.article AND o.entity != m.entity JOIN entities e ON e.id = o.entity
-		WHERE m.entity = ? GROUP BY o.entity ORDER BY COUNT(*) DESC, SUM(o.count) DESC, e.id LIMIT ?`, id, pageLimit(limit))
+		FROM (SELECT article FROM mentions WHERE entity = ? ORDER BY published DESC LIMIT ?) m
+		JOIN mentions o ON o.article = m.article AND o.entity != ? JOIN entities e ON e.id = o.entity
+		GROUP BY o.entity ORDER BY COUNT(*) DESC, SUM(o.count) DESC, e.id LIMIT ?`, id, store.CoMentionedArticles, id, pageLimit(limit))
 }
 
 // EntityArticles returns a page of the articles naming id, newest first.
