@@ -214,7 +214,7 @@ func putRows(ctx context.Context, tx pgx.Tx, rows []row) ([]store.Outcome, error
 		if out[i] == store.Unchanged {
 			continue
 		}
-		raw, err := encodeRaw(r.article)
+		raw, err := store.EncodeRaw(r.article)
 		if err != nil {
 			return nil, fmt.Errorf("article %q: raw input: %w", r.id, err)
 		}

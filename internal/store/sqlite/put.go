@@ -29,7 +29,7 @@ type row struct {
 	published        int64
 	lang, title, url string
 	record           string
-	raw              *rawRow
+	raw              *store.RawRecord
 	article          *news.Article
 }
 
@@ -55,7 +55,7 @@ func encode(it Item) (row, error) {
 	if err != nil {
 		return row{}, fmt.Errorf("article %q: %w", a.ID, err)
 	}
-	raw, err := encodeRaw(a)
+	raw, err := store.EncodeRaw(a)
 	if err != nil {
 		return row{}, fmt.Errorf("article %q: %w", a.ID, err)
 	}

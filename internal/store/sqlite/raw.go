@@ -1,62 +1,13 @@
 package sqlite
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
-	"io"
-	"time"
 
 	"khabar/internal/news"
+	"khabar/internal/store"
 )
-
-// rawRow is an article's raw input as the raws table holds it.
-type rawRow struct {
-	source string // news.Source as JSON
-	format string
-	url    string
-	hints  string // news.Hints and news.FeedHints as JSON
-	body   []byte // gzipped
-}
-
-// rawSource and rawHints are the JSON forms of the raws table's columns.
-type rawSource struct {
-	URI     string    `json:"uri"`
-	Format  string    `json:"format"`
-	Fetched time.Time `json:"fetched,omitzero"`
-}
-
-type rawHints struct {
-	Hints news.Hints     `json:"hints"`
-	Feed  news.FeedHints `json:"feed,omitzero"`
-}
-
-// encodeRaw returns a's raw input as stored, or nil when a carries none.
-func encodeRaw(a *news.Article) (*rawRow, error) {
-	if a.Raw.Body == "" {
-		return nil, nil
-	}
-	src, err := json.Marshal(rawSource{URI: a.Source.URI, Format: a.Source.Format, Fetched: a.Source.Fetched})
-	if err != nil {
-		return nil, err
-	}
-	hints, err := json.Marshal(rawHints{Hints: a.Raw.Hints, Feed: a.Raw.Feed})
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if _, err := io.WriteString(zw, a.Raw.Body); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return &rawRow{source: string(src), format: a.Raw.Format, url: a.URL, hints: string(hints), body: buf.Bytes()}, nil
-}
 
 // putRaw writes r's raw input, replacing what was stored for its id.
 func putRaw(ctx context.Context, tx *sql.Tx, r row) error {
@@ -66,37 +17,11 @@ func putRaw(ctx context.Context, tx *sql.Tx, r row) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO raws (id, source, format, url, hints, body) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET source = excluded.source, format = excluded.format,
 		url = excluded.url, hints = excluded.hints, body = excluded.body`,
-		r.id, r.raw.source, r.raw.format, r.raw.url, r.raw.hints, r.raw.body)
+		r.id, r.raw.Source, r.raw.Format, r.raw.URL, r.raw.Hints, r.raw.Body)
 	if err != nil {
 		return fmt.Errorf("article %q: raw input: %w", r.id, err)
 	}
 	return nil
-}
-
-// decodeRaw rebuilds an article as its source read it.
-func decodeRaw(id, src, format, url, hints string, body []byte) (*news.Article, error) {
-	var s rawSource
-	if err := json.Unmarshal([]byte(src), &s); err != nil {
-		return nil, fmt.Errorf("source: %w", err)
-	}
-	var h rawHints
-	if err := json.Unmarshal([]byte(hints), &h); err != nil {
-		return nil, fmt.Errorf("hints: %w", err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(body))
-	if err != nil {
-		return nil, fmt.Errorf("body: %w", err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("body: %w", err)
-	}
-	return &news.Article{
-		ID:     id,
-		Source: news.Source{URI: s.URI, Format: s.Format, Fetched: s.Fetched},
-		URL:    url,
-		Raw:    news.Raw{Body: string(b), Format: format, Hints: h.Hints, Feed: h.Feed},
-	}, nil
 }
 
 // EachRaw calls fn with every stored article as its source read it, oldest
@@ -124,7 +49,7 @@ func (s *Store) EachRaw(ctx context.Context, fn func(*news.Article) error) error
 			return it, err
 		},
 		func(it item) error {
-			a, err := decodeRaw(it.k.id, it.src, it.format, it.url, it.hints, it.body)
+			a, err := store.DecodeRaw(it.k.id, store.RawRecord{Source: it.src, Format: it.format, URL: it.url, Hints: it.hints, Body: it.body})
 			if err != nil {
 				return fmt.Errorf("sqlite: each raw: %q: %w", it.k.id, err)
 			}
