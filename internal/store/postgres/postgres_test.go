@@ -64,6 +64,10 @@ func TestAnalystContract(t *testing.T) {
 	})
 }
 
+func TestAlertsContract(t *testing.T) {
+	storetest.RunAlerts(t, openTemp(t))
+}
+
 func TestMigrations(t *testing.T) {
 	ctx := t.Context()
 	url := pgtest.URL(t)
@@ -114,7 +118,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	for _, q := range []string{
 		`DROP TABLE articles, sketches, stories, link_state, sources, fetched, raws,
-			entities, mentions, quotes, events, event_roles`,
+			entities, mentions, quotes, events, event_roles, alerts`,
 		migrations[0],
 		`INSERT INTO articles (id, hash, published, record, created, updated)
 			VALUES ('old', 'h', 0, '` + string(rec) + `', 0, 0)`,
@@ -545,7 +549,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 	if _, err := s.Put(ctx, a, "h"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.pool.Exec(ctx, `DROP TABLE entities, mentions, quotes, events, event_roles;
+	if _, err := s.pool.Exec(ctx, `DROP TABLE entities, mentions, quotes, events, event_roles, alerts;
 		UPDATE schema_version SET version = 3`); err != nil {
 		t.Fatal(err)
 	}
