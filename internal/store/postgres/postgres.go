@@ -24,7 +24,10 @@ import (
 	"khabar/internal/store"
 )
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store    = (*Store)(nil)
+	_ store.Indexing = (*Store)(nil)
+)
 
 // Store is an article store in a PostgreSQL database. It is safe for
 // concurrent use, also by several processes on one database. Open it with
