@@ -50,6 +50,10 @@ type Index struct {
 	log   *slog.Logger
 }
 
+// connectTimeout bounds each attempt to connect when the URL sets no
+// connect_timeout.
+const connectTimeout = 10 * time.Second
+
 // Open connects to the database at url (as store/postgres.Open takes it)
 // and creates the index's tables when absent. The error never repeats the
 // URL's password. A nil logger discards.
@@ -62,6 +66,11 @@ func Open(ctx context.Context, url string, logger *slog.Logger) (*Index, error) 
 		return nil, fmt.Errorf("pgsearch: open: %w", err)
 	}
 	where := fmt.Sprintf("%s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		// A server that does not answer is reported, not waited for
+		// (connect_timeout in the URL sets another bound).
+		cfg.ConnConfig.ConnectTimeout = connectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("pgsearch: open %s: %w", where, err)

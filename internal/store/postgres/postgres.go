@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -38,6 +39,10 @@ type Store struct {
 	logger *slog.Logger
 }
 
+// connectTimeout bounds each attempt to connect when the URL sets no
+// connect_timeout.
+const connectTimeout = 10 * time.Second
+
 // Open connects to the database at url (postgres:// or postgresql://, or
 // libpq's key=value form) and brings its schema up to date. Besides
 // libpq's parameters the URL may set search_path (the schema to use) and
@@ -54,6 +59,11 @@ func Open(ctx context.Context, url string, logger *slog.Logger) (*Store, error) 
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
 	where := fmt.Sprintf("%s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		// A server that does not answer is reported, not waited for
+		// (connect_timeout in the URL sets another bound).
+		cfg.ConnConfig.ConnectTimeout = connectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open %s: %w", where, err)
