@@ -98,10 +98,10 @@ func (f *finder) monthAt(i int) (int, int, bool) {
 		return 0, i, false
 	}
 	k := f.key(i)
-	if m, ok := lex.months[k]; ok {
+	if m, ok := f.lex.months[k]; ok {
 		return m, i + 1, true
 	}
-	if m, ok := lex.monthAbr[k]; ok && f.latin(i) {
+	if m, ok := f.lex.monthAbr[k]; ok && f.latin(i) {
 		j := i + 1
 		if f.isPunct(j, ".") && f.tight(j) {
 			j++
@@ -304,7 +304,7 @@ func (p dparts) value() string {
 // "बुधवार, 17 मार्च 2021", and the first day of a range ("15-16 मार्च").
 func (f *finder) dateExpr(i int) int {
 	j := i
-	if _, ok := lex.weekdays[f.key(i)]; ok || (f.toks[i].kind == kWord && isWdAbr(f.key(i))) {
+	if _, ok := f.lex.weekdays[f.key(i)]; ok || (f.toks[i].kind == kWord && f.isWdAbr(f.key(i))) {
 		k := i + 1
 		if f.isPunct(k, ",") {
 			k++
@@ -365,8 +365,8 @@ func (f *finder) dateExpr(i int) int {
 	return k
 }
 
-func isWdAbr(k string) bool {
-	_, ok := lex.wdAbr[k]
+func (f *finder) isWdAbr(k string) bool {
+	_, ok := f.lex.wdAbr[k]
 	return ok
 }
 
@@ -382,7 +382,7 @@ func (f *finder) timeAfter(k int, date string) (int, string, bool) {
 		j++
 	}
 	part := ""
-	if p, ok := lex.parts[f.key(j)]; ok && !f.partIdiom(j) {
+	if p, ok := f.lex.parts[f.key(j)]; ok && !f.partIdiom(j) {
 		part = p
 		j++
 	}
@@ -458,7 +458,7 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 				return
 			}
 		}
-	} else if v, isNum := lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].kind == kWord && f.key(j) != "a" && f.key(j) != "an" {
+	} else if v, isNum := f.lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].kind == kWord && f.key(j) != "a" && f.key(j) != "an" {
 		if v != float64(int(v)) { // डेढ़ बजे 1:30, ढाई बजे 2:30
 			if adj != 0 {
 				return
@@ -478,7 +478,7 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	case k == "बजकर":
 		if f.isNum(j+1) && f.toks[j+1].num < 60 && f.key(j+2) == "मिनट" {
 			mm, marker, j = f.toks[j+1].num, "h", j+3
-		} else if v, isNum := lex.numbers[f.key(j+1)]; isNum && v < 60 && f.key(j+2) == "मिनट" {
+		} else if v, isNum := f.lex.numbers[f.key(j+1)]; isNum && v < 60 && f.key(j+2) == "मिनट" {
 			mm, marker, j = int(v), "h", j+3
 		} else {
 			return
@@ -540,7 +540,7 @@ func (f *finder) anchorDate() string {
 // शाम", "शनिवार रात", "last Friday", "Monday morning".
 func (f *finder) weekdayExpr(i int) int {
 	j, dir := i, 0
-	if r, ok := lex.mods[f.key(i)]; ok {
+	if r, ok := f.lex.mods[f.key(i)]; ok {
 		dir = 2 * r.step()
 		j = i + 1
 	} else if f.key(i) == "आने" && f.key(i+1) == "वाले" {
@@ -548,7 +548,7 @@ func (f *finder) weekdayExpr(i int) int {
 	} else if f.key(i) == "हर" || f.key(i) == "every" {
 		return -1
 	}
-	w, ok := lex.weekdays[f.key(j)]
+	w, ok := f.lex.weekdays[f.key(j)]
 	if !ok {
 		return -1
 	}
@@ -582,7 +582,7 @@ func (f *finder) weekdayExpr(i int) int {
 // a time after it ("आज सुबह", "कल रात 10 बजे").
 func (f *finder) relDayExpr(i int) int {
 	k := f.key(i)
-	n, ok := lex.relDays[k]
+	n, ok := f.lex.relDays[k]
 	j := i + 1
 	part := ""
 	switch {
@@ -600,10 +600,10 @@ func (f *finder) relDayExpr(i int) int {
 		n, part = 0, "NI"
 	case (k == "गत" || k == "बीते") && (f.key(i+1) == "दिवस" || f.key(i+1) == "दिन"):
 		n, j = -1, i+2
-	case (k == "बीती" || k == "पिछली" || k == "गत" || k == "last") && lex.parts[f.key(i+1)] != "" && !f.partIdiom(i+1):
-		n, part, j = -1, lex.parts[f.key(i+1)], i+2
-	case k == "this" && lex.parts[f.key(i+1)] != "" && f.key(i+1) != "night":
-		n, part, j = 0, lex.parts[f.key(i+1)], i+2
+	case (k == "बीती" || k == "पिछली" || k == "गत" || k == "last") && f.lex.parts[f.key(i+1)] != "" && !f.partIdiom(i+1):
+		n, part, j = -1, f.lex.parts[f.key(i+1)], i+2
+	case k == "this" && f.lex.parts[f.key(i+1)] != "" && f.key(i+1) != "night":
+		n, part, j = 0, f.lex.parts[f.key(i+1)], i+2
 	default:
 		return -1
 	}
@@ -635,7 +635,7 @@ func (f *finder) relDayExpr(i int) int {
 			f.emit(i, end, Time, v)
 			return end
 		}
-	} else if _, ok := lex.parts[f.key(j)]; ok && !f.partIdiom(j) {
+	} else if _, ok := f.lex.parts[f.key(j)]; ok && !f.partIdiom(j) {
 		f.emit(i, j+1, Time, "")
 		return j + 1
 	}
@@ -647,24 +647,24 @@ func (f *finder) relDayExpr(i int) int {
 // "every week", "रोजाना", "मासिक".
 func (f *finder) setExpr(i int) int {
 	k := f.key(i)
-	if v, ok := lex.setWords[k]; ok && !(f.latin(i) && f.upper(i)) {
+	if v, ok := f.lex.setWords[k]; ok && !(f.latin(i) && f.upper(i)) {
 		f.emit(i, i+1, Set, v)
 		return i + 1
 	}
-	if !lex.every[k] {
+	if !f.lex.every[k] {
 		return -1
 	}
 	j := i + 1
-	if w, ok := lex.weekdays[f.key(j)]; ok {
+	if w, ok := f.lex.weekdays[f.key(j)]; ok {
 		v := fmt.Sprintf("XXXX-WXX-%d", isoWeekday(w))
-		if p, ok := lex.parts[f.key(j+1)]; ok {
+		if p, ok := f.lex.parts[f.key(j+1)]; ok {
 			f.emit(i, j+2, Set, v+"T"+p)
 			return j + 2
 		}
 		f.emit(i, j+1, Set, v)
 		return j + 1
 	}
-	if p, ok := lex.parts[f.key(j)]; ok && p != "MI" && p != "NO" {
+	if p, ok := f.lex.parts[f.key(j)]; ok && p != "MI" && p != "NO" {
 		f.emit(i, j+1, Set, "T"+p)
 		return j + 1
 	}
@@ -672,7 +672,7 @@ func (f *finder) setExpr(i int) int {
 	if c, end, vague, ok := f.count(j); ok && !vague {
 		n, j = c, end
 	}
-	u, ok := lex.units[f.key(j)]
+	u, ok := f.lex.units[f.key(j)]
 	if !ok || f.key(j) == "दिवस" {
 		if f.key(j) == "रोज" || f.key(j) == "रोज़" {
 			f.emit(i, j+1, Set, "P1D")
@@ -689,14 +689,14 @@ func (f *finder) setExpr(i int) int {
 // "बीते पांच सालों", "अगले कुछ दिनों", "पिछले मार्च", "उसी दिन".
 func (f *finder) modExpr(i int) int {
 	k := f.key(i)
-	r, ok := lex.mods[k]
+	r, ok := f.lex.mods[k]
 	j := i + 1
 	switch {
 	case ok:
 	case k == "आने" && f.key(i+1) == "वाले":
 		r, j = relNext, i+2
 	case k == "उस" || k == "उसी" || k == "that" || k == "same":
-		if u, ok := lex.units[f.key(i+1)]; ok && u == uDay && !lex.plural[f.key(i+1)] {
+		if u, ok := f.lex.units[f.key(i+1)]; ok && u == uDay && !f.lex.plural[f.key(i+1)] {
 			if !f.hasAnchor {
 				f.emit(i, i+2, Date, "")
 				return i + 2
@@ -710,7 +710,7 @@ func (f *finder) modExpr(i int) int {
 	}
 	// An amount: a duration over the span the modifier names.
 	if n, end, vague, ok := f.count(j); ok {
-		if u, ok := lex.units[f.key(end)]; ok {
+		if u, ok := f.lex.units[f.key(end)]; ok {
 			f.emit(i, end+1, Duration, durValue(n, u, vague))
 			return end + 1
 		}
@@ -739,12 +739,12 @@ func (f *finder) modExpr(i int) int {
 		f.emit(i, end, Date, fmt.Sprintf("%04d-%02d", y, m))
 		return end
 	}
-	u, ok := lex.units[f.key(j)]
+	u, ok := f.lex.units[f.key(j)]
 	if !ok || f.key(j) == "दिवस" {
 		return -1
 	}
 	end := j + 1
-	if lex.plural[f.key(j)] {
+	if f.lex.plural[f.key(j)] {
 		// "पिछले दिनों", "आने वाले सालों में": a vague reference.
 		if r == relPast {
 			f.emit(i, end, Date, "PAST_REF")
@@ -794,14 +794,14 @@ func (f *finder) modExpr(i int) int {
 // पहले", "डेढ़ साल पहले", "two days ago"); also "पूरा दिन", "साल भर".
 func (f *finder) countExpr(i int) int {
 	k := f.key(i)
-	if lex.whole[k] {
-		if u, ok := lex.units[f.key(i+1)]; ok && !lex.plural[f.key(i+1)] && u >= uDay && f.key(i+1) != "दिवस" {
+	if f.lex.whole[k] {
+		if u, ok := f.lex.units[f.key(i+1)]; ok && !f.lex.plural[f.key(i+1)] && u >= uDay && f.key(i+1) != "दिवस" {
 			f.emit(i, i+2, Duration, durValue(1, u, false))
 			return i + 2
 		}
 		return -1
 	}
-	if u, ok := lex.units[k]; ok && f.key(i+1) == "भर" && !lex.plural[k] && u >= uDay {
+	if u, ok := f.lex.units[k]; ok && f.key(i+1) == "भर" && !f.lex.plural[k] && u >= uDay {
 		f.emit(i, i+2, Duration, durValue(1, u, false))
 		return i + 2
 	}
@@ -810,7 +810,7 @@ func (f *finder) countExpr(i int) int {
 	var vague bool
 	if (k == "a" || k == "an") && f.latin(i) {
 		n, j = 1, i+1
-		if _, ok := lex.units[f.key(j)]; !ok || !lex.ago[f.key(j+1)] && !lex.later[f.key(j+1)] {
+		if _, ok := f.lex.units[f.key(j)]; !ok || !f.lex.ago[f.key(j+1)] && !f.lex.later[f.key(j+1)] {
 			return -1
 		}
 	} else {
@@ -820,7 +820,7 @@ func (f *finder) countExpr(i int) int {
 			return -1
 		}
 	}
-	u, ok := lex.units[f.key(j)]
+	u, ok := f.lex.units[f.key(j)]
 	if !ok || f.key(j) == "दिवस" {
 		return -1
 	}
@@ -830,10 +830,10 @@ func (f *finder) countExpr(i int) int {
 	}
 	end := j + 1
 	switch a := f.key(end); {
-	case lex.ago[a]:
+	case f.lex.ago[a]:
 		f.emit(i, end+1, f.relType(u), f.shift(n, u, vague, -1, f.pub, f.clock))
 		return end + 1
-	case lex.later[a] && (a != "after" || f.key(end+1) == ""):
+	case f.lex.later[a] && (a != "after" || f.key(end+1) == ""):
 		f.emit(i, end+1, f.relType(u), f.shift(n, u, vague, 1, f.anchor, false))
 		return end + 1
 	}
@@ -910,10 +910,10 @@ func (f *finder) shift(n float64, u unit, vague bool, sign int, ref day, clock b
 // am". It falls on the last day the text mentioned.
 func (f *finder) clockExpr(i int) int {
 	j, part := i, ""
-	if (f.key(i) == "देर" || f.key(i) == "late" || f.key(i) == "early") && lex.parts[f.key(i+1)] != "" {
+	if (f.key(i) == "देर" || f.key(i) == "late" || f.key(i) == "early") && f.lex.parts[f.key(i+1)] != "" {
 		j = i + 1
 	}
-	if p, ok := lex.parts[f.key(j)]; ok {
+	if p, ok := f.lex.parts[f.key(j)]; ok {
 		if f.partIdiom(j) || (f.latin(j) && j == i) {
 			return -1
 		}
@@ -970,7 +970,7 @@ func (f *finder) yearExpr(i int) int {
 			return j + 1
 		}
 	}
-	cue := lex.yearCue[f.key(i-1)] && !(i > 1 && f.isNum(i-2))
+	cue := f.lex.yearCue[f.key(i-1)] && !(i > 1 && f.isNum(i-2))
 	if !cue {
 		if y < 1900 || y > 2100 {
 			return -1
@@ -979,9 +979,9 @@ func (f *finder) yearExpr(i int) int {
 		switch {
 		case j >= len(f.toks) || f.toks[j].brk:
 		case f.isPunct(j, ",।.)]:;-–|"):
-		case lex.postpos[next]:
+		case f.lex.postpos[next]:
 			after := f.key(j + 1)
-			if lex.notAfter[after] {
+			if f.lex.notAfter[after] {
 				return -1
 			}
 			if (next == "से" || next == "तक") && (after == "ज्यादा" || after == "अधिक" || after == "कम" || after == "ऊपर") {
@@ -996,7 +996,7 @@ func (f *finder) yearExpr(i int) int {
 			return -1
 		}
 	}
-	if lex.notAfter[f.key(j)] {
+	if f.lex.notAfter[f.key(j)] {
 		return -1
 	}
 	f.emit(i, j, Date, strconv.Itoa(y))
@@ -1012,7 +1012,7 @@ func (f *finder) monthExpr(i int) int {
 		return -1
 	}
 	if f.latin(i) {
-		if _, full := lex.months[f.key(i)]; !full {
+		if _, full := f.lex.months[f.key(i)]; !full {
 			return -1
 		}
 		switch f.key(i - 1) {
@@ -1041,7 +1041,7 @@ func (f *finder) monthExpr(i int) int {
 		}
 		if hasWord {
 			j++
-		} else if !lex.postpos[after] && !f.isPunct(j, ",") {
+		} else if !f.lex.postpos[after] && !f.isPunct(j, ",") {
 			return -1
 		}
 	}
@@ -1076,7 +1076,7 @@ func (f *finder) yearBefore(i int) (int, bool) {
 // token k is something planned for: "सोमवार और मंगलवार के लिए".
 func (f *finder) ahead(k int) bool {
 	for n := 0; n < 3 && (f.key(k) == "और" || f.key(k) == "व" || f.key(k) == "या" || f.isPunct(k, ",")); n++ {
-		if _, ok := lex.weekdays[f.key(k+1)]; !ok {
+		if _, ok := f.lex.weekdays[f.key(k+1)]; !ok {
 			break
 		}
 		k += 2
@@ -1090,7 +1090,7 @@ func (f *finder) dayAfter(j int) (string, int, bool) {
 	if !f.hasPub || j >= len(f.toks) || !f.latin(j) {
 		return "", j, false
 	}
-	if n, ok := lex.relDays[f.key(j)]; ok {
+	if n, ok := f.lex.relDays[f.key(j)]; ok {
 		if n > 10 {
 			n -= 10
 		}
@@ -1099,7 +1099,7 @@ func (f *finder) dayAfter(j int) (string, int, bool) {
 		return d.String(), j + 1, true
 	}
 	if f.key(j) == "on" {
-		if w, ok := lex.weekdays[f.key(j+1)]; ok {
+		if w, ok := f.lex.weekdays[f.key(j+1)]; ok {
 			dir := -1
 			if f.tense(j+2) > 0 {
 				dir = 1
