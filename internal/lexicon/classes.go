@@ -20,14 +20,15 @@ func (k Kind) String() string {
 
 // Classes shared by the stages.
 const (
-	Month       Class = "month"        // month names; value 1–12
-	MonthAbbr   Class = "month-abbr"   // month abbreviations ("nov"); value 1–12
-	Weekday     Class = "weekday"      // weekday names; value 0 (Sunday) – 6
-	WeekdayAbbr Class = "weekday-abbr" // weekday abbreviations, read only before a date; value 0–6
-	NumberWord  Class = "number"       // number words; value the number
-	Multiplier  Class = "multiplier"   // सौ, हजार, लाख, million; value the factor
-	RelativeDay Class = "relative-day" // आज 0, कल ±1 by tense, परसों ±2, yesterday -1; 10+n: n days ahead whatever the tense
-	Ergative    Class = "ergative"     // the agent's postposition, written as a word: "ने"
+	Month        Class = "month"        // month names; value 1–12
+	MonthAbbr    Class = "month-abbr"   // month abbreviations ("nov"); value 1–12
+	Weekday      Class = "weekday"      // weekday names; value 0 (Sunday) – 6
+	WeekdayAbbr  Class = "weekday-abbr" // weekday abbreviations, read only before a date; value 0–6
+	NumberWord   Class = "number"       // number words; value the number
+	Multiplier   Class = "multiplier"   // सौ, हजार, लाख, million; value the factor
+	RelativeDay  Class = "relative-day" // आज 0, कल ±1 by tense, परसों ±2, yesterday -1; 10+n: n days ahead whatever the tense
+	Ergative     Class = "ergative"     // the agent's postposition, written as a word: "ने"
+	Abbreviation Class = "abbreviation" // words whose full stop ends no sentence: "dr", "jan"
 )
 
 // Classes of the time stage (timex).
@@ -53,18 +54,19 @@ const (
 
 // Classes of the quotes stage.
 const (
-	QuoteCue        Class = "quote.cue"         // speech verb phrases after the agent's ergative: "X ने कहा"
-	QuotePlainCue   Class = "quote.plain-cue"   // speech verb phrases with no ergative: "X कहते हैं", "X म्हणाले"
-	QuoteSaid       Class = "quote.said"        // speech verbs in English order: "X said"
-	QuoteAux        Class = "quote.aux"         // auxiliaries that may follow a cue
-	QuoteErgPronoun Class = "quote.erg-pronoun" // pronouns with the ergative built in: उन्होंने
-	QuotePronoun    Class = "quote.pronoun"     // personal pronouns that may stand for a speaker
-	QuoteTitle      Class = "quote.title"       // role nouns that tie a name to an office (phrases)
-	QuoteRole       Class = "quote.role"        // nouns that may speak without a name
-	QuoteDemonym    Class = "quote.demonym"     // adjectives of nationality; value the place
-	QuoteStop       Class = "quote.stop"        // words that end a speaker phrase, walking back
-	QuoteConj       Class = "quote.conj"        // words that start a new clause
-	QuoteAccording  Class = "quote.according"   // the postposition of "X के मुताबिक"
+	QuoteCue           Class = "quote.cue"            // speech verb phrases after the agent's ergative: "X ने कहा"
+	QuotePlainCue      Class = "quote.plain-cue"      // speech verb phrases with no ergative: "X कहते हैं", "X म्हणाले"
+	QuoteSaid          Class = "quote.said"           // speech verbs in English order: "X said"
+	QuoteAux           Class = "quote.aux"            // auxiliaries that may follow a cue
+	QuoteErgPronoun    Class = "quote.erg-pronoun"    // pronouns with the ergative built in: उन्होंने
+	QuotePronoun       Class = "quote.pronoun"        // personal pronouns that may stand for a speaker
+	QuoteTitle         Class = "quote.title"          // role nouns that tie a name to an office (phrases)
+	QuoteTitleModifier Class = "quote.title-modifier" // words that make a title compound: "विदेश मंत्री"
+	QuoteRole          Class = "quote.role"           // nouns that may speak without a name
+	QuoteDemonym       Class = "quote.demonym"        // adjectives of nationality; value the place
+	QuoteStop          Class = "quote.stop"           // words that end a speaker phrase, walking back
+	QuoteConj          Class = "quote.conj"           // words that start a new clause
+	QuoteAccording     Class = "quote.according"      // the postposition of "X के मुताबिक"
 )
 
 // Classes of the events stage.
@@ -102,14 +104,15 @@ func oneOf(vs ...string) map[string]bool {
 
 // schema lists every class a pack may hold.
 var schema = map[Class]classSpec{
-	Month:       {kind: Int},
-	MonthAbbr:   {kind: Int},
-	Weekday:     {kind: Int},
-	WeekdayAbbr: {kind: Int},
-	NumberWord:  {kind: Number},
-	Multiplier:  {kind: Number},
-	RelativeDay: {kind: Int},
-	Ergative:    {},
+	Month:        {kind: Int},
+	MonthAbbr:    {kind: Int},
+	Weekday:      {kind: Int},
+	WeekdayAbbr:  {kind: Int},
+	NumberWord:   {kind: Number},
+	Multiplier:   {kind: Number},
+	RelativeDay:  {kind: Int},
+	Ergative:     {},
+	Abbreviation: {},
 
 	TimeUnit:         {kind: Text, values: oneOf("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")},
 	TimeUnitPlural:   {},
@@ -129,18 +132,19 @@ var schema = map[Class]classSpec{
 	TimePast:         {},
 	TimeClause:       {},
 
-	QuoteCue:        {phrase: true},
-	QuotePlainCue:   {phrase: true},
-	QuoteSaid:       {},
-	QuoteAux:        {},
-	QuoteErgPronoun: {},
-	QuotePronoun:    {},
-	QuoteTitle:      {phrase: true},
-	QuoteRole:       {},
-	QuoteDemonym:    {kind: Text},
-	QuoteStop:       {},
-	QuoteConj:       {},
-	QuoteAccording:  {},
+	QuoteCue:           {phrase: true},
+	QuotePlainCue:      {phrase: true},
+	QuoteSaid:          {},
+	QuoteAux:           {},
+	QuoteErgPronoun:    {},
+	QuotePronoun:       {},
+	QuoteTitle:         {phrase: true},
+	QuoteTitleModifier: {},
+	QuoteRole:          {},
+	QuoteDemonym:       {kind: Text},
+	QuoteStop:          {},
+	QuoteConj:          {},
+	QuoteAccording:     {},
 
 	EventTrigger:      {kind: Text, phrase: true},
 	EventCue:          {kind: Text},
