@@ -1,6 +1,7 @@
 package event
 
 import (
+	"khabar/internal/lexicon"
 	"regexp"
 	"sort"
 	"strings"
@@ -34,7 +35,7 @@ func (d *doc) clauseBounds(i int) (int, int) {
 
 func (d *doc) boundary(k int) bool {
 	t := d.toks[k]
-	return t.kind == kPunct && (t.key == "," || t.key == ";" || t.key == ":") || is("clauseEnd", t.key)
+	return t.kind == kPunct && (t.key == "," || t.key == ";" || t.key == ":") || d.is(lexicon.EventClauseEnd, t.key)
 }
 
 // segmentBounds is clauseBounds with only "कि"/"that" as a boundary: the
@@ -102,7 +103,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 			// what was missing, unless a verb stands between.
 			verb := false
 			for x := i + 1; x < k; x++ {
-				verb = verb || is("verbs", d.key(x))
+				verb = verb || d.is(lexicon.EventVerbs, d.key(x))
 			}
 			neg = neg || !verb
 		case w == "बिना" || w == "without":
@@ -110,13 +111,13 @@ func (d *doc) modality(m *Mention, i, end int) string {
 			for k < hi && d.key(k) != "के" {
 				k++
 			}
-		case is("neg", w):
+		case d.is(lexicon.EventNegation, w):
 			neg = true
-		case is("hypo", w):
+		case d.is(lexicon.EventHypothetical, w):
 			hypo = true
-		case is("fut", w) || futureVerb(w):
+		case d.is(lexicon.EventFuture, w) || futureVerb(w):
 			fut = true
-		case k >= end && is("cancel", w) && (m.Event.Type == Consult || m.Event.Type == Agree):
+		case k >= end && d.is(lexicon.EventCancel, w) && (m.Event.Type == Consult || m.Event.Type == Agree):
 			neg = true
 		}
 	}
@@ -127,7 +128,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 			neg = true
 		case (w == "आगामी" || w == "अगले" || w == "अगली" || w == "next" || w == "upcoming") && k >= i-2:
 			fut = true
-		case (w == "वाली" || w == "वाले" || w == "वाला") && d.key(k-1) == "होने" && (k == i-1 || k == i-2 && is("anaphor", d.key(i-1))):
+		case (w == "वाली" || w == "वाले" || w == "वाला") && d.key(k-1) == "होने" && (k == i-1 || k == i-2 && d.is(lexicon.EventAnaphor, d.key(i-1))):
 			// "होने वाली बैठक": a meeting still to come.
 			fut = true
 		case w == "प्रस्तावित" || w == "proposed" || w == "planned":
@@ -174,7 +175,7 @@ func (d *doc) denied(i, end int) bool {
 		switch d.key(k) {
 		case "कोई", "किसी", "no", "बिना", "without":
 			for x := end; x < hi; x++ {
-				if is("neg", d.key(x)) {
+				if d.is(lexicon.EventNegation, d.key(x)) {
 					return true
 				}
 			}
@@ -185,10 +186,10 @@ func (d *doc) denied(i, end int) bool {
 	}
 	for k := end; k < hi && k < end+3; k++ {
 		w := d.key(k)
-		if is("neg", w) {
+		if d.is(lexicon.EventNegation, w) {
 			return true
 		}
-		if !is("verbs", w) && !strings.HasPrefix(w, "लग") && w != "ही" && w != "हो" && w != "आया" && w != "आई" {
+		if !d.is(lexicon.EventVerbs, w) && !strings.HasPrefix(w, "लग") && w != "ही" && w != "हो" && w != "आया" && w != "आई" {
 			return false
 		}
 	}
@@ -505,7 +506,7 @@ func (d *doc) placePhrase(i, lo, hi int) Span {
 			// The phrase: the head and the words that qualify it, back to
 			// a postposition or punctuation.
 			first := head
-			for n := 0; n < 3 && first-1 >= lo && d.toks[first-1].kind == kWord && !postpositions[d.key(first-1)] && !is("verbs", d.key(first-1)); n++ {
+			for n := 0; n < 3 && first-1 >= lo && d.toks[first-1].kind == kWord && !postpositions[d.key(first-1)] && !d.is(lexicon.EventVerbs, d.key(first-1)); n++ {
 				first--
 			}
 			best, bestDist = Span{d.toks[first].s, d.toks[k].e}, dist
@@ -593,7 +594,7 @@ func (d *doc) casualties(si int) []casualty {
 	var out []casualty
 	for k := s.first; k < s.end; k++ {
 		w := d.key(k)
-		killed, injured := is("killed", w), is("injured", w)
+		killed, injured := d.is(lexicon.EventKilled, w), d.is(lexicon.EventInjured, w)
 		// "14 लोगों की जान चली गई", "जान गंवानी पड़ी", "11 लोगों की
 		// जान ले चुका", "दम तोड़ दिया".
 		switch w {
@@ -618,7 +619,7 @@ func (d *doc) casualties(si int) []casualty {
 		for n := 0; n < 4 && j > s.first; n++ {
 			p := d.key(j - 1)
 			if p == "की" || p == "के" || p == "का" || p == "को" && w == "मार" || p == "लोग" || p == "people" || p == "were" ||
-				p == "have" || p == "been" || p == "are" || p == "अन्य" || is("persons", p) {
+				p == "have" || p == "been" || p == "are" || p == "अन्य" || d.is(lexicon.EventPersons, p) {
 				j--
 				continue
 			}
@@ -638,7 +639,7 @@ func (d *doc) casualties(si int) []casualty {
 			out = append(out, casualty{killed: killed, n: n, span: Span{d.toks[first].s, d.toks[k].e}, tok: k})
 			continue
 		}
-		if j == k && is("persons", d.key(k+1)) && k+1 < s.end {
+		if j == k && d.is(lexicon.EventPersons, d.key(k+1)) && k+1 < s.end {
 			// "घायल युवक": the hurt, without a count.
 			out = append(out, casualty{killed: killed, n: -1, span: Span{d.toks[k].s, d.toks[k+1].e}, tok: k})
 			continue
@@ -793,7 +794,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		}
 		a, ok := d.r.Before(d.toks[at].s)
 		if !ok || a.ID == "" {
-			if ok && is("parties", d.key(at-1)) && d.key(at-2) == "दोनों" {
+			if ok && d.is(lexicon.EventParties, d.key(at-1)) && d.key(at-2) == "दोनों" {
 				if cancelled {
 					targets = append(targets, d.pair(d.toks[at].s)...)
 				} else {
@@ -823,7 +824,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		}
 	}
 	// "दोनों नेता मिले": the pair as subject.
-	if len(actors) == 0 && d.key(i-1) != "" && (is("parties", d.key(i-1)) || is("parties", d.key(i-2))) &&
+	if len(actors) == 0 && d.key(i-1) != "" && (d.is(lexicon.EventParties, d.key(i-1)) || d.is(lexicon.EventParties, d.key(i-2))) &&
 		(d.key(i-2) == "दोनों" || d.key(i-3) == "दोनों") {
 		actors = append(actors, d.pair(d.toks[i].s)...)
 	}
