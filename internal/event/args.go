@@ -343,7 +343,7 @@ func (d *doc) agentOf(s int) (id string, pronoun bool) {
 		switch {
 		case ergPronouns[d.key(k)]:
 			return "", true
-		case d.key(k) == "ने":
+		case d.erg(k):
 			if a, ok := d.r.Before(d.toks[k].s); ok {
 				return a.ID, false
 			}
@@ -364,7 +364,7 @@ func (d *doc) timeAfterAgent(s int) int {
 	st := d.sents[s]
 	ne := -1
 	for k := st.first; k < st.end && ne < 0; k++ {
-		if d.key(k) == "ने" {
+		if d.erg(k) {
 			ne = k
 		}
 	}
@@ -736,7 +736,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 	var actors, targets []quote.Agent
 	// The agent: "X ने" before the trigger in its segment, else after it.
 	for k := i - 1; k >= slo && k >= i-30; k-- {
-		if d.key(k) == "ने" {
+		if d.erg(k) {
 			if a, ok := d.r.Before(d.toks[k].s); ok && a.ID != "" {
 				actors = append(actors, d.expand(a)...)
 			}
@@ -751,7 +751,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 	}
 	if len(actors) == 0 {
 		for k := end; k < shi && k < end+10; k++ {
-			if d.key(k) == "ने" {
+			if d.erg(k) {
 				if a, ok := d.r.Before(d.toks[k].s); ok && a.ID != "" {
 					actors = append(actors, d.expand(a)...)
 				}
@@ -772,9 +772,9 @@ func (d *doc) participants(m *Mention, i, end int) {
 		if d.toks[k].kind == kPunct && p != "-" {
 			break
 		}
-		if p == "ने" || ergPronouns[p] {
+		if d.erg(k) || ergPronouns[p] {
 			// The agent, handled above; skip its phrase.
-			if a, ok := d.r.Before(d.toks[k].s); ok && p == "ने" && d.tokOf(a.Start) < k {
+			if a, ok := d.r.Before(d.toks[k].s); ok && d.erg(k) && d.tokOf(a.Start) < k {
 				k = d.tokOf(a.Start)
 			}
 			continue

@@ -104,6 +104,8 @@ type table struct {
 	byStem  map[rune][]trigger   // first word is a prefix pattern, by its first letter
 	cues    map[string]string
 	words   map[lexicon.Class]map[string]bool
+	// ergative are the postpositions that mark the agent: "ने".
+	ergative map[string]bool
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries), each
@@ -213,6 +215,12 @@ func buildLexicon(packs []*lexicon.Pack) (*table, error) {
 			l.cues[normalize.Fold(e.Text)] = e.Value
 		}
 	}
+	l.ergative = map[string]bool{}
+	for _, p := range packs {
+		for _, w := range p.Words(lexicon.Ergative) {
+			l.ergative[normalize.Fold(w)] = true
+		}
+	}
 	for _, c := range wordClasses {
 		m := map[string]bool{}
 		for _, p := range packs {
@@ -232,6 +240,9 @@ func sortByLen(ts []trigger) {
 		}
 	}
 }
+
+// erg reports whether token k is the agent's postposition ("ने").
+func (d *doc) erg(k int) bool { return d.lex.ergative[d.key(k)] }
 
 // is reports whether folded word w is in word list c.
 func (d *doc) is(c lexicon.Class, w string) bool { return d.lex.words[c][w] }

@@ -67,6 +67,8 @@ const (
 	QuoteStop          Class = "quote.stop"           // words that end a speaker phrase, walking back
 	QuoteConj          Class = "quote.conj"           // words that start a new clause
 	QuoteAccording     Class = "quote.according"      // the postposition of "X के मुताबिक"
+	QuoteThat          Class = "quote.that"           // the word that introduces reported speech: "कि", "that"
+	QuoteCloser        Class = "quote.closer"         // words between a quote in marks and its speaker: Marathi "असे"
 )
 
 // Classes of the events stage.
@@ -145,6 +147,8 @@ var schema = map[Class]classSpec{
 	QuoteStop:          {},
 	QuoteConj:          {},
 	QuoteAccording:     {},
+	QuoteThat:          {},
+	QuoteCloser:        {},
 
 	EventTrigger:      {kind: Text, phrase: true},
 	EventCue:          {kind: Text},

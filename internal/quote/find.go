@@ -280,7 +280,7 @@ func (f *finder) content(a *att) bool {
 	}
 	k := f.key(j)
 	switch {
-	case k == "कि" || k == "that":
+	case f.r.lex.that[k]:
 		j++
 		if f.openMark(j) {
 			return f.marked(a, j)
@@ -300,7 +300,7 @@ func (f *finder) content(a *att) bool {
 	// "‘‘…’’, पेस्कोव ने कहा।": the quote before the speaker.
 	if j >= end || isStop(k) || k == "." {
 		b := a.clause - 1
-		for b >= 0 && (f.key(b) == "," || f.key(b) == "-" || f.key(b) == "—") {
+		for b >= 0 && (f.key(b) == "," || f.key(b) == "-" || f.key(b) == "—" || f.r.lex.closers[f.key(b)]) {
 			b--
 		}
 		if b >= 0 && f.toks[b].kind == kQuote && f.pair[b] >= 0 && f.pair[b] < b {

@@ -38,6 +38,11 @@ type table struct {
 	stops map[string]bool
 	// conj are words that start a new clause.
 	conj map[string]bool
+	// that are the words that introduce reported speech: "कि", "that".
+	that map[string]bool
+	// closers are words between a quote in marks and its speaker:
+	// Marathi "असे" in "“…,” असे X म्हणाले".
+	closers map[string]bool
 	// according are the postpositions of "X के मुताबिक".
 	according map[string]bool
 }
@@ -120,6 +125,8 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.stops = set(packs, lexicon.QuoteStop)
 	l.conj = set(packs, lexicon.QuoteConj)
 	l.according = set(packs, lexicon.QuoteAccording)
+	l.that = set(packs, lexicon.QuoteThat)
+	l.closers = set(packs, lexicon.QuoteCloser)
 	return l
 }
 
