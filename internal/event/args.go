@@ -578,7 +578,7 @@ func (d *doc) numberBefore(j int) (int, int, bool) {
 		if !ok {
 			continue
 		}
-		n, isNum := timex.Number(d.text[d.toks[k].s:d.toks[j-1].e])
+		n, isNum := timex.NumberLang(d.text[d.toks[k].s:d.toks[j-1].e], d.a.Lang)
 		if isNum && n >= 1 && n == float64(int(n)) && n < 1e7 {
 			return int(n), k, true
 		}
@@ -659,7 +659,7 @@ func (d *doc) casualties(si int) []casualty {
 				if j+l > s.end {
 					continue
 				}
-				if n, ok := timex.Number(d.text[d.toks[j].s:d.toks[j+l-1].e]); ok && n >= 1 && n == float64(int(n)) {
+				if n, ok := timex.NumberLang(d.text[d.toks[j].s:d.toks[j+l-1].e], d.a.Lang); ok && n >= 1 && n == float64(int(n)) {
 					out = append(out, casualty{killed: killed, n: int(n), span: Span{d.toks[k].s, d.toks[j+l-1].e}, tok: k})
 					break
 				}

@@ -49,6 +49,7 @@ const (
 	TimeFuture       Class = "time.future"        // words marking the future tense
 	TimeWeakFuture   Class = "time.weak-future"   // future unless a past verb follows: वाली
 	TimePast         Class = "time.past"          // words marking the past tense
+	TimeOClock       Class = "time.oclock"        // the word after an hour: "बजे", "वाजता"
 	TimeClause       Class = "time.clause"        // words that end a clause
 )
 
@@ -133,6 +134,7 @@ var schema = map[Class]classSpec{
 	TimeWeakFuture:   {},
 	TimePast:         {},
 	TimeClause:       {},
+	TimeOClock:       {},
 
 	QuoteCue:           {phrase: true},
 	QuotePlainCue:      {phrase: true},

@@ -78,6 +78,7 @@ type table struct {
 	weakFuture map[string]bool    // "वाली": future unless a past verb follows
 	past       map[string]bool    // whole words marking the past tense
 	clause     map[string]bool    // words that end a clause: कि, that, लेकिन
+	oclock     map[string]bool    // the word after an hour: बजे, वाजता
 }
 
 // lexicons holds one lexicon per primary language (lexicon.Primaries),
@@ -124,7 +125,7 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 		setWords: map[string]string{}, every: map[string]bool{}, yearCue: map[string]bool{},
 		postpos: map[string]bool{}, notAfter: map[string]bool{}, ago: map[string]bool{},
 		later: map[string]bool{}, whole: map[string]bool{}, future: map[string]bool{}, weakFuture: map[string]bool{},
-		past: map[string]bool{}, clause: map[string]bool{},
+		past: map[string]bool{}, clause: map[string]bool{}, oclock: map[string]bool{},
 	}
 	weekday := func(e lexicon.Entry) time.Weekday { return time.Weekday(e.Int()) }
 	text := func(e lexicon.Entry) string { return e.Value }
@@ -152,5 +153,6 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	fill(l.weakFuture, packs, lexicon.TimeWeakFuture, isTrue)
 	fill(l.past, packs, lexicon.TimePast, isTrue)
 	fill(l.clause, packs, lexicon.TimeClause, isTrue)
+	fill(l.oclock, packs, lexicon.TimeOClock, isTrue)
 	return l
 }

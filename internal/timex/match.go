@@ -473,7 +473,7 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	}
 	// The marker.
 	switch k := f.key(j); {
-	case k == "बजे" || k == "बज":
+	case f.lex.oclock[k]:
 		marker, j = "h", j+1
 	case k == "बजकर":
 		if f.isNum(j+1) && f.toks[j+1].num < 60 && f.key(j+2) == "मिनट" {
