@@ -1,11 +1,11 @@
 package event
 
 import (
-	"khabar/internal/lexicon"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 )
 
