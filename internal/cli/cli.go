@@ -139,7 +139,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\nRun \"khabar COMMAND -h\" for a command's flags.\nEnvironment: KHABAR_DATA (data folder), KHABAR_TOKEN (the server's write token), KHABAR_LOG (debug|info|warn|error),\nKHABAR_QUEUE (NATS queue, nats://…), KHABAR_QUEUE_PREFIX (its stream names), KHABAR_STORE (the store, postgres://…).\n")
+	fmt.Fprint(w, "\nRun \"khabar COMMAND -h\" for a command's flags.\nEnvironment: KHABAR_STORE (the store: a data folder, sqlite:PATH or postgres://…), KHABAR_DATA (data folder), KHABAR_TOKEN (the server's write token), KHABAR_LOG (debug|info|warn|error),\nKHABAR_QUEUE (NATS queue for workers, nats://…), KHABAR_QUEUE_PREFIX (its stream names).\n")
 }
 
 // newFlags returns a flag set for cmd whose usage names its arguments.

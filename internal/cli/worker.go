@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"runtime"
-	"strings"
 	"time"
 
 	"khabar/internal/ingest"
@@ -48,7 +47,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 			"store; any number may run, one links at a time and another takes over when\n"+
 			"it stops (on PostgreSQL).")
 	qurl := queueFlag(e, fs, "the queue")
-	storeURL := fs.String("store", e.getenv("KHABAR_STORE"), "the store the linker writes: postgres://… or a data folder (env KHABAR_STORE)")
+	storeURL := fs.String("store", e.getenv("KHABAR_STORE"), "the store the linker writes: postgres://… (or a data folder, for one machine) (env KHABAR_STORE)")
 	linkRole := fs.Bool("link", false, "link and store the analysed records instead of analysing")
 	workers := fs.Int("j", runtime.NumCPU(), "articles analysed at once")
 	lim := limitFlags(fs)
@@ -116,23 +115,16 @@ func runLinker(ctx context.Context, e *env, q *queue.Queue, url string, m *metri
 			m.Stored(o)
 		}
 	}}
-	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
-		st, err := postgres.Open(ctx, url, e.log)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		opt.Store = st
-		opt.Acquire = func(ctx context.Context, name string) (queue.Lease, error) { return st.Acquire(ctx, name) }
-	} else {
-		// A data folder: its search index is locked to this process, so
-		// no other linker can run on it.
-		d, err := openData(ctx, e, strings.TrimPrefix(url, "sqlite:"), forWrite)
-		if err != nil {
-			return err
-		}
-		defer d.Close()
-		opt.Store, opt.Index = d.store, d.index
+	// On PostgreSQL any number of linkers may wait, one links at a time;
+	// a data folder's search index is locked to one process anyway.
+	d, err := openData(ctx, e, url, forWrite)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	opt.Store, opt.Index = d.store, d.index
+	if pg, ok := d.store.(*postgres.Store); ok {
+		opt.Acquire = func(ctx context.Context, name string) (queue.Lease, error) { return pg.Acquire(ctx, name) }
 	}
 	l, err := q.Linker(opt)
 	if err != nil {
