@@ -192,6 +192,8 @@ func (l *Linker) turn(ctx context.Context) error {
 			return fmt.Errorf("queue: linker: fetch: %w", err)
 		}
 		for m := range batch.Messages() {
+			// The article is read in its turn (linkReady): records held
+			// meanwhile stay compact.
 			var rec record
 			if err := json.Unmarshal(m.Data(), &rec); err != nil || rec.Seq == 0 {
 				l.log.Error("linker: unreadable record; dropped", slog.String("error", fmt.Sprint(err)))
@@ -205,6 +207,7 @@ func (l *Linker) turn(ctx context.Context) error {
 			if old, ok := pending[rec.Seq]; ok {
 				_ = old.msg.Ack() // the same record twice
 			}
+			rec.Article, rec.Raw = nil, store.RawRecord{}
 			pending[rec.Seq] = &held{rec: rec, msg: m}
 		}
 		n, err := l.linkReady(ctx, lk, pending, &next, epoch)
@@ -298,19 +301,16 @@ func (l *Linker) linkReady(ctx context.Context, lk *link.Linker, pending map[uin
 			if !ok {
 				break
 			}
-			if h.rec.Err == "" {
-				a := new(news.Article)
-				if err := json.Unmarshal(h.rec.Article, a); err != nil {
-					h.rec.Err = "unreadable record: " + err.Error()
-				} else if h.rec.ID == "" || a.ID != h.rec.ID {
-					h.rec.Err = "record without its article id"
-				} else {
-					raw, err := store.DecodeRaw(a.ID, h.rec.Raw)
-					if err == nil {
-						a.Raw = raw.Raw
+			if h.rec.Err == "" && h.a == nil {
+				_, a, err := parseRecord(h.msg.Data())
+				if err != nil {
+					// A record no worker should have sent: given up here.
+					h.rec.Err = err.Error()
+					if berr := l.q.bury(ctx, DeadLetter{Seq: h.rec.Seq, ID: h.rec.ID, Name: h.rec.Name, Err: h.rec.Err}); berr != nil {
+						return total, berr
 					}
-					h.a = a
 				}
+				h.a = a
 			}
 			if h.a != nil {
 				// One article twice in a batch is written in two.
@@ -451,4 +451,40 @@ func (l *Linker) stored(ctx context.Context, batch []*held, outs []store.Outcome
 	if err := l.opt.Store.MarkIndexed(ctx, ids); err != nil {
 		l.log.Warn("linker: mark indexed", slog.String("error", err.Error()))
 	}
+}
+
+// article returns the analysed article of r with its raw input, or why
+// it cannot.
+func (r *record) article() (*news.Article, error) {
+	a := new(news.Article)
+	if err := json.Unmarshal(r.Article, a); err != nil {
+		return nil, fmt.Errorf("unreadable record %d: %w", r.Seq, err)
+	}
+	if r.ID == "" || a.ID != r.ID {
+		return nil, fmt.Errorf("record %d: article id %q, want %q", r.Seq, a.ID, r.ID)
+	}
+	if len(r.Raw.Body) > 0 {
+		raw, err := store.DecodeRaw(a.ID, r.Raw)
+		if err != nil {
+			return nil, fmt.Errorf("record %d: raw input: %w", r.Seq, err)
+		}
+		a.Raw = raw.Raw
+	}
+	return a, nil
+}
+
+// parseRecord reads a record message.
+func parseRecord(b []byte) (record, *news.Article, error) {
+	var r record
+	if err := json.Unmarshal(b, &r); err != nil {
+		return r, nil, fmt.Errorf("unreadable record: %w", err)
+	}
+	if r.Seq == 0 {
+		return r, nil, errors.New("record without a sequence number")
+	}
+	if r.Err != "" {
+		return r, nil, nil
+	}
+	a, err := r.article()
+	return r, a, err
 }
