@@ -17,10 +17,6 @@ import (
 // title, 2; here both are headlines).
 const rankWeights = `'{0.167, 0.333, 0.667, 1.0}'`
 
-// soundRank is what a match by sound key alone (a word in the other
-// script) adds to the rank.
-const soundRank = 0.05
-
 // sqlQuery is a query being built: SQL text with numbered arguments.
 type sqlQuery struct {
 	args []any
@@ -32,13 +28,25 @@ func (q *sqlQuery) arg(v any) string {
 }
 
 // tsquery returns the tsquery text of p, "" for a part that is not one
-// (lang:, type:), and the sound key that may match it instead.
-func tsquery(p search.Part) string {
+// (lang:, type:). never reports a part that matches nothing: a prefix of
+// sound-key lexemes, which are not words.
+func tsquery(p search.Part) (tsq string, never bool) {
 	var b strings.Builder
 	switch p.Kind {
 	case search.PartWord:
+		if p.Sound != "" {
+			b.WriteByte('(')
+		}
 		quote(&b, p.Terms[0].Text)
+		if p.Sound != "" {
+			b.WriteString(" | ")
+			quote(&b, soundPrefix+p.Sound)
+			b.WriteByte(')')
+		}
 	case search.PartPrefix:
+		if strings.HasPrefix(p.Prefix, soundPrefix) {
+			return "", true
+		}
 		quote(&b, p.Prefix)
 		b.WriteString(":*")
 	case search.PartPhrase, search.PartField:
@@ -68,42 +76,59 @@ func tsquery(p search.Part) string {
 			b.WriteByte(')')
 		}
 	default:
-		return ""
+		return "", false
 	}
-	return b.String()
+	return b.String(), false
 }
 
-// cond returns the SQL condition of p.
-func (q *sqlQuery) cond(p search.Part) string {
-	switch p.Kind {
-	case search.PartLang:
+// filter returns the SQL condition of a lang: or type: part.
+func (q *sqlQuery) filter(p search.Part) string {
+	if p.Kind == search.PartLang {
 		return "lang = " + q.arg(p.Value)
-	case search.PartType:
-		return "events @> ARRAY[" + q.arg(p.Value) + "::text]"
 	}
-	c := "tsv @@ " + q.arg(tsquery(p)) + "::tsquery"
-	if p.Kind == search.PartWord && p.Sound != "" {
-		c = "(" + c + " OR sound @> ARRAY[" + q.arg(p.Sound) + "::text])"
-	}
-	return c
+	return "events @> ARRAY[" + q.arg(p.Value) + "::text]"
 }
 
-// where returns the WHERE clause of plan and the filters of sq.
+// where returns the WHERE clause of plan and the filters of sq. Every
+// word, phrase and prefix of the query goes into one tsquery, answered by
+// the GIN index in one scan.
 func (q *sqlQuery) where(plan search.Plan, sq search.Query) string {
-	var conds []string
+	var text, conds []string
 	for _, g := range plan.All {
-		ors := make([]string, len(g))
-		for i, p := range g {
-			ors[i] = q.cond(p)
+		var ors []string
+		for _, p := range g {
+			t, never := tsquery(p)
+			switch {
+			case never:
+			case t == "":
+				conds = append(conds, q.filter(p))
+			default:
+				ors = append(ors, t)
+			}
 		}
-		if len(ors) == 1 {
-			conds = append(conds, ors[0])
-		} else {
-			conds = append(conds, "("+strings.Join(ors, " OR ")+")")
+		switch {
+		case len(ors) == 1:
+			text = append(text, ors[0])
+		case len(ors) > 1:
+			text = append(text, "("+strings.Join(ors, " | ")+")")
+		case len(ors) == 0 && len(g) > 0 && (g[0].Kind != search.PartLang && g[0].Kind != search.PartType):
+			return "FALSE" // a required part that matches nothing
 		}
+	}
+	if len(text) > 0 {
+		conds = append([]string{"tsv @@ " + q.arg(strings.Join(text, " & ")) + "::tsquery"}, conds...)
 	}
 	for _, p := range plan.None {
-		conds = append(conds, "NOT "+q.cond(p))
+		t, never := tsquery(p)
+		switch {
+		case never:
+		case t == "":
+			conds = append(conds, "NOT "+q.filter(p))
+		default:
+			// Looked up in the index as a set, rather than tested on
+			// every match, which would read each match's tsvector.
+			conds = append(conds, "id NOT IN (SELECT id FROM search_docs WHERE tsv @@ "+q.arg(t)+"::tsquery)")
+		}
 	}
 	if sq.Lang != "" {
 		conds = append(conds, "lang = "+q.arg(sq.Lang))
@@ -120,28 +145,22 @@ func (q *sqlQuery) where(plan search.Plan, sq search.Query) string {
 	return strings.Join(conds, " AND ")
 }
 
-// rank returns the SQL of a match's rank under plan: ts_rank over every
-// required word, phrase and filter, and a little for a sound key.
+// rank returns the SQL of a match's rank under plan: ts_rank of the
+// headlines, names and publisher (head) over every required word (and its
+// sound key), phrase and filter.
 func (q *sqlQuery) rank(plan search.Plan) string {
-	var tsq, sound []string
+	var tsq []string
 	for _, g := range plan.All {
 		for _, p := range g {
-			if t := tsquery(p); t != "" {
+			if t, _ := tsquery(p); t != "" {
 				tsq = append(tsq, t)
-			}
-			if p.Kind == search.PartWord && p.Sound != "" {
-				sound = append(sound, p.Sound)
 			}
 		}
 	}
-	r := "0"
-	if len(tsq) > 0 {
-		r = "ts_rank(" + rankWeights + ", tsv, " + q.arg(strings.Join(tsq, " | ")) + "::tsquery)"
+	if len(tsq) == 0 {
+		return "0"
 	}
-	if len(sound) > 0 {
-		r += " + CASE WHEN sound && " + q.arg(sound) + "::text[] THEN " + strconv.FormatFloat(soundRank, 'f', -1, 64) + " ELSE 0 END"
-	}
-	return r
+	return "ts_rank(" + rankWeights + ", head, " + q.arg(strings.Join(tsq, " | ")) + "::tsquery)"
 }
 
 // facetSQL counts the matches by a facet's values, most first, ties by
@@ -177,6 +196,11 @@ func (x *Index) Search(ctx context.Context, sq search.Query) (search.Result, err
 	page := `SELECT id, count(*) OVER () FROM (SELECT id, published` + score + ` FROM search_docs WHERE ` + where +
 		`) m ORDER BY ` + order + ` LIMIT ` + q.arg(limit) + ` OFFSET ` + q.arg(offset)
 	b := &pgx.Batch{}
+	// Bitmap scans of the indexes, never a scan that tests a tsvector
+	// row by row: the planner counts a tsvector match as cheap, not
+	// knowing it reads the article's whole vector from out of line.
+	b.Queue(`SET LOCAL enable_seqscan = off`)
+	b.Queue(`SET LOCAL enable_indexscan = off`)
 	b.Queue(page, q.args...)
 	fq := &sqlQuery{}
 	if sq.Facets {
@@ -191,6 +215,11 @@ func (x *Index) Search(ctx context.Context, sq search.Query) (search.Result, err
 	err = pgx.BeginTxFunc(ctx, x.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
 		br := tx.SendBatch(ctx, b)
 		defer br.Close()
+		for range 2 {
+			if _, err := br.Exec(); err != nil {
+				return err
+			}
+		}
 		rows, err := br.Query()
 		if err != nil {
 			return err
