@@ -906,7 +906,51 @@ func times(a *news.Article, head Head, facts []fact, cand candidates, url string
 	if !upd.IsZero() && !pub.IsZero() && upd.Before(pub) {
 		upd, updP = time.Time{}, 0
 	}
+	// A time given in UTC is shown in the page's own offset when the page
+	// states the same instant with one ("21:25 −05:00" on the 24th, not
+	// 02:25Z on the 25th).
+	var local []time.Time
+	for _, v := range append(append([]string{head.LD.DatePublished, head.LD.DateModified}, head.Published...), head.Modified...) {
+		if st, ok := ParseTime(v); ok {
+			local = append(local, st.Time)
+		}
+	}
+	for _, sts := range [][]Stamp{labPub, labUpd, unl} {
+		for _, st := range sts {
+			local = append(local, st.Time)
+		}
+	}
+	local = append(local, cand.published, cand.updated)
+	if _, off := pub.Zone(); !pub.IsZero() && off == 0 && a.Raw.Format == news.FormatHTML {
+		// The time printed under the headline, which extraction may have
+		// left out.
+		if st, ok := visibleDate(a.Raw.Body); ok {
+			local = append(local, st.Time)
+		}
+	}
+	pub, upd = ownOffset(pub, local), ownOffset(upd, local)
 	return pub, pubP, upd, updP
+}
+
+// ownOffset returns t, given in UTC, in the offset of the first of page
+// that is the same instant written with a non-zero offset; any other t is
+// returned as it is.
+func ownOffset(t time.Time, page []time.Time) time.Time {
+	if t.IsZero() || Zoneless(t) {
+		return t
+	}
+	if _, off := t.Zone(); off != 0 {
+		return t
+	}
+	for _, u := range page {
+		if u.IsZero() || Zoneless(u) || !u.Equal(t) {
+			continue
+		}
+		if _, off := u.Zone(); off != 0 {
+			return t.In(u.Location())
+		}
+	}
+	return t
 }
 
 // candPrecision guesses the precision of a time an earlier stage found:
