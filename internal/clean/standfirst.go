@@ -39,6 +39,23 @@ const headScanStandfirst = 16
 //     opens with a dateline, when the page also describes itself in those
 //     words (p.Descriptions) or they stand above the credit.
 func markStandfirst(lines []*line, p Page) {
+	findStandfirst(lines, p)
+	// A standfirst has an article under it: lines that are all the text
+	// the page has are its body ("on one page the whole body").
+	for _, l := range lines {
+		if l.reason == "" && l.sh.bodyLike() {
+			return
+		}
+	}
+	for _, l := range lines {
+		if l.reason == ReasonStandfirst && !highlightLabel(l.text) {
+			l.reason = ""
+		}
+	}
+}
+
+// findStandfirst marks the standfirst lines (see markStandfirst).
+func findStandfirst(lines []*line, p Page) {
 	titleAt := -1
 	for i, l := range lines {
 		if l.reason == ReasonTitle {
@@ -69,6 +86,11 @@ func markStandfirst(lines []*line, p Page) {
 			inBox = 6
 			continue
 		case sums[k] || nearDescription(k, descs) && summaryPlace(lines, i, sums):
+			if leadParagraph(lines, titleAt, i, sums) {
+				// The article's first paragraph, which the page also
+				// uses as its summary.
+				break
+			}
 			l.reason = ReasonStandfirst
 			continue
 		case inBox > 0 && (l.sh.headlineLike(l.text) || !l.sh.bodyLike()):
@@ -139,6 +161,37 @@ func markStandfirst(lines []*line, p Page) {
 		}
 		break
 	}
+}
+
+// leadParagraph reports whether the line at i, which the page marks or
+// describes as its summary, is the article's first paragraph: it stands
+// below the credit under the headline (a standfirst stands above it), it
+// reads as text, and the next line kept is text too, not another line of a
+// summary box.
+func leadParagraph(lines []*line, titleAt, i int, sums map[string]bool) bool {
+	if titleAt < 0 || !lines[i].sh.bodyLike() {
+		return false
+	}
+	credit := false
+	for j := titleAt + 1; j < i; j++ {
+		switch lines[j].reason {
+		case ReasonByline, ReasonTimestamp:
+			credit = true
+		case "":
+			// A line kept between: the article has begun above, or a
+			// summary box is being read.
+			return false
+		}
+	}
+	if !credit {
+		return false
+	}
+	for j := i + 1; j < len(lines); j++ {
+		if l := lines[j]; l.reason == "" {
+			return l.sh.bodyLike() && !sums[titleKey(l.text)] && !highlightLabel(l.text)
+		}
+	}
+	return false
 }
 
 // liveStamps reports a live page: time lines stand between paragraphs
