@@ -443,6 +443,17 @@ func hasWord(t string, words ...string) bool {
 	return false
 }
 
+// hasWordForm is hasWord that also takes a Latin plural in -s ("newsletters",
+// "shares").
+func hasWordForm(t string, words ...string) bool {
+	for _, w := range words {
+		if hasWord(t, w) || w != "" && w[len(w)-1] < utf8.RuneSelf && hasWord(t, w+"s") {
+			return true
+		}
+	}
+	return false
+}
+
 // wordRune reports a rune that continues a word (utf8.RuneError, at the
 // ends of a string, does not).
 func wordRune(r rune) bool {
@@ -635,7 +646,7 @@ func classify(text string, sh shape) string {
 	if sh.words <= 20 && platformList(t) {
 		return ReasonSocial
 	}
-	if sh.words <= 60 && (hasAny(t, socialPhrases...) || (hasAny(t, socialPlatforms...) && hasAny(t, socialActions...) && (sh.words <= 25 || !sh.sentence))) {
+	if sh.words <= 60 && socialCall(t, sh) {
 		return ReasonSocial
 	}
 	if sh.words <= 25 {
@@ -695,6 +706,27 @@ func classify(text string, sh shape) string {
 		return ReasonNavigation
 	}
 	return ""
+}
+
+// socialCall reports a call to share, follow or subscribe: a social
+// phrase, or a platform with an action. In Latin text these are whole
+// words ("share on", not "a share on revenue"), and a sentence of prose
+// ("… shared on the Twitter handle of the ministry") is one only when the
+// site speaks in it to the reader or it opens with a request.
+func socialCall(t string, sh shape) bool {
+	both := func(has func(string, ...string) bool) bool {
+		return has(t, socialPlatforms...) && has(t, socialActions...) && (sh.words <= 25 || !sh.sentence)
+	}
+	if !hasAny(t, socialPhrases...) && !both(hasAny) {
+		return false
+	}
+	if sh.latin <= sh.deva {
+		return true
+	}
+	if !hasWordForm(t, socialPhrases...) && !both(hasWordForm) {
+		return false
+	}
+	return !sh.sentence || sh.words < 6 || imperative(t) || siteVoice(t)
 }
 
 // platformNames are social platforms as share and follow bars list them.
