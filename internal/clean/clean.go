@@ -674,7 +674,11 @@ func markEdges(lines []*line, html bool) {
 	// furniture has begun below the story, what follows that is not a
 	// sentence is furniture too: labels, headline lists, tags.
 	furniture := false
-	for i := last + 1; i < len(lines); i++ {
+	// A numbered list the article goes on into ("Here are our picks:",
+	// then "1. …", "2. …"), even past an advertisement between, is the
+	// article's.
+	listEnd := numberedList(lines, last)
+	for i := listEnd + 1; i < len(lines); i++ {
 		l := lines[i]
 		if l.reason != "" {
 			furniture = furniture || furnitureStarts[l.reason]
@@ -697,6 +701,56 @@ func markEdges(lines []*line, html bool) {
 		}
 		furniture = furniture || furnitureStarts[l.reason]
 	}
+}
+
+// numberedList returns the last line of a numbered list that starts right
+// after the article's last paragraph at last: items numbered 1, 2, 3, … in
+// order, at least two, after the line that introduces it (ending in a
+// colon), with only advertisement and caption lines or short lines kept
+// (an item's price, its shop) between. It returns last when
+// none starts there.
+func numberedList(lines []*line, last int) int {
+	end, want := last, 1
+	for i := last + 1; i < len(lines); i++ {
+		l := lines[i]
+		if l.reason == ReasonAdvertisement || l.reason == ReasonCaption {
+			continue
+		}
+		if n, ok := itemNumber(l.text); ok && n == want && l.sh.words <= 30 {
+			end, want = i, want+1
+			continue
+		}
+		if want == 1 && l.reason == "" && strings.HasSuffix(l.text, ":") {
+			// The sentence that introduces the list.
+			continue
+		}
+		if want > 1 && l.reason == "" && !l.sh.sentence && l.sh.words <= 8 {
+			// A line under an item.
+			continue
+		}
+		break
+	}
+	if want <= 2 {
+		return last
+	}
+	return end
+}
+
+// itemNumber reads the number a list item opens with: "1.", "2)", "3 -",
+// "4:" and a space.
+func itemNumber(s string) (int, bool) {
+	n, i := 0, 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		n = 10*n + int(s[i]-'0')
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || !strings.ContainsRune(".):-", rune(s[i])) {
+		return 0, false
+	}
+	if s[i] == '-' {
+		return n, i > 0
+	}
+	return n, s[i+1] == ' '
 }
 
 // menuNext reports whether the line after i is another short label of a
