@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"khabar/internal/news"
 	"strings"
 	"testing"
 )
@@ -42,13 +43,13 @@ func TestSocialWordsInProse(t *testing.T) {
 		"Sign up for our newsletter",
 		"Check out all newsletters",
 	} {
-		if why := reasons[social]; why != ReasonSocial {
+		if why := reasons[social]; why != news.ReasonSocial {
 			t.Errorf("%q: reason %q, want social", social, why)
 		}
 	}
 	// The same words in Hindi calls to action still go.
 	for _, hi := range []string{"हमें फेसबुक और ट्विटर पर फॉलो करें", "ताजा खबरों के लिए हमारे व्हाट्सएप चैनल से जुड़ें"} {
-		if got := classify(hi, measure(hi)); got != ReasonSocial {
+		if got := classify(hi, measure(hi)); got != news.ReasonSocial {
 			t.Errorf("%q: reason %q, want social", hi, got)
 		}
 	}
@@ -88,11 +89,11 @@ func TestNumberedListAfterArticle(t *testing.T) {
 		}
 	}
 	for _, it := range teasers {
-		if why := reasons[it]; why != ReasonRelated {
+		if why := reasons[it]; why != news.ReasonRelated {
 			t.Errorf("%q: reason %q, want related", it, why)
 		}
 	}
-	if reasons["Advertisement"] != ReasonAdvertisement {
+	if reasons["Advertisement"] != news.ReasonAdvertisement {
 		t.Errorf("advertisement marker kept: %v", r.Removed)
 	}
 }
@@ -110,7 +111,7 @@ func TestAdviceColumnNoDateline(t *testing.T) {
 	}, "\n")
 	r := Clean(Page{Text: page})
 	for _, rm := range r.Removed {
-		if rm.Reason == ReasonDateline {
+		if rm.Reason == news.ReasonDateline {
 			t.Errorf("dateline removed: %q", rm.Text)
 		}
 	}

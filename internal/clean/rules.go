@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"khabar/internal/meta"
+	"khabar/internal/news"
 )
 
 // shape is what the cleaner measures of a line.
@@ -543,39 +544,39 @@ func classify(text string, sh shape) string {
 	l := lower(text)
 	t := trimBullet(l)
 	if t == "" {
-		return ReasonStrayPunctuation
+		return news.ReasonStrayPunctuation
 	}
 	if onlyPunct(text) {
-		return ReasonStrayPunctuation
+		return news.ReasonStrayPunctuation
 	}
 	if isURL(t) {
-		return ReasonURL
+		return news.ReasonURL
 	}
 	if _, ok := hasPrefixAny(t, "web title", "वेब टाइटल", "web-title", "english title"); ok && sh.words <= 40 {
-		return ReasonWebTitle
+		return news.ReasonWebTitle
 	}
 	if adLines[strings.Trim(t, " :.-")] {
-		return ReasonAdvertisement
+		return news.ReasonAdvertisement
 	}
 	short := sh.words <= 40
 	if uiLines[strings.Trim(t, " :.!|")] {
-		return ReasonSocial
+		return news.ReasonSocial
 	}
 	if pageLabels[strings.Trim(t, " :.!|")] {
-		return ReasonNavigation
+		return news.ReasonNavigation
 	}
 	if p, ok := hasPrefixAny(t, disclaimerPrefixes...); ok && short {
 		rest := strings.TrimSpace(t[len(p):])
 		if p != "नोट:" && p != "note:" || hasAny(rest, disclaimerPhrases...) {
-			return ReasonDisclaimer
+			return news.ReasonDisclaimer
 		}
 	}
 	if short && hasAny(t, disclaimerPhrases...) && hasAny(t, "ख़बर", "खबर", "story", "feed", "फीड", "लेख", "article", "content", "विचार", "views") {
-		return ReasonDisclaimer
+		return news.ReasonDisclaimer
 	}
 	if sh.words <= 30 && (strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c)") ||
 		hasAny(t, "all rights reserved", "सर्वाधिकार सुरक्षित", "कॉपीराइट ©", "copyright ©", "© copyright")) {
-		return ReasonCopyright
+		return news.ReasonCopyright
 	}
 	// Banners by class: browser, notifications, cookies, app. A sentence
 	// about them is news unless the site speaks in it to the reader.
@@ -588,122 +589,122 @@ func classify(text string, sh shape) string {
 		return voiceVal
 	}
 	if sh.words <= 30 && hasWord(t, browserWords...) && (voice() || !sh.sentence && (hasAny(t, updateWords...) || hasAny(t, staleWords...))) {
-		return ReasonBanner
+		return news.ReasonBanner
 	}
 	if sh.words <= 30 && hasAny(t, bannerPhrases...) {
-		return ReasonBanner
+		return news.ReasonBanner
 	}
 	if sh.words <= 30 && hasAny(t, notifyWords...) && (voice() || !sh.sentence && hasAny(t, notifyVerbs...)) {
-		return ReasonBanner
+		return news.ReasonBanner
 	}
 	if sh.words <= 40 && hasAny(t, cookieWords...) && (voice() || !sh.sentence && hasAny(t, consentWords...)) {
-		return ReasonBanner
+		return news.ReasonBanner
 	}
 	if sh.words <= 45 && hasWord(t, appWords...) && hasAny(t, getWords...) &&
 		(!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t) || len(meta.FindOutlets(text)) > 0) {
-		return ReasonBanner
+		return news.ReasonBanner
 	}
 	if !sh.sentence && sh.words <= 40 && hasSuffixAny(strings.TrimRight(t, " .!:|"), downloadEnds...) {
 		// "… की ताजा खबरों के लिए डाउनलोड करें": a promotion ending in
 		// the request.
-		return ReasonBanner
+		return news.ReasonBanner
 	}
 	if !sh.sentence && sh.words <= 4 && hasWord(t, appWords...) && appLabel(text) {
-		return ReasonBanner
+		return news.ReasonBanner
 	}
 	if sh.words >= 2 && sh.words <= 6 && controlsOnly(t) {
-		return ReasonBanner
+		return news.ReasonBanner
 	}
 	if readLink(t, sh) {
-		return ReasonAlsoRead
+		return news.ReasonAlsoRead
 	}
 	if readTime(t, sh) {
-		return ReasonNavigation
+		return news.ReasonNavigation
 	}
 	if sh.words <= 8 && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "।") {
 		if _, ok := hasPrefixAny(t, ctaVerbs...); ok && sh.latin > sh.deva {
-			return ReasonSocial
+			return news.ReasonSocial
 		}
 	}
 	if _, ok := hasPrefixAny(t, alsoReadMarkers...); ok && sh.words <= 40 {
-		return ReasonAlsoRead
+		return news.ReasonAlsoRead
 	}
 	if p, ok := hasPrefixAny(t, "पढें:", "पढें-", "पढें :", "पढें –", "read:", "watch video", "वीडियो देखें"); ok && p != "" && sh.words <= 30 && !sh.sentence {
-		return ReasonAlsoRead
+		return news.ReasonAlsoRead
 	}
 	if aiNote(t, sh) {
-		return ReasonDisclaimer
+		return news.ReasonDisclaimer
 	}
 	if isRelatedHeading(t, sh) {
-		return ReasonRelated
+		return news.ReasonRelated
 	}
 	if sh.words <= 15 && hasEmail(t) && hasAny(t, "comment", "letter", "write", "feedback", "contact", "mail", "संपर्क", "लिखें", "भेजें", "राय") {
-		return ReasonSocial
+		return news.ReasonSocial
 	}
 	if sh.words <= 35 && promoLine(text, t) {
-		return ReasonSocial
+		return news.ReasonSocial
 	}
 	if sh.words <= 20 && platformList(t) {
-		return ReasonSocial
+		return news.ReasonSocial
 	}
 	if sh.words <= 60 && socialCall(t, sh) {
-		return ReasonSocial
+		return news.ReasonSocial
 	}
 	if sh.words <= 25 {
 		if _, ok := hasPrefixAny(t, captionPrefixes...); ok {
-			return ReasonCaption
+			return news.ReasonCaption
 		}
 	}
 	if captionCredit(text, t, sh) || photoLead(text, t, sh) {
-		return ReasonCaption
+		return news.ReasonCaption
 	}
 	if hashtagList(t, sh) {
-		return ReasonTags
+		return news.ReasonTags
 	}
 	if authorHeading(t) {
-		return ReasonByline
+		return news.ReasonByline
 	}
 	if listenLabel(t, sh) || preferredSource(t, sh) {
-		return ReasonSocial
+		return news.ReasonSocial
 	}
 	if wireContribution(t, sh) {
-		return ReasonCredit
+		return news.ReasonCredit
 	}
 	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= 40 && !sh.sentence && (strings.HasPrefix(t, "tags") && (len(t) == 4 || t[4] == ':' || t[4] == ' ') || !strings.HasPrefix(t, "tags")) {
-		return ReasonTags
+		return news.ReasonTags
 	}
 	if sh.words <= 30 {
 		if p, ok := hasPrefixAny(strings.TrimLeft(t, "("), bylinePrefixes...); ok && bylineRest(strings.TrimLeft(text, "( "), p, sh) {
-			return ReasonByline
+			return news.ReasonByline
 		}
 		if r := timestampLine(text, t); r != "" {
 			return r
 		}
 		if relativeTime(t, sh) {
-			return ReasonTimestamp
+			return news.ReasonTimestamp
 		}
 		if bylineInside(t, sh) {
-			return ReasonByline
+			return news.ReasonByline
 		}
 	}
 	if sh.words <= 12 && isCredit(text, t) {
-		return ReasonCredit
+		return news.ReasonCredit
 	}
 	if sh.words >= 2 && sh.words <= 5 && !sh.sentence && deskCredit(t) {
-		return ReasonByline
+		return news.ReasonByline
 	}
 	if sh.words <= 8 && !sh.sentence {
 		if kind, _, desk, ok := meta.LeadName(text); ok {
 			if kind == meta.LeadAgency {
-				return ReasonCredit
+				return news.ReasonCredit
 			}
 			if desk || sh.words <= 4 {
-				return ReasonByline
+				return news.ReasonByline
 			}
 		}
 	}
 	if isNavigation(text, t, sh) {
-		return ReasonNavigation
+		return news.ReasonNavigation
 	}
 	return ""
 }
@@ -839,7 +840,7 @@ func timestampLine(text, t string) string {
 		return ""
 	}
 	if _, ok := hasPrefixAny(t, timestampPrefixes...); ok {
-		return ReasonTimestamp
+		return news.ReasonTimestamp
 	}
 	// What is left besides the stamps, labels and punctuation.
 	rest := text
@@ -855,11 +856,11 @@ func timestampLine(text, t string) string {
 		}
 	}
 	if words <= 3 {
-		return ReasonTimestamp
+		return news.ReasonTimestamp
 	}
 	// A credit with its time: "X ब्यूरो, लुधियाना | 21 अक्टूबर 2025".
 	if words <= 6 && creditAround(rest) {
-		return ReasonByline
+		return news.ReasonByline
 	}
 	// A short line with a time label and a stamp: a credit line carrying
 	// times ("न्यूज डेस्क, … Published by: … Updated Mon, 12 Feb 2024").
@@ -867,9 +868,9 @@ func timestampLine(text, t string) string {
 		for _, st := range stamps {
 			if st.Label != meta.Unlabelled {
 				if hasAny(" "+t+" ", " by ", " by:", " द्वारा", "reported", "written") {
-					return ReasonByline
+					return news.ReasonByline
 				}
-				return ReasonTimestamp
+				return news.ReasonTimestamp
 			}
 		}
 	}

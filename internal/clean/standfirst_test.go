@@ -118,7 +118,7 @@ func TestStandfirst(t *testing.T) {
 				reasons[rm.Text] = rm.Reason
 			}
 			for _, s := range tt.removed {
-				if reasons[s] != ReasonStandfirst {
+				if reasons[s] != news.ReasonStandfirst {
 					t.Errorf("%q: reason %q, want standfirst (removed %v)", s, reasons[s], r.Removed)
 				}
 			}

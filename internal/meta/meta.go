@@ -77,20 +77,6 @@ import (
 	"khabar/internal/normalize"
 )
 
-// Removal reasons the meta stage reads; they are the clean stage's.
-const (
-	reasonTitle         = "title"
-	reasonRepeatedTitle = "repeated-title"
-	reasonWebTitle      = "web-title"
-	reasonByline        = "byline"
-	reasonTimestamp     = "timestamp"
-	reasonDateline      = "dateline"
-	reasonDisclaimer    = "disclaimer"
-	reasonCredit        = "credit"
-	reasonURL           = "url"
-	reasonCopyright     = "copyright"
-)
-
 // Meta is the meta stage. It holds no state and is safe for concurrent use.
 type Meta struct{}
 
@@ -207,7 +193,7 @@ func Read(a *news.Article) Facts {
 	// URL.
 	f.URL = firstNonEmpty(a.Raw.Hints.URL, head.URL, head.LD.URL)
 	if f.URL == "" {
-		if us := byReason(reasonURL); len(us) > 0 {
+		if us := byReason(news.ReasonURL); len(us) > 0 {
 			f.URL = strings.TrimSpace(us[0].text)
 		}
 	}
@@ -220,7 +206,7 @@ func Read(a *news.Article) Facts {
 
 	// Title.
 	titleLine := ""
-	if ts := byReason(reasonTitle); len(ts) > 0 {
+	if ts := byReason(news.ReasonTitle); len(ts) > 0 {
 		titleLine = ts[0].text
 	}
 	cand := candidatesOf(a)
@@ -239,18 +225,18 @@ func Read(a *news.Article) Facts {
 	f.Title = collapse(f.Title)
 
 	// English title.
-	f.TitleEn = englishTitle(f.Title, byReason(reasonWebTitle), byReason(reasonRepeatedTitle))
+	f.TitleEn = englishTitle(f.Title, byReason(news.ReasonWebTitle), byReason(news.ReasonRepeatedTitle))
 
 	// Byline, publisher candidates and agencies from credit lines.
 	titlePos := -1
-	if ts := byReason(reasonTitle); len(ts) > 0 {
+	if ts := byReason(news.ReasonTitle); len(ts) > 0 {
 		titlePos = ts[0].pos
 	}
 	var names, outletsNamed []string
 	var hits []agencyAt
 	for _, x := range facts {
 		switch x.reason {
-		case reasonByline, reasonTimestamp:
+		case news.ReasonByline, news.ReasonTimestamp:
 			ns, outs, ags := readByline(x.text)
 			names = append(names, ns...)
 			if Outlet(x.text) != "" {
@@ -261,7 +247,7 @@ func Read(a *news.Article) Facts {
 			for _, g := range ags {
 				hits = append(hits, agencyAt{g, x.pos})
 			}
-		case "navigation", "footer", "social", "banner":
+		case news.ReasonNavigation, news.ReasonFooter, news.ReasonSocial, news.ReasonBanner:
 			// A line that is only an outlet's name or desk ("दैनिक भास्कर",
 			// "Prabhat Khabar Digital Desk").
 			if kind, _, _, ok := LeadName(x.text); ok && kind == LeadOutlet {
@@ -271,11 +257,11 @@ func Read(a *news.Article) Facts {
 				// itself, even a name that is also a word ("Mint").
 				outletsNamed = append(outletsNamed, x.text)
 			}
-		case reasonDisclaimer, reasonCredit:
+		case news.ReasonDisclaimer, news.ReasonCredit:
 			for _, h := range FindAgencies(x.text) {
 				hits = append(hits, agencyAt{h.Name, x.pos + h.Start})
 			}
-			if x.reason == reasonCredit {
+			if x.reason == news.ReasonCredit {
 				if g := Agency(x.text); g != "" {
 					hits = append(hits, agencyAt{g, x.pos})
 				}
@@ -298,7 +284,7 @@ func Read(a *news.Article) Facts {
 	var dl *DatelineInfo
 	var weakOutlets []fact
 	dlPos := -1
-	if ds := byReason(reasonDateline); len(ds) > 0 {
+	if ds := byReason(news.ReasonDateline); len(ds) > 0 {
 		if d, ok := DatelineText(ds[0].text); ok {
 			dl, dlPos = &d, ds[0].pos
 		}
@@ -336,8 +322,8 @@ func Read(a *news.Article) Facts {
 	f.Byline = dedupe(names)
 
 	// Publisher.
-	f.Publisher = publisher(a, head, cand.publisher, f.URL, outletsNamed, f.Byline, byReason(reasonDisclaimer), byReason(reasonCopyright),
-		append(append(append(byReason("social"), byReason("banner")...), byReason(reasonCredit)...), weakOutlets...))
+	f.Publisher = publisher(a, head, cand.publisher, f.URL, outletsNamed, f.Byline, byReason(news.ReasonDisclaimer), byReason(news.ReasonCopyright),
+		append(append(append(byReason(news.ReasonSocial), byReason(news.ReasonBanner)...), byReason(news.ReasonCredit)...), weakOutlets...))
 
 	// Times.
 	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, cand, f.URL)
@@ -826,7 +812,7 @@ func times(a *news.Article, head Head, facts []fact, cand candidates, url string
 
 	var labPub, labUpd, unl []Stamp
 	for _, x := range facts {
-		if x.reason != reasonTimestamp && x.reason != reasonByline {
+		if x.reason != news.ReasonTimestamp && x.reason != news.ReasonByline {
 			continue
 		}
 		for _, st := range FindTimes(x.text) {
