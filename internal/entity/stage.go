@@ -16,9 +16,16 @@ import (
 //go:embed model/ner-hi.model.gz
 var defaultModel []byte
 
+//go:embed model/ner-en.model.gz
+var defaultModelEn []byte
+
 // ModelPath is where the shipped model lives, relative to the repository
 // root: the default output of TrainNER.
 const ModelPath = "internal/entity/model/ner-hi.model.gz"
+
+// ModelPathEn is where the shipped English model lives, relative to the
+// repository root: the default output of TrainNEREnglish.
+const ModelPathEn = "internal/entity/model/ner-en.model.gz"
 
 // Options configure New. The zero value uses the embedded model and
 // knowledge base.
@@ -28,19 +35,28 @@ type Options struct {
 	KB *kb.KB
 	// Model replaces the embedded tagger model.
 	Model *tagger.Model
+	// EnglishModel replaces the embedded English tagger model, which finds
+	// the names of Latin-script sentences.
+	EnglishModel *tagger.Model
+	// EnglishRules finds the names of Latin-script sentences by
+	// capitalisation rules alone, as before the English model (for
+	// comparison).
+	EnglishRules bool
 }
 
 // Stage is the entities stage. It is safe for concurrent use.
 type Stage struct {
 	kb    *kb.KB
 	model *tagger.Model
+	// en tags Latin-script sentences; nil: capitalisation rules do
+	en *tagger.Model
 	// skip holds steps of the tagging rules to leave out (tests only)
 	skip int
 }
 
 // New loads the knowledge base and the model once.
 func New(opts Options) (*Stage, error) {
-	s := &Stage{kb: opts.KB, model: opts.Model}
+	s := &Stage{kb: opts.KB, model: opts.Model, en: opts.EnglishModel}
 	if s.kb == nil {
 		k, err := kb.Load()
 		if err != nil {
@@ -54,6 +70,15 @@ func New(opts Options) (*Stage, error) {
 			return nil, fmt.Errorf("entities: embedded model: %w", err)
 		}
 		s.model = m
+	}
+	if opts.EnglishRules {
+		s.en = nil
+	} else if s.en == nil && len(defaultModelEn) > 0 {
+		m, err := tagger.Load(bytes.NewReader(defaultModelEn), s.kb)
+		if err != nil {
+			return nil, fmt.Errorf("entities: embedded English model: %w", err)
+		}
+		s.en = m
 	}
 	return s, nil
 }
@@ -115,7 +140,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		for _, sp := range t.found {
 			if sp.Type == "PER" && sp.End-sp.Start >= 2 {
 				for _, k := range []int{sp.Start, sp.End - 1} {
-					if w := t.words[k]; utf8.RuneCountInString(w) >= 3 && !s.model.Common(w) && !personTitles[w] {
+					if w := t.words[k]; utf8.RuneCountInString(w) >= 3 && !s.model.Common(w) && !personTitles[w] && !calendarWords[w] && !honorifics[w] {
 						surnames[w] = true
 					}
 				}

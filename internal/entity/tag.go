@@ -100,7 +100,11 @@ func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 	}
 	var spans []span
 	if latinSentence(tokens) {
-		spans = s.englishSpans(tokens, words)
+		if s.en != nil {
+			spans = s.englishModelSpans(tokens, words)
+		} else {
+			spans = s.englishSpans(tokens, words)
+		}
 	} else {
 		for _, sp := range tagger.Spans(raw) {
 			x := span{Start: sp.Start, End: sp.End, Type: sp.Type}
@@ -127,9 +131,13 @@ func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 	if s.skip&skipKBMatches == 0 {
 		spans = s.addKBMatches(spans, tokens, words)
 	}
+	if !latinSentence(tokens) && s.skip&skipKBMatches == 0 {
+		spans = s.addSoundMatches(spans, tokens, words)
+	}
 	if !latinSentence(tokens) && s.skip&skipTitleNames == 0 {
 		spans = s.titleNames(spans, tokens, words)
 	}
+	spans = dropNotNames(spans, words)
 	slices.SortFunc(spans, func(a, b span) int { return a.Start - b.Start })
 	return spans
 }
@@ -308,7 +316,7 @@ func trimSpan(sp span, tokens, words []string) (span, bool) {
 		return sp, false
 	}
 	for i := sp.Start; i < sp.End; i++ {
-		if !dateWords[words[i]] && !isNum(i) && words[i] != "" {
+		if !dateWords[words[i]] && !calendarWords[words[i]] && !isNum(i) && words[i] != "" {
 			return sp, true
 		}
 	}
@@ -653,7 +661,7 @@ func (s *Stage) titleNames(spans []span, tokens, words []string) []span {
 // nameLike reports whether a token may be part of a Devanagari name: a
 // word of Devanagari letters that is not a title or a function word.
 func nameLike(tok, word string) bool {
-	if word == "" || personTitles[word] || functionWords[word] {
+	if word == "" || personTitles[word] || functionWords[word] || calendarWords[word] || honorifics[word] {
 		return false
 	}
 	for _, r := range tok {
