@@ -49,10 +49,20 @@ type enPart struct {
 	from, to            float64
 }
 
-// EnglishSet is the sentences of one corpus in one split.
+// EnglishSet is the documents of one corpus in one split: a wikigold
+// article, or one tweet or post.
 type EnglishSet struct {
-	Corpus    string
-	Sentences []tagger.Sentence
+	Corpus string
+	Docs   [][]tagger.Sentence
+}
+
+// Sentences returns the sentences of the set's documents, in order.
+func (e EnglishSet) Sentences() []tagger.Sentence {
+	var out []tagger.Sentence
+	for _, d := range e.Docs {
+		out = append(out, d...)
+	}
+	return out
 }
 
 // ReadEnglishSplit reads the English NER sentences of split ("train",
@@ -70,19 +80,26 @@ func ReadEnglishSplit(dir, split string) ([]EnglishSet, error) {
 		}
 		docs := splitDocs(b)
 		lo, hi := int(p.from*float64(len(docs))+0.5), int(p.to*float64(len(docs))+0.5)
-		var sents []tagger.Sentence
+		var set [][]tagger.Sentence
 		for _, d := range docs[lo:hi] {
 			// lenient: BTC has a few lines with an empty token
 			s, _, err := tagger.ReadTrain(bytes.NewReader(d))
 			if err != nil {
 				return nil, fmt.Errorf("english ner data: %s: %w", p.file, err)
 			}
-			sents = append(sents, s...)
+			if len(docs) == 1 {
+				// no document marks: each sentence (a tweet, a post) stands alone
+				for _, x := range s {
+					set = append(set, []tagger.Sentence{x})
+				}
+			} else {
+				set = append(set, s)
+			}
 		}
 		if k := len(out) - 1; k >= 0 && out[k].Corpus == p.corpus {
-			out[k].Sentences = append(out[k].Sentences, sents...)
+			out[k].Docs = append(out[k].Docs, set...)
 		} else {
-			out = append(out, EnglishSet{Corpus: p.corpus, Sentences: sents})
+			out = append(out, EnglishSet{Corpus: p.corpus, Docs: set})
 		}
 	}
 	if len(out) == 0 {
@@ -116,11 +133,14 @@ func splitDocs(b []byte) [][]byte {
 	return docs
 }
 
-// allSentences joins the sentences of sets.
-func allSentences(sets []EnglishSet) []tagger.Sentence {
+// allSentences joins the sentences of sets, each set repeat[corpus] times
+// (once when not given).
+func allSentences(sets []EnglishSet, repeat map[string]int) []tagger.Sentence {
 	var out []tagger.Sentence
 	for _, s := range sets {
-		out = append(out, s.Sentences...)
+		for range max(1, repeat[s.Corpus]) {
+			out = append(out, s.Sentences()...)
+		}
 	}
 	return out
 }

@@ -39,7 +39,7 @@ func TestTryEnglishSettings(t *testing.T) {
 	}
 	for _, setting := range strings.Split(*enTry, ";") {
 		opts := nerTrainOptionsEn(k)
-		wiki, drop := 1, ""
+		wiki, drop := enRepeat["wikigold"], ""
 		for _, kv := range strings.Split(setting, ",") {
 			name, val, _ := strings.Cut(strings.TrimSpace(kv), "=")
 			f, _ := strconv.ParseFloat(val, 64)
@@ -73,7 +73,7 @@ func TestTryEnglishSettings(t *testing.T) {
 				n = wiki
 			}
 			for range n {
-				sents = append(sents, set.Sentences...)
+				sents = append(sents, set.Sentences()...)
 			}
 		}
 		m, _, err := tagger.TrainSentences(t.Context(), sents, nil, opts)
