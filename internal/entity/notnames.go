@@ -39,6 +39,16 @@ var calendarWords = folded(map[string]bool{
 	"diwali": true, "deepavali": true, "holi": true, "eid": true, "christmas": true, "navratri": true,
 })
 
+// numberWords are the numbers news writes in words before a month ("चार
+// मार्च").
+var numberWords = folded(map[string]bool{
+	"एक": true, "दो": true, "तीन": true, "चार": true, "पांच": true, "पाँच": true, "छह": true, "छः": true,
+	"सात": true, "आठ": true, "नौ": true, "दस": true, "ग्यारह": true, "बारह": true, "तेरह": true,
+	"चौदह": true, "पंद्रह": true, "सोलह": true, "सत्रह": true, "अठारह": true, "उन्नीस": true, "बीस": true,
+	"इक्कीस": true, "बाईस": true, "तेईस": true, "चौबीस": true, "पच्चीस": true, "छब्बीस": true,
+	"सत्ताईस": true, "अट्ठाईस": true, "उनतीस": true, "तीस": true, "इकतीस": true,
+})
+
 // honorifics stand before or after a name; alone they name no one.
 var honorifics = folded(map[string]bool{
 	"जी": true, "श्री": true, "श्रीमती": true, "सुश्री": true, "कुमारी": true, "साहब": true, "साहेब": true,

@@ -307,6 +307,20 @@ func trimSpan(sp span, tokens, words []string) (span, bool) {
 	for sp.End > sp.Start && (words[sp.End-1] == "" || words[sp.End-1] == "-" || isNum(sp.End-1)) {
 		sp.End--
 	}
+	// a date at either end is not part of the name ("सोमवार शाम पुणे",
+	// "अरविंद केजरीवाल सोमवार", "दुष्यंत सिंह 18 मार्च"), nor is the
+	// number of a date ("चार मार्च")
+	for sp.Start < sp.End && calendarWords[words[sp.Start]] {
+		sp.Start++
+	}
+	for dated := false; sp.End > sp.Start; sp.End-- {
+		w := words[sp.End-1]
+		if calendarWords[w] {
+			dated = true
+		} else if !dated || !isNum(sp.End-1) && !numberWords[w] && w != "" {
+			break
+		}
+	}
 	// a person's name starts after the titles before it
 	for sp.Type == "PER" && sp.End-sp.Start > 1 && personTitles[words[sp.Start]] {
 		sp.Start++
