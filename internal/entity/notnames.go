@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"khabar/internal/entity/kb"
 	"khabar/internal/entity/translit"
 )
 
@@ -106,21 +107,11 @@ func (s *Stage) addSoundMatches(spans []span, tokens, words []string) []span {
 			if slices.ContainsFunc(tokens[i:i+n], s.model.Common) {
 				continue
 			}
-			name := strings.Join(words[i:i+n], " ")
-			key := translit.Key(name)
-			if n == 1 {
-				titled := i > 0 && personTitles[words[i-1]]
-				if s.model.Known(tokens[i]) ||
-					!titled && len(key) < soundMinKey {
-					continue
-				}
-			}
-			es := s.kb.LookupSound(name)
-			if len(es) == 0 || es[0].Type != "PER" {
+			e := s.soundPerson(tokens[i:i+n], words[i:i+n], i > 0 && personTitles[words[i-1]])
+			if e == nil {
 				continue
 			}
-			e := es[0]
-			spans = append(spans, span{Start: i, End: i + n, Type: "PER", entry: &e})
+			spans = append(spans, span{Start: i, End: i + n, Type: "PER", entry: e})
 			for k := i; k < i+n; k++ {
 				taken[k] = true
 			}
@@ -129,6 +120,23 @@ func (s *Stage) addSoundMatches(spans []span, tokens, words []string) []span {
 		}
 	}
 	return spans
+}
+
+// soundPerson returns the person of the knowledge base whose name sounds
+// like tokens (words: their kb.Word), or nil. A single word must be rare
+// in the tagger's training data and have a consonant skeleton of at least
+// soundMinKey letters, unless titled (right after a person title).
+func (s *Stage) soundPerson(tokens, words []string, titled bool) *kb.Entry {
+	name := strings.Join(words, " ")
+	if len(tokens) == 1 && (s.model.Known(tokens[0]) || s.model.Common(tokens[0]) ||
+		!titled && len(translit.Key(name)) < soundMinKey) {
+		return nil
+	}
+	es := s.kb.LookupSound(name)
+	if len(es) == 0 || es[0].Type != "PER" {
+		return nil
+	}
+	return &es[0]
 }
 
 // allNameLikeTokens reports whether every token may be part of a
