@@ -137,6 +137,11 @@ func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 	if !latinSentence(tokens) && s.skip&skipTitleNames == 0 {
 		spans = s.titleNames(spans, tokens, words)
 	}
+	if !latinSentence(tokens) && s.skip&skipOrgs == 0 {
+		s.growToOrgHead(spans, tokens, words)
+		spans = s.addAcronymOrgs(spans, tokens, words)
+		spans = dropGeneric(spans, words)
+	}
 	spans = dropNotNames(spans, words)
 	slices.SortFunc(spans, func(a, b span) int { return a.Start - b.Start })
 	return spans
@@ -153,6 +158,7 @@ const (
 	skipTitleNames
 	keepKnownKB
 	keepKnownTitle
+	skipOrgs
 )
 
 // latinSentence reports whether most letters of the sentence are Latin.
