@@ -131,7 +131,7 @@ func remoteSearch(ctx context.Context, base string, q search.Query) (uint64, []*
 }
 
 // ist is Indian Standard Time, the zone dates are shown and read in.
-var ist = time.FixedZone("IST", 5*3600+1800)
+var ist = news.IST
 
 // dateRange reads --from and --to: RFC 3339, or a date in IST where a --to
 // date includes that whole day.

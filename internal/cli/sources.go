@@ -306,7 +306,7 @@ func when(t time.Time) string {
 	return t.In(istZone).Format("2006-01-02 15:04 IST")
 }
 
-var istZone = time.FixedZone("IST", 5*3600+1800)
+var istZone = news.IST
 
 func status(code int) string {
 	if code == 0 {
