@@ -1,8 +1,10 @@
 package pgsearch
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -175,6 +177,9 @@ func facetSQL(name, from string) string {
 // required unless OR joins it to its neighbour, -words excluded, ranked by
 // relevance (ties, and sq.ByDate, newest published first, then by id). A
 // query of only stop words or punctuation fails with search.ErrNoTerms.
+//
+// The matches are found once: one statement gives the page, the total
+// and, when asked, the facets.
 func (x *Index) Search(ctx context.Context, sq search.Query) (search.Result, error) {
 	offset, err := search.ParseCursor(sq.Cursor)
 	if err != nil {
@@ -193,25 +198,41 @@ func (x *Index) Search(ctx context.Context, sq search.Query) (search.Result, err
 		score = ", " + q.rank(plan) + " AS score"
 		order = "score DESC, " + order
 	}
-	page := `SELECT id, count(*) OVER () FROM (SELECT id, published` + score + ` FROM search_docs WHERE ` + where +
-		`) m ORDER BY ` + order + ` LIMIT ` + q.arg(limit) + ` OFFSET ` + q.arg(offset)
+	var stmt string
+	if sq.Facets {
+		// Rows of (kind, value, n): the total, the page's ids in order,
+		// then each facet's counts.
+		stmt = `WITH m AS MATERIALIZED (SELECT id, published, lang, outlet, entities, events` + score +
+			` FROM search_docs WHERE ` + where + `)
+			SELECT 'total', '', count(*) FROM m
+			UNION ALL SELECT 'hit', id, row_number() OVER () FROM (SELECT id FROM m ORDER BY ` + order +
+			` LIMIT ` + q.arg(limit) + ` OFFSET ` + q.arg(offset) + `) p
+			UNION ALL ` + facetSQL(search.FacetOutlet, `(SELECT outlet FROM m WHERE outlet <> '') f(v)`) + `
+			UNION ALL ` + facetSQL(search.FacetLang, `(SELECT lang FROM m WHERE lang <> '') f(v)`) + `
+			UNION ALL ` + facetSQL(search.FacetEntity, `m, unnest(m.entities) f(v)`) + `
+			UNION ALL ` + facetSQL(search.FacetEventType, `m, unnest(m.events) f(v)`)
+	} else {
+		stmt = `SELECT 'hit', id, count(*) OVER () FROM (SELECT id, published` + score + ` FROM search_docs WHERE ` + where +
+			`) m ORDER BY ` + order + ` LIMIT ` + q.arg(limit) + ` OFFSET ` + q.arg(offset)
+	}
 	b := &pgx.Batch{}
 	// Bitmap scans of the indexes, never a scan that tests a tsvector
 	// row by row: the planner counts a tsvector match as cheap, not
 	// knowing it reads the article's whole vector from out of line.
 	b.Queue(`SET LOCAL enable_seqscan = off`)
 	b.Queue(`SET LOCAL enable_indexscan = off`)
-	b.Queue(page, q.args...)
-	fq := &sqlQuery{}
-	if sq.Facets {
-		fwhere := fq.where(plan, sq)
-		b.Queue(`WITH m AS MATERIALIZED (SELECT lang, outlet, entities, events FROM search_docs WHERE `+fwhere+`) `+
-			facetSQL(search.FacetOutlet, `(SELECT outlet FROM m WHERE outlet <> '') f(v)`)+` UNION ALL `+
-			facetSQL(search.FacetLang, `(SELECT lang FROM m WHERE lang <> '') f(v)`)+` UNION ALL `+
-			facetSQL(search.FacetEntity, `m, unnest(m.entities) f(v)`)+` UNION ALL `+
-			facetSQL(search.FacetEventType, `m, unnest(m.events) f(v)`), fq.args...)
-	}
+	b.Queue(stmt, q.args...)
 	out := search.Result{IDs: []string{}}
+	if sq.Facets {
+		out.Facets = map[string][]search.FacetCount{
+			search.FacetOutlet: {}, search.FacetLang: {}, search.FacetEntity: {}, search.FacetEventType: {},
+		}
+	}
+	type hit struct {
+		id string
+		n  int64
+	}
+	var hits []hit
 	err = pgx.BeginTxFunc(ctx, x.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
 		br := tx.SendBatch(ctx, b)
 		defer br.Close()
@@ -225,43 +246,31 @@ func (x *Index) Search(ctx context.Context, sq search.Query) (search.Result, err
 			return err
 		}
 		for rows.Next() {
-			var id string
-			var total int64
-			if err := rows.Scan(&id, &total); err != nil {
+			var kind, v string
+			var n int64
+			if err := rows.Scan(&kind, &v, &n); err != nil {
 				rows.Close()
 				return err
 			}
-			out.IDs = append(out.IDs, id)
-			out.Total = uint64(total)
+			switch kind {
+			case "total":
+				out.Total = uint64(n)
+			case "hit":
+				hits = append(hits, hit{v, n})
+			default:
+				out.Facets[kind] = append(out.Facets[kind], search.FacetCount{Term: v, Count: int(n)})
+			}
 		}
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if sq.Facets {
-			out.Facets = map[string][]search.FacetCount{
-				search.FacetOutlet: {}, search.FacetLang: {}, search.FacetEntity: {}, search.FacetEventType: {},
-			}
-			rows, err := br.Query()
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var name, v string
-				var n int64
-				if err := rows.Scan(&name, &v, &n); err != nil {
-					rows.Close()
-					return err
-				}
-				out.Facets[name] = append(out.Facets[name], search.FacetCount{Term: v, Count: int(n)})
-			}
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
 		if err := br.Close(); err != nil {
 			return err
 		}
-		if len(out.IDs) == 0 && offset > 0 {
+		if !sq.Facets && len(hits) > 0 {
+			out.Total = uint64(hits[0].n) // count(*) OVER ()
+		}
+		if !sq.Facets && len(hits) == 0 && offset > 0 {
 			// Past the last page: the total still counts.
 			var n int64
 			cq := &sqlQuery{}
@@ -274,6 +283,12 @@ func (x *Index) Search(ctx context.Context, sq search.Query) (search.Result, err
 	})
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search: %w", err)
+	}
+	if sq.Facets {
+		slices.SortFunc(hits, func(a, b hit) int { return cmp.Compare(a.n, b.n) })
+	}
+	for _, h := range hits {
+		out.IDs = append(out.IDs, h.id)
 	}
 	out.Next = search.NextCursor(offset, len(out.IDs), out.Total)
 	return out, nil
