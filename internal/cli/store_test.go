@@ -127,6 +127,21 @@ func TestStorePostgres(t *testing.T) {
 		t.Errorf("export differs after rebuilding stories: folder %d bytes, PostgreSQL %d bytes", len(a), len(b))
 	}
 
+	// Reanalysis from the raw inputs the store keeps gives the same
+	// records as the folder's.
+	for _, at := range [][]string{{"--store", pg}, {"--data", dir}} {
+		if r := khabar(t, ctx, "", append([]string{"reanalyze", "-q"}, at...)...); r.code != 0 || !strings.Contains(r.stdout, "51 items") {
+			t.Errorf("reanalyze %s: exit %d\n%s%s", at[0], r.code, r.stdout, r.stderr)
+		}
+	}
+	if a, b := ex("--data", dir), ex("--store", pg); a != b {
+		t.Errorf("export differs after reanalysis: folder %d bytes, PostgreSQL %d bytes", len(a), len(b))
+	}
+	// fetch with nothing to follow: one round, nothing fetched.
+	if r := khabar(t, ctx, "", "fetch", "--once", "--store", pg); r.code != 0 {
+		t.Errorf("fetch --once: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
 	// Sources and alerts.
 	opml := filepath.Join(t.TempDir(), "feeds.opml")
 	if err := os.WriteFile(opml, []byte(`<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
