@@ -173,6 +173,19 @@ func (x *Index) Check(ctx context.Context) error {
 	return nil
 }
 
+// Counts returns, as of one moment, the number of indexed articles, and
+// the numbers of articles the store (store/postgres, whose articles table
+// is beside the index) holds and marks indexed. Read at one moment, they
+// stay comparable while other processes store and index articles.
+func (x *Index) Counts(ctx context.Context) (docs, stored, indexed uint64, err error) {
+	var d, s, p int64
+	if err := x.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM search_docs), (SELECT count(*) FROM articles),
+		(SELECT count(*) FROM articles WHERE indexed_hash <> hash)`).Scan(&d, &s, &p); err != nil {
+		return 0, 0, 0, fmt.Errorf("pgsearch: counts: %w", err)
+	}
+	return uint64(d), uint64(s), uint64(s - p), nil
+}
+
 // Reset empties the index and marks it with this khabar's analysis.
 func (x *Index) Reset(ctx context.Context) error {
 	return x.create(ctx, true)
