@@ -1,5 +1,8 @@
 // Package search is khabar's full-text index: a bleve index of articles with
-// an analyzer for Hindi and English text.
+// an analyzer for Hindi and English text, and what every search backend
+// shares: the query language (Compile), the analysis (Analyze, SoundKey)
+// and what an index holds of an article (NewDoc). search/pgsearch is the
+// PostgreSQL backend; search/searchtest the contract both pass.
 package search
 
 import "time"
