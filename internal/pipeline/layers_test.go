@@ -23,7 +23,6 @@ var below = []string{"news", "normalize", "lexicon", "textscan", "datetime", "sc
 // occurs fails the test too, so that it is taken off.
 var knownViolations = []string{
 	"clean -> meta",
-	"story -> store",
 }
 
 // TestStagesDependDownward checks that a stage (or a package below it)
