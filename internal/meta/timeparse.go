@@ -58,7 +58,7 @@ var (
 	isWordRune = datetime.IsWordRune
 	lowerWord  = datetime.LowerWord
 	validDate  = datetime.ValidDate
-	foldNukta  = normalize.StripNukta
+	foldNukta  = normalize.FoldNukta
 )
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
