@@ -3,13 +3,14 @@ package api
 import (
 	"encoding/base64"
 	"fmt"
-	"khabar/internal/news"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"khabar/internal/news"
 )
 
 // Limits on query parameters.

@@ -500,7 +500,7 @@ func sentenceBreak(head string) bool {
 		for k > 0 && isLatinLetter(head[k-1]) {
 			k--
 		}
-		if monthNames[strings.ToLower(head[k:j])] == 0 || j-k < 3 {
+		if monthOfWord(head[k:j]) == 0 || j-k < 3 {
 			return true
 		}
 		i = j + 2
