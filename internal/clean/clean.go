@@ -27,8 +27,9 @@ import (
 	"context"
 	"strings"
 
-	"khabar/internal/meta"
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
+	"khabar/internal/page"
 )
 
 // Cleaner is the clean stage. It is safe for concurrent use.
@@ -69,7 +70,7 @@ func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
 		p.Titles = append(p.Titles, a.Raw.Hints.Title)
 	}
 	if a.Raw.Format == news.FormatHTML && a.Raw.Body != "" {
-		h := meta.ReadHead(a.Raw.Body)
+		h := page.HeadOf(a)
 		p.Titles = append(p.Titles, HeadTitles(h)...)
 		p.Summaries, p.Descriptions = h.Summaries, h.Descriptions
 	}
@@ -92,14 +93,14 @@ func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
 // HeadTitles lists the headlines an HTML page declares, best first: the
 // JSON-LD headline, og:title, twitter:title, h1 and <title>, each also
 // without a " | Site" or " - Site" suffix.
-func HeadTitles(h meta.Head) []string {
+func HeadTitles(h news.Head) []string {
 	var out []string
 	for _, t := range []string{h.LD.Headline, h.OGTitle, h.TwitterTitle, h.H1, h.Title} {
 		if t == "" {
 			continue
 		}
 		out = append(out, t)
-		if s := meta.StripSiteSuffix(t, h.SiteName); s != t {
+		if s := newsroom.StripSiteSuffix(t, h.SiteName); s != t {
 			out = append(out, s)
 		}
 	}
@@ -120,8 +121,8 @@ type Page struct {
 	// of its pages.
 	Repeated func(line string) bool
 	// Summaries are lines the page's markup presents as its standfirst
-	// (meta.Head.Summaries); Descriptions the page's descriptions of
-	// itself (meta.Head.Descriptions). Lines equal to them in the head of
+	// (news.Head.Summaries); Descriptions the page's descriptions of
+	// itself (news.Head.Descriptions). Lines equal to them in the head of
 	// the text are the standfirst.
 	Summaries, Descriptions []string
 }
@@ -381,10 +382,10 @@ func titleCandidate(l *line) bool {
 	if !wordy(l.text) {
 		return false
 	}
-	if kind, _, _, ok := meta.LeadName(l.text); ok && kind == meta.LeadOutlet {
+	if kind, _, _, ok := newsroom.LeadName(l.text); ok && kind == newsroom.LeadOutlet {
 		return false
 	}
-	return len(meta.FindTimes(l.text)) == 0
+	return len(newsroom.FindTimes(l.text)) == 0
 }
 
 // adjacent reports whether the line after i (or, failing that, before it)
@@ -587,11 +588,11 @@ func markEdges(lines []*line, html bool) {
 			continue
 		}
 		switch {
-		case i == firstOpen && i < first && l.sh.words <= 3 && !l.sh.sentence && meta.Place(l.text) != "" && !menuNext(lines, i):
+		case i == firstOpen && i < first && l.sh.words <= 3 && !l.sh.sentence && newsroom.Place(l.text) != "" && !menuNext(lines, i):
 			// A place alone above the article: the dateline on a line of
 			// its own ("CHENNAI").
 			l.reason = news.ReasonDateline
-		case l.sh.words == 1 && !l.sh.sentence && (i < first || i > last) && meta.Place(l.text) == "":
+		case l.sh.words == 1 && !l.sh.sentence && (i < first || i > last) && newsroom.Place(l.text) == "":
 			// One word alone above or below the article is a label of the
 			// page ("AA", "Promoted"); inside the article it is a
 			// subheading and stays.
@@ -605,7 +606,7 @@ func markEdges(lines []*line, html bool) {
 		case i < first && l.sh.words <= 5 && !l.sh.sentence && standaloneDateline(l.text) && !menuNext(lines, i):
 			// "शिमला (राजेश):" on a line of its own.
 			l.reason = news.ReasonDateline
-		case i < last && l.sh.words <= 3 && l.sh.latin > 0 && strings.ToUpper(l.text) == l.text && meta.Place(l.text) != "" && nearCredit(lines, i):
+		case i < last && l.sh.words <= 3 && l.sh.latin > 0 && strings.ToUpper(l.text) == l.text && newsroom.Place(l.text) != "" && nearCredit(lines, i):
 			// A place in capitals on its own line by the credit: the
 			// dateline ("THIRUVANANTHAPURAM").
 			l.reason = news.ReasonDateline
@@ -690,7 +691,7 @@ func markEdges(lines []*line, html bool) {
 			if l.sh.words >= 4 && l.sh.headlineLike(l.text) {
 				l.reason = news.ReasonRelated
 			}
-		case l.sh.words <= 3 && !l.sh.sentence && !strings.ContainsAny(l.text, ",0123456789-:") && meta.Place(l.text) == "":
+		case l.sh.words <= 3 && !l.sh.sentence && !strings.ContainsAny(l.text, ",0123456789-:") && newsroom.Place(l.text) == "":
 			l.reason = news.ReasonFooter
 		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence && l.sh.words <= 12:
 			l.reason = news.ReasonFooter
@@ -760,7 +761,7 @@ func menuNext(lines []*line, i int) bool {
 		return false
 	}
 	n := lines[i+1]
-	return (n.reason == "" || n.reason == news.ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(meta.FindTimes(n.text)) == 0
+	return (n.reason == "" || n.reason == news.ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(newsroom.FindTimes(n.text)) == 0
 }
 
 // next reports whether the line before or after i was removed for reason.
@@ -771,7 +772,7 @@ func next(lines []*line, i int, reason string) bool {
 // standaloneDateline reports a short line that is a dateline by itself: a
 // known place, with a reporter, desk or agency ("शिमला (राजेश):").
 func standaloneDateline(s string) bool {
-	d, ok := meta.DatelineText(strings.TrimRight(strings.TrimSpace(s), ":-–—।"))
+	d, ok := newsroom.DatelineText(strings.TrimRight(strings.TrimSpace(s), ":-–—।"))
 	return ok && d.Place != ""
 }
 
@@ -858,7 +859,7 @@ func fixFirstParagraph(lines []*line) {
 		return
 	}
 	take := func(l *line, strong bool) bool {
-		d, ok := meta.ParseDateline(l.text)
+		d, ok := newsroom.ParseDateline(l.text)
 		if !ok || strong && d.Agency == "" && d.Source == "" && (d.Day == 0 || d.Place == "") {
 			return false
 		}

@@ -5,8 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"khabar/internal/meta"
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 // shape is what the cleaner measures of a line.
@@ -161,8 +161,8 @@ func appLabel(text string) bool {
 	if len(rest) == 0 {
 		return true
 	}
-	kind, _, _, ok := meta.LeadName(strings.Join(rest, " "))
-	return ok && kind == meta.LeadOutlet
+	kind, _, _, ok := newsroom.LeadName(strings.Join(rest, " "))
+	return ok && kind == newsroom.LeadOutlet
 }
 
 // deskCredit reports a short credit ending in a desk word: "Our Special
@@ -181,7 +181,7 @@ func deskCredit(t string) bool {
 func appeal(text string) bool {
 	t := lower(text)
 	sh := measure(text)
-	return sh.words <= 45 && hasAny(t, appealWords...) && (siteVoice(t) || len(meta.FindOutlets(text)) > 0)
+	return sh.words <= 45 && hasAny(t, appealWords...) && (siteVoice(t) || len(newsroom.FindOutlets(text)) > 0)
 }
 
 // imperative reports a line opening with a call to action ("Download
@@ -375,7 +375,7 @@ func classify(text string, sh shape) string {
 		return news.ReasonBanner
 	}
 	if sh.words <= 45 && hasWord(t, appWords...) && hasAny(t, getWords...) &&
-		(!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t) || len(meta.FindOutlets(text)) > 0) {
+		(!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t) || len(newsroom.FindOutlets(text)) > 0) {
 		return news.ReasonBanner
 	}
 	if !sh.sentence && sh.words <= 40 && hasSuffixAny(strings.TrimRight(t, " .!:|"), downloadEnds...) {
@@ -468,8 +468,8 @@ func classify(text string, sh shape) string {
 		return news.ReasonByline
 	}
 	if sh.words <= 8 && !sh.sentence {
-		if kind, _, desk, ok := meta.LeadName(text); ok {
-			if kind == meta.LeadAgency {
+		if kind, _, desk, ok := newsroom.LeadName(text); ok {
+			if kind == newsroom.LeadAgency {
 				return news.ReasonCredit
 			}
 			if desk || sh.words <= 4 {
@@ -546,7 +546,7 @@ func promoLine(text, t string) bool {
 			n++
 		}
 	}
-	return n >= 2 || n == 1 && len(meta.FindOutlets(text)) > 0
+	return n >= 2 || n == 1 && len(newsroom.FindOutlets(text)) > 0
 }
 
 // onlyPunct reports whether s has no letter or digit.
@@ -592,7 +592,7 @@ func timestampLine(text, t string) string {
 	if len(text) > 600 {
 		return ""
 	}
-	stamps := meta.FindTimes(text)
+	stamps := newsroom.FindTimes(text)
 	if len(stamps) == 0 {
 		return ""
 	}
@@ -623,7 +623,7 @@ func timestampLine(text, t string) string {
 	// times ("न्यूज डेस्क, … Published by: … Updated Mon, 12 Feb 2024").
 	if words <= 25 {
 		for _, st := range stamps {
-			if st.Label != meta.Unlabelled {
+			if st.Label != newsroom.Unlabelled {
 				if hasAny(" "+t+" ", " by ", " by:", " द्वारा", "reported", "written") {
 					return news.ReasonByline
 				}
@@ -642,8 +642,8 @@ func creditAround(rest string) bool {
 		if part == "" {
 			continue
 		}
-		if !deskCredit(lower(part)) && meta.Place(part) == "" && !deskWords[lower(part)] {
-			if kind, _, _, ok := meta.LeadName(part); !ok || kind != meta.LeadAgency && kind != meta.LeadOutlet {
+		if !deskCredit(lower(part)) && newsroom.Place(part) == "" && !deskWords[lower(part)] {
+			if kind, _, _, ok := newsroom.LeadName(part); !ok || kind != newsroom.LeadAgency && kind != newsroom.LeadOutlet {
 				return false
 			}
 		}
@@ -676,11 +676,11 @@ func isCredit(text, t string) bool {
 	for _, p := range []string{"source:", "agency:", "स्रोत:", "एजेंसी:", "साभार:", "courtesy:", "इनपुट:", "input:", "inputs:", "sources:"} {
 		if strings.HasPrefix(core, p) {
 			core = strings.TrimSpace(core[len(p):])
-			if core != "" && (meta.Agency(core) != "" || strings.HasPrefix(p, "इनपुट") || strings.HasPrefix(p, "input")) {
+			if core != "" && (newsroom.Agency(core) != "" || strings.HasPrefix(p, "इनपुट") || strings.HasPrefix(p, "input")) {
 				return true
 			}
 			// "Source: Al Jazeera and news agencies".
-			if core != "" && (len(meta.FindOutlets(text)) > 0 || len(meta.FindAgencies(text)) > 0 || hasAny(core, "agencies", "एजेंसियां", "एजेंसी")) {
+			if core != "" && (len(newsroom.FindOutlets(text)) > 0 || len(newsroom.FindAgencies(text)) > 0 || hasAny(core, "agencies", "एजेंसियां", "एजेंसी")) {
 				return true
 			}
 		}
@@ -688,7 +688,7 @@ func isCredit(text, t string) bool {
 	if core == "" {
 		return false
 	}
-	if meta.Agency(core) != "" {
+	if newsroom.Agency(core) != "" {
 		return true
 	}
 	if hasAny(t, "इनपुट", "inputs", "input", "एजेंसी", "agency", "agencies", "एजेंसियां", "भाषा", "वार्ता") &&
@@ -721,12 +721,12 @@ func menuWords(t string) bool {
 	for i := 0; i < len(ws); {
 		if i+1 < len(ws) {
 			pair := ws[i] + " " + ws[i+1]
-			if navWords[pair] || meta.Place(pair) != "" {
+			if navWords[pair] || newsroom.Place(pair) != "" {
 				i += 2
 				continue
 			}
 		}
-		if !navWords[ws[i]] && meta.Place(ws[i]) == "" {
+		if !navWords[ws[i]] && newsroom.Place(ws[i]) == "" {
 			return false
 		}
 		i++

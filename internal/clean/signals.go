@@ -5,8 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"khabar/internal/meta"
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 // readVerbs open a link to another story when a separator follows them:
@@ -91,7 +91,7 @@ func captionCredit(text, t string, sh shape) bool {
 			return true
 		}
 		// "[Name/AFP]": a photographer and an agency or outlet.
-		if a, b, ok := strings.Cut(inner, "/"); ok && pair == "[]" && len(strings.Fields(a)) <= 4 && (meta.Agency(b) != "" || len(meta.FindOutlets(b)) > 0) {
+		if a, b, ok := strings.Cut(inner, "/"); ok && pair == "[]" && len(strings.Fields(a)) <= 4 && (newsroom.Agency(b) != "" || len(newsroom.FindOutlets(b)) > 0) {
 			return true
 		}
 	}
@@ -119,7 +119,7 @@ func captionCredit(text, t string, sh shape) bool {
 		last := strings.ToLower(ws[len(ws)-1])
 		if last == "photo" || last == "photos" || last == "फोटो" || last == "file photo" {
 			credit := ws[len(ws)-2]
-			if r := firstRune(credit); unicode.IsUpper(r) || meta.Agency(credit) != "" || len(meta.FindOutlets(credit)) > 0 {
+			if r := firstRune(credit); unicode.IsUpper(r) || newsroom.Agency(credit) != "" || len(newsroom.FindOutlets(credit)) > 0 {
 				prev := strings.TrimRight(strings.Join(ws[:len(ws)-2], " "), " ")
 				return strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, "।") || strings.HasSuffix(prev, "|")
 			}
@@ -199,7 +199,7 @@ func placeLine(text string, sh shape) bool {
 		if part == "" {
 			continue
 		}
-		if meta.Place(part) == "" {
+		if newsroom.Place(part) == "" {
 			return false
 		}
 		n++
@@ -274,7 +274,7 @@ func creditMore(text string, sh shape) bool {
 		return false
 	}
 	t := lower(text)
-	if len(meta.FindOutlets(text)) > 0 || hasDeskWord(t) {
+	if len(newsroom.FindOutlets(text)) > 0 || hasDeskWord(t) {
 		return true
 	}
 	return hasAny(" "+t+" ", " के लिए", " for ", "पदनाम", "designation")
@@ -349,7 +349,7 @@ var furnitureStarts = map[string]bool{
 // "Hindi News", "Jaipur", "होम".
 func menuItem(it string) bool {
 	it = strings.TrimSpace(it)
-	return it != "" && (navWords[it] || meta.Place(it) != "" || len(strings.Fields(it)) <= 3 && menuWords(it))
+	return it != "" && (navWords[it] || newsroom.Place(it) != "" || len(strings.Fields(it)) <= 3 && menuWords(it))
 }
 
 // photoLead reports a short credit line that is a photo word and a source:
@@ -367,7 +367,7 @@ func photoLead(text, t string, sh shape) bool {
 		if rest == "" {
 			return false
 		}
-		return meta.Agency(rest) != "" || meta.Outlet(rest) != "" || len(meta.FindOutlets(rest)) > 0 ||
+		return newsroom.Agency(rest) != "" || newsroom.Outlet(rest) != "" || len(newsroom.FindOutlets(rest)) > 0 ||
 			hasAny(rest, "file", "फाइल", "social media", "सोशल मीडिया", "twitter", "x", "getty", "courtesy", "साभार", "special arrangement")
 	}
 	return false

@@ -1,4 +1,4 @@
-package meta
+package newsroom
 
 import (
 	"net/url"
@@ -144,14 +144,14 @@ func stripKicker(t string) string {
 	if kickerWords[kw[len(kw)-1].text] {
 		return rest
 	}
-	if len(kw) >= 2 && !mostlyDevanagari(kicker) && latinLetters(kicker) > 0 && mostlyDevanagari(rest) {
+	if len(kw) >= 2 && !MostlyDevanagari(kicker) && LatinLetters(kicker) > 0 && MostlyDevanagari(rest) {
 		return rest
 	}
 	return t
 }
 
-// pageTitle makes a title declared in a page's head a headline: appended
+// PageTitle makes a title declared in a page's head a headline: appended
 // site names and dates go, and so does a section kicker.
-func pageTitle(t, site, pageURL string) string {
+func PageTitle(t, site, pageURL string) string {
 	return stripKicker(stripTails(collapse(t), site, pageURL))
 }

@@ -1,4 +1,4 @@
-package meta
+package newsroom
 
 import (
 	_ "embed"
@@ -388,6 +388,16 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 		return true
 	}
 	return false
+}
+
+// EnglishPlace is the dateline's place in English: the place table's
+// name, or a place the table lacks written in Latin capitals in a dateline
+// with an agency or a date ("PHOENIX (AP) —" is Phoenix).
+func (d DatelineInfo) EnglishPlace() string {
+	if d.Place == "" && latinCaps(d.PlaceText) && (d.Agency != "" || d.Day > 0) {
+		return titleCase(d.PlaceText)
+	}
+	return d.Place
 }
 
 // columnWords open a head in capitals that addresses or labels the text

@@ -1,4 +1,4 @@
-package meta
+package newsroom
 
 import (
 	"strings"
@@ -467,7 +467,7 @@ func matchDate(s string, toks []token, i int) (Stamp, int, bool) {
 	default:
 		return Stamp{}, 0, false
 	}
-	if !validDate(y, m, d) {
+	if !ValidDate(y, m, d) {
 		return Stamp{}, 0, false
 	}
 	st := Stamp{Time: time.Date(y, time.Month(m), d, 0, 0, 0, 0, IST), Precision: PrecisionDay, Start: start, End: toks[j-1].end}
@@ -598,7 +598,7 @@ func zoneFor(off int) *time.Location {
 	return time.FixedZone("", off)
 }
 
-func validDate(y, m, d int) bool {
+func ValidDate(y, m, d int) bool {
 	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 {
 		return false
 	}
@@ -683,7 +683,7 @@ func parseISOAt(s string, i int) (Stamp, int, bool) {
 	}
 	m, ok1 := digitsAt(s, i+5, 2)
 	d, ok2 := digitsAt(s, i+8, 2)
-	if !ok1 || !ok2 || !validDate(y, m, d) {
+	if !ok1 || !ok2 || !ValidDate(y, m, d) {
 		return Stamp{}, 0, false
 	}
 	k := i + 10

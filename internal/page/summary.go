@@ -1,6 +1,7 @@
-package meta
+package page
 
 import (
+	"khabar/internal/news"
 	"strings"
 	"unicode/utf8"
 
@@ -110,7 +111,7 @@ func (s *summaryReader) start(a atom.Atom, name []byte, attrs map[string]string,
 	}
 }
 
-func (s *summaryReader) end(h *Head, a atom.Atom, name []byte) {
+func (s *summaryReader) end(h *news.Head, a atom.Atom, name []byte) {
 	if a == atom.Script || a == atom.Style || a == atom.Noscript {
 		if s.skip > 0 {
 			s.skip--

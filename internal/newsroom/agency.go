@@ -1,4 +1,4 @@
-package meta
+package newsroom
 
 import (
 	"strings"
@@ -133,6 +133,17 @@ type AgencyHit struct {
 type word struct {
 	text       string // folded
 	start, end int
+}
+
+// Words returns the words of s as the recognisers split them: runs of
+// letters and digits, a change of script starting a new word.
+func Words(s string) []string {
+	ws := splitWords(s)
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.text
+	}
+	return out
 }
 
 // splitWords splits s into words of letters, marks and digits, keeping
