@@ -279,33 +279,30 @@ func controlsOnly(t string) bool {
 	return verb
 }
 
-// init writes the vocabulary as lower folds the lines it is matched
-// against: without nukta ("पढ़ें" is looked for as "पढें").
-func init() {
-	for _, list := range []*[]string{
-		&alsoReadMarkers, &relatedNouns, &relatedMods, &relatedHeadings, &browserWords, &updateWords, &bannerPhrases,
-		&socialPlatforms, &socialActions, &socialPhrases, &captionPrefixes, &bylinePrefixes, &timestampPrefixes,
-		&disclaimerPrefixes, &disclaimerPhrases, &tagPrefixes, &ctaVerbs, &appWords, &getWords, &staleWords,
-		&notifyWords, &notifyVerbs, &cookieWords, &consentWords, &voiceWords, &webWords, &promoWords,
-		&appealWords, &readVerbs, &photoWords, &bylineLabels, &bioOpeners,
-	} {
-		for i, w := range *list {
-			(*list)[i] = foldNukta(w)
+// folded writes a list of vocabulary as lower folds the lines it is
+// matched against: without nukta ("पढ़ें" is looked for as "पढें"). Every
+// list is declared through it, so the vocabulary is folded once, when the
+// package is loaded, and a list written anywhere matches folded text.
+func folded(ws ...string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = foldNukta(w)
+	}
+	return out
+}
+
+// foldedSet is set with each word's fold (see folded) added beside it.
+func foldedSet(set map[string]bool) map[string]bool {
+	var add []string
+	for w := range set {
+		if f := foldNukta(w); f != w {
+			add = append(add, f)
 		}
 	}
-	for _, set := range []map[string]bool{
-		adLines, navWords, pageLabels, uiLines, controlWords, controlVerbs, platformNames, stampFiller, homeWords,
-	} {
-		var add []string
-		for w := range set {
-			if f := foldNukta(w); f != w {
-				add = append(add, f)
-			}
-		}
-		for _, f := range add {
-			set[f] = true
-		}
+	for _, f := range add {
+		set[f] = true
 	}
+	return set
 }
 
 // classify gives a line's reason by what it says, or "" when its words
@@ -345,7 +342,7 @@ func classify(text string, sh shape) string {
 			return news.ReasonDisclaimer
 		}
 	}
-	if short && hasAny(t, disclaimerPhrases...) && hasAny(t, "ख़बर", "खबर", "story", "feed", "फीड", "लेख", "article", "content", "विचार", "views") {
+	if short && hasAny(t, disclaimerPhrases...) && hasAny(t, disclaimerObjects...) {
 		return news.ReasonDisclaimer
 	}
 	if sh.words <= 30 && (strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c)") ||
@@ -662,12 +659,12 @@ func relativeTime(t string, sh shape) bool {
 }
 
 // stampFiller are words that go with timestamps and say nothing else.
-var stampFiller = map[string]bool{
+var stampFiller = foldedSet(map[string]bool{
 	"updated": true, "published": true, "publish": true, "date": true, "on": true, "at": true,
 	"last": true, "ist": true, "first": true, "posted": true, "time": true, "hrs": true,
 	"प्रकाशित": true, "अपडेट": true, "अपडेटेड": true, "तिथि": true, "तारीख": true, "दिनांक": true,
 	"समय": true, "बजे": true, "modified": true, "पब्लिश": true, "edited": true,
-}
+})
 
 // isCredit reports a short line that only credits inputs or an agency:
 // "(इनपुट: भाषा)", "(With inputs from PTI)", "- IANS", "(एजेंसी)".
@@ -735,7 +732,7 @@ func menuWords(t string) bool {
 }
 
 // homeWords name a site's home page, where breadcrumbs start.
-var homeWords = map[string]bool{"home": true, "होम": true, "मुख्य पृष्ठ": true, "मुखपृष्ठ": true, "गृहपृष्ठ": true, "गृह": true, "homepage": true}
+var homeWords = foldedSet(map[string]bool{"home": true, "होम": true, "मुख्य पृष्ठ": true, "मुखपृष्ठ": true, "गृहपृष्ठ": true, "गृह": true, "homepage": true})
 
 // navSeparators split breadcrumb and menu items; the danda is there
 // because normalisation turns a pipe after Devanagari into one.

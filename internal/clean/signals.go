@@ -11,11 +11,11 @@ import (
 
 // readVerbs open a link to another story when a separator follows them:
 // "पढ़ें: …", "पढ़ें - …", "READ | …", "Watch: …".
-var readVerbs = []string{
+var readVerbs = folded(
 	"पढ़ें", "पढ़े", "पढ़िए", "पढ़ें यह भी", "पढ़ें ये भी", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "और पढ़ें",
 	"देखें", "यह भी देखें", "वीडियो देखें", "read", "also read", "read also", "read more", "watch", "also watch",
 	"more", "related", "see also", "also see", "must read", "don't miss", "जरूर पढ़ें",
-}
+)
 
 // linkSeparators stand between a read verb and the headline it points to.
 const linkSeparators = ":-–—|»>"
@@ -53,10 +53,10 @@ func firstRune(s string) rune {
 }
 
 // photoWords mark a photo credit in brackets or after a label.
-var photoWords = []string{
+var photoWords = folded(
 	"photo", "image", "picture", "pics", "file", "credit", "courtesy", "getty", "फोटो", "फ़ोटो", "तस्वीर", "चित्र",
 	"इमेज", "फाइल", "साभार", "सोशल मीडिया", "social media", "screengrab", "screenshot", "video grab", "x/", "@",
-}
+)
 
 // captionCredit reports a caption by its credit: a gallery index "[1/3]",
 // a credit in brackets at the end ("(Image: File)", "[Diego Ramos/AFP]",
@@ -133,6 +133,13 @@ func sentenceCount(s string) int {
 	return strings.Count(s, ". ") + strings.Count(s, "। ") + strings.Count(s, "? ") + strings.Count(s, "! ")
 }
 
+// readTimeWords are the words of a reading-time label besides its number
+// and unit.
+var readTimeWords = foldedSet(map[string]bool{
+	"read": true, "time": true, "listen": true, "reading": true, "में": true, "पढ़ें": true, "पढें": true,
+	"पढ़ने": true, "पढने": true, "का": true, "समय": true, "रीड": true, "टाइम": true,
+})
+
 // readTime reports a line giving the reading or listening time of the
 // page: "3 mins", "2 min read", "Read Time: 2 mins", "4 मिनट में पढ़ें".
 func readTime(t string, sh shape) bool {
@@ -145,8 +152,7 @@ func readTime(t string, sh shape) bool {
 		case strings.Trim(w, "0123456789०१२३४५६७८९") == "":
 		case w == "min" || w == "mins" || w == "minute" || w == "minutes" || w == "मिनट" || w == "m":
 			unit = true
-		case w == "read" || w == "time" || w == "listen" || w == "reading" || w == "में" || w == "पढ़ें" || w == "पढें" ||
-			w == "पढ़ने" || w == "पढने" || w == "का" || w == "समय" || w == "रीड" || w == "टाइम":
+		case readTimeWords[w]:
 		default:
 			return false
 		}
@@ -164,10 +170,10 @@ func aiNote(t string, sh shape) bool {
 
 // bylineLabels open a credit anywhere in a short line, after a desk's name
 // or glued to it: "हिन्दुस्तान टीम, पटनाPublished by: Ravi Kumar".
-var bylineLabels = []string{
+var bylineLabels = folded(
 	"published by", "posted by", "edited by", "written by", "curated by", "reported by", "authored by", "compiled by",
 	"by :", "by:", "लेखक:", "लेखक :", "रिपोर्ट:", "एडिटेड बाय", "संपादित:",
-}
+)
 
 // bylineInside reports a short credit line with a credit label inside it.
 func bylineInside(t string, sh shape) bool {
@@ -209,10 +215,10 @@ func placeLine(text string, sh shape) bool {
 
 // bioOpeners open a note about the writer: "(The writer is …)", "लेखक
 // … हैं".
-var bioOpeners = []string{
+var bioOpeners = folded(
 	"the writer ", "the author ", "the writers ", "the authors ", "(the writer ", "(the author ", "(लेखक ", "लेखक ",
 	"(लेखिका ", "लेखिका ", "(views are personal", "views are personal",
-}
+)
 
 // authorBio reports a line about the article's writer: it opens with a
 // byline's name (or "The writer", "लेखक") and says what the writer is.
