@@ -1,9 +1,10 @@
 package clean
 
 import (
+	"strings"
+
 	"khabar/internal/news"
 	"khabar/internal/newsroom"
-	"strings"
 )
 
 // Decisions by position: the blocks under a marker or heading, the lines

@@ -1,8 +1,9 @@
 package clean
 
 import (
-	"khabar/internal/news"
 	"strings"
+
+	"khabar/internal/news"
 )
 
 // authorHeadings head a box about the writer below the story.

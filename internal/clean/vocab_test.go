@@ -1,8 +1,9 @@
 package clean
 
 import (
-	"khabar/internal/news"
 	"testing"
+
+	"khabar/internal/news"
 )
 
 // TestVocabularyFolded checks that every word list the cleaner matches

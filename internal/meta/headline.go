@@ -1,10 +1,11 @@
 package meta
 
 import (
-	"khabar/internal/news"
-	"khabar/internal/newsroom"
 	"math"
 	"strings"
+
+	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 // headlineSource is one place an HTML page states its headline.

@@ -1,8 +1,9 @@
 package meta
 
 import (
-	"khabar/internal/news"
 	"testing"
+
+	"khabar/internal/news"
 )
 
 // TestChooseHeadline checks an HTML page's visible h1 wins over head

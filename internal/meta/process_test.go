@@ -1,11 +1,12 @@
 package meta
 
 import (
-	"khabar/internal/news"
-	"khabar/internal/newsroom"
 	"slices"
 	"testing"
 	"time"
+
+	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 const samplePage = `<!doctype html><html lang="hi"><head>

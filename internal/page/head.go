@@ -2,11 +2,12 @@ package page
 
 import (
 	"encoding/json"
-	"khabar/internal/news"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"khabar/internal/news"
 )
 
 // maxTitleText bounds the text read from one element.

@@ -1,11 +1,12 @@
 package page
 
 import (
-	"khabar/internal/news"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"khabar/internal/news"
 )
 
 const samplePage = `<!doctype html><html lang="hi"><head>

@@ -1,11 +1,12 @@
 package page
 
 import (
-	"khabar/internal/news"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
+
+	"khabar/internal/news"
 )
 
 // summaryWords are the parts of class, id and itemprop names by which pages
