@@ -6,11 +6,13 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"khabar/internal/news"
 )
 
 // ist is India Standard Time: the zone of "IST" and of times written
 // without a zone.
-var ist = time.FixedZone("IST", 5*3600+1800)
+var ist = news.IST
 
 // Month names as pages write them. Hindi spellings are matched after nukta
 // removal (see foldDigits), so "फ़रवरी" is "फरवरी".
