@@ -7,6 +7,7 @@ import (
 
 	"khabar/internal/news"
 	"khabar/internal/newsroom"
+	"khabar/internal/normalize"
 )
 
 // shape is what the cleaner measures of a line.
@@ -70,7 +71,7 @@ func (sh shape) headlineLike(s string) bool {
 // lower folds a line for vocabulary tests: lower case, nukta dropped,
 // spaces collapsed.
 func lower(s string) string {
-	s = foldNukta(s)
+	s = normalize.FoldNukta(s)
 	clean := true
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
@@ -86,32 +87,6 @@ func lower(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
-}
-
-// nuktaFolder drops the nukta and maps precomposed nukta letters to their
-// bases; a Replacer is safe for concurrent use.
-var nuktaFolder = strings.NewReplacer("\u093c", "", "\u0958", "क", "\u0959", "ख", "\u095a", "ग", "\u095b", "ज",
-	"\u095c", "ड", "\u095d", "ढ", "\u095e", "फ", "\u095f", "य")
-
-// hasNukta reports a nukta or a precomposed nukta letter (U+093C,
-// U+0958–U+095F) by their UTF-8 bytes, without decoding s.
-func hasNukta(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] != 0xE0 {
-			continue
-		}
-		if b1, b2 := s[i+1], s[i+2]; b1 == 0xA4 && b2 == 0xBC || b1 == 0xA5 && b2 >= 0x98 && b2 <= 0x9F {
-			return true
-		}
-	}
-	return false
-}
-
-func foldNukta(s string) string {
-	if !hasNukta(s) {
-		return s
-	}
-	return nuktaFolder.Replace(s)
 }
 
 func hasAny(s string, subs ...string) bool {
@@ -286,7 +261,7 @@ func controlsOnly(t string) bool {
 func folded(ws ...string) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = foldNukta(w)
+		out[i] = normalize.FoldNukta(w)
 	}
 	return out
 }
@@ -295,7 +270,7 @@ func folded(ws ...string) []string {
 func foldedSet(set map[string]bool) map[string]bool {
 	var add []string
 	for w := range set {
-		if f := foldNukta(w); f != w {
+		if f := normalize.FoldNukta(w); f != w {
 			add = append(add, f)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 )
 
 // TestVocabularyFolded checks that every word list the cleaner matches
@@ -26,7 +27,7 @@ func TestVocabularyFolded(t *testing.T) {
 	}
 	for name, list := range lists {
 		for _, w := range list {
-			if f := foldNukta(w); f != w {
+			if f := normalize.FoldNukta(w); f != w {
 				t.Errorf("%s: %q is not folded (%q)", name, w, f)
 			}
 		}
@@ -39,7 +40,7 @@ func TestVocabularyFolded(t *testing.T) {
 	}
 	for name, set := range sets {
 		for w := range set {
-			if f := foldNukta(w); !set[f] {
+			if f := normalize.FoldNukta(w); !set[f] {
 				t.Errorf("%s: %q is there but not its fold %q", name, w, f)
 			}
 		}

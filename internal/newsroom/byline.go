@@ -3,6 +3,8 @@ package newsroom
 import (
 	"regexp"
 	"strings"
+
+	"khabar/internal/normalize"
 )
 
 // creditPrefixes open an author credit; they are cut off the names.
@@ -103,7 +105,7 @@ func splitNames(s string) []string {
 func DeskOutlet(credit string) string {
 	ws := strings.Fields(credit)
 	n := len(ws)
-	for n > 0 && deskTail[lowerWord(foldNukta(ws[n-1]))] {
+	for n > 0 && deskTail[lowerWord(normalize.FoldNukta(ws[n-1]))] {
 		n--
 	}
 	if n == len(ws) || n == 0 {
@@ -114,7 +116,7 @@ func DeskOutlet(credit string) string {
 		return ""
 	}
 	for _, w := range ws[:n] {
-		if outletWords[lowerWord(foldNukta(w))] || loanWords[w] != "" {
+		if outletWords[lowerWord(normalize.FoldNukta(w))] || loanWords[w] != "" {
 			return name
 		}
 	}

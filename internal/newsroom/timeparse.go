@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 )
 
 // IST is India Standard Time (news.IST). Every "IST" on a page means this
@@ -230,7 +231,7 @@ func tokenize(s string) []token {
 				}
 				j += sz
 			}
-			toks = append(toks, token{kind: tokWord, start: i, end: j, text: lowerWord(foldNukta(s[i:j]))})
+			toks = append(toks, token{kind: tokWord, start: i, end: j, text: lowerWord(normalize.FoldNukta(s[i:j]))})
 			i = j
 			continue
 		}
@@ -240,53 +241,6 @@ func tokenize(s string) []token {
 		i += size
 	}
 	return toks
-}
-
-// foldNukta drops the nukta and maps precomposed nukta letters to their
-// bases, so "फ़रवरी" and "फरवरी" compare equal.
-// hasNukta reports a nukta or a precomposed nukta letter (U+093C,
-// U+0958–U+095F) by their UTF-8 bytes, without decoding s.
-func hasNukta(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] != 0xE0 {
-			continue
-		}
-		if b1, b2 := s[i+1], s[i+2]; b1 == 0xA4 && b2 == 0xBC || b1 == 0xA5 && b2 >= 0x98 && b2 <= 0x9F {
-			return true
-		}
-	}
-	return false
-}
-
-func foldNukta(s string) string {
-	if !hasNukta(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\u093c':
-			continue
-		case '\u0958':
-			r = 'क'
-		case '\u0959':
-			r = 'ख'
-		case '\u095a':
-			r = 'ग'
-		case '\u095b':
-			r = 'ज'
-		case '\u095c':
-			r = 'ड'
-		case '\u095d':
-			r = 'ढ'
-		case '\u095e':
-			r = 'फ'
-		case '\u095f':
-			r = 'य'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 var monthNames = map[string]int{
