@@ -147,7 +147,7 @@ func deskCredit(t string) bool {
 		return false
 	}
 	ws := strings.Fields(strings.Trim(t, " ,:-–|()"))
-	return len(ws) >= 2 && deskWords[strings.Trim(ws[len(ws)-1], ",:-–|()")]
+	return len(ws) >= 2 && newsroom.DeskWord(strings.Trim(ws[len(ws)-1], ",:-–|()"))
 }
 
 // appeal reports a sentence in which the site asks for subscribers or
@@ -614,7 +614,7 @@ func creditAround(rest string) bool {
 		if part == "" {
 			continue
 		}
-		if !deskCredit(lower(part)) && newsroom.Place(part) == "" && !deskWords[lower(part)] {
+		if !deskCredit(lower(part)) && newsroom.Place(part) == "" && !newsroom.DeskWord(lower(part)) {
 			if kind, _, _, ok := newsroom.LeadName(part); !ok || kind != newsroom.LeadAgency && kind != newsroom.LeadOutlet {
 				return false
 			}

@@ -289,7 +289,7 @@ func creditMore(text string, sh shape) bool {
 // hasDeskWord reports a desk word ("correspondent", "संवाददाता") in t.
 func hasDeskWord(t string) bool {
 	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",:|-–()", r) }) {
-		if deskWords[w] {
+		if newsroom.DeskWord(w) {
 			return true
 		}
 	}

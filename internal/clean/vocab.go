@@ -142,12 +142,6 @@ var downloadEnds = []string{
 	"download the app", "get the app", "डाउनलोड गर्नुहोस्",
 }
 
-// deskWords end a desk's or correspondent's credit.
-var deskWords = map[string]bool{
-	"correspondent": true, "bureau": true, "desk": true, "reporter": true, "staff": true, "service": true,
-	"team": true, "संवाददाता": true, "ब्यूरो": true, "डेस्क": true, "टीम": true, "प्रतिनिधि": true, "रिपोर्टर": true,
-}
-
 // appealWords are the words of a site's appeal for subscribers and
 // support.
 var appealWords = folded(
