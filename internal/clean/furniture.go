@@ -1,8 +1,9 @@
 package clean
 
 import (
-	"khabar/internal/news"
 	"strings"
+
+	"khabar/internal/news"
 )
 
 // authorHeadings head a box about the writer below the story.
@@ -25,8 +26,14 @@ func listenLabel(t string, sh shape) bool {
 	if hasWord(t, "listen") && hasAny(t, "article", "story", "audio", "news") {
 		return true
 	}
-	return hasAny(t, "सुनें", "सुने", "सुनिए") && hasAny(t, "खबर", "ख़बर", "आर्टिकल", "लेख", "स्टोरी", "ऑडियो", "समाचार", "न्यूज")
+	return hasAny(t, listenVerbs...) && hasAny(t, listenObjects...)
 }
+
+// listenVerbs and listenObjects make a Hindi "listen to this story" label.
+var (
+	listenVerbs   = folded("सुनें", "सुने", "सुनिए")
+	listenObjects = folded("खबर", "ख़बर", "आर्टिकल", "लेख", "स्टोरी", "ऑडियो", "समाचार", "न्यूज")
+)
 
 // wireContribution reports a wire story's closing credit: "X in Y
 // contributed to this report."

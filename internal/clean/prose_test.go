@@ -1,9 +1,10 @@
 package clean
 
 import (
-	"khabar/internal/news"
 	"strings"
 	"testing"
+
+	"khabar/internal/news"
 )
 
 // TestSocialWordsInProse checks that social and promotion words inside the

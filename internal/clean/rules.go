@@ -5,8 +5,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"khabar/internal/meta"
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
+	"khabar/internal/normalize"
 )
 
 // shape is what the cleaner measures of a line.
@@ -70,7 +71,7 @@ func (sh shape) headlineLike(s string) bool {
 // lower folds a line for vocabulary tests: lower case, nukta dropped,
 // spaces collapsed.
 func lower(s string) string {
-	s = foldNukta(s)
+	s = normalize.FoldNukta(s)
 	clean := true
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
@@ -86,32 +87,6 @@ func lower(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
-}
-
-// nuktaFolder drops the nukta and maps precomposed nukta letters to their
-// bases; a Replacer is safe for concurrent use.
-var nuktaFolder = strings.NewReplacer("\u093c", "", "\u0958", "क", "\u0959", "ख", "\u095a", "ग", "\u095b", "ज",
-	"\u095c", "ड", "\u095d", "ढ", "\u095e", "फ", "\u095f", "य")
-
-// hasNukta reports a nukta or a precomposed nukta letter (U+093C,
-// U+0958–U+095F) by their UTF-8 bytes, without decoding s.
-func hasNukta(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] != 0xE0 {
-			continue
-		}
-		if b1, b2 := s[i+1], s[i+2]; b1 == 0xA4 && b2 == 0xBC || b1 == 0xA5 && b2 >= 0x98 && b2 <= 0x9F {
-			return true
-		}
-	}
-	return false
-}
-
-func foldNukta(s string) string {
-	if !hasNukta(s) {
-		return s
-	}
-	return nuktaFolder.Replace(s)
 }
 
 func hasAny(s string, subs ...string) bool {
@@ -161,8 +136,8 @@ func appLabel(text string) bool {
 	if len(rest) == 0 {
 		return true
 	}
-	kind, _, _, ok := meta.LeadName(strings.Join(rest, " "))
-	return ok && kind == meta.LeadOutlet
+	kind, _, _, ok := newsroom.LeadName(strings.Join(rest, " "))
+	return ok && kind == newsroom.LeadOutlet
 }
 
 // deskCredit reports a short credit ending in a desk word: "Our Special
@@ -172,7 +147,7 @@ func deskCredit(t string) bool {
 		return false
 	}
 	ws := strings.Fields(strings.Trim(t, " ,:-–|()"))
-	return len(ws) >= 2 && deskWords[strings.Trim(ws[len(ws)-1], ",:-–|()")]
+	return len(ws) >= 2 && newsroom.DeskWord(strings.Trim(ws[len(ws)-1], ",:-–|()"))
 }
 
 // appeal reports a sentence in which the site asks for subscribers or
@@ -181,7 +156,7 @@ func deskCredit(t string) bool {
 func appeal(text string) bool {
 	t := lower(text)
 	sh := measure(text)
-	return sh.words <= 45 && hasAny(t, appealWords...) && (siteVoice(t) || len(meta.FindOutlets(text)) > 0)
+	return sh.words <= 45 && hasAny(t, appealWords...) && (siteVoice(t) || len(newsroom.FindOutlets(text)) > 0)
 }
 
 // imperative reports a line opening with a call to action ("Download
@@ -279,33 +254,30 @@ func controlsOnly(t string) bool {
 	return verb
 }
 
-// init writes the vocabulary as lower folds the lines it is matched
-// against: without nukta ("पढ़ें" is looked for as "पढें").
-func init() {
-	for _, list := range []*[]string{
-		&alsoReadMarkers, &relatedNouns, &relatedMods, &relatedHeadings, &browserWords, &updateWords, &bannerPhrases,
-		&socialPlatforms, &socialActions, &socialPhrases, &captionPrefixes, &bylinePrefixes, &timestampPrefixes,
-		&disclaimerPrefixes, &disclaimerPhrases, &tagPrefixes, &ctaVerbs, &appWords, &getWords, &staleWords,
-		&notifyWords, &notifyVerbs, &cookieWords, &consentWords, &voiceWords, &webWords, &promoWords,
-		&appealWords, &readVerbs, &photoWords, &bylineLabels, &bioOpeners,
-	} {
-		for i, w := range *list {
-			(*list)[i] = foldNukta(w)
+// folded writes a list of vocabulary as lower folds the lines it is
+// matched against: without nukta ("पढ़ें" is looked for as "पढें"). Every
+// list is declared through it, so the vocabulary is folded once, when the
+// package is loaded, and a list written anywhere matches folded text.
+func folded(ws ...string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = normalize.FoldNukta(w)
+	}
+	return out
+}
+
+// foldedSet is set with each word's fold (see folded) added beside it.
+func foldedSet(set map[string]bool) map[string]bool {
+	var add []string
+	for w := range set {
+		if f := normalize.FoldNukta(w); f != w {
+			add = append(add, f)
 		}
 	}
-	for _, set := range []map[string]bool{
-		adLines, navWords, pageLabels, uiLines, controlWords, controlVerbs, platformNames, stampFiller, homeWords,
-	} {
-		var add []string
-		for w := range set {
-			if f := foldNukta(w); f != w {
-				add = append(add, f)
-			}
-		}
-		for _, f := range add {
-			set[f] = true
-		}
+	for _, f := range add {
+		set[f] = true
 	}
+	return set
 }
 
 // classify gives a line's reason by what it says, or "" when its words
@@ -345,7 +317,7 @@ func classify(text string, sh shape) string {
 			return news.ReasonDisclaimer
 		}
 	}
-	if short && hasAny(t, disclaimerPhrases...) && hasAny(t, "ख़बर", "खबर", "story", "feed", "फीड", "लेख", "article", "content", "विचार", "views") {
+	if short && hasAny(t, disclaimerPhrases...) && hasAny(t, disclaimerObjects...) {
 		return news.ReasonDisclaimer
 	}
 	if sh.words <= 30 && (strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c)") ||
@@ -375,7 +347,7 @@ func classify(text string, sh shape) string {
 		return news.ReasonBanner
 	}
 	if sh.words <= 45 && hasWord(t, appWords...) && hasAny(t, getWords...) &&
-		(!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t) || len(meta.FindOutlets(text)) > 0) {
+		(!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t) || len(newsroom.FindOutlets(text)) > 0) {
 		return news.ReasonBanner
 	}
 	if !sh.sentence && sh.words <= 40 && hasSuffixAny(strings.TrimRight(t, " .!:|"), downloadEnds...) {
@@ -468,8 +440,8 @@ func classify(text string, sh shape) string {
 		return news.ReasonByline
 	}
 	if sh.words <= 8 && !sh.sentence {
-		if kind, _, desk, ok := meta.LeadName(text); ok {
-			if kind == meta.LeadAgency {
+		if kind, _, desk, ok := newsroom.LeadName(text); ok {
+			if kind == newsroom.LeadAgency {
 				return news.ReasonCredit
 			}
 			if desk || sh.words <= 4 {
@@ -546,7 +518,7 @@ func promoLine(text, t string) bool {
 			n++
 		}
 	}
-	return n >= 2 || n == 1 && len(meta.FindOutlets(text)) > 0
+	return n >= 2 || n == 1 && len(newsroom.FindOutlets(text)) > 0
 }
 
 // onlyPunct reports whether s has no letter or digit.
@@ -592,7 +564,7 @@ func timestampLine(text, t string) string {
 	if len(text) > 600 {
 		return ""
 	}
-	stamps := meta.FindTimes(text)
+	stamps := newsroom.FindTimes(text)
 	if len(stamps) == 0 {
 		return ""
 	}
@@ -623,7 +595,7 @@ func timestampLine(text, t string) string {
 	// times ("न्यूज डेस्क, … Published by: … Updated Mon, 12 Feb 2024").
 	if words <= 25 {
 		for _, st := range stamps {
-			if st.Label != meta.Unlabelled {
+			if st.Label != newsroom.Unlabelled {
 				if hasAny(" "+t+" ", " by ", " by:", " द्वारा", "reported", "written") {
 					return news.ReasonByline
 				}
@@ -642,8 +614,8 @@ func creditAround(rest string) bool {
 		if part == "" {
 			continue
 		}
-		if !deskCredit(lower(part)) && meta.Place(part) == "" && !deskWords[lower(part)] {
-			if kind, _, _, ok := meta.LeadName(part); !ok || kind != meta.LeadAgency && kind != meta.LeadOutlet {
+		if !deskCredit(lower(part)) && newsroom.Place(part) == "" && !newsroom.DeskWord(lower(part)) {
+			if kind, _, _, ok := newsroom.LeadName(part); !ok || kind != newsroom.LeadAgency && kind != newsroom.LeadOutlet {
 				return false
 			}
 		}
@@ -662,12 +634,12 @@ func relativeTime(t string, sh shape) bool {
 }
 
 // stampFiller are words that go with timestamps and say nothing else.
-var stampFiller = map[string]bool{
+var stampFiller = foldedSet(map[string]bool{
 	"updated": true, "published": true, "publish": true, "date": true, "on": true, "at": true,
 	"last": true, "ist": true, "first": true, "posted": true, "time": true, "hrs": true,
 	"प्रकाशित": true, "अपडेट": true, "अपडेटेड": true, "तिथि": true, "तारीख": true, "दिनांक": true,
 	"समय": true, "बजे": true, "modified": true, "पब्लिश": true, "edited": true,
-}
+})
 
 // isCredit reports a short line that only credits inputs or an agency:
 // "(इनपुट: भाषा)", "(With inputs from PTI)", "- IANS", "(एजेंसी)".
@@ -676,11 +648,11 @@ func isCredit(text, t string) bool {
 	for _, p := range []string{"source:", "agency:", "स्रोत:", "एजेंसी:", "साभार:", "courtesy:", "इनपुट:", "input:", "inputs:", "sources:"} {
 		if strings.HasPrefix(core, p) {
 			core = strings.TrimSpace(core[len(p):])
-			if core != "" && (meta.Agency(core) != "" || strings.HasPrefix(p, "इनपुट") || strings.HasPrefix(p, "input")) {
+			if core != "" && (newsroom.Agency(core) != "" || strings.HasPrefix(p, "इनपुट") || strings.HasPrefix(p, "input")) {
 				return true
 			}
 			// "Source: Al Jazeera and news agencies".
-			if core != "" && (len(meta.FindOutlets(text)) > 0 || len(meta.FindAgencies(text)) > 0 || hasAny(core, "agencies", "एजेंसियां", "एजेंसी")) {
+			if core != "" && (len(newsroom.FindOutlets(text)) > 0 || len(newsroom.FindAgencies(text)) > 0 || hasAny(core, "agencies", "एजेंसियां", "एजेंसी")) {
 				return true
 			}
 		}
@@ -688,7 +660,7 @@ func isCredit(text, t string) bool {
 	if core == "" {
 		return false
 	}
-	if meta.Agency(core) != "" {
+	if newsroom.Agency(core) != "" {
 		return true
 	}
 	if hasAny(t, "इनपुट", "inputs", "input", "एजेंसी", "agency", "agencies", "एजेंसियां", "भाषा", "वार्ता") &&
@@ -721,12 +693,12 @@ func menuWords(t string) bool {
 	for i := 0; i < len(ws); {
 		if i+1 < len(ws) {
 			pair := ws[i] + " " + ws[i+1]
-			if navWords[pair] || meta.Place(pair) != "" {
+			if navWords[pair] || newsroom.Place(pair) != "" {
 				i += 2
 				continue
 			}
 		}
-		if !navWords[ws[i]] && meta.Place(ws[i]) == "" {
+		if !navWords[ws[i]] && newsroom.Place(ws[i]) == "" {
 			return false
 		}
 		i++
@@ -735,7 +707,7 @@ func menuWords(t string) bool {
 }
 
 // homeWords name a site's home page, where breadcrumbs start.
-var homeWords = map[string]bool{"home": true, "होम": true, "मुख्य पृष्ठ": true, "मुखपृष्ठ": true, "गृहपृष्ठ": true, "गृह": true, "homepage": true}
+var homeWords = foldedSet(map[string]bool{"home": true, "होम": true, "मुख्य पृष्ठ": true, "मुखपृष्ठ": true, "गृहपृष्ठ": true, "गृह": true, "homepage": true})
 
 // navSeparators split breadcrumb and menu items; the danda is there
 // because normalisation turns a pipe after Devanagari into one.

@@ -3,24 +3,24 @@ package clean
 import (
 	"strings"
 
-	"khabar/internal/meta"
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 // highlightLabels head a summary box above the article: its lines follow.
-var highlightLabels = map[string]bool{
+var highlightLabels = foldedSet(map[string]bool{
 	"in short": true, "highlights": true, "story highlights": true, "key highlights": true,
 	"key points": true, "key takeaways": true, "synopsis": true, "summary": true, "at a glance": true,
 	"quick read": true, "tl;dr": true, "short summary": true, "in brief": true,
 	"मुख्य बातें": true, "खास बातें": true, "ख़ास बातें": true, "हाइलाइट्स": true, "स्टोरी हाइलाइट्स": true,
 	"सार": true, "संक्षेप में": true, "सारांश": true, "मुख्य बिंदु": true, "एक नज़र में": true, "एक नजर में": true,
 	"ठळक मुद्दे": true, "ठळक मुद्दे:": true,
-}
+})
 
 // highlightLabel reports a line that is only a summary box's label.
 func highlightLabel(s string) bool {
 	t := strings.TrimRight(trimBullet(lower(s)), " :.-–")
-	return highlightLabels[t] || highlightLabels[foldNukta(t)]
+	return highlightLabels[t]
 }
 
 // headScanStandfirst bounds how far below the headline a standfirst is
@@ -141,11 +141,11 @@ func findStandfirst(lines []*line, p Page) {
 		}
 	}
 	for n := 1; n <= 2 && n < len(open); n++ {
-		d, ok := meta.ParseDateline(lines[open[n]].text)
+		d, ok := newsroom.ParseDateline(lines[open[n]].text)
 		if !ok || d.Place == "" || !lines[open[n]].sh.bodyLike() {
 			continue
 		}
-		if _, first := meta.ParseDateline(lines[open[0]].text); first {
+		if _, first := newsroom.ParseDateline(lines[open[0]].text); first {
 			break
 		}
 		described := false
@@ -267,7 +267,7 @@ func summaryPlace(lines []*line, i int, sums map[string]bool) bool {
 		if highlightLabel(l.text) || sums[titleKey(l.text)] {
 			return true
 		}
-		d, ok := meta.ParseDateline(l.text)
+		d, ok := newsroom.ParseDateline(l.text)
 		return ok && d.Place != "" && l.sh.bodyLike()
 	}
 	return false

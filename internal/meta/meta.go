@@ -14,9 +14,10 @@
 // first publication time win over a title tag, a host name or an update
 // time.
 //
-// It also holds the parsers those facts need, for use by other stages:
-// ParseTime and FindTimes (dates as Indian pages write them, IST as
-// +05:30), ParseDateline, Agency, Outlet, Place and ReadHead.
+// The readings it weighs come from below the stages, shared with clean:
+// package page reads an HTML page's head (once per article, page.HeadOf),
+// package newsroom recognises agencies, outlets, places and datelines,
+// bylines, headlines and publication times. Meta only decides.
 //
 // Decisions, where a page leaves room for more than one reading:
 //
@@ -66,14 +67,14 @@ import (
 	"context"
 	"fmt"
 	"index/suffixarray"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
 	"khabar/internal/normalize"
+	"khabar/internal/page"
 )
 
 // Meta is the meta stage. It holds no state and is safe for concurrent use.
@@ -160,7 +161,7 @@ type Facts struct {
 	Published, Updated        time.Time
 	// PublishedPrecision and UpdatedPrecision say how much of the times the
 	// page gave (0 when unknown).
-	PublishedPrecision, UpdatedPrecision Precision
+	PublishedPrecision, UpdatedPrecision newsroom.Precision
 	URL                                  string
 }
 
@@ -173,10 +174,10 @@ type fact struct {
 // Read finds an article's metadata without changing it.
 func Read(a *news.Article) Facts {
 	var f Facts
-	var head Head
+	var head news.Head
 	isHTML := a.Raw.Format == news.FormatHTML && a.Raw.Body != ""
 	if isHTML {
-		head = ReadHead(a.Raw.Body)
+		head = page.HeadOf(a)
 	}
 	facts := locate(a)
 	byReason := func(r string) []fact {
@@ -210,8 +211,8 @@ func Read(a *news.Article) Facts {
 	}
 	cand := candidatesOf(a)
 	f.Title = firstNonEmpty(a.Raw.Hints.Title, titleLine, head.LD.Headline, head.H1,
-		pageTitle(head.OGTitle, head.SiteName, f.URL), pageTitle(head.TwitterTitle, head.SiteName, f.URL),
-		pageTitle(head.Title, head.SiteName, f.URL), pageTitle(cand.title, head.SiteName, f.URL))
+		newsroom.PageTitle(head.OGTitle, head.SiteName, f.URL), newsroom.PageTitle(head.TwitterTitle, head.SiteName, f.URL),
+		newsroom.PageTitle(head.Title, head.SiteName, f.URL), newsroom.PageTitle(cand.title, head.SiteName, f.URL))
 	if isHTML && a.Raw.Hints.Title == "" {
 		if t := chooseHeadline(a.Text, titleLine, head, cand.title, f.URL); t != "" {
 			f.Title = t
@@ -236,9 +237,9 @@ func Read(a *news.Article) Facts {
 	for _, x := range facts {
 		switch x.reason {
 		case news.ReasonByline, news.ReasonTimestamp:
-			ns, outs, ags := readByline(x.text)
+			ns, outs, ags := newsroom.ReadByline(x.text)
 			names = append(names, ns...)
-			if Outlet(x.text) != "" {
+			if newsroom.Outlet(x.text) != "" {
 				// The whole line is an outlet's name ("बीबीसी न्यूज़, हिंदी").
 				outs = []string{x.text}
 			}
@@ -249,30 +250,30 @@ func Read(a *news.Article) Facts {
 		case news.ReasonNavigation, news.ReasonFooter, news.ReasonSocial, news.ReasonBanner:
 			// A line that is only an outlet's name or desk ("दैनिक भास्कर",
 			// "Prabhat Khabar Digital Desk").
-			if kind, _, _, ok := LeadName(x.text); ok && kind == LeadOutlet {
+			if kind, _, _, ok := newsroom.LeadName(x.text); ok && kind == newsroom.LeadOutlet {
 				outletsNamed = append(outletsNamed, x.text)
-			} else if titlePos >= 0 && x.pos < titlePos && Outlet(x.text) != "" {
+			} else if titlePos >= 0 && x.pos < titlePos && newsroom.Outlet(x.text) != "" {
 				// The masthead above the headline: the page's name for
 				// itself, even a name that is also a word ("Mint").
 				outletsNamed = append(outletsNamed, x.text)
 			}
 		case news.ReasonDisclaimer, news.ReasonCredit:
-			for _, h := range FindAgencies(x.text) {
+			for _, h := range newsroom.FindAgencies(x.text) {
 				hits = append(hits, agencyAt{h.Name, x.pos + h.Start})
 			}
 			if x.reason == news.ReasonCredit {
-				if g := Agency(x.text); g != "" {
+				if g := newsroom.Agency(x.text); g != "" {
 					hits = append(hits, agencyAt{g, x.pos})
 				}
 			}
 		}
 	}
 	for _, au := range append(append(append([]string{}, head.LD.Authors...), head.Authors...), cand.byline...) {
-		if g := Agency(au); g != "" {
+		if g := newsroom.Agency(au); g != "" {
 			hits = append(hits, agencyAt{g, -1})
 			continue
 		}
-		if Outlet(au) != "" || strings.EqualFold(au, head.SiteName) || strings.EqualFold(au, head.LD.Publisher) {
+		if newsroom.Outlet(au) != "" || strings.EqualFold(au, head.SiteName) || strings.EqualFold(au, head.LD.Publisher) {
 			outletsNamed = append(outletsNamed, au)
 			continue
 		}
@@ -280,17 +281,17 @@ func Read(a *news.Article) Facts {
 	}
 
 	// Dateline.
-	var dl *DatelineInfo
+	var dl *newsroom.DatelineInfo
 	var weakOutlets []fact
 	dlPos := -1
 	if ds := byReason(news.ReasonDateline); len(ds) > 0 {
-		if d, ok := DatelineText(ds[0].text); ok {
+		if d, ok := newsroom.DatelineText(ds[0].text); ok {
 			dl, dlPos = &d, ds[0].pos
 		}
 	}
 	if dl == nil {
 		first, _, _ := strings.Cut(a.Text, "\n")
-		if d, ok := ParseDateline(first); ok {
+		if d, ok := newsroom.ParseDateline(first); ok {
 			dl, dlPos = &d, 0
 		}
 	}
@@ -302,7 +303,7 @@ func Read(a *news.Article) Facts {
 			names = append(names, dl.Byline)
 			// "नईदुनिया प्रतिनिधि, इंदौर।": the outlet's own reporter, a
 			// weak sign (a group's sites print each other's copy).
-			if kind, _, _, ok := LeadName(dl.Byline); ok && kind == LeadOutlet {
+			if kind, _, _, ok := newsroom.LeadName(dl.Byline); ok && kind == newsroom.LeadOutlet {
 				weakOutlets = append(weakOutlets, fact{text: dl.Byline})
 			}
 		}
@@ -313,7 +314,7 @@ func Read(a *news.Article) Facts {
 		if x.reason != "" {
 			continue
 		}
-		for _, h := range FindAgencies(x.text) {
+		for _, h := range newsroom.FindAgencies(x.text) {
 			hits = append(hits, agencyAt{h.Name, x.pos + h.Start})
 		}
 	}
@@ -328,16 +329,11 @@ func Read(a *news.Article) Facts {
 	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, cand, f.URL)
 	// A clock the page printed without a zone is the outlet's own time
 	// ("14/05/2025 - 16:32" on France 24 is Paris time), IST for the rest.
-	if loc := outletZone(f.Publisher); loc != nil {
-		f.Published, f.Updated = InZone(f.Published, loc), InZone(f.Updated, loc)
+	if loc := newsroom.OutletZone(f.Publisher); loc != nil {
+		f.Published, f.Updated = newsroom.InZone(f.Published, loc), newsroom.InZone(f.Updated, loc)
 	}
 	if dl != nil {
-		place := dl.Place
-		if place == "" && latinCaps(dl.PlaceText) && (dl.Agency != "" || dl.Day > 0) {
-			// "PHOENIX (AP) —": a place the table lacks, named in English.
-			place = titleCase(dl.PlaceText)
-		}
-		f.Dateline = &news.Dateline{Place: place, PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}
+		f.Dateline = &news.Dateline{Place: dl.EnglishPlace(), PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}
 	}
 	return f
 }
@@ -482,7 +478,7 @@ func firstNonEmpty(ss ...string) string {
 // englishTitle finds the English headline a Hindi page carries: a "Web
 // Title:" line, or the English half of a headline pair.
 func englishTitle(title string, web, pairs []fact) string {
-	if title != "" && !mostlyDevanagari(title) {
+	if title != "" && !newsroom.MostlyDevanagari(title) {
 		return ""
 	}
 	for _, x := range web {
@@ -502,128 +498,13 @@ func englishTitle(title string, web, pairs []fact) string {
 			}
 			for _, side := range []string{a, b} {
 				side = collapse(side)
-				if side != "" && !mostlyDevanagari(side) && latinLetters(side) >= 8 {
+				if side != "" && !newsroom.MostlyDevanagari(side) && newsroom.LatinLetters(side) >= 8 {
 					return side
 				}
 			}
 		}
 	}
 	return ""
-}
-
-func mostlyDevanagari(s string) bool {
-	d, l := 0, 0
-	for _, r := range s {
-		switch {
-		case r >= 0x900 && r <= 0x97f:
-			d++
-		case r < 0x250 && unicode.IsLetter(r):
-			l++
-		}
-	}
-	return d > l
-}
-
-func latinLetters(s string) int {
-	n := 0
-	for _, r := range s {
-		if r < 0x250 && unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
-}
-
-// creditPrefixes open an author credit; they are cut off the names.
-var creditPrefixes = []string{
-	"written by", "reported by", "reporting by", "additional reporting by", "authored by", "story by",
-	"text by", "curated by", "compiled by", "writing by", "by", "द्वारा", "लेखक", "लेखिका", "रिपोर्टर",
-	"रिपोर्ट", "author", "reporter", "बाय", "agency", "एजेंसी", "source", "स्रोत",
-}
-
-// creditStops end the names in a credit: a time label, an editor's or
-// producer's credit.
-var creditStops = []string{
-	"edited by", "editing by", "published by", "posted by", "updated", "published", "last updated",
-	"first published", "प्रकाशित", "अपडेट", "एडिटेड बाय", "संपादक", "published on", "posted on",
-	"publish date", "publish", "updated date", "date:", "तारीख", "दिनांक",
-}
-
-// readByline splits a byline line into person or desk names, outlets and
-// agencies: "By Lokjeewan Daily - 03-11-2025" names an outlet, "By भाषा"
-// an agency, "By Asha Rao and Vikram Sen, New Delhi" two people (the place
-// is dropped), "न्यूज डेस्क, अमर उजाला, लखनऊ Published by: …" a desk and
-// an outlet. Editors' and producers' credits are not bylines.
-func readByline(s string) (names, outlets, agencies []string) {
-	for _, seg := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '।' || r == ';' || r == '\n' || r == '/' }) {
-		seg = strings.TrimSpace(seg)
-		ls := strings.ToLower(seg)
-		for _, p := range creditPrefixes {
-			if strings.HasPrefix(ls, p) && (len(ls) == len(p) || !isWordByte(ls[len(p)])) {
-				seg, ls = seg[len(p):], ls[len(p):]
-				break
-			}
-		}
-		cut := len(seg)
-		for _, stop := range creditStops {
-			if i := strings.Index(ls, stop); i >= 0 && i < cut {
-				cut = i
-			}
-		}
-		if st := FindTimes(seg); len(st) > 0 && st[0].Start < cut {
-			cut = st[0].Start
-		}
-		seg = strings.Trim(strings.TrimSpace(seg[:cut]), " ,-–:|")
-		if seg == "" {
-			continue
-		}
-		for _, part := range splitNames(seg) {
-			part = strings.Trim(part, " :-–@")
-			if i := strings.IndexByte(part, '@'); i >= 0 {
-				part = strings.TrimSpace(part[:i])
-			}
-			if part == "" || Place(part) != "" {
-				continue
-			}
-			if kind, name, desk, ok := LeadName(part); ok {
-				if kind == LeadAgency {
-					agencies = append(agencies, name)
-				} else {
-					outlets = append(outlets, part)
-					if desk {
-						names = append(names, part)
-					}
-				}
-				continue
-			}
-			if outletLike(part) && !hasDeskWord(part) {
-				outlets = append(outlets, part)
-				continue
-			}
-			ws := splitWords(part)
-			if len(ws) < 2 && !hasDeskWord(part) || len(ws) > 5 || strings.ContainsAny(part, "0123456789") {
-				continue
-			}
-			names = append(names, part)
-		}
-	}
-	return names, outlets, agencies
-}
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
-}
-
-var nameSplit = regexp.MustCompile(`\s*(?:,|&|\band\b|\sऔर\s|\sएवं\s|\sव\s)\s*`)
-
-func splitNames(s string) []string {
-	var out []string
-	for _, p := range nameSplit.Split(s, -1) {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 type agencyAt struct {
@@ -669,36 +550,36 @@ func dedupe(ss []string) []string {
 // then a Devanagari name the page gives itself (copyright owner, site
 // name, an outlet's desk credit) written in Latin letters, as the URL's
 // host spells it when it does.
-func publisher(a *news.Article, head Head, cand, url string, bylineOutlets, bylines []string, disclaimers, copyrights, promos []fact) string {
+func publisher(a *news.Article, head news.Head, cand, url string, bylineOutlets, bylines []string, disclaimers, copyrights, promos []fact) string {
 	if p := a.Raw.Hints.Publisher; p != "" {
-		if o := Outlet(p); o != "" {
+		if o := newsroom.Outlet(p); o != "" {
 			return o
 		}
 		return p
 	}
 	var known []string
 	for _, s := range []string{head.SiteName, head.LD.Publisher, cand} {
-		if o := Outlet(s); o != "" {
+		if o := newsroom.Outlet(s); o != "" {
 			known = append(known, o)
 		}
 	}
 	for _, s := range bylineOutlets {
-		if o := Outlet(s); o != "" {
+		if o := newsroom.Outlet(s); o != "" {
 			known = append(known, o)
-		} else if kind, name, _, ok := LeadName(s); ok && kind == LeadOutlet {
+		} else if kind, name, _, ok := newsroom.LeadName(s); ok && kind == newsroom.LeadOutlet {
 			known = append(known, name)
 		}
 	}
 	for _, d := range disclaimers {
-		if os := findOutlets(d.text); len(os) > 0 {
+		if os := newsroom.FindOutlets(d.text); len(os) > 0 {
 			known = append(known, os[0])
 		}
 	}
-	if o := OutletByURL(url); o != "" {
+	if o := newsroom.OutletByURL(url); o != "" {
 		known = append(known, o)
 	}
 	for _, c := range copyrights {
-		if os := findOutlets(c.text); len(os) > 0 {
+		if os := newsroom.FindOutlets(c.text); len(os) > 0 {
 			known = append(known, os[0])
 		}
 	}
@@ -709,7 +590,7 @@ func publisher(a *news.Article, head Head, cand, url string, bylineOutlets, byli
 	// so do source credits ("Source: Al Jazeera and news agencies") and
 	// an outlet's reporter in the dateline ("नईदुनिया प्रतिनिधि").
 	for _, x := range promos {
-		if os := findOutlets(x.text); len(os) > 0 {
+		if os := newsroom.FindOutlets(x.text); len(os) > 0 {
 			return os[0]
 		}
 	}
@@ -717,32 +598,32 @@ func publisher(a *news.Article, head Head, cand, url string, bylineOutlets, byli
 	// outlet-like byline.
 	owners := make([]string, 0, len(copyrights))
 	for _, c := range copyrights {
-		if n := CopyrightName(c.text); n != "" {
+		if n := newsroom.CopyrightName(c.text); n != "" {
 			owners = append(owners, n)
 		}
 	}
 	written := append([]string{head.SiteName, head.LD.Publisher, cand}, owners...)
 	written = append(written, bylineOutlets...)
 	for _, s := range written {
-		if s != "" && !mostlyDevanagari(s) {
+		if s != "" && !newsroom.MostlyDevanagari(s) {
 			return collapse(s)
 		}
 	}
 	// A Devanagari name, in Latin letters.
 	for _, b := range bylines {
-		if o := deskOutlet(b); o != "" {
+		if o := newsroom.DeskOutlet(b); o != "" {
 			written = append(written, o)
 		}
 	}
 	for _, s := range written {
-		if s == "" || !mostlyDevanagari(s) {
+		if s == "" || !newsroom.MostlyDevanagari(s) {
 			continue
 		}
-		r := RomanName(collapse(s))
+		r := newsroom.RomanName(collapse(s))
 		if r == "" {
 			continue
 		}
-		if h := HostSpelling(r, url); h != "" {
+		if h := newsroom.HostSpelling(r, url); h != "" {
 			return h
 		}
 		return r
@@ -750,26 +631,7 @@ func publisher(a *news.Article, head Head, cand, url string, bylineOutlets, byli
 	return ""
 }
 
-// deskOutlet returns the outlet a desk credit names in Devanagari
-// ("मगध टाइम्स डेस्क" → "मगध टाइम्स"), when the rest reads as an outlet's
-// name.
-func deskOutlet(credit string) string {
-	ws := strings.Fields(credit)
-	n := len(ws)
-	for n > 0 && deskTail[lowerWord(foldNukta(ws[n-1]))] {
-		n--
-	}
-	if n == len(ws) || n == 0 {
-		return ""
-	}
-	name := strings.Join(ws[:n], " ")
-	if !mostlyDevanagari(name) {
-		return ""
-	}
-	for _, w := range ws[:n] {
-		if outletWords[lowerWord(foldNukta(w))] || loanWords[w] != "" {
-			return name
-		}
-	}
-	return ""
+// collapse joins s's words with single spaces.
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 // TestZoneless checks that a clock read without a zone is marked as such
@@ -27,14 +28,14 @@ func TestZoneless(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			st, ok := ParseTime(tt.in)
+			st, ok := newsroom.ParseTime(tt.in)
 			if !ok {
 				t.Fatalf("ParseTime(%q) found nothing", tt.in)
 			}
-			if got := Zoneless(st.Time); got != tt.zoneless {
+			if got := newsroom.Zoneless(st.Time); got != tt.zoneless {
 				t.Errorf("Zoneless = %v, want %v", got, tt.zoneless)
 			}
-			if got := InZone(st.Time, paris).Format(time.RFC3339); got != tt.inParis {
+			if got := newsroom.InZone(st.Time, paris).Format(time.RFC3339); got != tt.inParis {
 				t.Errorf("InZone = %s, want %s", got, tt.inParis)
 			}
 		})

@@ -1,4 +1,4 @@
-package meta
+package newsroom
 
 import (
 	_ "embed"
@@ -77,13 +77,18 @@ type DatelineInfo struct {
 // maxDatelineRunes bounds how far into a paragraph a dateline may reach.
 const maxDatelineRunes = 80
 
-// deskWords mark a reporter's or desk's credit inside a dateline.
+// deskWords mark a reporter's or desk's credit: "जागरण संवाददाता",
+// "Our Special Correspondent", "DH News Service", "India Today Web Desk".
 var deskWords = map[string]bool{
 	"संवाददाता": true, "ब्यूरो": true, "सहयोगी": true, "सूत्र": true, "नेटवर्क": true, "डेस्क": true,
 	"टीम": true, "जेएनएन": true, "प्रतिनिधि": true, "रिपोर्टर": true, "संवाद": true, "एजेंसी": true,
 	"एजेंसियां": true, "correspondent": true, "bureau": true, "desk": true, "reporter": true,
-	"staff": true, "network": true, "agencies": true, "agency": true, "jnn": true,
+	"staff": true, "network": true, "agencies": true, "agency": true, "jnn": true, "service": true, "team": true,
 }
+
+// DeskWord reports a word (folded as the stages fold words: lower case,
+// no nukta) that marks a reporter's or desk's credit.
+func DeskWord(w string) bool { return deskWords[w] }
 
 // functionWords never occur in a dateline; they mark a sentence.
 var functionWords = map[string]bool{
@@ -388,6 +393,16 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 		return true
 	}
 	return false
+}
+
+// EnglishPlace is the dateline's place in English: the place table's
+// name, or a place the table lacks written in Latin capitals in a dateline
+// with an agency or a date ("PHOENIX (AP) —" is Phoenix).
+func (d DatelineInfo) EnglishPlace() string {
+	if d.Place == "" && latinCaps(d.PlaceText) && (d.Agency != "" || d.Day > 0) {
+		return titleCase(d.PlaceText)
+	}
+	return d.Place
 }
 
 // columnWords open a head in capitals that addresses or labels the text

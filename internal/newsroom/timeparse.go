@@ -1,14 +1,13 @@
-package meta
+package newsroom
 
 import (
 	"time"
 
 	"khabar/internal/datetime"
-	"khabar/internal/normalize"
 )
 
 // Dates and times are read by package datetime, khabar's one recogniser;
-// these names keep meta's callers as they were.
+// these names keep the newsroom recognisers' callers as they were.
 
 // IST is India Standard Time (news.IST).
 var IST = datetime.IST
@@ -50,18 +49,21 @@ func Zoneless(t time.Time) bool { return datetime.Zoneless(t) }
 // (datetime.InZone).
 func InZone(t time.Time, loc *time.Location) time.Time { return datetime.InZone(t, loc) }
 
-// The word helpers meta shares with the recogniser, so that its agency,
-// dateline and outlet matching reads words the same way.
+// The word helpers the newsroom recognisers share with the date
+// recogniser, so that agency, dateline and outlet matching reads words the
+// same way.
 var (
 	digitValue = datetime.DigitValue
 	isDeva     = datetime.IsDeva
 	isWordRune = datetime.IsWordRune
 	lowerWord  = datetime.LowerWord
-	validDate  = datetime.ValidDate
-	foldNukta  = normalize.FoldNukta
 )
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // monthOfWord returns the month a word names, or 0.
 func monthOfWord(w string) int { return datetime.MonthOf(w) }
+
+// ValidDate reports whether y-m-d is a real calendar date
+// (datetime.ValidDate).
+func ValidDate(y, m, d int) bool { return datetime.ValidDate(y, m, d) }

@@ -1,4 +1,4 @@
-package meta
+package newsroom
 
 import (
 	"net/url"
@@ -363,9 +363,9 @@ var (
 	zones     map[string]*time.Location
 )
 
-// outletZone is the home zone of the outlet named (its English name), or
+// OutletZone is the home zone of the outlet named (its English name), or
 // nil for Indian outlets and unknown ones.
-func outletZone(name string) *time.Location {
+func OutletZone(name string) *time.Location {
 	zonesOnce.Do(func() {
 		zones = make(map[string]*time.Location, len(outletZones))
 		for n, z := range outletZones {
