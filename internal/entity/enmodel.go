@@ -45,6 +45,9 @@ func (s *Stage) englishModelSpans(tokens, words []string) []span {
 		if x.End == x.Start || words[x.Start] == "" || x.End-x.Start == 1 && (notNames[words[x.Start]] || notAlone[words[x.Start]]) {
 			continue
 		}
+		if anyTaken(taken, x.Start, x.End) {
+			continue // taken into the person before it (particlesAfter)
+		}
 		if x.Type == "PER" {
 			x.End = particlesAfter(tokens, words, x.End, raw)
 		}
@@ -144,10 +147,14 @@ func particlesAfter(tokens, words []string, end int, raw []string) int {
 	for j < len(tokens) && particles[words[j]] && !capitalised(tokens[j]) && raw[j] == "O" {
 		j++
 	}
-	if j == end || j-end > 2 || j >= len(tokens) || !capitalised(tokens[j]) || notNames[words[j]] {
+	if j == end || j-end > 2 || j >= len(tokens) || !capitalised(tokens[j]) || notNames[words[j]] ||
+		raw[j] != "O" && raw[j] != "B-PER" {
 		return end
 	}
-	return j + 1
+	// the tagger may have found the rest as a person of its own: one name
+	for j++; j < len(tokens) && raw[j] == "I-PER"; j++ {
+	}
+	return j
 }
 
 // joinConnected widens an organisation or place the tagger found to the
