@@ -32,8 +32,11 @@ type Result struct {
 	// Next is the cursor of the following page, "" on the last.
 	Next string
 	// Facets counts the matches by Facet name ("outlet", "lang",
-	// "entity", "event_type"), most first, when the query asked.
-	Facets map[string][]FacetCount
+	// "entity", "event_type"), most first, when the query asked: every
+	// match when there are at most 2,000, else the best 2,000 (in the
+	// query's order). FacetsOf is how many matches they count.
+	Facets   map[string][]FacetCount
+	FacetsOf int
 }
 
 // FacetCount is how many matches have one value of a facet.
