@@ -57,6 +57,8 @@ type Found struct {
 	// event type: FacetsOf of them (all, or the best 2,000 of more).
 	Facets   map[string][]search.FacetCount
 	FacetsOf int
+	// Days counts a search's matches per IST day, when q.Days asked.
+	Days []search.FacetCount
 }
 
 // Lookup fetches the page q asks for: with Text, ranked ids from s and then
@@ -87,14 +89,14 @@ func Lookup(ctx context.Context, a Articles, s Searcher, q Query) (Found, error)
 		return Found{}, ErrNoSearch
 	}
 	r, err := s.Search(ctx, search.Query{Text: q.Text, Lang: q.Lang, From: q.From, To: q.To, Limit: q.Limit, Cursor: inner,
-		ByDate: q.ByDate, Facets: true})
+		ByDate: q.ByDate, Facets: true, Days: q.Days})
 	if errors.Is(err, search.ErrNoTerms) {
 		return Found{}, paramErr("q", "has no searchable words, only stop words or punctuation; add a word that names what you look for")
 	}
 	if err != nil {
 		return Found{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	f := Found{Next: encodeCursor(r.Next, true), Total: r.Total, Searched: true, Facets: r.Facets, FacetsOf: r.FacetsOf}
+	f := Found{Next: encodeCursor(r.Next, true), Total: r.Total, Searched: true, Facets: r.Facets, FacetsOf: r.FacetsOf, Days: r.Days}
 	if len(r.IDs) == 0 {
 		return f, nil
 	}

@@ -25,7 +25,7 @@ import (
 
 // mappingVersion names the analyzer and fields an index was built with. It
 // changes whenever they do; an index of another version must be rebuilt.
-const mappingVersion = "khabar-search-2"
+const mappingVersion = "khabar-search-3"
 
 // versionKey is where the index keeps its mappingVersion.
 var versionKey = []byte("khabar_mapping_version")
@@ -56,7 +56,13 @@ const (
 	fieldFacetOutlet = "f_outlet"
 	fieldFacetEntity = "f_entity"
 	fieldFacetEvent  = "f_event"
+	// fieldDay is the IST day an article was published (YYYY-MM-DD),
+	// for counting matches per day.
+	fieldDay = "f_day"
 )
+
+// ist is India Standard Time, the zone of the days counted per day.
+var ist = time.FixedZone("IST", 5*3600+1800)
 
 // Index is a full-text index of articles, in a directory on disk. It is
 // safe for concurrent use.
@@ -266,7 +272,7 @@ func newMapping() mapping.IndexMapping {
 	sound.IncludeTermVectors = false
 	sound.DocValues = false
 	dm.AddFieldMappingsAt(fieldSound, sound)
-	for _, f := range []string{fieldFacetOutlet, fieldFacetEntity, fieldFacetEvent} {
+	for _, f := range []string{fieldFacetOutlet, fieldFacetEntity, fieldFacetEvent, fieldDay} {
 		k := bleve.NewKeywordFieldMapping()
 		k.Store = false
 		k.IncludeInAll = false
@@ -294,6 +300,7 @@ func document(a *news.Article) map[string]any {
 	set(fieldPublisher, a.Publisher)
 	if !a.Published.IsZero() {
 		d[fieldPublished] = a.Published.UTC()
+		d[fieldDay] = a.Published.In(ist).Format(time.DateOnly)
 	}
 	var names []string
 	seen := map[string]bool{}

@@ -101,3 +101,26 @@ func TestFacetsSample(t *testing.T) {
 		t.Errorf("small result: total %d, facets of %d, %v", r.Total, r.FacetsOf, r.Facets[FacetLang])
 	}
 }
+
+// TestDays checks the count of matches per IST day.
+func TestDays(t *testing.T) {
+	x := openWithFixtures(t)
+	r := search(t, x, Query{Text: "बारिश OR rains OR ट्रंप", Days: true, Limit: 1})
+	// The rain in both languages on day 1, Trump (ट्रम्प, another
+	// spelling) on day 2 and (ट्रंप) on day 4.
+	want := []FacetCount{{day(1).Format(time.DateOnly), 2}, {day(2).Format(time.DateOnly), 1}, {day(4).Format(time.DateOnly), 1}}
+	if !slices.Equal(r.Days, want) {
+		t.Errorf("days %v, want %v (total %d)", r.Days, want, r.Total)
+	}
+	// 23:30 UTC is the next day in IST.
+	late := &news.Article{ID: "late", Lang: "en", Title: "Monsoon late", Published: time.Date(2025, 9, 5, 23, 30, 0, 0, time.UTC)}
+	if err := x.Index(t.Context(), []*news.Article{late}); err != nil {
+		t.Fatal(err)
+	}
+	if r := search(t, x, Query{Text: "monsoon", Days: true}); len(r.Days) != 1 || r.Days[0].Term != "2025-09-06" {
+		t.Errorf("IST day: %v", r.Days)
+	}
+	if r := search(t, x, Query{Text: "monsoon"}); r.Days != nil {
+		t.Error("days given unasked")
+	}
+}

@@ -277,6 +277,34 @@ func (x *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %w", err)
 	}
+	if q.Days {
+		if out.Days, err = x.days(ctx, bq); err != nil {
+			return Result{}, fmt.Errorf("search: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// maxDays is how many days Result.Days counts at most (the latest, when
+// the matches span more): ten years.
+const maxDays = 3660
+
+// days counts every hit of bq per IST day, oldest first.
+func (x *Index) days(ctx context.Context, bq query.Query) ([]FacetCount, error) {
+	req := bleve.NewSearchRequestOptions(bq, 0, 0, false)
+	req.Score = "none"
+	req.AddFacet(fieldDay, bleve.NewFacetRequest(fieldDay, maxDays))
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := []FacetCount{}
+	if fr := res.Facets[fieldDay]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			out = append(out, FacetCount{Term: t.Term, Count: t.Count})
+		}
+	}
+	slices.SortFunc(out, func(a, b FacetCount) int { return strings.Compare(a.Term, b.Term) })
 	return out, nil
 }
 

@@ -23,6 +23,8 @@ type Query struct {
 	// Facets asks for the counts of the matches by outlet, language,
 	// entity and event type.
 	Facets bool
+	// Days asks for the number of matches published on each IST day.
+	Days bool
 }
 
 // Result is one page of hits, best first.
@@ -37,6 +39,10 @@ type Result struct {
 	// query's order). FacetsOf is how many matches they count.
 	Facets   map[string][]FacetCount
 	FacetsOf int
+	// Days counts every match by the IST day it was published
+	// (YYYY-MM-DD), oldest first, when the query asked; matches without a
+	// published time are not counted.
+	Days []FacetCount
 }
 
 // FacetCount is how many matches have one value of a facet.
