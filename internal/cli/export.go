@@ -93,7 +93,15 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		if rw, err = newRowWriter(bw, *format, tb.header(), "articles", "mentions", "killed", "injured"); err != nil {
 			return err
 		}
-		err = d.store.Each(ctx, func(a *news.Article) error {
+		// The tables need no article's words: a store that can leave
+		// them out is read without them.
+		each := d.store.Each
+		if s, ok := any(d.store).(interface {
+			EachWithoutText(context.Context, func(*news.Article) error) error
+		}); ok {
+			each = s.EachWithoutText
+		}
+		err = each(ctx, func(a *news.Article) error {
 			if !keep(a) {
 				return nil
 			}
