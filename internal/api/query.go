@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/base64"
 	"fmt"
+	"khabar/internal/news"
 	"net/url"
 	"strconv"
 	"strings"
@@ -24,7 +25,7 @@ const (
 )
 
 // ist is India Standard Time, in which date-only bounds are read.
-var ist = time.FixedZone("IST", 5*3600+30*60)
+var ist = news.IST
 
 // IST returns India Standard Time (+05:30), the zone in which date-only
 // bounds are read and dates are shown.

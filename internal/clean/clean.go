@@ -84,7 +84,7 @@ func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
 	if a.Text == "" && strings.TrimSpace(p.Text) == "" && strings.TrimSpace(a.Raw.Body) != "" && len(a.Removed) == 0 {
 		// The page had content but no text reached the cleaner (an HTML
 		// page with no article, only scripts, …): say so in the record.
-		a.Removed = append(a.Removed, news.Removal{Text: "", Reason: ReasonNoBody})
+		a.Removed = append(a.Removed, news.Removal{Text: "", Reason: news.ReasonNoBody})
 	}
 	return nil
 }
@@ -169,7 +169,7 @@ func Clean(p Page) Result {
 	for _, l := range lines {
 		l.reason = classify(l.text, l.sh)
 		if l.reason == "" && p.Repeated != nil && p.Repeated(l.text) {
-			l.reason = ReasonSiteRepeat
+			l.reason = news.ReasonSiteRepeat
 		}
 	}
 	title := markTitle(lines, p)
@@ -194,7 +194,7 @@ func Clean(p Page) Result {
 	body = append(body, overflow...)
 	res.Text = strings.Join(body, "\n\n")
 	if res.Text == "" && len(lines) > 0 {
-		res.Removed = append(res.Removed, news.Removal{Text: "", Reason: ReasonNoBody})
+		res.Removed = append(res.Removed, news.Removal{Text: "", Reason: news.ReasonNoBody})
 	}
 	return res
 }
@@ -250,7 +250,7 @@ func markTitle(lines []*line, p Page) string {
 	if titleAt < 0 {
 		return ""
 	}
-	lines[titleAt].reason = ReasonTitle
+	lines[titleAt].reason = news.ReasonTitle
 	k := titleKey(title)
 	keys[k] = true
 	longest = 0
@@ -258,7 +258,7 @@ func markTitle(lines []*line, p Page) string {
 		longest = max(longest, len(k))
 	}
 	for i, l := range lines {
-		if i == titleAt || (l.reason != "" && l.reason != ReasonNavigation) {
+		if i == titleAt || (l.reason != "" && l.reason != news.ReasonNavigation) {
 			continue
 		}
 		// A headline pair is at most two headlines long.
@@ -266,7 +266,7 @@ func markTitle(lines []*line, p Page) string {
 			continue
 		}
 		if keys[titleKey(l.text)] || pairedTitle(l.text, keys) || taggedTitle(l.text, k) {
-			l.reason = ReasonRepeatedTitle
+			l.reason = news.ReasonRepeatedTitle
 		}
 	}
 	return title
@@ -331,7 +331,7 @@ func bylineTitle(lines []*line) int {
 		if articleStarts(lines, i) {
 			break
 		}
-		if !titleCandidate(lines[i]) || !adjacent(lines, i, ReasonByline) && !adjacent(lines, i, ReasonTimestamp) {
+		if !titleCandidate(lines[i]) || !adjacent(lines, i, news.ReasonByline) && !adjacent(lines, i, news.ReasonTimestamp) {
 			continue
 		}
 		for i > 0 && titleCandidate(lines[i-1]) {
@@ -346,7 +346,7 @@ func bylineTitle(lines []*line) int {
 // i, or under the one summary line below it.
 func credited(lines []*line, i int) bool {
 	for j := i + 1; j < len(lines) && j <= i+2; j++ {
-		if r := lines[j].reason; r == ReasonByline || r == ReasonTimestamp {
+		if r := lines[j].reason; r == news.ReasonByline || r == news.ReasonTimestamp {
 			return true
 		}
 	}
@@ -473,7 +473,7 @@ func markBlocks(lines []*line) {
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		switch l.reason {
-		case ReasonAlsoRead:
+		case news.ReasonAlsoRead:
 			// A marker alone (or ending with a colon) points to the next
 			// few headline lines.
 			if !endsOpen(l.text) {
@@ -484,9 +484,9 @@ func markBlocks(lines []*line) {
 				if n.reason != "" || !n.sh.headlineLike(n.text) {
 					break
 				}
-				n.reason = ReasonAlsoRead
+				n.reason = news.ReasonAlsoRead
 			}
-		case ReasonTags:
+		case news.ReasonTags:
 			// A tags label alone: the tags follow, one a line.
 			if l.sh.words > 2 {
 				continue
@@ -496,15 +496,15 @@ func markBlocks(lines []*line) {
 				if n.reason != "" || n.sh.words > 4 || n.sh.sentence {
 					break
 				}
-				n.reason = ReasonTags
+				n.reason = news.ReasonTags
 			}
-		case ReasonRelated:
+		case news.ReasonRelated:
 			// The list under the heading: headline-shaped lines, up to the
 			// next paragraph of text.
 			for j := i + 1; j < len(lines); j++ {
 				n := lines[j]
 				if n.reason != "" {
-					if n.reason == ReasonRelated || n.reason == ReasonNavigation || n.reason == ReasonFooter {
+					if n.reason == news.ReasonRelated || n.reason == news.ReasonNavigation || n.reason == news.ReasonFooter {
 						continue
 					}
 					// Disclaimers, web titles and the like keep their reason.
@@ -513,7 +513,7 @@ func markBlocks(lines []*line) {
 				if n.sh.bodyLike() && !restIsTail(bodyAfter[j], len(lines)-j) {
 					break
 				}
-				n.reason = ReasonRelated
+				n.reason = news.ReasonRelated
 			}
 		}
 	}
@@ -568,7 +568,7 @@ func markEdges(lines []*line, html bool) {
 		if !appeal(lines[last].text) {
 			break
 		}
-		lines[last].reason = ReasonSocial
+		lines[last].reason = news.ReasonSocial
 		for last--; last > first && (lines[last].reason != "" || !lines[last].sh.bodyLike()); last-- {
 		}
 	}
@@ -590,42 +590,42 @@ func markEdges(lines []*line, html bool) {
 		case i == firstOpen && i < first && l.sh.words <= 3 && !l.sh.sentence && meta.Place(l.text) != "" && !menuNext(lines, i):
 			// A place alone above the article: the dateline on a line of
 			// its own ("CHENNAI").
-			l.reason = ReasonDateline
+			l.reason = news.ReasonDateline
 		case l.sh.words == 1 && !l.sh.sentence && (i < first || i > last) && meta.Place(l.text) == "":
 			// One word alone above or below the article is a label of the
 			// page ("AA", "Promoted"); inside the article it is a
 			// subheading and stays.
-			l.reason = ReasonNavigation
-		case i > 0 && i < first && lines[i-1].reason == ReasonCaption && l.sh.headlineLike(l.text) && l.sh.words <= 12:
+			l.reason = news.ReasonNavigation
+		case i > 0 && i < first && lines[i-1].reason == news.ReasonCaption && l.sh.headlineLike(l.text) && l.sh.words <= 12:
 			// The caption under a photo credit.
-			l.reason = ReasonCaption
-		case nameLike(l.text, l.sh) && (next(lines, i, ReasonTimestamp) || next(lines, i, ReasonByline)):
+			l.reason = news.ReasonCaption
+		case nameLike(l.text, l.sh) && (next(lines, i, news.ReasonTimestamp) || next(lines, i, news.ReasonByline)):
 			// An author's name beside the date line.
-			l.reason = ReasonByline
+			l.reason = news.ReasonByline
 		case i < first && l.sh.words <= 5 && !l.sh.sentence && standaloneDateline(l.text) && !menuNext(lines, i):
 			// "शिमला (राजेश):" on a line of its own.
-			l.reason = ReasonDateline
+			l.reason = news.ReasonDateline
 		case i < last && l.sh.words <= 3 && l.sh.latin > 0 && strings.ToUpper(l.text) == l.text && meta.Place(l.text) != "" && nearCredit(lines, i):
 			// A place in capitals on its own line by the credit: the
 			// dateline ("THIRUVANANTHAPURAM").
-			l.reason = ReasonDateline
+			l.reason = news.ReasonDateline
 		case (i < first || nearCredit(lines, i)) && placeLine(l.text, l.sh) && nearCredit(lines, i):
 			// The writer's place beside the credit or time: "New Delhi,
 			// India", "लखनऊ,".
-			l.reason = ReasonByline
+			l.reason = news.ReasonByline
 		}
 	}
 	// A note on the writer after the story: "X is a freelance journalist
 	// based in Y."
 	authors := creditNames(lines)
 	for last > first && lines[last].reason == "" && authorBio(lines[last].text, lines[last].sh, authors) {
-		lines[last].reason = ReasonByline
+		lines[last].reason = news.ReasonByline
 		for last--; last > first && (lines[last].reason != "" || !lines[last].sh.bodyLike()); last-- {
 		}
 	}
 	titleAt := -1
 	for i, l := range lines {
-		if l.reason == ReasonTitle {
+		if l.reason == news.ReasonTitle {
 			titleAt = i
 			break
 		}
@@ -642,31 +642,31 @@ func markEdges(lines []*line, html bool) {
 			// A sentence above the headline stays unless the site speaks
 			// in it to its reader about the page itself.
 			if i < titleAt && l.sh.words <= 40 && siteVoice(lower(l.text)) && hasWord(lower(l.text), webWords...) {
-				l.reason = ReasonBanner
+				l.reason = news.ReasonBanner
 			}
 			continue
 		}
 		switch {
 		case titleAt >= 0 && i < titleAt:
 			// Above the headline: menus, section labels, banners.
-			l.reason = ReasonNavigation
+			l.reason = news.ReasonNavigation
 			if l.sh.latin > 0 && l.sh.deva == 0 && deva && l.sh.words > 3 {
-				l.reason = ReasonBanner
+				l.reason = news.ReasonBanner
 			}
 		case titleAt < 0 && l.sh.words <= 3 && !l.sh.sentence:
-			l.reason = ReasonNavigation
+			l.reason = news.ReasonNavigation
 		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence:
 			// A Latin line in the head of a Hindi page, not a sentence.
-			l.reason = ReasonBanner
+			l.reason = news.ReasonBanner
 		case nameLike(l.text, l.sh):
-			l.reason = ReasonByline
+			l.reason = news.ReasonByline
 		}
 	}
 	// The rest of a credit, once the credit is known: "पदनाम, बीबीसी
 	// न्यूज़ हिंदी के लिए".
 	for i := 1; i < first; i++ {
-		if l := lines[i]; l.reason == "" && lines[i-1].reason == ReasonByline && creditMore(l.text, l.sh) {
-			l.reason = ReasonByline
+		if l := lines[i]; l.reason == "" && lines[i-1].reason == news.ReasonByline && creditMore(l.text, l.sh) {
+			l.reason = news.ReasonByline
 		}
 	}
 	// After the last paragraph: short labels. Lists without a related
@@ -674,7 +674,11 @@ func markEdges(lines []*line, html bool) {
 	// furniture has begun below the story, what follows that is not a
 	// sentence is furniture too: labels, headline lists, tags.
 	furniture := false
-	for i := last + 1; i < len(lines); i++ {
+	// A numbered list the article goes on into ("Here are our picks:",
+	// then "1. …", "2. …"), even past an advertisement between, is the
+	// article's.
+	listEnd := numberedList(lines, last)
+	for i := listEnd + 1; i < len(lines); i++ {
 		l := lines[i]
 		if l.reason != "" {
 			furniture = furniture || furnitureStarts[l.reason]
@@ -682,21 +686,71 @@ func markEdges(lines []*line, html bool) {
 		}
 		switch {
 		case furniture && l.sh.words <= 25 && (!l.sh.sentence || l.sh.headlineLike(l.text)):
-			l.reason = ReasonFooter
+			l.reason = news.ReasonFooter
 			if l.sh.words >= 4 && l.sh.headlineLike(l.text) {
-				l.reason = ReasonRelated
+				l.reason = news.ReasonRelated
 			}
 		case l.sh.words <= 3 && !l.sh.sentence && !strings.ContainsAny(l.text, ",0123456789-:") && meta.Place(l.text) == "":
-			l.reason = ReasonFooter
+			l.reason = news.ReasonFooter
 		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence && l.sh.words <= 12:
-			l.reason = ReasonFooter
+			l.reason = news.ReasonFooter
 		case !l.sh.sentence && l.sh.words <= 25 && siteVoice(lower(l.text)) && hasWord(lower(l.text), webWords...):
 			// The site speaking to its reader below the story: "Get the
 			// day's stories in your inbox", "कृपया अपनी टिप्पणी दर्ज करें".
-			l.reason = ReasonFooter
+			l.reason = news.ReasonFooter
 		}
 		furniture = furniture || furnitureStarts[l.reason]
 	}
+}
+
+// numberedList returns the last line of a numbered list that starts right
+// after the article's last paragraph at last: items numbered 1, 2, 3, … in
+// order, at least two, after the line that introduces it (ending in a
+// colon), with only advertisement and caption lines or short lines kept
+// (an item's price, its shop) between. It returns last when
+// none starts there.
+func numberedList(lines []*line, last int) int {
+	end, want := last, 1
+	for i := last + 1; i < len(lines); i++ {
+		l := lines[i]
+		if l.reason == news.ReasonAdvertisement || l.reason == news.ReasonCaption {
+			continue
+		}
+		if n, ok := itemNumber(l.text); ok && n == want && l.sh.words <= 30 {
+			end, want = i, want+1
+			continue
+		}
+		if want == 1 && l.reason == "" && strings.HasSuffix(l.text, ":") {
+			// The sentence that introduces the list.
+			continue
+		}
+		if want > 1 && l.reason == "" && !l.sh.sentence && l.sh.words <= 8 {
+			// A line under an item.
+			continue
+		}
+		break
+	}
+	if want <= 2 {
+		return last
+	}
+	return end
+}
+
+// itemNumber reads the number a list item opens with: "1.", "2)", "3 -",
+// "4:" and a space.
+func itemNumber(s string) (int, bool) {
+	n, i := 0, 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		n = 10*n + int(s[i]-'0')
+		i++
+	}
+	if i == 0 || i+1 >= len(s) || !strings.ContainsRune(".):-", rune(s[i])) {
+		return 0, false
+	}
+	if s[i] == '-' {
+		return n, i > 0
+	}
+	return n, s[i+1] == ' '
 }
 
 // menuNext reports whether the line after i is another short label of a
@@ -706,7 +760,7 @@ func menuNext(lines []*line, i int) bool {
 		return false
 	}
 	n := lines[i+1]
-	return (n.reason == "" || n.reason == ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(meta.FindTimes(n.text)) == 0
+	return (n.reason == "" || n.reason == news.ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(meta.FindTimes(n.text)) == 0
 }
 
 // next reports whether the line before or after i was removed for reason.
@@ -773,10 +827,10 @@ func fixFirstParagraph(lines []*line) {
 	var body []*line
 	afterTitle, afterCredit := -1, -1
 	for i, l := range lines {
-		if l.reason == ReasonTitle && titleAt < 0 {
+		if l.reason == news.ReasonTitle && titleAt < 0 {
 			titleAt = i
 		}
-		if (l.reason == ReasonByline || l.reason == ReasonTimestamp) && len(body) < 2 {
+		if (l.reason == news.ReasonByline || l.reason == news.ReasonTimestamp) && len(body) < 2 {
 			// The head's credit lines: the article starts below them.
 			afterCredit = -2
 		}
@@ -786,7 +840,7 @@ func fixFirstParagraph(lines []*line) {
 		if t := strings.TrimLeft(l.text, strayChars+" \u00a0"); t != l.text && t != "" {
 			cut := strings.TrimSpace(l.text[:len(l.text)-len(t)])
 			if onlyPunct(cut) && !strings.HasPrefix(l.text, "...") && !strings.HasPrefix(l.text, "…") {
-				l.prefix = append(l.prefix, news.Removal{Text: cut, Reason: ReasonStrayPunctuation})
+				l.prefix = append(l.prefix, news.Removal{Text: cut, Reason: news.ReasonStrayPunctuation})
 				l.text = t
 			}
 		}
@@ -808,7 +862,7 @@ func fixFirstParagraph(lines []*line) {
 		if !ok || strong && d.Agency == "" && d.Source == "" && (d.Day == 0 || d.Place == "") {
 			return false
 		}
-		l.prefix = append(l.prefix, news.Removal{Text: d.Text, Reason: ReasonDateline})
+		l.prefix = append(l.prefix, news.Removal{Text: d.Text, Reason: news.ReasonDateline})
 		l.text = strings.TrimLeft(l.text[d.Len:], strayChars+" \u00a0")
 		return true
 	}

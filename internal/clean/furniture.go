@@ -1,6 +1,9 @@
 package clean
 
-import "strings"
+import (
+	"khabar/internal/news"
+	"strings"
+)
 
 // authorHeadings head a box about the writer below the story.
 var authorHeadings = map[string]bool{
@@ -45,7 +48,7 @@ func preferredSource(t string, sh shape) bool {
 // removed, at most three).
 func markAuthorBox(lines []*line) {
 	for i, l := range lines {
-		if l.reason != ReasonByline || !authorHeading(lower(l.text)) {
+		if l.reason != news.ReasonByline || !authorHeading(lower(l.text)) {
 			continue
 		}
 		for j, n := i+1, 0; j < len(lines) && n < 3; j, n = j+1, n+1 {
@@ -53,7 +56,7 @@ func markAuthorBox(lines []*line) {
 			if m.reason != "" || m.sh.words > 60 || sentenceCount(m.text) > 3 {
 				break
 			}
-			m.reason = ReasonByline
+			m.reason = news.ReasonByline
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"khabar/internal/meta"
+	"khabar/internal/news"
 )
 
 // chooseTitle picks the headline of a text page by weighing every line
@@ -92,7 +93,7 @@ func headlineCandidate(l *line) bool {
 // i (past a deck and a desk's name).
 func creditBelow(lines []*line, i int) bool {
 	for j := i + 1; j < len(lines) && j <= i+3; j++ {
-		if r := lines[j].reason; r == ReasonByline || r == ReasonTimestamp {
+		if r := lines[j].reason; r == news.ReasonByline || r == news.ReasonTimestamp {
 			return true
 		}
 	}

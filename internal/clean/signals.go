@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"khabar/internal/meta"
+	"khabar/internal/news"
 )
 
 // readVerbs open a link to another story when a separator follows them:
@@ -259,7 +260,7 @@ func nearCredit(lines []*line, i int) bool {
 			continue
 		}
 		switch lines[j].reason {
-		case ReasonByline, ReasonTimestamp, ReasonCredit:
+		case news.ReasonByline, news.ReasonTimestamp, news.ReasonCredit:
 			return true
 		}
 	}
@@ -294,7 +295,7 @@ func hasDeskWord(t string) bool {
 func creditNames(lines []*line) []string {
 	var out []string
 	for _, l := range lines {
-		if l.reason != ReasonByline {
+		if l.reason != news.ReasonByline {
 			continue
 		}
 		t := strings.TrimSpace(l.text)
@@ -318,7 +319,7 @@ func keepLiveStamps(lines []*line, first, last int) {
 	var stamps []int
 	for i := first + 1; i < last; i++ {
 		l := lines[i]
-		if l.reason != ReasonTimestamp {
+		if l.reason != news.ReasonTimestamp {
 			continue
 		}
 		if _, ok := hasPrefixAny(lower(l.text), timestampPrefixes...); ok {
@@ -339,9 +340,9 @@ func keepLiveStamps(lines []*line, first, last int) {
 // for a label (navigation, footer) is not enough: it may be a subheading
 // of a list that ends the article.
 var furnitureStarts = map[string]bool{
-	ReasonRelated: true, ReasonAlsoRead: true, ReasonSocial: true, ReasonCopyright: true, ReasonDisclaimer: true,
-	ReasonBanner: true, ReasonTags: true, ReasonCredit: true, ReasonAdvertisement: true, ReasonByline: true,
-	ReasonSiteRepeat: true, ReasonURL: true,
+	news.ReasonRelated: true, news.ReasonAlsoRead: true, news.ReasonSocial: true, news.ReasonCopyright: true, news.ReasonDisclaimer: true,
+	news.ReasonBanner: true, news.ReasonTags: true, news.ReasonCredit: true, news.ReasonAdvertisement: true, news.ReasonByline: true,
+	news.ReasonSiteRepeat: true, news.ReasonURL: true,
 }
 
 // menuItem reports a breadcrumb item that is a section's name or a place:

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 	"khabar/internal/quote"
 )
@@ -39,6 +40,7 @@ type sentence struct {
 
 // doc is the state of one Extract.
 type doc struct {
+	lex   *table // the words of the article's language
 	a     *news.Article
 	text  string
 	toks  []token
@@ -167,12 +169,12 @@ func (d *doc) matchAt(i int) (trigger, int, bool) {
 		}
 		best, bestEnd, found = t, end, true
 	}
-	for _, t := range lex.byFirst[d.toks[i].key] {
+	for _, t := range d.lex.byFirst[d.toks[i].key] {
 		try(t)
 	}
 	k := d.toks[i].key
 	r, _ := utf8.DecodeRuneInString(k)
-	for _, t := range lex.byStem[r] {
+	for _, t := range d.lex.byStem[r] {
 		try(t)
 	}
 	return best, bestEnd, found
@@ -191,7 +193,7 @@ func (d *doc) scoreCues() {
 		if d.sents[d.sent[i]].para == 0 {
 			w = titleWeight
 		}
-		if sub, ok := lex.cues[t.key]; ok {
+		if sub, ok := d.lex.cues[t.key]; ok {
 			d.scores[sub] += w
 		}
 	}
@@ -209,7 +211,7 @@ func (d *doc) localScores(si int) map[string]float64 {
 			w = 2
 		}
 		for k := d.sents[s].first; k < d.sents[s].end; k++ {
-			if sub, ok := lex.cues[d.toks[k].key]; ok {
+			if sub, ok := d.lex.cues[d.toks[k].key]; ok {
 				m[sub] += w
 			}
 		}
@@ -363,7 +365,7 @@ func (d *doc) triggers() {
 		}
 		m := &Mention{Trigger: Span{d.toks[c.i].s, d.toks[c.end-1].e}, sent: si}
 		m.Event.Type, m.Event.Subtype = typ, sub
-		m.anaphoric = c.t.family == "incident" || is("anaphor", d.key(c.i-1)) || is("anaphor", d.key(c.i-2))
+		m.anaphoric = c.t.family == "incident" || d.is(lexicon.EventAnaphor, d.key(c.i-1)) || d.is(lexicon.EventAnaphor, d.key(c.i-2))
 		// One event named in two words next to each other ("शीत लहर और
 		// बर्फीली हवाएं", "आग, तूफान") is one mention.
 		if n := len(d.out); n > 0 {
@@ -400,7 +402,7 @@ func (d *doc) setFire(i, end int) bool {
 	case next == "के" && d.key(end+1) == "हवाले":
 		return true
 	}
-	return d.key(i-1) == "की" && is("violence", d.key(i-2))
+	return d.key(i-1) == "की" && d.is(lexicon.EventViolence, d.key(i-2))
 }
 
 // antecedent returns the subtype of the last hazard or attack mention in
@@ -425,7 +427,7 @@ func (d *doc) ploverOK(t trigger, i, end int) bool {
 	if t.needsParty {
 		ok := false
 		for k := i - 1; k >= s.first && k >= i-4; k-- {
-			if d.entityAt(k) >= 0 || is("parties", d.key(k)) || d.key(k) == "दोनों" {
+			if d.entityAt(k) >= 0 || d.is(lexicon.EventParties, d.key(k)) || d.key(k) == "दोनों" {
 				ok = true
 				break
 			}
@@ -533,7 +535,7 @@ func (d *doc) agentCue(i int, local map[string]float64) map[string]float64 {
 		if d.key(k) != "ने" && d.key(k) != "द्वारा" {
 			continue
 		}
-		sub, ok := lex.cues[d.key(k-1)]
+		sub, ok := d.lex.cues[d.key(k-1)]
 		if !ok {
 			return local
 		}

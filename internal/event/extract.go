@@ -16,7 +16,7 @@ import (
 // a.Title (see titleEvents), a.Entities, a.Times, a.Quotes, a.Dateline
 // and a.Published.
 func Extract(a *news.Article) []Mention {
-	d := &doc{a: a, text: a.Text, toks: tokenize(a.Text)}
+	d := &doc{a: a, text: a.Text, toks: tokenize(a.Text), lex: lexFor(a.Lang)}
 	if len(d.toks) == 0 {
 		return nil
 	}

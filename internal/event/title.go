@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 )
 
@@ -28,7 +29,7 @@ func (d *doc) titleEvents() []*Mention {
 	}
 	t := &news.Article{Text: title, Published: d.a.Published, Dateline: d.a.Dateline, Entities: titleEntities(title, d.a.Entities)}
 	heads := Extract(t)
-	words := senses(title)
+	words := d.senses(title)
 	var out []*Mention
 	for hi, h := range heads {
 		if h.Modality != Asserted || h.Event.Subtype != "" || len(h.Event.Actors)+len(h.Event.Targets) == 0 {
@@ -63,7 +64,7 @@ func (d *doc) titleEvents() []*Mention {
 				continue
 			}
 			score := 0
-			for w := range senses(b.Event.Sentence) {
+			for w := range d.senses(b.Event.Sentence) {
 				if words[w] {
 					score++
 				}
@@ -102,10 +103,10 @@ func (d *doc) cancelled(m *Mention) bool {
 
 // senses returns the words of s that say something (no postpositions or
 // auxiliaries), each as its sense ("मुलाकात" and "बैठक" are one).
-func senses(s string) map[string]bool {
+func (d *doc) senses(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range tokenize(s) {
-		if t.kind != kWord || postpositions[t.key] || is("verbs", t.key) || utf8.RuneCountInString(t.key) < 2 {
+		if t.kind != kWord || postpositions[t.key] || d.is(lexicon.EventVerbs, t.key) || utf8.RuneCountInString(t.key) < 2 {
 			continue
 		}
 		out[sense(t.key)] = true

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"khabar/internal/news"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,7 +11,7 @@ import (
 
 // ist is India Standard Time: the zone of "IST" and of times written
 // without a zone.
-var ist = time.FixedZone("IST", 5*3600+1800)
+var ist = news.IST
 
 // Month names as pages write them. Hindi spellings are matched after nukta
 // removal (see foldDigits), so "फ़रवरी" is "फरवरी".

@@ -380,12 +380,30 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 	case strong:
 		return true
 	case latin && strings.ToUpper(d.PlaceText) == d.PlaceText && kind != '।':
-		return true
+		// A place in capitals the table lacks ("TOULON —"), but not a
+		// column's salutation or label in capitals ("DEAR ABBY:", "Q:").
+		return !columnLabel(d.PlaceText)
 	case kind == ':' && len(splitWords(d.PlaceText)) <= 2 && !latin:
 		// "औरंगाबाद : शहर के …": a one- or two-word Hindi head before a colon.
 		return true
 	}
 	return false
+}
+
+// columnWords open a head in capitals that addresses or labels the text
+// after it rather than placing it: an advice column's letter ("DEAR
+// ABBY:"), a question and answer ("Q:", "A:"), a note or label.
+var columnWords = map[string]bool{
+	"dear": true, "q": true, "a": true, "question": true, "answer": true, "editor's": true, "editors'": true,
+	"note": true, "update": true, "updated": true, "correction": true, "clarification": true, "breaking": true,
+	"exclusive": true, "watch": true, "listen": true, "opinion": true, "analysis": true, "review": true,
+	"warning": true, "photos": true, "video": true, "live": true, "hi": true, "hello": true,
+}
+
+// columnLabel reports a head whose first word is one of columnWords.
+func columnLabel(head string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(head), " ")
+	return columnWords[strings.ToLower(w)]
 }
 
 // placeThenDate splits "भोपाल 05 मार्च" into a place and a day and month

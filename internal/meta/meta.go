@@ -68,27 +68,12 @@ import (
 	"index/suffixarray"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
 	"khabar/internal/news"
 	"khabar/internal/normalize"
-)
-
-// Removal reasons the meta stage reads; they are the clean stage's.
-const (
-	reasonTitle         = "title"
-	reasonRepeatedTitle = "repeated-title"
-	reasonWebTitle      = "web-title"
-	reasonByline        = "byline"
-	reasonTimestamp     = "timestamp"
-	reasonDateline      = "dateline"
-	reasonDisclaimer    = "disclaimer"
-	reasonCredit        = "credit"
-	reasonURL           = "url"
-	reasonCopyright     = "copyright"
 )
 
 // Meta is the meta stage. It holds no state and is safe for concurrent use.
@@ -207,7 +192,7 @@ func Read(a *news.Article) Facts {
 	// URL.
 	f.URL = firstNonEmpty(a.Raw.Hints.URL, head.URL, head.LD.URL)
 	if f.URL == "" {
-		if us := byReason(reasonURL); len(us) > 0 {
+		if us := byReason(news.ReasonURL); len(us) > 0 {
 			f.URL = strings.TrimSpace(us[0].text)
 		}
 	}
@@ -220,7 +205,7 @@ func Read(a *news.Article) Facts {
 
 	// Title.
 	titleLine := ""
-	if ts := byReason(reasonTitle); len(ts) > 0 {
+	if ts := byReason(news.ReasonTitle); len(ts) > 0 {
 		titleLine = ts[0].text
 	}
 	cand := candidatesOf(a)
@@ -239,18 +224,18 @@ func Read(a *news.Article) Facts {
 	f.Title = collapse(f.Title)
 
 	// English title.
-	f.TitleEn = englishTitle(f.Title, byReason(reasonWebTitle), byReason(reasonRepeatedTitle))
+	f.TitleEn = englishTitle(f.Title, byReason(news.ReasonWebTitle), byReason(news.ReasonRepeatedTitle))
 
 	// Byline, publisher candidates and agencies from credit lines.
 	titlePos := -1
-	if ts := byReason(reasonTitle); len(ts) > 0 {
+	if ts := byReason(news.ReasonTitle); len(ts) > 0 {
 		titlePos = ts[0].pos
 	}
 	var names, outletsNamed []string
 	var hits []agencyAt
 	for _, x := range facts {
 		switch x.reason {
-		case reasonByline, reasonTimestamp:
+		case news.ReasonByline, news.ReasonTimestamp:
 			ns, outs, ags := readByline(x.text)
 			names = append(names, ns...)
 			if Outlet(x.text) != "" {
@@ -261,7 +246,7 @@ func Read(a *news.Article) Facts {
 			for _, g := range ags {
 				hits = append(hits, agencyAt{g, x.pos})
 			}
-		case "navigation", "footer", "social", "banner":
+		case news.ReasonNavigation, news.ReasonFooter, news.ReasonSocial, news.ReasonBanner:
 			// A line that is only an outlet's name or desk ("दैनिक भास्कर",
 			// "Prabhat Khabar Digital Desk").
 			if kind, _, _, ok := LeadName(x.text); ok && kind == LeadOutlet {
@@ -271,11 +256,11 @@ func Read(a *news.Article) Facts {
 				// itself, even a name that is also a word ("Mint").
 				outletsNamed = append(outletsNamed, x.text)
 			}
-		case reasonDisclaimer, reasonCredit:
+		case news.ReasonDisclaimer, news.ReasonCredit:
 			for _, h := range FindAgencies(x.text) {
 				hits = append(hits, agencyAt{h.Name, x.pos + h.Start})
 			}
-			if x.reason == reasonCredit {
+			if x.reason == news.ReasonCredit {
 				if g := Agency(x.text); g != "" {
 					hits = append(hits, agencyAt{g, x.pos})
 				}
@@ -298,7 +283,7 @@ func Read(a *news.Article) Facts {
 	var dl *DatelineInfo
 	var weakOutlets []fact
 	dlPos := -1
-	if ds := byReason(reasonDateline); len(ds) > 0 {
+	if ds := byReason(news.ReasonDateline); len(ds) > 0 {
 		if d, ok := DatelineText(ds[0].text); ok {
 			dl, dlPos = &d, ds[0].pos
 		}
@@ -336,8 +321,8 @@ func Read(a *news.Article) Facts {
 	f.Byline = dedupe(names)
 
 	// Publisher.
-	f.Publisher = publisher(a, head, cand.publisher, f.URL, outletsNamed, f.Byline, byReason(reasonDisclaimer), byReason(reasonCopyright),
-		append(append(append(byReason("social"), byReason("banner")...), byReason(reasonCredit)...), weakOutlets...))
+	f.Publisher = publisher(a, head, cand.publisher, f.URL, outletsNamed, f.Byline, byReason(news.ReasonDisclaimer), byReason(news.ReasonCopyright),
+		append(append(append(byReason(news.ReasonSocial), byReason(news.ReasonBanner)...), byReason(news.ReasonCredit)...), weakOutlets...))
 
 	// Times.
 	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, cand, f.URL)
@@ -787,267 +772,4 @@ func deskOutlet(credit string) string {
 		}
 	}
 	return ""
-}
-
-var urlDate = regexp.MustCompile(`/(20\d\d|19\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
-
-// times decides published and updated. Machine values (hints, meta tags,
-// JSON-LD) come first; then the page's visible timestamps: a labelled
-// "published" time, else the first unlabelled one; a labelled "updated"
-// time, else a second unlabelled one. A visible time given to the minute
-// takes the seconds of a machine timestamp of the same minute. With only an
-// "Updated" time on the page, it is the published time too. A date in the
-// URL is the last resort.
-func times(a *news.Article, head Head, facts []fact, cand candidates, url string) (pub time.Time, pubP Precision, upd time.Time, updP Precision) {
-	if !a.Raw.Hints.Published.IsZero() {
-		pub, pubP = a.Raw.Hints.Published, PrecisionSecond
-	}
-	// parseFirst takes the first value that states its zone, else the
-	// first that parses ("pubdate" without a zone beside an
-	// article:published_time with one).
-	parseFirst := func(vals ...string) (time.Time, Precision) {
-		var first Stamp
-		for _, v := range vals {
-			if st, ok := ParseTime(v); ok {
-				if !Zoneless(st.Time) {
-					return st.Time, st.Precision
-				}
-				if first.Time.IsZero() {
-					first = st
-				}
-			}
-		}
-		return first.Time, first.Precision
-	}
-	if pub.IsZero() {
-		pub, pubP = parseFirst(append([]string{head.LD.DatePublished}, head.Published...)...)
-	}
-	upd, updP = parseFirst(append([]string{head.LD.DateModified}, head.Modified...)...)
-
-	var labPub, labUpd, unl []Stamp
-	for _, x := range facts {
-		if x.reason != reasonTimestamp && x.reason != reasonByline {
-			continue
-		}
-		for _, st := range FindTimes(x.text) {
-			st = attachTime(x.text, st)
-			switch st.Label {
-			case Published:
-				labPub = append(labPub, st)
-			case Updated:
-				labUpd = append(labUpd, st)
-			default:
-				unl = append(unl, st)
-			}
-		}
-	}
-	refine := func(st Stamp) Stamp {
-		if st.Precision != PrecisionMinute {
-			return st
-		}
-		for _, u := range unl {
-			if u.Precision == PrecisionSecond && u.Time.Truncate(time.Minute).Equal(st.Time) {
-				return u
-			}
-		}
-		return st
-	}
-	// A date alone (a site's date bar, a date over a time line) gives way
-	// to a full timestamp the page prints elsewhere.
-	labPub, unl = timedFirst(labPub), timedFirst(unl)
-	if len(labPub) > 0 && labPub[0].Precision == PrecisionDay && len(unl) > 0 && unl[0].Precision > PrecisionDay && sameDay(labPub[0].Time, unl[0].Time) {
-		labPub[0] = unl[0]
-	}
-	if pub.IsZero() {
-		switch {
-		case len(labPub) > 0:
-			st := refine(labPub[0])
-			pub, pubP = st.Time, st.Precision
-		case len(unl) > 0:
-			pub, pubP = unl[0].Time, unl[0].Precision
-		case !cand.published.IsZero():
-			pub, pubP = cand.published, candPrecision(cand.published)
-		case len(labUpd) > 0:
-			st := refine(labUpd[0])
-			pub, pubP = st.Time, st.Precision
-		}
-	}
-	if upd.IsZero() {
-		switch {
-		case len(labUpd) > 0:
-			st := refine(labUpd[0])
-			upd, updP = st.Time, st.Precision
-		case len(unl) > 1 && len(labPub) == 0:
-			upd, updP = unl[len(unl)-1].Time, unl[len(unl)-1].Precision
-		case !cand.updated.IsZero():
-			upd, updP = cand.updated, candPrecision(cand.updated)
-		}
-	}
-	if pub.IsZero() && a.Raw.Format == news.FormatHTML {
-		// A date printed under the headline but left out by extraction.
-		if st, ok := visibleDate(a.Raw.Body); ok {
-			pub, pubP = st.Time, st.Precision
-		}
-	}
-	if pub.IsZero() && !a.Raw.Feed.Published.IsZero() {
-		// The page says nothing: the date the feed or sitemap gave.
-		pub, pubP = a.Raw.Feed.Published, PrecisionSecond
-	}
-	if pub.IsZero() && url != "" {
-		if m := urlDate.FindStringSubmatch(url); m != nil {
-			y, _ := strconv.Atoi(m[1])
-			mo, _ := strconv.Atoi(m[2])
-			d, _ := strconv.Atoi(m[3])
-			if validDate(y, mo, d) {
-				pub, pubP = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, IST), PrecisionDay
-			}
-		}
-	}
-	if !upd.IsZero() && !pub.IsZero() && upd.Before(pub) {
-		upd, updP = time.Time{}, 0
-	}
-	return pub, pubP, upd, updP
-}
-
-// candPrecision guesses the precision of a time an earlier stage found:
-// midnight IST is a date alone.
-func candPrecision(t time.Time) Precision {
-	if t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, IST)) {
-		return PrecisionDay
-	}
-	if t.Second() == 0 {
-		return PrecisionMinute
-	}
-	return PrecisionSecond
-}
-
-// visibleDate finds the first date in the visible text that follows a
-// page's first h1 (or its start), within a couple of kilobytes.
-func visibleDate(page string) (Stamp, bool) {
-	low := strings.ToLower(page[:min(len(page), 1<<20)])
-	i := strings.Index(low, "</h1>")
-	if i < 0 {
-		i = strings.Index(low, "<body")
-		if i < 0 {
-			return Stamp{}, false
-		}
-	}
-	region := page[i:min(len(page), i+4096)]
-	var b strings.Builder
-	in := false
-	for _, r := range region {
-		switch {
-		case r == '<':
-			in = true
-			b.WriteByte('\n')
-		case r == '>':
-			in = false
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	for _, line := range strings.Split(b.String(), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || len(line) > 300 {
-			continue
-		}
-		if st := FindTimes(line); len(st) > 0 {
-			return st[0], true
-		}
-		// Stop at the first paragraph of text: dates inside the article
-		// are events, not publication.
-		if len(strings.Fields(line)) > 12 {
-			return Stamp{}, false
-		}
-	}
-	return Stamp{}, false
-}
-
-// datelineDate resolves a dateline's day and month with the published
-// year; a December dateline on a page published in January is of the year
-// before.
-func datelineDate(d *DatelineInfo, pub time.Time) string {
-	if d.Day == 0 || d.Month == 0 || pub.IsZero() {
-		return ""
-	}
-	y := pub.Year()
-	if d.Month > int(pub.Month())+1 {
-		y--
-	}
-	if !validDate(y, d.Month, d.Day) {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, d.Month, d.Day)
-}
-
-// timedFirst moves the stamps that give a time of day before those that
-// give a date alone, keeping page order within each.
-func timedFirst(sts []Stamp) []Stamp {
-	if len(sts) < 2 || sts[0].Precision > PrecisionDay {
-		return sts
-	}
-	out := make([]Stamp, 0, len(sts))
-	for _, st := range sts {
-		if st.Precision > PrecisionDay {
-			out = append(out, st)
-		}
-	}
-	for _, st := range sts {
-		if st.Precision == PrecisionDay {
-			out = append(out, st)
-		}
-	}
-	return out
-}
-
-// sameDay reports whether a and b fall on the same date in IST.
-func sameDay(a, b time.Time) bool {
-	a, b = a.In(IST), b.In(IST)
-	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
-}
-
-// clockAfter is a time of day printed right after a date, maybe labelled:
-// "12 जून 2025 (Published: 04:10 PM IST)".
-var clockAfter = regexp.MustCompile(`^[\s,|(\-–]*(?i:(published|updated|प्रकाशित|अपडेटेड)\s*(?:on|at)?\s*:?\s*)?(\d{1,2})[:.](\d{2})\s*(?i:(am|pm|a\.m\.|p\.m\.))?`)
-
-// attachTime gives a date-only stamp the time of day printed right after
-// it, and the label that time carries.
-func attachTime(text string, st Stamp) Stamp {
-	if st.Precision != PrecisionDay || st.End >= len(text) {
-		return st
-	}
-	rest := text[st.End:min(len(text), st.End+48)]
-	m := clockAfter.FindStringSubmatch(rest)
-	if m == nil {
-		return st
-	}
-	h, _ := strconv.Atoi(m[2])
-	mi, _ := strconv.Atoi(m[3])
-	switch strings.ToLower(strings.ReplaceAll(m[4], ".", "")) {
-	case "pm":
-		if h < 12 {
-			h += 12
-		}
-	case "am":
-		if h == 12 {
-			h = 0
-		}
-	}
-	if h > 23 || mi > 59 {
-		return st
-	}
-	t := st.Time.In(IST)
-	st.Time = time.Date(t.Year(), t.Month(), t.Day(), h, mi, 0, 0, IST)
-	st.Precision = PrecisionMinute
-	switch strings.ToLower(m[1]) {
-	case "published", "प्रकाशित":
-		if st.Label == 0 {
-			st.Label = Published
-		}
-	case "updated", "अपडेटेड":
-		if st.Label == 0 {
-			st.Label = Updated
-		}
-	}
-	return st
 }

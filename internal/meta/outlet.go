@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+
 	// The outlets' home zones must load wherever khabar runs.
 	_ "time/tzdata"
 )

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"khabar/internal/news"
 	"strings"
 	"time"
 	"unicode"
@@ -10,7 +11,7 @@ import (
 // IST is India Standard Time, a fixed +05:30 zone named "IST". Every "IST"
 // on a page means this zone: Go's time package and go-dateparser read the
 // abbreviation as Israel or Irish time, so this package never asks them.
-var IST = time.FixedZone("IST", 5*3600+30*60)
+var IST = news.IST
 
 // assumedIST is IST taken for a clock time the page printed without a
 // zone: the same offset, a zone of its own, so that a later step can tell

@@ -48,8 +48,8 @@ func TestProcessCandidates(t *testing.T) {
 			Byline:    []string{"PTI", "Meera Joshi"},
 			Published: time.Date(2031, 4, 5, 18, 0, 0, 0, IST),
 			Removed: []news.Removal{
-				{Text: "Updated: 5 April 2031 18:00 IST", Reason: reasonTimestamp},
-				{Text: "Published: 5 April 2031 09:15 IST", Reason: reasonTimestamp},
+				{Text: "Updated: 5 April 2031 18:00 IST", Reason: news.ReasonTimestamp},
+				{Text: "Published: 5 April 2031 09:15 IST", Reason: news.ReasonTimestamp},
 			},
 			URL: "https://www.sagarvani.com/pune/bridge-1",
 			Raw: news.Raw{Format: news.FormatHTML, Body: page},

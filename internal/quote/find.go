@@ -117,10 +117,6 @@ func (f *finder) pairMarks() {
 	}
 }
 
-// abbreviations end with a dot that ends no sentence.
-var abbreviations = set("mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
-	"no", "vs", "prof", "gov", "sen", "rep", "u", "s", "a", "m", "p", "jan", "feb", "aug", "sept", "oct", "nov", "dec")
-
 // sentences numbers the sentences: a danda, "?", "!" or a full stop
 // outside quotation marks ends one, and so does a line break.
 func (f *finder) sentences() {
@@ -143,7 +139,7 @@ func (f *finder) sentences() {
 			if i > 0 {
 				prev = f.toks[i-1].key
 			}
-			stop = next.space && !abbreviations[prev] && !(next.kind == kWord && f.text[next.s] >= 'a' && f.text[next.s] <= 'z')
+			stop = next.space && !f.r.lex.abbreviations[prev] && !(next.kind == kWord && f.text[next.s] >= 'a' && f.text[next.s] <= 'z')
 		}
 		if stop && i+1 < len(f.toks) && !f.toks[i+1].brk {
 			// A closing mark right after the stop belongs to this sentence.
@@ -189,7 +185,7 @@ func (f *finder) matchSeq(i int, ws []string) bool {
 func (f *finder) hindiCue(i int) int {
 	var ce int
 	found := false
-	for _, c := range lex.cueFirst[f.key(i)] {
+	for _, c := range f.r.lex.cueFirst[f.key(i)] {
 		if f.matchSeq(i, c) {
 			ce, found = i+len(c), true
 			break
@@ -206,11 +202,11 @@ func (f *finder) hindiCue(i int) int {
 			break
 		}
 		key := f.toks[k].key
-		if key == "ने" {
+		if f.r.lex.erg[key] {
 			ne = k
 			break
 		}
-		if lex.ergPronouns[key] {
+		if f.r.lex.ergPronouns[key] {
 			pron = k
 			break
 		}
@@ -265,7 +261,7 @@ func (f *finder) claimed(k int) bool {
 // quote in marks after it, or a quote in marks before the speaker.
 func (f *finder) content(a *att) bool {
 	j := a.ce
-	for j < len(f.toks) && lex.aux[f.key(j)] && !f.in[j] {
+	for j < len(f.toks) && f.r.lex.aux[f.key(j)] && !f.in[j] {
 		j++
 	}
 	// English may put a time between the verb and "that": "said on
@@ -284,7 +280,7 @@ func (f *finder) content(a *att) bool {
 	}
 	k := f.key(j)
 	switch {
-	case k == "कि" || k == "that":
+	case f.r.lex.that[k]:
 		j++
 		if f.openMark(j) {
 			return f.marked(a, j)
@@ -304,7 +300,7 @@ func (f *finder) content(a *att) bool {
 	// "‘‘…’’, पेस्कोव ने कहा।": the quote before the speaker.
 	if j >= end || isStop(k) || k == "." {
 		b := a.clause - 1
-		for b >= 0 && (f.key(b) == "," || f.key(b) == "-" || f.key(b) == "—") {
+		for b >= 0 && (f.key(b) == "," || f.key(b) == "-" || f.key(b) == "—" || f.r.lex.closers[f.key(b)]) {
 			b--
 		}
 		if b >= 0 && f.toks[b].kind == kQuote && f.pair[b] >= 0 && f.pair[b] < b {
@@ -340,12 +336,12 @@ func (f *finder) words(i, j int) int {
 
 // plainCue matches "X का कहना है कि …", "X कहते हैं कि …", "वह बोले, …".
 func (f *finder) plainCue(i int) int {
-	for _, c := range lex.plainCues {
+	for _, c := range f.r.lex.plainCues {
 		if !f.matchSeq(i, c) {
 			continue
 		}
 		a := &att{cs: i, ce: i + len(c), pronoun: -1}
-		if lex.pronouns[f.key(i-1)] && f.key(i-1) != "उनके" {
+		if f.r.lex.pronouns[f.key(i-1)] && f.key(i-1) != "उनके" {
 			a.pronoun, a.clause = i-1, i-1
 		} else {
 			ag, ok := f.r.phraseBefore(i - 1)
@@ -382,18 +378,18 @@ func (f *finder) plainCue(i int) int {
 func (f *finder) according(i int) int {
 	var a *att
 	switch {
-	case f.key(i) == "के" && lex.according[f.key(i+1)]:
+	case f.key(i) == "के" && f.r.lex.according[f.key(i+1)]:
 		ag, ok := f.r.phraseBefore(i - 1)
 		if !ok || !f.speakerLike(ag) {
 			return -1
 		}
 		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
-	case (f.key(i) == "उनके" || f.key(i) == "इनके" || f.key(i) == "उसके") && lex.according[f.key(i+1)]:
+	case (f.key(i) == "उनके" || f.key(i) == "इनके" || f.key(i) == "उसके") && f.r.lex.according[f.key(i+1)]:
 		a = &att{cs: i, ce: i + 2, pronoun: i, clause: i}
 	case f.key(i) == "के" && f.key(i+1) == "हवाले" && f.key(i+2) == "से":
 		// Inside "A ने B के हवाले से बताया कि" the hindiCue takes it.
 		for k := i + 3; k < i+7 && k < len(f.toks); k++ {
-			for _, c := range lex.cueFirst[f.key(k)] {
+			for _, c := range f.r.lex.cueFirst[f.key(k)] {
 				if f.matchSeq(k, c) {
 					return -1
 				}
@@ -410,7 +406,7 @@ func (f *finder) according(i int) int {
 			return -1
 		}
 		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: i}
-		if lex.pronouns[f.key(i+2)] {
+		if f.r.lex.pronouns[f.key(i+2)] {
 			a.pronoun = i + 2
 		}
 		return f.accordingContent(a, end)
@@ -448,7 +444,7 @@ func (f *finder) speakerLike(a Agent) bool {
 		return true
 	}
 	k := f.r.tokAt(a.End) - 1
-	return k >= 0 && (lex.roles[f.toks[k].key] || lex.titles[f.toks[k].key])
+	return k >= 0 && (f.r.lex.roles[f.toks[k].key] || f.r.lex.titles[f.toks[k].key])
 }
 
 // phraseAfter reads an English noun phrase starting at token i: an entity
@@ -466,7 +462,7 @@ func (f *finder) phraseAfter(i int) (Agent, int, bool) {
 		i++
 	}
 	j := i
-	for j < len(f.toks) && j-i < 4 && f.toks[j].kind == kWord && !(j > i && lex.stops[f.toks[j].key]) {
+	for j < len(f.toks) && j-i < 4 && f.toks[j].kind == kWord && !(j > i && f.r.lex.stops[f.toks[j].key]) {
 		j++
 	}
 	if j == i {
@@ -482,14 +478,14 @@ func (f *finder) phraseAfter(i int) (Agent, int, bool) {
 // englishCue matches "X said (that) …", "X told reporters …", "“…,” X
 // said", "“…,” said X".
 func (f *finder) englishCue(i int) int {
-	if !lex.enCues[f.key(i)] || f.toks[i].kind != kWord || f.text[f.toks[i].s] >= 0x80 {
+	if !f.r.lex.enCues[f.key(i)] || f.toks[i].kind != kWord || f.text[f.toks[i].s] >= 0x80 {
 		return -1
 	}
 	a := &att{cs: i, ce: i + 1, pronoun: -1}
 	switch prev := f.key(i - 1); {
-	case lex.pronouns[prev] && i > 0:
+	case f.r.lex.pronouns[prev] && i > 0:
 		a.pronoun, a.clause = i-1, i-1
-	case i > 0 && f.toks[i-1].kind == kWord && !lex.stops[prev]:
+	case i > 0 && f.toks[i-1].kind == kWord && !f.r.lex.stops[prev]:
 		ag, ok := f.r.phraseBefore(i - 1)
 		if !ok {
 			return -1
@@ -501,7 +497,7 @@ func (f *finder) englishCue(i int) int {
 		if !ok {
 			return -1
 		}
-		if lex.pronouns[f.key(i+1)] {
+		if f.r.lex.pronouns[f.key(i+1)] {
 			a.pronoun = i + 1
 		}
 		a.agent, a.clause, a.ce, a.cueEnd = ag, i, end, i+1
@@ -551,7 +547,7 @@ func (f *finder) chains() {
 			// Cut at the last separator before b's clause.
 			cut := b.clause
 			for k := b.clause - 1; k > a.c0; k-- {
-				if f.key(k) == "," || lex.conj[f.key(k)] {
+				if f.key(k) == "," || f.r.lex.conj[f.key(k)] {
 					cut = k
 					break
 				}
@@ -571,7 +567,7 @@ func (f *finder) nested(a, b *att) bool {
 		return false
 	}
 	for k := a.c0; k < b.clause; k++ {
-		if f.key(k) == "," || lex.conj[f.key(k)] || f.toks[k].kind == kQuote {
+		if f.key(k) == "," || f.r.lex.conj[f.key(k)] || f.toks[k].kind == kQuote {
 			return false
 		}
 	}

@@ -38,6 +38,7 @@ type apposition struct {
 // titles the text has tied to names, and pronouns. Build one per article
 // with NewResolver; it is not safe for concurrent use.
 type Resolver struct {
+	lex   *table // the words of the article's language
 	text  string
 	toks  []token
 	ents  []news.Entity
@@ -56,7 +57,7 @@ type said struct {
 // NewResolver prepares the resolution of a's noun phrases against
 // a.Entities (whose mention offsets are code points into a.Text).
 func NewResolver(a *news.Article) *Resolver {
-	r := &Resolver{text: a.Text, toks: tokenize(a.Text), ents: a.Entities}
+	r := &Resolver{text: a.Text, toks: tokenize(a.Text), ents: a.Entities, lex: lexFor(a.Lang)}
 	if len(a.Entities) > 0 {
 		starts := runeStarts(a.Text)
 		for i, e := range a.Entities {
@@ -117,12 +118,6 @@ func (r *Resolver) mentionCovering(b int) int {
 	return -1
 }
 
-// titleModifiers are words that make a title compound ("विदेश मंत्री",
-// "प्रेस सचिव") rather than qualify it.
-var titleModifiers = set("विदेश", "रक्षा", "गृह", "वित्त", "प्रेस", "उप", "मुख्य", "पूर्व", "वरिष्ठ",
-	"प्रधान", "सहायक", "संयुक्त", "कार्यकारी", "राष्ट्रीय", "foreign", "defence", "defense", "press",
-	"deputy", "chief", "former", "senior", "prime", "vice", "home", "finance", "interior")
-
 // findAppositions records, for every person named right after a title,
 // the title and its qualifier: "क्रेमलिन के प्रवक्ता दिमित्री पेस्कोव",
 // "रूसी विदेश मंत्री सर्गेई लावरोव", "Russian President Vladimir Putin".
@@ -132,7 +127,7 @@ func (r *Resolver) findAppositions() {
 			continue
 		}
 		k := r.tokAt(m.s) - 1
-		if k < 0 || !lex.titles[r.toks[k].key] {
+		if k < 0 || !r.lex.titles[r.toks[k].key] {
 			continue
 		}
 		title := r.toks[k].key
@@ -152,7 +147,7 @@ func (r *Resolver) qualifier(k int) string {
 			return ""
 		}
 		switch {
-		case lex.titles[t.key] || titleModifiers[t.key]:
+		case r.lex.titles[t.key] || r.lex.titleModifiers[t.key]:
 			j--
 			continue
 		case t.key == "के" || t.key == "की" || t.key == "का" || t.key == "of":
@@ -167,7 +162,7 @@ func (r *Resolver) qualifier(k int) string {
 			}
 			return e.ID
 		}
-		if p, ok := lex.demonyms[t.key]; ok {
+		if p, ok := r.lex.demonyms[t.key]; ok {
 			return p
 		}
 		return ""
@@ -242,7 +237,7 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 			}
 		}
 	}
-	if k < 0 || k >= len(r.toks) || r.toks[k].kind != kWord || lex.stops[r.toks[k].key] {
+	if k < 0 || k >= len(r.toks) || r.toks[k].kind != kWord || r.lex.stops[r.toks[k].key] {
 		return Agent{}, false
 	}
 	if m := r.mentionEnding(r.toks[k].e); m >= 0 {
@@ -259,12 +254,12 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 			break
 		}
 		next := r.toks[j+1].key
-		office := lex.titles[next] || lex.roles[next]
+		office := r.lex.titles[next] || r.lex.roles[next]
 		if (t.key == "के" || t.key == "की" || t.key == "का") && (office || next == "एक") || t.key == "एक" && office {
 			start = j
 			continue
 		}
-		if lex.stops[t.key] || isDigitWord(t.key) {
+		if r.lex.stops[t.key] || isDigitWord(t.key) {
 			break
 		}
 		start = j
@@ -274,7 +269,7 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 	}
 	s, e := r.toks[start].s, r.toks[k].e
 	head := r.toks[k].key
-	if lex.titles[head] {
+	if r.lex.titles[head] {
 		qual := ""
 		if start < k {
 			qual = r.qualifier(k)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"khabar/internal/lexicon"
 )
 
 // Expression types, as in TIMEX3.
@@ -26,10 +28,16 @@ type Expr struct {
 }
 
 // Find returns the time expressions of text in order, resolved against
-// published (the zero time when unknown). It never fails: text without
-// time expressions gives none.
+// published (the zero time when unknown), reading Hindi and English. It
+// never fails: text without time expressions gives none.
 func Find(text string, published time.Time) []Expr {
-	f := &finder{text: text, toks: tokenize(text)}
+	return FindLang(text, published, lexicon.Fallback)
+}
+
+// FindLang is Find for text in lang (an ISO 639-1 code): it reads the words
+// of that language's pack and English (see lexicon.Packs).
+func FindLang(text string, published time.Time, lang string) []Expr {
+	f := &finder{text: text, toks: tokenize(text), lex: lexFor(lang)}
 	if !published.IsZero() {
 		f.hasPub = true
 		f.pubT = published
@@ -45,6 +53,7 @@ func Find(text string, published time.Time) []Expr {
 
 // finder holds the state of one Find.
 type finder struct {
+	lex  *table
 	text string
 	toks []token
 	urls [][2]int
@@ -144,13 +153,13 @@ func (f *finder) tense(j int) int {
 			if t.kind == kPunct {
 				break
 			}
-			if lex.clause[t.key] {
+			if f.lex.clause[t.key] {
 				break
 			}
-			if lex.future[t.key] {
+			if f.lex.future[t.key] {
 				return 1
 			}
-			if lex.past[t.key] {
+			if f.lex.past[t.key] {
 				return -1
 			}
 		}
@@ -167,19 +176,19 @@ func (f *finder) tense(j int) int {
 			}
 			continue
 		}
-		if lex.clause[t.key] {
+		if f.lex.clause[t.key] {
 			break
 		}
 		// "होने वाली बैठक" looks ahead, unless a past verb follows
 		// ("होने वाली बैठक रद्द कर दी").
-		if lex.weakFuture[t.key] {
+		if f.lex.weakFuture[t.key] {
 			weak = 1
 			continue
 		}
-		if lex.future[t.key] || futureVerb(t.key) {
+		if f.lex.future[t.key] || futureVerb(t.key) {
 			return 1
 		}
-		if lex.past[t.key] {
+		if f.lex.past[t.key] {
 			return -1
 		}
 	}
@@ -229,7 +238,7 @@ func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
 		if f.tight(j) && (f.isNum(j) || f.isPunct(j, ".,:/-")) {
 			return 0, i, false, false
 		}
-	case lex.vague[t.key]:
+	case f.lex.vague[t.key]:
 		if t.key == "some" || t.key == "many" {
 			return 0, i, false, false
 		}
@@ -241,9 +250,9 @@ func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
 	case t.key == "a" || t.key == "an":
 		return 0, i, false, false // only in "a week ago"; see countExpr
 	default:
-		v, isNum := lex.numbers[t.key]
+		v, isNum := f.lex.numbers[t.key]
 		if !isNum {
-			if m, isMult := lex.mult[t.key]; isMult {
+			if m, isMult := f.lex.mult[t.key]; isMult {
 				return m, j, false, true
 			}
 			switch t.key {
@@ -259,13 +268,13 @@ func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
 			if f.isPunct(k, "-") && f.tight(k) {
 				k++
 			}
-			if u, ok := lex.numbers[f.key(k)]; ok && u > 0 && u < 10 && f.latin(k) {
+			if u, ok := f.lex.numbers[f.key(k)]; ok && u > 0 && u < 10 && f.latin(k) {
 				n += u
 				j = k + 1
 			}
 		}
 	}
-	if m, isMult := lex.mult[f.key(j)]; isMult {
+	if m, isMult := f.lex.mult[f.key(j)]; isMult {
 		n *= m
 		j++
 	}

@@ -3,7 +3,6 @@ package timex
 import (
 	"fmt"
 	"strconv"
-	"time"
 )
 
 // Each matcher looks for one kind of expression starting at token i. It
@@ -98,10 +97,10 @@ func (f *finder) monthAt(i int) (int, int, bool) {
 		return 0, i, false
 	}
 	k := f.key(i)
-	if m, ok := lex.months[k]; ok {
+	if m, ok := f.lex.months[k]; ok {
 		return m, i + 1, true
 	}
-	if m, ok := lex.monthAbr[k]; ok && f.latin(i) {
+	if m, ok := f.lex.monthAbr[k]; ok && f.latin(i) {
 		j := i + 1
 		if f.isPunct(j, ".") && f.tight(j) {
 			j++
@@ -304,7 +303,7 @@ func (p dparts) value() string {
 // "बुधवार, 17 मार्च 2021", and the first day of a range ("15-16 मार्च").
 func (f *finder) dateExpr(i int) int {
 	j := i
-	if _, ok := lex.weekdays[f.key(i)]; ok || (f.toks[i].kind == kWord && isWdAbr(f.key(i))) {
+	if _, ok := f.lex.weekdays[f.key(i)]; ok || (f.toks[i].kind == kWord && f.isWdAbr(f.key(i))) {
 		k := i + 1
 		if f.isPunct(k, ",") {
 			k++
@@ -365,586 +364,9 @@ func (f *finder) dateExpr(i int) int {
 	return k
 }
 
-func isWdAbr(k string) bool {
-	_, ok := lex.wdAbr[k]
+func (f *finder) isWdAbr(k string) bool {
+	_, ok := f.lex.wdAbr[k]
 	return ok
-}
-
-// timeAfter reads what may follow a day: a part of it or a clock time
-// ("सुबह", "की शाम", "को सुबह 10 बजे", "02:40 PM"). date is the day's value.
-func (f *finder) timeAfter(k int, date string) (int, string, bool) {
-	j := k
-	if f.isPunct(j, ",") {
-		j++
-	}
-	switch f.key(j) {
-	case "की", "को", "at", "के":
-		j++
-	}
-	part := ""
-	if p, ok := lex.parts[f.key(j)]; ok && !f.partIdiom(j) {
-		part = p
-		j++
-	}
-	c := j
-	switch f.key(c) {
-	case "करीब", "लगभग", "about", "around", "at":
-		c++
-	}
-	if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
-		return end, clockValue(date, hh, mm, ss, sec), true
-	}
-	if part != "" {
-		return j, partValue(date, part), true
-	}
-	return k, "", false
-}
-
-// partValue is a day with a part of it: "2017-11-29TEV"; midnight and noon
-// are clock times.
-func partValue(date, part string) string {
-	switch part {
-	case "MI":
-		return date + "T24:00"
-	case "NO":
-		return date + "T12:00"
-	}
-	return date + "T" + part
-}
-
-// partIdiom reports whether the part-of-day word at i is part of an idiom
-// that names no time: "दिन-रात", "रातों-रात", "रात भर".
-func (f *finder) partIdiom(i int) bool {
-	if f.isPunct(i+1, "-") && f.tight(i+1) || f.isPunct(i-1, "-") && f.tight(i) {
-		return true
-	}
-	return f.key(i+1) == "भर"
-}
-
-// clockAt reads a clock time at i: "10 बजे", "आठ बजे", "2:15", "10:30
-// am", "साढ़े तीन बजे", "5 बजकर 30 मिनट". part is the part of the day
-// written before it, which moves hours to the afternoon or night.
-func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int, ok bool) {
-	if i >= len(f.toks) {
-		return
-	}
-	j := i
-	adj := 0 // minutes to add: सवा +15, साढ़े +30, पौने -15
-	switch f.key(i) {
-	case "सवा":
-		adj, j = 15, i+1
-	case "साढ़े", "साढे":
-		adj, j = 30, i+1
-	case "पौने":
-		adj, j = -15, i+1
-	}
-	colon, marker := false, ""
-	if f.isNum(j) {
-		t := f.toks[j]
-		if t.nd > 2 || t.num > 24 || (j > 0 && f.tight(j) && f.isPunct(j-1, ".,:/-+")) {
-			return
-		}
-		hh = t.num
-		j++
-		if f.isPunct(j, ":.") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].nd == 2 {
-			colon = f.key(j) == ":"
-			mm = f.toks[j+1].num
-			j += 2
-			if colon && f.isPunct(j, ":") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].nd == 2 {
-				ss, sec = f.toks[j+1].num, true
-				j += 2
-			}
-			if mm > 59 || ss > 59 || (f.tight(j) && (f.isNum(j) || f.isPunct(j, ".:") && f.isNum(j+1))) {
-				return
-			}
-		}
-	} else if v, isNum := lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].kind == kWord && f.key(j) != "a" && f.key(j) != "an" {
-		if v != float64(int(v)) { // डेढ़ बजे 1:30, ढाई बजे 2:30
-			if adj != 0 {
-				return
-			}
-			hh, mm = int(v), 30
-		} else {
-			hh = int(v)
-		}
-		j++
-	} else {
-		return
-	}
-	// The marker.
-	switch k := f.key(j); {
-	case k == "बजे" || k == "बज":
-		marker, j = "h", j+1
-	case k == "बजकर":
-		if f.isNum(j+1) && f.toks[j+1].num < 60 && f.key(j+2) == "मिनट" {
-			mm, marker, j = f.toks[j+1].num, "h", j+3
-		} else if v, isNum := lex.numbers[f.key(j+1)]; isNum && v < 60 && f.key(j+2) == "मिनट" {
-			mm, marker, j = int(v), "h", j+3
-		} else {
-			return
-		}
-	case k == "am" || k == "pm":
-		marker, j = k, j+1
-	case (k == "a" || k == "p") && f.isPunct(j+1, ".") && f.key(j+2) == "m" && f.tight(j+1) && f.tight(j+2):
-		marker, j = k+"m", j+3
-		if f.isPunct(j, ".") && f.tight(j) {
-			j++
-		}
-	case k == "o" && f.isPunct(j+1, "'’") && f.key(j+2) == "clock":
-		marker, j = "h", j+3
-	case k == "hrs" || k == "ist" || k == "gmt" || k == "utc":
-		if colon {
-			j++
-		}
-	}
-	if marker == "" && !colon {
-		return
-	}
-	if adj != 0 {
-		if marker != "h" || mm != 0 {
-			return
-		}
-		t := hh*60 + adj
-		if t < 0 {
-			t += 12 * 60
-		}
-		hh, mm = t/60, t%60
-	}
-	switch {
-	case marker == "pm" && hh < 12:
-		hh += 12
-	case marker == "am" && hh == 12:
-		hh = 0
-	case marker == "am" || marker == "pm":
-	case part == "AF" && hh >= 1 && hh <= 6, part == "EV" && hh < 12, part == "NI" && hh >= 6 && hh < 12:
-		hh += 12
-	case part == "NI" && hh == 12:
-		hh = 24
-	}
-	if hh > 24 || (hh == 24 && (mm != 0 || ss != 0)) {
-		return
-	}
-	return hh, mm, ss, sec, j, true
-}
-
-// anchorDate is the value prefix of the day bare times fall on.
-func (f *finder) anchorDate() string {
-	if !f.hasAnchor {
-		return "XXXX-XX-XX"
-	}
-	return f.anchor.String()
-}
-
-// weekdayExpr matches a weekday, with a modifier before it and a part of
-// the day or a clock time after it: "रविवार", "अगले सोमवार", "मंगलवार की
-// शाम", "शनिवार रात", "last Friday", "Monday morning".
-func (f *finder) weekdayExpr(i int) int {
-	j, dir := i, 0
-	if r, ok := lex.mods[f.key(i)]; ok {
-		dir = 2 * r.step()
-		j = i + 1
-	} else if f.key(i) == "आने" && f.key(i+1) == "वाले" {
-		dir, j = 2, i+2
-	} else if f.key(i) == "हर" || f.key(i) == "every" {
-		return -1
-	}
-	w, ok := lex.weekdays[f.key(j)]
-	if !ok {
-		return -1
-	}
-	k := j + 1
-	if j == i {
-		dir = -1
-		if f.tense(k) > 0 || f.ahead(k) {
-			dir = 1
-		}
-	}
-	var d day
-	date := fmt.Sprintf("XXXX-WXX-%d", isoWeekday(w))
-	if f.hasPub {
-		d = weekdayNear(f.pub, w, dir)
-		date = d.String()
-		f.setAnchor(d)
-	}
-	if end, v, ok := f.timeAfter(k, date); ok {
-		if !f.hasPub {
-			v = "XXXX-WXX-" + v[len("XXXX-WXX-"):]
-		}
-		f.emit(i, end, Time, v)
-		return end
-	}
-	f.emit(i, k, Date, date)
-	return k
-}
-
-// relDayExpr matches a day named relative to today: "आज", "कल", "परसों",
-// "yesterday", "tonight", "बीती रात", "गत दिवस", with a part of the day or
-// a time after it ("आज सुबह", "कल रात 10 बजे").
-func (f *finder) relDayExpr(i int) int {
-	k := f.key(i)
-	n, ok := lex.relDays[k]
-	j := i + 1
-	part := ""
-	switch {
-	case ok:
-		if k == "कल" || k == "परसों" {
-			// "कल" is yesterday or tomorrow: the clause's tense decides,
-			// and news mostly looks back.
-			if f.tense(j) <= 0 {
-				n = -n
-			}
-		} else if n > 10 {
-			n -= 10
-		}
-	case k == "tonight":
-		n, part = 0, "NI"
-	case (k == "गत" || k == "बीते") && (f.key(i+1) == "दिवस" || f.key(i+1) == "दिन"):
-		n, j = -1, i+2
-	case (k == "बीती" || k == "पिछली" || k == "गत" || k == "last") && lex.parts[f.key(i+1)] != "" && !f.partIdiom(i+1):
-		n, part, j = -1, lex.parts[f.key(i+1)], i+2
-	case k == "this" && lex.parts[f.key(i+1)] != "" && f.key(i+1) != "night":
-		n, part, j = 0, lex.parts[f.key(i+1)], i+2
-	default:
-		return -1
-	}
-	date := ""
-	if f.hasPub {
-		d := f.pub.add(n)
-		date = d.String()
-		f.setAnchor(d)
-	}
-	if part != "" {
-		if date == "" {
-			f.emit(i, j, Time, "")
-			return j
-		}
-		c := j
-		switch f.key(c) {
-		case "करीब", "लगभग", "about", "around", "at":
-			c++
-		}
-		if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
-			f.emit(i, end, Time, clockValue(date, hh, mm, ss, sec))
-			return end
-		}
-		f.emit(i, j, Time, partValue(date, part))
-		return j
-	}
-	if date != "" {
-		if end, v, ok := f.timeAfter(j, date); ok {
-			f.emit(i, end, Time, v)
-			return end
-		}
-	} else if _, ok := lex.parts[f.key(j)]; ok && !f.partIdiom(j) {
-		f.emit(i, j+1, Time, "")
-		return j + 1
-	}
-	f.emit(i, j, Date, date)
-	return j
-}
-
-// setExpr matches a recurring time: "हर साल", "हर दो साल", "हर सोमवार",
-// "every week", "रोजाना", "मासिक".
-func (f *finder) setExpr(i int) int {
-	k := f.key(i)
-	if v, ok := lex.setWords[k]; ok && !(f.latin(i) && f.upper(i)) {
-		f.emit(i, i+1, Set, v)
-		return i + 1
-	}
-	if !lex.every[k] {
-		return -1
-	}
-	j := i + 1
-	if w, ok := lex.weekdays[f.key(j)]; ok {
-		v := fmt.Sprintf("XXXX-WXX-%d", isoWeekday(w))
-		if p, ok := lex.parts[f.key(j+1)]; ok {
-			f.emit(i, j+2, Set, v+"T"+p)
-			return j + 2
-		}
-		f.emit(i, j+1, Set, v)
-		return j + 1
-	}
-	if p, ok := lex.parts[f.key(j)]; ok && p != "MI" && p != "NO" {
-		f.emit(i, j+1, Set, "T"+p)
-		return j + 1
-	}
-	n := 1.0
-	if c, end, vague, ok := f.count(j); ok && !vague {
-		n, j = c, end
-	}
-	u, ok := lex.units[f.key(j)]
-	if !ok || f.key(j) == "दिवस" {
-		if f.key(j) == "रोज" || f.key(j) == "रोज़" {
-			f.emit(i, j+1, Set, "P1D")
-			return j + 1
-		}
-		return -1
-	}
-	f.emit(i, j+1, Set, durValue(n, u, false))
-	return j + 1
-}
-
-// modExpr matches a unit, a month or an amount after a modifier:
-// "पिछले सप्ताह", "इस साल", "अगले महीने", "last year", "पिछले दिनों",
-// "बीते पांच सालों", "अगले कुछ दिनों", "पिछले मार्च", "उसी दिन".
-func (f *finder) modExpr(i int) int {
-	k := f.key(i)
-	r, ok := lex.mods[k]
-	j := i + 1
-	switch {
-	case ok:
-	case k == "आने" && f.key(i+1) == "वाले":
-		r, j = relNext, i+2
-	case k == "उस" || k == "उसी" || k == "that" || k == "same":
-		if u, ok := lex.units[f.key(i+1)]; ok && u == uDay && !lex.plural[f.key(i+1)] {
-			if !f.hasAnchor {
-				f.emit(i, i+2, Date, "")
-				return i + 2
-			}
-			f.emit(i, i+2, Date, f.anchor.String())
-			return i + 2
-		}
-		return -1
-	default:
-		return -1
-	}
-	// An amount: a duration over the span the modifier names.
-	if n, end, vague, ok := f.count(j); ok {
-		if u, ok := lex.units[f.key(end)]; ok {
-			f.emit(i, end+1, Duration, durValue(n, u, vague))
-			return end + 1
-		}
-		return -1
-	}
-	// A month: "पिछले मार्च", "next May".
-	if m, end, ok := f.monthAt(j); ok {
-		if f.latin(j) && !f.upper(j) {
-			return -1
-		}
-		dir := r.step()
-		if !f.hasPub {
-			f.emit(i, end, Date, fmt.Sprintf("XXXX-%02d", m))
-			return end
-		}
-		y := f.pub.y
-		switch {
-		case r == relPast && m >= f.pub.m:
-			y--
-		case r == relNext && m <= f.pub.m:
-			y++
-		case r == relThis:
-		default:
-			y = nearestMonthYear(f.pub, m, dir)
-		}
-		f.emit(i, end, Date, fmt.Sprintf("%04d-%02d", y, m))
-		return end
-	}
-	u, ok := lex.units[f.key(j)]
-	if !ok || f.key(j) == "दिवस" {
-		return -1
-	}
-	end := j + 1
-	if lex.plural[f.key(j)] {
-		// "पिछले दिनों", "आने वाले सालों में": a vague reference.
-		if r == relPast {
-			f.emit(i, end, Date, "PAST_REF")
-			return end
-		}
-		if r == relNext {
-			f.emit(i, end, Date, "FUTURE_REF")
-			return end
-		}
-		return -1
-	}
-	step := r.step()
-	if !f.hasPub {
-		f.emit(i, end, Date, "")
-		return end
-	}
-	var v string
-	switch u {
-	case uDay:
-		if r != relNext {
-			return -1 // "इस दिन" names the anchor; "पिछले दिन" is rare
-		}
-		d := f.anchor.add(1)
-		f.setAnchor(d)
-		v = d.String()
-	case uWeek:
-		v = isoWeek(f.pub.add(7 * step))
-	case uMonth:
-		y, m := addMonths(f.pub.y, f.pub.m, step)
-		v = fmt.Sprintf("%04d-%02d", y, m)
-	case uYear:
-		v = fmt.Sprintf("%04d", f.pub.y+step)
-	case uDecade:
-		v = fmt.Sprintf("%03d", f.pub.y/10+step)
-	case uCentury:
-		v = fmt.Sprintf("%02d", f.pub.y/100+step)
-	default:
-		return -1
-	}
-	f.emit(i, end, Date, v)
-	return end
-}
-
-// countExpr matches an amount of a unit: a duration ("एक माह", "सौ साल",
-// "6 महीने", "तीन घंटे", "two weeks"), or, with "पहले"/"बाद"/"ago" after
-// it, a point that far from the publication ("दो दिन पहले", "तीन घंटे
-// पहले", "डेढ़ साल पहले", "two days ago"); also "पूरा दिन", "साल भर".
-func (f *finder) countExpr(i int) int {
-	k := f.key(i)
-	if lex.whole[k] {
-		if u, ok := lex.units[f.key(i+1)]; ok && !lex.plural[f.key(i+1)] && u >= uDay && f.key(i+1) != "दिवस" {
-			f.emit(i, i+2, Duration, durValue(1, u, false))
-			return i + 2
-		}
-		return -1
-	}
-	if u, ok := lex.units[k]; ok && f.key(i+1) == "भर" && !lex.plural[k] && u >= uDay {
-		f.emit(i, i+2, Duration, durValue(1, u, false))
-		return i + 2
-	}
-	var n float64
-	var j int
-	var vague bool
-	if (k == "a" || k == "an") && f.latin(i) {
-		n, j = 1, i+1
-		if _, ok := lex.units[f.key(j)]; !ok || !lex.ago[f.key(j+1)] && !lex.later[f.key(j+1)] {
-			return -1
-		}
-	} else {
-		var ok bool
-		n, j, vague, ok = f.count(i)
-		if !ok {
-			return -1
-		}
-	}
-	u, ok := lex.units[f.key(j)]
-	if !ok || f.key(j) == "दिवस" {
-		return -1
-	}
-	// English words count English units, Hindi words Hindi ones.
-	if f.toks[i].kind == kWord && f.latin(i) != f.latin(j) {
-		return -1
-	}
-	end := j + 1
-	switch a := f.key(end); {
-	case lex.ago[a]:
-		f.emit(i, end+1, f.relType(u), f.shift(n, u, vague, -1, f.pub, f.clock))
-		return end + 1
-	case lex.later[a] && (a != "after" || f.key(end+1) == ""):
-		f.emit(i, end+1, f.relType(u), f.shift(n, u, vague, 1, f.anchor, false))
-		return end + 1
-	}
-	f.emit(i, end, Duration, durValue(n, u, vague))
-	return end
-}
-
-func (f *finder) relType(u unit) string {
-	if u <= uHour {
-		return Time
-	}
-	return Date
-}
-
-// shift formats the point n units away from ref in direction sign, at the
-// precision of the unit: a year, a month, a week, a day, or a minute.
-func (f *finder) shift(n float64, u unit, vague bool, sign int, ref day, clock bool) string {
-	if vague {
-		if sign < 0 {
-			return "PAST_REF"
-		}
-		return "FUTURE_REF"
-	}
-	if !f.hasPub {
-		return ""
-	}
-	whole := n == float64(int(n))
-	switch u {
-	case uYear:
-		if whole {
-			return fmt.Sprintf("%04d", ref.y+sign*int(n))
-		}
-		y, m := addMonths(ref.y, ref.m, sign*int(n*12))
-		return fmt.Sprintf("%04d-%02d", y, m)
-	case uDecade:
-		return fmt.Sprintf("%03d", (ref.y+sign*int(n*10))/10)
-	case uCentury:
-		return fmt.Sprintf("%02d", (ref.y+sign*int(n*100))/100)
-	case uMonth:
-		if whole {
-			y, m := addMonths(ref.y, ref.m, sign*int(n))
-			return fmt.Sprintf("%04d-%02d", y, m)
-		}
-		return ref.add(sign * int(n*30)).String()
-	case uWeek:
-		if whole {
-			return isoWeek(ref.add(sign * 7 * int(n)))
-		}
-		return ref.add(sign * int(n*7)).String()
-	case uDay:
-		d := ref.add(sign * int(n))
-		f.setAnchor(d)
-		return d.String()
-	}
-	// Hours, minutes and seconds: from the publication time when known.
-	if !clock {
-		return ""
-	}
-	var dur time.Duration
-	switch u {
-	case uHour:
-		dur = time.Duration(n * float64(time.Hour))
-	case uMinute:
-		dur = time.Duration(n * float64(time.Minute))
-	default:
-		dur = time.Duration(n * float64(time.Second))
-	}
-	t := f.pubT.Add(time.Duration(sign) * dur)
-	return t.Format("2006-01-02T15:04")
-}
-
-// clockExpr matches a part of the day or a clock time without a day before
-// it: "शाम", "देर शाम", "रात के समय", "दोपहर 2:15", "रात आठ बजे", "10:30
-// am". It falls on the last day the text mentioned.
-func (f *finder) clockExpr(i int) int {
-	j, part := i, ""
-	if (f.key(i) == "देर" || f.key(i) == "late" || f.key(i) == "early") && lex.parts[f.key(i+1)] != "" {
-		j = i + 1
-	}
-	if p, ok := lex.parts[f.key(j)]; ok {
-		if f.partIdiom(j) || (f.latin(j) && j == i) {
-			return -1
-		}
-		part = p
-		j++
-		if (f.key(j) == "के" || f.key(j) == "की") && (f.key(j+1) == "समय" || f.key(j+1) == "वक्त") {
-			j += 2
-		}
-	}
-	c := j
-	switch f.key(c) {
-	case "करीब", "लगभग", "about", "around":
-		if part != "" {
-			c++
-		}
-	}
-	if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
-		date := f.anchorDate()
-		// English puts the day after the time: "at 10 a.m. on Monday",
-		// "at 6 pm yesterday".
-		if d, e, ok := f.dayAfter(end); ok {
-			date, end = d, e
-		}
-		f.emit(i, end, Time, clockValue(date, hh, mm, ss, sec))
-		return end
-	}
-	if part == "" {
-		return -1
-	}
-	f.emit(i, j, Time, partValue(f.anchorDate(), part))
-	return j
 }
 
 // yearExpr matches a year: "2015" after "वर्ष", "साल", "सन्", "in", or
@@ -970,7 +392,7 @@ func (f *finder) yearExpr(i int) int {
 			return j + 1
 		}
 	}
-	cue := lex.yearCue[f.key(i-1)] && !(i > 1 && f.isNum(i-2))
+	cue := f.lex.yearCue[f.key(i-1)] && !(i > 1 && f.isNum(i-2))
 	if !cue {
 		if y < 1900 || y > 2100 {
 			return -1
@@ -979,9 +401,9 @@ func (f *finder) yearExpr(i int) int {
 		switch {
 		case j >= len(f.toks) || f.toks[j].brk:
 		case f.isPunct(j, ",।.)]:;-–|"):
-		case lex.postpos[next]:
+		case f.lex.postpos[next]:
 			after := f.key(j + 1)
-			if lex.notAfter[after] {
+			if f.lex.notAfter[after] {
 				return -1
 			}
 			if (next == "से" || next == "तक") && (after == "ज्यादा" || after == "अधिक" || after == "कम" || after == "ऊपर") {
@@ -996,7 +418,7 @@ func (f *finder) yearExpr(i int) int {
 			return -1
 		}
 	}
-	if lex.notAfter[f.key(j)] {
+	if f.lex.notAfter[f.key(j)] {
 		return -1
 	}
 	f.emit(i, j, Date, strconv.Itoa(y))
@@ -1012,7 +434,7 @@ func (f *finder) monthExpr(i int) int {
 		return -1
 	}
 	if f.latin(i) {
-		if _, full := lex.months[f.key(i)]; !full {
+		if _, full := f.lex.months[f.key(i)]; !full {
 			return -1
 		}
 		switch f.key(i - 1) {
@@ -1041,7 +463,7 @@ func (f *finder) monthExpr(i int) int {
 		}
 		if hasWord {
 			j++
-		} else if !lex.postpos[after] && !f.isPunct(j, ",") {
+		} else if !f.lex.postpos[after] && !f.isPunct(j, ",") {
 			return -1
 		}
 	}
@@ -1076,7 +498,7 @@ func (f *finder) yearBefore(i int) (int, bool) {
 // token k is something planned for: "सोमवार और मंगलवार के लिए".
 func (f *finder) ahead(k int) bool {
 	for n := 0; n < 3 && (f.key(k) == "और" || f.key(k) == "व" || f.key(k) == "या" || f.isPunct(k, ",")); n++ {
-		if _, ok := lex.weekdays[f.key(k+1)]; !ok {
+		if _, ok := f.lex.weekdays[f.key(k+1)]; !ok {
 			break
 		}
 		k += 2
@@ -1090,7 +512,7 @@ func (f *finder) dayAfter(j int) (string, int, bool) {
 	if !f.hasPub || j >= len(f.toks) || !f.latin(j) {
 		return "", j, false
 	}
-	if n, ok := lex.relDays[f.key(j)]; ok {
+	if n, ok := f.lex.relDays[f.key(j)]; ok {
 		if n > 10 {
 			n -= 10
 		}
@@ -1099,7 +521,7 @@ func (f *finder) dayAfter(j int) (string, int, bool) {
 		return d.String(), j + 1, true
 	}
 	if f.key(j) == "on" {
-		if w, ok := lex.weekdays[f.key(j+1)]; ok {
+		if w, ok := f.lex.weekdays[f.key(j+1)]; ok {
 			dir := -1
 			if f.tense(j+2) > 0 {
 				dir = 1

@@ -1,18 +1,26 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+
+	"khabar/internal/lexicon"
+)
 
 // Number reads an amount written as digits of any script ("14", "१४",
 // "1,200", "2.5"), as Hindi or English number words ("छह", "ढाई",
 // "twenty-five"), or both with a multiplier ("58 हजार", "दो सौ"). It
 // reports false for anything else, vague amounts ("कई", "सैकड़ों")
 // included. Other stages use it for counts of people.
-func Number(s string) (float64, bool) {
+func Number(s string) (float64, bool) { return NumberLang(s, lexicon.Fallback) }
+
+// NumberLang is Number for text in lang: it reads the number words of that
+// language's pack and English.
+func NumberLang(s, lang string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, false
 	}
-	f := &finder{text: s, toks: tokenize(s)}
+	f := &finder{text: s, toks: tokenize(s), lex: lexFor(lang)}
 	// Thousands separators: "1,200", "1,20,000".
 	if len(f.toks) > 1 && f.toks[0].kind == kNum {
 		v, k := f.toks[0].num, 1

@@ -24,7 +24,7 @@ func (*Stage) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	exprs := Find(a.Text, Reference(a))
+	exprs := FindLang(a.Text, Reference(a), a.Lang)
 	if len(exprs) == 0 {
 		a.Times = nil
 		return nil

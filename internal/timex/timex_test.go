@@ -214,8 +214,8 @@ func TestSeeds(t *testing.T) {
 	}
 }
 
-// readCase reads a golden case: a "published: RFC 3339" line, a blank
-// line, and the text.
+// readCase reads a golden case: a "published: RFC 3339" line, an optional
+// "lang: CODE" line (Hindi when absent), a blank line, and the text.
 func readCase(tb testing.TB, path string) *news.Article {
 	tb.Helper()
 	b, err := os.ReadFile(path)
@@ -226,11 +226,12 @@ func readCase(tb testing.TB, path string) *news.Article {
 	if !ok || !strings.HasPrefix(head, "published: ") {
 		tb.Fatalf("%s: want a published: line and a blank line first", path)
 	}
+	head, lang, _ := strings.Cut(head, "\nlang: ")
 	pub, err := time.Parse(time.RFC3339, strings.TrimPrefix(head, "published: "))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return &news.Article{Text: body, Published: pub}
+	return &news.Article{Text: body, Published: pub, Lang: lang}
 }
 
 func TestGolden(t *testing.T) {

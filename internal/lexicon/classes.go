@@ -1,0 +1,169 @@
+package lexicon
+
+// Class names a list of entries in a pack: "[month]" in a file.
+type Class string
+
+// Kind is what a class's values are.
+type Kind uint8
+
+// Kinds of values.
+const (
+	None   Kind = iota // no value
+	Int                // an integer
+	Number             // a decimal number
+	Text               // a word, from a closed list when the class names one
+)
+
+func (k Kind) String() string {
+	return [...]string{"none", "integer", "number", "text"}[k]
+}
+
+// Classes shared by the stages.
+const (
+	Month        Class = "month"        // month names; value 1–12
+	MonthAbbr    Class = "month-abbr"   // month abbreviations ("nov"); value 1–12
+	Weekday      Class = "weekday"      // weekday names; value 0 (Sunday) – 6
+	WeekdayAbbr  Class = "weekday-abbr" // weekday abbreviations, read only before a date; value 0–6
+	NumberWord   Class = "number"       // number words; value the number
+	Multiplier   Class = "multiplier"   // सौ, हजार, लाख, million; value the factor
+	RelativeDay  Class = "relative-day" // आज 0, कल ±1 by tense, परसों ±2, yesterday -1; 10+n: n days ahead whatever the tense
+	Ergative     Class = "ergative"     // the agent's postposition, written as a word: "ने"
+	Abbreviation Class = "abbreviation" // words whose full stop ends no sentence: "dr", "jan"
+)
+
+// Classes of the time stage (timex).
+const (
+	TimeUnit         Class = "time.unit"          // calendar and clock units; value the unit
+	TimeUnitPlural   Class = "time.unit-plural"   // plural and oblique-plural unit forms
+	TimeDayPart      Class = "time.day-part"      // parts of the day; value the TIMEX3 part
+	TimeVague        Class = "time.vague"         // vague counts: कुछ, कई, few
+	TimeModifier     Class = "time.modifier"      // पिछले, अगले, इस; value past, this or next
+	TimeSet          Class = "time.set"           // रोजाना → P1D; value the period
+	TimeEvery        Class = "time.every"         // हर, every
+	TimeYearCue      Class = "time.year-cue"      // words that make a bare number a year before it
+	TimeYearPostpos  Class = "time.year-postpos"  // words that may follow a bare year
+	TimeQuantityNoun Class = "time.quantity-noun" // nouns that make a bare number a quantity: रुपये
+	TimeAgo          Class = "time.ago"           // पहले, ago
+	TimeLater        Class = "time.later"         // बाद, later
+	TimeWhole        Class = "time.whole"         // पूरा, whole
+	TimeFuture       Class = "time.future"        // words marking the future tense
+	TimeWeakFuture   Class = "time.weak-future"   // future unless a past verb follows: वाली
+	TimePast         Class = "time.past"          // words marking the past tense
+	TimeOClock       Class = "time.oclock"        // the word after an hour: "बजे", "वाजता"
+	TimeClause       Class = "time.clause"        // words that end a clause
+)
+
+// Classes of the quotes stage.
+const (
+	QuoteCue           Class = "quote.cue"            // speech verb phrases after the agent's ergative: "X ने कहा"
+	QuotePlainCue      Class = "quote.plain-cue"      // speech verb phrases with no ergative: "X कहते हैं", "X म्हणाले"
+	QuoteSaid          Class = "quote.said"           // speech verbs in English order: "X said"
+	QuoteAux           Class = "quote.aux"            // auxiliaries that may follow a cue
+	QuoteErgPronoun    Class = "quote.erg-pronoun"    // pronouns with the ergative built in: उन्होंने
+	QuotePronoun       Class = "quote.pronoun"        // personal pronouns that may stand for a speaker
+	QuoteTitle         Class = "quote.title"          // role nouns that tie a name to an office (phrases)
+	QuoteTitleModifier Class = "quote.title-modifier" // words that make a title compound: "विदेश मंत्री"
+	QuoteRole          Class = "quote.role"           // nouns that may speak without a name
+	QuoteDemonym       Class = "quote.demonym"        // adjectives of nationality; value the place
+	QuoteStop          Class = "quote.stop"           // words that end a speaker phrase, walking back
+	QuoteConj          Class = "quote.conj"           // words that start a new clause
+	QuoteAccording     Class = "quote.according"      // the postposition of "X के मुताबिक"
+	QuoteThat          Class = "quote.that"           // the word that introduces reported speech: "कि", "that"
+	QuoteCloser        Class = "quote.closer"         // words between a quote in marks and its speaker: Marathi "असे"
+)
+
+// Classes of the events stage.
+const (
+	EventTrigger      Class = "event.trigger"      // trigger phrases; value a subtype, @family or +PLOVER type (see package event)
+	EventCue          Class = "event.cue"          // words that point a general trigger to a subtype; value the subtype
+	EventNegation     Class = "event.negation"     // negation
+	EventHypothetical Class = "event.hypothetical" // words of possibility and condition
+	EventFuture       Class = "event.future"       // future auxiliaries and adjectives
+	EventCancel       Class = "event.cancel"       // cancelled, postponed
+	EventAnaphor      Class = "event.anaphor"      // determiners that refer back: इस, the
+	EventKilled       Class = "event.killed"       // words of death that a count may go with
+	EventInjured      Class = "event.injured"      // words of injury that a count may go with
+	EventPersons      Class = "event.persons"      // person nouns a casualty count may name
+	EventParties      Class = "event.parties"      // nouns of parties: नेता, देश
+	EventVerbs        Class = "event.verbs"        // auxiliaries and light verbs
+	EventViolence     Class = "event.violence"     // words of violence
+	EventClauseEnd    Class = "event.clause-end"   // words that start a new clause
+)
+
+// classSpec says what a class holds.
+type classSpec struct {
+	kind   Kind
+	phrase bool            // a line is one entry (of words separated by spaces)
+	values map[string]bool // the allowed values of a Text class, nil for any
+}
+
+func oneOf(vs ...string) map[string]bool {
+	m := make(map[string]bool, len(vs))
+	for _, v := range vs {
+		m[v] = true
+	}
+	return m
+}
+
+// schema lists every class a pack may hold.
+var schema = map[Class]classSpec{
+	Month:        {kind: Int},
+	MonthAbbr:    {kind: Int},
+	Weekday:      {kind: Int},
+	WeekdayAbbr:  {kind: Int},
+	NumberWord:   {kind: Number},
+	Multiplier:   {kind: Number},
+	RelativeDay:  {kind: Int},
+	Ergative:     {},
+	Abbreviation: {},
+
+	TimeUnit:         {kind: Text, values: oneOf("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")},
+	TimeUnitPlural:   {},
+	TimeDayPart:      {kind: Text, values: oneOf("MO", "AF", "EV", "NI", "MI", "NO")},
+	TimeVague:        {},
+	TimeModifier:     {kind: Text, values: oneOf("past", "this", "next")},
+	TimeSet:          {kind: Text, values: oneOf("PT1H", "P1D", "P1W", "P1M", "P1Y")},
+	TimeEvery:        {},
+	TimeYearCue:      {},
+	TimeYearPostpos:  {},
+	TimeQuantityNoun: {},
+	TimeAgo:          {},
+	TimeLater:        {},
+	TimeWhole:        {},
+	TimeFuture:       {},
+	TimeWeakFuture:   {},
+	TimePast:         {},
+	TimeClause:       {},
+	TimeOClock:       {},
+
+	QuoteCue:           {phrase: true},
+	QuotePlainCue:      {phrase: true},
+	QuoteSaid:          {},
+	QuoteAux:           {},
+	QuoteErgPronoun:    {},
+	QuotePronoun:       {},
+	QuoteTitle:         {phrase: true},
+	QuoteTitleModifier: {},
+	QuoteRole:          {},
+	QuoteDemonym:       {kind: Text},
+	QuoteStop:          {},
+	QuoteConj:          {},
+	QuoteAccording:     {},
+	QuoteThat:          {},
+	QuoteCloser:        {},
+
+	EventTrigger:      {kind: Text, phrase: true},
+	EventCue:          {kind: Text},
+	EventNegation:     {},
+	EventHypothetical: {},
+	EventFuture:       {},
+	EventCancel:       {},
+	EventAnaphor:      {},
+	EventKilled:       {},
+	EventInjured:      {},
+	EventPersons:      {},
+	EventParties:      {},
+	EventVerbs:        {},
+	EventViolence:     {},
+	EventClauseEnd:    {},
+}

@@ -1,0 +1,376 @@
+package timex
+
+import (
+	"fmt"
+	"time"
+)
+
+// weekdayExpr matches a weekday, with a modifier before it and a part of
+// the day or a clock time after it: "रविवार", "अगले सोमवार", "मंगलवार की
+// शाम", "शनिवार रात", "last Friday", "Monday morning".
+func (f *finder) weekdayExpr(i int) int {
+	j, dir := i, 0
+	if r, ok := f.lex.mods[f.key(i)]; ok {
+		dir = 2 * r.step()
+		j = i + 1
+	} else if f.key(i) == "आने" && f.key(i+1) == "वाले" {
+		dir, j = 2, i+2
+	} else if f.key(i) == "हर" || f.key(i) == "every" {
+		return -1
+	}
+	w, ok := f.lex.weekdays[f.key(j)]
+	if !ok {
+		return -1
+	}
+	k := j + 1
+	if j == i {
+		dir = -1
+		if f.tense(k) > 0 || f.ahead(k) {
+			dir = 1
+		}
+	}
+	var d day
+	date := fmt.Sprintf("XXXX-WXX-%d", isoWeekday(w))
+	if f.hasPub {
+		d = weekdayNear(f.pub, w, dir)
+		date = d.String()
+		f.setAnchor(d)
+	}
+	if end, v, ok := f.timeAfter(k, date); ok {
+		if !f.hasPub {
+			v = "XXXX-WXX-" + v[len("XXXX-WXX-"):]
+		}
+		f.emit(i, end, Time, v)
+		return end
+	}
+	f.emit(i, k, Date, date)
+	return k
+}
+
+// relDayExpr matches a day named relative to today: "आज", "कल", "परसों",
+// "yesterday", "tonight", "बीती रात", "गत दिवस", with a part of the day or
+// a time after it ("आज सुबह", "कल रात 10 बजे").
+func (f *finder) relDayExpr(i int) int {
+	k := f.key(i)
+	n, ok := f.lex.relDays[k]
+	j := i + 1
+	part := ""
+	switch {
+	case ok:
+		if k == "कल" || k == "परसों" {
+			// "कल" is yesterday or tomorrow: the clause's tense decides,
+			// and news mostly looks back.
+			if f.tense(j) <= 0 {
+				n = -n
+			}
+		} else if n > 10 {
+			n -= 10
+		}
+	case k == "tonight":
+		n, part = 0, "NI"
+	case (k == "गत" || k == "बीते") && (f.key(i+1) == "दिवस" || f.key(i+1) == "दिन"):
+		n, j = -1, i+2
+	case (k == "बीती" || k == "पिछली" || k == "गत" || k == "last") && f.lex.parts[f.key(i+1)] != "" && !f.partIdiom(i+1):
+		n, part, j = -1, f.lex.parts[f.key(i+1)], i+2
+	case k == "this" && f.lex.parts[f.key(i+1)] != "" && f.key(i+1) != "night":
+		n, part, j = 0, f.lex.parts[f.key(i+1)], i+2
+	default:
+		return -1
+	}
+	date := ""
+	if f.hasPub {
+		d := f.pub.add(n)
+		date = d.String()
+		f.setAnchor(d)
+	}
+	if part != "" {
+		if date == "" {
+			f.emit(i, j, Time, "")
+			return j
+		}
+		c := j
+		switch f.key(c) {
+		case "करीब", "लगभग", "about", "around", "at":
+			c++
+		}
+		if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
+			f.emit(i, end, Time, clockValue(date, hh, mm, ss, sec))
+			return end
+		}
+		f.emit(i, j, Time, partValue(date, part))
+		return j
+	}
+	if date != "" {
+		if end, v, ok := f.timeAfter(j, date); ok {
+			f.emit(i, end, Time, v)
+			return end
+		}
+	} else if _, ok := f.lex.parts[f.key(j)]; ok && !f.partIdiom(j) {
+		f.emit(i, j+1, Time, "")
+		return j + 1
+	}
+	f.emit(i, j, Date, date)
+	return j
+}
+
+// setExpr matches a recurring time: "हर साल", "हर दो साल", "हर सोमवार",
+// "every week", "रोजाना", "मासिक".
+func (f *finder) setExpr(i int) int {
+	k := f.key(i)
+	if v, ok := f.lex.setWords[k]; ok && !(f.latin(i) && f.upper(i)) {
+		f.emit(i, i+1, Set, v)
+		return i + 1
+	}
+	if !f.lex.every[k] {
+		return -1
+	}
+	j := i + 1
+	if w, ok := f.lex.weekdays[f.key(j)]; ok {
+		v := fmt.Sprintf("XXXX-WXX-%d", isoWeekday(w))
+		if p, ok := f.lex.parts[f.key(j+1)]; ok {
+			f.emit(i, j+2, Set, v+"T"+p)
+			return j + 2
+		}
+		f.emit(i, j+1, Set, v)
+		return j + 1
+	}
+	if p, ok := f.lex.parts[f.key(j)]; ok && p != "MI" && p != "NO" {
+		f.emit(i, j+1, Set, "T"+p)
+		return j + 1
+	}
+	n := 1.0
+	if c, end, vague, ok := f.count(j); ok && !vague {
+		n, j = c, end
+	}
+	u, ok := f.lex.units[f.key(j)]
+	if !ok || f.key(j) == "दिवस" {
+		if f.key(j) == "रोज" || f.key(j) == "रोज़" {
+			f.emit(i, j+1, Set, "P1D")
+			return j + 1
+		}
+		return -1
+	}
+	f.emit(i, j+1, Set, durValue(n, u, false))
+	return j + 1
+}
+
+// modExpr matches a unit, a month or an amount after a modifier:
+// "पिछले सप्ताह", "इस साल", "अगले महीने", "last year", "पिछले दिनों",
+// "बीते पांच सालों", "अगले कुछ दिनों", "पिछले मार्च", "उसी दिन".
+func (f *finder) modExpr(i int) int {
+	k := f.key(i)
+	r, ok := f.lex.mods[k]
+	j := i + 1
+	switch {
+	case ok:
+	case k == "आने" && f.key(i+1) == "वाले":
+		r, j = relNext, i+2
+	case k == "उस" || k == "उसी" || k == "that" || k == "same":
+		if u, ok := f.lex.units[f.key(i+1)]; ok && u == uDay && !f.lex.plural[f.key(i+1)] {
+			if !f.hasAnchor {
+				f.emit(i, i+2, Date, "")
+				return i + 2
+			}
+			f.emit(i, i+2, Date, f.anchor.String())
+			return i + 2
+		}
+		return -1
+	default:
+		return -1
+	}
+	// An amount: a duration over the span the modifier names.
+	if n, end, vague, ok := f.count(j); ok {
+		if u, ok := f.lex.units[f.key(end)]; ok {
+			f.emit(i, end+1, Duration, durValue(n, u, vague))
+			return end + 1
+		}
+		return -1
+	}
+	// A month: "पिछले मार्च", "next May".
+	if m, end, ok := f.monthAt(j); ok {
+		if f.latin(j) && !f.upper(j) {
+			return -1
+		}
+		dir := r.step()
+		if !f.hasPub {
+			f.emit(i, end, Date, fmt.Sprintf("XXXX-%02d", m))
+			return end
+		}
+		y := f.pub.y
+		switch {
+		case r == relPast && m >= f.pub.m:
+			y--
+		case r == relNext && m <= f.pub.m:
+			y++
+		case r == relThis:
+		default:
+			y = nearestMonthYear(f.pub, m, dir)
+		}
+		f.emit(i, end, Date, fmt.Sprintf("%04d-%02d", y, m))
+		return end
+	}
+	u, ok := f.lex.units[f.key(j)]
+	if !ok || f.key(j) == "दिवस" {
+		return -1
+	}
+	end := j + 1
+	if f.lex.plural[f.key(j)] {
+		// "पिछले दिनों", "आने वाले सालों में": a vague reference.
+		if r == relPast {
+			f.emit(i, end, Date, "PAST_REF")
+			return end
+		}
+		if r == relNext {
+			f.emit(i, end, Date, "FUTURE_REF")
+			return end
+		}
+		return -1
+	}
+	step := r.step()
+	if !f.hasPub {
+		f.emit(i, end, Date, "")
+		return end
+	}
+	var v string
+	switch u {
+	case uDay:
+		if r != relNext {
+			return -1 // "इस दिन" names the anchor; "पिछले दिन" is rare
+		}
+		d := f.anchor.add(1)
+		f.setAnchor(d)
+		v = d.String()
+	case uWeek:
+		v = isoWeek(f.pub.add(7 * step))
+	case uMonth:
+		y, m := addMonths(f.pub.y, f.pub.m, step)
+		v = fmt.Sprintf("%04d-%02d", y, m)
+	case uYear:
+		v = fmt.Sprintf("%04d", f.pub.y+step)
+	case uDecade:
+		v = fmt.Sprintf("%03d", f.pub.y/10+step)
+	case uCentury:
+		v = fmt.Sprintf("%02d", f.pub.y/100+step)
+	default:
+		return -1
+	}
+	f.emit(i, end, Date, v)
+	return end
+}
+
+// countExpr matches an amount of a unit: a duration ("एक माह", "सौ साल",
+// "6 महीने", "तीन घंटे", "two weeks"), or, with "पहले"/"बाद"/"ago" after
+// it, a point that far from the publication ("दो दिन पहले", "तीन घंटे
+// पहले", "डेढ़ साल पहले", "two days ago"); also "पूरा दिन", "साल भर".
+func (f *finder) countExpr(i int) int {
+	k := f.key(i)
+	if f.lex.whole[k] {
+		if u, ok := f.lex.units[f.key(i+1)]; ok && !f.lex.plural[f.key(i+1)] && u >= uDay && f.key(i+1) != "दिवस" {
+			f.emit(i, i+2, Duration, durValue(1, u, false))
+			return i + 2
+		}
+		return -1
+	}
+	if u, ok := f.lex.units[k]; ok && f.key(i+1) == "भर" && !f.lex.plural[k] && u >= uDay {
+		f.emit(i, i+2, Duration, durValue(1, u, false))
+		return i + 2
+	}
+	var n float64
+	var j int
+	var vague bool
+	if (k == "a" || k == "an") && f.latin(i) {
+		n, j = 1, i+1
+		if _, ok := f.lex.units[f.key(j)]; !ok || !f.lex.ago[f.key(j+1)] && !f.lex.later[f.key(j+1)] {
+			return -1
+		}
+	} else {
+		var ok bool
+		n, j, vague, ok = f.count(i)
+		if !ok {
+			return -1
+		}
+	}
+	u, ok := f.lex.units[f.key(j)]
+	if !ok || f.key(j) == "दिवस" {
+		return -1
+	}
+	// English words count English units, Hindi words Hindi ones.
+	if f.toks[i].kind == kWord && f.latin(i) != f.latin(j) {
+		return -1
+	}
+	end := j + 1
+	switch a := f.key(end); {
+	case f.lex.ago[a]:
+		f.emit(i, end+1, f.relType(u), f.shift(n, u, vague, -1, f.pub, f.clock))
+		return end + 1
+	case f.lex.later[a] && (a != "after" || f.key(end+1) == ""):
+		f.emit(i, end+1, f.relType(u), f.shift(n, u, vague, 1, f.anchor, false))
+		return end + 1
+	}
+	f.emit(i, end, Duration, durValue(n, u, vague))
+	return end
+}
+
+func (f *finder) relType(u unit) string {
+	if u <= uHour {
+		return Time
+	}
+	return Date
+}
+
+// shift formats the point n units away from ref in direction sign, at the
+// precision of the unit: a year, a month, a week, a day, or a minute.
+func (f *finder) shift(n float64, u unit, vague bool, sign int, ref day, clock bool) string {
+	if vague {
+		if sign < 0 {
+			return "PAST_REF"
+		}
+		return "FUTURE_REF"
+	}
+	if !f.hasPub {
+		return ""
+	}
+	whole := n == float64(int(n))
+	switch u {
+	case uYear:
+		if whole {
+			return fmt.Sprintf("%04d", ref.y+sign*int(n))
+		}
+		y, m := addMonths(ref.y, ref.m, sign*int(n*12))
+		return fmt.Sprintf("%04d-%02d", y, m)
+	case uDecade:
+		return fmt.Sprintf("%03d", (ref.y+sign*int(n*10))/10)
+	case uCentury:
+		return fmt.Sprintf("%02d", (ref.y+sign*int(n*100))/100)
+	case uMonth:
+		if whole {
+			y, m := addMonths(ref.y, ref.m, sign*int(n))
+			return fmt.Sprintf("%04d-%02d", y, m)
+		}
+		return ref.add(sign * int(n*30)).String()
+	case uWeek:
+		if whole {
+			return isoWeek(ref.add(sign * 7 * int(n)))
+		}
+		return ref.add(sign * int(n*7)).String()
+	case uDay:
+		d := ref.add(sign * int(n))
+		f.setAnchor(d)
+		return d.String()
+	}
+	// Hours, minutes and seconds: from the publication time when known.
+	if !clock {
+		return ""
+	}
+	var dur time.Duration
+	switch u {
+	case uHour:
+		dur = time.Duration(n * float64(time.Hour))
+	case uMinute:
+		dur = time.Duration(n * float64(time.Minute))
+	default:
+		dur = time.Duration(n * float64(time.Second))
+	}
+	t := f.pubT.Add(time.Duration(sign) * dur)
+	return t.Format("2006-01-02T15:04")
+}
