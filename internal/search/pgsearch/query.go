@@ -264,6 +264,9 @@ func (x *Index) Search(ctx context.Context, sq search.Query) (search.Result, err
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		if sq.Facets {
+			out.FacetsOf = int(out.Total) // every match is counted
+		}
 		if err := br.Close(); err != nil {
 			return err
 		}
