@@ -27,8 +27,9 @@ import (
 	"context"
 	"strings"
 
-	"khabar/internal/meta"
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
+	"khabar/internal/page"
 )
 
 // Cleaner is the clean stage. It is safe for concurrent use.
@@ -69,7 +70,7 @@ func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
 		p.Titles = append(p.Titles, a.Raw.Hints.Title)
 	}
 	if a.Raw.Format == news.FormatHTML && a.Raw.Body != "" {
-		h := meta.ReadHead(a.Raw.Body)
+		h := page.HeadOf(a)
 		p.Titles = append(p.Titles, HeadTitles(h)...)
 		p.Summaries, p.Descriptions = h.Summaries, h.Descriptions
 	}
@@ -84,7 +85,7 @@ func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
 	if a.Text == "" && strings.TrimSpace(p.Text) == "" && strings.TrimSpace(a.Raw.Body) != "" && len(a.Removed) == 0 {
 		// The page had content but no text reached the cleaner (an HTML
 		// page with no article, only scripts, …): say so in the record.
-		a.Removed = append(a.Removed, news.Removal{Text: "", Reason: ReasonNoBody})
+		a.Removed = append(a.Removed, news.Removal{Text: "", Reason: news.ReasonNoBody})
 	}
 	return nil
 }
@@ -92,14 +93,14 @@ func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
 // HeadTitles lists the headlines an HTML page declares, best first: the
 // JSON-LD headline, og:title, twitter:title, h1 and <title>, each also
 // without a " | Site" or " - Site" suffix.
-func HeadTitles(h meta.Head) []string {
+func HeadTitles(h news.Head) []string {
 	var out []string
 	for _, t := range []string{h.LD.Headline, h.OGTitle, h.TwitterTitle, h.H1, h.Title} {
 		if t == "" {
 			continue
 		}
 		out = append(out, t)
-		if s := meta.StripSiteSuffix(t, h.SiteName); s != t {
+		if s := newsroom.StripSiteSuffix(t, h.SiteName); s != t {
 			out = append(out, s)
 		}
 	}
@@ -120,8 +121,8 @@ type Page struct {
 	// of its pages.
 	Repeated func(line string) bool
 	// Summaries are lines the page's markup presents as its standfirst
-	// (meta.Head.Summaries); Descriptions the page's descriptions of
-	// itself (meta.Head.Descriptions). Lines equal to them in the head of
+	// (news.Head.Summaries); Descriptions the page's descriptions of
+	// itself (news.Head.Descriptions). Lines equal to them in the head of
 	// the text are the standfirst.
 	Summaries, Descriptions []string
 }
@@ -169,7 +170,7 @@ func Clean(p Page) Result {
 	for _, l := range lines {
 		l.reason = classify(l.text, l.sh)
 		if l.reason == "" && p.Repeated != nil && p.Repeated(l.text) {
-			l.reason = ReasonSiteRepeat
+			l.reason = news.ReasonSiteRepeat
 		}
 	}
 	title := markTitle(lines, p)
@@ -194,7 +195,7 @@ func Clean(p Page) Result {
 	body = append(body, overflow...)
 	res.Text = strings.Join(body, "\n\n")
 	if res.Text == "" && len(lines) > 0 {
-		res.Removed = append(res.Removed, news.Removal{Text: "", Reason: ReasonNoBody})
+		res.Removed = append(res.Removed, news.Removal{Text: "", Reason: news.ReasonNoBody})
 	}
 	return res
 }
@@ -250,7 +251,7 @@ func markTitle(lines []*line, p Page) string {
 	if titleAt < 0 {
 		return ""
 	}
-	lines[titleAt].reason = ReasonTitle
+	lines[titleAt].reason = news.ReasonTitle
 	k := titleKey(title)
 	keys[k] = true
 	longest = 0
@@ -258,7 +259,7 @@ func markTitle(lines []*line, p Page) string {
 		longest = max(longest, len(k))
 	}
 	for i, l := range lines {
-		if i == titleAt || (l.reason != "" && l.reason != ReasonNavigation) {
+		if i == titleAt || (l.reason != "" && l.reason != news.ReasonNavigation) {
 			continue
 		}
 		// A headline pair is at most two headlines long.
@@ -266,7 +267,7 @@ func markTitle(lines []*line, p Page) string {
 			continue
 		}
 		if keys[titleKey(l.text)] || pairedTitle(l.text, keys) || taggedTitle(l.text, k) {
-			l.reason = ReasonRepeatedTitle
+			l.reason = news.ReasonRepeatedTitle
 		}
 	}
 	return title
@@ -331,7 +332,7 @@ func bylineTitle(lines []*line) int {
 		if articleStarts(lines, i) {
 			break
 		}
-		if !titleCandidate(lines[i]) || !adjacent(lines, i, ReasonByline) && !adjacent(lines, i, ReasonTimestamp) {
+		if !titleCandidate(lines[i]) || !adjacent(lines, i, news.ReasonByline) && !adjacent(lines, i, news.ReasonTimestamp) {
 			continue
 		}
 		for i > 0 && titleCandidate(lines[i-1]) {
@@ -346,7 +347,7 @@ func bylineTitle(lines []*line) int {
 // i, or under the one summary line below it.
 func credited(lines []*line, i int) bool {
 	for j := i + 1; j < len(lines) && j <= i+2; j++ {
-		if r := lines[j].reason; r == ReasonByline || r == ReasonTimestamp {
+		if r := lines[j].reason; r == news.ReasonByline || r == news.ReasonTimestamp {
 			return true
 		}
 	}
@@ -381,10 +382,10 @@ func titleCandidate(l *line) bool {
 	if !wordy(l.text) {
 		return false
 	}
-	if kind, _, _, ok := meta.LeadName(l.text); ok && kind == meta.LeadOutlet {
+	if kind, _, _, ok := newsroom.LeadName(l.text); ok && kind == newsroom.LeadOutlet {
 		return false
 	}
-	return len(meta.FindTimes(l.text)) == 0
+	return len(newsroom.FindTimes(l.text)) == 0
 }
 
 // adjacent reports whether the line after i (or, failing that, before it)
@@ -457,374 +458,4 @@ func pairedTitle(s string, keys map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// markBlocks handles removals that span lines: the headlines under an
-// "also read" marker and under a related-news heading.
-func markBlocks(lines []*line) {
-	// bodyAfter[j] counts the unclassified paragraphs of text from j on.
-	bodyAfter := make([]int, len(lines)+1)
-	for k := len(lines) - 1; k >= 0; k-- {
-		bodyAfter[k] = bodyAfter[k+1]
-		if lines[k].reason == "" && lines[k].sh.bodyLike() {
-			bodyAfter[k]++
-		}
-	}
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
-		switch l.reason {
-		case ReasonAlsoRead:
-			// A marker alone (or ending with a colon) points to the next
-			// few headline lines.
-			if !endsOpen(l.text) {
-				continue
-			}
-			for j := i + 1; j < len(lines) && j <= i+4; j++ {
-				n := lines[j]
-				if n.reason != "" || !n.sh.headlineLike(n.text) {
-					break
-				}
-				n.reason = ReasonAlsoRead
-			}
-		case ReasonTags:
-			// A tags label alone: the tags follow, one a line.
-			if l.sh.words > 2 {
-				continue
-			}
-			for j := i + 1; j < len(lines); j++ {
-				n := lines[j]
-				if n.reason != "" || n.sh.words > 4 || n.sh.sentence {
-					break
-				}
-				n.reason = ReasonTags
-			}
-		case ReasonRelated:
-			// The list under the heading: headline-shaped lines, up to the
-			// next paragraph of text.
-			for j := i + 1; j < len(lines); j++ {
-				n := lines[j]
-				if n.reason != "" {
-					if n.reason == ReasonRelated || n.reason == ReasonNavigation || n.reason == ReasonFooter {
-						continue
-					}
-					// Disclaimers, web titles and the like keep their reason.
-					continue
-				}
-				if n.sh.bodyLike() && !restIsTail(bodyAfter[j], len(lines)-j) {
-					break
-				}
-				n.reason = ReasonRelated
-			}
-		}
-	}
-}
-
-// endsOpen reports an "also read" marker that introduces lines below it:
-// it is the marker alone or ends with a colon or dash.
-func endsOpen(s string) bool {
-	t := strings.TrimRight(trimBullet(lower(s)), " ")
-	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–") {
-		return true
-	}
-	t = strings.TrimRight(t, " .…:-–|")
-	for _, m := range alsoReadMarkers {
-		if t == m {
-			return true
-		}
-	}
-	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–")
-}
-
-// restIsTail reports whether the lines after a related heading, from one
-// holding body paragraphs of text among rest lines, are a tail: a list of
-// teasers can hold a few sentences, but the article does not go on after a
-// related heading for long.
-func restIsTail(body, rest int) bool {
-	return body <= 3 && float64(body) <= 0.5*float64(rest)
-}
-
-// markEdges decides the lines before the article's first paragraph and
-// after its last one, which vocabulary did not. For HTML the extractor has
-// judged the head already, and only the tail is looked at.
-func markEdges(lines []*line, html bool) {
-	first, last := -1, -1
-	for i, l := range lines {
-		if l.reason == "" && l.sh.bodyLike() {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first < 0 {
-		// No paragraph of text: keep what no rule removed, unless it is a
-		// lone short line around a headline.
-		return
-	}
-	keepLiveStamps(lines, first, last)
-	// A site's appeal for support after the story: sentences, but the
-	// site's, not the article's.
-	for last > first {
-		if !appeal(lines[last].text) {
-			break
-		}
-		lines[last].reason = ReasonSocial
-		for last--; last > first && (lines[last].reason != "" || !lines[last].sh.bodyLike()); last-- {
-		}
-	}
-	deva := scriptOfBody(lines, first, last)
-	// The first line no rule took, past the headline: where a dateline on
-	// a line of its own would stand.
-	firstOpen := -1
-	for i, l := range lines {
-		if l.reason == "" {
-			firstOpen = i
-			break
-		}
-	}
-	for i, l := range lines {
-		if l.reason != "" {
-			continue
-		}
-		switch {
-		case i == firstOpen && i < first && l.sh.words <= 3 && !l.sh.sentence && meta.Place(l.text) != "" && !menuNext(lines, i):
-			// A place alone above the article: the dateline on a line of
-			// its own ("CHENNAI").
-			l.reason = ReasonDateline
-		case l.sh.words == 1 && !l.sh.sentence && (i < first || i > last) && meta.Place(l.text) == "":
-			// One word alone above or below the article is a label of the
-			// page ("AA", "Promoted"); inside the article it is a
-			// subheading and stays.
-			l.reason = ReasonNavigation
-		case i > 0 && i < first && lines[i-1].reason == ReasonCaption && l.sh.headlineLike(l.text) && l.sh.words <= 12:
-			// The caption under a photo credit.
-			l.reason = ReasonCaption
-		case nameLike(l.text, l.sh) && (next(lines, i, ReasonTimestamp) || next(lines, i, ReasonByline)):
-			// An author's name beside the date line.
-			l.reason = ReasonByline
-		case i < first && l.sh.words <= 5 && !l.sh.sentence && standaloneDateline(l.text) && !menuNext(lines, i):
-			// "शिमला (राजेश):" on a line of its own.
-			l.reason = ReasonDateline
-		case i < last && l.sh.words <= 3 && l.sh.latin > 0 && strings.ToUpper(l.text) == l.text && meta.Place(l.text) != "" && nearCredit(lines, i):
-			// A place in capitals on its own line by the credit: the
-			// dateline ("THIRUVANANTHAPURAM").
-			l.reason = ReasonDateline
-		case (i < first || nearCredit(lines, i)) && placeLine(l.text, l.sh) && nearCredit(lines, i):
-			// The writer's place beside the credit or time: "New Delhi,
-			// India", "लखनऊ,".
-			l.reason = ReasonByline
-		}
-	}
-	// A note on the writer after the story: "X is a freelance journalist
-	// based in Y."
-	authors := creditNames(lines)
-	for last > first && lines[last].reason == "" && authorBio(lines[last].text, lines[last].sh, authors) {
-		lines[last].reason = ReasonByline
-		for last--; last > first && (lines[last].reason != "" || !lines[last].sh.bodyLike()); last-- {
-		}
-	}
-	titleAt := -1
-	for i, l := range lines {
-		if l.reason == ReasonTitle {
-			titleAt = i
-			break
-		}
-	}
-	// The head of the page: the lines above the article's first
-	// paragraph, and above the headline wherever it stands.
-	headEnd := max(first, titleAt)
-	for i := 0; i < headEnd && !html; i++ {
-		l := lines[i]
-		if l.reason != "" {
-			continue
-		}
-		if l.sh.bodyLike() {
-			// A sentence above the headline stays unless the site speaks
-			// in it to its reader about the page itself.
-			if i < titleAt && l.sh.words <= 40 && siteVoice(lower(l.text)) && hasWord(lower(l.text), webWords...) {
-				l.reason = ReasonBanner
-			}
-			continue
-		}
-		switch {
-		case titleAt >= 0 && i < titleAt:
-			// Above the headline: menus, section labels, banners.
-			l.reason = ReasonNavigation
-			if l.sh.latin > 0 && l.sh.deva == 0 && deva && l.sh.words > 3 {
-				l.reason = ReasonBanner
-			}
-		case titleAt < 0 && l.sh.words <= 3 && !l.sh.sentence:
-			l.reason = ReasonNavigation
-		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence:
-			// A Latin line in the head of a Hindi page, not a sentence.
-			l.reason = ReasonBanner
-		case nameLike(l.text, l.sh):
-			l.reason = ReasonByline
-		}
-	}
-	// The rest of a credit, once the credit is known: "पदनाम, बीबीसी
-	// न्यूज़ हिंदी के लिए".
-	for i := 1; i < first; i++ {
-		if l := lines[i]; l.reason == "" && lines[i-1].reason == ReasonByline && creditMore(l.text, l.sh) {
-			l.reason = ReasonByline
-		}
-	}
-	// After the last paragraph: short labels. Lists without a related
-	// heading stay: an article may end in a list of facts. Once the page's
-	// furniture has begun below the story, what follows that is not a
-	// sentence is furniture too: labels, headline lists, tags.
-	furniture := false
-	for i := last + 1; i < len(lines); i++ {
-		l := lines[i]
-		if l.reason != "" {
-			furniture = furniture || furnitureStarts[l.reason]
-			continue
-		}
-		switch {
-		case furniture && l.sh.words <= 25 && (!l.sh.sentence || l.sh.headlineLike(l.text)):
-			l.reason = ReasonFooter
-			if l.sh.words >= 4 && l.sh.headlineLike(l.text) {
-				l.reason = ReasonRelated
-			}
-		case l.sh.words <= 3 && !l.sh.sentence && !strings.ContainsAny(l.text, ",0123456789-:") && meta.Place(l.text) == "":
-			l.reason = ReasonFooter
-		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence && l.sh.words <= 12:
-			l.reason = ReasonFooter
-		case !l.sh.sentence && l.sh.words <= 25 && siteVoice(lower(l.text)) && hasWord(lower(l.text), webWords...):
-			// The site speaking to its reader below the story: "Get the
-			// day's stories in your inbox", "कृपया अपनी टिप्पणी दर्ज करें".
-			l.reason = ReasonFooter
-		}
-		furniture = furniture || furnitureStarts[l.reason]
-	}
-}
-
-// menuNext reports whether the line after i is another short label of a
-// menu: a place there is a menu item, not a dateline.
-func menuNext(lines []*line, i int) bool {
-	if i+1 >= len(lines) {
-		return false
-	}
-	n := lines[i+1]
-	return (n.reason == "" || n.reason == ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(meta.FindTimes(n.text)) == 0
-}
-
-// next reports whether the line before or after i was removed for reason.
-func next(lines []*line, i int, reason string) bool {
-	return i > 0 && lines[i-1].reason == reason || i+1 < len(lines) && lines[i+1].reason == reason
-}
-
-// standaloneDateline reports a short line that is a dateline by itself: a
-// known place, with a reporter, desk or agency ("शिमला (राजेश):").
-func standaloneDateline(s string) bool {
-	d, ok := meta.DatelineText(strings.TrimRight(strings.TrimSpace(s), ":-–—।"))
-	return ok && d.Place != ""
-}
-
-// scriptOfBody reports whether the article's paragraphs are mostly
-// Devanagari.
-func scriptOfBody(lines []*line, first, last int) bool {
-	d, l := 0, 0
-	for i := first; i <= last; i++ {
-		if lines[i].reason == "" {
-			d += lines[i].sh.deva
-			l += lines[i].sh.latin
-		}
-	}
-	return d > 2*l
-}
-
-// nameLike reports a short line that is only a name or a desk: two to four
-// words, no sentence, no digits, none of the small words sentences have.
-func nameLike(s string, sh shape) bool {
-	if sh.words < 2 || sh.words > 4 || sh.sentence || strings.ContainsAny(s, "0123456789:?!") {
-		return false
-	}
-	for _, w := range strings.Fields(lower(s)) {
-		if sentenceWords[w] {
-			return false
-		}
-	}
-	return true
-}
-
-// sentenceWords are small words of sentences and headlines that names and
-// desks do not contain.
-var sentenceWords = map[string]bool{
-	"है": true, "हैं": true, "था": true, "ने": true, "को": true, "में": true, "से": true, "की": true,
-	"का": true, "के": true, "पर": true, "और": true, "कि": true, "यह": true, "नहीं": true, "भी": true,
-	"the": true, "a": true, "of": true, "in": true, "to": true, "and": true, "is": true, "for": true,
-	"on": true, "with": true, "how": true, "why": true, "what": true, "क्या": true, "कैसे": true,
-}
-
-// strayChars may be left at the start of a paragraph where a dateline was
-// cut. Dashes and bullets are not among them: they mark list items and
-// quote attributions ("- मदन कौशिक, मंत्री").
-const strayChars = "।|,;:."
-
-// fixFirstParagraph strips stray punctuation from the start of kept lines
-// and takes the dateline off the article's first paragraph. The first
-// paragraph is the first of text; when it has no dateline, the first
-// below the headline, or the second paragraph when its dateline is
-// unmistakable (an agency, or a known place and a date: pages that open
-// with a summary above the dateline).
-func fixFirstParagraph(lines []*line) {
-	titleAt := -1
-	var body []*line
-	afterTitle, afterCredit := -1, -1
-	for i, l := range lines {
-		if l.reason == ReasonTitle && titleAt < 0 {
-			titleAt = i
-		}
-		if (l.reason == ReasonByline || l.reason == ReasonTimestamp) && len(body) < 2 {
-			// The head's credit lines: the article starts below them.
-			afterCredit = -2
-		}
-		if l.reason != "" {
-			continue
-		}
-		if t := strings.TrimLeft(l.text, strayChars+" \u00a0"); t != l.text && t != "" {
-			cut := strings.TrimSpace(l.text[:len(l.text)-len(t)])
-			if onlyPunct(cut) && !strings.HasPrefix(l.text, "...") && !strings.HasPrefix(l.text, "…") {
-				l.prefix = append(l.prefix, news.Removal{Text: cut, Reason: ReasonStrayPunctuation})
-				l.text = t
-			}
-		}
-		if l.sh.bodyLike() {
-			body = append(body, l)
-			if titleAt >= 0 && afterTitle < 0 {
-				afterTitle = len(body) - 1
-			}
-			if afterCredit == -2 {
-				afterCredit = len(body) - 1
-			}
-		}
-	}
-	if len(body) == 0 {
-		return
-	}
-	take := func(l *line, strong bool) bool {
-		d, ok := meta.ParseDateline(l.text)
-		if !ok || strong && d.Agency == "" && d.Source == "" && (d.Day == 0 || d.Place == "") {
-			return false
-		}
-		l.prefix = append(l.prefix, news.Removal{Text: d.Text, Reason: ReasonDateline})
-		l.text = strings.TrimLeft(l.text[d.Len:], strayChars+" \u00a0")
-		return true
-	}
-	if take(body[0], false) {
-		return
-	}
-	if afterTitle > 0 && take(body[afterTitle], false) {
-		return
-	}
-	if afterCredit > 0 && afterCredit != afterTitle && take(body[afterCredit], false) {
-		return
-	}
-	if next := max(afterTitle, 0) + 1; next < len(body) {
-		// After a short line the cleaner kept (a caption or a deck without
-		// its credit), the story's first paragraph may open with a plain
-		// "जयपुर।" dateline.
-		take(body[next], body[next-1].sh.words > 15)
-	}
 }

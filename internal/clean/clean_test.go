@@ -28,59 +28,59 @@ func TestRepairLegacy(t *testing.T) {
 
 func TestClassify(t *testing.T) {
 	tests := []struct{ line, want string }{
-		{"It is recommended that you update your browser to view this page.", ReasonBanner},
-		{"We use cookies to improve your experience. Accept cookies", ReasonBanner},
-		{"होम / देश / उत्तर प्रदेश / लखनऊ", ReasonNavigation},
-		{"Home > India > Politics", ReasonNavigation},
-		{"होम। देश। विदेश", ReasonNavigation},
-		{"यह भी पढ़ें: बारिश से फसलें बर्बाद, किसान परेशान", ReasonAlsoRead},
-		{"Also Read | Markets fall for third day", ReasonAlsoRead},
-		{"इससे जुड़ी खबरें", ReasonRelated},
-		{"Related News", ReasonRelated},
-		{"Web Title: Rain lashes city, schools shut", ReasonWebTitle},
-		{"Disclaimer: यह ख़बर सिंडिकेट फीड से प्रकाशित की गई है।", ReasonDisclaimer},
-		{"This story has not been edited by our staff and is auto-generated from a syndicated feed.", ReasonDisclaimer},
-		{"© 2024 Example Media Pvt Ltd. All rights reserved.", ReasonCopyright},
-		{"हमें Facebook पर फॉलो करें और YouTube चैनल सब्सक्राइब करें", ReasonSocial},
-		{"By Asha Rao | Updated: Jan 5, 2024, 10:15 IST", ReasonByline},
-		{"Publish Date: Sun, 10 Jun 2018 07:40 PM (IST)", ReasonTimestamp},
-		{"19 मार्च 2021", ReasonTimestamp},
-		{"https://example.com/news/a-story-123.html", ReasonURL},
-		{"फोटो: सोशल मीडिया", ReasonCaption},
-		{"(इनपुट: भाषा)", ReasonCredit},
-		{"(With inputs from PTI)", ReasonCredit},
-		{"Tags: rain, delhi, weather", ReasonTags},
-		{"विज्ञापन", ReasonAdvertisement},
-		{"।", ReasonStrayPunctuation},
+		{"It is recommended that you update your browser to view this page.", news.ReasonBanner},
+		{"We use cookies to improve your experience. Accept cookies", news.ReasonBanner},
+		{"होम / देश / उत्तर प्रदेश / लखनऊ", news.ReasonNavigation},
+		{"Home > India > Politics", news.ReasonNavigation},
+		{"होम। देश। विदेश", news.ReasonNavigation},
+		{"यह भी पढ़ें: बारिश से फसलें बर्बाद, किसान परेशान", news.ReasonAlsoRead},
+		{"Also Read | Markets fall for third day", news.ReasonAlsoRead},
+		{"इससे जुड़ी खबरें", news.ReasonRelated},
+		{"Related News", news.ReasonRelated},
+		{"Web Title: Rain lashes city, schools shut", news.ReasonWebTitle},
+		{"Disclaimer: यह ख़बर सिंडिकेट फीड से प्रकाशित की गई है।", news.ReasonDisclaimer},
+		{"This story has not been edited by our staff and is auto-generated from a syndicated feed.", news.ReasonDisclaimer},
+		{"© 2024 Example Media Pvt Ltd. All rights reserved.", news.ReasonCopyright},
+		{"हमें Facebook पर फॉलो करें और YouTube चैनल सब्सक्राइब करें", news.ReasonSocial},
+		{"By Asha Rao | Updated: Jan 5, 2024, 10:15 IST", news.ReasonByline},
+		{"Publish Date: Sun, 10 Jun 2018 07:40 PM (IST)", news.ReasonTimestamp},
+		{"19 मार्च 2021", news.ReasonTimestamp},
+		{"https://example.com/news/a-story-123.html", news.ReasonURL},
+		{"फोटो: सोशल मीडिया", news.ReasonCaption},
+		{"(इनपुट: भाषा)", news.ReasonCredit},
+		{"(With inputs from PTI)", news.ReasonCredit},
+		{"Tags: rain, delhi, weather", news.ReasonTags},
+		{"विज्ञापन", news.ReasonAdvertisement},
+		{"।", news.ReasonStrayPunctuation},
 		// Banners in other wordings, and the controls under them.
-		{"Sample Outlet would like to send you notifications for the latest news and updates.", ReasonBanner},
-		{"Your browser is out of date. Some features of this site may not work as expected.", ReasonBanner},
-		{"This website works best in a modern browser. Please switch to keep reading.", ReasonBanner},
-		{"Get breaking news alerts! Turn on notifications", ReasonBanner},
-		{"हम आपके अनुभव को बेहतर बनाने के लिए कुकीज़ का इस्तेमाल करते हैं। स्वीकार करें", ReasonBanner},
-		{"Get the Sample News app for faster stories. Open", ReasonBanner},
-		{"Allow    Don't Allow", ReasonBanner},
-		{"Not now Turn on", ReasonBanner},
-		{"Update now", ReasonBanner},
-		{"Accept all | Manage preferences", ReasonBanner},
-		{"अभी नहीं अनुमति दें", ReasonBanner},
-		{"शेयर करें: WhatsApp | Facebook | X | Telegram", ReasonSocial},
-		{"फेसबुक। एक्स। इन्स्टाग्राम", ReasonSocial},
-		{"Whatsapp Facebook Twitter", ReasonSocial},
-		{"हेही वाचा: नदीला पूर, गावांना इशारा", ReasonAlsoRead},
-		{"यो पनि पढ्नुहोस्: सडक अवरुद्ध", ReasonAlsoRead},
-		{"संबंधित बातम्या", ReasonRelated},
-		{"होम / देश / विदेश / मंत्री की यात्रा अगले सप्ताह से", ReasonNavigation},
-		{"Kerala Kochi India World Opinion Sports", ReasonNavigation},
-		{"Our Special Correspondent", ReasonByline},
-		{"Sample News Service", ReasonByline},
-		{"नमूना समाचार ब्यूरो, लुधियाना | 21 अक्टूबर 2025, 04:10 PM", ReasonByline},
-		{"(Edited by Sample Editor)", ReasonByline},
-		{"Prabhat Khabar App :", ReasonBanner},
-		{"देश, दुनिया, खेल और मनोरंजन की ताजा खबरों के लिए डाउनलोड करें", ReasonBanner},
-		{"Read the latest market news and stay updated on Moneycontrol, or download the Moneycontrol App.", ReasonBanner},
-		{"(यह खबर एजेंसी की फीड से ली गई है। नमूना समाचार ने इसमें कोई बदलाव नहीं किया है।)", ReasonDisclaimer},
-		{"इसे भी पढ़ें: शहर में पानी की किल्लत", ReasonAlsoRead},
+		{"Sample Outlet would like to send you notifications for the latest news and updates.", news.ReasonBanner},
+		{"Your browser is out of date. Some features of this site may not work as expected.", news.ReasonBanner},
+		{"This website works best in a modern browser. Please switch to keep reading.", news.ReasonBanner},
+		{"Get breaking news alerts! Turn on notifications", news.ReasonBanner},
+		{"हम आपके अनुभव को बेहतर बनाने के लिए कुकीज़ का इस्तेमाल करते हैं। स्वीकार करें", news.ReasonBanner},
+		{"Get the Sample News app for faster stories. Open", news.ReasonBanner},
+		{"Allow    Don't Allow", news.ReasonBanner},
+		{"Not now Turn on", news.ReasonBanner},
+		{"Update now", news.ReasonBanner},
+		{"Accept all | Manage preferences", news.ReasonBanner},
+		{"अभी नहीं अनुमति दें", news.ReasonBanner},
+		{"शेयर करें: WhatsApp | Facebook | X | Telegram", news.ReasonSocial},
+		{"फेसबुक। एक्स। इन्स्टाग्राम", news.ReasonSocial},
+		{"Whatsapp Facebook Twitter", news.ReasonSocial},
+		{"हेही वाचा: नदीला पूर, गावांना इशारा", news.ReasonAlsoRead},
+		{"यो पनि पढ्नुहोस्: सडक अवरुद्ध", news.ReasonAlsoRead},
+		{"संबंधित बातम्या", news.ReasonRelated},
+		{"होम / देश / विदेश / मंत्री की यात्रा अगले सप्ताह से", news.ReasonNavigation},
+		{"Kerala Kochi India World Opinion Sports", news.ReasonNavigation},
+		{"Our Special Correspondent", news.ReasonByline},
+		{"Sample News Service", news.ReasonByline},
+		{"नमूना समाचार ब्यूरो, लुधियाना | 21 अक्टूबर 2025, 04:10 PM", news.ReasonByline},
+		{"(Edited by Sample Editor)", news.ReasonByline},
+		{"Prabhat Khabar App :", news.ReasonBanner},
+		{"देश, दुनिया, खेल और मनोरंजन की ताजा खबरों के लिए डाउनलोड करें", news.ReasonBanner},
+		{"Read the latest market news and stay updated on Moneycontrol, or download the Moneycontrol App.", news.ReasonBanner},
+		{"(यह खबर एजेंसी की फीड से ली गई है। नमूना समाचार ने इसमें कोई बदलाव नहीं किया है।)", news.ReasonDisclaimer},
+		{"इसे भी पढ़ें: शहर में पानी की किल्लत", news.ReasonAlsoRead},
 		// Body sentences stay.
 		{"By the end of the year, the company expects to hire 500 people.", ""},
 		{"उन्होंने ट्विटर पर लिखा कि सरकार इस मामले की जांच करेगी और दोषियों को सजा मिलेगी।", ""},
@@ -139,8 +139,8 @@ func TestCleanTextPage(t *testing.T) {
 		reasons[x.Reason]++
 	}
 	for reason, n := range map[string]int{
-		ReasonNavigation: 1, ReasonTitle: 1, ReasonByline: 1, ReasonStrayPunctuation: 1,
-		ReasonDateline: 1, ReasonAlsoRead: 2, ReasonRelated: 3,
+		news.ReasonNavigation: 1, news.ReasonTitle: 1, news.ReasonByline: 1, news.ReasonStrayPunctuation: 1,
+		news.ReasonDateline: 1, news.ReasonAlsoRead: 2, news.ReasonRelated: 3,
 	} {
 		if reasons[reason] != n {
 			t.Errorf("%s removals = %d, want %d (%v)", reason, reasons[reason], n, r.Removed)
@@ -183,7 +183,7 @@ func TestCleanBannerHead(t *testing.T) {
 		reasons[x.Reason]++
 	}
 	for reason, n := range map[string]int{
-		ReasonBanner: 4, ReasonTitle: 1, ReasonRepeatedTitle: 2, ReasonByline: 1, ReasonDateline: 1,
+		news.ReasonBanner: 4, news.ReasonTitle: 1, news.ReasonRepeatedTitle: 2, news.ReasonByline: 1, news.ReasonDateline: 1,
 	} {
 		if reasons[reason] != n {
 			t.Errorf("%s removals = %d, want %d (%v)", reason, reasons[reason], n, r.Removed)
@@ -245,7 +245,7 @@ func TestCleanBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Clean(Page{Text: tt.in, Format: news.FormatText})
 			if r.Text == "" && strings.TrimSpace(tt.in) != "" {
-				if last := r.Removed[len(r.Removed)-1]; last.Reason != ReasonNoBody {
+				if last := r.Removed[len(r.Removed)-1]; last.Reason != news.ReasonNoBody {
 					t.Errorf("empty text without a no-body reason: %v", r.Removed)
 				}
 			}
@@ -268,7 +268,7 @@ func TestProcess(t *testing.T) {
 	if a.Text != "The storm reached the coast at dawn and knocked out power to thousands of homes." {
 		t.Errorf("text = %q", a.Text)
 	}
-	if len(a.Removed) != 1 || a.Removed[0].Reason != ReasonTitle {
+	if len(a.Removed) != 1 || a.Removed[0].Reason != news.ReasonTitle {
 		t.Errorf("removed = %v", a.Removed)
 	}
 }
@@ -309,8 +309,8 @@ func TestProcessBadHTML(t *testing.T) {
 			if a.Text != "" {
 				t.Errorf("text = %q, want none", a.Text)
 			}
-			if len(a.Removed) == 0 || a.Removed[len(a.Removed)-1].Reason != ReasonNoBody {
-				t.Errorf("removed = %v, want a %s reason", a.Removed, ReasonNoBody)
+			if len(a.Removed) == 0 || a.Removed[len(a.Removed)-1].Reason != news.ReasonNoBody {
+				t.Errorf("removed = %v, want a %s reason", a.Removed, news.ReasonNoBody)
 			}
 		})
 	}

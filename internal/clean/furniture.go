@@ -1,6 +1,10 @@
 package clean
 
-import "strings"
+import (
+	"strings"
+
+	"khabar/internal/news"
+)
 
 // authorHeadings head a box about the writer below the story.
 var authorHeadings = map[string]bool{
@@ -22,8 +26,14 @@ func listenLabel(t string, sh shape) bool {
 	if hasWord(t, "listen") && hasAny(t, "article", "story", "audio", "news") {
 		return true
 	}
-	return hasAny(t, "सुनें", "सुने", "सुनिए") && hasAny(t, "खबर", "ख़बर", "आर्टिकल", "लेख", "स्टोरी", "ऑडियो", "समाचार", "न्यूज")
+	return hasAny(t, listenVerbs...) && hasAny(t, listenObjects...)
 }
+
+// listenVerbs and listenObjects make a Hindi "listen to this story" label.
+var (
+	listenVerbs   = folded("सुनें", "सुने", "सुनिए")
+	listenObjects = folded("खबर", "ख़बर", "आर्टिकल", "लेख", "स्टोरी", "ऑडियो", "समाचार", "न्यूज")
+)
 
 // wireContribution reports a wire story's closing credit: "X in Y
 // contributed to this report."
@@ -45,7 +55,7 @@ func preferredSource(t string, sh shape) bool {
 // removed, at most three).
 func markAuthorBox(lines []*line) {
 	for i, l := range lines {
-		if l.reason != ReasonByline || !authorHeading(lower(l.text)) {
+		if l.reason != news.ReasonByline || !authorHeading(lower(l.text)) {
 			continue
 		}
 		for j, n := i+1, 0; j < len(lines) && n < 3; j, n = j+1, n+1 {
@@ -53,7 +63,7 @@ func markAuthorBox(lines []*line) {
 			if m.reason != "" || m.sh.words > 60 || sentenceCount(m.text) > 3 {
 				break
 			}
-			m.reason = ReasonByline
+			m.reason = news.ReasonByline
 		}
 	}
 }

@@ -4,12 +4,13 @@ import (
 	"math"
 	"strings"
 
-	"khabar/internal/meta"
+	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 // chooseTitle picks the headline of a text page by weighing every line
 // that could be one: the kept, headline-shaped lines before the article's
-// first paragraphs. Each is scored by meta.HeadlineScore against the
+// first paragraphs. Each is scored by newsroom.HeadlineScore against the
 // opening paragraphs (overlap of content words, script, breadcrumb and
 // hashtag structure, sentence ending, length), and by what the page says
 // around it: printed again close by (+1.5), standing over a byline or time
@@ -37,7 +38,7 @@ func chooseTitle(lines []*line) int {
 			paras = append(paras, lines[i].text)
 		}
 	}
-	lead := meta.NewLead(paras)
+	lead := newsroom.NewLead(paras)
 	rep := repeatedTitle(lines)
 	best, bestScore := -1, math.Inf(-1)
 	k := 0
@@ -46,7 +47,7 @@ func chooseTitle(lines []*line) int {
 		if !headlineCandidate(l) {
 			continue
 		}
-		s := meta.HeadlineScore(l.text, lead) - 0.05*float64(k)
+		s := newsroom.HeadlineScore(l.text, lead) - 0.05*float64(k)
 		k++
 		if i == rep {
 			s += 1.5
@@ -84,15 +85,15 @@ func headlineCandidate(l *line) bool {
 	if l.reason != "" || !l.sh.headlineLike(l.text) || !wordy(l.text) {
 		return false
 	}
-	kind, _, _, ok := meta.LeadName(l.text)
-	return !ok || kind != meta.LeadOutlet
+	kind, _, _, ok := newsroom.LeadName(l.text)
+	return !ok || kind != newsroom.LeadOutlet
 }
 
 // creditBelow reports a byline or time line within three lines under line
 // i (past a deck and a desk's name).
 func creditBelow(lines []*line, i int) bool {
 	for j := i + 1; j < len(lines) && j <= i+3; j++ {
-		if r := lines[j].reason; r == ReasonByline || r == ReasonTimestamp {
+		if r := lines[j].reason; r == news.ReasonByline || r == news.ReasonTimestamp {
 			return true
 		}
 	}

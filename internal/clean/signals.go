@@ -5,16 +5,17 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"khabar/internal/meta"
+	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 // readVerbs open a link to another story when a separator follows them:
 // "पढ़ें: …", "पढ़ें - …", "READ | …", "Watch: …".
-var readVerbs = []string{
+var readVerbs = folded(
 	"पढ़ें", "पढ़े", "पढ़िए", "पढ़ें यह भी", "पढ़ें ये भी", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "और पढ़ें",
 	"देखें", "यह भी देखें", "वीडियो देखें", "read", "also read", "read also", "read more", "watch", "also watch",
 	"more", "related", "see also", "also see", "must read", "don't miss", "जरूर पढ़ें",
-}
+)
 
 // linkSeparators stand between a read verb and the headline it points to.
 const linkSeparators = ":-–—|»>"
@@ -52,10 +53,10 @@ func firstRune(s string) rune {
 }
 
 // photoWords mark a photo credit in brackets or after a label.
-var photoWords = []string{
+var photoWords = folded(
 	"photo", "image", "picture", "pics", "file", "credit", "courtesy", "getty", "फोटो", "फ़ोटो", "तस्वीर", "चित्र",
 	"इमेज", "फाइल", "साभार", "सोशल मीडिया", "social media", "screengrab", "screenshot", "video grab", "x/", "@",
-}
+)
 
 // captionCredit reports a caption by its credit: a gallery index "[1/3]",
 // a credit in brackets at the end ("(Image: File)", "[Diego Ramos/AFP]",
@@ -90,7 +91,7 @@ func captionCredit(text, t string, sh shape) bool {
 			return true
 		}
 		// "[Name/AFP]": a photographer and an agency or outlet.
-		if a, b, ok := strings.Cut(inner, "/"); ok && pair == "[]" && len(strings.Fields(a)) <= 4 && (meta.Agency(b) != "" || len(meta.FindOutlets(b)) > 0) {
+		if a, b, ok := strings.Cut(inner, "/"); ok && pair == "[]" && len(strings.Fields(a)) <= 4 && (newsroom.Agency(b) != "" || len(newsroom.FindOutlets(b)) > 0) {
 			return true
 		}
 	}
@@ -118,7 +119,7 @@ func captionCredit(text, t string, sh shape) bool {
 		last := strings.ToLower(ws[len(ws)-1])
 		if last == "photo" || last == "photos" || last == "फोटो" || last == "file photo" {
 			credit := ws[len(ws)-2]
-			if r := firstRune(credit); unicode.IsUpper(r) || meta.Agency(credit) != "" || len(meta.FindOutlets(credit)) > 0 {
+			if r := firstRune(credit); unicode.IsUpper(r) || newsroom.Agency(credit) != "" || len(newsroom.FindOutlets(credit)) > 0 {
 				prev := strings.TrimRight(strings.Join(ws[:len(ws)-2], " "), " ")
 				return strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, "।") || strings.HasSuffix(prev, "|")
 			}
@@ -132,6 +133,13 @@ func sentenceCount(s string) int {
 	return strings.Count(s, ". ") + strings.Count(s, "। ") + strings.Count(s, "? ") + strings.Count(s, "! ")
 }
 
+// readTimeWords are the words of a reading-time label besides its number
+// and unit.
+var readTimeWords = foldedSet(map[string]bool{
+	"read": true, "time": true, "listen": true, "reading": true, "में": true, "पढ़ें": true, "पढें": true,
+	"पढ़ने": true, "पढने": true, "का": true, "समय": true, "रीड": true, "टाइम": true,
+})
+
 // readTime reports a line giving the reading or listening time of the
 // page: "3 mins", "2 min read", "Read Time: 2 mins", "4 मिनट में पढ़ें".
 func readTime(t string, sh shape) bool {
@@ -144,8 +152,7 @@ func readTime(t string, sh shape) bool {
 		case strings.Trim(w, "0123456789०१२३४५६७८९") == "":
 		case w == "min" || w == "mins" || w == "minute" || w == "minutes" || w == "मिनट" || w == "m":
 			unit = true
-		case w == "read" || w == "time" || w == "listen" || w == "reading" || w == "में" || w == "पढ़ें" || w == "पढें" ||
-			w == "पढ़ने" || w == "पढने" || w == "का" || w == "समय" || w == "रीड" || w == "टाइम":
+		case readTimeWords[w]:
 		default:
 			return false
 		}
@@ -163,10 +170,10 @@ func aiNote(t string, sh shape) bool {
 
 // bylineLabels open a credit anywhere in a short line, after a desk's name
 // or glued to it: "हिन्दुस्तान टीम, पटनाPublished by: Ravi Kumar".
-var bylineLabels = []string{
+var bylineLabels = folded(
 	"published by", "posted by", "edited by", "written by", "curated by", "reported by", "authored by", "compiled by",
 	"by :", "by:", "लेखक:", "लेखक :", "रिपोर्ट:", "एडिटेड बाय", "संपादित:",
-}
+)
 
 // bylineInside reports a short credit line with a credit label inside it.
 func bylineInside(t string, sh shape) bool {
@@ -198,7 +205,7 @@ func placeLine(text string, sh shape) bool {
 		if part == "" {
 			continue
 		}
-		if meta.Place(part) == "" {
+		if newsroom.Place(part) == "" {
 			return false
 		}
 		n++
@@ -208,10 +215,10 @@ func placeLine(text string, sh shape) bool {
 
 // bioOpeners open a note about the writer: "(The writer is …)", "लेखक
 // … हैं".
-var bioOpeners = []string{
+var bioOpeners = folded(
 	"the writer ", "the author ", "the writers ", "the authors ", "(the writer ", "(the author ", "(लेखक ", "लेखक ",
 	"(लेखिका ", "लेखिका ", "(views are personal", "views are personal",
-}
+)
 
 // authorBio reports a line about the article's writer: it opens with a
 // byline's name (or "The writer", "लेखक") and says what the writer is.
@@ -259,7 +266,7 @@ func nearCredit(lines []*line, i int) bool {
 			continue
 		}
 		switch lines[j].reason {
-		case ReasonByline, ReasonTimestamp, ReasonCredit:
+		case news.ReasonByline, news.ReasonTimestamp, news.ReasonCredit:
 			return true
 		}
 	}
@@ -273,7 +280,7 @@ func creditMore(text string, sh shape) bool {
 		return false
 	}
 	t := lower(text)
-	if len(meta.FindOutlets(text)) > 0 || hasDeskWord(t) {
+	if len(newsroom.FindOutlets(text)) > 0 || hasDeskWord(t) {
 		return true
 	}
 	return hasAny(" "+t+" ", " के लिए", " for ", "पदनाम", "designation")
@@ -282,7 +289,7 @@ func creditMore(text string, sh shape) bool {
 // hasDeskWord reports a desk word ("correspondent", "संवाददाता") in t.
 func hasDeskWord(t string) bool {
 	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",:|-–()", r) }) {
-		if deskWords[w] {
+		if newsroom.DeskWord(w) {
 			return true
 		}
 	}
@@ -294,7 +301,7 @@ func hasDeskWord(t string) bool {
 func creditNames(lines []*line) []string {
 	var out []string
 	for _, l := range lines {
-		if l.reason != ReasonByline {
+		if l.reason != news.ReasonByline {
 			continue
 		}
 		t := strings.TrimSpace(l.text)
@@ -318,7 +325,7 @@ func keepLiveStamps(lines []*line, first, last int) {
 	var stamps []int
 	for i := first + 1; i < last; i++ {
 		l := lines[i]
-		if l.reason != ReasonTimestamp {
+		if l.reason != news.ReasonTimestamp {
 			continue
 		}
 		if _, ok := hasPrefixAny(lower(l.text), timestampPrefixes...); ok {
@@ -339,16 +346,16 @@ func keepLiveStamps(lines []*line, first, last int) {
 // for a label (navigation, footer) is not enough: it may be a subheading
 // of a list that ends the article.
 var furnitureStarts = map[string]bool{
-	ReasonRelated: true, ReasonAlsoRead: true, ReasonSocial: true, ReasonCopyright: true, ReasonDisclaimer: true,
-	ReasonBanner: true, ReasonTags: true, ReasonCredit: true, ReasonAdvertisement: true, ReasonByline: true,
-	ReasonSiteRepeat: true, ReasonURL: true,
+	news.ReasonRelated: true, news.ReasonAlsoRead: true, news.ReasonSocial: true, news.ReasonCopyright: true, news.ReasonDisclaimer: true,
+	news.ReasonBanner: true, news.ReasonTags: true, news.ReasonCredit: true, news.ReasonAdvertisement: true, news.ReasonByline: true,
+	news.ReasonSiteRepeat: true, news.ReasonURL: true,
 }
 
 // menuItem reports a breadcrumb item that is a section's name or a place:
 // "Hindi News", "Jaipur", "होम".
 func menuItem(it string) bool {
 	it = strings.TrimSpace(it)
-	return it != "" && (navWords[it] || meta.Place(it) != "" || len(strings.Fields(it)) <= 3 && menuWords(it))
+	return it != "" && (navWords[it] || newsroom.Place(it) != "" || len(strings.Fields(it)) <= 3 && menuWords(it))
 }
 
 // photoLead reports a short credit line that is a photo word and a source:
@@ -366,7 +373,7 @@ func photoLead(text, t string, sh shape) bool {
 		if rest == "" {
 			return false
 		}
-		return meta.Agency(rest) != "" || meta.Outlet(rest) != "" || len(meta.FindOutlets(rest)) > 0 ||
+		return newsroom.Agency(rest) != "" || newsroom.Outlet(rest) != "" || len(newsroom.FindOutlets(rest)) > 0 ||
 			hasAny(rest, "file", "फाइल", "social media", "सोशल मीडिया", "twitter", "x", "getty", "courtesy", "साभार", "special arrangement")
 	}
 	return false

@@ -9,10 +9,6 @@ import (
 	"khabar/internal/news"
 )
 
-// ReasonSiteRepeat: a line the site prints on many of its pages (a menu, a
-// footer, a slogan), learnt by Sites.
-const ReasonSiteRepeat = "site-repeat"
-
 // Sites learns the lines a site repeats across its pages, so the cleaner
 // removes them even when no rule knows their words. Feed it a batch of a
 // site's pages with Learn (a first pass), then give it to the cleaner with

@@ -37,10 +37,10 @@ func TestSites(t *testing.T) {
 	}
 	found := false
 	for _, r := range a.Removed {
-		found = found || r.Reason == ReasonSiteRepeat && r.Text == slogan
+		found = found || r.Reason == news.ReasonSiteRepeat && r.Text == slogan
 	}
 	if !found {
-		t.Errorf("removed = %v, want the slogan as %s", a.Removed, ReasonSiteRepeat)
+		t.Errorf("removed = %v, want the slogan as %s", a.Removed, news.ReasonSiteRepeat)
 	}
 	// The sentence repeated on every page is long: it stays.
 	if !strings.Contains(a.Text, "ठेकेदार की जिम्मेदारी") {

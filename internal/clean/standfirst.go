@@ -3,23 +3,24 @@ package clean
 import (
 	"strings"
 
-	"khabar/internal/meta"
+	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 // highlightLabels head a summary box above the article: its lines follow.
-var highlightLabels = map[string]bool{
+var highlightLabels = foldedSet(map[string]bool{
 	"in short": true, "highlights": true, "story highlights": true, "key highlights": true,
 	"key points": true, "key takeaways": true, "synopsis": true, "summary": true, "at a glance": true,
 	"quick read": true, "tl;dr": true, "short summary": true, "in brief": true,
 	"मुख्य बातें": true, "खास बातें": true, "ख़ास बातें": true, "हाइलाइट्स": true, "स्टोरी हाइलाइट्स": true,
 	"सार": true, "संक्षेप में": true, "सारांश": true, "मुख्य बिंदु": true, "एक नज़र में": true, "एक नजर में": true,
 	"ठळक मुद्दे": true, "ठळक मुद्दे:": true,
-}
+})
 
 // highlightLabel reports a line that is only a summary box's label.
 func highlightLabel(s string) bool {
 	t := strings.TrimRight(trimBullet(lower(s)), " :.-–")
-	return highlightLabels[t] || highlightLabels[foldNukta(t)]
+	return highlightLabels[t]
 }
 
 // headScanStandfirst bounds how far below the headline a standfirst is
@@ -39,9 +40,26 @@ const headScanStandfirst = 16
 //     opens with a dateline, when the page also describes itself in those
 //     words (p.Descriptions) or they stand above the credit.
 func markStandfirst(lines []*line, p Page) {
+	findStandfirst(lines, p)
+	// A standfirst has an article under it: lines that are all the text
+	// the page has are its body ("on one page the whole body").
+	for _, l := range lines {
+		if l.reason == "" && l.sh.bodyLike() {
+			return
+		}
+	}
+	for _, l := range lines {
+		if l.reason == news.ReasonStandfirst && !highlightLabel(l.text) {
+			l.reason = ""
+		}
+	}
+}
+
+// findStandfirst marks the standfirst lines (see markStandfirst).
+func findStandfirst(lines []*line, p Page) {
 	titleAt := -1
 	for i, l := range lines {
-		if l.reason == ReasonTitle {
+		if l.reason == news.ReasonTitle {
 			titleAt = i
 			break
 		}
@@ -57,7 +75,7 @@ func markStandfirst(lines []*line, p Page) {
 	for i := start; i < len(lines) && i < start+headScanStandfirst; i++ {
 		l := lines[i]
 		if l.reason != "" {
-			if l.reason != ReasonCaption && l.reason != ReasonAdvertisement && l.reason != ReasonNavigation && l.reason != ReasonSocial && l.reason != ReasonBanner {
+			if l.reason != news.ReasonCaption && l.reason != news.ReasonAdvertisement && l.reason != news.ReasonNavigation && l.reason != news.ReasonSocial && l.reason != news.ReasonBanner {
 				inBox = 0
 			}
 			continue
@@ -65,14 +83,19 @@ func markStandfirst(lines []*line, p Page) {
 		k := titleKey(l.text)
 		switch {
 		case highlightLabel(l.text) && l.sh.words <= 3:
-			l.reason = ReasonStandfirst
+			l.reason = news.ReasonStandfirst
 			inBox = 6
 			continue
 		case sums[k] || nearDescription(k, descs) && summaryPlace(lines, i, sums):
-			l.reason = ReasonStandfirst
+			if leadParagraph(lines, titleAt, i, sums) {
+				// The article's first paragraph, which the page also
+				// uses as its summary.
+				break
+			}
+			l.reason = news.ReasonStandfirst
 			continue
 		case inBox > 0 && (l.sh.headlineLike(l.text) || !l.sh.bodyLike()):
-			l.reason = ReasonStandfirst
+			l.reason = news.ReasonStandfirst
 			inBox--
 			continue
 		}
@@ -84,7 +107,7 @@ func markStandfirst(lines []*line, p Page) {
 	// Between the headline and the credit under it.
 	credit := -1
 	for j := titleAt + 1; j < len(lines) && j <= titleAt+6; j++ {
-		if r := lines[j].reason; r == ReasonByline || r == ReasonTimestamp {
+		if r := lines[j].reason; r == news.ReasonByline || r == news.ReasonTimestamp {
 			credit = j
 			break
 		}
@@ -106,7 +129,7 @@ func markStandfirst(lines []*line, p Page) {
 		}
 		if ok && len(between) > 0 && len(between) <= 3 && bodyFollows(lines, credit+1, 2) {
 			for _, l := range between {
-				l.reason = ReasonStandfirst
+				l.reason = news.ReasonStandfirst
 			}
 		}
 	}
@@ -118,11 +141,11 @@ func markStandfirst(lines []*line, p Page) {
 		}
 	}
 	for n := 1; n <= 2 && n < len(open); n++ {
-		d, ok := meta.ParseDateline(lines[open[n]].text)
+		d, ok := newsroom.ParseDateline(lines[open[n]].text)
 		if !ok || d.Place == "" || !lines[open[n]].sh.bodyLike() {
 			continue
 		}
-		if _, first := meta.ParseDateline(lines[open[0]].text); first {
+		if _, first := newsroom.ParseDateline(lines[open[0]].text); first {
 			break
 		}
 		described := false
@@ -134,11 +157,42 @@ func markStandfirst(lines []*line, p Page) {
 		}
 		for _, j := range open[:n] {
 			if lines[j].sh.words <= 70 {
-				lines[j].reason = ReasonStandfirst
+				lines[j].reason = news.ReasonStandfirst
 			}
 		}
 		break
 	}
+}
+
+// leadParagraph reports whether the line at i, which the page marks or
+// describes as its summary, is the article's first paragraph: it stands
+// below the credit under the headline (a standfirst stands above it), it
+// reads as text, and the next line kept is text too, not another line of a
+// summary box.
+func leadParagraph(lines []*line, titleAt, i int, sums map[string]bool) bool {
+	if titleAt < 0 || !lines[i].sh.bodyLike() {
+		return false
+	}
+	credit := false
+	for j := titleAt + 1; j < i; j++ {
+		switch lines[j].reason {
+		case news.ReasonByline, news.ReasonTimestamp:
+			credit = true
+		case "":
+			// A line kept between: the article has begun above, or a
+			// summary box is being read.
+			return false
+		}
+	}
+	if !credit {
+		return false
+	}
+	for j := i + 1; j < len(lines); j++ {
+		if l := lines[j]; l.reason == "" {
+			return l.sh.bodyLike() && !sums[titleKey(l.text)] && !highlightLabel(l.text)
+		}
+	}
+	return false
 }
 
 // liveStamps reports a live page: time lines stand between paragraphs
@@ -150,7 +204,7 @@ func liveStamps(lines []*line, i int) bool {
 		switch l := lines[j]; {
 		case l.reason == "" && l.sh.bodyLike():
 			text = true
-		case text && l.reason == ReasonTimestamp:
+		case text && l.reason == news.ReasonTimestamp:
 			// The next line kept is text again: an update's stamp.
 			for k := j + 1; k < len(lines); k++ {
 				if n := lines[k]; n.reason == "" {
@@ -204,7 +258,7 @@ func nearDescription(k string, descs map[string]bool) bool {
 func summaryPlace(lines []*line, i int, sums map[string]bool) bool {
 	for j := i + 1; j < len(lines) && j <= i+8; j++ {
 		l := lines[j]
-		if l.reason == ReasonByline || l.reason == ReasonTimestamp {
+		if l.reason == news.ReasonByline || l.reason == news.ReasonTimestamp {
 			return bodyFollows(lines, j+1, 1)
 		}
 		if l.reason != "" {
@@ -213,7 +267,7 @@ func summaryPlace(lines []*line, i int, sums map[string]bool) bool {
 		if highlightLabel(l.text) || sums[titleKey(l.text)] {
 			return true
 		}
-		d, ok := meta.ParseDateline(l.text)
+		d, ok := newsroom.ParseDateline(l.text)
 		return ok && d.Place != "" && l.sh.bodyLike()
 	}
 	return false

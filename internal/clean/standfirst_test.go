@@ -69,6 +69,46 @@ func TestStandfirst(t *testing.T) {
 			removed: []string{"Students had asked for longer hours before the semester tests."},
 			kept:    []string{"The university library will stay open until midnight for the next four weeks, the registrar said."},
 		},
+		{
+			// A short item whose one paragraph the page also gives as its
+			// description and marks as its summary.
+			name: "the description is the whole body: kept",
+			page: Page{Format: news.FormatHTML, Titles: []string{"Ferry services resume on northern route"},
+				Descriptions: []string{"Ferry sailings between Kellport and the northern isles resumed on Friday morning after three days of cancellations caused by storm-force winds, the operator said."},
+				Summaries:    []string{"Ferry sailings between Kellport and the northern isles resumed on Friday morning after three days of cancellations caused by storm-force winds, the operator said."},
+				Text: "Ferry services resume on northern route\n" +
+					"Ferry sailings between Kellport and the northern isles resumed on Friday morning after three days of cancellations caused by storm-force winds, the operator said."},
+			kept: []string{"Ferry sailings between Kellport and the northern isles resumed on Friday morning after three days of cancellations caused by storm-force winds, the operator said."},
+		},
+		{
+			// The opening paragraph, marked as the intro and used as the
+			// description, under the byline and time: the lead, not a deck.
+			name: "the marked intro under the credit is the first paragraph: kept",
+			page: Page{Format: news.FormatHTML, Titles: []string{"Harbour bridge closed after barge strike"},
+				Descriptions: []string{"The Harbour Street bridge will stay shut until engineers finish checking the piers a drifting barge struck early on Tuesday, the council said."},
+				Summaries:    []string{"The Harbour Street bridge will stay shut until engineers finish checking the piers a drifting barge struck early on Tuesday, the council said."},
+				Text: "Harbour bridge closed after barge strike\n" +
+					"By Helen Marsh\n" +
+					"Published: 12 March 2024, 09:40 GMT\n" +
+					"The Harbour Street bridge will stay shut until engineers finish checking the piers a drifting barge struck early on Tuesday, the council said.\n" +
+					"The barge broke from its moorings during high winds shortly after 4am and drifted half a mile before hitting the eastern pier.\n" +
+					"Nobody was on board and no one was hurt, the harbour master said."},
+			kept: []string{"The Harbour Street bridge will stay shut until engineers finish checking the piers a drifting barge struck early on Tuesday, the council said."},
+		},
+		{
+			// The same page with the deck above the credit: a standfirst.
+			name: "the marked deck above the credit",
+			page: Page{Format: news.FormatHTML, Titles: []string{"Harbour bridge closed after barge strike"},
+				Summaries: []string{"Engineers will check the piers before traffic returns."},
+				Text: "Harbour bridge closed after barge strike\n" +
+					"Engineers will check the piers before traffic returns.\n" +
+					"By Helen Marsh\n" +
+					"Published: 12 March 2024, 09:40 GMT\n" +
+					"The Harbour Street bridge will stay shut until engineers finish checking the piers a drifting barge struck early on Tuesday, the council said.\n" +
+					"Nobody was on board and no one was hurt, the harbour master said."},
+			removed: []string{"Engineers will check the piers before traffic returns."},
+			kept:    []string{"The Harbour Street bridge will stay shut until engineers finish checking the piers a drifting barge struck early on Tuesday, the council said."},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,7 +118,7 @@ func TestStandfirst(t *testing.T) {
 				reasons[rm.Text] = rm.Reason
 			}
 			for _, s := range tt.removed {
-				if reasons[s] != ReasonStandfirst {
+				if reasons[s] != news.ReasonStandfirst {
 					t.Errorf("%q: reason %q, want standfirst (removed %v)", s, reasons[s], r.Removed)
 				}
 			}

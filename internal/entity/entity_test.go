@@ -332,7 +332,7 @@ func TestSplitBracket(t *testing.T) {
 // TestWordListsFolded checks that the word lists the tagging rules look
 // words up in are written as kb.Word writes words, or they never match.
 func TestWordListsFolded(t *testing.T) {
-	for name, m := range map[string]map[string]bool{"personTitles": personTitles, "dateWords": dateWords, "placeHeads": placeHeads, "orgHeadsHi": orgHeadsHi} {
+	for name, m := range map[string]map[string]bool{"personTitles": personTitles, "dateWords": dateWords, "calendarWords": calendarWords, "honorifics": honorifics, "numberWords": numberWords, "placeHeads": placeHeads, "orgHeadsHi": orgHeadsHi} {
 		for w := range m {
 			if kb.Word(w) != w {
 				t.Errorf("%s: %q is looked up as %q", name, w, kb.Word(w))
@@ -392,6 +392,9 @@ func FuzzProcess(f *testing.F) {
 		"विधायक नीरा यादव और सांसद अन्नपूर्णा देवी ( एएनआइ ) मौजूद थे।",
 		"नयी दिल्ली और मिशिगन विश्वविद्यालय ( ) , पीएम",
 		"(((", "A (B) और", "डीएम कौशल राज शर्मा",
+		"External Affairs Minister S. Jaishankar met Sheikh Abdullah bin Zayed in Abu Dhabi on Monday.",
+		"the Institute of Applied Cybernetics and the Council for European Security and Cooperation",
+		"नई दिल्ली, जेएनएन । डीटीसी के एक अधिकारी ने मंगलवार को चार मार्च की बात कही।",
 	} {
 		f.Add(s)
 	}

@@ -3,158 +3,10 @@ package meta
 import (
 	"math"
 	"strings"
-	"unicode/utf8"
+
+	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
-
-// Lead holds the content words of an article's opening paragraphs, folded
-// (lower case, nukta dropped, cut to a short stem), and the script they are
-// written in. Headline candidates are scored against it: a headline's
-// words recur in the paragraphs under it, in the same script.
-type Lead struct {
-	words map[string]bool
-	deva  bool
-}
-
-// leadParas is how many opening paragraphs a Lead reads.
-const leadParas = 3
-
-// NewLead reads the first paragraphs of paras (at most three).
-func NewLead(paras []string) Lead {
-	l := Lead{words: map[string]bool{}}
-	var all strings.Builder
-	for i, p := range paras {
-		if i == leadParas {
-			break
-		}
-		all.WriteString(p)
-		all.WriteByte('\n')
-		for _, w := range splitWords(p) {
-			if k := stemOf(w.text); k != "" {
-				l.words[k] = true
-			}
-		}
-	}
-	l.deva = mostlyDevanagari(all.String())
-	return l
-}
-
-// Empty reports a lead without words: there is nothing to score against.
-func (l Lead) Empty() bool { return len(l.words) == 0 }
-
-// Overlap returns how many of s's content words recur in the lead, and how
-// many content words s has.
-func (l Lead) Overlap(s string) (hit, n int) {
-	seen := map[string]bool{}
-	for _, w := range splitWords(s) {
-		k := stemOf(w.text)
-		if k == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		n++
-		if l.words[k] {
-			hit++
-		}
-	}
-	return hit, n
-}
-
-// stemRunes is how much of a word its stem keeps: enough to tell words
-// apart, little enough to let inflections meet ("boats" and "boat",
-// "चलेंगी" and "चलेगी").
-const stemRunes = 5
-
-// stemOf returns the stem of a folded word, or "" for a word too short or
-// too common to be evidence.
-func stemOf(w string) string {
-	n := utf8.RuneCountInString(w)
-	if n < 2 || stopWords[w] {
-		return ""
-	}
-	if n <= stemRunes {
-		return w
-	}
-	i := 0
-	for k := 0; k < stemRunes; k++ {
-		_, sz := utf8.DecodeRuneInString(w[i:])
-		i += sz
-	}
-	return w[:i]
-}
-
-// stopWords are function words of headlines and sentences, in English and
-// Hindi: their recurrence says nothing.
-var stopWords = map[string]bool{
-	"the": true, "an": true, "of": true, "to": true, "in": true, "on": true, "for": true, "and": true,
-	"by": true, "at": true, "is": true, "are": true, "was": true, "were": true, "with": true, "from": true,
-	"as": true, "its": true, "it": true, "be": true, "has": true, "have": true, "had": true, "this": true,
-	"that": true, "will": true, "not": true, "after": true, "over": true, "into": true, "but": true, "or": true,
-	"का": true, "की": true, "के": true, "को": true, "में": true, "से": true, "ने": true, "पर": true,
-	"और": true, "है": true, "हैं": true, "भी": true, "तो": true, "ही": true, "यह": true, "वह": true,
-	"एक": true, "लिए": true, "कर": true, "किया": true, "गया": true, "गई": true, "था": true, "थी": true,
-	"हो": true, "अब": true, "तक": true,
-}
-
-// breadcrumbSeps are what navigation trails put between their items.
-var breadcrumbSeps = []string{"›", "»", " > ", " / ", " | ", "→", " >> "}
-
-// HeadlineScore weighs a candidate headline by evidence that does not
-// depend on where the page put it:
-//
-//   - overlap with the lead: the share of its content words that recur in
-//     the opening paragraphs (×4), and their number (×0.3, up to six);
-//   - script: a Latin line over a Devanagari article (an SEO slug, an
-//     English kicker) or the reverse loses 2;
-//   - structure: two or more breadcrumb separators (navigation) lose 4, a
-//     hashtag loses 3, a line that ends as a sentence does (a deck, a
-//     caption; "?" and "!" may end a headline) loses 1;
-//   - length: fewer than three words (a section label, "Good News") loses
-//     3, fewer than four content words 1.
-//
-// Sources add their own evidence (a visible line, agreement between
-// sources, repetition, a credit under the line) to this.
-func HeadlineScore(s string, l Lead) float64 {
-	hit, n := l.Overlap(s)
-	score := 0.0
-	if n > 0 {
-		score += 4 * float64(hit) / float64(n)
-	}
-	score += 0.3 * float64(min(hit, 6))
-	if !l.Empty() && latinLetters(s)+devaLetters(s) > 0 && mostlyDevanagari(s) != l.deva {
-		score -= 2
-	}
-	seps := 0
-	for _, sep := range breadcrumbSeps {
-		seps += strings.Count(s, sep)
-	}
-	if seps >= 2 {
-		score -= 4
-	}
-	if strings.HasPrefix(strings.TrimSpace(s), "#") || strings.Count(s, " #") >= 2 {
-		score -= 3
-	}
-	t := strings.TrimRight(s, " \u00a0")
-	if !strings.HasSuffix(t, "...") && !strings.HasSuffix(t, "…") && (strings.HasSuffix(t, ".") || strings.HasSuffix(t, "।")) {
-		score--
-	}
-	if len(splitWords(s)) < 3 {
-		score -= 3
-	} else if n < 4 {
-		score--
-	}
-	return score
-}
-
-// devaLetters counts the Devanagari letters and signs of s.
-func devaLetters(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x900 && r <= 0x97f {
-			n++
-		}
-	}
-	return n
-}
 
 // headlineSource is one place an HTML page states its headline.
 type headlineSource struct {
@@ -165,7 +17,7 @@ type headlineSource struct {
 // chooseHeadline picks an HTML page's headline among what it states: the
 // visible line the clean stage took for the headline, the JSON-LD
 // headline, the h1, og:title, twitter:title, <title> and the extract
-// stage's title. Head titles lose what the site appends and a kicker
+// stage's title. news.Head titles lose what the site appends and a kicker
 // before them ("Mumbai News:", an English kicker over a Hindi headline);
 // a head title loses a kicker when what follows it is a visible candidate
 // or contained in one. Each is scored by HeadlineScore against the
@@ -173,28 +25,28 @@ type headlineSource struct {
 // h1, the headline line of the text) and 0.25 for each other source that
 // says the same (up to 0.5); the sources' order (the one above) breaks
 // ties. It returns "" when the article has no text to weigh them against.
-func chooseHeadline(text, titleLine string, head Head, extracted, pageURL string) string {
+func chooseHeadline(text, titleLine string, head news.Head, extracted, pageURL string) string {
 	var paras []string
 	for _, p := range strings.Split(text, "\n\n") {
 		if p = strings.TrimSpace(p); p != "" {
 			paras = append(paras, p)
 		}
-		if len(paras) == leadParas {
+		if len(paras) == newsroom.LeadParas {
 			break
 		}
 	}
-	lead := NewLead(paras)
+	lead := newsroom.NewLead(paras)
 	if lead.Empty() {
 		return ""
 	}
 	srcs := []headlineSource{
 		{collapse(titleLine), true},
-		{pageTitle(head.LD.Headline, head.SiteName, pageURL), false},
+		{newsroom.PageTitle(head.LD.Headline, head.SiteName, pageURL), false},
 		{collapse(head.H1), true},
-		{pageTitle(head.OGTitle, head.SiteName, pageURL), false},
-		{pageTitle(head.TwitterTitle, head.SiteName, pageURL), false},
-		{pageTitle(head.Title, head.SiteName, pageURL), false},
-		{pageTitle(extracted, head.SiteName, pageURL), false},
+		{newsroom.PageTitle(head.OGTitle, head.SiteName, pageURL), false},
+		{newsroom.PageTitle(head.TwitterTitle, head.SiteName, pageURL), false},
+		{newsroom.PageTitle(head.Title, head.SiteName, pageURL), false},
+		{newsroom.PageTitle(extracted, head.SiteName, pageURL), false},
 	}
 	keys := make([]string, len(srcs))
 	for i := range srcs {
@@ -203,7 +55,7 @@ func chooseHeadline(text, titleLine string, head Head, extracted, pageURL string
 	// A head title's kicker goes when the page shows what follows it.
 	for i := range srcs {
 		c, rest, ok := strings.Cut(srcs[i].text, ": ")
-		if !ok || srcs[i].visible || len(splitWords(c)) > 5 || len(splitWords(rest)) < 3 {
+		if !ok || srcs[i].visible || len(newsroom.Words(c)) > 5 || len(newsroom.Words(rest)) < 3 {
 			continue
 		}
 		rk := headlineKey(rest)
@@ -219,7 +71,7 @@ func chooseHeadline(text, titleLine string, head Head, extracted, pageURL string
 		if keys[i] == "" {
 			continue
 		}
-		score := HeadlineScore(s.text, lead) - 0.01*float64(i)
+		score := newsroom.HeadlineScore(s.text, lead) - 0.01*float64(i)
 		if s.visible {
 			score++
 		}
@@ -240,10 +92,5 @@ func chooseHeadline(text, titleLine string, head Head, extracted, pageURL string
 // headlineKey folds a headline for comparison: its words, folded, one
 // space apart.
 func headlineKey(s string) string {
-	ws := splitWords(s)
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = w.text
-	}
-	return strings.Join(parts, " ")
+	return strings.Join(newsroom.Words(s), " ")
 }

@@ -14,9 +14,10 @@
 // first publication time win over a title tag, a host name or an update
 // time.
 //
-// It also holds the parsers those facts need, for use by other stages:
-// ParseTime and FindTimes (dates as Indian pages write them, IST as
-// +05:30), ParseDateline, Agency, Outlet, Place and ReadHead.
+// The readings it weighs come from below the stages, shared with clean:
+// package page reads an HTML page's head (once per article, page.HeadOf),
+// package newsroom recognises agencies, outlets, places and datelines,
+// bylines, headlines and publication times. Meta only decides.
 //
 // Decisions, where a page leaves room for more than one reading:
 //
@@ -66,29 +67,14 @@ import (
 	"context"
 	"fmt"
 	"index/suffixarray"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
 	"khabar/internal/normalize"
-)
-
-// Removal reasons the meta stage reads; they are the clean stage's.
-const (
-	reasonTitle         = "title"
-	reasonRepeatedTitle = "repeated-title"
-	reasonWebTitle      = "web-title"
-	reasonByline        = "byline"
-	reasonTimestamp     = "timestamp"
-	reasonDateline      = "dateline"
-	reasonDisclaimer    = "disclaimer"
-	reasonCredit        = "credit"
-	reasonURL           = "url"
-	reasonCopyright     = "copyright"
+	"khabar/internal/page"
 )
 
 // Meta is the meta stage. It holds no state and is safe for concurrent use.
@@ -175,7 +161,7 @@ type Facts struct {
 	Published, Updated        time.Time
 	// PublishedPrecision and UpdatedPrecision say how much of the times the
 	// page gave (0 when unknown).
-	PublishedPrecision, UpdatedPrecision Precision
+	PublishedPrecision, UpdatedPrecision newsroom.Precision
 	URL                                  string
 }
 
@@ -188,10 +174,10 @@ type fact struct {
 // Read finds an article's metadata without changing it.
 func Read(a *news.Article) Facts {
 	var f Facts
-	var head Head
+	var head news.Head
 	isHTML := a.Raw.Format == news.FormatHTML && a.Raw.Body != ""
 	if isHTML {
-		head = ReadHead(a.Raw.Body)
+		head = page.HeadOf(a)
 	}
 	facts := locate(a)
 	byReason := func(r string) []fact {
@@ -207,7 +193,7 @@ func Read(a *news.Article) Facts {
 	// URL.
 	f.URL = firstNonEmpty(a.Raw.Hints.URL, head.URL, head.LD.URL)
 	if f.URL == "" {
-		if us := byReason(reasonURL); len(us) > 0 {
+		if us := byReason(news.ReasonURL); len(us) > 0 {
 			f.URL = strings.TrimSpace(us[0].text)
 		}
 	}
@@ -220,13 +206,13 @@ func Read(a *news.Article) Facts {
 
 	// Title.
 	titleLine := ""
-	if ts := byReason(reasonTitle); len(ts) > 0 {
+	if ts := byReason(news.ReasonTitle); len(ts) > 0 {
 		titleLine = ts[0].text
 	}
 	cand := candidatesOf(a)
 	f.Title = firstNonEmpty(a.Raw.Hints.Title, titleLine, head.LD.Headline, head.H1,
-		pageTitle(head.OGTitle, head.SiteName, f.URL), pageTitle(head.TwitterTitle, head.SiteName, f.URL),
-		pageTitle(head.Title, head.SiteName, f.URL), pageTitle(cand.title, head.SiteName, f.URL))
+		newsroom.PageTitle(head.OGTitle, head.SiteName, f.URL), newsroom.PageTitle(head.TwitterTitle, head.SiteName, f.URL),
+		newsroom.PageTitle(head.Title, head.SiteName, f.URL), newsroom.PageTitle(cand.title, head.SiteName, f.URL))
 	if isHTML && a.Raw.Hints.Title == "" {
 		if t := chooseHeadline(a.Text, titleLine, head, cand.title, f.URL); t != "" {
 			f.Title = t
@@ -239,21 +225,21 @@ func Read(a *news.Article) Facts {
 	f.Title = collapse(f.Title)
 
 	// English title.
-	f.TitleEn = englishTitle(f.Title, byReason(reasonWebTitle), byReason(reasonRepeatedTitle))
+	f.TitleEn = englishTitle(f.Title, byReason(news.ReasonWebTitle), byReason(news.ReasonRepeatedTitle))
 
 	// Byline, publisher candidates and agencies from credit lines.
 	titlePos := -1
-	if ts := byReason(reasonTitle); len(ts) > 0 {
+	if ts := byReason(news.ReasonTitle); len(ts) > 0 {
 		titlePos = ts[0].pos
 	}
 	var names, outletsNamed []string
 	var hits []agencyAt
 	for _, x := range facts {
 		switch x.reason {
-		case reasonByline, reasonTimestamp:
-			ns, outs, ags := readByline(x.text)
+		case news.ReasonByline, news.ReasonTimestamp:
+			ns, outs, ags := newsroom.ReadByline(x.text)
 			names = append(names, ns...)
-			if Outlet(x.text) != "" {
+			if newsroom.Outlet(x.text) != "" {
 				// The whole line is an outlet's name ("बीबीसी न्यूज़, हिंदी").
 				outs = []string{x.text}
 			}
@@ -261,33 +247,33 @@ func Read(a *news.Article) Facts {
 			for _, g := range ags {
 				hits = append(hits, agencyAt{g, x.pos})
 			}
-		case "navigation", "footer", "social", "banner":
+		case news.ReasonNavigation, news.ReasonFooter, news.ReasonSocial, news.ReasonBanner:
 			// A line that is only an outlet's name or desk ("दैनिक भास्कर",
 			// "Prabhat Khabar Digital Desk").
-			if kind, _, _, ok := LeadName(x.text); ok && kind == LeadOutlet {
+			if kind, _, _, ok := newsroom.LeadName(x.text); ok && kind == newsroom.LeadOutlet {
 				outletsNamed = append(outletsNamed, x.text)
-			} else if titlePos >= 0 && x.pos < titlePos && Outlet(x.text) != "" {
+			} else if titlePos >= 0 && x.pos < titlePos && newsroom.Outlet(x.text) != "" {
 				// The masthead above the headline: the page's name for
 				// itself, even a name that is also a word ("Mint").
 				outletsNamed = append(outletsNamed, x.text)
 			}
-		case reasonDisclaimer, reasonCredit:
-			for _, h := range FindAgencies(x.text) {
+		case news.ReasonDisclaimer, news.ReasonCredit:
+			for _, h := range newsroom.FindAgencies(x.text) {
 				hits = append(hits, agencyAt{h.Name, x.pos + h.Start})
 			}
-			if x.reason == reasonCredit {
-				if g := Agency(x.text); g != "" {
+			if x.reason == news.ReasonCredit {
+				if g := newsroom.Agency(x.text); g != "" {
 					hits = append(hits, agencyAt{g, x.pos})
 				}
 			}
 		}
 	}
 	for _, au := range append(append(append([]string{}, head.LD.Authors...), head.Authors...), cand.byline...) {
-		if g := Agency(au); g != "" {
+		if g := newsroom.Agency(au); g != "" {
 			hits = append(hits, agencyAt{g, -1})
 			continue
 		}
-		if Outlet(au) != "" || strings.EqualFold(au, head.SiteName) || strings.EqualFold(au, head.LD.Publisher) {
+		if newsroom.Outlet(au) != "" || strings.EqualFold(au, head.SiteName) || strings.EqualFold(au, head.LD.Publisher) {
 			outletsNamed = append(outletsNamed, au)
 			continue
 		}
@@ -295,17 +281,17 @@ func Read(a *news.Article) Facts {
 	}
 
 	// Dateline.
-	var dl *DatelineInfo
+	var dl *newsroom.DatelineInfo
 	var weakOutlets []fact
 	dlPos := -1
-	if ds := byReason(reasonDateline); len(ds) > 0 {
-		if d, ok := DatelineText(ds[0].text); ok {
+	if ds := byReason(news.ReasonDateline); len(ds) > 0 {
+		if d, ok := newsroom.DatelineText(ds[0].text); ok {
 			dl, dlPos = &d, ds[0].pos
 		}
 	}
 	if dl == nil {
 		first, _, _ := strings.Cut(a.Text, "\n")
-		if d, ok := ParseDateline(first); ok {
+		if d, ok := newsroom.ParseDateline(first); ok {
 			dl, dlPos = &d, 0
 		}
 	}
@@ -317,7 +303,7 @@ func Read(a *news.Article) Facts {
 			names = append(names, dl.Byline)
 			// "नईदुनिया प्रतिनिधि, इंदौर।": the outlet's own reporter, a
 			// weak sign (a group's sites print each other's copy).
-			if kind, _, _, ok := LeadName(dl.Byline); ok && kind == LeadOutlet {
+			if kind, _, _, ok := newsroom.LeadName(dl.Byline); ok && kind == newsroom.LeadOutlet {
 				weakOutlets = append(weakOutlets, fact{text: dl.Byline})
 			}
 		}
@@ -328,7 +314,7 @@ func Read(a *news.Article) Facts {
 		if x.reason != "" {
 			continue
 		}
-		for _, h := range FindAgencies(x.text) {
+		for _, h := range newsroom.FindAgencies(x.text) {
 			hits = append(hits, agencyAt{h.Name, x.pos + h.Start})
 		}
 	}
@@ -336,23 +322,18 @@ func Read(a *news.Article) Facts {
 	f.Byline = dedupe(names)
 
 	// Publisher.
-	f.Publisher = publisher(a, head, cand.publisher, f.URL, outletsNamed, f.Byline, byReason(reasonDisclaimer), byReason(reasonCopyright),
-		append(append(append(byReason("social"), byReason("banner")...), byReason(reasonCredit)...), weakOutlets...))
+	f.Publisher = publisher(a, head, cand.publisher, f.URL, outletsNamed, f.Byline, byReason(news.ReasonDisclaimer), byReason(news.ReasonCopyright),
+		append(append(append(byReason(news.ReasonSocial), byReason(news.ReasonBanner)...), byReason(news.ReasonCredit)...), weakOutlets...))
 
 	// Times.
 	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, cand, f.URL)
 	// A clock the page printed without a zone is the outlet's own time
 	// ("14/05/2025 - 16:32" on France 24 is Paris time), IST for the rest.
-	if loc := outletZone(f.Publisher); loc != nil {
-		f.Published, f.Updated = InZone(f.Published, loc), InZone(f.Updated, loc)
+	if loc := newsroom.OutletZone(f.Publisher); loc != nil {
+		f.Published, f.Updated = newsroom.InZone(f.Published, loc), newsroom.InZone(f.Updated, loc)
 	}
 	if dl != nil {
-		place := dl.Place
-		if place == "" && latinCaps(dl.PlaceText) && (dl.Agency != "" || dl.Day > 0) {
-			// "PHOENIX (AP) —": a place the table lacks, named in English.
-			place = titleCase(dl.PlaceText)
-		}
-		f.Dateline = &news.Dateline{Place: place, PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}
+		f.Dateline = &news.Dateline{Place: dl.EnglishPlace(), PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}
 	}
 	return f
 }
@@ -497,7 +478,7 @@ func firstNonEmpty(ss ...string) string {
 // englishTitle finds the English headline a Hindi page carries: a "Web
 // Title:" line, or the English half of a headline pair.
 func englishTitle(title string, web, pairs []fact) string {
-	if title != "" && !mostlyDevanagari(title) {
+	if title != "" && !newsroom.MostlyDevanagari(title) {
 		return ""
 	}
 	for _, x := range web {
@@ -517,128 +498,13 @@ func englishTitle(title string, web, pairs []fact) string {
 			}
 			for _, side := range []string{a, b} {
 				side = collapse(side)
-				if side != "" && !mostlyDevanagari(side) && latinLetters(side) >= 8 {
+				if side != "" && !newsroom.MostlyDevanagari(side) && newsroom.LatinLetters(side) >= 8 {
 					return side
 				}
 			}
 		}
 	}
 	return ""
-}
-
-func mostlyDevanagari(s string) bool {
-	d, l := 0, 0
-	for _, r := range s {
-		switch {
-		case r >= 0x900 && r <= 0x97f:
-			d++
-		case r < 0x250 && unicode.IsLetter(r):
-			l++
-		}
-	}
-	return d > l
-}
-
-func latinLetters(s string) int {
-	n := 0
-	for _, r := range s {
-		if r < 0x250 && unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
-}
-
-// creditPrefixes open an author credit; they are cut off the names.
-var creditPrefixes = []string{
-	"written by", "reported by", "reporting by", "additional reporting by", "authored by", "story by",
-	"text by", "curated by", "compiled by", "writing by", "by", "द्वारा", "लेखक", "लेखिका", "रिपोर्टर",
-	"रिपोर्ट", "author", "reporter", "बाय", "agency", "एजेंसी", "source", "स्रोत",
-}
-
-// creditStops end the names in a credit: a time label, an editor's or
-// producer's credit.
-var creditStops = []string{
-	"edited by", "editing by", "published by", "posted by", "updated", "published", "last updated",
-	"first published", "प्रकाशित", "अपडेट", "एडिटेड बाय", "संपादक", "published on", "posted on",
-	"publish date", "publish", "updated date", "date:", "तारीख", "दिनांक",
-}
-
-// readByline splits a byline line into person or desk names, outlets and
-// agencies: "By Lokjeewan Daily - 03-11-2025" names an outlet, "By भाषा"
-// an agency, "By Asha Rao and Vikram Sen, New Delhi" two people (the place
-// is dropped), "न्यूज डेस्क, अमर उजाला, लखनऊ Published by: …" a desk and
-// an outlet. Editors' and producers' credits are not bylines.
-func readByline(s string) (names, outlets, agencies []string) {
-	for _, seg := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '।' || r == ';' || r == '\n' || r == '/' }) {
-		seg = strings.TrimSpace(seg)
-		ls := strings.ToLower(seg)
-		for _, p := range creditPrefixes {
-			if strings.HasPrefix(ls, p) && (len(ls) == len(p) || !isWordByte(ls[len(p)])) {
-				seg, ls = seg[len(p):], ls[len(p):]
-				break
-			}
-		}
-		cut := len(seg)
-		for _, stop := range creditStops {
-			if i := strings.Index(ls, stop); i >= 0 && i < cut {
-				cut = i
-			}
-		}
-		if st := FindTimes(seg); len(st) > 0 && st[0].Start < cut {
-			cut = st[0].Start
-		}
-		seg = strings.Trim(strings.TrimSpace(seg[:cut]), " ,-–:|")
-		if seg == "" {
-			continue
-		}
-		for _, part := range splitNames(seg) {
-			part = strings.Trim(part, " :-–@")
-			if i := strings.IndexByte(part, '@'); i >= 0 {
-				part = strings.TrimSpace(part[:i])
-			}
-			if part == "" || Place(part) != "" {
-				continue
-			}
-			if kind, name, desk, ok := LeadName(part); ok {
-				if kind == LeadAgency {
-					agencies = append(agencies, name)
-				} else {
-					outlets = append(outlets, part)
-					if desk {
-						names = append(names, part)
-					}
-				}
-				continue
-			}
-			if outletLike(part) && !hasDeskWord(part) {
-				outlets = append(outlets, part)
-				continue
-			}
-			ws := splitWords(part)
-			if len(ws) < 2 && !hasDeskWord(part) || len(ws) > 5 || strings.ContainsAny(part, "0123456789") {
-				continue
-			}
-			names = append(names, part)
-		}
-	}
-	return names, outlets, agencies
-}
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
-}
-
-var nameSplit = regexp.MustCompile(`\s*(?:,|&|\band\b|\sऔर\s|\sएवं\s|\sव\s)\s*`)
-
-func splitNames(s string) []string {
-	var out []string
-	for _, p := range nameSplit.Split(s, -1) {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 type agencyAt struct {
@@ -684,36 +550,36 @@ func dedupe(ss []string) []string {
 // then a Devanagari name the page gives itself (copyright owner, site
 // name, an outlet's desk credit) written in Latin letters, as the URL's
 // host spells it when it does.
-func publisher(a *news.Article, head Head, cand, url string, bylineOutlets, bylines []string, disclaimers, copyrights, promos []fact) string {
+func publisher(a *news.Article, head news.Head, cand, url string, bylineOutlets, bylines []string, disclaimers, copyrights, promos []fact) string {
 	if p := a.Raw.Hints.Publisher; p != "" {
-		if o := Outlet(p); o != "" {
+		if o := newsroom.Outlet(p); o != "" {
 			return o
 		}
 		return p
 	}
 	var known []string
 	for _, s := range []string{head.SiteName, head.LD.Publisher, cand} {
-		if o := Outlet(s); o != "" {
+		if o := newsroom.Outlet(s); o != "" {
 			known = append(known, o)
 		}
 	}
 	for _, s := range bylineOutlets {
-		if o := Outlet(s); o != "" {
+		if o := newsroom.Outlet(s); o != "" {
 			known = append(known, o)
-		} else if kind, name, _, ok := LeadName(s); ok && kind == LeadOutlet {
+		} else if kind, name, _, ok := newsroom.LeadName(s); ok && kind == newsroom.LeadOutlet {
 			known = append(known, name)
 		}
 	}
 	for _, d := range disclaimers {
-		if os := findOutlets(d.text); len(os) > 0 {
+		if os := newsroom.FindOutlets(d.text); len(os) > 0 {
 			known = append(known, os[0])
 		}
 	}
-	if o := OutletByURL(url); o != "" {
+	if o := newsroom.OutletByURL(url); o != "" {
 		known = append(known, o)
 	}
 	for _, c := range copyrights {
-		if os := findOutlets(c.text); len(os) > 0 {
+		if os := newsroom.FindOutlets(c.text); len(os) > 0 {
 			known = append(known, os[0])
 		}
 	}
@@ -724,7 +590,7 @@ func publisher(a *news.Article, head Head, cand, url string, bylineOutlets, byli
 	// so do source credits ("Source: Al Jazeera and news agencies") and
 	// an outlet's reporter in the dateline ("नईदुनिया प्रतिनिधि").
 	for _, x := range promos {
-		if os := findOutlets(x.text); len(os) > 0 {
+		if os := newsroom.FindOutlets(x.text); len(os) > 0 {
 			return os[0]
 		}
 	}
@@ -732,32 +598,32 @@ func publisher(a *news.Article, head Head, cand, url string, bylineOutlets, byli
 	// outlet-like byline.
 	owners := make([]string, 0, len(copyrights))
 	for _, c := range copyrights {
-		if n := CopyrightName(c.text); n != "" {
+		if n := newsroom.CopyrightName(c.text); n != "" {
 			owners = append(owners, n)
 		}
 	}
 	written := append([]string{head.SiteName, head.LD.Publisher, cand}, owners...)
 	written = append(written, bylineOutlets...)
 	for _, s := range written {
-		if s != "" && !mostlyDevanagari(s) {
+		if s != "" && !newsroom.MostlyDevanagari(s) {
 			return collapse(s)
 		}
 	}
 	// A Devanagari name, in Latin letters.
 	for _, b := range bylines {
-		if o := deskOutlet(b); o != "" {
+		if o := newsroom.DeskOutlet(b); o != "" {
 			written = append(written, o)
 		}
 	}
 	for _, s := range written {
-		if s == "" || !mostlyDevanagari(s) {
+		if s == "" || !newsroom.MostlyDevanagari(s) {
 			continue
 		}
-		r := RomanName(collapse(s))
+		r := newsroom.RomanName(collapse(s))
 		if r == "" {
 			continue
 		}
-		if h := HostSpelling(r, url); h != "" {
+		if h := newsroom.HostSpelling(r, url); h != "" {
 			return h
 		}
 		return r
@@ -765,289 +631,7 @@ func publisher(a *news.Article, head Head, cand, url string, bylineOutlets, byli
 	return ""
 }
 
-// deskOutlet returns the outlet a desk credit names in Devanagari
-// ("मगध टाइम्स डेस्क" → "मगध टाइम्स"), when the rest reads as an outlet's
-// name.
-func deskOutlet(credit string) string {
-	ws := strings.Fields(credit)
-	n := len(ws)
-	for n > 0 && deskTail[lowerWord(foldNukta(ws[n-1]))] {
-		n--
-	}
-	if n == len(ws) || n == 0 {
-		return ""
-	}
-	name := strings.Join(ws[:n], " ")
-	if !mostlyDevanagari(name) {
-		return ""
-	}
-	for _, w := range ws[:n] {
-		if outletWords[lowerWord(foldNukta(w))] || loanWords[w] != "" {
-			return name
-		}
-	}
-	return ""
-}
-
-var urlDate = regexp.MustCompile(`/(20\d\d|19\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/`)
-
-// times decides published and updated. Machine values (hints, meta tags,
-// JSON-LD) come first; then the page's visible timestamps: a labelled
-// "published" time, else the first unlabelled one; a labelled "updated"
-// time, else a second unlabelled one. A visible time given to the minute
-// takes the seconds of a machine timestamp of the same minute. With only an
-// "Updated" time on the page, it is the published time too. A date in the
-// URL is the last resort.
-func times(a *news.Article, head Head, facts []fact, cand candidates, url string) (pub time.Time, pubP Precision, upd time.Time, updP Precision) {
-	if !a.Raw.Hints.Published.IsZero() {
-		pub, pubP = a.Raw.Hints.Published, PrecisionSecond
-	}
-	// parseFirst takes the first value that states its zone, else the
-	// first that parses ("pubdate" without a zone beside an
-	// article:published_time with one).
-	parseFirst := func(vals ...string) (time.Time, Precision) {
-		var first Stamp
-		for _, v := range vals {
-			if st, ok := ParseTime(v); ok {
-				if !Zoneless(st.Time) {
-					return st.Time, st.Precision
-				}
-				if first.Time.IsZero() {
-					first = st
-				}
-			}
-		}
-		return first.Time, first.Precision
-	}
-	if pub.IsZero() {
-		pub, pubP = parseFirst(append([]string{head.LD.DatePublished}, head.Published...)...)
-	}
-	upd, updP = parseFirst(append([]string{head.LD.DateModified}, head.Modified...)...)
-
-	var labPub, labUpd, unl []Stamp
-	for _, x := range facts {
-		if x.reason != reasonTimestamp && x.reason != reasonByline {
-			continue
-		}
-		for _, st := range FindTimes(x.text) {
-			st = attachTime(x.text, st)
-			switch st.Label {
-			case Published:
-				labPub = append(labPub, st)
-			case Updated:
-				labUpd = append(labUpd, st)
-			default:
-				unl = append(unl, st)
-			}
-		}
-	}
-	refine := func(st Stamp) Stamp {
-		if st.Precision != PrecisionMinute {
-			return st
-		}
-		for _, u := range unl {
-			if u.Precision == PrecisionSecond && u.Time.Truncate(time.Minute).Equal(st.Time) {
-				return u
-			}
-		}
-		return st
-	}
-	// A date alone (a site's date bar, a date over a time line) gives way
-	// to a full timestamp the page prints elsewhere.
-	labPub, unl = timedFirst(labPub), timedFirst(unl)
-	if len(labPub) > 0 && labPub[0].Precision == PrecisionDay && len(unl) > 0 && unl[0].Precision > PrecisionDay && sameDay(labPub[0].Time, unl[0].Time) {
-		labPub[0] = unl[0]
-	}
-	if pub.IsZero() {
-		switch {
-		case len(labPub) > 0:
-			st := refine(labPub[0])
-			pub, pubP = st.Time, st.Precision
-		case len(unl) > 0:
-			pub, pubP = unl[0].Time, unl[0].Precision
-		case !cand.published.IsZero():
-			pub, pubP = cand.published, candPrecision(cand.published)
-		case len(labUpd) > 0:
-			st := refine(labUpd[0])
-			pub, pubP = st.Time, st.Precision
-		}
-	}
-	if upd.IsZero() {
-		switch {
-		case len(labUpd) > 0:
-			st := refine(labUpd[0])
-			upd, updP = st.Time, st.Precision
-		case len(unl) > 1 && len(labPub) == 0:
-			upd, updP = unl[len(unl)-1].Time, unl[len(unl)-1].Precision
-		case !cand.updated.IsZero():
-			upd, updP = cand.updated, candPrecision(cand.updated)
-		}
-	}
-	if pub.IsZero() && a.Raw.Format == news.FormatHTML {
-		// A date printed under the headline but left out by extraction.
-		if st, ok := visibleDate(a.Raw.Body); ok {
-			pub, pubP = st.Time, st.Precision
-		}
-	}
-	if pub.IsZero() && !a.Raw.Feed.Published.IsZero() {
-		// The page says nothing: the date the feed or sitemap gave.
-		pub, pubP = a.Raw.Feed.Published, PrecisionSecond
-	}
-	if pub.IsZero() && url != "" {
-		if m := urlDate.FindStringSubmatch(url); m != nil {
-			y, _ := strconv.Atoi(m[1])
-			mo, _ := strconv.Atoi(m[2])
-			d, _ := strconv.Atoi(m[3])
-			if validDate(y, mo, d) {
-				pub, pubP = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, IST), PrecisionDay
-			}
-		}
-	}
-	if !upd.IsZero() && !pub.IsZero() && upd.Before(pub) {
-		upd, updP = time.Time{}, 0
-	}
-	return pub, pubP, upd, updP
-}
-
-// candPrecision guesses the precision of a time an earlier stage found:
-// midnight IST is a date alone.
-func candPrecision(t time.Time) Precision {
-	if t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, IST)) {
-		return PrecisionDay
-	}
-	if t.Second() == 0 {
-		return PrecisionMinute
-	}
-	return PrecisionSecond
-}
-
-// visibleDate finds the first date in the visible text that follows a
-// page's first h1 (or its start), within a couple of kilobytes.
-func visibleDate(page string) (Stamp, bool) {
-	low := strings.ToLower(page[:min(len(page), 1<<20)])
-	i := strings.Index(low, "</h1>")
-	if i < 0 {
-		i = strings.Index(low, "<body")
-		if i < 0 {
-			return Stamp{}, false
-		}
-	}
-	region := page[i:min(len(page), i+4096)]
-	var b strings.Builder
-	in := false
-	for _, r := range region {
-		switch {
-		case r == '<':
-			in = true
-			b.WriteByte('\n')
-		case r == '>':
-			in = false
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	for _, line := range strings.Split(b.String(), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || len(line) > 300 {
-			continue
-		}
-		if st := FindTimes(line); len(st) > 0 {
-			return st[0], true
-		}
-		// Stop at the first paragraph of text: dates inside the article
-		// are events, not publication.
-		if len(strings.Fields(line)) > 12 {
-			return Stamp{}, false
-		}
-	}
-	return Stamp{}, false
-}
-
-// datelineDate resolves a dateline's day and month with the published
-// year; a December dateline on a page published in January is of the year
-// before.
-func datelineDate(d *DatelineInfo, pub time.Time) string {
-	if d.Day == 0 || d.Month == 0 || pub.IsZero() {
-		return ""
-	}
-	y := pub.Year()
-	if d.Month > int(pub.Month())+1 {
-		y--
-	}
-	if !validDate(y, d.Month, d.Day) {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, d.Month, d.Day)
-}
-
-// timedFirst moves the stamps that give a time of day before those that
-// give a date alone, keeping page order within each.
-func timedFirst(sts []Stamp) []Stamp {
-	if len(sts) < 2 || sts[0].Precision > PrecisionDay {
-		return sts
-	}
-	out := make([]Stamp, 0, len(sts))
-	for _, st := range sts {
-		if st.Precision > PrecisionDay {
-			out = append(out, st)
-		}
-	}
-	for _, st := range sts {
-		if st.Precision == PrecisionDay {
-			out = append(out, st)
-		}
-	}
-	return out
-}
-
-// sameDay reports whether a and b fall on the same date in IST.
-func sameDay(a, b time.Time) bool {
-	a, b = a.In(IST), b.In(IST)
-	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
-}
-
-// clockAfter is a time of day printed right after a date, maybe labelled:
-// "12 जून 2025 (Published: 04:10 PM IST)".
-var clockAfter = regexp.MustCompile(`^[\s,|(\-–]*(?i:(published|updated|प्रकाशित|अपडेटेड)\s*(?:on|at)?\s*:?\s*)?(\d{1,2})[:.](\d{2})\s*(?i:(am|pm|a\.m\.|p\.m\.))?`)
-
-// attachTime gives a date-only stamp the time of day printed right after
-// it, and the label that time carries.
-func attachTime(text string, st Stamp) Stamp {
-	if st.Precision != PrecisionDay || st.End >= len(text) {
-		return st
-	}
-	rest := text[st.End:min(len(text), st.End+48)]
-	m := clockAfter.FindStringSubmatch(rest)
-	if m == nil {
-		return st
-	}
-	h, _ := strconv.Atoi(m[2])
-	mi, _ := strconv.Atoi(m[3])
-	switch strings.ToLower(strings.ReplaceAll(m[4], ".", "")) {
-	case "pm":
-		if h < 12 {
-			h += 12
-		}
-	case "am":
-		if h == 12 {
-			h = 0
-		}
-	}
-	if h > 23 || mi > 59 {
-		return st
-	}
-	t := st.Time.In(IST)
-	st.Time = time.Date(t.Year(), t.Month(), t.Day(), h, mi, 0, 0, IST)
-	st.Precision = PrecisionMinute
-	switch strings.ToLower(m[1]) {
-	case "published", "प्रकाशित":
-		if st.Label == 0 {
-			st.Label = Published
-		}
-	case "updated", "अपडेटेड":
-		if st.Label == 0 {
-			st.Label = Updated
-		}
-	}
-	return st
+// collapse joins s's words with single spaces.
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -12,6 +12,7 @@ import (
 	"khabar/internal/evaldata"
 	"khabar/internal/meta"
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 // sharedDir finds the shared data folder: $KHABAR_EVAL_DATA's parent
@@ -98,15 +99,15 @@ func TestSeed002(t *testing.T) {
 	check("published", a.Published.Format(time.RFC3339), "2021-03-19T20:59:41+05:30")
 	check("updated", a.Updated.Format(time.RFC3339), "2021-03-19T20:59:41+05:30")
 	// Boilerplate out, with reasons; the first headline line is the title.
-	if len(a.Removed) == 0 || a.Removed[0].Reason != clean.ReasonTitle {
-		t.Errorf("first removal = %+v, want the headline as %s", a.Removed[0], clean.ReasonTitle)
+	if len(a.Removed) == 0 || a.Removed[0].Reason != news.ReasonTitle {
+		t.Errorf("first removal = %+v, want the headline as %s", a.Removed[0], news.ReasonTitle)
 	}
 	for _, want := range []struct {
 		reason string
 		n      int
 	}{
-		{clean.ReasonTitle, 1}, {clean.ReasonRepeatedTitle, 2}, {clean.ReasonByline, 1},
-		{clean.ReasonDateline, 1}, {clean.ReasonDisclaimer, 1}, {clean.ReasonWebTitle, 1}, {clean.ReasonSocial, 1},
+		{news.ReasonTitle, 1}, {news.ReasonRepeatedTitle, 2}, {news.ReasonByline, 1},
+		{news.ReasonDateline, 1}, {news.ReasonDisclaimer, 1}, {news.ReasonWebTitle, 1}, {news.ReasonSocial, 1},
 	} {
 		if got := len(removedBy(a, want.reason)); got != want.n {
 			t.Errorf("removed %s: %d lines, want %d", want.reason, got, want.n)
@@ -152,7 +153,7 @@ func TestSeed000(t *testing.T) {
 	if got := a.Published.Format(time.RFC3339); got != "2025-11-03T00:00:00+05:30" {
 		t.Errorf("published = %s, want 2025-11-03T00:00:00+05:30", got)
 	}
-	if f := meta.Read(a); f.PublishedPrecision != meta.PrecisionDay {
+	if f := meta.Read(a); f.PublishedPrecision != newsroom.PrecisionDay {
 		t.Errorf("published precision = %d, want day", f.PublishedPrecision)
 	}
 	if !slices.Equal(a.Agencies, []string{"Xinhua", "TASS"}) {
@@ -164,13 +165,13 @@ func TestSeed000(t *testing.T) {
 	if a.Dateline != nil {
 		t.Errorf("dateline = %+v, want none (it was cut from the page)", *a.Dateline)
 	}
-	if got := removedBy(a, clean.ReasonStrayPunctuation); !slices.Equal(got, []string{"।"}) {
+	if got := removedBy(a, news.ReasonStrayPunctuation); !slices.Equal(got, []string{"।"}) {
 		t.Errorf("stray punctuation removed = %q", got)
 	}
-	if got := len(removedBy(a, clean.ReasonBanner)); got != 3 {
+	if got := len(removedBy(a, news.ReasonBanner)); got != 3 {
 		t.Errorf("banner lines removed = %d, want 3", got)
 	}
-	if got := len(removedBy(a, clean.ReasonRelated)); got != 1 {
+	if got := len(removedBy(a, news.ReasonRelated)); got != 1 {
 		t.Errorf("related lines removed = %d, want 1", got)
 	}
 	paras := strings.Split(a.Text, "\n\n")

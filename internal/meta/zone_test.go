@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"khabar/internal/news"
+	"khabar/internal/newsroom"
 )
 
 // TestZoneless checks that a clock read without a zone is marked as such
@@ -27,14 +28,14 @@ func TestZoneless(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			st, ok := ParseTime(tt.in)
+			st, ok := newsroom.ParseTime(tt.in)
 			if !ok {
 				t.Fatalf("ParseTime(%q) found nothing", tt.in)
 			}
-			if got := Zoneless(st.Time); got != tt.zoneless {
+			if got := newsroom.Zoneless(st.Time); got != tt.zoneless {
 				t.Errorf("Zoneless = %v, want %v", got, tt.zoneless)
 			}
-			if got := InZone(st.Time, paris).Format(time.RFC3339); got != tt.inParis {
+			if got := newsroom.InZone(st.Time, paris).Format(time.RFC3339); got != tt.inParis {
 				t.Errorf("InZone = %s, want %s", got, tt.inParis)
 			}
 		})
@@ -69,5 +70,38 @@ func TestDatelineUnknownPlace(t *testing.T) {
 	}
 	if a.Dateline == nil || a.Dateline.Place != "Toulon" || a.Dateline.PlaceText != "TOULON" {
 		t.Errorf("dateline = %+v, want Toulon", a.Dateline)
+	}
+}
+
+// TestPublishedOwnOffset checks that a time a page gives in UTC is shown in
+// the offset the page itself writes for the same instant: 21:25 −05:00 on
+// the 24th stays the 24th, not 02:25Z on the 25th.
+func TestPublishedOwnOffset(t *testing.T) {
+	const body = `<p>More than 40,000 homes lost power on Thursday night as thunderstorms crossed the county, the utility said.</p>`
+	tests := []struct {
+		name, head, top, want string
+	}{
+		{"json-ld beside utc meta", `<meta property="article:published_time" content="2023-08-25T02:25:00Z">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Storm cuts power","datePublished":"2023-08-24T21:25:00-05:00"}</script>`, "", "2023-08-24T21:25:00-05:00"},
+		{"second meta tag", `<meta property="article:published_time" content="2023-08-25T02:25:00+00:00">
+<meta name="date" content="2023-08-24T21:25:00-05:00">`, "", "2023-08-24T21:25:00-05:00"},
+		{"printed under the headline", `<meta property="article:published_time" content="2023-08-25T02:25:00Z">`,
+			`<span class="posted">Posted Aug 24, 2023 9:25 PM -05:00</span>`, "2023-08-24T21:25:00-05:00"},
+		{"utc alone stays utc", `<meta property="article:published_time" content="2023-08-25T02:25:00Z">`, "", "2023-08-25T02:25:00Z"},
+		{"another instant does not lend its offset", `<meta property="article:published_time" content="2023-08-25T02:25:00Z">
+<meta name="date" content="2023-08-24T20:00:00-05:00">`, "", "2023-08-25T02:25:00Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head><title>Storm cuts power</title>" + tt.head + "</head><body><h1>Storm cuts power</h1>" + tt.top + body + "</body></html>"
+			a := &news.Article{Text: "More than 40,000 homes lost power on Thursday night as thunderstorms crossed the county, the utility said.",
+				Raw: news.Raw{Body: page, Format: news.FormatHTML}}
+			if err := New().Process(t.Context(), a); err != nil {
+				t.Fatal(err)
+			}
+			if got := a.Published.Format(time.RFC3339); got != tt.want {
+				t.Errorf("published = %s, want %s", got, tt.want)
+			}
+		})
 	}
 }

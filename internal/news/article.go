@@ -55,6 +55,9 @@ type Article struct {
 	// Raw is the decoded input the extract stage starts from. It is not
 	// part of the record.
 	Raw Raw
+	// Head is what the page's HTML head declares, read once by the first
+	// stage that needs it (see package page). It is not part of the record.
+	Head *Head
 	// Segments holds the paragraphs, sentences and tokens of Text, in byte
 	// offsets, as the segment stage leaves them. It is not part of the record.
 	Segments *Segments

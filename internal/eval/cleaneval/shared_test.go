@@ -150,7 +150,7 @@ func TestNewsCorpus(t *testing.T) {
 			}
 			datelines := map[string]bool{}
 			for _, r := range a.Removed {
-				if r.Reason == clean.ReasonDateline {
+				if r.Reason == news.ReasonDateline {
 					datelines[r.Text] = true
 				}
 			}

@@ -1,8 +1,10 @@
-package meta
+package newsroom
 
 import (
 	"strings"
 	"unicode/utf8"
+
+	"khabar/internal/normalize"
 )
 
 // agency is one wire service: its canonical English name and the ways pages
@@ -50,7 +52,7 @@ var agencyTable = []agency{
 // agencyKey folds an alias or a run of words for lookup: lower case, no
 // nukta, hyphens and spaces as one space.
 func agencyKey(s string) string {
-	s = strings.ToLower(foldNukta(s))
+	s = strings.ToLower(normalize.FoldNukta(s))
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -135,6 +137,17 @@ type word struct {
 	start, end int
 }
 
+// Words returns the words of s as the recognisers split them: runs of
+// letters and digits, a change of script starting a new word.
+func Words(s string) []string {
+	ws := splitWords(s)
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.text
+	}
+	return out
+}
+
 // splitWords splits s into words of letters, marks and digits, keeping
 // hyphenated compounds as separate words.
 func splitWords(s string) []word {
@@ -156,7 +169,7 @@ func splitWords(s string) []word {
 			}
 			j += sz
 		}
-		ws = append(ws, word{text: lowerWord(foldNukta(s[i:j])), start: i, end: j})
+		ws = append(ws, word{text: lowerWord(normalize.FoldNukta(s[i:j])), start: i, end: j})
 		i = j
 	}
 	return ws

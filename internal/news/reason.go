@@ -1,9 +1,9 @@
-package clean
+package news
 
-// Reasons a line (or part of one) is removed, as written in Removal.Reason.
-// The meta stage reads the removed lines by these reasons: the facts in
-// them (title_en, bylines, times, outlet and agency names, the dateline)
-// are metadata.
+// Reasons a line (or part of one) of a page is removed by the clean stage,
+// as written in Removal.Reason. Later stages read the removed lines by
+// these reasons: the facts in them (title_en, bylines, times, outlet and
+// agency names, the dateline) are metadata.
 const (
 	// ReasonTitle: the headline line, taken out because the record carries
 	// it as title.
@@ -55,4 +55,7 @@ const (
 	// ReasonNoBody: recorded (with empty text) when no line of the page
 	// was article text, so an empty text has a reason in the record.
 	ReasonNoBody = "no-body"
+	// ReasonSiteRepeat: a line the site prints on many of its pages (a
+	// menu, a footer, a slogan), learnt from the site's pages.
+	ReasonSiteRepeat = "site-repeat"
 )

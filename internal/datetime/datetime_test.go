@@ -1,10 +1,8 @@
-package meta
+package datetime
 
 import (
 	"testing"
 	"time"
-
-	"khabar/internal/news"
 )
 
 func TestFindTimes(t *testing.T) {
@@ -136,33 +134,25 @@ func TestParseDayMonthWords(t *testing.T) {
 	}
 }
 
-// TestDateAloneGivesWay checks a date printed alone (a site's date bar,
-// a date over its time) does not beat a full timestamp, and a time printed
-// right after a date completes it.
-func TestDateAloneGivesWay(t *testing.T) {
-	tests := []struct {
-		name    string
-		removed []news.Removal
-		want    string
-	}{
-		{"date bar of another day", []news.Removal{
-			{Text: "Thursday, 06 March 2025", Reason: "timestamp"},
-			{Text: "Staff Reporter | Pune | March 5, 2025 8:10 pm", Reason: "byline"},
-		}, "2025-03-05T20:10:00+05:30"},
-		{"time after the date", []news.Removal{
-			{Text: "5 मार्च 2025 (Published: 08:10 PM IST)", Reason: "timestamp"},
-			{Text: "(अपडेटेड: 5 मार्च 2025, 09:40 PM IST)", Reason: "timestamp"},
-		}, "2025-03-05T20:10:00+05:30"},
+// TestMarathiDates checks that the month names of the Marathi pack are
+// read: in a full date, in a dateline date without a year, and with a
+// Marathi day word.
+func TestMarathiDates(t *testing.T) {
+	st, ok := ParseTime("१९ डिसेंबर २०२५, सायं ७:३० वाजता")
+	if !ok || st.Time.Format("2006-01-02") != "2025-12-19" {
+		t.Errorf("ParseTime(१९ डिसेंबर २०२५) = %v %v", st.Time, ok)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := &news.Article{Text: "नगर निगम ने आज नई बस सेवा शुरू की।", Removed: tt.removed, Raw: news.Raw{Format: news.FormatText}}
-			if err := New().Process(t.Context(), a); err != nil {
-				t.Fatal(err)
-			}
-			if got := a.Published.Format(time.RFC3339); got != tt.want {
-				t.Errorf("published = %s, want %s", got, tt.want)
-			}
-		})
+	for _, tc := range []struct {
+		in         string
+		day, month int
+	}{
+		{"५ डिसेंबर (पीटीआय)", 5, 12},
+		{"2 ऑगस्ट", 2, 8},
+		{"पाच जानेवारी", 5, 1},
+	} {
+		d, m, _, ok := ParseDayMonth(tc.in)
+		if !ok || d != tc.day || m != tc.month {
+			t.Errorf("ParseDayMonth(%q) = %d %d %v, want %d %d", tc.in, d, m, ok, tc.day, tc.month)
+		}
 	}
 }

@@ -1,10 +1,12 @@
-package meta
+package page
 
 import (
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
+
+	"khabar/internal/news"
 )
 
 // summaryWords are the parts of class, id and itemprop names by which pages
@@ -110,7 +112,7 @@ func (s *summaryReader) start(a atom.Atom, name []byte, attrs map[string]string,
 	}
 }
 
-func (s *summaryReader) end(h *Head, a atom.Atom, name []byte) {
+func (s *summaryReader) end(h *news.Head, a atom.Atom, name []byte) {
 	if a == atom.Script || a == atom.Style || a == atom.Noscript {
 		if s.skip > 0 {
 			s.skip--

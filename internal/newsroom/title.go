@@ -1,9 +1,11 @@
-package meta
+package newsroom
 
 import (
 	"net/url"
 	"strings"
 	"unicode"
+
+	"khabar/internal/normalize"
 )
 
 // titleSeps are the separators a page puts between a headline and what it
@@ -110,7 +112,7 @@ func isDateTail(tail string) bool {
 // siteWords reports a short tail such as "Hindi News", "NDTV India", "Latest
 // Hindi News", "jagran.com".
 func siteWords(s string) bool {
-	l := strings.ToLower(foldNukta(s))
+	l := strings.ToLower(normalize.FoldNukta(s))
 	for _, w := range []string{"news", "न्यूज", "खबर", "समाचार", ".com", ".in", "times", "hindi", "हिंदी", "हिन्दी", "live", "today", "daily"} {
 		if strings.Contains(l, w) {
 			return true
@@ -144,14 +146,14 @@ func stripKicker(t string) string {
 	if kickerWords[kw[len(kw)-1].text] {
 		return rest
 	}
-	if len(kw) >= 2 && !mostlyDevanagari(kicker) && latinLetters(kicker) > 0 && mostlyDevanagari(rest) {
+	if len(kw) >= 2 && !MostlyDevanagari(kicker) && LatinLetters(kicker) > 0 && MostlyDevanagari(rest) {
 		return rest
 	}
 	return t
 }
 
-// pageTitle makes a title declared in a page's head a headline: appended
+// PageTitle makes a title declared in a page's head a headline: appended
 // site names and dates go, and so does a section kicker.
-func pageTitle(t, site, pageURL string) string {
+func PageTitle(t, site, pageURL string) string {
 	return stripKicker(stripTails(collapse(t), site, pageURL))
 }

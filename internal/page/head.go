@@ -1,4 +1,4 @@
-package meta
+package page
 
 import (
 	"encoding/json"
@@ -6,59 +6,17 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"khabar/internal/news"
 )
-
-// Head is what an HTML page says about itself: title tags, Open Graph and
-// article meta tags, the first h1, and a JSON-LD NewsArticle.
-type Head struct {
-	// Title is the <title> text; OGTitle og:title; TwitterTitle
-	// twitter:title; H1 the first h1's text.
-	Title, OGTitle, TwitterTitle, H1 string
-	// SiteName is og:site_name (or application-name).
-	SiteName string
-	// URL is the canonical link or og:url.
-	URL string
-	// Published and Modified are the raw published and modified values of
-	// the meta tags (article:published_time, og:updated_time, itemprop, …),
-	// best first.
-	Published, Modified []string
-	// Authors are the author meta tags' values.
-	Authors []string
-	// Lang is the <html lang> attribute.
-	Lang string
-	// LD is the first JSON-LD article the page carries.
-	LD LDArticle
-	// Descriptions are the page's summaries of itself: the description,
-	// og:description and twitter:description meta tags and the JSON-LD
-	// description.
-	Descriptions []string
-	// Summaries are the lines of the elements that present a standfirst:
-	// a deck, synopsis, summary or highlights box by its class, id or
-	// itemprop, or a second heading between the h1 and the first
-	// paragraph. Each is short; an element holding more text than a
-	// summary does (an article container) is not read.
-	Summaries []string
-}
-
-// LDArticle is the part of a schema.org NewsArticle (or Article, BlogPosting,
-// ReportageNewsArticle) that metadata needs.
-type LDArticle struct {
-	Headline      string
-	DatePublished string
-	DateModified  string
-	Authors       []string
-	Publisher     string
-	URL           string
-	Description   string
-}
 
 // maxTitleText bounds the text read from one element.
 const maxTitleText = 2048
 
 // ReadHead reads the metadata of an HTML page. It never fails: a page with
 // none gives an empty Head. Any size is read in one streaming pass.
-func ReadHead(page string) Head {
-	var h Head
+func ReadHead(page string) news.Head {
+	var h news.Head
 	z := html.NewTokenizer(strings.NewReader(page))
 	z.SetMaxBuf(0)
 	var (
@@ -109,7 +67,7 @@ func ReadHead(page string) Head {
 					text.Reset()
 				}
 			case atom.Meta:
-				h.meta(attrs)
+				readMeta(&h, attrs)
 			case atom.Link:
 				if strings.EqualFold(attrs["rel"], "canonical") && h.URL == "" {
 					h.URL = strings.TrimSpace(attrs["href"])
@@ -167,8 +125,8 @@ func ReadHead(page string) Head {
 	}
 }
 
-// meta reads one <meta> tag.
-func (h *Head) meta(attrs map[string]string) {
+// readMeta reads one <meta> tag into h.
+func readMeta(h *news.Head, attrs map[string]string) {
 	key := strings.ToLower(strings.TrimSpace(attrs["property"]))
 	if key == "" {
 		key = strings.ToLower(strings.TrimSpace(attrs["name"]))
@@ -227,15 +185,15 @@ var articleTypes = map[string]bool{
 
 // parseLD finds the first article object in a JSON-LD script, which may be
 // an object, an array, or an object with an @graph.
-func parseLD(src string) LDArticle {
+func parseLD(src string) news.LDArticle {
 	var v any
 	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
-		return LDArticle{}
+		return news.LDArticle{}
 	}
 	if obj := findArticle(v, 0); obj != nil {
 		return ldFrom(obj)
 	}
-	return LDArticle{}
+	return news.LDArticle{}
 }
 
 func findArticle(v any, depth int) map[string]any {
@@ -277,8 +235,8 @@ func isArticleType(v any) bool {
 	return false
 }
 
-func ldFrom(o map[string]any) LDArticle {
-	a := LDArticle{
+func ldFrom(o map[string]any) news.LDArticle {
+	a := news.LDArticle{
 		Headline:      collapse(html.UnescapeString(str(o["headline"]))),
 		DatePublished: str(o["datePublished"]),
 		DateModified:  str(o["dateModified"]),
@@ -336,4 +294,19 @@ func names(v any, depth int) nameList {
 		return out
 	}
 	return nil
+}
+
+// HeadOf returns what a's HTML page declares in its head, read once: the
+// first stage that asks reads a.Raw.Body and keeps the result in a.Head
+// for the stages after it. A page that is not HTML has an empty Head.
+func HeadOf(a *news.Article) news.Head {
+	if a.Head != nil {
+		return *a.Head
+	}
+	var h news.Head
+	if a.Raw.Format == news.FormatHTML && a.Raw.Body != "" {
+		h = ReadHead(a.Raw.Body)
+	}
+	a.Head = &h
+	return h
 }

@@ -1,4 +1,4 @@
-package meta
+package newsroom
 
 import (
 	_ "embed"
@@ -77,13 +77,18 @@ type DatelineInfo struct {
 // maxDatelineRunes bounds how far into a paragraph a dateline may reach.
 const maxDatelineRunes = 80
 
-// deskWords mark a reporter's or desk's credit inside a dateline.
+// deskWords mark a reporter's or desk's credit: "जागरण संवाददाता",
+// "Our Special Correspondent", "DH News Service", "India Today Web Desk".
 var deskWords = map[string]bool{
 	"संवाददाता": true, "ब्यूरो": true, "सहयोगी": true, "सूत्र": true, "नेटवर्क": true, "डेस्क": true,
 	"टीम": true, "जेएनएन": true, "प्रतिनिधि": true, "रिपोर्टर": true, "संवाद": true, "एजेंसी": true,
 	"एजेंसियां": true, "correspondent": true, "bureau": true, "desk": true, "reporter": true,
-	"staff": true, "network": true, "agencies": true, "agency": true, "jnn": true,
+	"staff": true, "network": true, "agencies": true, "agency": true, "jnn": true, "service": true, "team": true,
 }
+
+// DeskWord reports a word (folded as the stages fold words: lower case,
+// no nukta) that marks a reporter's or desk's credit.
+func DeskWord(w string) bool { return deskWords[w] }
 
 // functionWords never occur in a dateline; they mark a sentence.
 var functionWords = map[string]bool{
@@ -380,12 +385,40 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 	case strong:
 		return true
 	case latin && strings.ToUpper(d.PlaceText) == d.PlaceText && kind != '।':
-		return true
+		// A place in capitals the table lacks ("TOULON —"), but not a
+		// column's salutation or label in capitals ("DEAR ABBY:", "Q:").
+		return !columnLabel(d.PlaceText)
 	case kind == ':' && len(splitWords(d.PlaceText)) <= 2 && !latin:
 		// "औरंगाबाद : शहर के …": a one- or two-word Hindi head before a colon.
 		return true
 	}
 	return false
+}
+
+// EnglishPlace is the dateline's place in English: the place table's
+// name, or a place the table lacks written in Latin capitals in a dateline
+// with an agency or a date ("PHOENIX (AP) —" is Phoenix).
+func (d DatelineInfo) EnglishPlace() string {
+	if d.Place == "" && latinCaps(d.PlaceText) && (d.Agency != "" || d.Day > 0) {
+		return titleCase(d.PlaceText)
+	}
+	return d.Place
+}
+
+// columnWords open a head in capitals that addresses or labels the text
+// after it rather than placing it: an advice column's letter ("DEAR
+// ABBY:"), a question and answer ("Q:", "A:"), a note or label.
+var columnWords = map[string]bool{
+	"dear": true, "q": true, "a": true, "question": true, "answer": true, "editor's": true, "editors'": true,
+	"note": true, "update": true, "updated": true, "correction": true, "clarification": true, "breaking": true,
+	"exclusive": true, "watch": true, "listen": true, "opinion": true, "analysis": true, "review": true,
+	"warning": true, "photos": true, "video": true, "live": true, "hi": true, "hello": true,
+}
+
+// columnLabel reports a head whose first word is one of columnWords.
+func columnLabel(head string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(head), " ")
+	return columnWords[strings.ToLower(w)]
 }
 
 // placeThenDate splits "भोपाल 05 मार्च" into a place and a day and month
@@ -482,7 +515,7 @@ func sentenceBreak(head string) bool {
 		for k > 0 && isLatinLetter(head[k-1]) {
 			k--
 		}
-		if monthNames[strings.ToLower(head[k:j])] == 0 || j-k < 3 {
+		if monthOfWord(head[k:j]) == 0 || j-k < 3 {
 			return true
 		}
 		i = j + 2

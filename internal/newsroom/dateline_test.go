@@ -1,4 +1,4 @@
-package meta
+package newsroom
 
 import "testing"
 
@@ -49,6 +49,12 @@ func TestParseDateline(t *testing.T) {
 		{"unknown danda", "नहीं। यह सही नहीं है।", DatelineInfo{}, false},
 		{"kicker latin", "Explained: why prices rise", DatelineInfo{}, false},
 		{"nothing after", "मास्को, 19 मार्च (एपी)", DatelineInfo{}, false},
+		{"advice column letter", "DEAR ABBY: My husband's sister has a key to our house and takes my car without asking.", DatelineInfo{}, false},
+		{"advice column reply", "DEAR RUNNING ON EMPTY: You are not wrong to ask her first.", DatelineInfo{}, false},
+		{"question label", "Q: Can my landlord keep the deposit for a broken blind?", DatelineInfo{}, false},
+		{"editor's note", "EDITOR'S NOTE: This story has been corrected to give the mayor's full name.", DatelineInfo{}, false},
+		{"unknown capitals place still read", "BRAGANÇA: Firefighters contained the blaze on Tuesday, officials said.",
+			DatelineInfo{Text: "BRAGANÇA", PlaceText: "BRAGANÇA"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,10 +1,11 @@
-package meta
+package newsroom
 
 import (
 	"net/url"
 	"strings"
 	"sync"
 	"time"
+
 	// The outlets' home zones must load wherever khabar runs.
 	_ "time/tzdata"
 )
@@ -362,9 +363,9 @@ var (
 	zones     map[string]*time.Location
 )
 
-// outletZone is the home zone of the outlet named (its English name), or
+// OutletZone is the home zone of the outlet named (its English name), or
 // nil for Indian outlets and unknown ones.
-func outletZone(name string) *time.Location {
+func OutletZone(name string) *time.Location {
 	zonesOnce.Do(func() {
 		zones = make(map[string]*time.Location, len(outletZones))
 		for n, z := range outletZones {
