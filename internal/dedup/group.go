@@ -96,7 +96,9 @@ func (g *Grouper) Load(s *Sketch, groupID string) {
 	gr := g.groups[n]
 	gr.members = append(gr.members, o)
 	g.of[o] = n
-	if len(gr.members) == 1 || g.before(o, gr.canonical) {
+	// The rule of Add: loaded in the order they were added, the group
+	// gets the canonical copy it had.
+	if len(gr.members) == 1 || (g.before(o, gr.canonical) && g.copiedByAll(s, gr)) {
 		gr.canonical = o
 	}
 }

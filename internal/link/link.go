@@ -10,7 +10,9 @@
 package link
 
 import (
+	"cmp"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -44,6 +46,8 @@ type Linker struct {
 	sk      dedup.Sketcher
 	log     *slog.Logger
 	since   int
+	// seq numbers the sketches in the order they are linked (see wrap).
+	seq uint64
 }
 
 // New returns a Linker with no state, for a new store or for tests.
@@ -80,8 +84,9 @@ func (l *Linker) Link(a *news.Article) store.Linked {
 	}
 	sr := l.stories.Add(a, copyOf)
 	a.Story = sr.Story
+	l.seq++
 	out := store.Linked{
-		Sketches:      []store.Sketch{{ID: a.ID, Group: a.Group, Data: sk.Marshal()}},
+		Sketches:      []store.Sketch{{ID: a.ID, Group: a.Group, Data: wrap(l.seq, sk.Marshal())}},
 		Stories:       sr.Put,
 		DeleteStories: sr.Delete,
 	}
@@ -131,8 +136,15 @@ func Load(ctx context.Context, st store.Store, opt Options) (*Linker, error) {
 		return nil, fmt.Errorf("link: load stories: %w", err)
 	}
 	have := map[string]bool{}
+	type loaded struct {
+		seq   uint64
+		s     *dedup.Sketch
+		group string
+	}
+	var all []loaded
 	err = st.EachSketch(ctx, func(k store.Sketch) error {
-		s, err := dedup.UnmarshalSketch(k.ID, k.Data)
+		seq, data := unwrap(k.Data)
+		s, err := dedup.UnmarshalSketch(k.ID, data)
 		if errors.Is(err, dedup.ErrSketchVersion) {
 			return nil // made again below
 		}
@@ -140,12 +152,21 @@ func Load(ctx context.Context, st store.Store, opt Options) (*Linker, error) {
 			l.log.Warn("unreadable sketch; linking the article again", slog.String("id", k.ID), slog.String("error", err.Error()))
 			return nil
 		}
-		l.groups.Load(s, k.Group)
+		all = append(all, loaded{seq, s, k.Group})
 		have[k.ID] = true
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("link: load sketches: %w", err)
+	}
+	// In the order they were linked, so that the grouper holds them as it
+	// did (which exact copy is met first, which copy is canonical): a
+	// linker that takes over links the next articles as the last one
+	// would have. Sketches stored before they were numbered come first.
+	slices.SortStableFunc(all, func(a, b loaded) int { return cmp.Compare(a.seq, b.seq) })
+	for _, x := range all {
+		l.groups.Load(x.s, x.group)
+		l.seq = max(l.seq, x.seq)
 	}
 	n, err := st.Count(ctx)
 	if err != nil {
@@ -274,3 +295,29 @@ func dropStory(ss []*store.Story, id string) []*store.Story {
 // Merge returns a with b's changes after its own, as one store.Linked that
 // writes both (later values of one id win). a's slices may be reused.
 func Merge(a, b store.Linked) store.Linked { return merge(a, b) }
+
+// seqMark starts a sketch as the linker stores it: the mark, the sketch's
+// number in the order of linking, then dedup's sketch (whose first byte,
+// its version, is never the mark).
+const seqMark = 0xA7
+
+// wrap returns data with its number of linking order.
+func wrap(seq uint64, data []byte) []byte {
+	b := make([]byte, 0, 1+binary.MaxVarintLen64+len(data))
+	b = append(b, seqMark)
+	b = binary.AppendUvarint(b, seq)
+	return append(b, data...)
+}
+
+// unwrap returns the number and the dedup sketch of b; a sketch stored
+// without a number has 0.
+func unwrap(b []byte) (uint64, []byte) {
+	if len(b) == 0 || b[0] != seqMark {
+		return 0, b
+	}
+	seq, n := binary.Uvarint(b[1:])
+	if n <= 0 {
+		return 0, nil
+	}
+	return seq, b[1+n:]
+}
