@@ -14,10 +14,8 @@
 #   KHABAR_QUEUE_PREFIX should name streams no one else uses (default: one
 #   made up for this run). KHABAR_BIN is the binary to test (default: built
 #   from this checkout). docs/scale.md says how to get both servers.
-# Exit status 0 when every check passes. Known gap (docs/scale.md): from
-# about 2,000 articles the export after the take-over differs in some copy
-# links, because link.Load does not restore the copy-detection state
-# exactly; KHABAR_KILL=0 runs the same without the kills, for comparison.
+# Exit status 0 when every check passes. KHABAR_KILL=0 runs the same
+# without the kills, for comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
