@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"khabar/internal/lexicon"
 	"khabar/internal/normalize"
 )
@@ -15,6 +17,9 @@ type table struct {
 	plainCues [][]string
 	// erg are the postpositions that mark the agent: "ने".
 	erg map[string]bool
+	// ergSuffixes are endings that carry the agent's ergative inside a
+	// noun: Marathi "-ांनी" in "अधिकाऱ्यांनी".
+	ergSuffixes []string
 	// enCues are English speech verbs.
 	enCues map[string]bool
 	// aux are auxiliaries that may follow a cue: था, है, …
@@ -108,6 +113,11 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	}
 	l.plainCues = phrases(packs, lexicon.QuotePlainCue)
 	l.erg = set(packs, lexicon.Ergative)
+	for _, p := range packs {
+		for _, w := range p.Words(lexicon.ErgativeSuffix) {
+			l.ergSuffixes = append(l.ergSuffixes, normalize.Fold(w))
+		}
+	}
 	l.enCues = set(packs, lexicon.QuoteSaid)
 	l.aux = set(packs, lexicon.QuoteAux)
 	l.ergPronouns = set(packs, lexicon.QuoteErgPronoun)
@@ -128,6 +138,17 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.that = set(packs, lexicon.QuoteThat)
 	l.closers = set(packs, lexicon.QuoteCloser)
 	return l
+}
+
+// fusedErgative reports whether the word w ends in an ergative suffix
+// and has a stem before it.
+func (l *table) fusedErgative(w string) bool {
+	for _, suf := range l.ergSuffixes {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitWords splits s at spaces.
