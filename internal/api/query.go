@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"khabar/internal/news"
 )
 
 // Limits on query parameters.
@@ -24,7 +26,7 @@ const (
 )
 
 // ist is India Standard Time, in which date-only bounds are read.
-var ist = time.FixedZone("IST", 5*3600+30*60)
+var ist = news.IST
 
 // IST returns India Standard Time (+05:30), the zone in which date-only
 // bounds are read and dates are shown.

@@ -27,6 +27,7 @@ import (
 	"context"
 	"strings"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
 	"khabar/internal/newsroom"
 	"khabar/internal/page"
@@ -385,7 +386,7 @@ func titleCandidate(l *line) bool {
 	if kind, _, _, ok := newsroom.LeadName(l.text); ok && kind == newsroom.LeadOutlet {
 		return false
 	}
-	return len(newsroom.FindTimes(l.text)) == 0
+	return len(datetime.FindTimes(l.text)) == 0
 }
 
 // adjacent reports whether the line after i (or, failing that, before it)

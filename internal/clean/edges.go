@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
 	"khabar/internal/newsroom"
 )
@@ -312,7 +313,7 @@ func menuNext(lines []*line, i int) bool {
 		return false
 	}
 	n := lines[i+1]
-	return (n.reason == "" || n.reason == news.ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(newsroom.FindTimes(n.text)) == 0
+	return (n.reason == "" || n.reason == news.ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(datetime.FindTimes(n.text)) == 0
 }
 
 // next reports whether the line before or after i was removed for reason.

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
 	"khabar/internal/newsroom"
 	"khabar/internal/normalize"
@@ -71,7 +72,7 @@ func (sh shape) headlineLike(s string) bool {
 // lower folds a line for vocabulary tests: lower case, nukta dropped,
 // spaces collapsed.
 func lower(s string) string {
-	s = normalize.FoldNukta(s)
+	s = normalize.StripNukta(s)
 	clean := true
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
@@ -261,7 +262,7 @@ func controlsOnly(t string) bool {
 func folded(ws ...string) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = normalize.FoldNukta(w)
+		out[i] = normalize.StripNukta(w)
 	}
 	return out
 }
@@ -270,7 +271,7 @@ func folded(ws ...string) []string {
 func foldedSet(set map[string]bool) map[string]bool {
 	var add []string
 	for w := range set {
-		if f := normalize.FoldNukta(w); f != w {
+		if f := normalize.StripNukta(w); f != w {
 			add = append(add, f)
 		}
 	}
@@ -564,7 +565,7 @@ func timestampLine(text, t string) string {
 	if len(text) > 600 {
 		return ""
 	}
-	stamps := newsroom.FindTimes(text)
+	stamps := datetime.FindTimes(text)
 	if len(stamps) == 0 {
 		return ""
 	}
@@ -595,7 +596,7 @@ func timestampLine(text, t string) string {
 	// times ("न्यूज डेस्क, … Published by: … Updated Mon, 12 Feb 2024").
 	if words <= 25 {
 		for _, st := range stamps {
-			if st.Label != newsroom.Unlabelled {
+			if st.Label != datetime.Unlabelled {
 				if hasAny(" "+t+" ", " by ", " by:", " द्वारा", "reported", "written") {
 					return news.ReasonByline
 				}

@@ -47,7 +47,7 @@ func runAlerts(ctx context.Context, e *env, args []string) error {
 
 func alertsAdd(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "alerts add", "[flags] NAME QUERY...", "Save a search under NAME.")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	lang := fs.String("lang", "", "only articles in this language")
 	from := fs.String("from", "", "only articles published on or after this date (YYYY-MM-DD or RFC 3339)")
 	to := fs.String("to", "", "only articles published on or before this date")
@@ -82,7 +82,7 @@ func alertsAdd(ctx context.Context, e *env, args []string) error {
 
 func alertsList(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "alerts list", "[flags]", "Show the saved searches.")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -111,7 +111,7 @@ func alertsList(ctx context.Context, e *env, args []string) error {
 
 func alertsRemove(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "alerts remove", "[flags] NAME...", "Forget saved searches.")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"khabar/internal/search"
 )
 
 func TestBenchCommand(t *testing.T) {
@@ -76,7 +78,7 @@ func TestIngestInterrupted(t *testing.T) {
 	if c, _ := d.store.Count(t.Context()); c != n {
 		t.Errorf("stored %d, want %d", c, n)
 	}
-	if c, _ := d.index.Count(); c != n {
+	if c, _ := d.index.(*search.Index).Count(); c != n {
 		t.Errorf("indexed %d, want %d", c, n)
 	}
 }

@@ -138,7 +138,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\nRun \"khabar COMMAND -h\" for a command's flags.\nEnvironment: KHABAR_DATA (data folder), KHABAR_TOKEN (the server's write token), KHABAR_LOG (debug|info|warn|error).\n")
+	fmt.Fprint(w, "\nRun \"khabar COMMAND -h\" for a command's flags.\nEnvironment: KHABAR_STORE (the store: a data folder, sqlite:PATH or postgres://…), KHABAR_DATA (data folder), KHABAR_TOKEN (the server's write token), KHABAR_LOG (debug|info|warn|error).\n")
 }
 
 // newFlags returns a flag set for cmd whose usage names its arguments.

@@ -222,7 +222,7 @@ func TestKillAtEveryPhase(t *testing.T) {
 				}
 				defer d.Close()
 				sc, _ := d.store.Count(t.Context())
-				ic, err := d.index.Count()
+				ic, err := d.index.(interface{ Count() (uint64, error) }).Count()
 				if sc != n || err != nil || ic != uint64(n) {
 					t.Errorf("store %d, index %d (%v): want %d each", sc, ic, err, n)
 				}

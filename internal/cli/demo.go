@@ -16,7 +16,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fl := newFlags(e, "demo", "[flags]",
 		"Ingest the sample corpus that ships with khabar into a data folder and serve it.\n"+
 			"Running it again reuses what is stored.")
-	data := fl.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := fl.String("data", folderDefault(e), "data folder (env KHABAR_DATA)")
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on")
 	if err := parse(fl, args); err != nil {
 		return err

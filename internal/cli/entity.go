@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"khabar/internal/entity"
 	"khabar/internal/entity/translit"
@@ -80,20 +81,56 @@ func runNames(_ context.Context, e *env, args []string) error {
 }
 
 func runTrain(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "train", "ner [flags]",
-		"Train the Hindi NER model on IL-NER (CC-BY-4.0) the way the shipped one was\n"+
-			"trained. Rebuild khabar afterwards to embed the new model.")
+	fs := newFlags(e, "train", "ner [--lang hi|en] [flags]",
+		"Train an NER model the way the shipped one was trained: Hindi on IL-NER, English\n"+
+			"(--lang en) on the Broad Twitter Corpus, WNUT-17 and wikigold (all CC-BY-4.0).\n"+
+			"Rebuild khabar afterwards to embed the new model.")
 	if len(args) == 0 || args[0] != "ner" {
 		fs.Usage()
 		return errUsage
 	}
-	train := fs.String("train", "", "training CoNLL (default: ner/il-ner-hi/train.conll in the shared data)")
-	dev := fs.String("dev", "", "dev CoNLL to score the new model on, never to choose its settings (default: ner/il-ner-hi/dev.conll)")
-	out := fs.String("out", entity.ModelPath, "model file to write")
+	lang := fs.String("lang", "hi", "language of the model: hi or en")
+	train := fs.String("train", "", "Hindi: training CoNLL (default: ner/il-ner-hi/train.conll in the shared data)")
+	dev := fs.String("dev", "", "Hindi: dev CoNLL to score the new model on, never to choose its settings (default: ner/il-ner-hi/dev.conll)")
+	data := fs.String("data", "", "English: the ner-en folder of the shared data (default: ner-en in the shared data)")
+	out := fs.String("out", "", "model file to write (default: "+entity.ModelPath+", or "+entity.ModelPathEn+" for English)")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
 	var err error
+	switch *lang {
+	case "en":
+		if *train != "" || *dev != "" {
+			return fmt.Errorf("train ner: --train and --dev are for Hindi; English reads its splits from --data")
+		}
+		if *out == "" {
+			*out = entity.ModelPathEn
+		}
+		if *data == "" {
+			if *data, err = evaldata.Path("ner-en"); err != nil {
+				return err
+			}
+		}
+		rep, err := entity.TrainNEREnglish(ctx, *data, *out, e.stderr)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "wrote %s: %+v\n", *out, rep)
+		return nil
+	case "hi":
+	default:
+		return fmt.Errorf("train ner: --lang %q: want hi or en", *lang)
+	}
+	if *data != "" {
+		return fmt.Errorf("train ner: --data is for English; Hindi reads --train and --dev")
+	}
+	if *out == "" {
+		*out = entity.ModelPath
+	}
 	if *train == "" {
 		if *train, err = evaldata.Path("ner/il-ner-hi/train.conll"); err != nil {
 			return err
@@ -126,6 +163,22 @@ func evalFile(e *env, args []string, def string) (io.ReadCloser, error) {
 }
 
 func evalNER(ctx context.Context, e *env, args []string, w io.Writer) error {
+	if len(args) > 0 && (args[0] == "--lang" || args[0] == "-lang") {
+		if len(args) < 2 {
+			return errUsage
+		}
+		switch args[1] {
+		case "en":
+			return evalNEREnglish(ctx, args[2:], w)
+		case "hi":
+			args = args[2:]
+		default:
+			return fmt.Errorf("eval ner: --lang %q: want hi or en", args[1])
+		}
+	}
+	if len(args) > 1 {
+		return errUsage
+	}
 	in, err := evalFile(e, args, "ner/il-ner-hi/dev.conll")
 	if err != nil {
 		return err
@@ -136,6 +189,50 @@ func evalNER(ctx context.Context, e *env, args []string, w io.Writer) error {
 		return err
 	}
 	_, err = st.EvalNER(ctx, in, w)
+	return err
+}
+
+// evalNEREnglish scores the entities stage on the dev part of the English
+// corpora (entity.ReadEnglishSplit) in the folder DIR (default: ner-en in
+// the shared data); with "--heldout", on the held-out part instead, which
+// is for reporting only; with "--rules", by the capitalisation rules the
+// English model replaced.
+func evalNEREnglish(ctx context.Context, args []string, w io.Writer) error {
+	opts := entity.Options{}
+	split := "dev"
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		switch strings.TrimLeft(args[0], "-") {
+		case "rules":
+			opts.EnglishRules = true
+		case "heldout":
+			split = "test"
+		default:
+			return errUsage
+		}
+		args = args[1:]
+	}
+	if len(args) > 1 {
+		return errUsage
+	}
+	var dir string
+	if len(args) == 1 {
+		dir = args[0]
+	} else {
+		var err error
+		if dir, err = evaldata.Path("ner-en"); err != nil {
+			return err
+		}
+	}
+	st, err := entity.New(opts)
+	if err != nil {
+		return err
+	}
+	sets, err := entity.ReadEnglishSplit(dir, split)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "== English NER, %s part, exact spans\n", map[string]string{"dev": "dev", "test": "held-out"}[split])
+	_, err = st.EvalEnglish(ctx, sets, w)
 	return err
 }
 

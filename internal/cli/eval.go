@@ -28,7 +28,7 @@ func evalTargets() map[string]evalTarget {
 		"clean":    {"[-v] [DIR]", "cleaning and metadata on a labelled dev set (default: the built-in one), or on a corpus folder with a README ground-truth table (examples/corpus); -v lists every miss", evalClean},
 		"time":     {"[DIR]", "time expressions: span precision, recall, F1 and value accuracy on brat files (default: the IASNLP-2018 dev data)", dirEval(timeeval.Run)},
 		"events":   {"[DIR]", "events: trigger+subtype precision, recall, F1, with place, time and casualty accuracy on FIRE-2018 XML (default: the FIRE dev data)", dirEval(eventeval.Run)},
-		"ner":      {"[FILE.conll]", "NER precision, recall and F1 by type on CoNLL (default: the IL-NER dev split)", evalNER},
+		"ner":      {"[FILE.conll] | --lang en [--heldout] [--rules] [DIR]", "NER precision, recall and F1 by type on CoNLL (default: the IL-NER dev split); --lang en: on the dev part of the English corpora in ner-en (--heldout: the held-out part, for reporting only; --rules: by capitalisation rules alone)", evalNER},
 		"ner-news": {"[-v] [LABELS.tsv]", "NER on real Hindi news: exact-span precision, recall and F1 by type on whole five-papers articles labelled blind (default: the built-in dev and held-out test labels, docs/ner-news.md); -v lists every miss", evalNERNews},
 		"names":    {"[FILE.tsv]", "cross-script name matching accuracy@1 on hindi<TAB>english pairs (default: the cricketers dev set)", evalNames},
 		"dedup":    {"[DIR]", "copy detection: pairwise precision and recall on synthetic copies of the hindi-5papers data (default: the shared data)", evalDedup},

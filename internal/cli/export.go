@@ -21,7 +21,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		"Export the stored articles: JSON Lines of v1 records, or CSV with one row per\n"+
 			"article (lists joined with \"; \", nested parts as JSON; a cell a spreadsheet would\n"+
 			"read as a formula starts with an apostrophe).")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	what := fs.String("what", exportArticles, "what to export: articles (v1 records), entities (one row per entity over the articles),\nquotes (one row per quote) or events (one row per event, GDELT-style)")
 	format := fs.String("format", "jsonl", "jsonl or csv")
 	excel := fs.Bool("excel", false, "CSV for spreadsheets: a UTF-8 byte-order mark first, so Devanagari opens right")

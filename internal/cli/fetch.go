@@ -15,7 +15,7 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 		"Fetch the sources that are due and the new article pages they list, and ingest\n"+
 			"those into the data folder. With --once, one round and exit (for cron and tests);\n"+
 			"without, keep following until Ctrl-C. (khabar serve follows by itself.)")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	once := fs.Bool("once", false, "one round, then exit")
 	var o nodeOptions
 	fs.StringVar(&o.warcDir, "warc", "", "archive every fetched response and its request as WARC files in `DIR`")
@@ -31,7 +31,7 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 	d, err := openData(ctx, e, *data, forWrite)
 	if errors.Is(err, search.ErrLocked) {
 		if h, herr := readHandoff(*data); herr == nil {
-			return fmt.Errorf("%s is held by the khabar serve at %s, which follows its sources itself: %w", *data, h.URL, err)
+			return fmt.Errorf("%s is held by the khabar serve at %s, which follows its sources itself: %w", showLoc(*data), h.URL, err)
 		}
 	}
 	if err != nil {
@@ -55,7 +55,7 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 	if *once {
 		total, ferr = n.follow.Round(ctx)
 	} else {
-		fmt.Fprintf(e.stderr, "following the sources of %s — Ctrl-C to stop\n", *data)
+		fmt.Fprintf(e.stderr, "following the sources of %s — Ctrl-C to stop\n", showLoc(*data))
 		ferr = n.follow.Run(ctx)
 	}
 	stop()

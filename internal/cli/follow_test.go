@@ -349,7 +349,7 @@ poll:
 	if c, _ := d.store.Count(t.Context()); c != want {
 		t.Errorf("store holds %d articles, want %d", c, want)
 	}
-	if c, err := d.index.Count(); err != nil || c != uint64(want) {
+	if c, err := d.index.(interface{ Count() (uint64, error) }).Count(); err != nil || c != uint64(want) {
 		t.Errorf("index holds %d (%v), want %d", c, err, want)
 	}
 	// Pages are asked for at most twice (one fetched, not yet stored, at

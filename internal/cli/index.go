@@ -14,7 +14,8 @@ import (
 
 	"khabar/internal/news"
 	"khabar/internal/search"
-	"khabar/internal/store/sqlite"
+	"khabar/internal/search/pgsearch"
+	"khabar/internal/store"
 )
 
 // The search index is derived from the store: every stored article is in
@@ -42,7 +43,7 @@ import (
 // does the same through a writing open when nobody else holds the index
 // and the folder can be written; otherwise it opens what there is and
 // warns, or says what to run.
-func openIndex(ctx context.Context, e *env, st *sqlite.Store, path string, write bool) (*search.Index, error) {
+func openIndex(ctx context.Context, e *env, st dataStore, path string, write bool) (*search.Index, error) {
 	if write {
 		return openIndexWrite(ctx, e, st, path)
 	}
@@ -58,7 +59,7 @@ func openIndex(ctx context.Context, e *env, st *sqlite.Store, path string, write
 	case err != nil:
 		return nil, err
 	default:
-		if why, err = staleness(ctx, st, ix); err != nil {
+		if why, err = bleveStaleness(ctx, st, ix); err != nil {
 			ix.Close()
 			return nil, err
 		}
@@ -106,7 +107,7 @@ func readAnyway(e *env, path, why string) (*search.Index, error) {
 
 // openIndexWrite opens the index at path for writing, rebuilds it from st
 // when it cannot be trusted, and indexes what st holds as pending.
-func openIndexWrite(ctx context.Context, e *env, st *sqlite.Store, path string) (*search.Index, error) {
+func openIndexWrite(ctx context.Context, e *env, st store.Indexing, path string) (*search.Index, error) {
 	ix, err := search.Open(path)
 	why := ""
 	switch {
@@ -117,7 +118,7 @@ func openIndexWrite(ctx context.Context, e *env, st *sqlite.Store, path string) 
 	case err != nil:
 		return nil, err
 	default:
-		if why, err = staleness(ctx, st, ix); err != nil {
+		if why, err = bleveStaleness(ctx, st, ix); err != nil {
 			ix.Close()
 			return nil, err
 		}
@@ -138,12 +139,19 @@ func openIndexWrite(ctx context.Context, e *env, st *sqlite.Store, path string) 
 	return ix, nil
 }
 
-// staleness says why ix cannot be trusted beside st, or "" when it can.
-func staleness(ctx context.Context, st *sqlite.Store, ix *search.Index) (string, error) {
+// bleveStaleness says why ix cannot be trusted beside st, or "" when it
+// can.
+func bleveStaleness(ctx context.Context, st store.Indexing, ix *search.Index) (string, error) {
 	docs, err := ix.Count()
 	if err != nil {
 		return "", err
 	}
+	return staleness(ctx, st, docs)
+}
+
+// staleness says why an index of docs articles cannot be trusted beside
+// st, or "" when it can.
+func staleness(ctx context.Context, st store.Indexing, docs uint64) (string, error) {
 	stored, indexed, err := st.IndexCounts(ctx)
 	if err != nil {
 		return "", err
@@ -162,7 +170,7 @@ func staleness(ctx context.Context, st *sqlite.Store, ix *search.Index) (string,
 
 // rebuildIndex throws the index at path away and indexes every article of
 // st again, into a new index it returns open for writing.
-func rebuildIndex(ctx context.Context, e *env, st *sqlite.Store, path, why string) (*search.Index, error) {
+func rebuildIndex(ctx context.Context, e *env, st store.Indexing, path, why string) (*search.Index, error) {
 	stored, _, err := st.IndexCounts(ctx)
 	if err != nil {
 		return nil, err
@@ -190,6 +198,64 @@ func rebuildIndex(ctx context.Context, e *env, st *sqlite.Store, path, why strin
 	return ix, nil
 }
 
+// openPGIndex opens the PostgreSQL search index beside the store st at
+// url, as openIndexWrite does the bleve one: made again from the store
+// when it was made with another analysis or does not match the store,
+// and with what the store holds as pending indexed.
+func openPGIndex(ctx context.Context, e *env, st store.Indexing, url string) (*pgsearch.Index, error) {
+	ix, err := pgsearch.Open(ctx, url, e.log)
+	if err != nil {
+		return nil, fmt.Errorf("cannot use the search index in the PostgreSQL store %s: %w", showLoc(url), err)
+	}
+	why := ""
+	if err := ix.Check(ctx); errors.Is(err, search.ErrVersion) {
+		why = "it was made by another version of khabar"
+	} else if err != nil {
+		ix.Close()
+		return nil, err
+	} else {
+		docs, err := ix.Count(ctx)
+		if err == nil {
+			why, err = staleness(ctx, st, docs)
+		}
+		if err != nil {
+			ix.Close()
+			return nil, err
+		}
+	}
+	if why != "" {
+		err = rebuildPGIndex(ctx, e, st, ix, why)
+	} else {
+		err = indexPending(ctx, e, st, ix, "indexing")
+	}
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// rebuildPGIndex empties the PostgreSQL search index ix and indexes every
+// article of st again.
+func rebuildPGIndex(ctx context.Context, e *env, st store.Indexing, ix *pgsearch.Index, why string) error {
+	stored, _, err := st.IndexCounts(ctx)
+	if err != nil {
+		return err
+	}
+	if why != "" {
+		fmt.Fprintf(stderrOf(e), "khabar: rebuilding the search index from the %d stored articles: %s\n", stored, why)
+		e.log.Warn("rebuilding the search index", slog.String("reason", why), slog.Int("articles", stored))
+	}
+	// Store first, as rebuildIndex does.
+	if err := st.ResetIndexed(ctx); err != nil {
+		return err
+	}
+	if err := ix.Reset(ctx); err != nil {
+		return err
+	}
+	return indexPending(ctx, e, st, ix, "rebuilding the search index")
+}
+
 // indexBatch is the most articles indexPending reads and writes at once,
 // and indexBytes the most bytes of text: a batch of articles of megabytes
 // each is cut smaller, so indexing takes memory in proportion to the batch,
@@ -202,7 +268,9 @@ const (
 // indexPending indexes every article st holds as pending, a batch at a
 // time, each batch marked indexed once it is on disk; with progress on
 // e.stderr when there are many.
-func indexPending(ctx context.Context, e *env, st *sqlite.Store, ix *search.Index, what string) error {
+func indexPending(ctx context.Context, e *env, st store.Indexing, ix interface {
+	Index(context.Context, []*news.Article) error
+}, what string) error {
 	total, err := st.PendingCount(ctx)
 	if err != nil || total == 0 {
 		return err

@@ -34,7 +34,7 @@ func TestIndexRebuiltFromStore(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer d.Close()
-		if c, err := d.index.Count(); err != nil || c != n {
+		if c, err := d.index.(interface{ Count() (uint64, error) }).Count(); err != nil || c != n {
 			t.Errorf("index holds %d (%v), want %d", c, err, n)
 		}
 	}

@@ -22,7 +22,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		"Analyse articles (files, directories, JSON Lines, or - for stdin) into a data\n"+
 			"folder: a SQLite database and a search index. Running it again on the same\n"+
 			"input stores nothing twice; a changed article is updated in place.")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	workers := fs.Int("j", runtime.NumCPU(), "articles analysed at once")
 	lim := limitFlags(fs)
 	quiet := fs.Bool("q", false, "no progress, only the summary")
@@ -140,7 +140,7 @@ func printSummary(w io.Writer, dir string, s ingest.Summary) {
 		rate = float64(s.Total()) / secs
 	}
 	fmt.Fprintf(w, "ingested %d items into %s in %s (%.0f items/s): %d new, %d updated, %d unchanged, %d failed\n",
-		s.Total(), dir, s.Elapsed.Round(time.Millisecond), rate, s.New, s.Updated, s.Unchanged, s.Failed)
+		s.Total(), showLoc(dir), s.Elapsed.Round(time.Millisecond), rate, s.New, s.Updated, s.Unchanged, s.Failed)
 	if s.Copies > 0 {
 		fmt.Fprintf(w, "%d of the stored articles are copies of another (duplicate_of set)\n", s.Copies)
 	}

@@ -234,7 +234,7 @@ poll:
 	if c, _ := d.store.Count(t.Context()); c != n {
 		t.Errorf("store holds %d articles, want %d", c, n)
 	}
-	if c, err := d.index.Count(); err != nil || c != uint64(n) {
+	if c, err := d.index.(interface{ Count() (uint64, error) }).Count(); err != nil || c != uint64(n) {
 		t.Errorf("index holds %d documents (%v), want %d", c, err, n)
 	}
 	if p, _ := d.store.Pending(t.Context(), 10); len(p) != 0 {

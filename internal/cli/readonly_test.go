@@ -64,7 +64,7 @@ func TestReadOnlyMedium(t *testing.T) {
 	if err != nil {
 		t.Fatalf("open for reading: %v", err)
 	}
-	if n, err := d.index.Count(); err != nil || n != 30 {
+	if n, err := d.index.(interface{ Count() (uint64, error) }).Count(); err != nil || n != 30 {
 		t.Errorf("index count %d, %v", n, err)
 	}
 	d.Close()

@@ -16,7 +16,7 @@ func runReanalyze(ctx context.Context, e *env, args []string) error {
 			"upgrade of khabar's models or rules), oldest first, fetching and reading\n"+
 			"nothing: every article is analysed, linked and indexed anew. Articles stored\n"+
 			"before khabar kept raw input are left as they are. Interrupted, run it again.")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	workers := fs.Int("j", runtime.NumCPU(), "articles analysed at once")
 	budget := fs.Duration("article-timeout", defaultArticleTimeout, "time budget of one article through the stages; one that overruns it fails (0: no budget)")
 	quiet := fs.Bool("q", false, "no progress, only the summary")

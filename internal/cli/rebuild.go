@@ -13,6 +13,7 @@ import (
 	"khabar/internal/eval/storyeval"
 	"khabar/internal/link"
 	"khabar/internal/search"
+	"khabar/internal/search/pgsearch"
 )
 
 func runRebuild(ctx context.Context, e *env, args []string) error {
@@ -24,7 +25,7 @@ func runRebuild(ctx context.Context, e *env, args []string) error {
 			"record). Any command that writes to a folder does this by itself when the index is\n"+
 			"missing, damaged, behind the store or from another version; a rebuild stopped\n"+
 			"part-way carries on where it stopped at the next one.")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	quiet := fs.Bool("q", false, "no progress, only the summary")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -54,7 +55,7 @@ func runRebuild(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "rebuilt %s in %s: %d articles, %d syndication groups holding %d copies, %d stories, %d threads\n",
-		*data, time.Since(start).Round(time.Millisecond), st.Articles, st.Groups, st.Copies, st.Stories, st.Threads)
+		showLoc(*data), time.Since(start).Round(time.Millisecond), st.Articles, st.Groups, st.Copies, st.Stories, st.Threads)
 	return nil
 }
 
@@ -65,7 +66,10 @@ func rebuildIndexCmd(ctx context.Context, e *env, dir string, quiet bool) error 
 		return err
 	}
 	defer d.Close()
-	path := filepath.Join(dir, "index.bleve")
+	if d.dir == "" {
+		return rebuildPGIndexCmd(ctx, e, d, dir, quiet)
+	}
+	path := filepath.Join(d.dir, "index.bleve")
 	// Take the index first, so as not to pull it away from a khabar that
 	// has it open; a damaged or old one nobody can hold.
 	if ix, err := search.Open(path); err == nil {
@@ -89,7 +93,31 @@ func rebuildIndexCmd(ctx context.Context, e *env, dir string, quiet bool) error 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "rebuilt the search index of %s in %s: %d articles\n", dir, time.Since(start).Round(time.Millisecond), n)
+	fmt.Fprintf(e.stdout, "rebuilt the search index of %s in %s: %d articles\n", d.name, time.Since(start).Round(time.Millisecond), n)
+	return nil
+}
+
+// rebuildPGIndexCmd runs "khabar rebuild index" on the PostgreSQL store
+// d opened at url.
+func rebuildPGIndexCmd(ctx context.Context, e *env, d *dataFolder, url string, quiet bool) error {
+	ix, err := pgsearch.Open(ctx, url, e.log)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	start := time.Now()
+	re := *e
+	if quiet {
+		re.stderr = io.Discard
+	}
+	if err := rebuildPGIndex(ctx, &re, d.store, ix, ""); err != nil {
+		return err
+	}
+	n, err := ix.Count(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "rebuilt the search index of %s in %s: %d articles\n", d.name, time.Since(start).Round(time.Millisecond), n)
 	return nil
 }
 

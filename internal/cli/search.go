@@ -22,7 +22,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		"Search the articles of a data folder. QUERY takes words in any script,\n"+
 			"\"quoted phrases\", +required and -excluded words. Prints one line per hit:\n"+
 			"published date, language, publisher, title and id (or v1 records with --json).")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	lang := fs.String("lang", "", "only articles in this language (hi, en, …)")
 	from := fs.String("from", "", "only articles published on or after this date (YYYY-MM-DD or RFC 3339)")
 	to := fs.String("to", "", "only articles published on or before this date")
@@ -131,7 +131,7 @@ func remoteSearch(ctx context.Context, base string, q search.Query) (uint64, []*
 }
 
 // ist is Indian Standard Time, the zone dates are shown and read in.
-var ist = time.FixedZone("IST", 5*3600+1800)
+var ist = news.IST
 
 // dateRange reads --from and --to: RFC 3339, or a date in IST where a --to
 // date includes that whole day.

@@ -34,7 +34,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		"Serve the HTTP JSON API (/api/v1/…, described at /api/v1/openapi.json) and the\n"+
 			"web pages of a data folder, follow its sources in the background, and ingest\n"+
 			"what POST /api/v1/articles and `khabar ingest` hand it. Stop it with Ctrl-C.")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	c := serveConfig{}
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&c.token, "token", e.getenv("KHABAR_TOKEN"),
@@ -58,7 +58,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 func serveData(ctx context.Context, e *env, dir string, c serveConfig) error {
 	d, err := openData(ctx, e, dir, forWrite)
 	if errors.Is(err, search.ErrLocked) {
-		fmt.Fprintf(e.stderr, "khabar serve: another khabar is writing %s: serving it read-only (no following, no uploads)\n", dir)
+		fmt.Fprintf(e.stderr, "khabar serve: another khabar is writing %s: serving it read-only (no following, no uploads)\n", showLoc(dir))
 		d, err = openData(ctx, e, dir, forRead)
 		if err != nil {
 			return err
@@ -153,13 +153,18 @@ func serve(ctx context.Context, e *env, d *dataFolder, c serveConfig, n *node) e
 		srv.WriteTimeout = 5 * time.Minute
 		srv.ReadTimeout = 2 * time.Minute
 	}
-	hf := filepath.Join(d.dir, handoffFile)
-	if err := writeHandoff(hf, handoff{URL: url, PID: os.Getpid(), Writes: writes}); err != nil {
-		e.log.Warn("cannot leave the hand-over file; `khabar ingest` will not find this server", slog.String("error", err.Error()))
-	} else {
-		defer os.Remove(hf)
+	if d.dir != "" {
+		// A data folder is written by one process: commands that find it
+		// held hand their work to this server. A PostgreSQL store takes
+		// writes from any number of processes, and needs no hand-over.
+		hf := filepath.Join(d.dir, handoffFile)
+		if err := writeHandoff(hf, handoff{URL: url, PID: os.Getpid(), Writes: writes}); err != nil {
+			e.log.Warn("cannot leave the hand-over file; `khabar ingest` will not find this server", slog.String("error", err.Error()))
+		} else {
+			defer os.Remove(hf)
+		}
 	}
-	fmt.Fprintf(e.stdout, "serving %s on %s (API %sapi/v1/articles) — Ctrl-C to stop\n", d.dir, url, url)
+	fmt.Fprintf(e.stdout, "serving %s on %s (API %sapi/v1/articles) — Ctrl-C to stop\n", d.name, url, url)
 	if c.ready != nil {
 		c.ready(url)
 	}
@@ -201,9 +206,14 @@ func writeHandoff(path string, h handoff) error {
 	return os.Rename(tmp, path)
 }
 
-// readHandoff reads the hand-over file of data folder dir.
-func readHandoff(dir string) (handoff, error) {
+// readHandoff reads the hand-over file of the data folder loc; a store
+// that is not a folder has none.
+func readHandoff(loc string) (handoff, error) {
 	var h handoff
+	dir, ok := folderOf(loc)
+	if !ok {
+		return h, errors.New("no hand-over file: the store is not a data folder")
+	}
 	b, err := os.ReadFile(filepath.Join(dir, handoffFile))
 	if err != nil {
 		return h, err

@@ -55,9 +55,14 @@ Run "khabar sources SUBCOMMAND -h" for its flags. khabar serve (and khabar fetch
 fetch the sources; changes here reach a running server within seconds.
 `
 
-// openSources opens the store of data folder dir for the sources commands.
-// The store alone is opened, so they work beside a running server.
-func openSources(ctx context.Context, e *env, dir string, create bool) (*dataFolder, error) {
+// openSources opens the store at loc for the sources commands. The store
+// alone is opened, so they work beside a running server; with create, a
+// data folder that does not exist yet is made whole first.
+func openSources(ctx context.Context, e *env, loc string, create bool) (*dataFolder, error) {
+	dir, folder := folderOf(loc)
+	if !folder {
+		return openData(ctx, e, loc, storeOnly)
+	}
 	if create {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("data folder: %w", err)
@@ -76,7 +81,7 @@ func openSources(ctx context.Context, e *env, dir string, create bool) (*dataFol
 func sourcesAdd(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "sources add", "[flags] URL...",
 		"Follow feeds, sitemaps or home pages (their feeds and sitemaps are discovered).")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	var ff fetchFlags
 	ff.register(fs)
 	if err := parse(fs, args); err != nil {
@@ -117,7 +122,7 @@ func sourcesImport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "sources import", "[flags] FILE.opml",
 		"Follow every feed of an OPML subscription list (outlines with xmlUrl; an outline\n"+
 			"with only a site's htmlUrl is discovered as \"sources add\" does).")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	var ff fetchFlags
 	ff.register(fs)
 	if err := parse(fs, args); err != nil {
@@ -180,7 +185,7 @@ func sourcesImport(ctx context.Context, e *env, args []string) error {
 
 func sourcesExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "sources export", "[flags]", "Print the sources followed as an OPML 2.0 list.")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	out := fs.String("o", "", "write to this file instead of standard output")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -225,7 +230,7 @@ func opmlType(kind string) string {
 
 func sourcesRemove(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "sources remove", "[flags] ID|URL...", "Stop following sources; their stored articles stay.")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -263,7 +268,7 @@ func sourcesRemove(ctx context.Context, e *env, args []string) error {
 
 func sourcesList(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "sources list", "[flags]", "Show every source with its fetch state.")
-	data := fs.String("data", dataDefault(e), "data folder (env KHABAR_DATA)")
+	data := storeFlag(e, fs)
 	asJSON := fs.Bool("json", false, "print JSON (one array of sources)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -301,7 +306,7 @@ func when(t time.Time) string {
 	return t.In(istZone).Format("2006-01-02 15:04 IST")
 }
 
-var istZone = time.FixedZone("IST", 5*3600+1800)
+var istZone = news.IST
 
 func status(code int) string {
 	if code == 0 {

@@ -332,7 +332,7 @@ func TestSplitBracket(t *testing.T) {
 // TestWordListsFolded checks that the word lists the tagging rules look
 // words up in are written as kb.Word writes words, or they never match.
 func TestWordListsFolded(t *testing.T) {
-	for name, m := range map[string]map[string]bool{"personTitles": personTitles, "dateWords": dateWords, "placeHeads": placeHeads, "orgHeadsHi": orgHeadsHi} {
+	for name, m := range map[string]map[string]bool{"personTitles": personTitles, "dateWords": dateWords, "calendarWords": calendarWords, "honorifics": honorifics, "numberWords": numberWords, "placeHeads": placeHeads, "orgHeadsHi": orgHeadsHi} {
 		for w := range m {
 			if kb.Word(w) != w {
 				t.Errorf("%s: %q is looked up as %q", name, w, kb.Word(w))

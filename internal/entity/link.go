@@ -181,6 +181,10 @@ func (s *Stage) resolve(m mention, words []string) *kb.Entry {
 			return &es[0]
 		}
 	}
+	// one word only when it is long and rare (soundPerson)
+	if m.typ == "PER" && len(words) == 1 && len(m.tokens) == 1 && translit.HasDevanagari(m.tokens[0]) {
+		return s.soundPerson(m.tokens, words, false)
+	}
 	return nil
 }
 

@@ -10,15 +10,23 @@ import (
 
 	"khabar/internal/entity/kb"
 	"khabar/internal/entity/tagger"
+	"khabar/internal/entity/translit"
 	"khabar/internal/news"
 )
 
 //go:embed model/ner-hi.model.gz
 var defaultModel []byte
 
+//go:embed model/ner-en.model.gz
+var defaultModelEn []byte
+
 // ModelPath is where the shipped model lives, relative to the repository
 // root: the default output of TrainNER.
 const ModelPath = "internal/entity/model/ner-hi.model.gz"
+
+// ModelPathEn is where the shipped English model lives, relative to the
+// repository root: the default output of TrainNEREnglish.
+const ModelPathEn = "internal/entity/model/ner-en.model.gz"
 
 // Options configure New. The zero value uses the embedded model and
 // knowledge base.
@@ -28,19 +36,28 @@ type Options struct {
 	KB *kb.KB
 	// Model replaces the embedded tagger model.
 	Model *tagger.Model
+	// EnglishModel replaces the embedded English tagger model, which finds
+	// the names of Latin-script sentences.
+	EnglishModel *tagger.Model
+	// EnglishRules finds the names of Latin-script sentences by
+	// capitalisation rules alone, as before the English model (for
+	// comparison).
+	EnglishRules bool
 }
 
 // Stage is the entities stage. It is safe for concurrent use.
 type Stage struct {
 	kb    *kb.KB
 	model *tagger.Model
+	// en tags Latin-script sentences; nil: capitalisation rules do
+	en *tagger.Model
 	// skip holds steps of the tagging rules to leave out (tests only)
 	skip int
 }
 
 // New loads the knowledge base and the model once.
 func New(opts Options) (*Stage, error) {
-	s := &Stage{kb: opts.KB, model: opts.Model}
+	s := &Stage{kb: opts.KB, model: opts.Model, en: opts.EnglishModel}
 	if s.kb == nil {
 		k, err := kb.Load()
 		if err != nil {
@@ -54,6 +71,15 @@ func New(opts Options) (*Stage, error) {
 			return nil, fmt.Errorf("entities: embedded model: %w", err)
 		}
 		s.model = m
+	}
+	if opts.EnglishRules {
+		s.en = nil
+	} else if s.en == nil && len(defaultModelEn) > 0 {
+		m, err := tagger.Load(bytes.NewReader(defaultModelEn), s.kb)
+		if err != nil {
+			return nil, fmt.Errorf("entities: embedded English model: %w", err)
+		}
+		s.en = m
 	}
 	return s, nil
 }
@@ -100,7 +126,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		doc = append(doc, toks)
 	}
 	words := foldDoc(doc)
-	spans, err := s.tagDocSpans(ctx, doc, words)
+	spans, err := s.docSpans(ctx, doc, words)
 	if err != nil {
 		return err
 	}
@@ -108,27 +134,9 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		sents[k].found = found
 		sents[k].words = words[k]
 	}
-	// a surname or first name alone, untagged, is the person the article
-	// named in full
-	surnames := map[string]bool{}
-	for _, t := range sents {
-		for _, sp := range t.found {
-			if sp.Type == "PER" && sp.End-sp.Start >= 2 {
-				for _, k := range []int{sp.Start, sp.End - 1} {
-					if w := t.words[k]; utf8.RuneCountInString(w) >= 3 && !s.model.Common(w) && !personTitles[w] {
-						surnames[w] = true
-					}
-				}
-			}
-		}
-	}
 	var ms []mention
 	for _, t := range sents {
-		found := t.found
-		if len(surnames) > 0 {
-			found = propagate(found, t.words, surnames)
-		}
-		for _, sp := range found {
+		for _, sp := range t.found {
 			ms = append(ms, mention{
 				start: t.spans[sp.Start].Start, end: t.spans[sp.End-1].End,
 				typ: sp.Type, entry: sp.entry, tokens: t.toks[sp.Start:sp.End], short: sp.short,
@@ -142,10 +150,46 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	return nil
 }
 
+// docSpans finds the names of the sentences of one article, given the
+// kb.Word of each token: the names of each sentence (tagDocSpans), then,
+// untagged, a surname or first name alone of a person the article names in
+// full, and a Latin-script name the article has found elsewhere.
+func (s *Stage) docSpans(ctx context.Context, doc, words [][]string) ([][]span, error) {
+	spans, err := s.tagDocSpans(ctx, doc, words)
+	if err != nil {
+		return nil, err
+	}
+	// a surname or first name alone, untagged, is the person the article
+	// named in full
+	surnames := map[string]bool{}
+	for k, found := range spans {
+		for _, sp := range found {
+			if sp.Type == "PER" && sp.End-sp.Start >= 2 {
+				for _, i := range []int{sp.Start, sp.End - 1} {
+					w := words[k][i]
+					if utf8.RuneCountInString(w) >= 3 && !s.model.Common(w) && !personTitles[w] && !calendarWords[w] &&
+						!honorifics[w] && (translit.HasDevanagari(w) || capitalised(doc[k][i])) {
+						surnames[w] = true
+					}
+				}
+			}
+		}
+	}
+	if len(surnames) > 0 {
+		for k := range spans {
+			spans[k] = propagate(spans[k], doc[k], words[k], surnames)
+		}
+	}
+	if s.en != nil {
+		s.propagateLatin(doc, spans)
+	}
+	return spans, nil
+}
+
 // propagate adds a person span for each untagged token that is the first
 // or last word of a person's full name in the article, given the kb.Word
 // of each token.
-func propagate(found []span, words []string, surnames map[string]bool) []span {
+func propagate(found []span, tokens, words []string, surnames map[string]bool) []span {
 	taken := make([]bool, len(words))
 	for _, sp := range found {
 		for i := sp.Start; i < sp.End; i++ {
@@ -153,12 +197,12 @@ func propagate(found []span, words []string, surnames map[string]bool) []span {
 		}
 	}
 	for i := 0; i < len(words); i++ {
-		if taken[i] || !surnames[words[i]] {
+		if taken[i] || !surnames[words[i]] || !translit.HasDevanagari(tokens[i]) && !capitalised(tokens[i]) {
 			continue
 		}
 		// the first and last names side by side are one name
 		j := i + 1
-		for j < len(words) && !taken[j] && surnames[words[j]] {
+		for j < len(words) && !taken[j] && surnames[words[j]] && (translit.HasDevanagari(tokens[j]) || capitalised(tokens[j])) {
 			j++
 		}
 		found = append(found, span{Start: i, End: j, Type: "PER"})

@@ -100,7 +100,11 @@ func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 	}
 	var spans []span
 	if latinSentence(tokens) {
-		spans = s.englishSpans(tokens, words)
+		if s.en != nil {
+			spans = s.englishModelSpans(tokens, words)
+		} else {
+			spans = s.englishSpans(tokens, words)
+		}
 	} else {
 		for _, sp := range tagger.Spans(raw) {
 			x := span{Start: sp.Start, End: sp.End, Type: sp.Type}
@@ -127,9 +131,18 @@ func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 	if s.skip&skipKBMatches == 0 {
 		spans = s.addKBMatches(spans, tokens, words)
 	}
+	if !latinSentence(tokens) && s.skip&skipKBMatches == 0 {
+		spans = s.addSoundMatches(spans, tokens, words)
+	}
 	if !latinSentence(tokens) && s.skip&skipTitleNames == 0 {
 		spans = s.titleNames(spans, tokens, words)
 	}
+	if !latinSentence(tokens) && s.skip&skipOrgs == 0 {
+		s.growToOrgHead(spans, tokens, words)
+		spans = s.addAcronymOrgs(spans, tokens, words)
+		spans = dropGeneric(spans, words)
+	}
+	spans = dropNotNames(spans, words)
 	slices.SortFunc(spans, func(a, b span) int { return a.Start - b.Start })
 	return spans
 }
@@ -145,6 +158,7 @@ const (
 	skipTitleNames
 	keepKnownKB
 	keepKnownTitle
+	skipOrgs
 )
 
 // latinSentence reports whether most letters of the sentence are Latin.
@@ -299,6 +313,20 @@ func trimSpan(sp span, tokens, words []string) (span, bool) {
 	for sp.End > sp.Start && (words[sp.End-1] == "" || words[sp.End-1] == "-" || isNum(sp.End-1)) {
 		sp.End--
 	}
+	// a date at either end is not part of the name ("सोमवार शाम पुणे",
+	// "अरविंद केजरीवाल सोमवार", "दुष्यंत सिंह 18 मार्च"), nor is the
+	// number of a date ("चार मार्च")
+	for sp.Start < sp.End && calendarWords[words[sp.Start]] {
+		sp.Start++
+	}
+	for dated := false; sp.End > sp.Start; sp.End-- {
+		w := words[sp.End-1]
+		if calendarWords[w] {
+			dated = true
+		} else if !dated || !isNum(sp.End-1) && !numberWords[w] && w != "" {
+			break
+		}
+	}
 	// a person's name starts after the titles before it
 	for sp.Type == "PER" && sp.End-sp.Start > 1 && personTitles[words[sp.Start]] {
 		sp.Start++
@@ -308,7 +336,7 @@ func trimSpan(sp span, tokens, words []string) (span, bool) {
 		return sp, false
 	}
 	for i := sp.Start; i < sp.End; i++ {
-		if !dateWords[words[i]] && !isNum(i) && words[i] != "" {
+		if !dateWords[words[i]] && !calendarWords[words[i]] && !isNum(i) && words[i] != "" {
 			return sp, true
 		}
 	}
@@ -653,7 +681,7 @@ func (s *Stage) titleNames(spans []span, tokens, words []string) []span {
 // nameLike reports whether a token may be part of a Devanagari name: a
 // word of Devanagari letters that is not a title or a function word.
 func nameLike(tok, word string) bool {
-	if word == "" || personTitles[word] || functionWords[word] {
+	if word == "" || personTitles[word] || functionWords[word] || calendarWords[word] || honorifics[word] {
 		return false
 	}
 	for _, r := range tok {

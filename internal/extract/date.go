@@ -7,25 +7,14 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 )
 
 // ist is India Standard Time: the zone of "IST" and of times written
 // without a zone.
 var ist = news.IST
-
-// Month names as pages write them. Hindi spellings are matched after nukta
-// removal (see foldDigits), so "फ़रवरी" is "फरवरी".
-var months = map[string]time.Month{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
-	"october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-	"जनवरी": 1, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "अप्रेल": 4, "मई": 5,
-	"जून": 6, "जुलाई": 7, "अगस्त": 8, "सितंबर": 9, "सितम्बर": 9,
-	"अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11, "दिसंबर": 12,
-	"दिसम्बर": 12,
-}
 
 // rxClock finds a time of day right after a date, with its zone when
 // written: ", 06:42 PM IST", "T20:59:41+5:30", " at 9.05 am".
@@ -50,26 +39,10 @@ type found struct {
 	label   string // "published", "updated" or ""
 }
 
-// nuktaBase maps the precomposed nukta letters U+0958..U+095F to the
-// letters without the nukta.
-var nuktaBase = [8]rune{'क', 'ख', 'ग', 'ज', 'ड', 'ढ', 'फ', 'य'}
-
-// foldDigits returns s with Devanagari digits made ASCII and nuktas
+// foldDigits returns s with digits of every script made ASCII and nuktas
 // dropped (so "फ़रवरी" in either form is "फरवरी"): byte offsets into the
 // result are not offsets into s.
-func foldDigits(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '०' && r <= '९':
-			return '0' + (r - '०')
-		case r == '\u093C':
-			return -1
-		case r >= '\u0958' && r <= '\u095F': // precomposed nukta letters
-			return nuktaBase[r-'\u0958']
-		}
-		return r
-	}, s)
-}
+func foldDigits(s string) string { return normalize.Digits(normalize.StripNukta(s)) }
 
 // findDates returns the dates written in text, in order, each with the
 // time of day that follows it when there is one: "5 March 2025",
@@ -223,10 +196,10 @@ func dayNumber(tok string) (int, bool) {
 	return n, err == nil
 }
 
-// monthName reads an English or Hindi month name.
+// monthName reads a month name of any language pack (datetime.MonthOf).
 func monthName(tok string) (time.Month, bool) {
-	m, ok := months[strings.ToLower(tok)]
-	return m, ok
+	m := datetime.MonthOf(tok)
+	return time.Month(m), m > 0
 }
 
 // isYearAt reports whether text holds a year from 1900 to 2099 at i, not

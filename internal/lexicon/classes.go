@@ -22,6 +22,7 @@ func (k Kind) String() string {
 const (
 	Month        Class = "month"        // month names; value 1–12
 	MonthAbbr    Class = "month-abbr"   // month abbreviations ("nov"); value 1–12
+	MonthShort   Class = "month-short"  // short month names read only in a written date with a year ("5 जन 2025"); value 1–12
 	Weekday      Class = "weekday"      // weekday names; value 0 (Sunday) – 6
 	WeekdayAbbr  Class = "weekday-abbr" // weekday abbreviations, read only before a date; value 0–6
 	NumberWord   Class = "number"       // number words; value the number
@@ -109,6 +110,7 @@ func oneOf(vs ...string) map[string]bool {
 var schema = map[Class]classSpec{
 	Month:        {kind: Int},
 	MonthAbbr:    {kind: Int},
+	MonthShort:   {kind: Int},
 	Weekday:      {kind: Int},
 	WeekdayAbbr:  {kind: Int},
 	NumberWord:   {kind: Number},

@@ -17,7 +17,8 @@
 // The readings it weighs come from below the stages, shared with clean:
 // package page reads an HTML page's head (once per article, page.HeadOf),
 // package newsroom recognises agencies, outlets, places and datelines,
-// bylines, headlines and publication times. Meta only decides.
+// bylines and headlines, package datetime dates and times. Meta only
+// decides.
 //
 // Decisions, where a page leaves room for more than one reading:
 //
@@ -71,6 +72,7 @@ import (
 	"strings"
 	"time"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
 	"khabar/internal/newsroom"
 	"khabar/internal/normalize"
@@ -161,7 +163,7 @@ type Facts struct {
 	Published, Updated        time.Time
 	// PublishedPrecision and UpdatedPrecision say how much of the times the
 	// page gave (0 when unknown).
-	PublishedPrecision, UpdatedPrecision newsroom.Precision
+	PublishedPrecision, UpdatedPrecision datetime.Precision
 	URL                                  string
 }
 
@@ -330,7 +332,7 @@ func Read(a *news.Article) Facts {
 	// A clock the page printed without a zone is the outlet's own time
 	// ("14/05/2025 - 16:32" on France 24 is Paris time), IST for the rest.
 	if loc := newsroom.OutletZone(f.Publisher); loc != nil {
-		f.Published, f.Updated = newsroom.InZone(f.Published, loc), newsroom.InZone(f.Updated, loc)
+		f.Published, f.Updated = datetime.InZone(f.Published, loc), datetime.InZone(f.Updated, loc)
 	}
 	if dl != nil {
 		f.Dateline = &news.Dateline{Place: dl.EnglishPlace(), PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"khabar/internal/datetime"
 	"khabar/internal/normalize"
 )
 
@@ -43,7 +44,7 @@ func ReadByline(s string) (names, outlets, agencies []string) {
 				cut = i
 			}
 		}
-		if st := FindTimes(seg); len(st) > 0 && st[0].Start < cut {
+		if st := datetime.FindTimes(seg); len(st) > 0 && st[0].Start < cut {
 			cut = st[0].Start
 		}
 		seg = strings.Trim(strings.TrimSpace(seg[:cut]), " ,-–:|")
@@ -105,7 +106,7 @@ func splitNames(s string) []string {
 func DeskOutlet(credit string) string {
 	ws := strings.Fields(credit)
 	n := len(ws)
-	for n > 0 && deskTail[lowerWord(normalize.FoldNukta(ws[n-1]))] {
+	for n > 0 && deskTail[lowerWord(normalize.StripNukta(ws[n-1]))] {
 		n--
 	}
 	if n == len(ws) || n == 0 {
@@ -116,7 +117,7 @@ func DeskOutlet(credit string) string {
 		return ""
 	}
 	for _, w := range ws[:n] {
-		if outletWords[lowerWord(normalize.FoldNukta(w))] || loanWords[w] != "" {
+		if outletWords[lowerWord(normalize.StripNukta(w))] || loanWords[w] != "" {
 			return name
 		}
 	}

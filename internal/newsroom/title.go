@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"khabar/internal/datetime"
 	"khabar/internal/normalize"
 )
 
@@ -101,18 +102,18 @@ func hostLabel(pageURL string) string {
 // isDateTail reports whether a title's tail is only a date (and perhaps a
 // time or a label): "07.03.2024", "March 7, 2024", "Updated: 7 मार्च 2024".
 func isDateTail(tail string) bool {
-	st := FindTimes(tail)
+	st := datetime.FindTimes(tail)
 	if len(st) != 1 {
 		return false
 	}
 	rest := splitWords(tail[:st[0].Start] + " " + tail[st[0].End:])
-	return len(rest) == 0 || st[0].Label != Unlabelled && len(rest) <= 3
+	return len(rest) == 0 || st[0].Label != datetime.Unlabelled && len(rest) <= 3
 }
 
 // siteWords reports a short tail such as "Hindi News", "NDTV India", "Latest
 // Hindi News", "jagran.com".
 func siteWords(s string) bool {
-	l := strings.ToLower(normalize.FoldNukta(s))
+	l := strings.ToLower(normalize.StripNukta(s))
 	for _, w := range []string{"news", "न्यूज", "खबर", "समाचार", ".com", ".in", "times", "hindi", "हिंदी", "हिन्दी", "live", "today", "daily"} {
 		if strings.Contains(l, w) {
 			return true

@@ -14,18 +14,16 @@ import (
 var stageOrder = []string{"extract", "clean", "meta", "lang", "segment", "entity", "timex", "quote", "event", "dedup", "story"}
 
 // below are the packages every stage may import: the domain, the shared
-// normalisation and tokens, the language packs, the recognisers of
-// newsroom names and stamps (agencies, outlets, places, datelines, times)
-// and the reader of an HTML page's head.
-var below = []string{"news", "normalize", "lexicon", "textscan", "newsroom", "page"}
+// normalisation and tokens, the language packs, the date recogniser, the
+// scoring arithmetic, the recognisers of newsroom names (agencies,
+// outlets, places, datelines, bylines) and the reader of an HTML page's
+// head.
+var below = []string{"news", "normalize", "lexicon", "textscan", "datetime", "score", "newsroom", "page"}
 
 // knownViolations are imports that break the rule today and are being
 // removed (issue 15). The list may only shrink: an entry that no longer
 // occurs fails the test too, so that it is taken off.
-var knownViolations = []string{
-	"entity/tagger -> eval",
-	"story -> store",
-}
+var knownViolations = []string{}
 
 // TestStagesDependDownward checks that a stage (or a package below it)
 // imports, directly or not, only earlier stages and the shared packages

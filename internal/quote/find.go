@@ -23,6 +23,7 @@ type att struct {
 
 // finder holds the state of one Find.
 type finder struct {
+	opt   Options
 	r     *Resolver
 	text  string
 	toks  []token
@@ -41,8 +42,10 @@ func Find(a *news.Article) []news.Quote {
 
 // FindWith is Find with a Resolver built for the article; the Resolver
 // remembers who spoke, for pronouns, and can be reused by later stages.
-func FindWith(r *Resolver) []news.Quote {
-	f := &finder{r: r, text: r.text, toks: r.toks}
+func FindWith(r *Resolver) []news.Quote { return findWith(r, Options{}.withDefaults()) }
+
+func findWith(r *Resolver, opt Options) []news.Quote {
+	f := &finder{opt: opt, r: r, text: r.text, toks: r.toks}
 	if len(f.toks) == 0 {
 		return nil
 	}
@@ -197,7 +200,7 @@ func (f *finder) hindiCue(i int) int {
 	// The agent: "ने" (or उन्होंने) before the cue, in the same clause.
 	ne, pron := -1, -1
 	start := f.first[f.sent[i]]
-	for k := i - 1; k >= start && i-k <= 18; k-- {
+	for k := i - 1; k >= start && i-k <= f.opt.AgentWindow; k-- {
 		if f.in[k] || f.toks[k].kind == kQuote {
 			break
 		}
@@ -286,14 +289,14 @@ func (f *finder) content(a *att) bool {
 			return f.marked(a, j)
 		}
 		a.c0, a.c1 = j, end
-		return f.words(j, end) >= 2
+		return f.words(j, end) >= f.opt.MinSpeech
 	case k == "," || k == ":" || k == "-" || k == "—" || k == "–":
 		j++
 		if f.openMark(j) {
 			return f.marked(a, j)
 		}
 		a.c0, a.c1, a.direct = j, end, true
-		return f.words(j, end) >= 2
+		return f.words(j, end) >= f.opt.MinSpeech
 	case f.openMark(j):
 		return f.marked(a, j)
 	}
@@ -424,12 +427,12 @@ func (f *finder) accordingContent(a *att, after int) int {
 	if f.key(j) == "," {
 		j++
 	}
-	if f.words(j, end) >= 3 {
+	if f.words(j, end) >= f.opt.MinBareSpeech {
 		a.c0, a.c1 = j, end
 	} else {
 		s := f.first[f.sent[a.cs]]
 		a.c0, a.c1 = s, a.clause
-		if f.words(s, a.clause) < 3 {
+		if f.words(s, a.clause) < f.opt.MinBareSpeech {
 			return -1
 		}
 	}
@@ -518,7 +521,7 @@ func (f *finder) englishCue(i int) int {
 	}
 	// "X said the talks would resume.": reported speech without "that".
 	end := f.sentEnd(i)
-	if a.pronoun < 0 && a.clause < i && f.words(a.ce, end) >= 3 && !f.openMark(a.ce) {
+	if a.pronoun < 0 && a.clause < i && f.words(a.ce, end) >= f.opt.MinBareSpeech && !f.openMark(a.ce) {
 		a.c0, a.c1 = a.ce, end
 		f.atts = append(f.atts, a)
 		return a.ce
@@ -563,7 +566,7 @@ func (f *finder) chains() {
 // nested reports whether b's attribution opens a's content, so that a
 // only reports b.
 func (f *finder) nested(a, b *att) bool {
-	if b.clause < a.c0 || b.clause-a.c0 > 6 {
+	if b.clause < a.c0 || b.clause-a.c0 > f.opt.NestGap {
 		return false
 	}
 	for k := a.c0; k < b.clause; k++ {

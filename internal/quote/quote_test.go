@@ -236,3 +236,30 @@ func BenchmarkFind(b *testing.B) {
 		Find(a)
 	}
 }
+
+// TestOptions checks that the named thresholds are the ones applied: a
+// one-word answer is no reported speech by default (MinSpeech 2) and is
+// with MinSpeech 1; an agent farther back than AgentWindow is not found.
+func TestOptions(t *testing.T) {
+	run := func(opt Options, text string) int {
+		a := &news.Article{Text: text}
+		if err := NewWith(opt).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		return len(a.Quotes)
+	}
+	short := "मंत्री ने कहा कि हां।"
+	if n := run(Options{}, short); n != 0 {
+		t.Errorf("default options: %d quotes of a one-word answer, want 0", n)
+	}
+	if n := run(Options{MinSpeech: 1}, short); n != 1 {
+		t.Errorf("MinSpeech 1: %d quotes, want 1", n)
+	}
+	far := "मंत्री ने आज सुबह राजधानी में हुई एक लंबी बैठक के बाद पत्रकारों से कहा कि सड़कें जल्द बनेंगी।"
+	if n := run(Options{}, far); n != 1 {
+		t.Errorf("default options: %d quotes, want 1", n)
+	}
+	if n := run(Options{AgentWindow: 4}, far); n != 0 {
+		t.Errorf("AgentWindow 4: %d quotes, want 0", n)
+	}
+}

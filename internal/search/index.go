@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -25,7 +24,11 @@ import (
 
 // mappingVersion names the analyzer and fields an index was built with. It
 // changes whenever they do; an index of another version must be rebuilt.
-const mappingVersion = "khabar-search-2"
+const mappingVersion = MappingVersion
+
+// MappingVersion names the analysis every backend indexes with: the bleve
+// index keeps it, and so does the PostgreSQL one (search/pgsearch).
+const MappingVersion = "khabar-search-2"
 
 // versionKey is where the index keeps its mappingVersion.
 var versionKey = []byte("khabar_mapping_version")
@@ -281,53 +284,33 @@ func newMapping() mapping.IndexMapping {
 
 // document is what the index holds of a.
 func document(a *news.Article) map[string]any {
-	d := make(map[string]any, 7)
+	doc := NewDoc(a)
+	d := make(map[string]any, 12)
 	set := func(k, v string) {
 		if v != "" {
 			d[k] = v
 		}
 	}
-	set(fieldTitle, a.Title)
-	set(fieldTitleEn, a.TitleEn)
-	set(fieldText, a.Text)
-	set(fieldLang, a.Lang)
-	set(fieldPublisher, a.Publisher)
-	if !a.Published.IsZero() {
-		d[fieldPublished] = a.Published.UTC()
+	set(fieldTitle, doc.Title)
+	set(fieldTitleEn, doc.TitleEn)
+	set(fieldText, doc.Text)
+	set(fieldLang, doc.Lang)
+	set(fieldPublisher, doc.Publisher)
+	if !doc.Published.IsZero() {
+		d[fieldPublished] = doc.Published
 	}
-	var names []string
-	seen := map[string]bool{}
-	for _, e := range a.Entities {
-		for _, n := range append([]string{e.Name}, mapValues(e.Names)...) {
-			if n != "" && !seen[n] {
-				seen[n] = true
-				names = append(names, n)
-			}
-		}
+	if len(doc.Names) > 0 {
+		d[fieldEntities] = doc.Names
 	}
-	if len(names) > 0 {
-		d[fieldEntities] = names
+	if len(doc.Sound) > 0 {
+		d[fieldSound] = doc.Sound
 	}
-	if keys := soundKeys(append([]string{a.Title, a.TitleEn, a.Text}, names...)...); len(keys) > 0 {
-		d[fieldSound] = keys
+	set(fieldFacetOutlet, doc.Publisher)
+	if len(doc.Entities) > 0 {
+		d[fieldFacetEntity] = doc.Entities
 	}
-	set(fieldFacetOutlet, a.Publisher)
-	var canon, types []string
-	for _, e := range a.Entities {
-		if e.Name != "" && !slices.Contains(canon, e.Name) {
-			canon = append(canon, e.Name)
-		}
-	}
-	for _, ev := range a.Events {
-		if ev.Type != "" && !slices.Contains(types, ev.Type) {
-			types = append(types, ev.Type)
-		}
-	}
-	if len(canon) > 0 {
-		d[fieldFacetEntity] = canon
-	}
-	if len(types) > 0 {
-		d[fieldFacetEvent] = types
+	if len(doc.EventTypes) > 0 {
+		d[fieldFacetEvent] = doc.EventTypes
 	}
 	return d
 }

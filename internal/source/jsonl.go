@@ -85,7 +85,7 @@ func parseLine(b []byte) (line, error) {
 }
 
 // ist is India Standard Time, the zone a time without one is read in.
-var ist = time.FixedZone("IST", 5*3600+1800)
+var ist = news.IST
 
 // rxShortOffset matches a zone offset with a one-digit hour, "+5:30".
 var rxShortOffset = regexp.MustCompile(`([+-])(\d):?(\d\d)$`)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"khabar/internal/news"
-	"khabar/internal/store"
 )
 
 // Options tune clustering. Zero fields take defaults.
@@ -140,7 +139,7 @@ type Result struct {
 	Story string
 	// Put are the stories to store (new or changed), Delete the ids of
 	// stories to drop.
-	Put    []*store.Story
+	Put    []*news.Story
 	Delete []string
 }
 
@@ -213,7 +212,7 @@ func (e *Engine) Add(a *news.Article, copyOf string) Result {
 // result adds story c to res and sets it as the article's story.
 func (e *Engine) result(res Result, c *cluster) Result {
 	res.Story = c.id
-	res.Put = append([]*store.Story{e.record(c)}, res.Put...)
+	res.Put = append([]*news.Story{e.record(c)}, res.Put...)
 	res.Delete = slices.DeleteFunc(res.Delete, func(id string) bool { return id == c.id })
 	return res
 }
@@ -467,12 +466,12 @@ func (e *Engine) Remove(id string) Result {
 			c.end = t
 		}
 	}
-	return Result{Put: []*store.Story{e.record(c)}}
+	return Result{Put: []*news.Story{e.record(c)}}
 }
 
 // record returns story c as the store keeps it.
-func (e *Engine) record(c *cluster) *store.Story {
-	s := &store.Story{
+func (e *Engine) record(c *cluster) *news.Story {
+	s := &news.Story{
 		ID: c.id, Thread: c.thread, Title: c.title, Start: c.start, End: c.end,
 		Articles: slices.Clone(c.articles),
 	}
@@ -500,7 +499,7 @@ func (e *Engine) record(c *cluster) *store.Story {
 		return a.id < b.id
 	})
 	for _, r := range es[:min(len(es), e.opt.KeyEntities)] {
-		s.Entities = append(s.Entities, store.StoryEntity{ID: r.id, Name: r.st.name, Type: r.st.typ, Articles: r.st.articles})
+		s.Entities = append(s.Entities, news.StoryEntity{ID: r.id, Name: r.st.name, Type: r.st.typ, Articles: r.st.articles})
 	}
 	s.State = encodeState(c)
 	return s
@@ -509,7 +508,7 @@ func (e *Engine) record(c *cluster) *store.Story {
 // Load puts a stored story into the engine, for loading state from a
 // store. A story whose state cannot be read keeps its members but starts
 // its profile afresh.
-func (e *Engine) Load(s *store.Story) {
+func (e *Engine) Load(s *news.Story) {
 	if old, ok := e.byID[s.ID]; ok {
 		e.stories[old].dead = true
 	}

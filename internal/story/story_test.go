@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"khabar/internal/news"
-	"khabar/internal/store"
 )
 
 var ist = time.FixedZone("IST", 5*3600+1800)
@@ -168,7 +167,7 @@ func TestStateRoundTrip(t *testing.T) {
 	for _, a := range []*news.Article{bridge1, bridge2, bridge3, cricket} {
 		e.Add(clone(a), "")
 	}
-	var stories []*store.Story
+	var stories []*news.Story
 	for _, id := range []string{"sb1", "sc1"} {
 		stories = append(stories, e.record(e.stories[e.byID[id]]))
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // ist is India Standard Time, in which the samples are published.
-var ist = time.FixedZone("IST", 5*3600+30*60)
+var ist = news.IST
 
 func intp(n int) *int { return &n }
 

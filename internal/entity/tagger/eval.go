@@ -5,7 +5,7 @@ import (
 	"io"
 	"slices"
 
-	"khabar/internal/eval"
+	"khabar/internal/score"
 )
 
 // Span is a named-entity span of a tagged sentence, in token indexes, end
@@ -37,10 +37,10 @@ func Spans(tags []string) []Span {
 }
 
 // PRF is precision, recall and F1 with the counts they come from.
-type PRF = eval.PRF
+type PRF = score.PRF
 
 // finish fills in p's ratios from its counts.
-func finish(p *PRF) { *p = eval.NewPRF(p.TP, p.FP, p.FN) }
+func finish(p *PRF) { *p = score.NewPRF(p.TP, p.FP, p.FN) }
 
 // Scores are exact-span scores of a tagging.
 type Scores struct {

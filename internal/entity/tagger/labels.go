@@ -18,6 +18,9 @@ var typeAliases = map[string]string{
 	"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC", "TIME": "TIME", "NUM": "NUM",
 	"PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "GPE": "LOC",
 	"DATE": "TIME",
+	// WNUT-17: groups (bands, teams, bodies) and corporations are
+	// organisations; creative works and products are other names
+	"CORPORATION": "ORG", "GROUP": "ORG", "CREATIVE-WORK": "MISC", "PRODUCT": "MISC",
 }
 
 // ignoredTypes are annotated in training corpora but too rare or too far

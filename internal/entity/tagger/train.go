@@ -108,6 +108,18 @@ func Train(ctx context.Context, trainPath, devPath string, opts TrainOptions) (*
 // skipping the malformed lines training corpora have a few of.
 func ReadTrainFile(path string) ([]Sentence, error) { return readFile(path) }
 
+// ReadTrain reads tagged CoNLL text the way Train reads its files:
+// leniently, skipping malformed lines (an empty token, a line without a
+// tag); it returns the sentences and how many lines it skipped.
+func ReadTrain(r io.Reader) ([]Sentence, int, error) {
+	var s []Sentence
+	skipped, err := scan(r, true, true, func(x Sentence) error {
+		s = append(s, x)
+		return nil
+	})
+	return s, skipped, err
+}
+
 func readFile(path string) ([]Sentence, error) {
 	f, err := os.Open(path)
 	if err != nil {

@@ -73,7 +73,7 @@ func Papers(ctx context.Context, cfg Config, dir string) (*Set, error) {
 		byKey[l.key] = l
 	}
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Day.Before(docs[j].Day) })
-	ist := time.FixedZone("IST", 5*3600+1800)
+	ist := news.IST
 	feed := func(ctx context.Context, send func(pipeline.Job) error) error {
 		for _, d := range docs {
 			pub := time.Date(d.Day.Year(), d.Day.Month(), d.Day.Day(), paperHour[d.Paper], d.Index%60, 0, 0, ist)

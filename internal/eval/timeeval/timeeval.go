@@ -228,7 +228,7 @@ func predict(text string, pub time.Time) []span {
 }
 
 var (
-	ist         = time.FixedZone("IST", 5*3600+30*60)
+	ist         = news.IST
 	publishLine = regexp.MustCompile(`Publish Date:\s*([A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{1,2}:\d{2} [AP]M)`)
 	noteValue   = regexp.MustCompile(`value="([^"]*)"`)
 )

@@ -40,7 +40,7 @@ func benchArticles(n int) []Item {
 			panic(err)
 		}
 		sum := sha256.Sum256(rec)
-		items[i] = Item{a, hex.EncodeToString(sum[:])}
+		items[i] = Item{Article: a, Hash: hex.EncodeToString(sum[:])}
 	}
 	return items
 }

@@ -207,6 +207,13 @@ var migrations = []string{
 			LATERAL (SELECT x, 'actor' FROM jsonb_array_elements_text(coalesce(v.v->'actors', '[]')) x
 				UNION ALL SELECT x, 'target' FROM jsonb_array_elements_text(coalesce(v.v->'targets', '[]')) x) r(id, role)
 		ON CONFLICT DO NOTHING;`,
+	// 5: saved searches (alerts), as in the embedded store: the alert as
+	// JSON, the ids already posted to its webhook as a JSON array.
+	`CREATE TABLE alerts (
+		name     TEXT COLLATE "C" PRIMARY KEY,
+		alert    TEXT NOT NULL,
+		notified TEXT NOT NULL DEFAULT '[]'
+	);`,
 }
 
 // migrate brings the schema up to date, one transaction per step.

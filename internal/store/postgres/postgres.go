@@ -18,13 +18,17 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"khabar/internal/store"
 )
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store    = (*Store)(nil)
+	_ store.Indexing = (*Store)(nil)
+)
 
 // Store is an article store in a PostgreSQL database. It is safe for
 // concurrent use, also by several processes on one database. Open it with
@@ -34,6 +38,10 @@ type Store struct {
 	where  string // host and database, for messages (never the password)
 	logger *slog.Logger
 }
+
+// connectTimeout bounds each attempt to connect when the URL sets no
+// connect_timeout.
+const connectTimeout = 10 * time.Second
 
 // Open connects to the database at url (postgres:// or postgresql://, or
 // libpq's key=value form) and brings its schema up to date. Besides
@@ -51,6 +59,11 @@ func Open(ctx context.Context, url string, logger *slog.Logger) (*Store, error) 
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
 	where := fmt.Sprintf("%s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		// A server that does not answer is reported, not waited for
+		// (connect_timeout in the URL sets another bound).
+		cfg.ConnConfig.ConnectTimeout = connectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open %s: %w", where, err)

@@ -64,6 +64,10 @@ func TestAnalystContract(t *testing.T) {
 	})
 }
 
+func TestAlertsContract(t *testing.T) {
+	storetest.RunAlerts(t, openTemp(t))
+}
+
 func TestMigrations(t *testing.T) {
 	ctx := t.Context()
 	url := pgtest.URL(t)
@@ -114,7 +118,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	for _, q := range []string{
 		`DROP TABLE articles, sketches, stories, link_state, sources, fetched, raws,
-			entities, mentions, quotes, events, event_roles`,
+			entities, mentions, quotes, events, event_roles, alerts`,
 		migrations[0],
 		`INSERT INTO articles (id, hash, published, record, created, updated)
 			VALUES ('old', 'h', 0, '` + string(rec) + `', 0, 0)`,
@@ -315,10 +319,10 @@ func TestPutBatch(t *testing.T) {
 	ctx := t.Context()
 	s := openTemp(t)
 	items := []Item{
-		{&news.Article{ID: "a", Title: "one"}, "1"},
-		{&news.Article{ID: "b"}, "1"},
-		{&news.Article{ID: "a", Title: "two"}, "2"},
-		{&news.Article{ID: "b"}, "1"},
+		{Article: &news.Article{ID: "a", Title: "one"}, Hash: "1"},
+		{Article: &news.Article{ID: "b"}, Hash: "1"},
+		{Article: &news.Article{ID: "a", Title: "two"}, Hash: "2"},
+		{Article: &news.Article{ID: "b"}, Hash: "1"},
 	}
 	out, err := s.PutBatch(ctx, items)
 	if err != nil {
@@ -333,7 +337,7 @@ func TestPutBatch(t *testing.T) {
 		t.Fatalf("Get(a) = %+v, %v", a, err)
 	}
 	// A bad item stores nothing of its batch.
-	_, err = s.PutBatch(ctx, []Item{{&news.Article{ID: "c"}, "1"}, {&news.Article{ID: "d"}, ""}})
+	_, err = s.PutBatch(ctx, []Item{{Article: &news.Article{ID: "c"}, Hash: "1"}, {Article: &news.Article{ID: "d"}, Hash: ""}})
 	if err == nil {
 		t.Fatal("PutBatch with an empty hash succeeded")
 	}
@@ -442,7 +446,7 @@ func TestPutBatchCrossedOrders(t *testing.T) {
 					if w == 1 {
 						j = n - 1 - i
 					}
-					items[i] = Item{&news.Article{ID: fmt.Sprintf("x%02d", j)}, fmt.Sprintf("r%d-w%d", round, w)}
+					items[i] = Item{Article: &news.Article{ID: fmt.Sprintf("x%02d", j)}, Hash: fmt.Sprintf("r%d-w%d", round, w)}
 				}
 				if _, err := s.PutBatch(ctx, items); err != nil {
 					errs <- err
@@ -545,7 +549,7 @@ func TestMigrateFromVersion3(t *testing.T) {
 	if _, err := s.Put(ctx, a, "h"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.pool.Exec(ctx, `DROP TABLE entities, mentions, quotes, events, event_roles;
+	if _, err := s.pool.Exec(ctx, `DROP TABLE entities, mentions, quotes, events, event_roles, alerts;
 		UPDATE schema_version SET version = 3`); err != nil {
 		t.Fatal(err)
 	}
@@ -604,7 +608,7 @@ func TestEntitiesManyProcesses(t *testing.T) {
 				a := &news.Article{ID: fmt.Sprintf("p%d-%02d", p, i), Entities: named}
 				var err error
 				if i%3 == 0 {
-					_, err = s.PutBatch(ctx, []Item{{a, "h"}, {&news.Article{ID: a.ID + "b", Entities: ents[1:2]}, "h"}})
+					_, err = s.PutBatch(ctx, []Item{{Article: a, Hash: "h"}, {Article: &news.Article{ID: a.ID + "b", Entities: ents[1:2]}, Hash: "h"}})
 				} else {
 					_, err = s.Put(ctx, a, "h")
 				}

@@ -21,10 +21,7 @@ import (
 const noTime = math.MinInt64
 
 // Item is an article with its content hash, as Put takes them.
-type Item struct {
-	Article *news.Article
-	Hash    string
-}
+type Item = store.Item
 
 // row is an article as the articles table holds it, with its raw input.
 type row struct {

@@ -12,7 +12,7 @@ import (
 )
 
 // ist is India Standard Time, the zone of SourceDays' days.
-var ist = time.FixedZone("IST", 5*3600+1800)
+var ist = news.IST
 
 // millis is t as Unix milliseconds, 0 for the zero time.
 func millis(t time.Time) int64 {

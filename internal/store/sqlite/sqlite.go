@@ -27,7 +27,10 @@ import (
 	msqlite "modernc.org/sqlite"
 )
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store    = (*Store)(nil)
+	_ store.Indexing = (*Store)(nil)
+)
 
 // readers is the size of the read connection pool.
 const readers = 4

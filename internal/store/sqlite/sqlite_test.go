@@ -96,10 +96,10 @@ func TestPutBatch(t *testing.T) {
 	s := openTemp(t)
 	defer s.Close()
 	items := []Item{
-		{&news.Article{ID: "a", Title: "one"}, "1"},
-		{&news.Article{ID: "b"}, "1"},
-		{&news.Article{ID: "a", Title: "two"}, "2"},
-		{&news.Article{ID: "b"}, "1"},
+		{Article: &news.Article{ID: "a", Title: "one"}, Hash: "1"},
+		{Article: &news.Article{ID: "b"}, Hash: "1"},
+		{Article: &news.Article{ID: "a", Title: "two"}, Hash: "2"},
+		{Article: &news.Article{ID: "b"}, Hash: "1"},
 	}
 	out, err := s.PutBatch(ctx, items)
 	if err != nil {
@@ -114,7 +114,7 @@ func TestPutBatch(t *testing.T) {
 		t.Fatalf("Get(a) = %+v, %v", a, err)
 	}
 	// A bad item stores nothing of its batch.
-	_, err = s.PutBatch(ctx, []Item{{&news.Article{ID: "c"}, "1"}, {&news.Article{ID: "d"}, ""}})
+	_, err = s.PutBatch(ctx, []Item{{Article: &news.Article{ID: "c"}, Hash: "1"}, {Article: &news.Article{ID: "d"}, Hash: ""}})
 	if err == nil {
 		t.Fatal("PutBatch with an empty hash succeeded")
 	}
@@ -199,7 +199,7 @@ func crashChild(path string) {
 			var items []Item
 			for j := i; j < min(i+7, crashArticles); j++ {
 				a, h := crashArticle(j)
-				items = append(items, Item{a, h})
+				items = append(items, Item{Article: a, Hash: h})
 			}
 			if _, err := s.PutBatch(ctx, items); err != nil {
 				fmt.Println("error", err)
@@ -271,7 +271,7 @@ func TestCrash(t *testing.T) {
 	var items []Item
 	for i := range crashArticles {
 		a, h := crashArticle(i)
-		items = append(items, Item{a, h})
+		items = append(items, Item{Article: a, Hash: h})
 	}
 	outs, err := s.PutBatch(ctx, items)
 	if err != nil {
@@ -330,7 +330,7 @@ func benchArticles(n int) []Item {
 	items := make([]Item, n)
 	for i := range items {
 		a, h := crashArticle(i)
-		items[i] = Item{a, h}
+		items[i] = Item{Article: a, Hash: h}
 	}
 	return items
 }

@@ -1,4 +1,12 @@
-package newsroom
+// Package datetime is khabar's one date and time recogniser for what pages
+// print: RFC 3339 and ISO timestamps (also malformed ones), "March 19,
+// 2021 20:59 IST", "19 मार्च 2021", "१९ डिसेंबर २०२५", day-first numeric
+// dates, and dateline dates without a year ("19 मार्च"). Month and weekday
+// names and day number words come from the language packs
+// (internal/lexicon), so a language added there is read here too. Times
+// without a zone are India Standard Time (news.IST). The extract, clean
+// and meta stages and the input readers (source, fetch, api) call it.
+package datetime
 
 import (
 	"strings"
@@ -6,13 +14,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 	"khabar/internal/normalize"
 )
 
-// IST is India Standard Time (news.IST). Every "IST" on a page means this
-// zone: Go's time package and go-dateparser read the abbreviation as
-// Israel or Irish time, so this package never asks them.
+// IST is India Standard Time, a fixed +05:30 zone named "IST". Every "IST"
+// on a page means this zone: Go's time package and go-dateparser read the
+// abbreviation as Israel or Irish time, so this package never asks them.
 var IST = news.IST
 
 // assumedIST is IST taken for a clock time the page printed without a
@@ -156,22 +165,23 @@ type token struct {
 	num, digits int
 }
 
-// digitValue reads ASCII and Devanagari digits.
-func digitValue(r rune) (int, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0'), true
-	case r >= '०' && r <= '९':
-		return int(r - '०'), true
+// DigitValue reads ASCII and Devanagari digits (normalize.DigitValue, for
+// those two scripts only: dates on Indian pages use no others).
+func DigitValue(r rune) (int, bool) {
+	if r >= 0x80 && !IsDeva(r) {
+		return 0, false
 	}
-	return 0, false
+	v := normalize.DigitValue(r)
+	return v, v >= 0
 }
 
-// isDeva reports a Devanagari code point. Words end where the script
+// IsDeva reports a Devanagari code point. Words end where the script
 // changes, so glued text such as "पटनाPublished" reads as two words.
-func isDeva(r rune) bool { return r >= 0x900 && r <= 0x97f }
+func IsDeva(r rune) bool { return r >= 0x900 && r <= 0x97f }
 
-func isWordRune(r rune) bool {
+// IsWordRune reports a letter or sign of a word as the recogniser reads
+// words: Latin and Devanagari letters and signs, not dandas or digits.
+func IsWordRune(r rune) bool {
 	switch {
 	case r < 0x80:
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
@@ -184,9 +194,9 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
-// lowerWord folds a word to lower case without allocating when it has no
+// LowerWord folds a word to lower case without allocating when it has no
 // upper-case letter (all of Devanagari).
-func lowerWord(s string) string {
+func LowerWord(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xDF {
@@ -203,11 +213,11 @@ func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/3)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if _, ok := digitValue(r); ok {
+		if _, ok := DigitValue(r); ok {
 			j, n, d := i, 0, 0
 			for j < len(s) {
 				r2, sz := utf8.DecodeRuneInString(s[j:])
-				v, ok := digitValue(r2)
+				v, ok := DigitValue(r2)
 				if !ok {
 					break
 				}
@@ -221,17 +231,17 @@ func tokenize(s string) []token {
 			i = j
 			continue
 		}
-		if isWordRune(r) {
+		if IsWordRune(r) {
 			j := i
-			deva := isDeva(r)
+			deva := IsDeva(r)
 			for j < len(s) {
 				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if !isWordRune(r2) || isDeva(r2) != deva {
+				if !IsWordRune(r2) || IsDeva(r2) != deva {
 					break
 				}
 				j += sz
 			}
-			toks = append(toks, token{kind: tokWord, start: i, end: j, text: lowerWord(normalize.FoldNukta(s[i:j]))})
+			toks = append(toks, token{kind: tokWord, start: i, end: j, text: LowerWord(normalize.StripNukta(s[i:j]))})
 			i = j
 			continue
 		}
@@ -243,24 +253,42 @@ func tokenize(s string) []token {
 	return toks
 }
 
-var monthNames = map[string]int{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-	"august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-	"जनवरी": 1, "जन": 1, "फरवरी": 2, "फर": 2, "मार्च": 3, "अप्रैल": 4, "अप्रेल": 4,
-	"मई": 5, "जून": 6, "जुलाई": 7, "जुल": 7, "अगस्त": 8, "अग": 8,
-	"सितंबर": 9, "सितम्बर": 9, "सित": 9, "अक्टूबर": 10, "अक्तूबर": 10, "अक्टू": 10,
-	"नवंबर": 11, "नवम्बर": 11, "नव": 11, "दिसंबर": 12, "दिसम्बर": 12, "दिस": 12,
+// monthNames and weekdayNames are the month and weekday names of every
+// language pack, keyed as tokenize keys words (lower case, no nukta), and
+// dayWords the number words of the Devanagari packs for the days of a
+// month ("चार जून").
+var monthNames, weekdayNames, dayWords = buildNames()
+
+func buildNames() (map[string]int, map[string]bool, map[string]int) {
+	months, weekdays, days := map[string]int{}, map[string]bool{}, map[string]int{}
+	key := func(w string) string { return LowerWord(normalize.StripNukta(w)) }
+	for _, l := range lexicon.Langs() {
+		p := lexicon.Get(l)
+		for _, c := range []lexicon.Class{lexicon.Month, lexicon.MonthAbbr, lexicon.MonthShort} {
+			for _, e := range p.Entries(c) {
+				months[key(e.Text)] = e.Int()
+			}
+		}
+		for _, c := range []lexicon.Class{lexicon.Weekday, lexicon.WeekdayAbbr} {
+			for _, e := range p.Entries(c) {
+				weekdays[key(e.Text)] = true
+			}
+		}
+		if l == lexicon.English {
+			continue
+		}
+		for _, e := range p.Entries(lexicon.NumberWord) {
+			if v := e.Float(); v >= 1 && v <= 31 && v == float64(int(v)) {
+				days[key(e.Text)] = int(v)
+			}
+		}
+	}
+	return months, weekdays, days
 }
 
-var weekdayNames = map[string]bool{
-	"monday": true, "mon": true, "tuesday": true, "tue": true, "tues": true,
-	"wednesday": true, "wed": true, "thursday": true, "thu": true, "thurs": true,
-	"friday": true, "fri": true, "saturday": true, "sat": true, "sunday": true, "sun": true,
-	"सोमवार": true, "मंगलवार": true, "बुधवार": true, "गुरुवार": true, "बृहस्पतिवार": true,
-	"शुक्रवार": true, "शनिवार": true, "रविवार": true,
-}
+// MonthOf returns the month a word names (1–12), or 0; the word is keyed as
+// LowerWord(normalize.StripNukta(w)).
+func MonthOf(w string) int { return monthNames[LowerWord(normalize.StripNukta(w))] }
 
 // zoneOffsets are the zone words pages print, in seconds east of UTC. IST
 // is India's; the ambiguous "CST" is left out on purpose.
@@ -554,6 +582,7 @@ func zoneFor(off int) *time.Location {
 	return time.FixedZone("", off)
 }
 
+// ValidDate reports whether y-m-d is a calendar date between 1900 and 2100.
 func ValidDate(y, m, d int) bool {
 	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 {
 		return false
@@ -712,15 +741,6 @@ func parseOffset(s string) (int, int) {
 	return sign * (h*3600 + m*60), n
 }
 
-// numberWords are the Hindi words for the days of a month.
-var numberWords = map[string]int{
-	"एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "छः": 6, "छ": 6, "सात": 7,
-	"आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14, "पंद्रह": 15,
-	"पन्द्रह": 15, "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20, "इक्कीस": 21,
-	"बाईस": 22, "तेईस": 23, "चौबीस": 24, "पच्चीस": 25, "छब्बीस": 26, "सत्ताईस": 27, "अट्ठाईस": 28,
-	"अठ्ठाईस": 28, "अठाईस": 28, "उनतीस": 29, "तीस": 30, "इकतीस": 31,
-}
-
 // ParseDayMonth reads a date without a year at the start of s, as datelines
 // write it: "19 मार्च", "March 12", "१९ मार्च", "चार जून". It returns day, month and
 // the bytes read.
@@ -736,9 +756,9 @@ func ParseDayMonth(s string) (day, month, n int, ok bool) {
 	switch {
 	case toks[0].kind == tokNum && toks[0].digits <= 2 && monthOf(toks[1]) > 0:
 		day, month, n = toks[0].num, monthOf(toks[1]), toks[1].end
-	case toks[0].kind == tokWord && numberWords[toks[0].text] > 0 && monthOf(toks[1]) > 0:
+	case toks[0].kind == tokWord && dayWords[toks[0].text] > 0 && monthOf(toks[1]) > 0:
 		// "चार जून", as PTI-Bhasha datelines write the day.
-		day, month, n = numberWords[toks[0].text], monthOf(toks[1]), toks[1].end
+		day, month, n = dayWords[toks[0].text], monthOf(toks[1]), toks[1].end
 	case monthOf(toks[0]) > 0 && toks[1].kind == tokNum && toks[1].digits <= 2:
 		day, month, n = toks[1].num, monthOf(toks[0]), toks[1].end
 	default:

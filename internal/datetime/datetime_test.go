@@ -1,4 +1,4 @@
-package newsroom
+package datetime
 
 import (
 	"testing"
@@ -131,6 +131,29 @@ func TestParseDayMonthWords(t *testing.T) {
 	d, m, _, ok := ParseDayMonth("चार जून (भाषा)")
 	if !ok || d != 4 || m != 6 {
 		t.Errorf("ParseDayMonth(चार जून) = %d %d %v", d, m, ok)
+	}
+}
+
+// TestMarathiDates checks that the month names of the Marathi pack are
+// read: in a full date, in a dateline date without a year, and with a
+// Marathi day word.
+func TestMarathiDates(t *testing.T) {
+	st, ok := ParseTime("१९ डिसेंबर २०२५, सायं ७:३० वाजता")
+	if !ok || st.Time.Format("2006-01-02") != "2025-12-19" {
+		t.Errorf("ParseTime(१९ डिसेंबर २०२५) = %v %v", st.Time, ok)
+	}
+	for _, tc := range []struct {
+		in         string
+		day, month int
+	}{
+		{"५ डिसेंबर (पीटीआय)", 5, 12},
+		{"2 ऑगस्ट", 2, 8},
+		{"पाच जानेवारी", 5, 1},
+	} {
+		d, m, _, ok := ParseDayMonth(tc.in)
+		if !ok || d != tc.day || m != tc.month {
+			t.Errorf("ParseDayMonth(%q) = %d %d %v, want %d %d", tc.in, d, m, ok, tc.day, tc.month)
+		}
 	}
 }
 
