@@ -9,7 +9,7 @@ import (
 
 	"khabar/internal/datetime"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
+	"khabar/internal/press"
 )
 
 // The published and updated times of an article, decided from the page's
@@ -236,7 +236,7 @@ func visibleDate(page string) (datetime.Stamp, bool) {
 // datelineDate resolves a dateline's day and month with the published
 // year; a December dateline on a page published in January is of the year
 // before.
-func datelineDate(d *newsroom.DatelineInfo, pub time.Time) string {
+func datelineDate(d *press.DatelineInfo, pub time.Time) string {
 	if d.Day == 0 || d.Month == 0 || pub.IsZero() {
 		return ""
 	}
