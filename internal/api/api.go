@@ -54,8 +54,11 @@ type Found struct {
 	Total    uint64
 	Searched bool
 	// Facets count a search's matches by outlet, language, entity and
-	// event type.
-	Facets map[string][]search.FacetCount
+	// event type: FacetsOf of them (all, or the best 2,000 of more).
+	Facets   map[string][]search.FacetCount
+	FacetsOf int
+	// Days counts a search's matches per IST day, when q.Days asked.
+	Days []search.FacetCount
 }
 
 // Lookup fetches the page q asks for: with Text, ranked ids from s and then
@@ -86,14 +89,14 @@ func Lookup(ctx context.Context, a Articles, s Searcher, q Query) (Found, error)
 		return Found{}, ErrNoSearch
 	}
 	r, err := s.Search(ctx, search.Query{Text: q.Text, Lang: q.Lang, From: q.From, To: q.To, Limit: q.Limit, Cursor: inner,
-		ByDate: q.ByDate, Facets: true})
+		ByDate: q.ByDate, Facets: true, Days: q.Days})
 	if errors.Is(err, search.ErrNoTerms) {
 		return Found{}, paramErr("q", "has no searchable words, only stop words or punctuation; add a word that names what you look for")
 	}
 	if err != nil {
 		return Found{}, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	f := Found{Next: encodeCursor(r.Next, true), Total: r.Total, Searched: true, Facets: r.Facets}
+	f := Found{Next: encodeCursor(r.Next, true), Total: r.Total, Searched: true, Facets: r.Facets, FacetsOf: r.FacetsOf, Days: r.Days}
 	if len(r.IDs) == 0 {
 		return f, nil
 	}
@@ -267,6 +270,9 @@ type listResponse struct {
 	Next     *string                        `json:"next"`
 	Total    *uint64                        `json:"total,omitempty"`
 	Facets   map[string][]search.FacetCount `json:"facets,omitempty"`
+	// FacetsOf is how many of the matches the facets count: every one,
+	// or the best 2,000 when there are more.
+	FacetsOf *int `json:"facets_of,omitempty"`
 }
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request) {
@@ -299,6 +305,9 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 	if f.Searched {
 		resp.Facets = f.Facets
 		resp.Total = &f.Total
+		if f.Facets != nil {
+			resp.FacetsOf = &f.FacetsOf
+		}
 	}
 	writeJSON(w, http.StatusOK, resp)
 }

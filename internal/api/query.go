@@ -50,6 +50,9 @@ type Query struct {
 	// ByDate orders a search's hits newest first (sort=date) instead of
 	// best first (sort=relevance, the default).
 	ByDate bool
+	// Days asks a search for its matches per IST day (for a chart; not a
+	// parameter of the API).
+	Days bool
 }
 
 // ParamError is a query parameter a client got wrong. Its message says what

@@ -1,11 +1,13 @@
 package api
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"testing"
@@ -22,33 +24,90 @@ import (
 // each, through the real handlers. Skipped unless KHABAR_SCALE is set.
 //
 //	KHABAR_SCALE=100000 go test ./internal/api -run TestScale100k -v -timeout 60m
+//
+// With KHABAR_SCALE_DIR set, the generated store is kept in that folder
+// and a later run with the same KHABAR_SCALE measures it again without
+// generating it anew; with KHABAR_SCALE_PROFILE set, the measured requests
+// (not the generation) are CPU-profiled into that file, for go tool pprof.
 func TestScale100k(t *testing.T) {
 	n, err := strconv.Atoi(os.Getenv("KHABAR_SCALE"))
 	if err != nil || n <= 0 {
 		t.Skip("set KHABAR_SCALE to a number of articles (e.g. 100000) to measure the routes at scale")
 	}
-	dir := t.TempDir()
+	dir := os.Getenv("KHABAR_SCALE_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	st, ix := scaleStore(t, dir, n)
+	defer st.Close()
+	defer ix.Close()
+	measureScale(t, st, ix)
+}
+
+// scaleWords, scaleTypes: the generated store's vocabulary and event types.
+var (
+	scaleWords = []string{"सरकार", "मंत्री", "बैठक", "बाढ़", "चुनाव", "अदालत", "पुलिस", "किसान", "बारिश", "समझौता", "हमला", "विरोध",
+		"अस्पताल", "परीक्षा", "रेल", "सड़क", "बजट", "निवेश", "सीमा", "वार्ता"}
+	scaleTypes = []string{"CONSULT", "ASSAULT", "DISASTER", "PROTEST", "ACCUSE", "AID"}
+)
+
+// scaleStore opens the store and index of n generated articles in dir,
+// generating them when dir does not hold them already.
+func scaleStore(t testing.TB, dir string, n int) (*sqlite.Store, *search.Index) {
+	t.Helper()
+	done := filepath.Join(dir, fmt.Sprintf("generated-%d", n))
+	if _, err := os.Stat(done); err == nil {
+		st, err := sqlite.Open(t.Context(), filepath.Join(dir, "k.db"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix, err := search.Open(filepath.Join(dir, "index.bleve"))
+		if errors.Is(err, search.ErrVersion) {
+			// Kept from a build that indexed otherwise: index again.
+			os.RemoveAll(filepath.Join(dir, "index.bleve"))
+			if ix, err = search.Open(filepath.Join(dir, "index.bleve")); err != nil {
+				t.Fatal(err)
+			}
+			var batch []*news.Article
+			err = st.Each(t.Context(), func(a *news.Article) error {
+				if batch = append(batch, a); len(batch) == 1000 {
+					err := ix.Index(t.Context(), batch)
+					batch = batch[:0]
+					return err
+				}
+				return nil
+			})
+			if err == nil {
+				err = ix.Index(t.Context(), batch)
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st, ix
+	}
+	os.RemoveAll(filepath.Join(dir, "index.bleve"))
+	for _, f := range []string{"k.db", "k.db-wal", "k.db-shm"} {
+		os.Remove(filepath.Join(dir, f))
+	}
 	st, err := sqlite.Open(t.Context(), filepath.Join(dir, "k.db"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
 	ix, err := search.Open(filepath.Join(dir, "index.bleve"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
 
 	rng := rand.New(rand.NewPCG(7, 9))
-	words := []string{"सरकार", "मंत्री", "बैठक", "बाढ़", "चुनाव", "अदालत", "पुलिस", "किसान", "बारिश", "समझौता", "हमला", "विरोध",
-		"अस्पताल", "परीक्षा", "रेल", "सड़क", "बजट", "निवेश", "सीमा", "वार्ता"}
+	words := scaleWords
 	people := make([]news.Entity, 400)
 	for i := range people {
 		typ := []string{news.PER, news.ORG, news.LOC}[i%3]
 		people[i] = news.Entity{ID: fmt.Sprintf("kb:e%03d", i), Name: fmt.Sprintf("Entity %d", i), Type: typ,
 			Names: map[string]string{"hi": fmt.Sprintf("नाम%d", i), "en": fmt.Sprintf("Entity %d", i)}}
 	}
-	types := []string{"CONSULT", "ASSAULT", "DISASTER", "PROTEST", "ACCUSE", "AID"}
+	types := scaleTypes
 	outlets := []string{"Dainik Samvad", "Lokvani Times", "Magadh Times", "Awadh Today", "India Ledger"}
 	start := time.Now()
 	var batch []*news.Article
@@ -86,7 +145,26 @@ func TestScale100k(t *testing.T) {
 		}
 	}
 	t.Logf("generated and stored %d articles in %s", n, time.Since(start).Round(time.Second))
+	if err := os.WriteFile(done, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return st, ix
+}
 
+// measureScale logs p50 and p99 of the analyst's routes over st and ix.
+func measureScale(t *testing.T, st *sqlite.Store, ix *search.Index) {
+	words, types := scaleWords, scaleTypes
+	if p := os.Getenv("KHABAR_SCALE_PROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	s := New(Options{Articles: st, Searcher: ix, Version: "test"})
 	h := s.Handler()
 	measure := func(name string, targets func(i int) string) {

@@ -72,7 +72,7 @@ func (sh shape) headlineLike(s string) bool {
 // lower folds a line for vocabulary tests: lower case, nukta dropped,
 // spaces collapsed.
 func lower(s string) string {
-	s = normalize.StripNukta(s)
+	s = normalize.FoldNukta(s)
 	clean := true
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
@@ -262,7 +262,7 @@ func controlsOnly(t string) bool {
 func folded(ws ...string) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = normalize.StripNukta(w)
+		out[i] = normalize.FoldNukta(w)
 	}
 	return out
 }
@@ -271,7 +271,7 @@ func folded(ws ...string) []string {
 func foldedSet(set map[string]bool) map[string]bool {
 	var add []string
 	for w := range set {
-		if f := normalize.StripNukta(w); f != w {
+		if f := normalize.FoldNukta(w); f != w {
 			add = append(add, f)
 		}
 	}

@@ -52,6 +52,7 @@ func commands() []command {
 		{"train", "train the NER model (train ner)", runTrain},
 		{"eval", "measure a stage on labelled data (eval clean|ner|names|…)", runEval},
 		{"bench", "measure analyze and ingest speed and memory on generated articles", runBench},
+		{"worker", "analyse (or, with --link, link and store) articles from a queue (docs/scale.md)", runWorker},
 		{"rebuild", "recompute copies, groups and stories, or the search index (rebuild stories|index)", runRebuild},
 		{"version", "print the version", runVersion},
 	}
@@ -138,7 +139,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\nRun \"khabar COMMAND -h\" for a command's flags.\nEnvironment: KHABAR_STORE (the store: a data folder, sqlite:PATH or postgres://…), KHABAR_DATA (data folder), KHABAR_TOKEN (the server's write token), KHABAR_LOG (debug|info|warn|error).\n")
+	fmt.Fprint(w, "\nRun \"khabar COMMAND -h\" for a command's flags.\nEnvironment: KHABAR_STORE (the store: a data folder, sqlite:PATH or postgres://…), KHABAR_DATA (data folder), KHABAR_TOKEN (the server's write token), KHABAR_LOG (debug|info|warn|error),\nKHABAR_QUEUE (NATS queue for workers, nats://…), KHABAR_QUEUE_PREFIX (its stream names).\n")
 }
 
 // newFlags returns a flag set for cmd whose usage names its arguments.

@@ -207,7 +207,7 @@ func evalNEREnglish(ctx context.Context, args []string, w io.Writer) error {
 		case "heldout":
 			split = "test"
 		default:
-			return errUsage
+			return fmt.Errorf("eval ner: unknown flag %q (with --lang en: --heldout, --rules, then the ner-en folder)", args[0])
 		}
 		args = args[1:]
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	lang := fs.String("lang", "", "only articles in this language")
 	from := fs.String("from", "", "only articles published on or after this date (YYYY-MM-DD or RFC 3339)")
 	to := fs.String("to", "", "only articles published on or before this date")
+	entity := fs.String("entity", "", "only what involves this entity id (e.g. kb:russia): the articles naming it, its quotes\n(as speaker), the events it is an actor, target or place of")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -36,7 +38,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "khabar export: unknown --format %q: use jsonl or csv\n", *format)
 		return errUsage
 	}
-	if *what != exportArticles && newTable(*what) == nil {
+	if *what != exportArticles && newTable(*what, "") == nil {
 		fmt.Fprintf(e.stderr, "khabar export: unknown --what %q: use articles, entities, quotes or events\n", *what)
 		return errUsage
 	}
@@ -78,6 +80,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		if !t.IsZero() && (a.Published.IsZero() || !a.Published.Before(t)) {
 			return false
 		}
+		// The tables keep their own rows of the entity.
+		if *entity != "" && *what == exportArticles && !slices.ContainsFunc(a.Entities, func(e news.Entity) bool { return e.ID == *entity }) {
+			return false
+		}
 		return true
 	}
 	if *excel {
@@ -88,12 +94,20 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	n := 0
 	switch {
 	case *what != exportArticles:
-		tb := newTable(*what)
+		tb := newTable(*what, *entity)
 		var rw *rowWriter
 		if rw, err = newRowWriter(bw, *format, tb.header(), "articles", "mentions", "killed", "injured"); err != nil {
 			return err
 		}
-		err = d.store.Each(ctx, func(a *news.Article) error {
+		// The tables need no article's words: a store that can leave
+		// them out is read without them.
+		each := d.store.Each
+		if s, ok := any(d.store).(interface {
+			EachWithoutText(context.Context, func(*news.Article) error) error
+		}); ok {
+			each = s.EachWithoutText
+		}
+		err = each(ctx, func(a *news.Article) error {
 			if !keep(a) {
 				return nil
 			}

@@ -33,14 +33,17 @@ type table interface {
 	flush(emit func(row []string) error) error
 }
 
-func newTable(what string) table {
+// newTable returns the table what names, or nil. With entity (an id) set,
+// the quotes table keeps that speaker's quotes and the events table the
+// events it is an actor, target or place of.
+func newTable(what, entity string) table {
 	switch what {
 	case exportEntities:
 		return &entityTable{byID: map[string]*entityRow{}}
 	case exportQuotes:
-		return quoteTable{}
+		return quoteTable{speaker: entity}
 	case exportEvents:
-		return eventTable{}
+		return eventTable{involving: entity}
 	}
 	return nil
 }
@@ -186,17 +189,21 @@ func (t *entityTable) flush(emit func([]string) error) error {
 	return nil
 }
 
-// quoteTable has one row per quote, in the order of the articles.
-type quoteTable struct{}
+// quoteTable has one row per quote, in the order of the articles; only
+// speaker's, when set.
+type quoteTable struct{ speaker string }
 
 func (quoteTable) header() []string {
 	return []string{"published", "speaker", "speaker_name", "speaker_type", "text", "direct", "cue", "via",
 		"article", "url", "outlet", "lang"}
 }
 
-func (quoteTable) add(a *news.Article, emit func([]string) error) error {
+func (t quoteTable) add(a *news.Article, emit func([]string) error) error {
 	ents := entitiesOf(a)
 	for _, q := range a.Quotes {
+		if t.speaker != "" && q.Speaker != t.speaker {
+			continue
+		}
 		if err := emit([]string{csvTime(a.Published), q.Speaker, q.SpeakerName, ents[q.Speaker].Type, q.Text,
 			strconv.FormatBool(q.Direct), q.Cue, strings.Join(q.Via, "; "), a.ID, a.URL, a.Publisher, a.Lang}); err != nil {
 			return err
@@ -208,8 +215,10 @@ func (quoteTable) add(a *news.Article, emit func([]string) error) error {
 func (quoteTable) flush(func([]string) error) error { return nil }
 
 // eventTable is the events as a flat table in the spirit of GDELT's event
-// table: one row per event, its actors, targets and place named and typed.
-type eventTable struct{}
+// table: one row per event, its actors, targets and place named and typed;
+// only the events involving (as actor, target or place) an entity, when
+// set.
+type eventTable struct{ involving string }
 
 func (eventTable) header() []string {
 	return []string{"date", "type", "subtype", "modality", "trigger",
@@ -217,7 +226,7 @@ func (eventTable) header() []string {
 		"place_id", "place_name", "killed", "injured", "article", "url", "outlet", "published", "lang", "sentence"}
 }
 
-func (eventTable) add(a *news.Article, emit func([]string) error) error {
+func (t eventTable) add(a *news.Article, emit func([]string) error) error {
 	ents := entitiesOf(a)
 	names := func(ids []string) (string, string, string) {
 		var n, t []string
@@ -229,6 +238,9 @@ func (eventTable) add(a *news.Article, emit func([]string) error) error {
 		return strings.Join(ids, "; "), strings.Join(n, "; "), strings.Join(t, "; ")
 	}
 	for _, ev := range a.Events {
+		if t.involving != "" && ev.Place != t.involving && !slices.Contains(ev.Actors, t.involving) && !slices.Contains(ev.Targets, t.involving) {
+			continue
+		}
 		aid, an, at := names(ev.Actors)
 		tid, tn, tt := names(ev.Targets)
 		place := ""

@@ -83,6 +83,20 @@ func TestExportTables(t *testing.T) {
 	if consult == 0 {
 		t.Errorf("no CONSULT event with Putin among:\n%s", ev)
 	}
+	// --entity keeps the events Putin is an actor, target or place of.
+	putin := read("events", "csv", "--entity", "kb:vladimir-putin")
+	prow, err := csv.NewReader(strings.NewReader(putin)).ReadAll()
+	if err != nil || len(prow) < 2 || len(prow) >= len(rows) {
+		t.Fatalf("events of Putin: %d rows of %d, %v", len(prow), len(rows), err)
+	}
+	for _, r := range prow[1:] {
+		if !strings.Contains(r[5]+"; "+r[8]+"; "+r[11], "kb:vladimir-putin") {
+			t.Errorf("event without Putin: %q", r)
+		}
+	}
+	if qs := read("quotes", "csv", "--entity", "kb:nobody"); strings.Count(qs, "\n") != 1 {
+		t.Errorf("quotes of nobody: %q", qs)
+	}
 	ents := read("entities", "csv")
 	if !strings.Contains(ents, "Vladimir Putin") || !strings.Contains(ents, "पुतिन") {
 		t.Errorf("entities lack Putin in both scripts:\n%s", ents)

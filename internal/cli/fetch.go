@@ -8,6 +8,7 @@ import (
 
 	"khabar/internal/follow"
 	"khabar/internal/search"
+	"khabar/internal/source"
 )
 
 func runFetch(ctx context.Context, e *env, args []string) error {
@@ -21,12 +22,21 @@ func runFetch(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.warcDir, "warc", "", "archive every fetched response and its request as WARC files in `DIR`")
 	fs.IntVar(&o.workers, "j", 0, "articles analysed at once (default: the number of CPUs)")
 	o.fetch.register(fs)
+	qurl := queueFlag(e, fs, "publish the fetched pages to this queue for `khabar worker`s instead of analysing them here")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return errUsage
+	}
+	if *qurl != "" {
+		q, err := openQueue(ctx, e, *qurl, 0)
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		o.queue = q.Publisher(source.Hash)
 	}
 	d, err := openData(ctx, e, *data, forWrite)
 	if errors.Is(err, search.ErrLocked) {

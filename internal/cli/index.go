@@ -156,16 +156,23 @@ func staleness(ctx context.Context, st store.Indexing, docs uint64) (string, err
 	if err != nil {
 		return "", err
 	}
+	return countsStale(docs, uint64(stored), uint64(indexed)), nil
+}
+
+// countsStale says why an index of docs articles cannot be trusted beside
+// a store of stored articles, indexed of them marked indexed; "" when it
+// can.
+func countsStale(docs, stored, indexed uint64) string {
 	switch {
-	case docs < uint64(indexed):
+	case docs < indexed:
 		if docs == 0 {
-			return fmt.Sprintf("it is missing or empty, and the store holds %d indexed articles", indexed), nil
+			return fmt.Sprintf("it is missing or empty, and the store holds %d indexed articles", indexed)
 		}
-		return fmt.Sprintf("it holds %d articles, the store %d indexed ones", docs, indexed), nil
-	case docs > uint64(stored):
-		return fmt.Sprintf("it holds %d articles, more than the %d stored", docs, stored), nil
+		return fmt.Sprintf("it holds %d articles, the store %d indexed ones", docs, indexed)
+	case docs > stored:
+		return fmt.Sprintf("it holds %d articles, more than the %d stored", docs, stored)
 	}
-	return "", nil
+	return ""
 }
 
 // rebuildIndex throws the index at path away and indexes every article of
@@ -214,14 +221,14 @@ func openPGIndex(ctx context.Context, e *env, st store.Indexing, url string) (*p
 		ix.Close()
 		return nil, err
 	} else {
-		docs, err := ix.Count(ctx)
-		if err == nil {
-			why, err = staleness(ctx, st, docs)
-		}
+		// Counted at one moment: other processes may be storing and
+		// indexing meanwhile.
+		docs, stored, indexed, err := ix.Counts(ctx)
 		if err != nil {
 			ix.Close()
 			return nil, err
 		}
+		why = countsStale(docs, stored, indexed)
 	}
 	if why != "" {
 		err = rebuildPGIndex(ctx, e, st, ix, why)

@@ -27,12 +27,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	lim := limitFlags(fs)
 	quiet := fs.Bool("q", false, "no progress, only the summary")
 	token := fs.String("token", e.getenv("KHABAR_TOKEN"), "token of a running khabar serve that holds the data folder (env KHABAR_TOKEN)")
+	qurl := queueFlag(e, fs, "publish the raw articles to this queue for `khabar worker`s instead of analysing them here")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
+	}
+	if *qurl != "" {
+		return publishPaths(ctx, e, *qurl, fs.Args(), *lim)
 	}
 	sum, err := ingestPaths(ctx, e, *data, fs.Args(), *workers, *lim, !*quiet, "")
 	if errors.Is(err, search.ErrLocked) {
@@ -180,4 +184,47 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// publishPaths puts the articles of paths on the queue at url, in order,
+// and prints what it did. Items that cannot be read are reported here.
+func publishPaths(ctx context.Context, e *env, url string, paths []string, lim limits) error {
+	q, err := openQueue(ctx, e, url, 0)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	p := q.Publisher(source.Hash)
+	start := time.Now()
+	var published, dup int
+	var failed []ingest.Failure
+	err = source.Walk(ctx, paths, source.Options{MaxBytes: lim.maxBytes, Stdin: e.stdin}, func(it source.Item) error {
+		if it.Err != nil {
+			failed = append(failed, ingest.Failure{Name: it.Name, Reason: it.Err.Error()})
+			return nil
+		}
+		d, err := p.Publish(ctx, it.Name, it.Article)
+		switch {
+		case err != nil:
+			return fmt.Errorf("%s: %w", it.Name, err)
+		case d:
+			dup++
+		default:
+			published++
+		}
+		return nil
+	})
+	el := time.Since(start)
+	fmt.Fprintf(e.stdout, "queued %d articles in %s (%.0f/s), %d already on the queue, %d failed\n",
+		published, el.Round(time.Millisecond), float64(published+dup)/max(el.Seconds(), 1e-9), dup, len(failed))
+	for _, f := range failed {
+		fmt.Fprintf(e.stdout, "  %s\n", itemError(f.Name, f.Reason))
+	}
+	if err != nil {
+		return err
+	}
+	if len(failed) > 0 {
+		return errFailedItems
+	}
+	return nil
 }

@@ -16,6 +16,8 @@ import (
 	"khabar/internal/ingest"
 	"khabar/internal/metrics"
 	"khabar/internal/news"
+	"khabar/internal/pipeline"
+	"khabar/internal/queue"
 	"khabar/internal/source"
 	"khabar/internal/store"
 	"khabar/internal/warc"
@@ -67,7 +69,10 @@ func (f *fetchFlags) client(e *env, rec fetch.Recorder, m *metrics.Metrics) *fet
 // node is a running ingester with a follower: what `khabar serve` and
 // `khabar fetch` run over an open data folder.
 type node struct {
-	ingest  *ingest.Ingester
+	ingest *ingest.Ingester
+	// submit takes fetched and uploaded articles: the ingester, or the
+	// queue's publisher when the node analyses through a queue.
+	submit  submitter
 	follow  *follow.Follower
 	metrics *metrics.Metrics
 	closeFn func() error
@@ -79,11 +84,19 @@ type node struct {
 	stopped chan struct{}
 }
 
+// submitter takes articles to ingest (ingest.Ingester, queue.Publisher).
+type submitter interface {
+	Submit(ctx context.Context, jobs []pipeline.Job) ([]ingest.Result, error)
+}
+
 // nodeOptions say how to build a node.
 type nodeOptions struct {
 	fetch   fetchFlags
 	warcDir string
 	workers int
+	// queue, when set, takes what the node fetches or is handed, for the
+	// queue's workers to analyse: the node runs no ingester.
+	queue *queue.Publisher
 }
 
 // startNode starts an ingester serving d's store and index, and a follower
@@ -98,6 +111,25 @@ func startNode(ctx context.Context, e *env, d *dataFolder, o nodeOptions) (*node
 		}
 		return queued()
 	})
+	var rec fetch.Recorder
+	n.closeFn = func() error { return nil }
+	if o.warcDir != "" {
+		w, err := openWARC(o.warcDir)
+		if err != nil {
+			return nil, err
+		}
+		rec, n.closeFn = w, w.Close
+	}
+	if o.queue != nil {
+		n.submit = o.queue
+		n.follow = follow.New(follow.Options{
+			Store: d.store, Fetcher: o.fetch.client(e, rec, n.metrics), Ingest: o.queue, Logger: e.log,
+			MinInterval: o.fetch.minInterval, MaxInterval: o.fetch.maxInterval,
+		})
+		queued = n.follow.Pending
+		close(n.stopped)
+		return n, nil
+	}
 	workers := o.workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -115,16 +147,7 @@ func startNode(ctx context.Context, e *env, d *dataFolder, o nodeOptions) (*node
 	if err != nil {
 		return nil, err
 	}
-	n.ingest = g
-	var rec fetch.Recorder
-	n.closeFn = func() error { return nil }
-	if o.warcDir != "" {
-		w, err := openWARC(o.warcDir)
-		if err != nil {
-			return nil, err
-		}
-		rec, n.closeFn = w, w.Close
-	}
+	n.ingest, n.submit = g, g
 	n.follow = follow.New(follow.Options{
 		Store: d.store, Fetcher: o.fetch.client(e, rec, n.metrics), Ingest: g, Logger: e.log,
 		MinInterval: o.fetch.minInterval, MaxInterval: o.fetch.maxInterval,
@@ -147,6 +170,9 @@ func startNode(ctx context.Context, e *env, d *dataFolder, o nodeOptions) (*node
 
 // ready waits until the ingester takes articles.
 func (n *node) ready(ctx context.Context) error {
+	if n.ingest == nil {
+		return nil // the queue takes them
+	}
 	for {
 		_, err := n.ingest.Submit(ctx, nil)
 		if err == nil {

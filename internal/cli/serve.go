@@ -16,6 +16,7 @@ import (
 	"khabar/internal/api"
 	"khabar/internal/fetch"
 	"khabar/internal/search"
+	"khabar/internal/source"
 	"khabar/internal/web"
 )
 
@@ -43,12 +44,21 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&c.node.warcDir, "warc", "", "archive every fetched response and its request as WARC files in `DIR`")
 	fs.IntVar(&c.node.workers, "j", 0, "articles analysed at once (default: the number of CPUs)")
 	c.node.fetch.register(fs)
+	qurl := queueFlag(e, fs, "follow sources and take uploads through this queue: `khabar worker`s analyse, a linker stores")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return errUsage
+	}
+	if *qurl != "" {
+		q, err := openQueue(ctx, e, *qurl, 0)
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		c.node.queue = q.Publisher(source.Hash)
 	}
 	return serveData(ctx, e, *data, c)
 }
@@ -131,7 +141,7 @@ func serve(ctx context.Context, e *env, d *dataFolder, c serveConfig, n *node) e
 		Write: api.Write{Token: c.token}}
 	writes := n != nil
 	if n != nil {
-		opt.Ingest, opt.Sources, opt.Metrics = n.ingest, n.follow, n.metrics.Handler()
+		opt.Ingest, opt.Sources, opt.Metrics = n.submit, n.follow, n.metrics.Handler()
 		if c.token == "" && !loopback(ln.Addr()) {
 			opt.Write.Off = fmt.Sprintf("writes are off: this server listens on %s without a token; restart it with --token (or KHABAR_TOKEN) to take uploads and new sources", ln.Addr())
 			writes = false

@@ -49,7 +49,8 @@ const sourcesUsage = `Usage: khabar sources add|import|export|remove|list [flags
   export            print the sources as OPML
   remove ID|URL...  stop following sources (their articles stay stored)
   list [--json]     show every source: kind, last fetch and status, next fetch,
-                    articles found, consecutive errors and the last error
+                    articles found, consecutive errors and the last error; with
+                    --queue (or KHABAR_QUEUE), the queue's depths and dead letters
 
 Run "khabar sources SUBCOMMAND -h" for its flags. khabar serve (and khabar fetch)
 fetch the sources; changes here reach a running server within seconds.
@@ -270,6 +271,7 @@ func sourcesList(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "sources list", "[flags]", "Show every source with its fetch state.")
 	data := storeFlag(e, fs)
 	asJSON := fs.Bool("json", false, "print JSON (one array of sources)")
+	qurl := queueFlag(e, fs, "also show the queue's depths and its latest dead letters")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -295,6 +297,48 @@ func sourcesList(ctx context.Context, e *env, args []string) error {
 	for _, s := range srcs {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", s.ID, s.Kind, s.URL, when(s.LastFetch), status(s.LastStatus),
 			when(s.NextFetch), s.Articles, s.Errors, oneLine(s.LastError, 80))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if *qurl != "" {
+		return printQueue(ctx, e, *qurl)
+	}
+	return nil
+}
+
+// deadShown is how many dead letters sources list shows.
+const deadShown = 20
+
+// printQueue prints the queue's depths and latest dead letters.
+func printQueue(ctx context.Context, e *env, url string) error {
+	q, err := openQueue(ctx, e, url, 0)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	st, err := q.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	total, dead, err := q.DeadLetters(ctx, deadShown)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nqueue %s: %d raw articles waiting for analysis, %d records waiting for the linker, %d dead letters (%d published in all)\n",
+		url, st.Raw, st.Records, total, st.Published)
+	if len(dead) == 0 {
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "latest dead letters (given up; fix the cause and ingest the item again):\n")
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SEQ\tWHEN\tITEM\tTRIES\tERROR")
+	for _, d := range dead {
+		name := d.Name
+		if name == "" {
+			name = d.ID
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\n", d.Seq, when(d.Time), oneLine(name, 60), d.Deliveries, oneLine(d.Err, 100))
 	}
 	return tw.Flush()
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"khabar/internal/store/postgres/pgtest"
 )
 
@@ -84,6 +86,27 @@ func TestStorePostgres(t *testing.T) {
 			t.Errorf("search %s: folder %v, PostgreSQL %v", q, folder, pgIDs)
 		}
 	}
+	// The index is derived from the store: emptied, or made by another
+	// version, it is made again by the next command that opens it.
+	conn, err := pgx.Connect(ctx, pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	want := searchIDs(t, "--data", dir, "पुतिन")
+	for _, damage := range []string{`TRUNCATE search_docs`, `UPDATE search_version SET version = 'pg-0/old'`} {
+		if _, err := conn.Exec(ctx, damage); err != nil {
+			t.Fatal(err)
+		}
+		r := khabar(t, ctx, "", "search", "--store", pg, "पुतिन")
+		if r.code != 0 || !strings.Contains(r.stderr, "rebuilding the search index") {
+			t.Errorf("after %s: exit %d\n%s", damage, r.code, r.stderr)
+		}
+		if got := searchIDs(t, "--store", pg, "पुतिन"); !slices.Equal(got, want) {
+			t.Errorf("after %s: %v, want %v", damage, got, want)
+		}
+	}
+
 	// KHABAR_STORE says where the store is when no flag does.
 	var out, errb syncBuffer
 	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string {
@@ -125,6 +148,21 @@ func TestStorePostgres(t *testing.T) {
 	}
 	if a, b := ex("--data", dir), ex("--store", pg); a != b {
 		t.Errorf("export differs after rebuilding stories: folder %d bytes, PostgreSQL %d bytes", len(a), len(b))
+	}
+
+	// Reanalysis from the raw inputs the store keeps gives the same
+	// records as the folder's.
+	for _, at := range [][]string{{"--store", pg}, {"--data", dir}} {
+		if r := khabar(t, ctx, "", append([]string{"reanalyze", "-q"}, at...)...); r.code != 0 || !strings.Contains(r.stdout, "51 items") {
+			t.Errorf("reanalyze %s: exit %d\n%s%s", at[0], r.code, r.stdout, r.stderr)
+		}
+	}
+	if a, b := ex("--data", dir), ex("--store", pg); a != b {
+		t.Errorf("export differs after reanalysis: folder %d bytes, PostgreSQL %d bytes", len(a), len(b))
+	}
+	// fetch with nothing to follow: one round, nothing fetched.
+	if r := khabar(t, ctx, "", "fetch", "--once", "--store", pg); r.code != 0 {
+		t.Errorf("fetch --once: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 
 	// Sources and alerts.

@@ -241,7 +241,7 @@ func tokenize(s string) []token {
 				}
 				j += sz
 			}
-			toks = append(toks, token{kind: tokWord, start: i, end: j, text: LowerWord(normalize.StripNukta(s[i:j]))})
+			toks = append(toks, token{kind: tokWord, start: i, end: j, text: LowerWord(normalize.FoldNukta(s[i:j]))})
 			i = j
 			continue
 		}
@@ -261,7 +261,7 @@ var monthNames, weekdayNames, dayWords = buildNames()
 
 func buildNames() (map[string]int, map[string]bool, map[string]int) {
 	months, weekdays, days := map[string]int{}, map[string]bool{}, map[string]int{}
-	key := func(w string) string { return LowerWord(normalize.StripNukta(w)) }
+	key := func(w string) string { return LowerWord(normalize.FoldNukta(w)) }
 	for _, l := range lexicon.Langs() {
 		p := lexicon.Get(l)
 		for _, c := range []lexicon.Class{lexicon.Month, lexicon.MonthAbbr, lexicon.MonthShort} {
@@ -287,8 +287,8 @@ func buildNames() (map[string]int, map[string]bool, map[string]int) {
 }
 
 // MonthOf returns the month a word names (1–12), or 0; the word is keyed as
-// LowerWord(normalize.StripNukta(w)).
-func MonthOf(w string) int { return monthNames[LowerWord(normalize.StripNukta(w))] }
+// LowerWord(normalize.FoldNukta(w)).
+func MonthOf(w string) int { return monthNames[LowerWord(normalize.FoldNukta(w))] }
 
 // zoneOffsets are the zone words pages print, in seconds east of UTC. IST
 // is India's; the ambiguous "CST" is left out on purpose.

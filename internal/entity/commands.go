@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"khabar/internal/entity/kb"
 	"khabar/internal/entity/tagger"
@@ -61,27 +60,7 @@ func TrainNER(ctx context.Context, trainPath, devPath, outPath string, progress 
 			return rep, fmt.Errorf("train ner: %w", err)
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(outPath), 0o755); err != nil {
-		return rep, fmt.Errorf("train ner: %w", err)
-	}
-	tmp := outPath + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return rep, fmt.Errorf("train ner: %w", err)
-	}
-	if _, err := m.WriteTo(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return rep, err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return rep, fmt.Errorf("train ner: %w", err)
-	}
-	if err := os.Rename(tmp, outPath); err != nil {
-		return rep, fmt.Errorf("train ner: %w", err)
-	}
-	return rep, nil
+	return rep, writeModel(m, outPath)
 }
 
 // TagCoNLL reads CoNLL from r (the token in the first column, a blank line

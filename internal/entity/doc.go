@@ -4,8 +4,10 @@
 //
 // Mentions in Devanagari come from the statistical tagger of package
 // tagger (trained on IL-NER, shipped in model/ner-hi.model.gz); mentions in
-// Latin script from capitalisation rules with title, head-word and
-// knowledge-base cues. On top of both, names of the knowledge base (package
+// Latin script from a second tagger (trained on the Broad Twitter Corpus,
+// WNUT-17 and wikigold, shipped in model/ner-en.model.gz) with title,
+// head-word and knowledge-base cues. Calendar words, honorifics, titles
+// and generic bodies (केंद्र सरकार) are never names on their own. On top of both, names of the knowledge base (package
 // kb) are found where the tagger missed them, a span right after a person
 // title (राष्ट्रपति, प्रवक्ता, मंत्री, …) is a person, and the knowledge base
 // decides the type of the names it knows.

@@ -392,6 +392,9 @@ func FuzzProcess(f *testing.F) {
 		"विधायक नीरा यादव और सांसद अन्नपूर्णा देवी ( एएनआइ ) मौजूद थे।",
 		"नयी दिल्ली और मिशिगन विश्वविद्यालय ( ) , पीएम",
 		"(((", "A (B) और", "डीएम कौशल राज शर्मा",
+		"External Affairs Minister S. Jaishankar met Sheikh Abdullah bin Zayed in Abu Dhabi on Monday.",
+		"the Institute of Applied Cybernetics and the Council for European Security and Cooperation",
+		"नई दिल्ली, जेएनएन । डीटीसी के एक अधिकारी ने मंगलवार को चार मार्च की बात कही।",
 	} {
 		f.Add(s)
 	}

@@ -13,7 +13,7 @@ import (
 	"khabar/internal/entity/tagger"
 )
 
-var enTry = flag.String("entry", "", "train English models with these settings (name=value,…; several separated by ';': epochs, dropout, mincount, lexfolds, runs, wiki (times wikigold's train part is repeated), drop (a corpus left out)) and score the stage on the dev part, never the held-out part")
+var enTry = flag.String("entry", "", "train English models with these settings (name=value,…; several separated by ';': epochs, dropout, mincount, lexfolds, runs, stack, wiki (times wikigold's train part is repeated), drop (a corpus left out)) and score the stage on the dev part, never the held-out part")
 
 // TestTryEnglishSettings compares English training settings on the dev
 // part (-entry). It is how nerTrainOptionsEn was chosen.
@@ -54,6 +54,8 @@ func TestTryEnglishSettings(t *testing.T) {
 				opts.LexFolds = int(f)
 			case "runs":
 				opts.Runs = int(f)
+			case "stack":
+				opts.Stack = int(f)
 			case "wiki":
 				wiki = int(f)
 			case "drop":

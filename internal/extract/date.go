@@ -42,7 +42,7 @@ type found struct {
 // foldDigits returns s with digits of every script made ASCII and nuktas
 // dropped (so "फ़रवरी" in either form is "फरवरी"): byte offsets into the
 // result are not offsets into s.
-func foldDigits(s string) string { return normalize.Digits(normalize.StripNukta(s)) }
+func foldDigits(s string) string { return normalize.Digits(normalize.FoldNukta(s)) }
 
 // findDates returns the dates written in text, in order, each with the
 // time of day that follows it when there is one: "5 March 2025",

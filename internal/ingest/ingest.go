@@ -126,8 +126,16 @@ func (g *Ingester) Progress() Summary {
 // Hash returns the stored content hash of a: the source hash and the
 // pipeline version.
 func (g *Ingester) hash(a *news.Article) string {
-	h := sha256.Sum256([]byte(g.opt.Hash(a) + "\x00" + g.opt.Version))
-	return hex.EncodeToString(h[:16])
+	return ContentHash(g.opt.Hash, g.opt.Version, a)
+}
+
+// ContentHash is the hash an ingester stores a with: the source hash h of
+// a mixed with the pipeline version. Other writers of the same store (the
+// queue's workers) use it too, so that the store sees one article alike
+// whichever way it came.
+func ContentHash(h Hasher, version string, a *news.Article) string {
+	sum := sha256.Sum256([]byte(h(a) + "\x00" + version))
+	return hex.EncodeToString(sum[:16])
 }
 
 // Run ingests every job feed sends. Per-item failures are counted and

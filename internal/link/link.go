@@ -270,3 +270,7 @@ func dropStory(ss []*store.Story, id string) []*store.Story {
 	}
 	return out
 }
+
+// Merge returns a with b's changes after its own, as one store.Linked that
+// writes both (later values of one id win). a's slices may be reused.
+func Merge(a, b store.Linked) store.Linked { return merge(a, b) }

@@ -24,6 +24,8 @@ type Metrics struct {
 	fetchDur *prometheus.HistogramVec
 	stored   *prometheus.CounterVec
 	stage    *prometheus.HistogramVec
+	analysed *prometheus.CounterVec
+	dead     prometheus.Counter
 }
 
 // New returns Metrics registered in a registry of their own, with Go
@@ -55,6 +57,15 @@ func New(queue func() int) *Metrics {
 			Buckets: prometheus.ExponentialBuckets(0.00005, 3, 11),
 		}, []string{"stage"}),
 	}
+	m.analysed = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "khabar_queue_analysed_total",
+		Help: "Raw articles a queue worker handled, by outcome (published: its record is on the queue; dead: given up).",
+	}, []string{"outcome"})
+	m.dead = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "khabar_queue_dead_letters_total",
+		Help: "Raw articles this process gave up and put in the queue's dead letters, with their error.",
+	})
+	m.reg.MustRegister(m.analysed, m.dead)
 	m.reg.MustRegister(m.fetches, m.bytes, m.fetchDur, m.stored, m.stage,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if queue != nil {
@@ -90,4 +101,38 @@ func (m *Metrics) Stored(o store.Outcome) {
 // Stage records one stage run (pipeline.Options.Observe).
 func (m *Metrics) Stage(name string, d time.Duration) {
 	m.stage.WithLabelValues(name).Observe(d.Seconds())
+}
+
+// Analysed records a raw article a queue worker handled: err is nil when
+// its record was published, else why it went to the dead letters.
+func (m *Metrics) Analysed(err error) {
+	if err != nil {
+		m.analysed.WithLabelValues("dead").Inc()
+		m.dead.Inc()
+		return
+	}
+	m.analysed.WithLabelValues("published").Inc()
+}
+
+// Dead records a dead letter (of the linker: an article the store
+// refused).
+func (m *Metrics) Dead() { m.dead.Inc() }
+
+// QueueDepth registers gauges of the queue's depths, read by depth when
+// scraped: raw articles waiting for analysis, records waiting for the
+// linker, and dead letters kept.
+func (m *Metrics) QueueDepth(depth func() (raw, records, dead float64)) {
+	for _, g := range []struct {
+		name, help string
+		pick       func(a, b, c float64) float64
+	}{
+		{"khabar_queue_raw", "Raw articles on the queue waiting for (or in) analysis.", func(a, _, _ float64) float64 { return a }},
+		{"khabar_queue_records", "Analysed articles on the queue waiting for the linker.", func(_, b, _ float64) float64 { return b }},
+		{"khabar_queue_dead_letters", "Dead letters the queue keeps.", func(_, _, c float64) float64 { return c }},
+	} {
+		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: g.name, Help: g.help}, func() float64 {
+			a, b, c := depth()
+			return g.pick(a, b, c)
+		}))
+	}
 }

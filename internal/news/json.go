@@ -138,6 +138,37 @@ func (a *Article) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
+	return a.fromWire(&w)
+}
+
+// skipped is a value of a record that is read past and not kept.
+type skipped struct{}
+
+// UnmarshalJSON keeps nothing.
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
+
+// DecodeWithoutText reads a khabar.article/v1 record as UnmarshalJSON does
+// but leaves Text and Removed empty: for readers of what was found in an
+// article (entities, quotes, events), it parses the record once and keeps
+// no copy of its words.
+func DecodeWithoutText(b []byte) (*Article, error) {
+	var w struct {
+		wireArticle
+		Text    skipped `json:"text"`
+		Removed skipped `json:"removed"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return nil, err
+	}
+	a := new(Article)
+	if err := a.fromWire(&w.wireArticle); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// fromWire sets a from the record w.
+func (a *Article) fromWire(w *wireArticle) error {
 	if w.Schema != Schema {
 		return fmt.Errorf("%w: %q", ErrSchema, w.Schema)
 	}

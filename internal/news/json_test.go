@@ -70,6 +70,25 @@ func TestRoundTrip(t *testing.T) {
 	if !back.Published.Equal(a.Published) || !reflect.DeepEqual(back.Agencies, a.Agencies) {
 		t.Errorf("fields lost: %+v", back)
 	}
+	// Without the text: everything else as decoded whole.
+	light, err := DecodeWithoutText(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := back
+	want.Text, want.Removed = "", nil
+	if !reflect.DeepEqual(*light, want) {
+		t.Errorf("DecodeWithoutText:\n got %+v\nwant %+v", *light, want)
+	}
+	for name, in := range map[string]string{
+		"other schema": `{"schema":"khabar.article/v9","id":"x","text":"a"}`,
+		"bad time":     `{"schema":"khabar.article/v1","id":"x","published":"yesterday"}`,
+		"not json":     `{"schema":"khabar.article/v1","text":`,
+	} {
+		if _, err := DecodeWithoutText([]byte(in)); err == nil {
+			t.Errorf("DecodeWithoutText(%s): no error", name)
+		}
+	}
 }
 
 func TestUnmarshalRejects(t *testing.T) {

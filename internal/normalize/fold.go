@@ -236,37 +236,3 @@ func latinBase(r rune) rune {
 	b, _ := utf8.DecodeRune(d)
 	return b
 }
-
-// StripNukta returns s with the nukta dropped and precomposed nukta
-// letters (क़ … य़, ऩ ऱ ऴ) replaced by their bases, as Fold does, and nothing
-// else changed: "फ़रवरी" is "फरवरी". It does not allocate when s has no
-// nukta. This is khabar's one nukta rule; Fold applies it too.
-func StripNukta(s string) string {
-	if !anyNukta(s) {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		if r == '\u093C' {
-			continue
-		}
-		b = utf8.AppendRune(b, stripNukta(r))
-	}
-	return string(b)
-}
-
-// anyNukta reports a nukta or a precomposed nukta letter by their UTF-8
-// bytes, without decoding s.
-func anyNukta(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] != 0xE0 {
-			continue
-		}
-		switch b1, b2 := s[i+1], s[i+2]; {
-		case b1 == 0xA4 && (b2 == 0xBC || b2 == 0xA9 || b2 == 0xB1 || b2 == 0xB4),
-			b1 == 0xA5 && b2 >= 0x98 && b2 <= 0x9F:
-			return true
-		}
-	}
-	return false
-}

@@ -349,3 +349,43 @@ func TestTextRandom(t *testing.T) {
 		Fold(s)
 	}
 }
+
+func TestFoldNukta(t *testing.T) {
+	for in, want := range map[string]string{
+		"ख़बर":          "खबर",
+		"पढ़ें":         "पढें",
+		"\u095bिंदगी":   "जिंदगी",
+		"फ़रवरी 2025":   "फरवरी 2025",
+		"Breaking News": "Breaking News",
+		"":              "",
+	} {
+		if got := FoldNukta(in); got != want {
+			t.Errorf("FoldNukta(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzFoldNukta(f *testing.F) {
+	f.Add("ख़बर पढ़ें")
+	f.Add("\u0915\u093c\u093c")
+	f.Add("plain text")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			// Bytes that are not UTF-8 can join into a nukta once one
+			// between them goes; text reaching the stages is UTF-8.
+			_ = FoldNukta(s)
+			return
+		}
+		once := FoldNukta(s)
+		if twice := FoldNukta(once); twice != once {
+			t.Errorf("FoldNukta is not idempotent on %q: %q then %q", s, once, twice)
+		}
+	})
+}
+
+func BenchmarkFoldNukta(b *testing.B) {
+	s := "दिल्ली में आज ज़ोरदार बारिश हुई, मौसम विभाग ने अगले दो दिन के लिए ख़बर जारी की। "
+	for b.Loop() {
+		FoldNukta(s)
+	}
+}

@@ -52,7 +52,7 @@ var agencyTable = []agency{
 // agencyKey folds an alias or a run of words for lookup: lower case, no
 // nukta, hyphens and spaces as one space.
 func agencyKey(s string) string {
-	s = strings.ToLower(normalize.StripNukta(s))
+	s = strings.ToLower(normalize.FoldNukta(s))
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -169,7 +169,7 @@ func splitWords(s string) []word {
 			}
 			j += sz
 		}
-		ws = append(ws, word{text: lowerWord(normalize.StripNukta(s[i:j])), start: i, end: j})
+		ws = append(ws, word{text: lowerWord(normalize.FoldNukta(s[i:j])), start: i, end: j})
 		i = j
 	}
 	return ws

@@ -113,7 +113,7 @@ func isDateTail(tail string) bool {
 // siteWords reports a short tail such as "Hindi News", "NDTV India", "Latest
 // Hindi News", "jagran.com".
 func siteWords(s string) bool {
-	l := strings.ToLower(normalize.StripNukta(s))
+	l := strings.ToLower(normalize.FoldNukta(s))
 	for _, w := range []string{"news", "न्यूज", "खबर", "समाचार", ".com", ".in", "times", "hindi", "हिंदी", "हिन्दी", "live", "today", "daily"} {
 		if strings.Contains(l, w) {
 			return true

@@ -90,3 +90,6 @@ func Analyze(text string) []Term {
 // the other script or spelt another way ("corona" and कोरोना), or "" for a
 // word too short to key safely.
 func SoundKey(word string) string { return soundKey(word) }
+
+// SoundKeys returns the distinct sound keys of the words of texts.
+func SoundKeys(texts ...string) []string { return soundKeys(texts...) }

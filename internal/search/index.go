@@ -24,10 +24,12 @@ import (
 
 // mappingVersion names the analyzer and fields an index was built with. It
 // changes whenever they do; an index of another version must be rebuilt.
-const mappingVersion = MappingVersion
+const mappingVersion = MappingVersion + "+day-3"
 
 // MappingVersion names the analysis every backend indexes with: the bleve
-// index keeps it, and so does the PostgreSQL one (search/pgsearch).
+// index keeps it, and so does the PostgreSQL one (search/pgsearch). The
+// bleve index adds what it alone holds (the IST day of each article, for
+// counting matches per day).
 const MappingVersion = "khabar-search-2"
 
 // versionKey is where the index keeps its mappingVersion.
@@ -59,7 +61,13 @@ const (
 	fieldFacetOutlet = "f_outlet"
 	fieldFacetEntity = "f_entity"
 	fieldFacetEvent  = "f_event"
+	// fieldDay is the IST day an article was published (YYYY-MM-DD),
+	// for counting matches per day.
+	fieldDay = "f_day"
 )
+
+// ist is India Standard Time, the zone of the days counted per day.
+var ist = time.FixedZone("IST", 5*3600+1800)
 
 // Index is a full-text index of articles, in a directory on disk. It is
 // safe for concurrent use.
@@ -269,7 +277,7 @@ func newMapping() mapping.IndexMapping {
 	sound.IncludeTermVectors = false
 	sound.DocValues = false
 	dm.AddFieldMappingsAt(fieldSound, sound)
-	for _, f := range []string{fieldFacetOutlet, fieldFacetEntity, fieldFacetEvent} {
+	for _, f := range []string{fieldFacetOutlet, fieldFacetEntity, fieldFacetEvent, fieldDay} {
 		k := bleve.NewKeywordFieldMapping()
 		k.Store = false
 		k.IncludeInAll = false
@@ -298,6 +306,7 @@ func document(a *news.Article) map[string]any {
 	set(fieldPublisher, doc.Publisher)
 	if !doc.Published.IsZero() {
 		d[fieldPublished] = doc.Published
+		d[fieldDay] = doc.Published.In(ist).Format(time.DateOnly)
 	}
 	if len(doc.Names) > 0 {
 		d[fieldEntities] = doc.Names

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -268,7 +269,48 @@ func (x *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %w", err)
 	}
+	bq, scored, err := x.build(q)
+	if err != nil {
+		return Result{}, err
+	}
+	out, err := x.run(ctx, bq, scored, offset, limit, q.Facets)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %w", err)
+	}
+	if q.Days {
+		if out.Days, err = x.days(ctx, bq); err != nil {
+			return Result{}, fmt.Errorf("search: %w", err)
+		}
+	}
+	return out, nil
+}
 
+// maxDays is how many days Result.Days counts at most (the latest, when
+// the matches span more): ten years.
+const maxDays = 3660
+
+// days counts every hit of bq per IST day, oldest first.
+func (x *Index) days(ctx context.Context, bq query.Query) ([]FacetCount, error) {
+	req := bleve.NewSearchRequestOptions(bq, 0, 0, false)
+	req.Score = "none"
+	req.AddFacet(fieldDay, bleve.NewFacetRequest(fieldDay, maxDays))
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := []FacetCount{}
+	if fr := res.Facets[fieldDay]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			out = append(out, FacetCount{Term: t.Term, Count: t.Count})
+		}
+	}
+	slices.SortFunc(out, func(a, b FacetCount) int { return strings.Compare(a.Term, b.Term) })
+	return out, nil
+}
+
+// build returns the bleve query of q, and whether its hits are ordered by
+// score (else newest first).
+func (x *Index) build(q Query) (query.Query, bool, error) {
 	bq := bleve.NewBooleanQuery()
 	scored := false
 	clauses := parse(q.Text)
@@ -303,7 +345,7 @@ func (x *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	flush()
 	if len(clauses) > 0 && made == 0 {
-		return Result{}, fmt.Errorf("search %q: %w", q.Text, ErrNoTerms)
+		return nil, false, fmt.Errorf("search %q: %w", q.Text, ErrNoTerms)
 	}
 	if !scored {
 		bq.AddMust(bleve.NewMatchAllQuery())
@@ -328,45 +370,197 @@ func (x *Index) Search(ctx context.Context, q Query) (Result, error) {
 		bq.AddFilter(bleve.NewConjunctionQuery(filters...))
 	}
 
-	req := bleve.NewSearchRequestOptions(bq, limit, offset, false)
-	order := bsearch.SortOrder{
+	return bq, scored && !q.ByDate, nil
+}
+
+// facetSample is how many of the best matches the facets of a search
+// count at most: every match when there are no more, else the best
+// facetSample, so that a query matching most of a large index stays quick.
+const facetSample = 2000
+
+// tieSlack is how many hits past the page a search reads to see whether
+// hits tied with the page's last one go on past it.
+const tieSlack = 32
+
+// byDate is the order of hits newest first, then by id.
+func byDate() bsearch.SortOrder {
+	return bsearch.SortOrder{
 		&bsearch.SortField{Field: fieldPublished, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
 		&bsearch.SortDocID{},
 	}
-	if scored && !q.ByDate {
+}
+
+// run returns the page [offset, offset+limit) of the hits of bq: best
+// first (ties newest published first, then by id) when scored, else
+// newest first (ties by id); with the facets of the hits when asked.
+//
+// Ordering every hit by all of those keys makes the index read each hit's
+// published time and id, which costs most of a search that matches most
+// of the index. So run has the index order hits by the first key alone
+// (score, or published time), reads a few hits past the page, and breaks
+// ties among those itself; only when a tie runs on past what it read does
+// it ask the index for the full order.
+func (x *Index) run(ctx context.Context, bq query.Query, scored bool, offset, limit int, facets bool) (Result, error) {
+	end := offset + limit
+	window := end + tieSlack
+	if facets {
+		window = max(window, facetSample)
+	}
+	req := bleve.NewSearchRequestOptions(bq, window, 0, false)
+	if scored {
+		req.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}})
+	} else {
+		req.Score = "none"
+		req.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: fieldPublished, Desc: true, Type: bsearch.SortFieldAsDate,
+			Missing: bsearch.SortFieldMissingLast}})
+	}
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return Result{}, err
+	}
+	hits := res.Hits
+	same := func(a, b *bsearch.DocumentMatch) bool {
+		if scored {
+			return a.Score == b.Score
+		}
+		return a.Sort[0] == b.Sort[0]
+	}
+	// The hits tied with the page's last run on to cut; all of them must
+	// be known to order the page.
+	cut := min(end, len(hits))
+	for cut < len(hits) && cut > 0 && same(hits[cut-1], hits[cut]) {
+		cut++
+	}
+	var ordered []string
+	if cut == len(hits) && uint64(len(hits)) < res.Total && cut > 0 {
+		// A tie runs past what was read: let the index order it all.
+		if ordered, err = x.exact(ctx, bq, scored, end); err != nil {
+			return Result{}, err
+		}
+	} else {
+		if ordered, err = x.breakTies(ctx, hits[:cut], scored, same); err != nil {
+			return Result{}, err
+		}
+	}
+	out := Result{IDs: []string{}, Total: res.Total}
+	if offset < len(ordered) {
+		out.IDs = ordered[offset:min(end, len(ordered))]
+	}
+	if next := offset + len(out.IDs); len(out.IDs) > 0 && uint64(next) < res.Total && next <= maxOffset {
+		out.Next = cursor(next)
+	}
+	if facets {
+		n := min(len(hits), facetSample)
+		ids := make([]string, n)
+		for i, h := range hits[:n] {
+			ids[i] = h.ID
+		}
+		if out.Facets, err = x.facets(ctx, ids); err != nil {
+			return Result{}, err
+		}
+		out.FacetsOf = n
+	}
+	return out, nil
+}
+
+// breakTies returns the ids of hits (ordered by their first key) with
+// each run of ties ordered by the keys after it: newest published, then
+// id.
+func (x *Index) breakTies(ctx context.Context, hits []*bsearch.DocumentMatch, scored bool, same func(a, b *bsearch.DocumentMatch) bool) ([]string, error) {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	var tied []string
+	for i := range hits {
+		if (i > 0 && same(hits[i-1], hits[i])) || (i+1 < len(hits) && same(hits[i], hits[i+1])) {
+			tied = append(tied, hits[i].ID)
+		}
+	}
+	if len(tied) == 0 {
+		return ids, nil
+	}
+	// rank orders the tied hits by the keys after the first.
+	rank := make(map[string]int, len(tied))
+	if scored {
+		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(tied), len(tied), 0, false)
+		req.Score = "none"
+		req.SortByCustom(byDate())
+		res, err := x.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		for i, h := range res.Hits {
+			rank[h.ID] = i
+		}
+	} else {
+		sorted := slices.Clone(tied)
+		slices.Sort(sorted)
+		for i, id := range sorted {
+			rank[id] = i
+		}
+	}
+	for i := 0; i < len(hits); {
+		j := i + 1
+		for j < len(hits) && same(hits[j-1], hits[j]) {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortStableFunc(ids[i:j], func(a, b string) int { return rank[a] - rank[b] })
+		}
+		i = j
+	}
+	return ids, nil
+}
+
+// exact returns the ids of the first n hits of bq in the full order, as
+// the index sorts them.
+func (x *Index) exact(ctx context.Context, bq query.Query, scored bool, n int) ([]string, error) {
+	req := bleve.NewSearchRequestOptions(bq, n, 0, false)
+	order := byDate()
+	if scored {
 		order = append(bsearch.SortOrder{&bsearch.SortScore{Desc: true}}, order...)
 	} else {
 		req.Score = "none"
 	}
 	req.SortByCustom(order)
-	if q.Facets {
-		for name, field := range map[string]string{FacetOutlet: fieldFacetOutlet, FacetLang: fieldLang,
-			FacetEntity: fieldFacetEntity, FacetEventType: fieldFacetEvent} {
-			req.AddFacet(name, bleve.NewFacetRequest(field, facetSize))
-		}
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	return ids, nil
+}
+
+// facets counts the articles ids by outlet, language, entity and event
+// type.
+func (x *Index) facets(ctx context.Context, ids []string) (map[string][]FacetCount, error) {
+	out := make(map[string][]FacetCount, 4)
+	fields := map[string]string{FacetOutlet: fieldFacetOutlet, FacetLang: fieldLang, FacetEntity: fieldFacetEntity, FacetEventType: fieldFacetEvent}
+	for name := range fields {
+		out[name] = []FacetCount{}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), 0, 0, false)
+	req.Score = "none"
+	for name, field := range fields {
+		req.AddFacet(name, bleve.NewFacetRequest(field, facetSize))
 	}
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
-		return Result{}, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
-	out := Result{IDs: make([]string, len(res.Hits)), Total: res.Total}
-	if q.Facets {
-		out.Facets = make(map[string][]FacetCount, len(res.Facets))
-		for name, fr := range res.Facets {
-			counts := []FacetCount{}
-			if fr.Terms != nil {
-				for _, t := range fr.Terms.Terms() {
-					counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
-				}
+	for name, fr := range res.Facets {
+		if fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				out[name] = append(out[name], FacetCount{Term: t.Term, Count: t.Count})
 			}
-			out.Facets[name] = counts
 		}
-	}
-	for i, h := range res.Hits {
-		out.IDs[i] = h.ID
-	}
-	if next := offset + len(res.Hits); len(res.Hits) > 0 && uint64(next) < res.Total && next <= maxOffset {
-		out.Next = cursor(next)
 	}
 	return out, nil
 }

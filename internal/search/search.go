@@ -1,5 +1,8 @@
 // Package search is khabar's full-text index: a bleve index of articles with
-// an analyzer for Hindi and English text.
+// an analyzer for Hindi and English text, and what every search backend
+// shares: the query language (Compile), the analysis (Analyze, SoundKey)
+// and what an index holds of an article (NewDoc). search/pgsearch is the
+// PostgreSQL backend; search/searchtest the contract both pass.
 package search
 
 import "time"
@@ -23,6 +26,8 @@ type Query struct {
 	// Facets asks for the counts of the matches by outlet, language,
 	// entity and event type.
 	Facets bool
+	// Days asks for the number of matches published on each IST day.
+	Days bool
 }
 
 // Result is one page of hits, best first.
@@ -32,8 +37,15 @@ type Result struct {
 	// Next is the cursor of the following page, "" on the last.
 	Next string
 	// Facets counts the matches by Facet name ("outlet", "lang",
-	// "entity", "event_type"), most first, when the query asked.
-	Facets map[string][]FacetCount
+	// "entity", "event_type"), most first, when the query asked: every
+	// match when there are at most 2,000, else the best 2,000 (in the
+	// query's order). FacetsOf is how many matches they count.
+	Facets   map[string][]FacetCount
+	FacetsOf int
+	// Days counts every match by the IST day it was published
+	// (YYYY-MM-DD), oldest first, when the query asked; matches without a
+	// published time are not counted.
+	Days []FacetCount
 }
 
 // FacetCount is how many matches have one value of a facet.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -121,7 +122,7 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/a/hi-metro?hl=hi"),
 		chromedp.Click(chromedp.CSS(`a[href="/e/e-verma"]`)),
-		chromedp.WaitVisible(chromedp.CSS("svg.bars")),
+		chromedp.WaitVisible(chromedp.CSS("svg.chart-svg")),
 	); err != nil {
 		t.Fatalf("entity page: %v", err)
 	}
@@ -129,24 +130,53 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bars, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("svg.bars rect").length`))
+	// The chart is drawn: a line with a length, and a point to hover
+	// with its value.
+	width, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`Math.max(...[...document.querySelectorAll("svg.chart-svg path")].map(p => p.getBBox().width))`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	height, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("svg.bars rect").getBBox().height`))
+	hover, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("svg.chart-svg circle title")].map(t => t.textContent)`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h1 != "सुनीता वर्मा" || bars == 0 || height <= 0 {
-		t.Errorf("entity page: h1 %q, %d bars, first bar %v high", h1, bars, height)
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("svg.chart-svg").getBoundingClientRect().height`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h1 != "सुनीता वर्मा" || width <= 0 || len(hover) == 0 || !strings.HasPrefix(hover[0], "2025-") || shown <= 50 {
+		t.Errorf("entity page: h1 %q, widest path %v, hover %q, chart %v high", h1, width, hover, shown)
+	}
+
+	// A search charts its matches per day.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/?hl=hi&q="+url.QueryEscape("lang:hi")),
+		chromedp.WaitVisible(chromedp.CSS("figure.chart svg.chart-svg")),
+	); err != nil {
+		t.Fatalf("search chart: %v", err)
+	}
+	points, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("svg.chart-svg circle title").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if points < 2 {
+		t.Errorf("search chart: %d points", points)
 	}
 
 	// The Hindi UI speaks Hindi: navigation and the events page.
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/events?hl=hi"),
-		chromedp.WaitVisible(chromedp.CSS("svg.stack")),
+		chromedp.WaitVisible(chromedp.CSS("svg.chart-svg")),
 	); err != nil {
 		t.Fatalf("events page: %v", err)
+	}
+	// The chart's legend names the types in Hindi.
+	legend, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("svg.chart-svg text")].map(t => t.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(legend, "आपदा") {
+		t.Errorf("events chart text %q lacks आपदा", legend)
 	}
 	nav, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("header nav")))
 	if err != nil {

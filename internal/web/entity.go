@@ -8,67 +8,13 @@ import (
 	"slices"
 	"time"
 
+	"khabar/internal/chart"
 	"khabar/internal/news"
 	"khabar/internal/store"
 )
 
 // entityHref is the page of entity id.
 func entityHref(id string) string { return "/e/" + url.PathEscape(id) }
-
-// chartBar is one bar of a chart drawn as SVG: its place and size in the
-// chart's coordinates, and what it stands for (shown on hover).
-type chartBar struct {
-	X, Y, W, H int
-	Label      string
-	Count      int
-}
-
-// chart is a bar chart of counts per day.
-type chart struct {
-	Width, Height int
-	Bars          []chartBar
-	// Max is the largest count; First and Last the first and last day.
-	Max         int
-	First, Last string
-}
-
-// chartHeight is the height of the bars' area.
-const chartHeight = 120
-
-// dayChart charts days (sorted, YYYY-MM-DD) over every day from the first
-// to the last, at most maxDays (the latest), a bar per day.
-func dayChart(days []store.DayCount, maxDays int) *chart {
-	if len(days) == 0 {
-		return nil
-	}
-	first, err1 := time.Parse(time.DateOnly, days[0].Day)
-	last, err2 := time.Parse(time.DateOnly, days[len(days)-1].Day)
-	if err1 != nil || err2 != nil {
-		return nil
-	}
-	if n := int(last.Sub(first).Hours()/24) + 1; n > maxDays {
-		first = last.AddDate(0, 0, -(maxDays - 1))
-	}
-	counts := make(map[string]int, len(days))
-	c := &chart{Max: 1, First: first.Format(time.DateOnly), Last: last.Format(time.DateOnly)}
-	for _, d := range days {
-		counts[d.Day] = d.Count
-		c.Max = max(c.Max, d.Count)
-	}
-	n := int(last.Sub(first).Hours()/24) + 1
-	w := max(2, min(24, 720/n))
-	for i := range n {
-		day := first.AddDate(0, 0, i).Format(time.DateOnly)
-		k := counts[day]
-		h := k * chartHeight / c.Max
-		if k > 0 && h == 0 {
-			h = 1
-		}
-		c.Bars = append(c.Bars, chartBar{X: i * w, Y: chartHeight - h, W: max(1, w-1), H: h, Label: day, Count: k})
-	}
-	c.Width, c.Height = n*w, chartHeight
-	return c
-}
 
 // entityData is the data of an entity's page.
 type entityData struct {
@@ -78,7 +24,7 @@ type entityData struct {
 	// names in other scripts.
 	Title  string
 	Others []string
-	Chart  *chart
+	Chart  *chartView
 	With   []entityLink
 	Quotes []store.QuoteHit
 	Events []entityEvent
@@ -133,7 +79,7 @@ func (u *UI) entity(w http.ResponseWriter, r *http.Request) {
 		u.fail(w, r, b, err)
 		return
 	}
-	d.Chart = dayChart(days, maxChartDays)
+	d.Chart = newChart([]chart.Series{{Points: dayPoints(days)}}, b.Tf("entity_chart_for", d.Title), b.T("chart_articles"), maxChartDays)
 	with, err := u.analyst.CoMentioned(ctx, id, 12)
 	if err != nil {
 		u.fail(w, r, b, err)

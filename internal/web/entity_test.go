@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"khabar/internal/api/apitest"
+	"khabar/internal/chart"
 	"khabar/internal/search"
 	"khabar/internal/store"
 	"khabar/internal/store/sqlite"
@@ -36,7 +37,7 @@ func TestEntityPage(t *testing.T) {
 		t.Fatalf("status %d", hi.Code)
 	}
 	contains(t, hi.Body.String(), []string{
-		"<h1><bdi>सुनीता वर्मा</bdi></h1>", "Sunita Verma", `<svg class="bars"`, "<rect ", "<title>", "हर दिन के लेख",
+		"<h1><bdi>सुनीता वर्मा</bdi></h1>", "Sunita Verma", `<svg class="chart-svg"`, "<path ", "<title>", "हर दिन के लेख",
 		"यह लाइन हर दिन पचास हज़ार लोगों", `href="/e/e-indore"`, `href="/a/hi-metro"`,
 	})
 	en := get(t, h, "/e/e-verma?hl=en")
@@ -53,18 +54,24 @@ func TestEntityPage(t *testing.T) {
 	contains(t, get(t, h, "/e/e-assam?hl=en").Body.String(), nil, `id="events-heading"`) // a place is no actor or target here
 }
 
-func TestDayChart(t *testing.T) {
-	c := dayChart(nil, 10)
-	if c != nil {
+func TestNewChart(t *testing.T) {
+	if c := newChart(nil, "x", "y", 10); c != nil {
 		t.Fatal("a chart of nothing")
 	}
-	c = dayChart([]store.DayCount{{Day: "2025-03-01", Count: 2}, {Day: "2025-03-03", Count: 4}}, 10)
-	if len(c.Bars) != 3 || c.Max != 4 || c.Bars[1].Count != 0 || c.Bars[2].H != chartHeight || c.Bars[0].H != chartHeight/2 {
-		t.Errorf("chart = %+v", c)
+	days := []store.DayCount{{Day: "2025-03-01", Count: 2}, {Day: "2025-03-03", Count: 4}}
+	c := newChart([]chart.Series{{Points: dayPoints(days)}}, "लेख <प्रति> दिन", "लेख", 10)
+	if c == nil || c.Max != 4 || c.First != "2025-03-01" || c.Last != "2025-03-03" {
+		t.Fatalf("chart = %+v", c)
 	}
-	long := dayChart([]store.DayCount{{Day: "2024-01-01", Count: 1}, {Day: "2025-03-03", Count: 1}}, 30)
-	if len(long.Bars) != 30 || long.Last != "2025-03-03" {
-		t.Errorf("a long span is cut to the latest days: %d bars, last %s", len(long.Bars), long.Last)
+	svg := string(c.SVG)
+	for _, want := range []string{`aria-label="लेख &lt;प्रति&gt; दिन"`, "<title>2025-03-02: 0</title>", "<title>2025-03-03: 4</title>", ">लेख</text>"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("chart lacks %q", want)
+		}
+	}
+	long := newChart([]chart.Series{{Points: dayPoints([]store.DayCount{{Day: "2024-01-01", Count: 9}, {Day: "2025-03-03", Count: 1}})}}, "x", "y", 30)
+	if long.First != "2025-02-02" || long.Last != "2025-03-03" || long.Max != 1 || strings.Contains(string(long.SVG), "2024-01-01") {
+		t.Errorf("a long span is cut to the latest days: %+v", long)
 	}
 }
 
@@ -94,7 +101,7 @@ func TestQuotesAndEventsPages(t *testing.T) {
 		t.Errorf("bad date: %d", rec.Code)
 	}
 	ev := get(t, h, "/events?hl=hi")
-	contains(t, ev.Body.String(), []string{`<svg class="stack"`, `class="t-disaster"`, "<title>2025-03-12 · DISASTER: 1</title>", "आपदा · FLOODS", "3 की मौत", `href="/e/e-assam"`}, "Assam</a> →")
+	contains(t, ev.Body.String(), []string{`<svg class="chart-svg"`, ">आपदा</text>", "<title>2025-03-12 · आपदा: 1</title>", "आपदा · FLOODS", "3 की मौत", `href="/e/e-assam"`}, "Assam</a> →")
 	contains(t, get(t, h, "/events?type=consult&hl=en").Body.String(), []string{"No events found.", `<option value="CONSULT" selected>Consult</option>`})
 	if rec := get(t, h, "/events?cursor=bad"); rec.Code != 400 {
 		t.Errorf("bad cursor: %d", rec.Code)

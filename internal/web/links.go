@@ -4,8 +4,10 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"time"
 
 	"khabar/internal/api"
+	"khabar/internal/chart"
 	"khabar/internal/dedup"
 	"khabar/internal/news"
 	"khabar/internal/store"
@@ -86,6 +88,8 @@ type storyData struct {
 	Items    []item
 	Timeline []story.Item
 	Thread   []threadItem
+	// Chart draws the story's articles per IST day.
+	Chart *chartView
 }
 
 // threadItem is another story of the same thread.
@@ -115,9 +119,18 @@ func (u *UI) story(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := storyData{base: b, Story: s, Timeline: story.Timeline(arts)}
+	perDay := map[time.Time]int{}
 	for _, a := range arts {
 		d.Items = append(d.Items, newItem(a))
+		if !a.Published.IsZero() {
+			perDay[istDay(a.Published)]++
+		}
 	}
+	var points []chart.Point
+	for day, k := range perDay {
+		points = append(points, chart.Point{Day: day, Count: k})
+	}
+	d.Chart = newChart([]chart.Series{{Points: points}}, b.T("story_chart_for"), b.T("chart_articles"), maxChartDays)
 	if s.Thread != "" {
 		p, err := u.links.ListStories(r.Context(), store.StoryFilter{Thread: s.Thread, Limit: 50})
 		if err != nil {

@@ -33,7 +33,7 @@ func TestStoryAndCopyPages(t *testing.T) {
 		t.Fatalf("story page: %d", rec.Code)
 	}
 	body := rec.Body.String()
-	for _, want := range []string{"Timeline", "Quote", "Other Outlet", `href="/a/copy"`, "Indore", `href="/s/s0"`, "पिछली कथा"} {
+	for _, want := range []string{"Timeline", "Quote", "Other Outlet", `href="/a/copy"`, "Indore", `href="/s/s0"`, "पिछली कथा", "Articles per day", `<svg class="chart-svg"`, "<title>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("story page lacks %q", want)
 		}

@@ -5,11 +5,11 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"khabar/internal/api"
+	"khabar/internal/chart"
 	"khabar/internal/store"
 )
 
@@ -105,29 +105,11 @@ type eventsData struct {
 	Form   listForm
 	Types  []string
 	Events []entityEvent
-	// Chart stacks the events of the page's filter per day by type.
-	Chart *typeChart
+	// Chart draws the events of the page's filter per day, a line per
+	// type.
+	Chart *chartView
 	Next  string
 	Error string
-}
-
-// typeChart is a stacked bar chart of events per day by type.
-type typeChart struct {
-	Width, Height int
-	Bars          []typeBar
-	Legend        []legendItem
-	First, Last   string
-	Max           int
-}
-
-type typeBar struct {
-	X, Y, W, H int
-	Class      string
-	Label      string
-}
-
-type legendItem struct {
-	Class, Type string
 }
 
 // eventTypes are the event types, in the order the events page offers them.
@@ -195,7 +177,7 @@ func (u *UI) eventsPage(w http.ResponseWriter, r *http.Request) {
 		}
 		all.Cursor = p.Next
 	}
-	d.Chart = stackChart(counts)
+	d.Chart = typesChart(b, counts)
 	u.render(w, r, http.StatusOK, "events", &d)
 }
 
@@ -213,56 +195,33 @@ func eventDay(ev store.EventHit) string {
 	return ev.Article.Published.In(api.IST()).Format(time.DateOnly)
 }
 
-// stackChart stacks counts (day → type → events) into bars, a day each,
-// over the last 120 days that have any.
-func stackChart(counts map[string]map[string]int) *typeChart {
-	if len(counts) == 0 {
-		return nil
-	}
-	days := make([]string, 0, len(counts))
-	for d := range counts {
-		days = append(days, d)
-	}
-	sort.Strings(days)
-	first, _ := time.Parse(time.DateOnly, days[0])
-	last, _ := time.Parse(time.DateOnly, days[len(days)-1])
-	const maxDays = 120
-	if n := int(last.Sub(first).Hours()/24) + 1; n > maxDays {
-		first = last.AddDate(0, 0, -(maxDays - 1))
-	}
-	n := int(last.Sub(first).Hours()/24) + 1
-	c := &typeChart{Max: 1, First: first.Format(time.DateOnly), Last: last.Format(time.DateOnly)}
-	for _, byType := range counts {
-		t := 0
-		for _, k := range byType {
-			t += k
+// typesChart draws counts (day → type → events) as a line per type over
+// the last 120 days that have any, the types named in the UI language.
+func typesChart(b base, counts map[string]map[string]int) *chartView {
+	byType := map[string][]chart.Point{}
+	for day, types := range counts {
+		t, err := time.Parse(time.DateOnly, day)
+		if err != nil {
+			continue
 		}
-		c.Max = max(c.Max, t)
-	}
-	types := map[string]bool{}
-	w := max(2, min(24, 720/n))
-	for i := range n {
-		day := first.AddDate(0, 0, i).Format(time.DateOnly)
-		y := chartHeight
-		keys := make([]string, 0, len(counts[day]))
-		for t := range counts[day] {
-			keys = append(keys, t)
-		}
-		sort.Strings(keys)
-		for _, t := range keys {
-			k := counts[day][t]
-			h := max(1, k*chartHeight/c.Max)
-			y -= h
-			types[t] = true
-			c.Bars = append(c.Bars, typeBar{X: i * w, Y: y, W: max(1, w-1), H: h, Class: "t-" + strings.ToLower(t),
-				Label: day + " · " + t + ": " + strconv.Itoa(k)})
+		for typ, k := range types {
+			byType[typ] = append(byType[typ], chart.Point{Day: t, Count: k})
 		}
 	}
-	for _, t := range eventTypes {
-		if types[t] {
-			c.Legend = append(c.Legend, legendItem{Class: "t-" + strings.ToLower(t), Type: t})
+	var series []chart.Series
+	for _, typ := range eventTypes {
+		if ps := byType[typ]; len(ps) > 0 {
+			series = append(series, chart.Series{Name: b.EventType(typ), Points: ps})
+			delete(byType, typ)
 		}
 	}
-	c.Width, c.Height = n*w, chartHeight
-	return c
+	rest := make([]string, 0, len(byType))
+	for typ := range byType {
+		rest = append(rest, typ)
+	}
+	sort.Strings(rest)
+	for _, typ := range rest {
+		series = append(series, chart.Series{Name: b.EventType(typ), Points: byType[typ]})
+	}
+	return newChart(series, b.T("events_chart_for"), b.T("chart_events"), 120)
 }

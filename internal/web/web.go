@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"khabar/internal/api"
+	"khabar/internal/chart"
 	"khabar/internal/news"
 	"khabar/internal/search"
 	"khabar/internal/store"
@@ -241,6 +242,12 @@ type homeData struct {
 	Facets   []facetView
 	SortHref string
 	ByDate   bool
+	// FacetsOf is how many of the Total matches the facets count;
+	// FacetsSampled says it is fewer than all.
+	FacetsOf      int
+	FacetsSampled bool
+	// Chart draws the matches per day.
+	Chart *chartView
 }
 
 // facetView is one facet of a search with a link per value.
@@ -264,6 +271,7 @@ func (u *UI) home(w http.ResponseWriter, r *http.Request) {
 		u.render(w, r, http.StatusBadRequest, "home", &d)
 		return
 	}
+	q.Days = true
 	found, err := api.Lookup(r.Context(), u.arts, u.search, q)
 	var pe *api.ParamError
 	switch {
@@ -298,7 +306,15 @@ func (u *UI) home(w http.ResponseWriter, r *http.Request) {
 		d.Items = append(d.Items, it)
 	}
 	if found.Searched {
-		d.Facets = facetsOf(v, found.Facets)
+		d.Facets, d.FacetsOf = facetsOf(v, found.Facets), found.FacetsOf
+		d.FacetsSampled = uint64(found.FacetsOf) < found.Total
+		days := make([]store.DayCount, len(found.Days))
+		for i, c := range found.Days {
+			days[i] = store.DayCount{Day: c.Term, Count: c.Count}
+		}
+		if len(days) > 1 {
+			d.Chart = newChart([]chart.Series{{Points: dayPoints(days)}}, b.Tf("search_chart_for", q.Text), b.T("chart_articles"), maxChartDays)
+		}
 		sv := url.Values{}
 		for k, vs := range v {
 			if k != "cursor" && k != "sort" && len(vs) > 0 {

@@ -13,9 +13,11 @@
 // are learned from their context and form, as they must be found when
 // they were never seen.
 //
-// The shipped model (Default) is trained on the Hindi part of IL-NER
+// The shipped Hindi model is trained on the Hindi part of IL-NER
 // (Bahad et al. 2024, CC-BY-4.0) by Train; its tags NEP, NEL, NEO and NEAR
 // become PER, LOC, ORG and MISC. Time and number spans (NETI, NEN) are
 // learned as well, which helps the model tell them from names, but are
-// never output.
+// never output. The shipped English model is trained the same way on the
+// Broad Twitter Corpus, WNUT-17 and wikigold (CC-BY-4.0), whose labels
+// (person, location, group, corporation, …) read as PER, LOC, ORG and MISC.
 package tagger

@@ -1,8 +1,10 @@
 package pgsearch
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,10 +19,6 @@ import (
 // title, 2; here both are headlines).
 const rankWeights = `'{0.167, 0.333, 0.667, 1.0}'`
 
-// soundRank is what a match by sound key alone (a word in the other
-// script) adds to the rank.
-const soundRank = 0.05
-
 // sqlQuery is a query being built: SQL text with numbered arguments.
 type sqlQuery struct {
 	args []any
@@ -32,13 +30,25 @@ func (q *sqlQuery) arg(v any) string {
 }
 
 // tsquery returns the tsquery text of p, "" for a part that is not one
-// (lang:, type:), and the sound key that may match it instead.
-func tsquery(p search.Part) string {
+// (lang:, type:). never reports a part that matches nothing: a prefix of
+// sound-key lexemes, which are not words.
+func tsquery(p search.Part) (tsq string, never bool) {
 	var b strings.Builder
 	switch p.Kind {
 	case search.PartWord:
+		if p.Sound != "" {
+			b.WriteByte('(')
+		}
 		quote(&b, p.Terms[0].Text)
+		if p.Sound != "" {
+			b.WriteString(" | ")
+			quote(&b, soundPrefix+p.Sound)
+			b.WriteByte(')')
+		}
 	case search.PartPrefix:
+		if strings.HasPrefix(p.Prefix, soundPrefix) {
+			return "", true
+		}
 		quote(&b, p.Prefix)
 		b.WriteString(":*")
 	case search.PartPhrase, search.PartField:
@@ -68,42 +78,59 @@ func tsquery(p search.Part) string {
 			b.WriteByte(')')
 		}
 	default:
-		return ""
+		return "", false
 	}
-	return b.String()
+	return b.String(), false
 }
 
-// cond returns the SQL condition of p.
-func (q *sqlQuery) cond(p search.Part) string {
-	switch p.Kind {
-	case search.PartLang:
+// filter returns the SQL condition of a lang: or type: part.
+func (q *sqlQuery) filter(p search.Part) string {
+	if p.Kind == search.PartLang {
 		return "lang = " + q.arg(p.Value)
-	case search.PartType:
-		return "events @> ARRAY[" + q.arg(p.Value) + "::text]"
 	}
-	c := "tsv @@ " + q.arg(tsquery(p)) + "::tsquery"
-	if p.Kind == search.PartWord && p.Sound != "" {
-		c = "(" + c + " OR sound @> ARRAY[" + q.arg(p.Sound) + "::text])"
-	}
-	return c
+	return "events @> ARRAY[" + q.arg(p.Value) + "::text]"
 }
 
-// where returns the WHERE clause of plan and the filters of sq.
+// where returns the WHERE clause of plan and the filters of sq. Every
+// word, phrase and prefix of the query goes into one tsquery, answered by
+// the GIN index in one scan.
 func (q *sqlQuery) where(plan search.Plan, sq search.Query) string {
-	var conds []string
+	var text, conds []string
 	for _, g := range plan.All {
-		ors := make([]string, len(g))
-		for i, p := range g {
-			ors[i] = q.cond(p)
+		var ors []string
+		for _, p := range g {
+			t, never := tsquery(p)
+			switch {
+			case never:
+			case t == "":
+				conds = append(conds, q.filter(p))
+			default:
+				ors = append(ors, t)
+			}
 		}
-		if len(ors) == 1 {
-			conds = append(conds, ors[0])
-		} else {
-			conds = append(conds, "("+strings.Join(ors, " OR ")+")")
+		switch {
+		case len(ors) == 1:
+			text = append(text, ors[0])
+		case len(ors) > 1:
+			text = append(text, "("+strings.Join(ors, " | ")+")")
+		case len(ors) == 0 && len(g) > 0 && (g[0].Kind != search.PartLang && g[0].Kind != search.PartType):
+			return "FALSE" // a required part that matches nothing
 		}
+	}
+	if len(text) > 0 {
+		conds = append([]string{"tsv @@ " + q.arg(strings.Join(text, " & ")) + "::tsquery"}, conds...)
 	}
 	for _, p := range plan.None {
-		conds = append(conds, "NOT "+q.cond(p))
+		t, never := tsquery(p)
+		switch {
+		case never:
+		case t == "":
+			conds = append(conds, "NOT "+q.filter(p))
+		default:
+			// Looked up in the index as a set, rather than tested on
+			// every match, which would read each match's tsvector.
+			conds = append(conds, "id NOT IN (SELECT id FROM search_docs WHERE tsv @@ "+q.arg(t)+"::tsquery)")
+		}
 	}
 	if sq.Lang != "" {
 		conds = append(conds, "lang = "+q.arg(sq.Lang))
@@ -120,28 +147,22 @@ func (q *sqlQuery) where(plan search.Plan, sq search.Query) string {
 	return strings.Join(conds, " AND ")
 }
 
-// rank returns the SQL of a match's rank under plan: ts_rank over every
-// required word, phrase and filter, and a little for a sound key.
+// rank returns the SQL of a match's rank under plan: ts_rank of the
+// headlines, names and publisher (head) over every required word (and its
+// sound key), phrase and filter.
 func (q *sqlQuery) rank(plan search.Plan) string {
-	var tsq, sound []string
+	var tsq []string
 	for _, g := range plan.All {
 		for _, p := range g {
-			if t := tsquery(p); t != "" {
+			if t, _ := tsquery(p); t != "" {
 				tsq = append(tsq, t)
-			}
-			if p.Kind == search.PartWord && p.Sound != "" {
-				sound = append(sound, p.Sound)
 			}
 		}
 	}
-	r := "0"
-	if len(tsq) > 0 {
-		r = "ts_rank(" + rankWeights + ", tsv, " + q.arg(strings.Join(tsq, " | ")) + "::tsquery)"
+	if len(tsq) == 0 {
+		return "0"
 	}
-	if len(sound) > 0 {
-		r += " + CASE WHEN sound && " + q.arg(sound) + "::text[] THEN " + strconv.FormatFloat(soundRank, 'f', -1, 64) + " ELSE 0 END"
-	}
-	return r
+	return "ts_rank(" + rankWeights + ", head, " + q.arg(strings.Join(tsq, " | ")) + "::tsquery)"
 }
 
 // facetSQL counts the matches by a facet's values, most first, ties by
@@ -156,6 +177,9 @@ func facetSQL(name, from string) string {
 // required unless OR joins it to its neighbour, -words excluded, ranked by
 // relevance (ties, and sq.ByDate, newest published first, then by id). A
 // query of only stop words or punctuation fails with search.ErrNoTerms.
+//
+// The matches are found once: one statement gives the page, the total
+// and, when asked, the facets.
 func (x *Index) Search(ctx context.Context, sq search.Query) (search.Result, error) {
 	offset, err := search.ParseCursor(sq.Cursor)
 	if err != nil {
@@ -174,65 +198,82 @@ func (x *Index) Search(ctx context.Context, sq search.Query) (search.Result, err
 		score = ", " + q.rank(plan) + " AS score"
 		order = "score DESC, " + order
 	}
-	page := `SELECT id, count(*) OVER () FROM (SELECT id, published` + score + ` FROM search_docs WHERE ` + where +
-		`) m ORDER BY ` + order + ` LIMIT ` + q.arg(limit) + ` OFFSET ` + q.arg(offset)
-	b := &pgx.Batch{}
-	b.Queue(page, q.args...)
-	fq := &sqlQuery{}
+	var stmt string
 	if sq.Facets {
-		fwhere := fq.where(plan, sq)
-		b.Queue(`WITH m AS MATERIALIZED (SELECT lang, outlet, entities, events FROM search_docs WHERE `+fwhere+`) `+
-			facetSQL(search.FacetOutlet, `(SELECT outlet FROM m WHERE outlet <> '') f(v)`)+` UNION ALL `+
-			facetSQL(search.FacetLang, `(SELECT lang FROM m WHERE lang <> '') f(v)`)+` UNION ALL `+
-			facetSQL(search.FacetEntity, `m, unnest(m.entities) f(v)`)+` UNION ALL `+
-			facetSQL(search.FacetEventType, `m, unnest(m.events) f(v)`), fq.args...)
+		// Rows of (kind, value, n): the total, the page's ids in order,
+		// then each facet's counts.
+		stmt = `WITH m AS MATERIALIZED (SELECT id, published, lang, outlet, entities, events` + score +
+			` FROM search_docs WHERE ` + where + `)
+			SELECT 'total', '', count(*) FROM m
+			UNION ALL SELECT 'hit', id, row_number() OVER () FROM (SELECT id FROM m ORDER BY ` + order +
+			` LIMIT ` + q.arg(limit) + ` OFFSET ` + q.arg(offset) + `) p
+			UNION ALL ` + facetSQL(search.FacetOutlet, `(SELECT outlet FROM m WHERE outlet <> '') f(v)`) + `
+			UNION ALL ` + facetSQL(search.FacetLang, `(SELECT lang FROM m WHERE lang <> '') f(v)`) + `
+			UNION ALL ` + facetSQL(search.FacetEntity, `m, unnest(m.entities) f(v)`) + `
+			UNION ALL ` + facetSQL(search.FacetEventType, `m, unnest(m.events) f(v)`)
+	} else {
+		stmt = `SELECT 'hit', id, count(*) OVER () FROM (SELECT id, published` + score + ` FROM search_docs WHERE ` + where +
+			`) m ORDER BY ` + order + ` LIMIT ` + q.arg(limit) + ` OFFSET ` + q.arg(offset)
 	}
+	b := &pgx.Batch{}
+	// Bitmap scans of the indexes, never a scan that tests a tsvector
+	// row by row: the planner counts a tsvector match as cheap, not
+	// knowing it reads the article's whole vector from out of line.
+	b.Queue(`SET LOCAL enable_seqscan = off`)
+	b.Queue(`SET LOCAL enable_indexscan = off`)
+	b.Queue(stmt, q.args...)
 	out := search.Result{IDs: []string{}}
+	if sq.Facets {
+		out.Facets = map[string][]search.FacetCount{
+			search.FacetOutlet: {}, search.FacetLang: {}, search.FacetEntity: {}, search.FacetEventType: {},
+		}
+	}
+	type hit struct {
+		id string
+		n  int64
+	}
+	var hits []hit
 	err = pgx.BeginTxFunc(ctx, x.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
 		br := tx.SendBatch(ctx, b)
 		defer br.Close()
+		for range 2 {
+			if _, err := br.Exec(); err != nil {
+				return err
+			}
+		}
 		rows, err := br.Query()
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			var id string
-			var total int64
-			if err := rows.Scan(&id, &total); err != nil {
+			var kind, v string
+			var n int64
+			if err := rows.Scan(&kind, &v, &n); err != nil {
 				rows.Close()
 				return err
 			}
-			out.IDs = append(out.IDs, id)
-			out.Total = uint64(total)
+			switch kind {
+			case "total":
+				out.Total = uint64(n)
+			case "hit":
+				hits = append(hits, hit{v, n})
+			default:
+				out.Facets[kind] = append(out.Facets[kind], search.FacetCount{Term: v, Count: int(n)})
+			}
 		}
 		if err := rows.Err(); err != nil {
 			return err
 		}
 		if sq.Facets {
-			out.Facets = map[string][]search.FacetCount{
-				search.FacetOutlet: {}, search.FacetLang: {}, search.FacetEntity: {}, search.FacetEventType: {},
-			}
-			rows, err := br.Query()
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var name, v string
-				var n int64
-				if err := rows.Scan(&name, &v, &n); err != nil {
-					rows.Close()
-					return err
-				}
-				out.Facets[name] = append(out.Facets[name], search.FacetCount{Term: v, Count: int(n)})
-			}
-			if err := rows.Err(); err != nil {
-				return err
-			}
+			out.FacetsOf = int(out.Total) // every match is counted
 		}
 		if err := br.Close(); err != nil {
 			return err
 		}
-		if len(out.IDs) == 0 && offset > 0 {
+		if !sq.Facets && len(hits) > 0 {
+			out.Total = uint64(hits[0].n) // count(*) OVER ()
+		}
+		if !sq.Facets && len(hits) == 0 && offset > 0 {
 			// Past the last page: the total still counts.
 			var n int64
 			cq := &sqlQuery{}
@@ -245,6 +286,12 @@ func (x *Index) Search(ctx context.Context, sq search.Query) (search.Result, err
 	})
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search: %w", err)
+	}
+	if sq.Facets {
+		slices.SortFunc(hits, func(a, b hit) int { return cmp.Compare(a.n, b.n) })
+	}
+	for _, h := range hits {
+		out.IDs = append(out.IDs, h.id)
 	}
 	out.Next = search.NextCursor(offset, len(out.IDs), out.Total)
 	return out, nil

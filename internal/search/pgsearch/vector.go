@@ -36,12 +36,20 @@ type posting struct {
 	weight byte
 }
 
-// vector returns the tsvector of d in PostgreSQL's text form, its
-// lexemes khabar's analyzer's terms. The text comes last, as it is the
-// field that may run past the largest position. dropped reports that the
-// article was so large that its positions were left out, which keeps
-// every word findable but phrases not.
-func vector(d search.Doc) (tsv string, dropped bool) {
+// soundPrefix marks the lexemes that are sound keys (see vectors): no
+// analysed term starts with it, as the analyzer splits words at it.
+const soundPrefix = "~"
+
+// vectors returns the tsvectors of d in PostgreSQL's text form, their
+// lexemes khabar's analyzer's terms: tsv, every field, and the sound keys
+// of every word (see search.SoundKey), for matching; and
+// head, the headlines, names and publisher alone with the sound keys of
+// the headlines and names, for ranking, small enough to read for every
+// match. The text comes last in tsv, as it is the field that may run past
+// the largest position. dropped reports that the article was so large
+// that tsv leaves out positions, which keeps every word findable but
+// phrases not.
+func vectors(d search.Doc) (tsv, head string, dropped bool) {
 	postings := map[string][]posting{}
 	base := 0
 	add := func(text string, w byte) {
@@ -65,8 +73,39 @@ func vector(d search.Doc) (tsv string, dropped bool) {
 		add(n, weightEntities)
 	}
 	add(d.Publisher, weightPublisher)
+	heads := make(map[string][]posting, len(postings))
+	for l, ps := range postings {
+		heads[l] = slices.Clone(ps)
+	}
+	for _, k := range search.SoundKeys(d.Title, d.TitleEn) {
+		heads[soundPrefix+k] = []posting{{1, weightTitle}}
+	}
+	for _, k := range search.SoundKeys(d.Names...) {
+		if _, ok := heads[soundPrefix+k]; !ok {
+			heads[soundPrefix+k] = []posting{{1, weightEntities}}
+		}
+	}
 	add(d.Text, weightText)
+	// Every word's sound key, as a lexeme without a position: a word
+	// finds itself in the other script through the same index.
+	for _, k := range d.Sound {
+		if _, ok := postings[soundPrefix+k]; !ok {
+			postings[soundPrefix+k] = nil
+		}
+	}
+	head = format(heads, true)
+	tsv = format(postings, true)
+	if len(tsv) < maxVector/2 {
+		return tsv, head, false
+	}
+	// Too large with positions: the lexemes alone (a lexeme without
+	// positions matches a word, not a phrase; it keeps no weight).
+	return format(postings, false), head, true
+}
 
+// format writes postings as tsvector text, with positions and weights or
+// (when that would be too large) without.
+func format(postings map[string][]posting, positions bool) string {
 	lexemes := make([]string, 0, len(postings))
 	for l := range postings {
 		lexemes = append(lexemes, l)
@@ -74,10 +113,16 @@ func vector(d search.Doc) (tsv string, dropped bool) {
 	slices.Sort(lexemes)
 	var b strings.Builder
 	for _, l := range lexemes {
+		if !positions && b.Len()+len(l)+3 >= maxVector/2 {
+			break
+		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		quote(&b, l)
+		if !positions || len(postings[l]) == 0 {
+			continue
+		}
 		b.WriteByte(':')
 		for i, p := range postings[l] {
 			if i > 0 {
@@ -89,22 +134,7 @@ func vector(d search.Doc) (tsv string, dropped bool) {
 			}
 		}
 	}
-	if b.Len() < maxVector/2 {
-		return b.String(), false
-	}
-	// Too large with positions: the lexemes alone (a lexeme without
-	// positions matches a word, not a phrase; it keeps no weight).
-	b.Reset()
-	for _, l := range lexemes {
-		if b.Len()+len(l)+3 >= maxVector/2 {
-			break
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		quote(&b, l)
-	}
-	return b.String(), true
+	return b.String()
 }
 
 // quote writes s as a quoted lexeme of tsvector or tsquery text: in

@@ -156,6 +156,7 @@ func Run(t *testing.T, open func(t *testing.T) Index) {
 			{"a hyphenated word is a phrase", "पुतिन-ट्रम्प", []string{"hi-kremlin", "hi-kremlin-copy"}},
 			{"a prefix", "पुति*", []string{"en-kremlin", "hi-kremlin", "hi-kremlin-copy"}},
 			{"a Latin prefix", "corona*", []string{"en-corona"}},
+			{"a prefix of no word", "~krn*", []string{}},
 			{"OR", "बाढ़ OR लावरोव", []string{"hi-flood", "hi-jaishankar"}},
 			{"OR binds neighbours only", "मॉस्को जयशंकर OR पेस्कोव", []string{"en-kremlin", "hi-jaishankar", "hi-kremlin", "hi-kremlin-copy"}},
 			{"OR then a required word", "बाढ़ OR लावरोव मोदी", []string{"hi-jaishankar"}},

@@ -336,3 +336,44 @@ func (s *Store) ResetLinks(ctx context.Context) error {
 	}
 	return nil
 }
+
+// PutLinkedBatch stores arts (with hashes, one each) as Put does and
+// writes l after them, all in one transaction: either all of it is stored
+// or, on error, none. It returns one outcome per article. The queue's
+// linker writes a batch of articles, their merged links and its own place
+// in the queue this way, so that a linker taking over finds the store
+// exactly as the last batch left it.
+func (s *Store) PutLinkedBatch(ctx context.Context, arts []*news.Article, hashes []string, l store.Linked) ([]store.Outcome, error) {
+	if len(arts) != len(hashes) {
+		return nil, errors.New("postgres: put linked batch: one hash per article")
+	}
+	items := make([]Item, len(arts))
+	for i, a := range arts {
+		items[i] = Item{Article: a, Hash: hashes[i]}
+	}
+	rows, order, err := encodeSorted(items)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: put linked batch: %w", err)
+	}
+	b, err := linkedBatch(l)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: put linked batch: %w", err)
+	}
+	var sorted []store.Outcome
+	err = s.inTx(ctx, func(tx pgx.Tx) error {
+		if len(rows) > 0 {
+			if sorted, err = putRows(ctx, tx, rows); err != nil {
+				return err
+			}
+		}
+		return b.send(ctx, tx)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: put linked batch: %w", err)
+	}
+	out := make([]store.Outcome, len(items))
+	for k, i := range order {
+		out[i] = sorted[k]
+	}
+	return out, nil
+}

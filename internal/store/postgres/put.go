@@ -129,35 +129,44 @@ func (s *Store) PutBatch(ctx context.Context, items []Item) ([]store.Outcome, er
 	return out, nil
 }
 
-func (s *Store) put(ctx context.Context, items []Item) ([]store.Outcome, error) {
+// encodeSorted checks and encodes items in the order of their ids (an id
+// given twice keeps its order), so that batches of other processes that
+// share ids wait for each other rather than deadlock. order[k] is the
+// index in items of rows[k].
+func encodeSorted(items []Item) (rows []row, order []int, err error) {
 	for _, it := range items {
 		if err := check(it); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	// Rows are written in the order of their ids (an id given twice keeps
-	// its order), so that batches of other processes that share ids wait
-	// for each other rather than deadlock.
-	order := make([]int, len(items))
+	order = make([]int, len(items))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(i, j int) int {
 		return strings.Compare(items[i].Article.ID, items[j].Article.ID)
 	})
-	rows := make([]row, len(items))
+	rows = make([]row, len(items))
 	for k, i := range order {
 		r, err := encode(items[i])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		rows[k] = r
+	}
+	return rows, order, nil
+}
+
+func (s *Store) put(ctx context.Context, items []Item) ([]store.Outcome, error) {
+	rows, order, err := encodeSorted(items)
+	if err != nil {
+		return nil, err
 	}
 	if len(rows) == 0 {
 		return []store.Outcome{}, nil
 	}
 	var sorted []store.Outcome
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err = s.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		sorted, err = putRows(ctx, tx, rows)
 		return err

@@ -107,22 +107,29 @@ func likeArg(s string) string {
 	return "%" + s + "%"
 }
 
-// Entities returns the entities named in the most articles f selects.
+// Entities returns the entities named in the most articles f selects. The
+// mentions are counted first and only the entities of the page are read,
+// so that a month of mentions costs one pass over an index.
 func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]store.EntityCount, error) {
 	var q strings.Builder
 	args := []any{}
-	q.WriteString(`SELECT e.id, e.name, e.type, e.wikidata, e.names, COUNT(*), SUM(m.count)
-		FROM mentions m JOIN entities e ON e.id = m.entity WHERE 1`)
+	q.WriteString(`SELECT e.id, e.name, e.type, e.wikidata, e.names, c.n, c.m FROM (
+		SELECT m.entity, COUNT(*) AS n, SUM(m.count) AS m FROM mentions m WHERE 1`)
 	span(&q, &args, "m.published", f.From, f.To)
-	if f.Type != "" {
-		q.WriteString(" AND e.type = ?")
-		args = append(args, f.Type)
+	if f.Type != "" || f.Query != "" {
+		q.WriteString(" AND m.entity IN (SELECT id FROM entities WHERE 1")
+		if f.Type != "" {
+			q.WriteString(" AND type = ?")
+			args = append(args, f.Type)
+		}
+		if f.Query != "" {
+			q.WriteString(` AND search LIKE ? ESCAPE '\'`)
+			args = append(args, likeArg(f.Query))
+		}
+		q.WriteString(")")
 	}
-	if f.Query != "" {
-		q.WriteString(` AND e.search LIKE ? ESCAPE '\'`)
-		args = append(args, likeArg(f.Query))
-	}
-	q.WriteString(" GROUP BY m.entity ORDER BY COUNT(*) DESC, SUM(m.count) DESC, e.id LIMIT ?")
+	q.WriteString(` GROUP BY m.entity ORDER BY n DESC, m DESC, m.entity LIMIT ?) c
+		JOIN entities e ON e.id = c.entity ORDER BY c.n DESC, c.m DESC, e.id`)
 	args = append(args, pageLimit(f.Limit))
 	return s.entityCounts(ctx, "entities", q.String(), args...)
 }
@@ -153,9 +160,9 @@ func (s *Store) entityCounts(ctx context.Context, op, q string, args ...any) ([]
 
 // Entity returns one entity with its counts over every article.
 func (s *Store) Entity(ctx context.Context, id string) (*store.EntityCount, error) {
-	cs, err := s.entityCounts(ctx, "entity", `SELECT e.id, e.name, e.type, e.wikidata, e.names,
-		(SELECT COUNT(*) FROM mentions WHERE entity = e.id), (SELECT coalesce(SUM(count), 0) FROM mentions WHERE entity = e.id)
-		FROM entities e WHERE e.id = ?`, id)
+	cs, err := s.entityCounts(ctx, "entity", `SELECT e.id, e.name, e.type, e.wikidata, e.names, c.n, c.m
+		FROM entities e, (SELECT COUNT(*) AS n, coalesce(SUM(count), 0) AS m FROM mentions WHERE entity = ?) c
+		WHERE e.id = ?`, id, id)
 	if err != nil {
 		return nil, err
 	}
@@ -165,14 +172,26 @@ func (s *Store) Entity(ctx context.Context, id string) (*store.EntityCount, erro
 	return &cs[0], nil
 }
 
-// EntityDays returns the articles per IST day naming id.
+// istOffset is IST's offset from UTC in seconds; India keeps no summer
+// time, so an IST day is a fixed span of Unix time.
+const istOffset = 5*3600 + 1800
+
+// istDay is the SQL of the IST day number (days since 1970-01-01 IST) of
+// the Unix time in column col, rounded down for times before 1970 too.
+func istDay(col string) string {
+	x := fmt.Sprintf("(%s + %d)", col, istOffset)
+	return fmt.Sprintf("(%s / 86400 - (%s %% 86400 < 0))", x, x)
+}
+
+// EntityDays returns the articles per IST day naming id, counted in SQL
+// over the entity's mentions (an index range).
 func (s *Store) EntityDays(ctx context.Context, id string, from, to time.Time) ([]store.DayCount, error) {
 	var q strings.Builder
 	args := []any{id}
-	q.WriteString(`SELECT published FROM mentions WHERE entity = ? AND published != ?`)
+	q.WriteString(`SELECT ` + istDay("published") + ` AS d, COUNT(*) FROM mentions WHERE entity = ? AND published != ?`)
 	args = append(args, int64(noTime))
 	span(&q, &args, "published", from, to)
-	q.WriteString(" ORDER BY published")
+	q.WriteString(" GROUP BY d ORDER BY d")
 	rows, err := s.r.QueryContext(ctx, q.String(), args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity days %q: %w", id, err)
@@ -180,16 +199,13 @@ func (s *Store) EntityDays(ctx context.Context, id string, from, to time.Time) (
 	defer rows.Close()
 	out := []store.DayCount{}
 	for rows.Next() {
-		var p int64
-		if err := rows.Scan(&p); err != nil {
+		var d int64
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
 			return nil, fmt.Errorf("sqlite: entity days %q: %w", id, err)
 		}
-		day := time.Unix(p, 0).In(ist).Format(time.DateOnly)
-		if n := len(out); n > 0 && out[n-1].Day == day {
-			out[n-1].Count++
-		} else {
-			out = append(out, store.DayCount{Day: day, Count: 1})
-		}
+		day := time.Unix(d*86400, 0).UTC().Format(time.DateOnly)
+		out = append(out, store.DayCount{Day: day, Count: n})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: entity days %q: %w", id, err)
@@ -198,12 +214,16 @@ func (s *Store) EntityDays(ctx context.Context, id string, from, to time.Time) (
 }
 
 // CoMentioned returns the entities most often named beside id in its
-// latest store.CoMentionedArticles articles.
+// latest store.CoMentionedArticles articles: the mentions of those
+// articles are counted from an index alone, and only the entities of the
+// answer are read.
 func (s *Store) CoMentioned(ctx context.Context, id string, limit int) ([]store.EntityCount, error) {
-	return s.entityCounts(ctx, "co-mentioned", `SELECT e.id, e.name, e.type, e.wikidata, e.names, COUNT(*), SUM(o.count)
-		FROM (SELECT article FROM mentions WHERE entity = ? ORDER BY published DESC LIMIT ?) m
-		JOIN mentions o ON o.article = m.article AND o.entity != ? JOIN entities e ON e.id = o.entity
-		GROUP BY o.entity ORDER BY COUNT(*) DESC, SUM(o.count) DESC, e.id LIMIT ?`, id, store.CoMentionedArticles, id, pageLimit(limit))
+	return s.entityCounts(ctx, "co-mentioned", `SELECT e.id, e.name, e.type, e.wikidata, e.names, c.n, c.m FROM (
+		SELECT o.entity, COUNT(*) AS n, SUM(o.count) AS m
+		FROM (SELECT article FROM mentions WHERE entity = ? ORDER BY published DESC LIMIT ?) a
+		JOIN mentions o ON o.article = a.article AND o.entity != ?
+		GROUP BY o.entity ORDER BY n DESC, m DESC, o.entity LIMIT ?) c
+		JOIN entities e ON e.id = c.entity ORDER BY c.n DESC, c.m DESC, e.id`, id, store.CoMentionedArticles, id, pageLimit(limit))
 }
 
 // EntityArticles returns a page of the articles naming id, newest first.
@@ -381,7 +401,23 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) (store.QuotePag
 func (s *Store) Events(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
 	var q strings.Builder
 	args := []any{}
+	// With an actor or a target, the rows of event_roles for that entity
+	// and role (already in time order) drive the query, so that a rarely
+	// named entity's events are found without a scan of every event.
 	q.WriteString(`SELECT published, article, n FROM events v WHERE 1`)
+	var drive struct{ role, id string }
+	switch {
+	case f.Actor != "":
+		drive.role, drive.id = "actor", f.Actor
+	case f.Target != "":
+		drive.role, drive.id = "target", f.Target
+	}
+	if drive.id != "" {
+		q.Reset()
+		q.WriteString(`SELECT published, article, n FROM (SELECT r.published, r.article, r.n, v.type, v.subtype, v.modality, v.place
+			FROM event_roles r JOIN events v ON v.article = r.article AND v.n = r.n WHERE r.entity = ? AND r.role = ?) v WHERE 1`)
+		args = append(args, drive.id, drive.role)
+	}
 	for _, c := range []struct{ col, val string }{{"type", f.Type}, {"subtype", f.Subtype}, {"modality", f.Modality}, {"place", f.Place}} {
 		if c.val != "" {
 			q.WriteString(" AND " + c.col + " = ?")
@@ -389,7 +425,7 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) (store.EventPag
 		}
 	}
 	for _, r := range []struct{ role, id string }{{"actor", f.Actor}, {"target", f.Target}} {
-		if r.id != "" {
+		if r.id != "" && r != drive {
 			q.WriteString(" AND EXISTS (SELECT 1 FROM event_roles r WHERE r.entity = ? AND r.role = ? AND r.article = v.article AND r.n = v.n)")
 			args = append(args, r.id, r.role)
 		}

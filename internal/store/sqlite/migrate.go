@@ -195,6 +195,11 @@ var migrations = []string{
 		alert    TEXT NOT NULL,
 		notified TEXT NOT NULL DEFAULT '[]'
 	);`,
+	// 6: the mentions of an article with each entity's count, so that
+	// co-mentions are read from the index alone (it serves the deletes
+	// by article as the index it replaces did).
+	`CREATE INDEX mentions_article_entity ON mentions (article, entity, count);
+	DROP INDEX mentions_article;`,
 }
 
 // migrate brings the schema up to date, one transaction per step. Other

@@ -203,6 +203,39 @@ func (s *Store) Each(ctx context.Context, fn func(*news.Article) error) error {
 		})
 }
 
+// EachWithoutText is Each for readers of everything but the articles'
+// words: it calls fn with each stored article, oldest published first,
+// with Text and Removed left empty (news.DecodeWithoutText), so that an
+// export of entities, quotes or events does not copy every article's
+// words.
+func (s *Store) EachWithoutText(ctx context.Context, fn func(*news.Article) error) error {
+	type item struct {
+		k   key
+		rec string
+	}
+	return walk(ctx, "each without text", eachBatch,
+		func(last *item) (*sql.Rows, error) {
+			after := key{published: noTime}
+			if last != nil {
+				after = last.k
+			}
+			return s.r.QueryContext(ctx, `SELECT published, id, record FROM articles
+				WHERE (published, id) > (?, ?) ORDER BY published, id LIMIT ?`,
+				after.published, after.id, eachBatch)
+		},
+		func(rows *sql.Rows) (it item, err error) {
+			err = rows.Scan(&it.k.published, &it.k.id, &it.rec)
+			return it, err
+		},
+		func(it item) error {
+			a, err := news.DecodeWithoutText([]byte(it.rec))
+			if err != nil {
+				return fmt.Errorf("sqlite: each: %q: decode record: %w", it.k.id, err)
+			}
+			return fn(a)
+		})
+}
+
 // Count returns the number of stored articles.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int

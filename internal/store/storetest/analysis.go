@@ -192,6 +192,11 @@ func testQuotesEvents(t *testing.T, s AnalystStore) {
 		{store.EventFilter{Actor: putin.ID}, []string{"an3"}},
 		{store.EventFilter{Target: putin.ID}, []string{"an1"}},
 		{store.EventFilter{Actor: trump.ID}, []string{"an1", "an3"}},
+		{store.EventFilter{Actor: trump.ID, Target: putin.ID}, []string{"an1"}},
+		{store.EventFilter{Actor: trump.ID, Type: "CONSULT", Place: moscow.ID}, []string{"an3"}},
+		{store.EventFilter{Actor: trump.ID, From: time.Date(2025, 8, 2, 0, 0, 0, 0, time.UTC)}, []string{"an3"}},
+		{store.EventFilter{Actor: trump.ID, Modality: news.ModalityFuture}, []string{"an1"}},
+		{store.EventFilter{Target: putin.ID, Actor: putin.ID}, nil},
 		{store.EventFilter{Place: moscow.ID}, []string{"an2", "an3"}},
 		{store.EventFilter{Modality: news.ModalityFuture}, []string{"an1"}},
 		{store.EventFilter{Modality: news.ModalityAsserted}, []string{"an2", "an3"}},
@@ -206,5 +211,14 @@ func testQuotesEvents(t *testing.T, s AnalystStore) {
 		if err != nil || !slices.Equal(arts, tc.want) {
 			t.Errorf("Events(%+v) = %v, %v; want %v", tc.f, arts, err, tc.want)
 		}
+	}
+	// An actor's events, a page at a time.
+	first, err := s.Events(ctx, store.EventFilter{Actor: trump.ID, Limit: 1})
+	if err != nil || len(first.Events) != 1 || first.Events[0].Article.ID != "an1" || first.Next == "" {
+		t.Fatalf("Events(actor, limit 1) = %+v, %v", first, err)
+	}
+	second, err := s.Events(ctx, store.EventFilter{Actor: trump.ID, Limit: 1, Cursor: first.Next})
+	if err != nil || len(second.Events) != 1 || second.Events[0].Article.ID != "an3" || second.Next != "" {
+		t.Errorf("Events(actor, page 2) = %+v, %v", second, err)
 	}
 }
