@@ -293,6 +293,12 @@ func (m *Model) Common(tok string) bool {
 	return m.lex[wordOf(tok)]&lexCommon != 0
 }
 
+// CommonWord is Common of a token whose folded word (kb.Word) is w.
+func (m *Model) CommonWord(w string) bool { return m.lex[w]&lexCommon != 0 }
+
+// KnownWord is Known of a token whose folded word (kb.Word) is w.
+func (m *Model) KnownWord(w string) bool { return m.lex[w]&lexFreqMask>>lexFreqShift >= 2 }
+
 // Known reports whether the training data has tok at least three times,
 // often enough for the model to have learned when it is a name.
 func (m *Model) Known(tok string) bool {
