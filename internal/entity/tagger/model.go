@@ -150,7 +150,18 @@ func (m *Model) Tag(tokens []string) []string {
 	if m.second != nil {
 		return m.TagDoc([][]string{tokens})[0]
 	}
-	return m.labelNames(m.labelsHinted(tokens, nil))
+	if len(tokens) == 0 {
+		return []string{}
+	}
+	mm := newMemo()
+	mm.shared = m.wordCache()
+	return m.labelNames(m.labelsOf(prepareMemo(tokens, m.gaz, m.lex, nil, mm), 0))
+}
+
+// wordCache returns m's cache of token records, made on first use.
+func (m *Model) wordCache() *wordCache {
+	m.wordsOnce.Do(func() { m.words = newWordCache(m) })
+	return m.words
 }
 
 // labelsHinted returns the index of the best label of each token, with

@@ -160,8 +160,7 @@ func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]s
 	// pass shares the first's gazetteer and lexicon), with each distinct
 	// token worked out once for the document.
 	mm := newMemo()
-	m.wordsOnce.Do(func() { m.words = newWordCache(m) })
-	mm.shared = m.words
+	mm.shared = m.wordCache()
 	prepared := make([][]token, len(doc))
 	first := make([][]int, len(doc))
 	hw := make([][]string, len(doc))

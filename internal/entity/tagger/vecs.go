@@ -103,7 +103,7 @@ func (m *Model) vecOf(a *alone, pass int, scratch *[]uint64) *wordVec {
 }
 
 // wordCache keeps the records of tokens, each with its word vectors for
-// both passes of a stacked model, for every document the model tags: a
+// the model (both passes of a stacked one), for every document the model tags: a
 // frequent word is folded, hashed and summed once. It holds at most
 // wordCacheSize tokens, the first ones met; the rest are worked out per
 // document. A record is a pure function of its token and the model, so
@@ -159,12 +159,14 @@ func (c *wordCache) put(t string, x *alone) *alone {
 	sh.mu.RLock()
 	full := len(sh.tok) >= wordCacheSize/wordCacheShards
 	sh.mu.RUnlock()
-	if full || c.m.second == nil {
+	if full {
 		return x
 	}
 	var scratch []uint64
 	c.m.vecOf(x, 0, &scratch)
-	c.m.second.vecOf(x, 1, &scratch)
+	if c.m.second != nil {
+		c.m.second.vecOf(x, 1, &scratch)
+	}
 	x.shared = true
 	sh.mu.Lock()
 	defer sh.mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -36,8 +37,11 @@ func vecSentences(t *testing.T) [][]string {
 }
 
 // shippedModel loads the committed Hindi model, or skips.
-func shippedModel(t *testing.T) *Model {
-	f, err := os.Open("../model/ner-hi.model.gz")
+func shippedModel(t *testing.T) *Model { return loadShipped(t, "ner-hi") }
+
+// loadShipped loads a committed model, or skips.
+func loadShipped(t *testing.T, name string) *Model {
+	f, err := os.Open("../model/" + name + ".model.gz")
 	if err != nil {
 		t.Skipf("no model: %v", err)
 	}
@@ -95,13 +99,32 @@ func TestWordVectorScores(t *testing.T) {
 	if m.table.inexact || m.second == nil || m.second.table.inexact {
 		t.Fatalf("shipped model: inexact %v, stacked %v", m.table.inexact, m.second != nil)
 	}
-	doc := vecSentences(t)
+	checkWordVectors(t, m, vecSentences(t))
+	en := loadShipped(t, "ner-en")
+	if en.table.inexact {
+		t.Fatal("English model: inexact")
+	}
+	checkWordVectors(t, en, [][]string{
+		strings.Fields("The European Bank for Reconstruction and Development ( EBRD ) said on Monday that Jane Smith will visit New Delhi ."),
+		strings.Fields("Apple Inc. and the U.N. met in Geneva , Switzerland , with Prime Minister Narendra Modi 's aides"),
+		{"x"}, {"IBM", "IBM", "ibm"},
+	})
+}
+
+// checkWordVectors checks that m scores the sentences of doc the same with
+// word vectors and feature by feature, on each of its passes.
+func checkWordVectors(t *testing.T, m *Model, doc [][]string) {
+	t.Helper()
 	mm := newMemo()
 	var scratch []uint64
 	L := m.labels.len()
 	for k, s := range doc {
 		ts := prepareMemo(s, m.gaz, m.lex, nil, mm)
-		for pass, pm := range []*Model{m, m.second} {
+		passes := []*Model{m}
+		if m.second != nil {
+			passes = append(passes, m.second)
+		}
+		for pass, pm := range passes {
 			if pass == 1 {
 				first := m.labelsOf(ts, -1)
 				for i := range ts {
@@ -199,5 +222,15 @@ func TestWordCacheConcurrent(t *testing.T) {
 	}
 	if got := m.TagDoc(doc); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Error("whole document tagged after the cache filled differs")
+	}
+	// a plain model's Tag shares its cache too
+	en, en2 := loadShipped(t, "ner-en"), loadShipped(t, "ner-en")
+	for k := range doc {
+		a := en.Tag(doc[k])
+		for range 2 {
+			if b := en2.Tag(doc[k]); !slices.Equal(a, b) {
+				t.Fatalf("English sentence %d: %v, then %v", k, a, b)
+			}
+		}
 	}
 }
