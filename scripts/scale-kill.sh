@@ -14,7 +14,10 @@
 #   KHABAR_QUEUE_PREFIX should name streams no one else uses (default: one
 #   made up for this run). KHABAR_BIN is the binary to test (default: built
 #   from this checkout). docs/scale.md says how to get both servers.
-# Exit status 0 when every check passes.
+# Exit status 0 when every check passes. Known gap (docs/scale.md): from
+# about 2,000 articles the export after the take-over differs in some copy
+# links, because link.Load does not restore the copy-detection state
+# exactly; KHABAR_KILL=0 runs the same without the kills, for comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -87,15 +90,18 @@ t0=$(date +%s.%N)
 "$BIN" ingest --queue "$KHABAR_QUEUE" "${INPUT[@]}" >"$WORK/publish.txt"
 say "published: $(cat "$WORK/publish.txt" | head -1)"
 
-# Kill a worker and the active linker when a third is stored.
-until [ "$(stored)" -ge $((want / 3)) ]; do sleep 0.2; done
-say "$(stored) stored: kill -9 worker 1 (pid ${workers[0]}) and linker a (pid $linker_a)"
-kill -9 "${workers[0]}" "$linker_a"
-wait "${workers[0]}" "$linker_a" 2>/dev/null || true
-sleep 1
-w=$(start worker-1 worker -j 1 --queue "$KHABAR_QUEUE" --ack-wait "$ACK_WAIT"); PIDS+=("$w")
-linker_a=$(start linker-a worker --link --store "$KHABAR_STORE" --queue "$KHABAR_QUEUE" --ack-wait "$ACK_WAIT"); PIDS+=("$linker_a")
-say "restarted: worker 1 (pid $w), linker a (pid $linker_a)"
+# Kill a worker and the active linker when a third is stored
+# (KHABAR_KILL=0: no kill, for comparison).
+if [ "${KHABAR_KILL:-1}" != 0 ]; then
+  until [ "$(stored)" -ge $((want / 3)) ]; do sleep 0.2; done
+  say "$(stored) stored: kill -9 worker 1 (pid ${workers[0]}) and linker a (pid $linker_a)"
+  kill -9 "${workers[0]}" "$linker_a"
+  wait "${workers[0]}" "$linker_a" 2>/dev/null || true
+  sleep 1
+  w=$(start worker-1 worker -j 1 --queue "$KHABAR_QUEUE" --ack-wait "$ACK_WAIT"); PIDS+=("$w")
+  linker_a=$(start linker-a worker --link --store "$KHABAR_STORE" --queue "$KHABAR_QUEUE" --ack-wait "$ACK_WAIT"); PIDS+=("$linker_a")
+  say "restarted: worker 1 (pid $w), linker a (pid $linker_a)"
+fi
 
 # Wait until the queue is empty and the store holds every article.
 deadline=$(( $(date +%s) + 600 + N / 5 ))
@@ -121,7 +127,7 @@ for id in $(sed -n 's/^{"schema":"[^"]*","id":"\([^"]*\)".*/\1/p' "$WORK/ref.jso
   curl -fs "http://127.0.0.1:$port/api/v1/articles/$id" >/dev/null || fail "the API server does not have article $id"
 done
 if ! cmp -s "$WORK/ref.jsonl" "$WORK/dist.jsonl"; then
-  diff "$WORK/ref.jsonl" "$WORK/dist.jsonl" | head -c 3000
+  diff "$WORK/ref.jsonl" "$WORK/dist.jsonl" | cut -c1-300 | head -n 20 || true
   fail "the export differs from the single-process SQLite ingest"
 fi
 dead=$("$BIN" sources list --store "$KHABAR_STORE" --queue "$KHABAR_QUEUE" | sed -n 's/.* \([0-9]*\) dead letters.*/\1/p')

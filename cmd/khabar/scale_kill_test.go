@@ -20,7 +20,10 @@ import (
 // mid-stream and started again; the store must hold every article once
 // and its export must equal a single-process SQLite ingest of the same
 // input. KHABAR_SCALE_KILL sets the number of articles (the full
-// size is 10000); by default 300, about a minute here.
+// size is 10000); by default 300, about a minute here. At 2,000 and more
+// the export after the take-over differs in some copy links (link.Load
+// does not restore the copy-detection state exactly; docs/scale.md), and
+// this test fails there: a known gap, not hidden.
 func TestScaleKill(t *testing.T) {
 	for _, tool := range []string{"bash", "curl", "bc"} {
 		if _, err := exec.LookPath(tool); err != nil {

@@ -125,15 +125,18 @@ func Days(series []Series, o Options) ([]byte, error) {
 	p.Y.Tick.Marker = wholeTicks{}
 	p.X.Tick.Marker = plot.TimeTicks{Format: "2006-01-02", Ticker: dayTicks{}}
 	p.Add(plotter.NewGrid())
-	p.Legend.Top, p.Legend.Left = true, true
-	p.Legend.TextStyle.Font.Size = 9
+	// The legend has a column of its own at the right, beside the data.
+	legend := plot.NewLegend()
+	legend.Top, legend.Left = true, true
+	legend.TextStyle.Font = font.From(face, 9)
+	legend.ThumbnailWidth = vg.Points(14)
 
 	type hover struct {
 		x, y  float64
 		title string
 	}
 	var points []hover
-	most, legend := 1, 0
+	most := 1
 	for i, s := range series {
 		xys := make(plotter.XYs, n)
 		for j := range n {
@@ -145,7 +148,10 @@ func Days(series []Series, o Options) ([]byte, error) {
 			if len(series) > 1 || s.Name != "" {
 				title = d.Format(time.DateOnly) + " · " + s.Name + ": " + strconv.Itoa(k)
 			}
-			points = append(points, hover{xys[j].X, xys[j].Y, title})
+			if k > 0 || len(series) == 1 {
+				// Several lines meet at zero: hovering there names none.
+				points = append(points, hover{xys[j].X, xys[j].Y, title})
+			}
 		}
 		line, err := plotter.NewLine(xys)
 		if err != nil {
@@ -155,7 +161,7 @@ func Days(series []Series, o Options) ([]byte, error) {
 		line.Color = c
 		line.Width = vg.Points(1.5)
 		p.Add(line)
-		if n <= 120 {
+		if n <= 120 && len(series) <= 3 {
 			dots, err := plotter.NewScatter(xys)
 			if err != nil {
 				return nil, fmt.Errorf("chart: %w", err)
@@ -166,18 +172,22 @@ func Days(series []Series, o Options) ([]byte, error) {
 			p.Add(dots)
 		}
 		if s.Name != "" {
-			p.Legend.Add(s.Name, line)
-			legend++
+			legend.Add(s.Name, line)
 		}
 	}
-	// Room above the highest point for the legend, and beside the first
-	// and last days for their labels.
-	p.Y.Max = float64(most) * (1.08 + 0.1*float64(legend))
+	// Room above the highest point, and beside the first and last days
+	// for their labels.
+	p.Y.Max = float64(most) * 1.08
 	pad := max(43200, float64(n)*86400*0.04)
 	p.X.Min, p.X.Max = float64(first.Unix())-pad, float64(last.Unix())+pad
 
 	c := vgsvg.New(o.Width, o.Height)
 	dc := draw.New(c)
+	if key := legend.Rectangle(dc); key.Max.X > key.Min.X {
+		w := min(key.Max.X-key.Min.X+vg.Points(12), o.Width/3)
+		legend.Draw(draw.Crop(dc, dc.Max.X-dc.Min.X-w+vg.Points(8), 0, 0, -vg.Points(4)))
+		dc = draw.Crop(dc, 0, -w, 0, 0)
+	}
 	p.Draw(dc)
 	data := p.DataCanvas(dc)
 	xf, yf := p.Transforms(&data)

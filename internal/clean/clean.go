@@ -27,9 +27,10 @@ import (
 	"context"
 	"strings"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
 	"khabar/internal/page"
+	"khabar/internal/press"
 )
 
 // Cleaner is the clean stage. It is safe for concurrent use.
@@ -100,7 +101,7 @@ func HeadTitles(h news.Head) []string {
 			continue
 		}
 		out = append(out, t)
-		if s := newsroom.StripSiteSuffix(t, h.SiteName); s != t {
+		if s := press.StripSiteSuffix(t, h.SiteName); s != t {
 			out = append(out, s)
 		}
 	}
@@ -382,10 +383,10 @@ func titleCandidate(l *line) bool {
 	if !wordy(l.text) {
 		return false
 	}
-	if kind, _, _, ok := newsroom.LeadName(l.text); ok && kind == newsroom.LeadOutlet {
+	if kind, _, _, ok := press.LeadName(l.text); ok && kind == press.LeadOutlet {
 		return false
 	}
-	return len(newsroom.FindTimes(l.text)) == 0
+	return len(datetime.FindTimes(l.text)) == 0
 }
 
 // adjacent reports whether the line after i (or, failing that, before it)

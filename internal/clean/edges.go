@@ -3,8 +3,9 @@ package clean
 import (
 	"strings"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
+	"khabar/internal/press"
 )
 
 // Decisions by position: the blocks under a marker or heading, the lines
@@ -139,11 +140,11 @@ func markEdges(lines []*line, html bool) {
 			continue
 		}
 		switch {
-		case i == firstOpen && i < first && l.sh.words <= 3 && !l.sh.sentence && newsroom.Place(l.text) != "" && !menuNext(lines, i):
+		case i == firstOpen && i < first && l.sh.words <= 3 && !l.sh.sentence && press.Place(l.text) != "" && !menuNext(lines, i):
 			// A place alone above the article: the dateline on a line of
 			// its own ("CHENNAI").
 			l.reason = news.ReasonDateline
-		case l.sh.words == 1 && !l.sh.sentence && (i < first || i > last) && newsroom.Place(l.text) == "":
+		case l.sh.words == 1 && !l.sh.sentence && (i < first || i > last) && press.Place(l.text) == "":
 			// One word alone above or below the article is a label of the
 			// page ("AA", "Promoted"); inside the article it is a
 			// subheading and stays.
@@ -157,7 +158,7 @@ func markEdges(lines []*line, html bool) {
 		case i < first && l.sh.words <= 5 && !l.sh.sentence && standaloneDateline(l.text) && !menuNext(lines, i):
 			// "शिमला (राजेश):" on a line of its own.
 			l.reason = news.ReasonDateline
-		case i < last && l.sh.words <= 3 && l.sh.latin > 0 && strings.ToUpper(l.text) == l.text && newsroom.Place(l.text) != "" && nearCredit(lines, i):
+		case i < last && l.sh.words <= 3 && l.sh.latin > 0 && strings.ToUpper(l.text) == l.text && press.Place(l.text) != "" && nearCredit(lines, i):
 			// A place in capitals on its own line by the credit: the
 			// dateline ("THIRUVANANTHAPURAM").
 			l.reason = news.ReasonDateline
@@ -242,7 +243,7 @@ func markEdges(lines []*line, html bool) {
 			if l.sh.words >= 4 && l.sh.headlineLike(l.text) {
 				l.reason = news.ReasonRelated
 			}
-		case l.sh.words <= 3 && !l.sh.sentence && !strings.ContainsAny(l.text, ",0123456789-:") && newsroom.Place(l.text) == "":
+		case l.sh.words <= 3 && !l.sh.sentence && !strings.ContainsAny(l.text, ",0123456789-:") && press.Place(l.text) == "":
 			l.reason = news.ReasonFooter
 		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence && l.sh.words <= 12:
 			l.reason = news.ReasonFooter
@@ -312,7 +313,7 @@ func menuNext(lines []*line, i int) bool {
 		return false
 	}
 	n := lines[i+1]
-	return (n.reason == "" || n.reason == news.ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(newsroom.FindTimes(n.text)) == 0
+	return (n.reason == "" || n.reason == news.ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(datetime.FindTimes(n.text)) == 0
 }
 
 // next reports whether the line before or after i was removed for reason.
@@ -323,7 +324,7 @@ func next(lines []*line, i int, reason string) bool {
 // standaloneDateline reports a short line that is a dateline by itself: a
 // known place, with a reporter, desk or agency ("शिमला (राजेश):").
 func standaloneDateline(s string) bool {
-	d, ok := newsroom.DatelineText(strings.TrimRight(strings.TrimSpace(s), ":-–—।"))
+	d, ok := press.DatelineText(strings.TrimRight(strings.TrimSpace(s), ":-–—।"))
 	return ok && d.Place != ""
 }
 
@@ -410,7 +411,7 @@ func fixFirstParagraph(lines []*line) {
 		return
 	}
 	take := func(l *line, strong bool) bool {
-		d, ok := newsroom.ParseDateline(l.text)
+		d, ok := press.ParseDateline(l.text)
 		if !ok || strong && d.Agency == "" && d.Source == "" && (d.Day == 0 || d.Place == "") {
 			return false
 		}

@@ -5,12 +5,12 @@ import (
 	"strings"
 
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
+	"khabar/internal/press"
 )
 
 // chooseTitle picks the headline of a text page by weighing every line
 // that could be one: the kept, headline-shaped lines before the article's
-// first paragraphs. Each is scored by newsroom.HeadlineScore against the
+// first paragraphs. Each is scored by press.HeadlineScore against the
 // opening paragraphs (overlap of content words, script, breadcrumb and
 // hashtag structure, sentence ending, length), and by what the page says
 // around it: printed again close by (+1.5), standing over a byline or time
@@ -38,7 +38,7 @@ func chooseTitle(lines []*line) int {
 			paras = append(paras, lines[i].text)
 		}
 	}
-	lead := newsroom.NewLead(paras)
+	lead := press.NewLead(paras)
 	rep := repeatedTitle(lines)
 	best, bestScore := -1, math.Inf(-1)
 	k := 0
@@ -47,7 +47,7 @@ func chooseTitle(lines []*line) int {
 		if !headlineCandidate(l) {
 			continue
 		}
-		s := newsroom.HeadlineScore(l.text, lead) - 0.05*float64(k)
+		s := press.HeadlineScore(l.text, lead) - 0.05*float64(k)
 		k++
 		if i == rep {
 			s += 1.5
@@ -85,8 +85,8 @@ func headlineCandidate(l *line) bool {
 	if l.reason != "" || !l.sh.headlineLike(l.text) || !wordy(l.text) {
 		return false
 	}
-	kind, _, _, ok := newsroom.LeadName(l.text)
-	return !ok || kind != newsroom.LeadOutlet
+	kind, _, _, ok := press.LeadName(l.text)
+	return !ok || kind != press.LeadOutlet
 }
 
 // creditBelow reports a byline or time line within three lines under line

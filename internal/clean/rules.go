@@ -5,9 +5,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
 	"khabar/internal/normalize"
+	"khabar/internal/press"
 )
 
 // shape is what the cleaner measures of a line.
@@ -136,8 +137,8 @@ func appLabel(text string) bool {
 	if len(rest) == 0 {
 		return true
 	}
-	kind, _, _, ok := newsroom.LeadName(strings.Join(rest, " "))
-	return ok && kind == newsroom.LeadOutlet
+	kind, _, _, ok := press.LeadName(strings.Join(rest, " "))
+	return ok && kind == press.LeadOutlet
 }
 
 // deskCredit reports a short credit ending in a desk word: "Our Special
@@ -147,7 +148,7 @@ func deskCredit(t string) bool {
 		return false
 	}
 	ws := strings.Fields(strings.Trim(t, " ,:-–|()"))
-	return len(ws) >= 2 && newsroom.DeskWord(strings.Trim(ws[len(ws)-1], ",:-–|()"))
+	return len(ws) >= 2 && press.DeskWord(strings.Trim(ws[len(ws)-1], ",:-–|()"))
 }
 
 // appeal reports a sentence in which the site asks for subscribers or
@@ -156,7 +157,7 @@ func deskCredit(t string) bool {
 func appeal(text string) bool {
 	t := lower(text)
 	sh := measure(text)
-	return sh.words <= 45 && hasAny(t, appealWords...) && (siteVoice(t) || len(newsroom.FindOutlets(text)) > 0)
+	return sh.words <= 45 && hasAny(t, appealWords...) && (siteVoice(t) || len(press.FindOutlets(text)) > 0)
 }
 
 // imperative reports a line opening with a call to action ("Download
@@ -347,7 +348,7 @@ func classify(text string, sh shape) string {
 		return news.ReasonBanner
 	}
 	if sh.words <= 45 && hasWord(t, appWords...) && hasAny(t, getWords...) &&
-		(!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t) || len(newsroom.FindOutlets(text)) > 0) {
+		(!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t) || len(press.FindOutlets(text)) > 0) {
 		return news.ReasonBanner
 	}
 	if !sh.sentence && sh.words <= 40 && hasSuffixAny(strings.TrimRight(t, " .!:|"), downloadEnds...) {
@@ -440,8 +441,8 @@ func classify(text string, sh shape) string {
 		return news.ReasonByline
 	}
 	if sh.words <= 8 && !sh.sentence {
-		if kind, _, desk, ok := newsroom.LeadName(text); ok {
-			if kind == newsroom.LeadAgency {
+		if kind, _, desk, ok := press.LeadName(text); ok {
+			if kind == press.LeadAgency {
 				return news.ReasonCredit
 			}
 			if desk || sh.words <= 4 {
@@ -518,7 +519,7 @@ func promoLine(text, t string) bool {
 			n++
 		}
 	}
-	return n >= 2 || n == 1 && len(newsroom.FindOutlets(text)) > 0
+	return n >= 2 || n == 1 && len(press.FindOutlets(text)) > 0
 }
 
 // onlyPunct reports whether s has no letter or digit.
@@ -564,7 +565,7 @@ func timestampLine(text, t string) string {
 	if len(text) > 600 {
 		return ""
 	}
-	stamps := newsroom.FindTimes(text)
+	stamps := datetime.FindTimes(text)
 	if len(stamps) == 0 {
 		return ""
 	}
@@ -595,7 +596,7 @@ func timestampLine(text, t string) string {
 	// times ("न्यूज डेस्क, … Published by: … Updated Mon, 12 Feb 2024").
 	if words <= 25 {
 		for _, st := range stamps {
-			if st.Label != newsroom.Unlabelled {
+			if st.Label != datetime.Unlabelled {
 				if hasAny(" "+t+" ", " by ", " by:", " द्वारा", "reported", "written") {
 					return news.ReasonByline
 				}
@@ -614,8 +615,8 @@ func creditAround(rest string) bool {
 		if part == "" {
 			continue
 		}
-		if !deskCredit(lower(part)) && newsroom.Place(part) == "" && !newsroom.DeskWord(lower(part)) {
-			if kind, _, _, ok := newsroom.LeadName(part); !ok || kind != newsroom.LeadAgency && kind != newsroom.LeadOutlet {
+		if !deskCredit(lower(part)) && press.Place(part) == "" && !press.DeskWord(lower(part)) {
+			if kind, _, _, ok := press.LeadName(part); !ok || kind != press.LeadAgency && kind != press.LeadOutlet {
 				return false
 			}
 		}
@@ -648,11 +649,11 @@ func isCredit(text, t string) bool {
 	for _, p := range []string{"source:", "agency:", "स्रोत:", "एजेंसी:", "साभार:", "courtesy:", "इनपुट:", "input:", "inputs:", "sources:"} {
 		if strings.HasPrefix(core, p) {
 			core = strings.TrimSpace(core[len(p):])
-			if core != "" && (newsroom.Agency(core) != "" || strings.HasPrefix(p, "इनपुट") || strings.HasPrefix(p, "input")) {
+			if core != "" && (press.Agency(core) != "" || strings.HasPrefix(p, "इनपुट") || strings.HasPrefix(p, "input")) {
 				return true
 			}
 			// "Source: Al Jazeera and news agencies".
-			if core != "" && (len(newsroom.FindOutlets(text)) > 0 || len(newsroom.FindAgencies(text)) > 0 || hasAny(core, "agencies", "एजेंसियां", "एजेंसी")) {
+			if core != "" && (len(press.FindOutlets(text)) > 0 || len(press.FindAgencies(text)) > 0 || hasAny(core, "agencies", "एजेंसियां", "एजेंसी")) {
 				return true
 			}
 		}
@@ -660,7 +661,7 @@ func isCredit(text, t string) bool {
 	if core == "" {
 		return false
 	}
-	if newsroom.Agency(core) != "" {
+	if press.Agency(core) != "" {
 		return true
 	}
 	if hasAny(t, "इनपुट", "inputs", "input", "एजेंसी", "agency", "agencies", "एजेंसियां", "भाषा", "वार्ता") &&
@@ -693,12 +694,12 @@ func menuWords(t string) bool {
 	for i := 0; i < len(ws); {
 		if i+1 < len(ws) {
 			pair := ws[i] + " " + ws[i+1]
-			if navWords[pair] || newsroom.Place(pair) != "" {
+			if navWords[pair] || press.Place(pair) != "" {
 				i += 2
 				continue
 			}
 		}
-		if !navWords[ws[i]] && newsroom.Place(ws[i]) == "" {
+		if !navWords[ws[i]] && press.Place(ws[i]) == "" {
 			return false
 		}
 		i++

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
+	"khabar/internal/press"
 )
 
 // readVerbs open a link to another story when a separator follows them:
@@ -91,7 +91,7 @@ func captionCredit(text, t string, sh shape) bool {
 			return true
 		}
 		// "[Name/AFP]": a photographer and an agency or outlet.
-		if a, b, ok := strings.Cut(inner, "/"); ok && pair == "[]" && len(strings.Fields(a)) <= 4 && (newsroom.Agency(b) != "" || len(newsroom.FindOutlets(b)) > 0) {
+		if a, b, ok := strings.Cut(inner, "/"); ok && pair == "[]" && len(strings.Fields(a)) <= 4 && (press.Agency(b) != "" || len(press.FindOutlets(b)) > 0) {
 			return true
 		}
 	}
@@ -119,7 +119,7 @@ func captionCredit(text, t string, sh shape) bool {
 		last := strings.ToLower(ws[len(ws)-1])
 		if last == "photo" || last == "photos" || last == "फोटो" || last == "file photo" {
 			credit := ws[len(ws)-2]
-			if r := firstRune(credit); unicode.IsUpper(r) || newsroom.Agency(credit) != "" || len(newsroom.FindOutlets(credit)) > 0 {
+			if r := firstRune(credit); unicode.IsUpper(r) || press.Agency(credit) != "" || len(press.FindOutlets(credit)) > 0 {
 				prev := strings.TrimRight(strings.Join(ws[:len(ws)-2], " "), " ")
 				return strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, "।") || strings.HasSuffix(prev, "|")
 			}
@@ -205,7 +205,7 @@ func placeLine(text string, sh shape) bool {
 		if part == "" {
 			continue
 		}
-		if newsroom.Place(part) == "" {
+		if press.Place(part) == "" {
 			return false
 		}
 		n++
@@ -280,7 +280,7 @@ func creditMore(text string, sh shape) bool {
 		return false
 	}
 	t := lower(text)
-	if len(newsroom.FindOutlets(text)) > 0 || hasDeskWord(t) {
+	if len(press.FindOutlets(text)) > 0 || hasDeskWord(t) {
 		return true
 	}
 	return hasAny(" "+t+" ", " के लिए", " for ", "पदनाम", "designation")
@@ -289,7 +289,7 @@ func creditMore(text string, sh shape) bool {
 // hasDeskWord reports a desk word ("correspondent", "संवाददाता") in t.
 func hasDeskWord(t string) bool {
 	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",:|-–()", r) }) {
-		if newsroom.DeskWord(w) {
+		if press.DeskWord(w) {
 			return true
 		}
 	}
@@ -355,7 +355,7 @@ var furnitureStarts = map[string]bool{
 // "Hindi News", "Jaipur", "होम".
 func menuItem(it string) bool {
 	it = strings.TrimSpace(it)
-	return it != "" && (navWords[it] || newsroom.Place(it) != "" || len(strings.Fields(it)) <= 3 && menuWords(it))
+	return it != "" && (navWords[it] || press.Place(it) != "" || len(strings.Fields(it)) <= 3 && menuWords(it))
 }
 
 // photoLead reports a short credit line that is a photo word and a source:
@@ -373,7 +373,7 @@ func photoLead(text, t string, sh shape) bool {
 		if rest == "" {
 			return false
 		}
-		return newsroom.Agency(rest) != "" || newsroom.Outlet(rest) != "" || len(newsroom.FindOutlets(rest)) > 0 ||
+		return press.Agency(rest) != "" || press.Outlet(rest) != "" || len(press.FindOutlets(rest)) > 0 ||
 			hasAny(rest, "file", "फाइल", "social media", "सोशल मीडिया", "twitter", "x", "getty", "courtesy", "साभार", "special arrangement")
 	}
 	return false

@@ -2,11 +2,11 @@ package clean
 
 import (
 	"hash/fnv"
-	"net/url"
 	"strings"
 	"sync"
 
 	"khabar/internal/news"
+	"khabar/internal/press"
 )
 
 // Sites learns the lines a site repeats across its pages, so the cleaner
@@ -55,7 +55,7 @@ func lineHash(s string) uint64 {
 
 // Learn counts the short lines of one page of host.
 func (s *Sites) Learn(host, text string) {
-	host = HostOf(host)
+	host = press.Host(host)
 	if host == "" {
 		return
 	}
@@ -82,7 +82,7 @@ func (s *Sites) Learn(host, text string) {
 
 // Repeated reports whether host prints line on many of its pages.
 func (s *Sites) Repeated(host, line string) bool {
-	host = HostOf(host)
+	host = press.Host(host)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	st := s.hosts[host]
@@ -93,29 +93,12 @@ func (s *Sites) Repeated(host, line string) bool {
 	return n >= s.MinPages && float64(n) >= s.MinShare*float64(st.pages)
 }
 
-// HostOf returns the lower-case host of a URL (or of a bare host name),
-// without "www.", or "".
-func HostOf(u string) string {
-	u = strings.TrimSpace(u)
-	if u == "" {
-		return ""
-	}
-	if !strings.Contains(u, "://") {
-		u = "http://" + u
-	}
-	p, err := url.Parse(u)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
-}
-
 // ArticleHost is the host an article was published on, from its hints,
 // URL or source.
 func ArticleHost(a *news.Article) string {
 	for _, u := range []string{a.Raw.Hints.URL, a.URL, a.Source.URI} {
 		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
-			return HostOf(u)
+			return press.Host(u)
 		}
 	}
 	return ""

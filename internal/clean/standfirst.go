@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
+	"khabar/internal/press"
 )
 
 // highlightLabels head a summary box above the article: its lines follow.
@@ -141,11 +141,11 @@ func findStandfirst(lines []*line, p Page) {
 		}
 	}
 	for n := 1; n <= 2 && n < len(open); n++ {
-		d, ok := newsroom.ParseDateline(lines[open[n]].text)
+		d, ok := press.ParseDateline(lines[open[n]].text)
 		if !ok || d.Place == "" || !lines[open[n]].sh.bodyLike() {
 			continue
 		}
-		if _, first := newsroom.ParseDateline(lines[open[0]].text); first {
+		if _, first := press.ParseDateline(lines[open[0]].text); first {
 			break
 		}
 		described := false
@@ -267,7 +267,7 @@ func summaryPlace(lines []*line, i int, sums map[string]bool) bool {
 		if highlightLabel(l.text) || sums[titleKey(l.text)] {
 			return true
 		}
-		d, ok := newsroom.ParseDateline(l.text)
+		d, ok := press.ParseDateline(l.text)
 		return ok && d.Place != "" && l.sh.bodyLike()
 	}
 	return false

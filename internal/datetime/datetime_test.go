@@ -156,3 +156,11 @@ func TestMarathiDates(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFindTimes parses a glued byline with three timestamps.
+func BenchmarkFindTimes(b *testing.B) {
+	s := "By X | Updated: March 19, 2021 20:59 IST2021-03-19T20:59:41+5:302021-03-19T20:59:41+5:30"
+	for b.Loop() {
+		FindTimes(s)
+	}
+}

@@ -112,22 +112,10 @@ type table struct {
 // built from that language's pack and the English one, at start-up; a pack
 // whose triggers name a subtype, family or type this package does not know
 // fails there.
-var lexicons = buildLexicons()
+var lexicons = lexicon.Build(buildLexicon)
 
 // lexFor returns the table text in lang is read with.
-func lexFor(lang string) *table { return lexicons[lexicon.Primary(lang)] }
-
-func buildLexicons() map[string]*table {
-	m := map[string]*table{}
-	for _, l := range lexicon.Primaries() {
-		t, err := buildLexicon(lexicon.Packs(l))
-		if err != nil {
-			panic(err)
-		}
-		m[l] = t
-	}
-	return m
-}
+func lexFor(lang string) *table { return lexicons.For(lang) }
 
 func foldWord(w string) string {
 	star := strings.HasSuffix(w, "*")
@@ -215,20 +203,9 @@ func buildLexicon(packs []*lexicon.Pack) (*table, error) {
 			l.cues[normalize.Fold(e.Text)] = e.Value
 		}
 	}
-	l.ergative = map[string]bool{}
-	for _, p := range packs {
-		for _, w := range p.Words(lexicon.Ergative) {
-			l.ergative[normalize.Fold(w)] = true
-		}
-	}
+	l.ergative = lexicon.Set(packs, lexicon.Ergative)
 	for _, c := range wordClasses {
-		m := map[string]bool{}
-		for _, p := range packs {
-			for _, w := range p.Words(c) {
-				m[normalize.Fold(w)] = true
-			}
-		}
-		l.words[c] = m
+		l.words[c] = lexicon.Set(packs, c)
 	}
 	return l, nil
 }

@@ -20,16 +20,17 @@ func (k Kind) String() string {
 
 // Classes shared by the stages.
 const (
-	Month        Class = "month"        // month names; value 1–12
-	MonthAbbr    Class = "month-abbr"   // month abbreviations ("nov"); value 1–12
-	MonthShort   Class = "month-short"  // short month names read only in a written date with a year ("5 जन 2025"); value 1–12
-	Weekday      Class = "weekday"      // weekday names; value 0 (Sunday) – 6
-	WeekdayAbbr  Class = "weekday-abbr" // weekday abbreviations, read only before a date; value 0–6
-	NumberWord   Class = "number"       // number words; value the number
-	Multiplier   Class = "multiplier"   // सौ, हजार, लाख, million; value the factor
-	RelativeDay  Class = "relative-day" // आज 0, कल ±1 by tense, परसों ±2, yesterday -1; 10+n: n days ahead whatever the tense
-	Ergative     Class = "ergative"     // the agent's postposition, written as a word: "ने"
-	Abbreviation Class = "abbreviation" // words whose full stop ends no sentence: "dr", "jan"
+	Month          Class = "month"           // month names; value 1–12
+	MonthAbbr      Class = "month-abbr"      // month abbreviations ("nov"); value 1–12
+	MonthShort     Class = "month-short"     // short month names read only in a written date with a year ("5 जन 2025"); value 1–12
+	Weekday        Class = "weekday"         // weekday names; value 0 (Sunday) – 6
+	WeekdayAbbr    Class = "weekday-abbr"    // weekday abbreviations, read only before a date; value 0–6
+	NumberWord     Class = "number"          // number words; value the number
+	Multiplier     Class = "multiplier"      // सौ, हजार, लाख, million; value the factor
+	RelativeDay    Class = "relative-day"    // आज 0, कल ±1 by tense, परसों ±2, yesterday -1; 10+n: n days ahead whatever the tense
+	Ergative       Class = "ergative"        // the agent's postposition, written as a word: "ने"
+	ErgativeSuffix Class = "ergative-suffix" // an ending that carries the ergative inside a noun: Marathi "ांनी"
+	Abbreviation   Class = "abbreviation"    // words whose full stop ends no sentence: "dr", "jan"
 )
 
 // Classes of the time stage (timex).
@@ -108,16 +109,17 @@ func oneOf(vs ...string) map[string]bool {
 
 // schema lists every class a pack may hold.
 var schema = map[Class]classSpec{
-	Month:        {kind: Int},
-	MonthAbbr:    {kind: Int},
-	MonthShort:   {kind: Int},
-	Weekday:      {kind: Int},
-	WeekdayAbbr:  {kind: Int},
-	NumberWord:   {kind: Number},
-	Multiplier:   {kind: Number},
-	RelativeDay:  {kind: Int},
-	Ergative:     {},
-	Abbreviation: {},
+	Month:          {kind: Int},
+	MonthAbbr:      {kind: Int},
+	MonthShort:     {kind: Int},
+	Weekday:        {kind: Int},
+	WeekdayAbbr:    {kind: Int},
+	NumberWord:     {kind: Number},
+	Multiplier:     {kind: Number},
+	RelativeDay:    {kind: Int},
+	Ergative:       {},
+	ErgativeSuffix: {},
+	Abbreviation:   {},
 
 	TimeUnit:         {kind: Text, values: oneOf("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")},
 	TimeUnitPlural:   {},

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -125,4 +127,20 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestBuildAndSet(t *testing.T) {
+	tabs := Build(func(packs []*Pack) (map[string]bool, error) { return Set(packs, Month), nil })
+	if !tabs.For("mr")["जानेवारी"] || tabs.For("mr")["जनवरी"] {
+		t.Error("Marathi tables: want Marathi months and not Hindi ones")
+	}
+	if !tabs.For("ne")["जनवरी"] || !tabs.For("en")["january"] {
+		t.Error("fallback tables: want Hindi and English months")
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "tables") {
+			t.Errorf("Build with a failing builder: recovered %v, want a panic naming the tables", r)
+		}
+	}()
+	Build(func([]*Pack) (int, error) { return 0, errors.New("bad entry") })
 }

@@ -6,10 +6,10 @@ import (
 	"time"
 
 	"khabar/internal/clean"
+	"khabar/internal/datetime"
 	"khabar/internal/extract"
 	"khabar/internal/meta"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
 	"khabar/internal/normalize"
 )
 
@@ -28,7 +28,7 @@ func runFlow(t *testing.T, a *news.Article) {
 // TestFeedHints: what a feed said of a page fills only what the page does
 // not say.
 func TestFeedHints(t *testing.T) {
-	feedTime := time.Date(2025, 8, 8, 9, 30, 0, 0, newsroom.IST)
+	feedTime := time.Date(2025, 8, 8, 9, 30, 0, 0, datetime.IST)
 	feed := news.FeedHints{Title: "फ़ीड का शीर्षक", Published: feedTime, Author: "डेस्क", Lang: "hi"}
 	tests := []struct {
 		name, html string
@@ -37,7 +37,7 @@ func TestFeedHints(t *testing.T) {
 	}{
 		{"page says all",
 			`<html><head><title>पटना में बारिश</title><meta property="article:published_time" content="2025-08-07T20:15:00+05:30"></head><body><h1>पटना में बारिश</h1><p>पटना, सात अगस्त (भाषा) पटना में गुरुवार को भारी बारिश हुई और कई इलाकों में पानी भर गया।</p></body></html>`,
-			"पटना में बारिश", time.Date(2025, 8, 7, 20, 15, 0, 0, newsroom.IST)},
+			"पटना में बारिश", time.Date(2025, 8, 7, 20, 15, 0, 0, datetime.IST)},
 		{"page says nothing",
 			`<html><body><p>पटना, सात अगस्त (भाषा) पटना में गुरुवार को भारी बारिश हुई और कई इलाकों में पानी भर गया।</p></body></html>`,
 			"फ़ीड का शीर्षक", feedTime},

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
+	"khabar/internal/press"
 )
 
 // headlineSource is one place an HTML page states its headline.
@@ -31,22 +31,22 @@ func chooseHeadline(text, titleLine string, head news.Head, extracted, pageURL s
 		if p = strings.TrimSpace(p); p != "" {
 			paras = append(paras, p)
 		}
-		if len(paras) == newsroom.LeadParas {
+		if len(paras) == press.LeadParas {
 			break
 		}
 	}
-	lead := newsroom.NewLead(paras)
+	lead := press.NewLead(paras)
 	if lead.Empty() {
 		return ""
 	}
 	srcs := []headlineSource{
 		{collapse(titleLine), true},
-		{newsroom.PageTitle(head.LD.Headline, head.SiteName, pageURL), false},
+		{press.PageTitle(head.LD.Headline, head.SiteName, pageURL), false},
 		{collapse(head.H1), true},
-		{newsroom.PageTitle(head.OGTitle, head.SiteName, pageURL), false},
-		{newsroom.PageTitle(head.TwitterTitle, head.SiteName, pageURL), false},
-		{newsroom.PageTitle(head.Title, head.SiteName, pageURL), false},
-		{newsroom.PageTitle(extracted, head.SiteName, pageURL), false},
+		{press.PageTitle(head.OGTitle, head.SiteName, pageURL), false},
+		{press.PageTitle(head.TwitterTitle, head.SiteName, pageURL), false},
+		{press.PageTitle(head.Title, head.SiteName, pageURL), false},
+		{press.PageTitle(extracted, head.SiteName, pageURL), false},
 	}
 	keys := make([]string, len(srcs))
 	for i := range srcs {
@@ -55,7 +55,7 @@ func chooseHeadline(text, titleLine string, head news.Head, extracted, pageURL s
 	// A head title's kicker goes when the page shows what follows it.
 	for i := range srcs {
 		c, rest, ok := strings.Cut(srcs[i].text, ": ")
-		if !ok || srcs[i].visible || len(newsroom.Words(c)) > 5 || len(newsroom.Words(rest)) < 3 {
+		if !ok || srcs[i].visible || len(press.Words(c)) > 5 || len(press.Words(rest)) < 3 {
 			continue
 		}
 		rk := headlineKey(rest)
@@ -71,7 +71,7 @@ func chooseHeadline(text, titleLine string, head news.Head, extracted, pageURL s
 		if keys[i] == "" {
 			continue
 		}
-		score := newsroom.HeadlineScore(s.text, lead) - 0.01*float64(i)
+		score := press.HeadlineScore(s.text, lead) - 0.01*float64(i)
 		if s.visible {
 			score++
 		}
@@ -92,5 +92,5 @@ func chooseHeadline(text, titleLine string, head news.Head, extracted, pageURL s
 // headlineKey folds a headline for comparison: its words, folded, one
 // space apart.
 func headlineKey(s string) string {
-	return strings.Join(newsroom.Words(s), " ")
+	return strings.Join(press.Words(s), " ")
 }

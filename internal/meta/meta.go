@@ -16,8 +16,9 @@
 //
 // The readings it weighs come from below the stages, shared with clean:
 // package page reads an HTML page's head (once per article, page.HeadOf),
-// package newsroom recognises agencies, outlets, places and datelines,
-// bylines, headlines and publication times. Meta only decides.
+// package press recognises agencies, outlets, places and datelines,
+// bylines and headlines, package datetime dates and times. Meta only
+// decides.
 //
 // Decisions, where a page leaves room for more than one reading:
 //
@@ -71,10 +72,11 @@ import (
 	"strings"
 	"time"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
 	"khabar/internal/normalize"
 	"khabar/internal/page"
+	"khabar/internal/press"
 )
 
 // Meta is the meta stage. It holds no state and is safe for concurrent use.
@@ -161,7 +163,7 @@ type Facts struct {
 	Published, Updated        time.Time
 	// PublishedPrecision and UpdatedPrecision say how much of the times the
 	// page gave (0 when unknown).
-	PublishedPrecision, UpdatedPrecision newsroom.Precision
+	PublishedPrecision, UpdatedPrecision datetime.Precision
 	URL                                  string
 }
 
@@ -211,8 +213,8 @@ func Read(a *news.Article) Facts {
 	}
 	cand := candidatesOf(a)
 	f.Title = firstNonEmpty(a.Raw.Hints.Title, titleLine, head.LD.Headline, head.H1,
-		newsroom.PageTitle(head.OGTitle, head.SiteName, f.URL), newsroom.PageTitle(head.TwitterTitle, head.SiteName, f.URL),
-		newsroom.PageTitle(head.Title, head.SiteName, f.URL), newsroom.PageTitle(cand.title, head.SiteName, f.URL))
+		press.PageTitle(head.OGTitle, head.SiteName, f.URL), press.PageTitle(head.TwitterTitle, head.SiteName, f.URL),
+		press.PageTitle(head.Title, head.SiteName, f.URL), press.PageTitle(cand.title, head.SiteName, f.URL))
 	if isHTML && a.Raw.Hints.Title == "" {
 		if t := chooseHeadline(a.Text, titleLine, head, cand.title, f.URL); t != "" {
 			f.Title = t
@@ -237,9 +239,9 @@ func Read(a *news.Article) Facts {
 	for _, x := range facts {
 		switch x.reason {
 		case news.ReasonByline, news.ReasonTimestamp:
-			ns, outs, ags := newsroom.ReadByline(x.text)
+			ns, outs, ags := press.ReadByline(x.text)
 			names = append(names, ns...)
-			if newsroom.Outlet(x.text) != "" {
+			if press.Outlet(x.text) != "" {
 				// The whole line is an outlet's name ("बीबीसी न्यूज़, हिंदी").
 				outs = []string{x.text}
 			}
@@ -250,30 +252,30 @@ func Read(a *news.Article) Facts {
 		case news.ReasonNavigation, news.ReasonFooter, news.ReasonSocial, news.ReasonBanner:
 			// A line that is only an outlet's name or desk ("दैनिक भास्कर",
 			// "Prabhat Khabar Digital Desk").
-			if kind, _, _, ok := newsroom.LeadName(x.text); ok && kind == newsroom.LeadOutlet {
+			if kind, _, _, ok := press.LeadName(x.text); ok && kind == press.LeadOutlet {
 				outletsNamed = append(outletsNamed, x.text)
-			} else if titlePos >= 0 && x.pos < titlePos && newsroom.Outlet(x.text) != "" {
+			} else if titlePos >= 0 && x.pos < titlePos && press.Outlet(x.text) != "" {
 				// The masthead above the headline: the page's name for
 				// itself, even a name that is also a word ("Mint").
 				outletsNamed = append(outletsNamed, x.text)
 			}
 		case news.ReasonDisclaimer, news.ReasonCredit:
-			for _, h := range newsroom.FindAgencies(x.text) {
+			for _, h := range press.FindAgencies(x.text) {
 				hits = append(hits, agencyAt{h.Name, x.pos + h.Start})
 			}
 			if x.reason == news.ReasonCredit {
-				if g := newsroom.Agency(x.text); g != "" {
+				if g := press.Agency(x.text); g != "" {
 					hits = append(hits, agencyAt{g, x.pos})
 				}
 			}
 		}
 	}
 	for _, au := range append(append(append([]string{}, head.LD.Authors...), head.Authors...), cand.byline...) {
-		if g := newsroom.Agency(au); g != "" {
+		if g := press.Agency(au); g != "" {
 			hits = append(hits, agencyAt{g, -1})
 			continue
 		}
-		if newsroom.Outlet(au) != "" || strings.EqualFold(au, head.SiteName) || strings.EqualFold(au, head.LD.Publisher) {
+		if press.Outlet(au) != "" || strings.EqualFold(au, head.SiteName) || strings.EqualFold(au, head.LD.Publisher) {
 			outletsNamed = append(outletsNamed, au)
 			continue
 		}
@@ -281,17 +283,17 @@ func Read(a *news.Article) Facts {
 	}
 
 	// Dateline.
-	var dl *newsroom.DatelineInfo
+	var dl *press.DatelineInfo
 	var weakOutlets []fact
 	dlPos := -1
 	if ds := byReason(news.ReasonDateline); len(ds) > 0 {
-		if d, ok := newsroom.DatelineText(ds[0].text); ok {
+		if d, ok := press.DatelineText(ds[0].text); ok {
 			dl, dlPos = &d, ds[0].pos
 		}
 	}
 	if dl == nil {
 		first, _, _ := strings.Cut(a.Text, "\n")
-		if d, ok := newsroom.ParseDateline(first); ok {
+		if d, ok := press.ParseDateline(first); ok {
 			dl, dlPos = &d, 0
 		}
 	}
@@ -303,7 +305,7 @@ func Read(a *news.Article) Facts {
 			names = append(names, dl.Byline)
 			// "नईदुनिया प्रतिनिधि, इंदौर।": the outlet's own reporter, a
 			// weak sign (a group's sites print each other's copy).
-			if kind, _, _, ok := newsroom.LeadName(dl.Byline); ok && kind == newsroom.LeadOutlet {
+			if kind, _, _, ok := press.LeadName(dl.Byline); ok && kind == press.LeadOutlet {
 				weakOutlets = append(weakOutlets, fact{text: dl.Byline})
 			}
 		}
@@ -314,7 +316,7 @@ func Read(a *news.Article) Facts {
 		if x.reason != "" {
 			continue
 		}
-		for _, h := range newsroom.FindAgencies(x.text) {
+		for _, h := range press.FindAgencies(x.text) {
 			hits = append(hits, agencyAt{h.Name, x.pos + h.Start})
 		}
 	}
@@ -329,8 +331,8 @@ func Read(a *news.Article) Facts {
 	f.Published, f.PublishedPrecision, f.Updated, f.UpdatedPrecision = times(a, head, facts, cand, f.URL)
 	// A clock the page printed without a zone is the outlet's own time
 	// ("14/05/2025 - 16:32" on France 24 is Paris time), IST for the rest.
-	if loc := newsroom.OutletZone(f.Publisher); loc != nil {
-		f.Published, f.Updated = newsroom.InZone(f.Published, loc), newsroom.InZone(f.Updated, loc)
+	if loc := press.OutletZone(f.Publisher); loc != nil {
+		f.Published, f.Updated = datetime.InZone(f.Published, loc), datetime.InZone(f.Updated, loc)
 	}
 	if dl != nil {
 		f.Dateline = &news.Dateline{Place: dl.EnglishPlace(), PlaceText: dl.PlaceText, Date: datelineDate(dl, f.Published)}
@@ -478,7 +480,7 @@ func firstNonEmpty(ss ...string) string {
 // englishTitle finds the English headline a Hindi page carries: a "Web
 // Title:" line, or the English half of a headline pair.
 func englishTitle(title string, web, pairs []fact) string {
-	if title != "" && !newsroom.MostlyDevanagari(title) {
+	if title != "" && !press.MostlyDevanagari(title) {
 		return ""
 	}
 	for _, x := range web {
@@ -498,7 +500,7 @@ func englishTitle(title string, web, pairs []fact) string {
 			}
 			for _, side := range []string{a, b} {
 				side = collapse(side)
-				if side != "" && !newsroom.MostlyDevanagari(side) && newsroom.LatinLetters(side) >= 8 {
+				if side != "" && !press.MostlyDevanagari(side) && press.LatinLetters(side) >= 8 {
 					return side
 				}
 			}
@@ -552,34 +554,34 @@ func dedupe(ss []string) []string {
 // host spells it when it does.
 func publisher(a *news.Article, head news.Head, cand, url string, bylineOutlets, bylines []string, disclaimers, copyrights, promos []fact) string {
 	if p := a.Raw.Hints.Publisher; p != "" {
-		if o := newsroom.Outlet(p); o != "" {
+		if o := press.Outlet(p); o != "" {
 			return o
 		}
 		return p
 	}
 	var known []string
 	for _, s := range []string{head.SiteName, head.LD.Publisher, cand} {
-		if o := newsroom.Outlet(s); o != "" {
+		if o := press.Outlet(s); o != "" {
 			known = append(known, o)
 		}
 	}
 	for _, s := range bylineOutlets {
-		if o := newsroom.Outlet(s); o != "" {
+		if o := press.Outlet(s); o != "" {
 			known = append(known, o)
-		} else if kind, name, _, ok := newsroom.LeadName(s); ok && kind == newsroom.LeadOutlet {
+		} else if kind, name, _, ok := press.LeadName(s); ok && kind == press.LeadOutlet {
 			known = append(known, name)
 		}
 	}
 	for _, d := range disclaimers {
-		if os := newsroom.FindOutlets(d.text); len(os) > 0 {
+		if os := press.FindOutlets(d.text); len(os) > 0 {
 			known = append(known, os[0])
 		}
 	}
-	if o := newsroom.OutletByURL(url); o != "" {
+	if o := press.OutletByURL(url); o != "" {
 		known = append(known, o)
 	}
 	for _, c := range copyrights {
-		if os := newsroom.FindOutlets(c.text); len(os) > 0 {
+		if os := press.FindOutlets(c.text); len(os) > 0 {
 			known = append(known, os[0])
 		}
 	}
@@ -590,7 +592,7 @@ func publisher(a *news.Article, head news.Head, cand, url string, bylineOutlets,
 	// so do source credits ("Source: Al Jazeera and news agencies") and
 	// an outlet's reporter in the dateline ("नईदुनिया प्रतिनिधि").
 	for _, x := range promos {
-		if os := newsroom.FindOutlets(x.text); len(os) > 0 {
+		if os := press.FindOutlets(x.text); len(os) > 0 {
 			return os[0]
 		}
 	}
@@ -598,32 +600,32 @@ func publisher(a *news.Article, head news.Head, cand, url string, bylineOutlets,
 	// outlet-like byline.
 	owners := make([]string, 0, len(copyrights))
 	for _, c := range copyrights {
-		if n := newsroom.CopyrightName(c.text); n != "" {
+		if n := press.CopyrightName(c.text); n != "" {
 			owners = append(owners, n)
 		}
 	}
 	written := append([]string{head.SiteName, head.LD.Publisher, cand}, owners...)
 	written = append(written, bylineOutlets...)
 	for _, s := range written {
-		if s != "" && !newsroom.MostlyDevanagari(s) {
+		if s != "" && !press.MostlyDevanagari(s) {
 			return collapse(s)
 		}
 	}
 	// A Devanagari name, in Latin letters.
 	for _, b := range bylines {
-		if o := newsroom.DeskOutlet(b); o != "" {
+		if o := press.DeskOutlet(b); o != "" {
 			written = append(written, o)
 		}
 	}
 	for _, s := range written {
-		if s == "" || !newsroom.MostlyDevanagari(s) {
+		if s == "" || !press.MostlyDevanagari(s) {
 			continue
 		}
-		r := newsroom.RomanName(collapse(s))
+		r := press.RomanName(collapse(s))
 		if r == "" {
 			continue
 		}
-		if h := newsroom.HostSpelling(r, url); h != "" {
+		if h := press.HostSpelling(r, url); h != "" {
 			return h
 		}
 		return r

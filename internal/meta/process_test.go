@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
 )
 
 const samplePage = `<!doctype html><html lang="hi"><head>
@@ -53,7 +53,7 @@ func TestProcessHTML(t *testing.T) {
 }
 
 func TestProcessHintsWin(t *testing.T) {
-	pub := time.Date(2020, 1, 2, 3, 4, 5, 0, newsroom.IST)
+	pub := time.Date(2020, 1, 2, 3, 4, 5, 0, datetime.IST)
 	a := &news.Article{
 		Text: "By Someone | Updated: March 19, 2021 20:59 IST\nसरकार ने आज नई नीति की घोषणा की और इसे लागू कर दिया।",
 		Raw: news.Raw{Format: news.FormatText, Hints: news.Hints{
@@ -103,51 +103,20 @@ func TestProcessUnsafeFields(t *testing.T) {
 	}
 }
 
-// TestDateAloneGivesWay checks a date printed alone (a site's date bar,
-// a date over its time) does not beat a full timestamp, and a time printed
-// right after a date completes it.
-func TestDateAloneGivesWay(t *testing.T) {
-	tests := []struct {
-		name    string
-		removed []news.Removal
-		want    string
-	}{
-		{"date bar of another day", []news.Removal{
-			{Text: "Thursday, 06 March 2025", Reason: "timestamp"},
-			{Text: "Staff Reporter | Pune | March 5, 2025 8:10 pm", Reason: "byline"},
-		}, "2025-03-05T20:10:00+05:30"},
-		{"time after the date", []news.Removal{
-			{Text: "5 मार्च 2025 (Published: 08:10 PM IST)", Reason: "timestamp"},
-			{Text: "(अपडेटेड: 5 मार्च 2025, 09:40 PM IST)", Reason: "timestamp"},
-		}, "2025-03-05T20:10:00+05:30"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := &news.Article{Text: "नगर निगम ने आज नई बस सेवा शुरू की।", Removed: tt.removed, Raw: news.Raw{Format: news.FormatText}}
-			if err := New().Process(t.Context(), a); err != nil {
-				t.Fatal(err)
-			}
-			if got := a.Published.Format(time.RFC3339); got != tt.want {
-				t.Errorf("published = %s, want %s", got, tt.want)
-			}
-		})
-	}
-}
-
 // TestProcessCandidates: what the extract stage set from a page is weighed
 // with the page's own evidence; what the input gave as hints is kept.
 func TestProcessCandidates(t *testing.T) {
 	page := `<html><head><title>Pune News: नदी पर नया पुल जनता के लिए खुला - Sagar Vani</title>
 <meta property="og:site_name" content="News18 हिंदी"></head><body>
 <p>नगर निगम ने नदी पर बने नए पुल को आज से आम लोगों के लिए खोल दिया।</p>
-<div>Updated: 5 April 2031 18:00 newsroom.IST</div><div>Published: 5 April 2031 09:15 newsroom.IST</div></body></html>`
+<div>Updated: 5 April 2031 18:00 datetime.IST</div><div>Published: 5 April 2031 09:15 datetime.IST</div></body></html>`
 	extracted := func() *news.Article {
 		return &news.Article{
 			Text:      "नगर निगम ने नदी पर बने नए पुल को आज से आम लोगों के लिए खोल दिया।",
 			Title:     "Pune News: नदी पर नया पुल जनता के लिए खुला - Sagar Vani",
 			Publisher: "News18 हिंदी",
 			Byline:    []string{"PTI", "Meera Joshi"},
-			Published: time.Date(2031, 4, 5, 18, 0, 0, 0, newsroom.IST),
+			Published: time.Date(2031, 4, 5, 18, 0, 0, 0, datetime.IST),
 			Removed: []news.Removal{
 				{Text: "Updated: 5 April 2031 18:00 IST", Reason: news.ReasonTimestamp},
 				{Text: "Published: 5 April 2031 09:15 IST", Reason: news.ReasonTimestamp},
@@ -179,7 +148,7 @@ func TestProcessCandidates(t *testing.T) {
 	})
 	t.Run("hints", func(t *testing.T) {
 		a := extracted()
-		pub := time.Date(2031, 4, 4, 7, 0, 0, 0, newsroom.IST)
+		pub := time.Date(2031, 4, 4, 7, 0, 0, 0, datetime.IST)
 		a.Raw.Hints = news.Hints{Title: "Given headline", Publisher: "Given Outlet", Published: pub}
 		a.Title, a.Publisher, a.Published = "Given headline", "Given Outlet", pub
 		if err := New().Process(t.Context(), a); err != nil {

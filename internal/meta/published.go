@@ -7,8 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
+	"khabar/internal/press"
 )
 
 // The published and updated times of an article, decided from the page's
@@ -23,18 +24,18 @@ var urlDate = regexp.MustCompile(`/(20\d\d|19\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12
 // takes the seconds of a machine timestamp of the same minute. With only an
 // "Updated" time on the page, it is the published time too. A date in the
 // URL is the last resort.
-func times(a *news.Article, head news.Head, facts []fact, cand candidates, url string) (pub time.Time, pubP newsroom.Precision, upd time.Time, updP newsroom.Precision) {
+func times(a *news.Article, head news.Head, facts []fact, cand candidates, url string) (pub time.Time, pubP datetime.Precision, upd time.Time, updP datetime.Precision) {
 	if !a.Raw.Hints.Published.IsZero() {
-		pub, pubP = a.Raw.Hints.Published, newsroom.PrecisionSecond
+		pub, pubP = a.Raw.Hints.Published, datetime.PrecisionSecond
 	}
 	// parseFirst takes the first value that states its zone, else the
 	// first that parses ("pubdate" without a zone beside an
 	// article:published_time with one).
-	parseFirst := func(vals ...string) (time.Time, newsroom.Precision) {
-		var first newsroom.Stamp
+	parseFirst := func(vals ...string) (time.Time, datetime.Precision) {
+		var first datetime.Stamp
 		for _, v := range vals {
-			if st, ok := newsroom.ParseTime(v); ok {
-				if !newsroom.Zoneless(st.Time) {
+			if st, ok := datetime.ParseTime(v); ok {
+				if !datetime.Zoneless(st.Time) {
 					return st.Time, st.Precision
 				}
 				if first.Time.IsZero() {
@@ -49,29 +50,29 @@ func times(a *news.Article, head news.Head, facts []fact, cand candidates, url s
 	}
 	upd, updP = parseFirst(append([]string{head.LD.DateModified}, head.Modified...)...)
 
-	var labPub, labUpd, unl []newsroom.Stamp
+	var labPub, labUpd, unl []datetime.Stamp
 	for _, x := range facts {
 		if x.reason != news.ReasonTimestamp && x.reason != news.ReasonByline {
 			continue
 		}
-		for _, st := range newsroom.FindTimes(x.text) {
+		for _, st := range datetime.FindTimes(x.text) {
 			st = attachTime(x.text, st)
 			switch st.Label {
-			case newsroom.Published:
+			case datetime.Published:
 				labPub = append(labPub, st)
-			case newsroom.Updated:
+			case datetime.Updated:
 				labUpd = append(labUpd, st)
 			default:
 				unl = append(unl, st)
 			}
 		}
 	}
-	refine := func(st newsroom.Stamp) newsroom.Stamp {
-		if st.Precision != newsroom.PrecisionMinute {
+	refine := func(st datetime.Stamp) datetime.Stamp {
+		if st.Precision != datetime.PrecisionMinute {
 			return st
 		}
 		for _, u := range unl {
-			if u.Precision == newsroom.PrecisionSecond && u.Time.Truncate(time.Minute).Equal(st.Time) {
+			if u.Precision == datetime.PrecisionSecond && u.Time.Truncate(time.Minute).Equal(st.Time) {
 				return u
 			}
 		}
@@ -80,7 +81,7 @@ func times(a *news.Article, head news.Head, facts []fact, cand candidates, url s
 	// A date alone (a site's date bar, a date over a time line) gives way
 	// to a full timestamp the page prints elsewhere.
 	labPub, unl = timedFirst(labPub), timedFirst(unl)
-	if len(labPub) > 0 && labPub[0].Precision == newsroom.PrecisionDay && len(unl) > 0 && unl[0].Precision > newsroom.PrecisionDay && sameDay(labPub[0].Time, unl[0].Time) {
+	if len(labPub) > 0 && labPub[0].Precision == datetime.PrecisionDay && len(unl) > 0 && unl[0].Precision > datetime.PrecisionDay && sameDay(labPub[0].Time, unl[0].Time) {
 		labPub[0] = unl[0]
 	}
 	if pub.IsZero() {
@@ -116,15 +117,15 @@ func times(a *news.Article, head news.Head, facts []fact, cand candidates, url s
 	}
 	if pub.IsZero() && !a.Raw.Feed.Published.IsZero() {
 		// The page says nothing: the date the feed or sitemap gave.
-		pub, pubP = a.Raw.Feed.Published, newsroom.PrecisionSecond
+		pub, pubP = a.Raw.Feed.Published, datetime.PrecisionSecond
 	}
 	if pub.IsZero() && url != "" {
 		if m := urlDate.FindStringSubmatch(url); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			mo, _ := strconv.Atoi(m[2])
 			d, _ := strconv.Atoi(m[3])
-			if newsroom.ValidDate(y, mo, d) {
-				pub, pubP = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, newsroom.IST), newsroom.PrecisionDay
+			if datetime.ValidDate(y, mo, d) {
+				pub, pubP = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, datetime.IST), datetime.PrecisionDay
 			}
 		}
 	}
@@ -136,11 +137,11 @@ func times(a *news.Article, head news.Head, facts []fact, cand candidates, url s
 	// 02:25Z on the 25th).
 	var local []time.Time
 	for _, v := range append(append([]string{head.LD.DatePublished, head.LD.DateModified}, head.Published...), head.Modified...) {
-		if st, ok := newsroom.ParseTime(v); ok {
+		if st, ok := datetime.ParseTime(v); ok {
 			local = append(local, st.Time)
 		}
 	}
-	for _, sts := range [][]newsroom.Stamp{labPub, labUpd, unl} {
+	for _, sts := range [][]datetime.Stamp{labPub, labUpd, unl} {
 		for _, st := range sts {
 			local = append(local, st.Time)
 		}
@@ -161,14 +162,14 @@ func times(a *news.Article, head news.Head, facts []fact, cand candidates, url s
 // that is the same instant written with a non-zero offset; any other t is
 // returned as it is.
 func ownOffset(t time.Time, page []time.Time) time.Time {
-	if t.IsZero() || newsroom.Zoneless(t) {
+	if t.IsZero() || datetime.Zoneless(t) {
 		return t
 	}
 	if _, off := t.Zone(); off != 0 {
 		return t
 	}
 	for _, u := range page {
-		if u.IsZero() || newsroom.Zoneless(u) || !u.Equal(t) {
+		if u.IsZero() || datetime.Zoneless(u) || !u.Equal(t) {
 			continue
 		}
 		if _, off := u.Zone(); off != 0 {
@@ -180,25 +181,25 @@ func ownOffset(t time.Time, page []time.Time) time.Time {
 
 // candPrecision guesses the precision of a time an earlier stage found:
 // midnight IST is a date alone.
-func candPrecision(t time.Time) newsroom.Precision {
-	if t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, newsroom.IST)) {
-		return newsroom.PrecisionDay
+func candPrecision(t time.Time) datetime.Precision {
+	if t.Equal(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, datetime.IST)) {
+		return datetime.PrecisionDay
 	}
 	if t.Second() == 0 {
-		return newsroom.PrecisionMinute
+		return datetime.PrecisionMinute
 	}
-	return newsroom.PrecisionSecond
+	return datetime.PrecisionSecond
 }
 
 // visibleDate finds the first date in the visible text that follows a
 // page's first h1 (or its start), within a couple of kilobytes.
-func visibleDate(page string) (newsroom.Stamp, bool) {
+func visibleDate(page string) (datetime.Stamp, bool) {
 	low := strings.ToLower(page[:min(len(page), 1<<20)])
 	i := strings.Index(low, "</h1>")
 	if i < 0 {
 		i = strings.Index(low, "<body")
 		if i < 0 {
-			return newsroom.Stamp{}, false
+			return datetime.Stamp{}, false
 		}
 	}
 	region := page[i:min(len(page), i+4096)]
@@ -220,22 +221,22 @@ func visibleDate(page string) (newsroom.Stamp, bool) {
 		if line == "" || len(line) > 300 {
 			continue
 		}
-		if st := newsroom.FindTimes(line); len(st) > 0 {
+		if st := datetime.FindTimes(line); len(st) > 0 {
 			return st[0], true
 		}
 		// Stop at the first paragraph of text: dates inside the article
 		// are events, not publication.
 		if len(strings.Fields(line)) > 12 {
-			return newsroom.Stamp{}, false
+			return datetime.Stamp{}, false
 		}
 	}
-	return newsroom.Stamp{}, false
+	return datetime.Stamp{}, false
 }
 
 // datelineDate resolves a dateline's day and month with the published
 // year; a December dateline on a page published in January is of the year
 // before.
-func datelineDate(d *newsroom.DatelineInfo, pub time.Time) string {
+func datelineDate(d *press.DatelineInfo, pub time.Time) string {
 	if d.Day == 0 || d.Month == 0 || pub.IsZero() {
 		return ""
 	}
@@ -243,7 +244,7 @@ func datelineDate(d *newsroom.DatelineInfo, pub time.Time) string {
 	if d.Month > int(pub.Month())+1 {
 		y--
 	}
-	if !newsroom.ValidDate(y, d.Month, d.Day) {
+	if !datetime.ValidDate(y, d.Month, d.Day) {
 		return ""
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, d.Month, d.Day)
@@ -251,18 +252,18 @@ func datelineDate(d *newsroom.DatelineInfo, pub time.Time) string {
 
 // timedFirst moves the stamps that give a time of day before those that
 // give a date alone, keeping page order within each.
-func timedFirst(sts []newsroom.Stamp) []newsroom.Stamp {
-	if len(sts) < 2 || sts[0].Precision > newsroom.PrecisionDay {
+func timedFirst(sts []datetime.Stamp) []datetime.Stamp {
+	if len(sts) < 2 || sts[0].Precision > datetime.PrecisionDay {
 		return sts
 	}
-	out := make([]newsroom.Stamp, 0, len(sts))
+	out := make([]datetime.Stamp, 0, len(sts))
 	for _, st := range sts {
-		if st.Precision > newsroom.PrecisionDay {
+		if st.Precision > datetime.PrecisionDay {
 			out = append(out, st)
 		}
 	}
 	for _, st := range sts {
-		if st.Precision == newsroom.PrecisionDay {
+		if st.Precision == datetime.PrecisionDay {
 			out = append(out, st)
 		}
 	}
@@ -271,7 +272,7 @@ func timedFirst(sts []newsroom.Stamp) []newsroom.Stamp {
 
 // sameDay reports whether a and b fall on the same date in IST.
 func sameDay(a, b time.Time) bool {
-	a, b = a.In(newsroom.IST), b.In(newsroom.IST)
+	a, b = a.In(datetime.IST), b.In(datetime.IST)
 	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
@@ -281,8 +282,8 @@ var clockAfter = regexp.MustCompile(`^[\s,|(\-–]*(?i:(published|updated|प्
 
 // attachTime gives a date-only stamp the time of day printed right after
 // it, and the label that time carries.
-func attachTime(text string, st newsroom.Stamp) newsroom.Stamp {
-	if st.Precision != newsroom.PrecisionDay || st.End >= len(text) {
+func attachTime(text string, st datetime.Stamp) datetime.Stamp {
+	if st.Precision != datetime.PrecisionDay || st.End >= len(text) {
 		return st
 	}
 	rest := text[st.End:min(len(text), st.End+48)]
@@ -305,17 +306,17 @@ func attachTime(text string, st newsroom.Stamp) newsroom.Stamp {
 	if h > 23 || mi > 59 {
 		return st
 	}
-	t := st.Time.In(newsroom.IST)
-	st.Time = time.Date(t.Year(), t.Month(), t.Day(), h, mi, 0, 0, newsroom.IST)
-	st.Precision = newsroom.PrecisionMinute
+	t := st.Time.In(datetime.IST)
+	st.Time = time.Date(t.Year(), t.Month(), t.Day(), h, mi, 0, 0, datetime.IST)
+	st.Precision = datetime.PrecisionMinute
 	switch strings.ToLower(m[1]) {
 	case "published", "प्रकाशित":
 		if st.Label == 0 {
-			st.Label = newsroom.Published
+			st.Label = datetime.Published
 		}
 	case "updated", "अपडेटेड":
 		if st.Label == 0 {
-			st.Label = newsroom.Updated
+			st.Label = datetime.Updated
 		}
 	}
 	return st

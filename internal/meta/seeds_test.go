@@ -9,10 +9,10 @@ import (
 	"time"
 
 	"khabar/internal/clean"
+	"khabar/internal/datetime"
 	"khabar/internal/evaldata"
 	"khabar/internal/meta"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
 )
 
 // sharedDir finds the shared data folder: $KHABAR_EVAL_DATA's parent
@@ -153,7 +153,7 @@ func TestSeed000(t *testing.T) {
 	if got := a.Published.Format(time.RFC3339); got != "2025-11-03T00:00:00+05:30" {
 		t.Errorf("published = %s, want 2025-11-03T00:00:00+05:30", got)
 	}
-	if f := meta.Read(a); f.PublishedPrecision != newsroom.PrecisionDay {
+	if f := meta.Read(a); f.PublishedPrecision != datetime.PrecisionDay {
 		t.Errorf("published precision = %d, want day", f.PublishedPrecision)
 	}
 	if !slices.Equal(a.Agencies, []string{"Xinhua", "TASS"}) {

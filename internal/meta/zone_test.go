@@ -4,8 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
 )
 
 // TestZoneless checks that a clock read without a zone is marked as such
@@ -28,14 +28,14 @@ func TestZoneless(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			st, ok := newsroom.ParseTime(tt.in)
+			st, ok := datetime.ParseTime(tt.in)
 			if !ok {
 				t.Fatalf("ParseTime(%q) found nothing", tt.in)
 			}
-			if got := newsroom.Zoneless(st.Time); got != tt.zoneless {
+			if got := datetime.Zoneless(st.Time); got != tt.zoneless {
 				t.Errorf("Zoneless = %v, want %v", got, tt.zoneless)
 			}
-			if got := newsroom.InZone(st.Time, paris).Format(time.RFC3339); got != tt.inParis {
+			if got := datetime.InZone(st.Time, paris).Format(time.RFC3339); got != tt.inParis {
 				t.Errorf("InZone = %s, want %s", got, tt.inParis)
 			}
 		})

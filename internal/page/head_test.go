@@ -108,7 +108,7 @@ func FuzzReadHead(f *testing.F) {
 }
 
 // headTitles touches every title field (the site-suffix logic that reads
-// them is fuzzed in package newsroom, FuzzPageTitle).
+// them is fuzzed in package press, FuzzPageTitle).
 func headTitles(h news.Head) []string {
 	return []string{h.Title, h.OGTitle, h.TwitterTitle, h.H1, h.LD.Headline, h.SiteName, h.URL}
 }

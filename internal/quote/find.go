@@ -197,7 +197,9 @@ func (f *finder) hindiCue(i int) int {
 	if !found {
 		return -1
 	}
-	// The agent: "ने" (or उन्होंने) before the cue, in the same clause.
+	// The agent: "ने" (or उन्होंने) before the cue, in the same clause;
+	// in Marathi the ergative may be part of the agent's last word
+	// ("अधिकाऱ्यांनी"), and ne is then the token after it.
 	ne, pron := -1, -1
 	start := f.first[f.sent[i]]
 	for k := i - 1; k >= start && i-k <= f.opt.AgentWindow; k-- {
@@ -207,6 +209,10 @@ func (f *finder) hindiCue(i int) int {
 		key := f.toks[k].key
 		if f.r.lex.erg[key] {
 			ne = k
+			break
+		}
+		if f.r.lex.fusedErgative(key) {
+			ne = k + 1
 			break
 		}
 		if f.r.lex.ergPronouns[key] {

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"khabar/internal/lexicon"
 	"khabar/internal/normalize"
 )
@@ -15,6 +17,9 @@ type table struct {
 	plainCues [][]string
 	// erg are the postpositions that mark the agent: "ने".
 	erg map[string]bool
+	// ergSuffixes are endings that carry the agent's ergative inside a
+	// noun: Marathi "-ांनी" in "अधिकाऱ्यांनी".
+	ergSuffixes []string
 	// enCues are English speech verbs.
 	enCues map[string]bool
 	// aux are auxiliaries that may follow a cue: था, है, …
@@ -49,18 +54,10 @@ type table struct {
 
 // lexicons holds one table per primary language (lexicon.Primaries), each
 // built from that language's pack and the English one, at start-up.
-var lexicons = buildLexicons()
+var lexicons = lexicon.Build(func(packs []*lexicon.Pack) (*table, error) { return buildLexicon(packs), nil })
 
 // lexFor returns the table text in lang is read with.
-func lexFor(lang string) *table { return lexicons[lexicon.Primary(lang)] }
-
-func buildLexicons() map[string]*table {
-	m := map[string]*table{}
-	for _, l := range lexicon.Primaries() {
-		m[l] = buildLexicon(lexicon.Packs(l))
-	}
-	return m
-}
+func lexFor(lang string) *table { return lexicons.For(lang) }
 
 func fold(ws ...string) []string {
 	out := make([]string, len(ws))
@@ -68,17 +65,6 @@ func fold(ws ...string) []string {
 		out[i] = normalize.Fold(w)
 	}
 	return out
-}
-
-// set returns the folded words of class c of every pack.
-func set(packs []*lexicon.Pack, c lexicon.Class) map[string]bool {
-	m := map[string]bool{}
-	for _, p := range packs {
-		for _, w := range p.Words(c) {
-			m[normalize.Fold(w)] = true
-		}
-	}
-	return m
 }
 
 // phrases returns the phrases of class c of every pack, each a list of
@@ -107,27 +93,43 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 		l.cueFirst[c[0]] = append(l.cueFirst[c[0]], c)
 	}
 	l.plainCues = phrases(packs, lexicon.QuotePlainCue)
-	l.erg = set(packs, lexicon.Ergative)
-	l.enCues = set(packs, lexicon.QuoteSaid)
-	l.aux = set(packs, lexicon.QuoteAux)
-	l.ergPronouns = set(packs, lexicon.QuoteErgPronoun)
-	l.pronouns = set(packs, lexicon.QuotePronoun)
-	l.titles = set(packs, lexicon.QuoteTitle)
-	l.titleModifiers = set(packs, lexicon.QuoteTitleModifier)
-	l.abbreviations = set(packs, lexicon.Abbreviation)
-	l.roles = set(packs, lexicon.QuoteRole)
+	l.erg = lexicon.Set(packs, lexicon.Ergative)
+	for _, p := range packs {
+		for _, w := range p.Words(lexicon.ErgativeSuffix) {
+			l.ergSuffixes = append(l.ergSuffixes, normalize.Fold(w))
+		}
+	}
+	l.enCues = lexicon.Set(packs, lexicon.QuoteSaid)
+	l.aux = lexicon.Set(packs, lexicon.QuoteAux)
+	l.ergPronouns = lexicon.Set(packs, lexicon.QuoteErgPronoun)
+	l.pronouns = lexicon.Set(packs, lexicon.QuotePronoun)
+	l.titles = lexicon.Set(packs, lexicon.QuoteTitle)
+	l.titleModifiers = lexicon.Set(packs, lexicon.QuoteTitleModifier)
+	l.abbreviations = lexicon.Set(packs, lexicon.Abbreviation)
+	l.roles = lexicon.Set(packs, lexicon.QuoteRole)
 	l.demonyms = map[string]string{}
 	for _, p := range packs {
 		for _, e := range p.Entries(lexicon.QuoteDemonym) {
 			l.demonyms[normalize.Fold(e.Text)] = normalize.Fold(e.Value)
 		}
 	}
-	l.stops = set(packs, lexicon.QuoteStop)
-	l.conj = set(packs, lexicon.QuoteConj)
-	l.according = set(packs, lexicon.QuoteAccording)
-	l.that = set(packs, lexicon.QuoteThat)
-	l.closers = set(packs, lexicon.QuoteCloser)
+	l.stops = lexicon.Set(packs, lexicon.QuoteStop)
+	l.conj = lexicon.Set(packs, lexicon.QuoteConj)
+	l.according = lexicon.Set(packs, lexicon.QuoteAccording)
+	l.that = lexicon.Set(packs, lexicon.QuoteThat)
+	l.closers = lexicon.Set(packs, lexicon.QuoteCloser)
 	return l
+}
+
+// fusedErgative reports whether the word w ends in an ergative suffix
+// and has a stem before it.
+func (l *table) fusedErgative(w string) bool {
+	for _, suf := range l.ergSuffixes {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitWords splits s at spaces.

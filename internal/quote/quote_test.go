@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"khabar/internal/evaldata"
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 	"khabar/internal/news/newstest"
 )
@@ -261,5 +262,27 @@ func TestOptions(t *testing.T) {
 	}
 	if n := run(Options{AgentWindow: 4}, far); n != 0 {
 		t.Errorf("AgentWindow 4: %d quotes, want 0", n)
+	}
+}
+
+// TestCueListsDisjoint checks, for every pack language, that no speech
+// verb phrase is both a cue after the ergative and a plain cue: a phrase in
+// both would be tried twice at every token and read "X कहा" without "ने"
+// as speech.
+func TestCueListsDisjoint(t *testing.T) {
+	for _, lang := range lexicon.Primaries() {
+		l := lexFor(lang)
+		erg := map[string]bool{}
+		for _, c := range l.cues {
+			erg[strings.Join(c, " ")] = true
+		}
+		for _, c := range l.plainCues {
+			if erg[strings.Join(c, " ")] {
+				t.Errorf("%s: %q is both a quote.cue and a quote.plain-cue", lang, strings.Join(c, " "))
+			}
+		}
+		if len(l.plainCues) == 0 || len(l.cues) == 0 {
+			t.Errorf("%s: %d cues, %d plain cues", lang, len(l.cues), len(l.plainCues))
+		}
 	}
 }

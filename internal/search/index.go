@@ -67,7 +67,7 @@ const (
 )
 
 // ist is India Standard Time, the zone of the days counted per day.
-var ist = time.FixedZone("IST", 5*3600+1800)
+var ist = news.IST
 
 // Index is a full-text index of articles, in a directory on disk. It is
 // safe for concurrent use.

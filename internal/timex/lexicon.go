@@ -81,21 +81,13 @@ type table struct {
 	oclock     map[string]bool    // the word after an hour: बजे, वाजता
 }
 
-// lexicons holds one lexicon per primary language (lexicon.Primaries),
+// lexicons holds one table per primary language (lexicon.Primaries),
 // each built from that language's pack and the English one. They are built
 // at start-up and only read.
-var lexicons = buildLexicons()
+var lexicons = lexicon.Build(func(packs []*lexicon.Pack) (*table, error) { return buildLexicon(packs), nil })
 
-// lexFor returns the lexicon text in lang is read with.
-func lexFor(lang string) *table { return lexicons[lexicon.Primary(lang)] }
-
-func buildLexicons() map[string]*table {
-	m := map[string]*table{}
-	for _, l := range lexicon.Primaries() {
-		m[l] = buildLexicon(lexicon.Packs(l))
-	}
-	return m
-}
+// lexFor returns the table text in lang is read with.
+func lexFor(lang string) *table { return lexicons.For(lang) }
 
 // units maps the unit names of the packs to units.
 var unitNames = map[string]unit{"second": uSecond, "minute": uMinute, "hour": uHour, "day": uDay,
@@ -114,18 +106,12 @@ func fill[V any](m map[string]V, packs []*lexicon.Pack, c lexicon.Class, val fun
 	}
 }
 
-func isTrue(lexicon.Entry) bool { return true }
-
 func buildLexicon(packs []*lexicon.Pack) *table {
 	l := &table{
 		months: map[string]int{}, monthAbr: map[string]int{}, weekdays: map[string]time.Weekday{},
-		wdAbr: map[string]time.Weekday{}, units: map[string]unit{}, plural: map[string]bool{},
-		parts: map[string]string{}, numbers: map[string]float64{}, mult: map[string]float64{},
-		vague: map[string]bool{}, mods: map[string]rel{}, relDays: map[string]int{},
-		setWords: map[string]string{}, every: map[string]bool{}, yearCue: map[string]bool{},
-		postpos: map[string]bool{}, notAfter: map[string]bool{}, ago: map[string]bool{},
-		later: map[string]bool{}, whole: map[string]bool{}, future: map[string]bool{}, weakFuture: map[string]bool{},
-		past: map[string]bool{}, clause: map[string]bool{}, oclock: map[string]bool{},
+		wdAbr: map[string]time.Weekday{}, units: map[string]unit{}, parts: map[string]string{},
+		numbers: map[string]float64{}, mult: map[string]float64{}, mods: map[string]rel{},
+		relDays: map[string]int{}, setWords: map[string]string{},
 	}
 	weekday := func(e lexicon.Entry) time.Weekday { return time.Weekday(e.Int()) }
 	text := func(e lexicon.Entry) string { return e.Value }
@@ -134,25 +120,25 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	fill(l.weekdays, packs, lexicon.Weekday, weekday)
 	fill(l.wdAbr, packs, lexicon.WeekdayAbbr, weekday)
 	fill(l.units, packs, lexicon.TimeUnit, func(e lexicon.Entry) unit { return unitNames[e.Value] })
-	fill(l.plural, packs, lexicon.TimeUnitPlural, isTrue)
+	l.plural = lexicon.Set(packs, lexicon.TimeUnitPlural)
 	fill(l.parts, packs, lexicon.TimeDayPart, text)
 	fill(l.numbers, packs, lexicon.NumberWord, lexicon.Entry.Float)
 	fill(l.mult, packs, lexicon.Multiplier, lexicon.Entry.Float)
-	fill(l.vague, packs, lexicon.TimeVague, isTrue)
+	l.vague = lexicon.Set(packs, lexicon.TimeVague)
 	fill(l.mods, packs, lexicon.TimeModifier, func(e lexicon.Entry) rel { return relNames[e.Value] })
 	fill(l.relDays, packs, lexicon.RelativeDay, lexicon.Entry.Int)
 	fill(l.setWords, packs, lexicon.TimeSet, text)
-	fill(l.every, packs, lexicon.TimeEvery, isTrue)
-	fill(l.yearCue, packs, lexicon.TimeYearCue, isTrue)
-	fill(l.postpos, packs, lexicon.TimeYearPostpos, isTrue)
-	fill(l.notAfter, packs, lexicon.TimeQuantityNoun, isTrue)
-	fill(l.ago, packs, lexicon.TimeAgo, isTrue)
-	fill(l.later, packs, lexicon.TimeLater, isTrue)
-	fill(l.whole, packs, lexicon.TimeWhole, isTrue)
-	fill(l.future, packs, lexicon.TimeFuture, isTrue)
-	fill(l.weakFuture, packs, lexicon.TimeWeakFuture, isTrue)
-	fill(l.past, packs, lexicon.TimePast, isTrue)
-	fill(l.clause, packs, lexicon.TimeClause, isTrue)
-	fill(l.oclock, packs, lexicon.TimeOClock, isTrue)
+	l.every = lexicon.Set(packs, lexicon.TimeEvery)
+	l.yearCue = lexicon.Set(packs, lexicon.TimeYearCue)
+	l.postpos = lexicon.Set(packs, lexicon.TimeYearPostpos)
+	l.notAfter = lexicon.Set(packs, lexicon.TimeQuantityNoun)
+	l.ago = lexicon.Set(packs, lexicon.TimeAgo)
+	l.later = lexicon.Set(packs, lexicon.TimeLater)
+	l.whole = lexicon.Set(packs, lexicon.TimeWhole)
+	l.future = lexicon.Set(packs, lexicon.TimeFuture)
+	l.weakFuture = lexicon.Set(packs, lexicon.TimeWeakFuture)
+	l.past = lexicon.Set(packs, lexicon.TimePast)
+	l.clause = lexicon.Set(packs, lexicon.TimeClause)
+	l.oclock = lexicon.Set(packs, lexicon.TimeOClock)
 	return l
 }

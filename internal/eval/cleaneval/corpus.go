@@ -14,10 +14,10 @@ import (
 	"time"
 
 	"khabar/internal/clean"
+	"khabar/internal/datetime"
 	"khabar/internal/extract"
 	"khabar/internal/meta"
 	"khabar/internal/news"
-	"khabar/internal/newsroom"
 	"khabar/internal/normalize"
 	"khabar/internal/pipeline"
 	"khabar/internal/source"
@@ -340,7 +340,7 @@ func scoreCorpus(s *CorpusScore, key string, t Truth, page string, a *news.Artic
 	}
 	got := ""
 	if !a.Published.IsZero() {
-		got = a.Published.In(newsroom.IST).Format("2006-01-02")
+		got = a.Published.In(datetime.IST).Format("2006-01-02")
 	}
 	s.Published.add(got == t.Published)
 	if got != t.Published {

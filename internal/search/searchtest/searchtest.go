@@ -25,7 +25,7 @@ type Index interface {
 	Search(ctx context.Context, q search.Query) (search.Result, error)
 }
 
-var ist = time.FixedZone("IST", 5*3600+1800)
+var ist = news.IST
 
 // at is 10:00 IST on day d of month m of 2025.
 func at(m time.Month, d int) time.Time { return time.Date(2025, m, d, 10, 0, 0, 0, ist) }

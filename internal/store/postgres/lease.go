@@ -53,8 +53,10 @@ func (s *Store) acquire(ctx context.Context, name string, every time.Duration) (
 	if err != nil {
 		return nil, fmt.Errorf("postgres: acquire %q: %w", name, err)
 	}
-	// The two-key lock of migrations is apart: this one takes one key.
-	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock(hashtextextended($1, 0))`, "khabar lease "+name); err != nil {
+	// The two-key lock of migrations is apart: this one takes one key,
+	// of the name and the schema, so that stores in other schemas of the
+	// database (see the package doc) have leases of their own.
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock(hashtextextended($1 || ' ' || current_schema(), 0))`, "khabar lease "+name); err != nil {
 		conn.Close(context.Background())
 		return nil, fmt.Errorf("postgres: acquire %q: %w", name, err)
 	}
@@ -100,7 +102,7 @@ func (l *Lease) Release(ctx context.Context) error {
 	l.once.Do(func() { close(l.lost) })
 	// Closing the session ends the lock; unlocking first says so sooner
 	// to a server that is slow to notice.
-	_, err := l.conn.Exec(ctx, `SELECT pg_advisory_unlock(hashtextextended($1, 0))`, "khabar lease "+l.name)
+	_, err := l.conn.Exec(ctx, `SELECT pg_advisory_unlock(hashtextextended($1 || ' ' || current_schema(), 0))`, "khabar lease "+l.name)
 	if cerr := l.conn.Close(ctx); err == nil {
 		err = cerr
 	}

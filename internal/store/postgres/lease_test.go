@@ -25,6 +25,17 @@ func TestLease(t *testing.T) {
 	if err := other.Release(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// The store in another schema of the database has leases of its own.
+	elsewhere := openURL(t, pgtest.URL(t))
+	wait0, cancel0 := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel0()
+	le, err := elsewhere.Acquire(wait0, "linker")
+	if err != nil {
+		t.Fatalf("the lease of a store in another schema: %v", err)
+	}
+	if err := le.Release(ctx); err != nil {
+		t.Fatal(err)
+	}
 	// b waits while a holds it.
 	wait, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
 	defer cancel()

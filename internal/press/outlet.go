@@ -1,4 +1,4 @@
-package newsroom
+package press
 
 import (
 	"net/url"
@@ -200,22 +200,37 @@ func Outlet(s string) string {
 	return ""
 }
 
-// OutletByURL returns the English name of the outlet publishing at the URL
-// or host u, or "".
-func OutletByURL(u string) string {
+// Host returns the lower-case host of a URL (or of a bare host name),
+// without "www.", or "".
+func Host(u string) string {
+	h, _ := hostPath(u)
+	return h
+}
+
+// hostPath returns the lower-case host of a URL (or of a bare host name),
+// without "www.", and its lower-case path; "" when u has no host.
+func hostPath(u string) (host, path string) {
 	u = strings.TrimSpace(u)
 	if u == "" {
-		return ""
+		return "", ""
 	}
 	if !strings.Contains(u, "://") {
 		u = "http://" + u
 	}
 	p, err := url.Parse(u)
 	if err != nil || p.Host == "" {
+		return "", ""
+	}
+	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www."), strings.ToLower(p.Path)
+}
+
+// OutletByURL returns the English name of the outlet publishing at the URL
+// or host u, or "".
+func OutletByURL(u string) string {
+	host, path := hostPath(u)
+	if host == "" {
 		return ""
 	}
-	host := strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
-	path := strings.ToLower(p.Path)
 	best, bestLen := "", 0
 	for _, o := range outletTable {
 		for _, h := range o.hosts {

@@ -1,10 +1,11 @@
-package newsroom
+package press
 
 import (
 	"net/url"
 	"strings"
 	"unicode"
 
+	"khabar/internal/datetime"
 	"khabar/internal/normalize"
 )
 
@@ -101,12 +102,12 @@ func hostLabel(pageURL string) string {
 // isDateTail reports whether a title's tail is only a date (and perhaps a
 // time or a label): "07.03.2024", "March 7, 2024", "Updated: 7 मार्च 2024".
 func isDateTail(tail string) bool {
-	st := FindTimes(tail)
+	st := datetime.FindTimes(tail)
 	if len(st) != 1 {
 		return false
 	}
 	rest := splitWords(tail[:st[0].Start] + " " + tail[st[0].End:])
-	return len(rest) == 0 || st[0].Label != Unlabelled && len(rest) <= 3
+	return len(rest) == 0 || st[0].Label != datetime.Unlabelled && len(rest) <= 3
 }
 
 // siteWords reports a short tail such as "Hindi News", "NDTV India", "Latest

@@ -1,9 +1,10 @@
-package newsroom
+package press
 
 import (
 	"regexp"
 	"strings"
 
+	"khabar/internal/datetime"
 	"khabar/internal/normalize"
 )
 
@@ -43,7 +44,7 @@ func ReadByline(s string) (names, outlets, agencies []string) {
 				cut = i
 			}
 		}
-		if st := FindTimes(seg); len(st) > 0 && st[0].Start < cut {
+		if st := datetime.FindTimes(seg); len(st) > 0 && st[0].Start < cut {
 			cut = st[0].Start
 		}
 		seg = strings.Trim(strings.TrimSpace(seg[:cut]), " ,-–:|")

@@ -1,7 +1,8 @@
-package newsroom
+package press
 
 import (
 	_ "embed"
+	"khabar/internal/datetime"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -289,7 +290,7 @@ func (d *DatelineInfo) readParts(head string, kind rune) bool {
 		words += len(ws)
 		// The date first: PTI-Bhasha writes its day as a word ("एक
 		// दिसंबर"), which may also be a small word of sentences.
-		if dd, mm, n, ok := ParseDayMonth(part); ok && strings.TrimSpace(part[n:]) == "" || ok && isYearOnly(part[n:]) {
+		if dd, mm, n, ok := datetime.ParseDayMonth(part); ok && strings.TrimSpace(part[n:]) == "" || ok && isYearOnly(part[n:]) {
 			d.Day, d.Month = dd, mm
 			continue
 		}
@@ -430,7 +431,7 @@ func placeThenDate(part string) (place string, day, month int, ok bool) {
 	}
 	for k := 1; k <= len(ws)-2; k++ {
 		rest := part[ws[k].start:]
-		if dd, mm, n, ok := ParseDayMonth(rest); ok && strings.TrimSpace(rest[n:]) == "" {
+		if dd, mm, n, ok := datetime.ParseDayMonth(rest); ok && strings.TrimSpace(rest[n:]) == "" {
 			return strings.TrimSpace(part[:ws[k].start]), dd, mm, true
 		}
 	}
