@@ -1,6 +1,9 @@
 package tagger
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Word vectors: the emission score of a token is the sum of the weights of
 // its features, and most of its features depend on one token alone (its
@@ -162,6 +165,10 @@ func (c *wordCache) put(t string, x *alone) *alone {
 	if full {
 		return x
 	}
+	// tokens are often slices of an article's text: a kept record must
+	// not keep the article
+	t = strings.Clone(t)
+	x.folded, x.word, x.shape = strings.Clone(x.folded), strings.Clone(x.word), strings.Clone(x.shape)
 	var scratch []uint64
 	c.m.vecOf(x, 0, &scratch)
 	if c.m.second != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // vecSentences returns the sentences the word-vector tests tag: the toy
@@ -231,6 +232,31 @@ func TestWordCacheConcurrent(t *testing.T) {
 			if b := en2.Tag(doc[k]); !slices.Equal(a, b) {
 				t.Fatalf("English sentence %d: %v, then %v", k, a, b)
 			}
+		}
+	}
+}
+
+// TestWordCacheKeepsNoText checks that the cache keeps copies of the
+// tokens, not slices of the text they came from.
+func TestWordCacheKeepsNoText(t *testing.T) {
+	m := shippedModel(t)
+	text := "मोहन ने पटना में भाषण दिया ।"
+	m.TagDoc([][]string{strings.Fields(text)})
+	for _, tok := range strings.Fields(text) {
+		x := m.words.get(tok)
+		if x == nil {
+			t.Fatalf("%q not kept", tok)
+		}
+		for _, s := range []string{x.word, x.folded} {
+			if s != "" && unsafe.StringData(s) == unsafe.StringData(tok) {
+				t.Errorf("%q: the cache keeps the text's bytes", tok)
+			}
+		}
+	}
+	sh := m.words.shard("मोहन")
+	for k := range sh.tok {
+		if k == "मोहन" && unsafe.StringData(k) == unsafe.StringData(strings.Fields(text)[0]) {
+			t.Error("the cache's key is the text's bytes")
 		}
 	}
 }
