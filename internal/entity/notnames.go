@@ -104,7 +104,7 @@ func (s *Stage) addSoundMatches(spans []span, tokens, words []string) []span {
 			if i+n < len(tokens) && !taken[i+n] && nameLike(tokens[i+n], words[i+n]) && n < 3 {
 				continue
 			}
-			if slices.ContainsFunc(tokens[i:i+n], s.model.Common) {
+			if slices.ContainsFunc(words[i:i+n], s.model.CommonWord) {
 				continue
 			}
 			e := s.soundPerson(tokens[i:i+n], words[i:i+n], i > 0 && personTitles[words[i-1]])
@@ -128,7 +128,7 @@ func (s *Stage) addSoundMatches(spans []span, tokens, words []string) []span {
 // soundMinKey letters, unless titled (right after a person title).
 func (s *Stage) soundPerson(tokens, words []string, titled bool) *kb.Entry {
 	name := strings.Join(words, " ")
-	if len(tokens) == 1 && (s.model.Known(tokens[0]) || s.model.Common(tokens[0]) ||
+	if len(tokens) == 1 && (s.model.KnownWord(words[0]) || s.model.CommonWord(words[0]) ||
 		!titled && len(translit.Key(name)) < soundMinKey) {
 		return nil
 	}

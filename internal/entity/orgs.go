@@ -114,7 +114,7 @@ func (s *Stage) addAcronymOrgs(spans []span, tokens, words []string) []span {
 		}
 	}
 	for i, t := range tokens {
-		if taken[i] || personTitles[words[i]] || s.model.Common(t) {
+		if taken[i] || personTitles[words[i]] || s.model.CommonWord(words[i]) {
 			continue
 		}
 		l, ok := translit.Spelled(t)

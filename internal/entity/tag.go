@@ -452,7 +452,7 @@ func (s *Stage) growPersons(spans []span, tokens, words []string) {
 			sp.End++
 		}
 		for sp.Start > 0 && sp.End-sp.Start < 4 && !taken[sp.Start-1] && nameLike(tokens[sp.Start-1], words[sp.Start-1]) &&
-			!s.model.Common(tokens[sp.Start-1]) &&
+			!s.model.CommonWord(words[sp.Start-1]) &&
 			(s.kb.GivenName(words[sp.Start-1]) || sp.Start > 1 && personTitles[words[sp.Start-2]]) {
 			taken[sp.Start-1] = true
 			sp.Start--
@@ -499,7 +499,7 @@ func (s *Stage) addKBMatches(spans []span, tokens, words []string) []span {
 		// training data need not have seen the name whole. So are known
 		// organisations: IL-NER leaves लोकसभा and कांग्रेस untagged, a
 		// news reader follows them (IL-NER dev F1 0.752 -> 0.750).
-		if !m.Latin && s.skip&keepKnownKB == 0 && m.End-m.Start == 1 && m.Entry.Type != "ORG" && s.model.Known(tokens[m.Start]) {
+		if !m.Latin && s.skip&keepKnownKB == 0 && m.End-m.Start == 1 && m.Entry.Type != "ORG" && s.model.KnownWord(words[m.Start]) {
 			continue
 		}
 		if !m.Latin && latinRun(tokens[m.Start:m.End]) {
@@ -663,7 +663,7 @@ func (s *Stage) titleNames(spans []span, tokens, words []string) []span {
 		j := i + 1
 		for j < len(tokens) && j-i <= 3 && !taken[j] && nameLike(tokens[j], words[j]) &&
 			(j > i+1 && s.kb.FamilyName(words[j]) ||
-				!s.model.Common(tokens[j]) && (s.skip&keepKnownTitle != 0 || !s.model.Known(tokens[j]))) {
+				!s.model.CommonWord(words[j]) && (s.skip&keepKnownTitle != 0 || !s.model.KnownWord(words[j]))) {
 			j++
 		}
 		// the name must end where a function word or punctuation follows,

@@ -128,6 +128,11 @@ type alone struct {
 	acronym int
 	// h holds the hashes of the features that depend on this token alone
 	h *wordHashes
+	// vec holds the token's word vectors for the models of two passes
+	vec [2]*wordVec
+	// shared is set on the records of a wordCache, which documents tagged
+	// at once share: read-only, with both vectors worked out
+	shared bool
 }
 
 // wordHashes are the feature hashes, and the starts of the hashes, that
@@ -192,6 +197,9 @@ type memo struct {
 	words []string
 	// cache is the gazetteer's, when it is a CachingGazetteer
 	cache map[string]string
+	// shared, when not nil, keeps the records of frequent tokens across
+	// documents (see wordCache)
+	shared *wordCache
 }
 
 func newMemo() *memo {
@@ -213,10 +221,17 @@ func (mm *memo) info(t string, lex lexicon, word string, known bool) *alone {
 	if x, ok := mm.tok[t]; ok {
 		return x
 	}
+	if x := mm.shared.get(t); x != nil {
+		mm.tok[t] = x
+		return x
+	}
 	if !known {
 		word = wordOf(t)
 	}
 	x := aloneOf(t, word, lex)
+	if mm.shared != nil {
+		x = mm.shared.put(t, x)
+	}
 	mm.tok[t] = x
 	return x
 }

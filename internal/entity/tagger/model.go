@@ -23,6 +23,10 @@ type Model struct {
 	// labels of this one over window sentences before and after.
 	second *Model
 	window int
+	// words keeps the token records of frequent tokens, with their word
+	// vectors for both passes, across the documents TagDocContext tags
+	words     *wordCache
+	wordsOnce sync.Once
 }
 
 // Info describes how a model was trained.
@@ -46,6 +50,10 @@ func (m *Model) Info() Info { return m.info }
 type featTable struct {
 	slots []featSlot
 	ws    []labWeight
+	// maxW is the largest magnitude of a weight; inexact is set when a
+	// weight is not a whole multiple of quantStep (see exactSums).
+	maxW    float32
+	inexact bool
 }
 
 // featSlot is one slot of a featTable; key 0 is an empty slot, hashes are
@@ -75,6 +83,13 @@ func newFeatTable(n int) featTable {
 // push appends a weight, for the feature put next.
 func (t *featTable) push(lab uint8, w float32) {
 	t.ws = append(t.ws, labWeight{w: w, lab: uint32(lab)})
+	a := float32(math.Abs(float64(w)))
+	if !(a <= t.maxW) { // NaN too
+		t.maxW = a
+	}
+	if q := float64(w) / quantStep; q != math.Trunc(q) {
+		t.inexact = true
+	}
 }
 
 // put adds a feature; its weights must be pushed right before, from
@@ -135,7 +150,18 @@ func (m *Model) Tag(tokens []string) []string {
 	if m.second != nil {
 		return m.TagDoc([][]string{tokens})[0]
 	}
-	return m.labelNames(m.labelsHinted(tokens, nil))
+	if len(tokens) == 0 {
+		return []string{}
+	}
+	mm := newMemo()
+	mm.shared = m.wordCache()
+	return m.labelNames(m.labelsOf(prepareMemo(tokens, m.gaz, m.lex, nil, mm), 0))
+}
+
+// wordCache returns m's cache of token records, made on first use.
+func (m *Model) wordCache() *wordCache {
+	m.wordsOnce.Do(func() { m.words = newWordCache(m) })
+	return m.words
 }
 
 // labelsHinted returns the index of the best label of each token, with
@@ -144,11 +170,14 @@ func (m *Model) labelsHinted(tokens []string, hs []hint) []int {
 	if len(tokens) == 0 {
 		return nil
 	}
-	return m.labelsOf(prepare(tokens, m.gaz, m.lex, hs))
+	return m.labelsOf(prepare(tokens, m.gaz, m.lex, hs), -1)
 }
 
 // labelsOf returns the index of the best label of each prepared token.
-func (m *Model) labelsOf(ts []token) []int {
+// pass, 0 or 1, is the slot of the tokens' alone records for m's word
+// vectors (see vecs.go), when the records are shared by the tokens of a
+// document; -1 when they are not.
+func (m *Model) labelsOf(ts []token, pass int) []int {
 	if len(ts) == 0 {
 		return nil
 	}
@@ -161,9 +190,26 @@ func (m *Model) labelsOf(ts []token) []int {
 	n := len(ts)
 	wk.scores = grow(wk.scores, n*L)
 	for i := range ts {
-		wk.feats, _ = features(wk.feats[:0], ts, i)
 		row := wk.scores[i*L : (i+1)*L]
 		clear(row)
+		if pass >= 0 && m.exactSums(&ts[i]) {
+			addVec(row, m.vecOf(ts[i].alone, pass, &wk.feats), vSelf)
+			if i > 0 {
+				addVec(row, m.vecOf(ts[i-1].alone, pass, &wk.feats), vPrev)
+			}
+			if i > 1 {
+				addVec(row, m.vecOf(ts[i-2].alone, pass, &wk.feats), vPrev2)
+			}
+			if i+1 < n {
+				addVec(row, m.vecOf(ts[i+1].alone, pass, &wk.feats), vNext)
+			}
+			if i+2 < n {
+				addVec(row, m.vecOf(ts[i+2].alone, pass, &wk.feats), vNext2)
+			}
+			wk.feats = contextFeatures(wk.feats[:0], ts, i)
+		} else {
+			wk.feats, _ = features(wk.feats[:0], ts, i)
+		}
 		// Find every feature first, then add their weights in order: the
 		// look-ups do not wait on one another, so the memory serves
 		// several at once.
@@ -257,6 +303,12 @@ func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
 func (m *Model) Common(tok string) bool {
 	return m.lex[wordOf(tok)]&lexCommon != 0
 }
+
+// CommonWord is Common of a token whose folded word (kb.Word) is w.
+func (m *Model) CommonWord(w string) bool { return m.lex[w]&lexCommon != 0 }
+
+// KnownWord is Known of a token whose folded word (kb.Word) is w.
+func (m *Model) KnownWord(w string) bool { return m.lex[w]&lexFreqMask>>lexFreqShift >= 2 }
 
 // Known reports whether the training data has tok at least three times,
 // often enough for the model to have learned when it is a name.

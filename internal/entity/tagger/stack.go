@@ -160,6 +160,7 @@ func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]s
 	// pass shares the first's gazetteer and lexicon), with each distinct
 	// token worked out once for the document.
 	mm := newMemo()
+	mm.shared = m.wordCache()
 	prepared := make([][]token, len(doc))
 	first := make([][]int, len(doc))
 	hw := make([][]string, len(doc))
@@ -172,7 +173,7 @@ func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]s
 		}
 		ts := prepareMemo(s, m.gaz, m.lex, nil, mm)
 		prepared[k] = ts
-		first[k] = m.labelsOf(ts)
+		first[k] = m.labelsOf(ts, 0)
 		hw[k] = make([]string, len(s))
 		for i := range ts {
 			hw[k][i] = ts[i].word // hintWord
@@ -186,7 +187,7 @@ func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]s
 		for i := range ts {
 			ts[i].hint, ts[i].hinted = hs[k][i], true
 		}
-		out[k] = m.labelNames(m.second.labelsOf(ts))
+		out[k] = m.labelNames(m.second.labelsOf(ts, 1))
 	}
 	return out, nil
 }
