@@ -371,22 +371,26 @@ poll:
 			twice++
 		}
 	}
-	// Only pages not yet stored at the kill may be asked for again: the
-	// ones fetched and waiting for analysis (how many depends on how far
-	// fetching ran ahead of the analysis, i.e. on the machine's load).
+	// Pages not yet stored at the kill may be asked for again (how many
+	// depends on how far fetching ran ahead of the analysis, i.e. on the
+	// machine's load); of the stored ones, only a batch stored but not
+	// yet recorded as fetched (follow.submitBatch, 16).
 	for p := range stored {
 		if counts[p] == 0 {
 			t.Errorf("stored page %s was never asked for", p)
 		}
 	}
+	again := 0
 	for p, n := range counts {
 		if n == 2 && stored[p] {
-			t.Errorf("%s was stored before the kill and fetched again", p)
+			again++
+			t.Logf("%s was stored before the kill and fetched again", p)
 		}
 	}
-	if twice > len(counts)-len(stored) {
-		t.Errorf("%d pages fetched again after the kill, with only %d not stored", twice, len(counts)-len(stored))
+	if again > 16 {
+		t.Errorf("%d pages stored before the kill were fetched again; at most a batch of 16 may be", again)
 	}
+	t.Logf("%d pages fetched again, %d of them stored before the kill", twice, again)
 	if len(counts) != want {
 		t.Errorf("%d distinct pages fetched, want %d", len(counts), want)
 	}

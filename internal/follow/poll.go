@@ -270,8 +270,10 @@ type fetched struct {
 
 // fetchPages fetches pages for src and hands them to the ingester in small
 // batches while the next are fetched; each stored page is recorded as
-// fetched only once the store has it, so a crash refetches nothing stored
-// and loses nothing.
+// fetched only once the store has it, so a crash loses nothing. A crash
+// between storing a batch and recording it (one write after the other)
+// makes the next round fetch that batch again, at most submitBatch pages
+// per source, which the store takes as unchanged.
 func (f *Follower) fetchPages(ctx context.Context, src *store.Source, pages []page) (RoundSummary, error) {
 	var sum RoundSummary
 	if len(pages) == 0 {
