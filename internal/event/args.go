@@ -118,7 +118,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 			neg = true
 		}
 	}
-	for k := max(lo, i-3); k < i; k++ {
+	for k := max(lo, i-d.opt.ModalBefore); k < i; k++ {
 		w := d.key(k)
 		switch {
 		case w == "बिना" || w == "without" || w == "no":
@@ -134,7 +134,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 	}
 	// "वार्ता करने की पेशकश", "फोन कॉल का प्रस्ताव": offered, not held.
 	if m.Event.Type == Consult {
-		for k := end; k < min(hi, end+9); k++ {
+		for k := end; k < min(hi, end+d.opt.OfferAfter); k++ {
 			if w := d.key(k); w == "पेशकश" || w == "प्रस्ताव" || w == "offer" || w == "proposal" {
 				hypo = true
 			}
@@ -181,7 +181,7 @@ func (d *doc) denied(i, end int) bool {
 			}
 		}
 	}
-	for k := end; k < hi && k < end+3; k++ {
+	for k := end; k < hi && k < end+d.opt.VerbAfter; k++ {
 		w := d.key(k)
 		if d.is(lexicon.EventNegation, w) {
 			return true
@@ -228,7 +228,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		}
 	}
 	if len(actors) == 0 {
-		for k := end; k < shi && k < end+10; k++ {
+		for k := end; k < shi && k < end+d.opt.AgentAfter; k++ {
 			if d.erg(k) {
 				if a, ok := d.r.Before(d.toks[k].s); ok && a.ID != "" {
 					actors = append(actors, d.expand(a)...)
@@ -311,7 +311,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		if a, ok := d.r.Before(d.toks[i].s); ok && a.ID != "" && len(actors) == 0 {
 			actors = append(actors, d.expand(a)...)
 		}
-		for k := end; k < shi && k < end+4; k++ {
+		for k := end; k < shi && k < end+d.opt.PartyAfter; k++ {
 			if em := d.entityAt(k); em >= 0 {
 				e := d.a.Entities[d.ments[em].ent]
 				a := quote.Agent{ID: e.ID, Name: e.Name, Type: e.Type}

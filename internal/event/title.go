@@ -28,7 +28,7 @@ func (d *doc) titleEvents() []*Mention {
 		return nil
 	}
 	t := &news.Article{Text: title, Published: d.a.Published, Dateline: d.a.Dateline, Entities: titleEntities(title, d.a.Entities)}
-	heads := Extract(t)
+	heads := ExtractWith(t, d.opt)
 	words := d.senses(title)
 	var out []*Mention
 	for hi, h := range heads {

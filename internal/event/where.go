@@ -202,7 +202,7 @@ func (d *doc) casualties(si int) []casualty {
 		}
 		// Walk back over "की", "के", "हो", a person noun, "अन्य".
 		j := k
-		for n := 0; n < 4 && j > s.first; n++ {
+		for n := 0; n < d.opt.CountBack && j > s.first; n++ {
 			p := d.key(j - 1)
 			if p == "की" || p == "के" || p == "का" || p == "को" && w == "मार" || p == "लोग" || p == "people" || p == "were" ||
 				p == "have" || p == "been" || p == "are" || p == "अन्य" || d.is(lexicon.EventPersons, p) {
@@ -266,7 +266,7 @@ func (d *doc) attachCasualties() {
 		for _, c := range cs {
 			var target *Mention
 			for _, m := range d.out {
-				if !m.violent() || m.sent > si || m.sent < si-2 {
+				if !m.violent() || m.sent > si || m.sent < si-d.opt.SentenceReach {
 					continue
 				}
 				if m.sent == si {
