@@ -247,15 +247,15 @@ func (f *finder) numeric(i int) (dparts, int, bool) {
 			return dparts{}, i, false
 		}
 		// A two-digit year is read in the publication's century, and only
-		// when that puts it within twenty years of publication.
+		// when that puts it within YearSpan (twenty) years of publication.
 		y := f.pub.y/100*100 + p.y
 		switch {
-		case y > f.pub.y+20:
+		case y > f.pub.y+f.opt.YearSpan:
 			y -= 100
-		case y < f.pub.y-80:
+		case y < f.pub.y-100+f.opt.YearSpan:
 			y += 100
 		}
-		if y < f.pub.y-20 || y > f.pub.y+20 {
+		if y < f.pub.y-f.opt.YearSpan || y > f.pub.y+f.opt.YearSpan {
 			return dparts{}, i, false
 		}
 		p.y = y
@@ -394,7 +394,7 @@ func (f *finder) yearExpr(i int) int {
 	}
 	cue := f.lex.yearCue[f.key(i-1)] && !(i > 1 && f.isNum(i-2))
 	if !cue {
-		if y < 1900 || y > 2100 {
+		if y < f.opt.FirstYear || y > f.opt.LastYear {
 			return -1
 		}
 		next := f.key(j)
