@@ -220,7 +220,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 			}
 			break
 		}
-		if ergPronouns[d.key(k)] {
+		if d.is(lexicon.EventErgPronoun, d.key(k)) {
 			if a, ok := d.r.Person(d.toks[k].s); ok && a.ID != "" {
 				actors = append(actors, a)
 			}
@@ -250,7 +250,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		if d.toks[k].kind == kPunct && p != "-" {
 			break
 		}
-		if d.erg(k) || ergPronouns[p] {
+		if d.erg(k) || d.is(lexicon.EventErgPronoun, p) {
 			// The agent, handled above; skip its phrase.
 			if a, ok := d.r.Before(d.toks[k].s); ok && d.erg(k) && d.tokOf(a.Start) < k {
 				k = d.tokOf(a.Start)
@@ -266,7 +266,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		}
 		// "रूस के राष्ट्रपति": a qualifier of a title, not a party.
 		if p == "के" || p == "की" || p == "का" {
-			if titleWords[d.key(k+1)] {
+			if d.is(lexicon.EventTitle, d.key(k+1)) {
 				continue
 			}
 		}
@@ -354,17 +354,13 @@ func (d *doc) expand(a quote.Agent) []quote.Agent {
 			}
 			break
 		}
-		if d.toks[k].kind != kWord || postpositions[w] {
+		if d.toks[k].kind != kWord || d.is(lexicon.EventPostposition, w) {
 			break
 		}
 		k--
 	}
 	return out
 }
-
-// postpositions end a noun phrase.
-var postpositions = map[string]bool{"ने": true, "को": true, "में": true, "से": true, "पर": true, "का": true,
-	"की": true, "के": true, "तक": true, "in": true, "on": true, "at": true, "of": true, "to": true, "with": true}
 
 // pair resolves "दोनों नेता" at byte pos: the two people (or, failing
 // that, places) named together in most sentences before it.

@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"khabar/internal/lexicon"
 	"sort"
 	"strings"
 	"time"
@@ -532,12 +533,12 @@ func (d *doc) leadPlace() int {
 			continue
 		}
 		k, e := d.tokOf(em.s), d.tokOf(em.e)
-		if k == 0 || locative[d.key(e)] {
+		if k == 0 || d.is(lexicon.EventLocative, d.key(e)) {
 			return mi
 		}
 		if d.key(e) == "के" {
 			for x := e + 1; x < e+4 && x < len(d.toks); x++ {
-				if locative[d.key(x)] {
+				if d.is(lexicon.EventLocative, d.key(x)) {
 					return mi
 				}
 			}

@@ -90,6 +90,11 @@ const (
 	EventVerbs        Class = "event.verbs"        // auxiliaries and light verbs
 	EventViolence     Class = "event.violence"     // words of violence
 	EventClauseEnd    Class = "event.clause-end"   // words that start a new clause
+	EventPostposition Class = "event.postposition" // words that end a noun phrase: में, of
+	EventPlaceNoun    Class = "event.place-noun"   // stems of common nouns for a place: गांव, जिल
+	EventLocative     Class = "event.locative"     // words after a place that make it where: में, जिले
+	EventTitle        Class = "event.title"        // offices a place may qualify: राष्ट्रपति
+	EventErgPronoun   Class = "event.erg-pronoun"  // pronouns with the ergative built in: उन्होंने
 )
 
 // classSpec says what a class holds.
@@ -170,4 +175,9 @@ var schema = map[Class]classSpec{
 	EventVerbs:        {},
 	EventViolence:     {},
 	EventClauseEnd:    {},
+	EventPostposition: {},
+	EventPlaceNoun:    {},
+	EventLocative:     {},
+	EventTitle:        {},
+	EventErgPronoun:   {},
 }
