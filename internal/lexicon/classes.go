@@ -53,6 +53,13 @@ const (
 	TimePast         Class = "time.past"          // words marking the past tense
 	TimeOClock       Class = "time.oclock"        // the word after an hour: "बजे", "वाजता"
 	TimeClause       Class = "time.clause"        // words that end a clause
+	TimeApprox       Class = "time.approx"        // करीब, about: before a clock time
+	TimeAt           Class = "time.at"            // "at" before a clock time
+	TimeDateLink     Class = "time.date-link"     // की, को, at: between a date and its time
+	TimeDecade       Class = "time.decade"        // दशक, after a year ending in 0
+	TimeGenitive     Class = "time.genitive"      // के, before the decade noun
+	TimeRange        Class = "time.range"         // से, to: between the days of a range
+	TimeMonthWord    Class = "time.month-word"    // माह, महीने: "month" after a month's name
 )
 
 // Classes of the quotes stage.
@@ -144,6 +151,13 @@ var schema = map[Class]classSpec{
 	TimePast:         {},
 	TimeClause:       {},
 	TimeOClock:       {},
+	TimeApprox:       {},
+	TimeAt:           {},
+	TimeDateLink:     {},
+	TimeDecade:       {},
+	TimeGenitive:     {},
+	TimeRange:        {},
+	TimeMonthWord:    {},
 
 	QuoteCue:           {phrase: true},
 	QuotePlainCue:      {phrase: true},

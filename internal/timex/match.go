@@ -316,8 +316,7 @@ func (f *finder) dateExpr(i int) int {
 	// The first day of a range: "15-16 मार्च", "15 से 20 मार्च".
 	if d, k, ok := f.dayNum(j); ok && j == i && !f.numericDate(j) {
 		c := k
-		switch f.key(c) {
-		case "-", "–", "से", "to", "और", "व", "and", "तथा":
+		if ck := f.key(c); ck == "-" || ck == "–" || f.lex.rangeWord[ck] {
 			if second, _, ok := f.dateCore(c + 1); ok && second.d != 0 && second.d > d && validDay(second.y, second.m, d) {
 				p, ok := f.resolveDate(dparts{y: second.y, m: second.m, d: d}, c+1)
 				if !ok {
@@ -379,9 +378,9 @@ func (f *finder) yearExpr(i int) int {
 	}
 	// Decades.
 	if y%10 == 0 {
-		if f.key(j) == "के" && f.key(j+1) == "दशक" || f.key(j) == "दशक" {
+		if f.lex.genitive[f.key(j)] && f.lex.decade[f.key(j+1)] || f.lex.decade[f.key(j)] {
 			end := j + 1
-			if f.key(j) == "के" {
+			if f.lex.genitive[f.key(j)] {
 				end = j + 2
 			}
 			f.emit(i, end, Date, strconv.Itoa(y/10))
@@ -449,7 +448,7 @@ func (f *finder) monthExpr(i int) int {
 		}
 	} else {
 		after := f.key(j)
-		hasWord := after == "माह" || after == "महीने" || after == "महीना" || after == "मास"
+		hasWord := f.lex.monthWord[after]
 		// "इस साल मार्च में", "2019 के मार्च में": the year written before.
 		if y, ok := f.yearBefore(i); ok {
 			if hasWord {

@@ -89,8 +89,7 @@ func (f *finder) relDayExpr(i int) int {
 			return j
 		}
 		c := j
-		switch f.key(c) {
-		case "करीब", "लगभग", "about", "around", "at":
+		if f.lex.approx[f.key(c)] || f.lex.at[f.key(c)] {
 			c++
 		}
 		if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
