@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"testing"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/in"
@@ -86,6 +87,26 @@ func TestIndicNormalizer(t *testing.T) {
 		got := IndicNormalizer{}.Filter(analysis.TokenStream{{Term: []byte(w)}})[0].Term
 		if string(got) != string(want) {
 			t.Errorf("IndicNormalizer(%q) = %q, bleve's gives %q", w, got, want)
+		}
+	}
+}
+
+// TestDigitValue checks that the index folds the digits of exactly the
+// scripts in zeros, each to its value, and no other rune.
+func TestDigitValue(t *testing.T) {
+	want := map[rune]int{}
+	for _, z := range zeros {
+		for d := 0; d < 10; d++ {
+			want[z+rune(d)] = d
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		w, ok := want[r]
+		if !ok {
+			w = -1
+		}
+		if got := digitValue(r); got != w {
+			t.Fatalf("digitValue(%U) = %d, want %d", r, got, w)
 		}
 	}
 }
