@@ -164,6 +164,13 @@ func digitValue(r rune) int {
 	return d
 }
 
+// fold is the index's spelling fold of one term. It is not
+// normalize.Fold, and cannot become it without rebuilding every index: it
+// folds a term the tokenizer has already cut and lower-cased, so it strips
+// no punctuation and joins no words; it keeps a word-final virama
+// ("जगत्"), ZWJ and ZWNJ, and the precomposed letters ऩ ऱ ऴ; and it folds
+// the digits of the scripts in zeros only. TestFoldDiffers holds the
+// differences.
 func fold(term []byte) []byte {
 	rs := []rune(string(term))
 	out := make([]rune, 0, len(rs))

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"khabar/internal/normalize"
 	"slices"
 	"testing"
 	"unicode"
@@ -107,6 +108,33 @@ func TestDigitValue(t *testing.T) {
 		}
 		if got := digitValue(r); got != w {
 			t.Fatalf("digitValue(%U) = %d, want %d", r, got, w)
+		}
+	}
+}
+
+// TestFoldDiffers holds the terms on which the index's fold and
+// normalize.Fold differ (see fold), and one on which they agree, so that
+// a change making them one is a decision, not an accident.
+func TestFoldDiffers(t *testing.T) {
+	for _, c := range []struct {
+		term, index string
+	}{
+		{"जगत्", "जगत्"},                 // Fold drops a word-final virama
+		{"\u0929", "\u0929"},             // ऩ: Fold writes न
+		{"क\u200dष", "क\u200dष"},         // Fold drops ZWJ
+		{"\u0e51\u0e52", "\u0e51\u0e52"}, // Thai digits: Fold writes 12
+		{"(ट्रंप)", "(ट्रंप)"},           // Fold strips punctuation round a word
+	} {
+		if got := string(fold([]byte(c.term))); got != c.index {
+			t.Errorf("fold(%q) = %q, want %q", c.term, got, c.index)
+		}
+		if normalize.Fold(c.term) == c.index {
+			t.Errorf("normalize.Fold(%q) = %q: the folds now agree here; update fold's comment", c.term, c.index)
+		}
+	}
+	for _, term := range []string{"ट्रम्प", "ज़ेलेंस्की", "हाँ", "२०२५"} {
+		if got, want := string(fold([]byte(term))), normalize.Fold(term); got != want {
+			t.Errorf("fold(%q) = %q, normalize.Fold %q", term, got, want)
 		}
 	}
 }
