@@ -168,7 +168,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 // लगी", "हमला हुआ ही नहीं"), or "बिना" before it.
 func (d *doc) denied(i, end int) bool {
 	_, hi := d.clauseBounds(i)
-	for k := max(0, i-2); k < i; k++ {
+	for k := max(0, i-d.opt.DenyBefore); k < i; k++ {
 		switch d.key(k) {
 		case "कोई", "किसी", "no", "बिना", "without":
 			for x := end; x < hi; x++ {

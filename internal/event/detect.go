@@ -487,7 +487,7 @@ func (d *doc) entityAt(k int) int {
 // controlled reports whether "काबू" comes within three words from token
 // k, as in "आग पर (समय रहते / भी) काबू पाया".
 func (d *doc) controlled(k int) bool {
-	for j := k; j < k+3; j++ {
+	for j := k; j < k+d.opt.ControlAfter; j++ {
 		if strings.HasPrefix(d.key(j), "काबू") {
 			return true
 		}
@@ -556,7 +556,7 @@ func (d *doc) agentCue(i int, local map[string]float64) map[string]float64 {
 // mention of it.
 func (d *doc) fireSpreads(k int) bool {
 	si := d.sent[k-1]
-	for j := k; j < k+4 && j < d.sents[si].end; j++ {
+	for j := k; j < k+d.opt.SpreadAfter && j < d.sents[si].end; j++ {
 		w := d.key(j)
 		switch {
 		case strings.HasPrefix(w, "फैल") || strings.HasPrefix(w, "पहुंच") || strings.HasPrefix(w, "थम") || w == "बुझी":

@@ -40,6 +40,22 @@ type Options struct {
 	// CountBack is how many words ("की", "के", a person noun) a casualty
 	// word walks back over to its count. Default 4.
 	CountBack int
+	// DenyBefore is how many tokens before a hazard or attack "कोई",
+	// "किसी", "no" may stand to deny it ("कोई हादसा नहीं हुआ"). Default 2.
+	DenyBefore int
+	// ControlAfter is how many tokens from a fire "काबू" may come for the
+	// fire to be brought under control, not started ("आग पर समय रहते
+	// काबू"). Default 3.
+	ControlAfter int
+	// SpreadAfter is how many tokens after a fire a word of its course
+	// ("फैली", "पहुंच") may come. Default 4.
+	SpreadAfter int
+	// PlaceWords is how many words before a place noun qualify it as part
+	// of the place ("पुरानी अनाज मंडी"). Default 3.
+	PlaceWords int
+	// PlaceEnding is how many letters a word may have after a place-noun
+	// stem ("गांवों", "जिले"). Default 2.
+	PlaceEnding int
 }
 
 // DefaultOptions returns the options Extract uses.
@@ -64,5 +80,10 @@ func (o Options) withDefaults() Options {
 	def(&o.JoinGap, 1)
 	def(&o.ClassGap, 2)
 	def(&o.CountBack, 4)
+	def(&o.DenyBefore, 2)
+	def(&o.ControlAfter, 3)
+	def(&o.SpreadAfter, 4)
+	def(&o.PlaceWords, 3)
+	def(&o.PlaceEnding, 2)
 	return o
 }

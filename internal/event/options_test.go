@@ -44,4 +44,19 @@ func TestOptions(t *testing.T) {
 			t.Errorf("near(%s, 2026-01-14, %d) = %v, want %v", c.v, c.days, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		w      string
+		ending int
+		want   bool
+	}{
+		{"गांवों", 0, true},
+		{"गांवों", 1, false},
+		{"जिले", 1, true},
+		{"पुलिसवाले", 9, false},
+	} {
+		d := &doc{lex: lexFor("hi"), opt: Options{PlaceEnding: c.ending}.withDefaults()}
+		if got := d.placeNoun(c.w); got != c.want {
+			t.Errorf("placeNoun(%q) with PlaceEnding %d = %v, want %v", c.w, c.ending, got, c.want)
+		}
+	}
 }

@@ -91,7 +91,7 @@ func (d *doc) placePhrase(i, lo, hi int) Span {
 			// The phrase: the head and the words that qualify it, back to
 			// a postposition or punctuation.
 			first := head
-			for n := 0; n < 3 && first-1 >= lo && d.toks[first-1].kind == kWord && !d.is(lexicon.EventPostposition, d.key(first-1)) && !d.is(lexicon.EventVerbs, d.key(first-1)); n++ {
+			for n := 0; n < d.opt.PlaceWords && first-1 >= lo && d.toks[first-1].kind == kWord && !d.is(lexicon.EventPostposition, d.key(first-1)) && !d.is(lexicon.EventVerbs, d.key(first-1)); n++ {
 				first--
 			}
 			best, bestDist = Span{d.toks[first].s, d.toks[k].e}, dist
@@ -108,7 +108,7 @@ func (d *doc) placeNoun(w string) bool {
 	n := utf8.RuneCountInString(w)
 	for _, p := range d.lex.placeStems {
 		// The stem and at most two letters of ending: "गांवों", "जिले".
-		if strings.HasPrefix(w, p) && n <= utf8.RuneCountInString(p)+2 {
+		if strings.HasPrefix(w, p) && n <= utf8.RuneCountInString(p)+d.opt.PlaceEnding {
 			return true
 		}
 	}
