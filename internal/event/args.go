@@ -121,21 +121,21 @@ func (d *doc) modality(m *Mention, i, end int) string {
 	for k := max(lo, i-d.opt.ModalBefore); k < i; k++ {
 		w := d.key(k)
 		switch {
-		case w == "बिना" || w == "without" || w == "no":
+		case d.is(lexicon.EventWithout, w):
 			neg = true
-		case (w == "आगामी" || w == "अगले" || w == "अगली" || w == "next" || w == "upcoming") && k >= i-2:
+		case d.is(lexicon.EventUpcoming, w) && k >= i-2:
 			fut = true
 		case (w == "वाली" || w == "वाले" || w == "वाला") && d.key(k-1) == "होने" && (k == i-1 || k == i-2 && d.is(lexicon.EventAnaphor, d.key(i-1))):
 			// "होने वाली बैठक": a meeting still to come.
 			fut = true
-		case w == "प्रस्तावित" || w == "proposed" || w == "planned":
+		case d.is(lexicon.EventProposed, w):
 			hypo = true
 		}
 	}
 	// "वार्ता करने की पेशकश", "फोन कॉल का प्रस्ताव": offered, not held.
 	if m.Event.Type == Consult {
 		for k := end; k < min(hi, end+d.opt.OfferAfter); k++ {
-			if w := d.key(k); w == "पेशकश" || w == "प्रस्ताव" || w == "offer" || w == "proposal" {
+			if d.is(lexicon.EventOffer, d.key(k)) {
 				hypo = true
 			}
 		}
@@ -169,14 +169,13 @@ func (d *doc) modality(m *Mention, i, end int) string {
 func (d *doc) denied(i, end int) bool {
 	_, hi := d.clauseBounds(i)
 	for k := max(0, i-d.opt.DenyBefore); k < i; k++ {
-		switch d.key(k) {
-		case "कोई", "किसी", "no", "बिना", "without":
+		if w := d.key(k); d.is(lexicon.EventAny, w) || d.is(lexicon.EventWithout, w) {
 			for x := end; x < hi; x++ {
 				if d.is(lexicon.EventNegation, d.key(x)) {
 					return true
 				}
 			}
-			if d.key(k) != "कोई" && d.key(k) != "किसी" {
+			if !d.is(lexicon.EventAny, w) {
 				return true
 			}
 		}

@@ -138,7 +138,8 @@ func foldWord(w string) string {
 var wordClasses = []lexicon.Class{lexicon.EventNegation, lexicon.EventHypothetical, lexicon.EventFuture,
 	lexicon.EventCancel, lexicon.EventAnaphor, lexicon.EventKilled, lexicon.EventInjured, lexicon.EventPersons,
 	lexicon.EventParties, lexicon.EventVerbs, lexicon.EventViolence, lexicon.EventClauseEnd,
-	lexicon.EventPostposition, lexicon.EventLocative, lexicon.EventTitle, lexicon.EventErgPronoun}
+	lexicon.EventPostposition, lexicon.EventLocative, lexicon.EventTitle, lexicon.EventErgPronoun,
+	lexicon.EventWithout, lexicon.EventAny, lexicon.EventUpcoming, lexicon.EventProposed, lexicon.EventOffer}
 
 // parseTarget reads what a trigger names: a subtype, "@family" or
 // "+PLOVER" (with "!" or "~").

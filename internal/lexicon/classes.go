@@ -102,6 +102,11 @@ const (
 	EventLocative     Class = "event.locative"     // words after a place that make it where: में, जिले
 	EventTitle        Class = "event.title"        // offices a place may qualify: राष्ट्रपति
 	EventErgPronoun   Class = "event.erg-pronoun"  // pronouns with the ergative built in: उन्होंने
+	EventWithout      Class = "event.without"      // words that deny the event after them: बिना, without
+	EventAny          Class = "event.any"          // कोई, किसी: deny the event after them with a negation
+	EventUpcoming     Class = "event.upcoming"     // आगामी, next: the event after them is to come
+	EventProposed     Class = "event.proposed"     // प्रस्तावित, proposed: the event after them is not held
+	EventOffer        Class = "event.offer"        // पेशकश, offer: a meeting before them is offered
 )
 
 // classSpec says what a class holds.
@@ -194,4 +199,9 @@ var schema = map[Class]classSpec{
 	EventLocative:     {},
 	EventTitle:        {},
 	EventErgPronoun:   {},
+	EventWithout:      {},
+	EventAny:          {},
+	EventUpcoming:     {},
+	EventProposed:     {},
+	EventOffer:        {},
 }
