@@ -60,6 +60,10 @@ const (
 	TimeGenitive     Class = "time.genitive"      // के, before the decade noun
 	TimeRange        Class = "time.range"         // से, to: between the days of a range
 	TimeMonthWord    Class = "time.month-word"    // माह, महीने: "month" after a month's name
+	TimeSame         Class = "time.same"          // उसी, that: "उसी दिन" is the anchor day
+	TimeMoreLess     Class = "time.more-less"     // ज्यादा, कम: "2000 से ज्यादा" is a quantity
+	TimeYearLink     Class = "time.year-link"     // के, भी: between a year and the month after it
+	TimeList         Class = "time.list"          // और, या: between weekdays of a list
 )
 
 // Classes of the quotes stage.
@@ -163,6 +167,10 @@ var schema = map[Class]classSpec{
 	TimeGenitive:     {},
 	TimeRange:        {},
 	TimeMonthWord:    {},
+	TimeSame:         {},
+	TimeMoreLess:     {},
+	TimeYearLink:     {},
+	TimeList:         {},
 
 	QuoteCue:           {phrase: true},
 	QuotePlainCue:      {phrase: true},

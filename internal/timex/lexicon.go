@@ -86,6 +86,10 @@ type table struct {
 	genitive   map[string]bool    // के: "1990 के दशक"
 	rangeWord  map[string]bool    // से, और, to: "15 से 20 मार्च"
 	monthWord  map[string]bool    // माह, महीने: "मार्च माह"
+	same       map[string]bool    // उस, उसी, that, same
+	moreLess   map[string]bool    // ज्यादा, कम: "2000 से ज्यादा"
+	yearLink   map[string]bool    // के, की, भी, ही: "2019 के मार्च"
+	list       map[string]bool    // और, व, या
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries),
@@ -154,5 +158,9 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.genitive = lexicon.Set(packs, lexicon.TimeGenitive)
 	l.rangeWord = lexicon.Set(packs, lexicon.TimeRange)
 	l.monthWord = lexicon.Set(packs, lexicon.TimeMonthWord)
+	l.same = lexicon.Set(packs, lexicon.TimeSame)
+	l.moreLess = lexicon.Set(packs, lexicon.TimeMoreLess)
+	l.yearLink = lexicon.Set(packs, lexicon.TimeYearLink)
+	l.list = lexicon.Set(packs, lexicon.TimeList)
 	return l
 }

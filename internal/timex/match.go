@@ -405,7 +405,7 @@ func (f *finder) yearExpr(i int) int {
 			if f.lex.notAfter[after] {
 				return -1
 			}
-			if (next == "से" || next == "तक") && (after == "ज्यादा" || after == "अधिक" || after == "कम" || after == "ऊपर") {
+			if (next == "से" || next == "तक") && f.lex.moreLess[after] {
 				return -1
 			}
 		default:
@@ -482,7 +482,7 @@ func (f *finder) yearBefore(i int) (int, bool) {
 		return 0, false
 	}
 	k := i - 1
-	for n := 0; n < 2 && (f.key(k) == "के" || f.key(k) == "की" || f.key(k) == "भी" || f.key(k) == "ही"); n++ {
+	for n := 0; n < 2 && f.lex.yearLink[f.key(k)]; n++ {
 		k--
 	}
 	last := f.out[len(f.out)-1]
@@ -496,7 +496,7 @@ func (f *finder) yearBefore(i int) (int, bool) {
 // ahead reports whether the weekday (or list of weekdays) ending before
 // token k is something planned for: "सोमवार और मंगलवार के लिए".
 func (f *finder) ahead(k int) bool {
-	for n := 0; n < 3 && (f.key(k) == "और" || f.key(k) == "व" || f.key(k) == "या" || f.isPunct(k, ",")); n++ {
+	for n := 0; n < 3 && (f.lex.list[f.key(k)] || f.isPunct(k, ",")); n++ {
 		if _, ok := f.lex.weekdays[f.key(k+1)]; !ok {
 			break
 		}

@@ -164,7 +164,7 @@ func (f *finder) modExpr(i int) int {
 	case ok:
 	case k == "आने" && f.key(i+1) == "वाले":
 		r, j = relNext, i+2
-	case k == "उस" || k == "उसी" || k == "that" || k == "same":
+	case f.lex.same[k]:
 		if u, ok := f.lex.units[f.key(i+1)]; ok && u == uDay && !f.lex.plural[f.key(i+1)] {
 			if !f.hasAnchor {
 				f.emit(i, i+2, Date, "")
