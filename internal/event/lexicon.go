@@ -139,7 +139,8 @@ var wordClasses = []lexicon.Class{lexicon.EventNegation, lexicon.EventHypothetic
 	lexicon.EventCancel, lexicon.EventAnaphor, lexicon.EventKilled, lexicon.EventInjured, lexicon.EventPersons,
 	lexicon.EventParties, lexicon.EventVerbs, lexicon.EventViolence, lexicon.EventClauseEnd,
 	lexicon.EventPostposition, lexicon.EventLocative, lexicon.EventTitle, lexicon.EventErgPronoun,
-	lexicon.EventWithout, lexicon.EventAny, lexicon.EventUpcoming, lexicon.EventProposed, lexicon.EventOffer}
+	lexicon.EventWithout, lexicon.EventAny, lexicon.EventUpcoming, lexicon.EventProposed, lexicon.EventOffer,
+	lexicon.EventPlaceBefore, lexicon.EventNear, lexicon.EventPartyCase}
 
 // parseTarget reads what a trigger names: a subtype, "@family" or
 // "+PLOVER" (with "!" or "~").

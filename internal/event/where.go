@@ -41,9 +41,9 @@ func (d *doc) where(m *Mention, i int, exclude map[string]bool) {
 		// "बुडापेस्ट में", "एंकोरेज स्थित", "in Anchorage"; "रूस के
 		// राष्ट्रपति" and "यूक्रेन पर" are not.
 		switch next := d.key(end); {
-		case d.is(lexicon.EventLocative, next) || d.key(k-1) == "in" || d.key(k-1) == "near" || d.key(k-1) == "at":
-		case (next == "के" || next == "की") && (d.key(end+1) == "पास" || d.key(end+1) == "निकट" || d.key(end+1) == "नजदीक"):
-		case !m.violent() || d.is(lexicon.EventTitle, d.key(end+1)) || next == "ने" || next == "पर" || next == "को":
+		case d.is(lexicon.EventLocative, next) || d.is(lexicon.EventPlaceBefore, d.key(k-1)):
+		case (next == "के" || next == "की") && d.is(lexicon.EventNear, d.key(end+1)):
+		case !m.violent() || d.is(lexicon.EventTitle, d.key(end+1)) || d.is(lexicon.EventPartyCase, next):
 			continue
 		default:
 			score += 200

@@ -111,6 +111,9 @@ const (
 	EventUpcoming     Class = "event.upcoming"     // आगामी, next: the event after them is to come
 	EventProposed     Class = "event.proposed"     // प्रस्तावित, proposed: the event after them is not held
 	EventOffer        Class = "event.offer"        // पेशकश, offer: a meeting before them is offered
+	EventPlaceBefore  Class = "event.place-before" // in, at: before a place that is where it happened
+	EventNear         Class = "event.near"         // पास, निकट: "X के पास" is where it happened
+	EventPartyCase    Class = "event.party-case"   // ने, पर, को: after a place that is a party
 )
 
 // classSpec says what a class holds.
@@ -212,4 +215,7 @@ var schema = map[Class]classSpec{
 	EventUpcoming:     {},
 	EventProposed:     {},
 	EventOffer:        {},
+	EventPlaceBefore:  {},
+	EventNear:         {},
+	EventPartyCase:    {},
 }
