@@ -140,7 +140,8 @@ var wordClasses = []lexicon.Class{lexicon.EventNegation, lexicon.EventHypothetic
 	lexicon.EventParties, lexicon.EventVerbs, lexicon.EventViolence, lexicon.EventClauseEnd,
 	lexicon.EventPostposition, lexicon.EventLocative, lexicon.EventTitle, lexicon.EventErgPronoun,
 	lexicon.EventWithout, lexicon.EventAny, lexicon.EventUpcoming, lexicon.EventProposed, lexicon.EventOffer,
-	lexicon.EventPlaceBefore, lexicon.EventNear, lexicon.EventPartyCase}
+	lexicon.EventPlaceBefore, lexicon.EventNear, lexicon.EventPartyCase,
+	lexicon.EventCountLink}
 
 // parseTarget reads what a trigger names: a subtype, "@family" or
 // "+PLOVER" (with "!" or "~").

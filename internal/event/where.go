@@ -180,8 +180,7 @@ func (d *doc) casualties(si int) []casualty {
 		j := k
 		for n := 0; n < d.opt.CountBack && j > s.first; n++ {
 			p := d.key(j - 1)
-			if p == "की" || p == "के" || p == "का" || p == "को" && w == "मार" || p == "लोग" || p == "people" || p == "were" ||
-				p == "have" || p == "been" || p == "are" || p == "अन्य" || d.is(lexicon.EventPersons, p) {
+			if d.is(lexicon.EventCountLink, p) || p == "को" && w == "मार" || d.is(lexicon.EventPersons, p) {
 				j--
 				continue
 			}

@@ -114,6 +114,7 @@ const (
 	EventPlaceBefore  Class = "event.place-before" // in, at: before a place that is where it happened
 	EventNear         Class = "event.near"         // पास, निकट: "X के पास" is where it happened
 	EventPartyCase    Class = "event.party-case"   // ने, पर, को: after a place that is a party
+	EventCountLink    Class = "event.count-link"   // की, अन्य, were: between a count and a casualty word
 )
 
 // classSpec says what a class holds.
@@ -218,4 +219,5 @@ var schema = map[Class]classSpec{
 	EventPlaceBefore:  {},
 	EventNear:         {},
 	EventPartyCase:    {},
+	EventCountLink:    {},
 }
