@@ -195,7 +195,12 @@ func IsWordRune(r rune) bool {
 }
 
 // LowerWord folds a word to lower case without allocating when it has no
-// upper-case letter (all of Devanagari).
+// upper-case letter (all of Devanagari). With normalize.FoldNukta it is
+// the recognisers' word key. It is not normalize.Fold: it keeps a word's
+// letters otherwise as written (chandrabindu, nasal + virama clusters,
+// punctuation, other scripts' digits), which the month and desk tables of
+// datetime and press are written against; TestLowerWordNotFold holds the
+// differences.
 func LowerWord(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]

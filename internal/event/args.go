@@ -118,24 +118,24 @@ func (d *doc) modality(m *Mention, i, end int) string {
 			neg = true
 		}
 	}
-	for k := max(lo, i-3); k < i; k++ {
+	for k := max(lo, i-d.opt.ModalBefore); k < i; k++ {
 		w := d.key(k)
 		switch {
-		case w == "बिना" || w == "without" || w == "no":
+		case d.is(lexicon.EventWithout, w):
 			neg = true
-		case (w == "आगामी" || w == "अगले" || w == "अगली" || w == "next" || w == "upcoming") && k >= i-2:
+		case d.is(lexicon.EventUpcoming, w) && k >= i-2:
 			fut = true
 		case (w == "वाली" || w == "वाले" || w == "वाला") && d.key(k-1) == "होने" && (k == i-1 || k == i-2 && d.is(lexicon.EventAnaphor, d.key(i-1))):
 			// "होने वाली बैठक": a meeting still to come.
 			fut = true
-		case w == "प्रस्तावित" || w == "proposed" || w == "planned":
+		case d.is(lexicon.EventProposed, w):
 			hypo = true
 		}
 	}
 	// "वार्ता करने की पेशकश", "फोन कॉल का प्रस्ताव": offered, not held.
 	if m.Event.Type == Consult {
-		for k := end; k < min(hi, end+9); k++ {
-			if w := d.key(k); w == "पेशकश" || w == "प्रस्ताव" || w == "offer" || w == "proposal" {
+		for k := end; k < min(hi, end+d.opt.OfferAfter); k++ {
+			if d.is(lexicon.EventOffer, d.key(k)) {
 				hypo = true
 			}
 		}
@@ -168,20 +168,19 @@ func (d *doc) modality(m *Mention, i, end int) string {
 // लगी", "हमला हुआ ही नहीं"), or "बिना" before it.
 func (d *doc) denied(i, end int) bool {
 	_, hi := d.clauseBounds(i)
-	for k := max(0, i-2); k < i; k++ {
-		switch d.key(k) {
-		case "कोई", "किसी", "no", "बिना", "without":
+	for k := max(0, i-d.opt.DenyBefore); k < i; k++ {
+		if w := d.key(k); d.is(lexicon.EventAny, w) || d.is(lexicon.EventWithout, w) {
 			for x := end; x < hi; x++ {
 				if d.is(lexicon.EventNegation, d.key(x)) {
 					return true
 				}
 			}
-			if d.key(k) != "कोई" && d.key(k) != "किसी" {
+			if !d.is(lexicon.EventAny, w) {
 				return true
 			}
 		}
 	}
-	for k := end; k < hi && k < end+3; k++ {
+	for k := end; k < hi && k < end+d.opt.VerbAfter; k++ {
 		w := d.key(k)
 		if d.is(lexicon.EventNegation, w) {
 			return true
@@ -220,7 +219,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 			}
 			break
 		}
-		if ergPronouns[d.key(k)] {
+		if d.is(lexicon.EventErgPronoun, d.key(k)) {
 			if a, ok := d.r.Person(d.toks[k].s); ok && a.ID != "" {
 				actors = append(actors, a)
 			}
@@ -228,7 +227,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		}
 	}
 	if len(actors) == 0 {
-		for k := end; k < shi && k < end+10; k++ {
+		for k := end; k < shi && k < end+d.opt.AgentAfter; k++ {
 			if d.erg(k) {
 				if a, ok := d.r.Before(d.toks[k].s); ok && a.ID != "" {
 					actors = append(actors, d.expand(a)...)
@@ -250,7 +249,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		if d.toks[k].kind == kPunct && p != "-" {
 			break
 		}
-		if d.erg(k) || ergPronouns[p] {
+		if d.erg(k) || d.is(lexicon.EventErgPronoun, p) {
 			// The agent, handled above; skip its phrase.
 			if a, ok := d.r.Before(d.toks[k].s); ok && d.erg(k) && d.tokOf(a.Start) < k {
 				k = d.tokOf(a.Start)
@@ -266,7 +265,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		}
 		// "रूस के राष्ट्रपति": a qualifier of a title, not a party.
 		if p == "के" || p == "की" || p == "का" {
-			if titleWords[d.key(k+1)] {
+			if d.is(lexicon.EventTitle, d.key(k+1)) {
 				continue
 			}
 		}
@@ -311,7 +310,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		if a, ok := d.r.Before(d.toks[i].s); ok && a.ID != "" && len(actors) == 0 {
 			actors = append(actors, d.expand(a)...)
 		}
-		for k := end; k < shi && k < end+4; k++ {
+		for k := end; k < shi && k < end+d.opt.PartyAfter; k++ {
 			if em := d.entityAt(k); em >= 0 {
 				e := d.a.Entities[d.ments[em].ent]
 				a := quote.Agent{ID: e.ID, Name: e.Name, Type: e.Type}
@@ -354,17 +353,13 @@ func (d *doc) expand(a quote.Agent) []quote.Agent {
 			}
 			break
 		}
-		if d.toks[k].kind != kWord || postpositions[w] {
+		if d.toks[k].kind != kWord || d.is(lexicon.EventPostposition, w) {
 			break
 		}
 		k--
 	}
 	return out
 }
-
-// postpositions end a noun phrase.
-var postpositions = map[string]bool{"ने": true, "को": true, "में": true, "से": true, "पर": true, "का": true,
-	"की": true, "के": true, "तक": true, "in": true, "on": true, "at": true, "of": true, "to": true, "with": true}
 
 // pair resolves "दोनों नेता" at byte pos: the two people (or, failing
 // that, places) named together in most sentences before it.

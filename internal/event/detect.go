@@ -41,6 +41,7 @@ type sentence struct {
 // doc is the state of one Extract.
 type doc struct {
 	lex   *table // the words of the article's language
+	opt   Options
 	a     *news.Article
 	text  string
 	toks  []token
@@ -228,7 +229,7 @@ func (d *doc) resolveFamily(fam string, si int, local map[string]float64) string
 		// point to.
 		cands = nil
 		for s := range subtypeType {
-			if d.named[s] || accidents[s] && d.scores[s]+local[s] >= 3 {
+			if d.named[s] || accidents[s] && d.scores[s]+local[s] >= d.opt.IncidentScore {
 				cands = append(cands, s)
 			}
 		}
@@ -371,14 +372,14 @@ func (d *doc) triggers() {
 		if n := len(d.out); n > 0 {
 			prev := d.out[n-1]
 			pe := d.tokOf(prev.Trigger.End)
-			if prev.Event.Subtype == sub && prev.Event.Type == typ && prev.sent == si && c.i-pe <= 1 &&
+			if prev.Event.Subtype == sub && prev.Event.Type == typ && prev.sent == si && c.i-pe <= d.opt.JoinGap &&
 				(c.i == pe || d.key(pe) == "के" || d.key(pe) == "-" || d.key(pe) == "और" || d.key(pe) == "व" || d.key(pe) == "एवं") {
 				prev.Trigger.End = m.Trigger.End
 				continue
 			}
 			// "अग्निकांड की घटना", "आग लगने की घटना", "विस्फोट का
 			// हादसा": the general word only classes the event just named.
-			if c.t.family == "incident" && prev.Event.Subtype == sub && prev.sent == si && c.i-pe <= 2 &&
+			if c.t.family == "incident" && prev.Event.Subtype == sub && prev.sent == si && c.i-pe <= d.opt.ClassGap &&
 				(d.key(c.i-1) == "की" || d.key(c.i-1) == "का" || d.key(c.i-1) == "के") {
 				continue
 			}
@@ -410,7 +411,7 @@ func (d *doc) setFire(i, end int) bool {
 func (d *doc) antecedent(si int) string {
 	for k := len(d.out) - 1; k >= 0; k-- {
 		m := d.out[k]
-		if m.sent < si-2 {
+		if m.sent < si-d.opt.SentenceReach {
 			break
 		}
 		if m.Event.Subtype != "" {
@@ -438,7 +439,7 @@ func (d *doc) ploverOK(t trigger, i, end int) bool {
 	}
 	if t.needsVerb {
 		ok := false
-		for k := end; k < end+3 && k < s.end; k++ {
+		for k := end; k < end+d.opt.VerbAfter && k < s.end; k++ {
 			switch d.key(k) {
 			case "हुआ", "हुए", "हुई", "किया", "किए", "की", "करने", "कर", "होने", "हो", "पर", "signed":
 				ok = ok || d.key(k) != "की" || k > end
@@ -486,7 +487,7 @@ func (d *doc) entityAt(k int) int {
 // controlled reports whether "काबू" comes within three words from token
 // k, as in "आग पर (समय रहते / भी) काबू पाया".
 func (d *doc) controlled(k int) bool {
-	for j := k; j < k+3; j++ {
+	for j := k; j < k+d.opt.ControlAfter; j++ {
 		if strings.HasPrefix(d.key(j), "काबू") {
 			return true
 		}
@@ -555,7 +556,7 @@ func (d *doc) agentCue(i int, local map[string]float64) map[string]float64 {
 // mention of it.
 func (d *doc) fireSpreads(k int) bool {
 	si := d.sent[k-1]
-	for j := k; j < k+4 && j < d.sents[si].end; j++ {
+	for j := k; j < k+d.opt.SpreadAfter && j < d.sents[si].end; j++ {
 		w := d.key(j)
 		switch {
 		case strings.HasPrefix(w, "फैल") || strings.HasPrefix(w, "पहुंच") || strings.HasPrefix(w, "थम") || w == "बुझी":

@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"khabar/internal/lexicon"
 	"sort"
 	"strings"
 	"time"
@@ -15,8 +16,12 @@ import (
 // modality and the cluster of mentions it belongs to. It reads a.Text,
 // a.Title (see titleEvents), a.Entities, a.Times, a.Quotes, a.Dateline
 // and a.Published.
-func Extract(a *news.Article) []Mention {
-	d := &doc{a: a, text: a.Text, toks: tokenize(a.Text), lex: lexFor(a.Lang)}
+func Extract(a *news.Article) []Mention { return ExtractWith(a, Options{}) }
+
+// ExtractWith is Extract with the thresholds of opt (zero fields take the
+// defaults).
+func ExtractWith(a *news.Article, opt Options) []Mention {
+	d := &doc{a: a, text: a.Text, toks: tokenize(a.Text), lex: lexFor(a.Lang), opt: opt.withDefaults()}
 	if len(d.toks) == 0 {
 		return nil
 	}
@@ -169,7 +174,7 @@ func (d *doc) cluster() {
 				// recent: a mention dated far from the publication is
 				// another event.
 				fb := d.fallbackDate()
-				if md := m.dateIfDated(); !shared && md != "" && fb != "" && !near(md, fb) {
+				if md := m.dateIfDated(); !shared && md != "" && fb != "" && !near(md, fb, d.opt.NearDays) {
 					continue
 				}
 			} else if !datesAgree(g.date, m.dateIfDated()) {
@@ -337,8 +342,8 @@ func agents(ids []string) []quote.Agent {
 }
 
 // near reports whether a date value (a day, week, month or year) falls
-// within a week of the day ref.
-func near(v, ref string) bool {
+// within days of the day ref (a week: ref's or the one days before it).
+func near(v, ref string, days int) bool {
 	r, err := time.Parse("2006-01-02", ref)
 	if err != nil {
 		return true
@@ -350,10 +355,10 @@ func near(v, ref string) bool {
 			return true
 		}
 		diff := r.Sub(t).Hours() / 24
-		return diff >= -7 && diff <= 7
+		return diff >= -float64(days) && diff <= float64(days)
 	case len(v) == 8 && v[5] == 'W':
 		y, w := r.ISOWeek()
-		y2, w2 := r.AddDate(0, 0, -7).ISOWeek()
+		y2, w2 := r.AddDate(0, 0, -days).ISOWeek()
 		return v == fmt.Sprintf("%04d-W%02d", y, w) || v == fmt.Sprintf("%04d-W%02d", y2, w2)
 	case len(v) == 7:
 		return v == ref[:7] || v == r.AddDate(0, -1, 0).Format("2006-01")
@@ -406,7 +411,7 @@ func (d *doc) nearestPlaces() {
 		if m.Event.Place == "" || m.Place.End == 0 {
 			continue
 		}
-		lo := d.toks[d.sents[max(m.sent-2, 0)].first].s
+		lo := d.toks[d.sents[max(m.sent-d.opt.SentenceReach, 0)].first].s
 		hi := d.toks[d.sents[m.sent].end-1].e
 		best, bestDist := m.Place, 1<<30
 		from := sort.Search(len(d.ments), func(x int) bool { return d.ments[x].s >= lo })
@@ -448,7 +453,7 @@ func (d *doc) storyTime() {
 			// Mentions before it take its time only when it is recent:
 			// "बाढ़ से 12 लोगों की मौत" is not last year's flood told
 			// further down.
-			if !m.dated || near(m.Event.Date, fb) {
+			if !m.dated || near(m.Event.Date, fb, d.opt.NearDays) {
 				for _, p := range pending[sub] {
 					p.Time = m.Time
 					if m.dated {
@@ -528,12 +533,12 @@ func (d *doc) leadPlace() int {
 			continue
 		}
 		k, e := d.tokOf(em.s), d.tokOf(em.e)
-		if k == 0 || locative[d.key(e)] {
+		if k == 0 || d.is(lexicon.EventLocative, d.key(e)) {
 			return mi
 		}
 		if d.key(e) == "के" {
 			for x := e + 1; x < e+4 && x < len(d.toks); x++ {
-				if locative[d.key(x)] {
+				if d.is(lexicon.EventLocative, d.key(x)) {
 					return mi
 				}
 			}

@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -106,6 +107,8 @@ type table struct {
 	words   map[lexicon.Class]map[string]bool
 	// ergative are the postpositions that mark the agent: "ने".
 	ergative map[string]bool
+	// placeStems are the stems of event.place-noun, sorted.
+	placeStems []string
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries), each
@@ -134,7 +137,11 @@ func foldWord(w string) string {
 // wordClasses are the word lists the stage reads besides triggers and cues.
 var wordClasses = []lexicon.Class{lexicon.EventNegation, lexicon.EventHypothetical, lexicon.EventFuture,
 	lexicon.EventCancel, lexicon.EventAnaphor, lexicon.EventKilled, lexicon.EventInjured, lexicon.EventPersons,
-	lexicon.EventParties, lexicon.EventVerbs, lexicon.EventViolence, lexicon.EventClauseEnd}
+	lexicon.EventParties, lexicon.EventVerbs, lexicon.EventViolence, lexicon.EventClauseEnd,
+	lexicon.EventPostposition, lexicon.EventLocative, lexicon.EventTitle, lexicon.EventErgPronoun,
+	lexicon.EventWithout, lexicon.EventAny, lexicon.EventUpcoming, lexicon.EventProposed, lexicon.EventOffer,
+	lexicon.EventPlaceBefore, lexicon.EventNear, lexicon.EventPartyCase,
+	lexicon.EventCountLink}
 
 // parseTarget reads what a trigger names: a subtype, "@family" or
 // "+PLOVER" (with "!" or "~").
@@ -207,6 +214,10 @@ func buildLexicon(packs []*lexicon.Pack) (*table, error) {
 	for _, c := range wordClasses {
 		l.words[c] = lexicon.Set(packs, c)
 	}
+	for w := range lexicon.Set(packs, lexicon.EventPlaceNoun) {
+		l.placeStems = append(l.placeStems, w)
+	}
+	sort.Strings(l.placeStems)
 	return l, nil
 }
 

@@ -28,7 +28,7 @@ func (d *doc) titleEvents() []*Mention {
 		return nil
 	}
 	t := &news.Article{Text: title, Published: d.a.Published, Dateline: d.a.Dateline, Entities: titleEntities(title, d.a.Entities)}
-	heads := Extract(t)
+	heads := ExtractWith(t, d.opt)
 	words := d.senses(title)
 	var out []*Mention
 	for hi, h := range heads {
@@ -106,7 +106,7 @@ func (d *doc) cancelled(m *Mention) bool {
 func (d *doc) senses(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range tokenize(s) {
-		if t.kind != kWord || postpositions[t.key] || d.is(lexicon.EventVerbs, t.key) || utf8.RuneCountInString(t.key) < 2 {
+		if t.kind != kWord || d.is(lexicon.EventPostposition, t.key) || d.is(lexicon.EventVerbs, t.key) || utf8.RuneCountInString(t.key) < 2 {
 			continue
 		}
 		out[sense(t.key)] = true

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"khabar/internal/lexicon"
 	"regexp"
 	"sort"
 )
@@ -137,7 +138,7 @@ func (d *doc) agentOf(s int) (id string, pronoun bool) {
 	}
 	for k := d.sents[s].first; k < d.sents[s].end; k++ {
 		switch {
-		case ergPronouns[d.key(k)]:
+		case d.is(lexicon.EventErgPronoun, d.key(k)):
 			return "", true
 		case d.erg(k):
 			if a, ok := d.r.Before(d.toks[k].s); ok {

@@ -7,7 +7,6 @@ import (
 
 	"khabar/internal/lexicon"
 	"khabar/internal/news"
-	"khabar/internal/normalize"
 	"khabar/internal/timex"
 )
 
@@ -42,9 +41,9 @@ func (d *doc) where(m *Mention, i int, exclude map[string]bool) {
 		// "बुडापेस्ट में", "एंकोरेज स्थित", "in Anchorage"; "रूस के
 		// राष्ट्रपति" and "यूक्रेन पर" are not.
 		switch next := d.key(end); {
-		case locative[next] || d.key(k-1) == "in" || d.key(k-1) == "near" || d.key(k-1) == "at":
-		case (next == "के" || next == "की") && (d.key(end+1) == "पास" || d.key(end+1) == "निकट" || d.key(end+1) == "नजदीक"):
-		case !m.violent() || titleWords[d.key(end+1)] || next == "ने" || next == "पर" || next == "को":
+		case d.is(lexicon.EventLocative, next) || d.is(lexicon.EventPlaceBefore, d.key(k-1)):
+		case (next == "के" || next == "की") && d.is(lexicon.EventNear, d.key(end+1)):
+		case !m.violent() || d.is(lexicon.EventTitle, d.key(end+1)) || d.is(lexicon.EventPartyCase, next):
 			continue
 		default:
 			score += 200
@@ -81,7 +80,7 @@ func (d *doc) placePhrase(i, lo, hi int) Span {
 		case (w == "पास" || w == "निकट" || w == "नजदीक" || w == "समीप") && (d.key(k-1) == "के" || d.key(k-1) == "की"):
 			head = k - 2
 		}
-		if head < lo || d.toks[head].kind != kWord || !placeNoun(d.key(head)) {
+		if head < lo || d.toks[head].kind != kWord || !d.placeNoun(d.key(head)) {
 			continue
 		}
 		dist := absInt(i - k)
@@ -92,7 +91,7 @@ func (d *doc) placePhrase(i, lo, hi int) Span {
 			// The phrase: the head and the words that qualify it, back to
 			// a postposition or punctuation.
 			first := head
-			for n := 0; n < 3 && first-1 >= lo && d.toks[first-1].kind == kWord && !postpositions[d.key(first-1)] && !d.is(lexicon.EventVerbs, d.key(first-1)); n++ {
+			for n := 0; n < d.opt.PlaceWords && first-1 >= lo && d.toks[first-1].kind == kWord && !d.is(lexicon.EventPostposition, d.key(first-1)) && !d.is(lexicon.EventVerbs, d.key(first-1)); n++ {
 				first--
 			}
 			best, bestDist = Span{d.toks[first].s, d.toks[k].e}, dist
@@ -102,42 +101,19 @@ func (d *doc) placePhrase(i, lo, hi int) Span {
 }
 
 // placeNoun reports whether a folded word is a common noun for a place.
-func placeNoun(w string) bool {
+func (d *doc) placeNoun(w string) bool {
 	if strings.HasPrefix(w, "पुलिस") {
 		return false
 	}
 	n := utf8.RuneCountInString(w)
-	for _, p := range placeNouns {
+	for _, p := range d.lex.placeStems {
 		// The stem and at most two letters of ending: "गांवों", "जिले".
-		if strings.HasPrefix(w, p) && n <= utf8.RuneCountInString(p)+2 {
+		if strings.HasPrefix(w, p) && n <= utf8.RuneCountInString(p)+d.opt.PlaceEnding {
 			return true
 		}
 	}
 	return false
 }
-
-// placeNouns are the stems of common nouns that name where something
-// happened.
-var placeNouns = []string{"गांव", "गाँव", "शहर", "कस्ब", "कसब", "जिल", "इलाक", "क्षेत्र", "मोहल्ल", "बाजार", "चौक", "चौराह",
-	"मार्ग", "सड़क", "हाईवे", "राजमार्ग", "पुल", "फैक्ट्र", "फैक्टर", "कारखान", "कंपनी", "प्लांट", "गोदाम", "दुकान",
-	"मकान", "घर", "इमारत", "भवन", "बिल्डिंग", "होटल", "अस्पताल", "स्कूल", "मंदिर", "मस्जिद", "चर्च", "स्टेशन",
-	"एयरपोर्ट", "हवाईअड्ड", "हवाई अड्ड", "जंगल", "वन", "पहाड़", "घाटी", "नदी", "झील", "समुद्र", "तट", "खदान", "थान",
-	"परिसर", "कैंप", "शिविर", "ट्रैक", "पटरी", "क्रॉसिंग", "क्रासिंग", "राज्य", "प्रांत", "देश", "द्वीप", "तहसील", "ब्लॉक", "ब्लाक"}
-
-// locative are the words after a place that make it where something
-// happened.
-var locative = map[string]bool{"में": true, "स्थित": true, "जिले": true, "जिला": true, "शहर": true, "गांव": true,
-	"इलाके": true, "क्षेत्र": true, "प्रांत": true, "राज्य": true}
-
-// titleWords are offices a place or body may qualify ("रूस के
-// राष्ट्रपति"); the place is then no party to the event.
-var titleWords = map[string]bool{"राष्ट्रपति": true, "प्रधानमंत्री": true, "मंत्री": true, "प्रवक्ता": true,
-	"नेता": true, "राजदूत": true, "सचिव": true, "अध्यक्ष": true, "प्रमुख": true, "समकक्ष": true,
-	"अधिकारी": true, "अधिकारियों": true, "मुख्यमंत्री": true, "राज्यपाल": true}
-
-// ergPronouns are pronouns with the agent's "ने" built in.
-var ergPronouns = map[string]bool{normalize.Fold("उन्होंने"): true, normalize.Fold("उन्होने"): true,
-	normalize.Fold("इन्होंने"): true, normalize.Fold("उसने"): true}
 
 // casualty is a count of killed or injured people in a sentence.
 type casualty struct {
@@ -202,10 +178,9 @@ func (d *doc) casualties(si int) []casualty {
 		}
 		// Walk back over "की", "के", "हो", a person noun, "अन्य".
 		j := k
-		for n := 0; n < 4 && j > s.first; n++ {
+		for n := 0; n < d.opt.CountBack && j > s.first; n++ {
 			p := d.key(j - 1)
-			if p == "की" || p == "के" || p == "का" || p == "को" && w == "मार" || p == "लोग" || p == "people" || p == "were" ||
-				p == "have" || p == "been" || p == "are" || p == "अन्य" || d.is(lexicon.EventPersons, p) {
+			if d.is(lexicon.EventCountLink, p) || p == "को" && w == "मार" || d.is(lexicon.EventPersons, p) {
 				j--
 				continue
 			}
@@ -266,7 +241,7 @@ func (d *doc) attachCasualties() {
 		for _, c := range cs {
 			var target *Mention
 			for _, m := range d.out {
-				if !m.violent() || m.sent > si || m.sent < si-2 {
+				if !m.violent() || m.sent > si || m.sent < si-d.opt.SentenceReach {
 					continue
 				}
 				if m.sent == si {

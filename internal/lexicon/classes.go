@@ -53,6 +53,17 @@ const (
 	TimePast         Class = "time.past"          // words marking the past tense
 	TimeOClock       Class = "time.oclock"        // the word after an hour: "बजे", "वाजता"
 	TimeClause       Class = "time.clause"        // words that end a clause
+	TimeApprox       Class = "time.approx"        // करीब, about: before a clock time
+	TimeAt           Class = "time.at"            // "at" before a clock time
+	TimeDateLink     Class = "time.date-link"     // की, को, at: between a date and its time
+	TimeDecade       Class = "time.decade"        // दशक, after a year ending in 0
+	TimeGenitive     Class = "time.genitive"      // के, before the decade noun
+	TimeRange        Class = "time.range"         // से, to: between the days of a range
+	TimeMonthWord    Class = "time.month-word"    // माह, महीने: "month" after a month's name
+	TimeSame         Class = "time.same"          // उसी, that: "उसी दिन" is the anchor day
+	TimeMoreLess     Class = "time.more-less"     // ज्यादा, कम: "2000 से ज्यादा" is a quantity
+	TimeYearLink     Class = "time.year-link"     // के, भी: between a year and the month after it
+	TimeList         Class = "time.list"          // और, या: between weekdays of a list
 )
 
 // Classes of the quotes stage.
@@ -90,6 +101,20 @@ const (
 	EventVerbs        Class = "event.verbs"        // auxiliaries and light verbs
 	EventViolence     Class = "event.violence"     // words of violence
 	EventClauseEnd    Class = "event.clause-end"   // words that start a new clause
+	EventPostposition Class = "event.postposition" // words that end a noun phrase: में, of
+	EventPlaceNoun    Class = "event.place-noun"   // stems of common nouns for a place: गांव, जिल
+	EventLocative     Class = "event.locative"     // words after a place that make it where: में, जिले
+	EventTitle        Class = "event.title"        // offices a place may qualify: राष्ट्रपति
+	EventErgPronoun   Class = "event.erg-pronoun"  // pronouns with the ergative built in: उन्होंने
+	EventWithout      Class = "event.without"      // words that deny the event after them: बिना, without
+	EventAny          Class = "event.any"          // कोई, किसी: deny the event after them with a negation
+	EventUpcoming     Class = "event.upcoming"     // आगामी, next: the event after them is to come
+	EventProposed     Class = "event.proposed"     // प्रस्तावित, proposed: the event after them is not held
+	EventOffer        Class = "event.offer"        // पेशकश, offer: a meeting before them is offered
+	EventPlaceBefore  Class = "event.place-before" // in, at: before a place that is where it happened
+	EventNear         Class = "event.near"         // पास, निकट: "X के पास" is where it happened
+	EventPartyCase    Class = "event.party-case"   // ने, पर, को: after a place that is a party
+	EventCountLink    Class = "event.count-link"   // की, अन्य, were: between a count and a casualty word
 )
 
 // classSpec says what a class holds.
@@ -139,6 +164,17 @@ var schema = map[Class]classSpec{
 	TimePast:         {},
 	TimeClause:       {},
 	TimeOClock:       {},
+	TimeApprox:       {},
+	TimeAt:           {},
+	TimeDateLink:     {},
+	TimeDecade:       {},
+	TimeGenitive:     {},
+	TimeRange:        {},
+	TimeMonthWord:    {},
+	TimeSame:         {},
+	TimeMoreLess:     {},
+	TimeYearLink:     {},
+	TimeList:         {},
 
 	QuoteCue:           {phrase: true},
 	QuotePlainCue:      {phrase: true},
@@ -170,4 +206,18 @@ var schema = map[Class]classSpec{
 	EventVerbs:        {},
 	EventViolence:     {},
 	EventClauseEnd:    {},
+	EventPostposition: {},
+	EventPlaceNoun:    {},
+	EventLocative:     {},
+	EventTitle:        {},
+	EventErgPronoun:   {},
+	EventWithout:      {},
+	EventAny:          {},
+	EventUpcoming:     {},
+	EventProposed:     {},
+	EventOffer:        {},
+	EventPlaceBefore:  {},
+	EventNear:         {},
+	EventPartyCase:    {},
+	EventCountLink:    {},
 }

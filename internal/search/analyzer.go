@@ -1,6 +1,8 @@
 package search
 
 import (
+	"khabar/internal/normalize"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -140,26 +142,35 @@ func isConsonant(r rune) bool {
 	return r >= '\u0915' && r <= '\u0939' || r >= '\u0958' && r <= '\u095F'
 }
 
-// zeros are the zero digits of the scripts whose digits fold to ASCII.
+// zeros are the zero digits of the scripts whose digits fold to ASCII in
+// the index: Arabic-Indic, the Indic scripts and full-width. Other
+// scripts' digits (normalize.DigitValue reads them too) stay as written,
+// as they were when existing indexes were built.
 var zeros = []rune{
 	'\u0660', '\u06F0', '\u0966', '\u09E6', '\u0A66', '\u0AE6', '\u0B66',
 	'\u0BE6', '\u0C66', '\u0CE6', '\u0D66', '\uFF10',
 }
 
 // digitValue returns the value of r as a non-ASCII decimal digit of a
-// script in zeros, or -1.
+// script in zeros, or -1. The value is normalize.DigitValue's.
 func digitValue(r rune) int {
 	if r < 0x0660 {
 		return -1
 	}
-	for _, z := range zeros {
-		if r >= z && r <= z+9 {
-			return int(r - z)
-		}
+	d := normalize.DigitValue(r)
+	if d < 0 || !slices.Contains(zeros, r-rune(d)) {
+		return -1
 	}
-	return -1
+	return d
 }
 
+// fold is the index's spelling fold of one term. It is not
+// normalize.Fold, and cannot become it without rebuilding every index: it
+// folds a term the tokenizer has already cut and lower-cased, so it strips
+// no punctuation and joins no words; it keeps a word-final virama
+// ("जगत्"), ZWJ and ZWNJ, and the precomposed letters ऩ ऱ ऴ; and it folds
+// the digits of the scripts in zeros only. TestFoldDiffers holds the
+// differences.
 func fold(term []byte) []byte {
 	rs := []rune(string(term))
 	out := make([]rune, 0, len(rs))

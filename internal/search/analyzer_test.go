@@ -1,8 +1,10 @@
 package search
 
 import (
+	"khabar/internal/normalize"
 	"slices"
 	"testing"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/in"
@@ -86,6 +88,53 @@ func TestIndicNormalizer(t *testing.T) {
 		got := IndicNormalizer{}.Filter(analysis.TokenStream{{Term: []byte(w)}})[0].Term
 		if string(got) != string(want) {
 			t.Errorf("IndicNormalizer(%q) = %q, bleve's gives %q", w, got, want)
+		}
+	}
+}
+
+// TestDigitValue checks that the index folds the digits of exactly the
+// scripts in zeros, each to its value, and no other rune.
+func TestDigitValue(t *testing.T) {
+	want := map[rune]int{}
+	for _, z := range zeros {
+		for d := 0; d < 10; d++ {
+			want[z+rune(d)] = d
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		w, ok := want[r]
+		if !ok {
+			w = -1
+		}
+		if got := digitValue(r); got != w {
+			t.Fatalf("digitValue(%U) = %d, want %d", r, got, w)
+		}
+	}
+}
+
+// TestFoldDiffers holds the terms on which the index's fold and
+// normalize.Fold differ (see fold), and one on which they agree, so that
+// a change making them one is a decision, not an accident.
+func TestFoldDiffers(t *testing.T) {
+	for _, c := range []struct {
+		term, index string
+	}{
+		{"जगत्", "जगत्"},                 // Fold drops a word-final virama
+		{"\u0929", "\u0929"},             // ऩ: Fold writes न
+		{"क\u200dष", "क\u200dष"},         // Fold drops ZWJ
+		{"\u0e51\u0e52", "\u0e51\u0e52"}, // Thai digits: Fold writes 12
+		{"(ट्रंप)", "(ट्रंप)"},           // Fold strips punctuation round a word
+	} {
+		if got := string(fold([]byte(c.term))); got != c.index {
+			t.Errorf("fold(%q) = %q, want %q", c.term, got, c.index)
+		}
+		if normalize.Fold(c.term) == c.index {
+			t.Errorf("normalize.Fold(%q) = %q: the folds now agree here; update fold's comment", c.term, c.index)
+		}
+	}
+	for _, term := range []string{"ट्रम्प", "ज़ेलेंस्की", "हाँ", "२०२५"} {
+		if got, want := string(fold([]byte(term))), normalize.Fold(term); got != want {
+			t.Errorf("fold(%q) = %q, normalize.Fold %q", term, got, want)
 		}
 	}
 }

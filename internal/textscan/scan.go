@@ -93,7 +93,7 @@ func (o Options) IsWordRune(r rune) bool {
 	}
 	if r >= 0x0900 && r <= 0x097F { // Devanagari, the common case
 		if r >= 0x0964 && r <= 0x0970 { // dandas, digits, abbreviation sign
-			return !o.Numbers && r >= 0x0966 && r <= 0x096F
+			return !o.Numbers && normalize.DigitValue(r) >= 0
 		}
 		return true
 	}

@@ -7,8 +7,7 @@ func (f *finder) timeAfter(k int, date string) (int, string, bool) {
 	if f.isPunct(j, ",") {
 		j++
 	}
-	switch f.key(j) {
-	case "की", "को", "at", "के":
+	if f.lex.dateLink[f.key(j)] {
 		j++
 	}
 	part := ""
@@ -17,8 +16,7 @@ func (f *finder) timeAfter(k int, date string) (int, string, bool) {
 		j++
 	}
 	c := j
-	switch f.key(c) {
-	case "करीब", "लगभग", "about", "around", "at":
+	if f.lex.approx[f.key(c)] || f.lex.at[f.key(c)] {
 		c++
 	}
 	if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
@@ -184,11 +182,8 @@ func (f *finder) clockExpr(i int) int {
 		}
 	}
 	c := j
-	switch f.key(c) {
-	case "करीब", "लगभग", "about", "around":
-		if part != "" {
-			c++
-		}
+	if f.lex.approx[f.key(c)] && part != "" {
+		c++
 	}
 	if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
 		date := f.anchorDate()

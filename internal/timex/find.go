@@ -37,7 +37,13 @@ func Find(text string, published time.Time) []Expr {
 // FindLang is Find for text in lang (an ISO 639-1 code): it reads the words
 // of that language's pack and English (see lexicon.Packs).
 func FindLang(text string, published time.Time, lang string) []Expr {
-	f := &finder{text: text, toks: tokenize(text), lex: lexFor(lang)}
+	return FindLangWith(text, published, lang, Options{})
+}
+
+// FindLangWith is FindLang with the thresholds of opt (zero fields take
+// the defaults).
+func FindLangWith(text string, published time.Time, lang string, opt Options) []Expr {
+	f := &finder{text: text, toks: tokenize(text), lex: lexFor(lang), opt: opt.withDefaults()}
 	if !published.IsZero() {
 		f.hasPub = true
 		f.pubT = published
@@ -54,6 +60,7 @@ func FindLang(text string, published time.Time, lang string) []Expr {
 // finder holds the state of one Find.
 type finder struct {
 	lex  *table
+	opt  Options
 	text string
 	toks []token
 	urls [][2]int
@@ -145,10 +152,10 @@ func (f *finder) latin(i int) bool {
 func (f *finder) tense(j int) int {
 	if j > 0 && j <= len(f.toks) && f.latin(j-1) {
 		start := j - 1
-		for start > 0 && j-start < 8 && f.toks[start].kind != kPunct {
+		for start > 0 && j-start < f.opt.ClauseBack && f.toks[start].kind != kPunct {
 			start--
 		}
-		for k := j - 2; k >= start && k > j-14; k-- {
+		for k := j - 2; k >= start && k > j-f.opt.TenseAhead; k-- {
 			t := f.toks[k]
 			if t.kind == kPunct {
 				break
@@ -165,7 +172,7 @@ func (f *finder) tense(j int) int {
 		}
 	}
 	weak := 0
-	for k := j; k < len(f.toks) && k < j+14; k++ {
+	for k := j; k < len(f.toks) && k < j+f.opt.TenseAhead; k++ {
 		t := f.toks[k]
 		if k > j && t.brk {
 			break

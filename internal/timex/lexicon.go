@@ -79,6 +79,17 @@ type table struct {
 	past       map[string]bool    // whole words marking the past tense
 	clause     map[string]bool    // words that end a clause: कि, that, लेकिन
 	oclock     map[string]bool    // the word after an hour: बजे, वाजता
+	approx     map[string]bool    // करीब, लगभग, about, around
+	at         map[string]bool    // at
+	dateLink   map[string]bool    // की, को, के, at: "3 नवंबर की रात"
+	decade     map[string]bool    // दशक
+	genitive   map[string]bool    // के: "1990 के दशक"
+	rangeWord  map[string]bool    // से, और, to: "15 से 20 मार्च"
+	monthWord  map[string]bool    // माह, महीने: "मार्च माह"
+	same       map[string]bool    // उस, उसी, that, same
+	moreLess   map[string]bool    // ज्यादा, कम: "2000 से ज्यादा"
+	yearLink   map[string]bool    // के, की, भी, ही: "2019 के मार्च"
+	list       map[string]bool    // और, व, या
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries),
@@ -140,5 +151,16 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.past = lexicon.Set(packs, lexicon.TimePast)
 	l.clause = lexicon.Set(packs, lexicon.TimeClause)
 	l.oclock = lexicon.Set(packs, lexicon.TimeOClock)
+	l.approx = lexicon.Set(packs, lexicon.TimeApprox)
+	l.at = lexicon.Set(packs, lexicon.TimeAt)
+	l.dateLink = lexicon.Set(packs, lexicon.TimeDateLink)
+	l.decade = lexicon.Set(packs, lexicon.TimeDecade)
+	l.genitive = lexicon.Set(packs, lexicon.TimeGenitive)
+	l.rangeWord = lexicon.Set(packs, lexicon.TimeRange)
+	l.monthWord = lexicon.Set(packs, lexicon.TimeMonthWord)
+	l.same = lexicon.Set(packs, lexicon.TimeSame)
+	l.moreLess = lexicon.Set(packs, lexicon.TimeMoreLess)
+	l.yearLink = lexicon.Set(packs, lexicon.TimeYearLink)
+	l.list = lexicon.Set(packs, lexicon.TimeList)
 	return l
 }

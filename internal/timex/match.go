@@ -247,15 +247,15 @@ func (f *finder) numeric(i int) (dparts, int, bool) {
 			return dparts{}, i, false
 		}
 		// A two-digit year is read in the publication's century, and only
-		// when that puts it within twenty years of publication.
+		// when that puts it within YearSpan (twenty) years of publication.
 		y := f.pub.y/100*100 + p.y
 		switch {
-		case y > f.pub.y+20:
+		case y > f.pub.y+f.opt.YearSpan:
 			y -= 100
-		case y < f.pub.y-80:
+		case y < f.pub.y-100+f.opt.YearSpan:
 			y += 100
 		}
-		if y < f.pub.y-20 || y > f.pub.y+20 {
+		if y < f.pub.y-f.opt.YearSpan || y > f.pub.y+f.opt.YearSpan {
 			return dparts{}, i, false
 		}
 		p.y = y
@@ -316,8 +316,7 @@ func (f *finder) dateExpr(i int) int {
 	// The first day of a range: "15-16 मार्च", "15 से 20 मार्च".
 	if d, k, ok := f.dayNum(j); ok && j == i && !f.numericDate(j) {
 		c := k
-		switch f.key(c) {
-		case "-", "–", "से", "to", "और", "व", "and", "तथा":
+		if ck := f.key(c); ck == "-" || ck == "–" || f.lex.rangeWord[ck] {
 			if second, _, ok := f.dateCore(c + 1); ok && second.d != 0 && second.d > d && validDay(second.y, second.m, d) {
 				p, ok := f.resolveDate(dparts{y: second.y, m: second.m, d: d}, c+1)
 				if !ok {
@@ -379,9 +378,9 @@ func (f *finder) yearExpr(i int) int {
 	}
 	// Decades.
 	if y%10 == 0 {
-		if f.key(j) == "के" && f.key(j+1) == "दशक" || f.key(j) == "दशक" {
+		if f.lex.genitive[f.key(j)] && f.lex.decade[f.key(j+1)] || f.lex.decade[f.key(j)] {
 			end := j + 1
-			if f.key(j) == "के" {
+			if f.lex.genitive[f.key(j)] {
 				end = j + 2
 			}
 			f.emit(i, end, Date, strconv.Itoa(y/10))
@@ -394,7 +393,7 @@ func (f *finder) yearExpr(i int) int {
 	}
 	cue := f.lex.yearCue[f.key(i-1)] && !(i > 1 && f.isNum(i-2))
 	if !cue {
-		if y < 1900 || y > 2100 {
+		if y < f.opt.FirstYear || y > f.opt.LastYear {
 			return -1
 		}
 		next := f.key(j)
@@ -406,7 +405,7 @@ func (f *finder) yearExpr(i int) int {
 			if f.lex.notAfter[after] {
 				return -1
 			}
-			if (next == "से" || next == "तक") && (after == "ज्यादा" || after == "अधिक" || after == "कम" || after == "ऊपर") {
+			if (next == "से" || next == "तक") && f.lex.moreLess[after] {
 				return -1
 			}
 		default:
@@ -449,7 +448,7 @@ func (f *finder) monthExpr(i int) int {
 		}
 	} else {
 		after := f.key(j)
-		hasWord := after == "माह" || after == "महीने" || after == "महीना" || after == "मास"
+		hasWord := f.lex.monthWord[after]
 		// "इस साल मार्च में", "2019 के मार्च में": the year written before.
 		if y, ok := f.yearBefore(i); ok {
 			if hasWord {
@@ -483,7 +482,7 @@ func (f *finder) yearBefore(i int) (int, bool) {
 		return 0, false
 	}
 	k := i - 1
-	for n := 0; n < 2 && (f.key(k) == "के" || f.key(k) == "की" || f.key(k) == "भी" || f.key(k) == "ही"); n++ {
+	for n := 0; n < 2 && f.lex.yearLink[f.key(k)]; n++ {
 		k--
 	}
 	last := f.out[len(f.out)-1]
@@ -497,7 +496,7 @@ func (f *finder) yearBefore(i int) (int, bool) {
 // ahead reports whether the weekday (or list of weekdays) ending before
 // token k is something planned for: "सोमवार और मंगलवार के लिए".
 func (f *finder) ahead(k int) bool {
-	for n := 0; n < 3 && (f.key(k) == "और" || f.key(k) == "व" || f.key(k) == "या" || f.isPunct(k, ",")); n++ {
+	for n := 0; n < 3 && (f.lex.list[f.key(k)] || f.isPunct(k, ",")); n++ {
 		if _, ok := f.lex.weekdays[f.key(k+1)]; !ok {
 			break
 		}

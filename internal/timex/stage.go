@@ -10,21 +10,24 @@ import (
 // Stage is the pipeline's "time" stage: it fills Article.Times from the
 // text, resolved against the publication date (or, when that is unknown,
 // the dateline's date).
-type Stage struct{}
+type Stage struct{ opt Options }
 
-// New returns the time stage.
-func New() *Stage { return &Stage{} }
+// New returns the time stage with the default options.
+func New() *Stage { return NewWith(Options{}) }
+
+// NewWith returns the time stage tuned by opt.
+func NewWith(opt Options) *Stage { return &Stage{opt: opt.withDefaults()} }
 
 // Name returns "time".
 func (*Stage) Name() string { return "time" }
 
 // Process fills a.Times. It never fails on text; it stops early when ctx is
 // done.
-func (*Stage) Process(ctx context.Context, a *news.Article) error {
+func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	exprs := FindLang(a.Text, Reference(a), a.Lang)
+	exprs := FindLangWith(a.Text, Reference(a), a.Lang, s.opt)
 	if len(exprs) == 0 {
 		a.Times = nil
 		return nil
