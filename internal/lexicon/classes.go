@@ -92,6 +92,13 @@ const (
 	EventClauseEnd    Class = "event.clause-end"   // words that start a new clause
 )
 
+// Classes of the press recognisers (package press).
+const (
+	PressAgency          Class = "press.agency"           // ways pages write a wire agency; value its canonical English name
+	PressAgencyAmbiguous Class = "press.agency-ambiguous" // agency names that are ordinary words too; value the canonical name
+	PressDesk            Class = "press.desk"             // words of a reporter's or desk's credit: संवाददाता, correspondent
+)
+
 // classSpec says what a class holds.
 type classSpec struct {
 	kind   Kind
@@ -170,4 +177,8 @@ var schema = map[Class]classSpec{
 	EventVerbs:        {},
 	EventViolence:     {},
 	EventClauseEnd:    {},
+
+	PressAgency:          {kind: Text, phrase: true},
+	PressAgencyAmbiguous: {kind: Text, phrase: true},
+	PressDesk:            {},
 }

@@ -2,10 +2,13 @@ package press
 
 import (
 	_ "embed"
-	"khabar/internal/datetime"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"khabar/internal/datetime"
+	"khabar/internal/lexicon"
+	"khabar/internal/normalize"
 )
 
 //go:embed data/places.txt
@@ -79,13 +82,17 @@ type DatelineInfo struct {
 const maxDatelineRunes = 80
 
 // deskWords mark a reporter's or desk's credit: "जागरण संवाददाता",
-// "Our Special Correspondent", "DH News Service", "India Today Web Desk".
-var deskWords = map[string]bool{
-	"संवाददाता": true, "ब्यूरो": true, "सहयोगी": true, "सूत्र": true, "नेटवर्क": true, "डेस्क": true,
-	"टीम": true, "जेएनएन": true, "प्रतिनिधि": true, "रिपोर्टर": true, "संवाद": true, "एजेंसी": true,
-	"एजेंसियां": true, "correspondent": true, "bureau": true, "desk": true, "reporter": true,
-	"staff": true, "network": true, "agencies": true, "agency": true, "jnn": true, "service": true, "team": true,
-}
+// "Our Special Correspondent", "DH News Service", "India Today Web Desk";
+// the [press.desk] entries of every pack, folded as DeskWord's callers fold.
+var deskWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lexicon.Langs() {
+		for _, w := range lexicon.Get(l).Words(lexicon.PressDesk) {
+			m[lowerWord(normalize.FoldNukta(w))] = true
+		}
+	}
+	return m
+}()
 
 // DeskWord reports a word (folded as the stages fold words: lower case,
 // no nukta) that marks a reporter's or desk's credit.
