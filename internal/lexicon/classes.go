@@ -97,6 +97,13 @@ const (
 	PressAgency          Class = "press.agency"           // ways pages write a wire agency; value its canonical English name
 	PressAgencyAmbiguous Class = "press.agency-ambiguous" // agency names that are ordinary words too; value the canonical name
 	PressDesk            Class = "press.desk"             // words of a reporter's or desk's credit: संवाददाता, correspondent
+	PressDeskTail        Class = "press.desk-tail"        // words that may follow an outlet's name in a credit: desk, ब्यूरो
+	PressOutlet          Class = "press.outlet"           // names of news outlets; value the outlet's English name
+	PressOutletHost      Class = "press.outlet-host"      // hosts outlets publish on; value the outlet's English name
+	PressOutletZone      Class = "press.outlet-zone"      // outlets' home zones (phrases); value an IANA zone
+	PressOutletWord      Class = "press.outlet-word"      // words that make a name an outlet's: daily, समाचार
+	PressPlace           Class = "press.place"            // places that date news; value the English name
+	PressRegion          Class = "press.region"           // states and countries; value the English name
 )
 
 // classSpec says what a class holds.
@@ -181,4 +188,11 @@ var schema = map[Class]classSpec{
 	PressAgency:          {kind: Text, phrase: true},
 	PressAgencyAmbiguous: {kind: Text, phrase: true},
 	PressDesk:            {},
+	PressDeskTail:        {},
+	PressOutlet:          {kind: Text, phrase: true},
+	PressOutletHost:      {kind: Text},
+	PressOutletZone:      {kind: Text, phrase: true},
+	PressOutletWord:      {},
+	PressPlace:           {kind: Text, phrase: true},
+	PressRegion:          {kind: Text, phrase: true},
 }

@@ -55,10 +55,7 @@ var agencyIndex, agencyMaxWords = func() (map[string]agencyEntry, int) {
 		}
 		m[k] = agencyEntry{name: name, ambiguous: amb, words: w}
 	}
-	var packs []*lexicon.Pack
-	for _, l := range lexicon.Langs() {
-		packs = append(packs, lexicon.Get(l))
-	}
+	packs := allPacks()
 	for _, p := range packs {
 		for _, e := range p.Entries(lexicon.PressAgency) {
 			add(e.Value, e.Value, false)

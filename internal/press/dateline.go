@@ -1,43 +1,28 @@
 package press
 
 import (
-	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"khabar/internal/datetime"
 	"khabar/internal/lexicon"
-	"khabar/internal/normalize"
 )
 
-//go:embed data/places.txt
-var placesTxt string
-
-// placeIndex maps folded place names to English ones; regions holds the
-// English names of states and countries (the "# Regions" section).
+// placeIndex maps folded place names to English ones ([press.place] and
+// [press.region] of every pack; every English name is a name too);
+// regions holds the English names of states and countries.
 var placeIndex, regions = func() (map[string]string, map[string]bool) {
 	m, r := map[string]string{}, map[string]bool{}
-	region := false
-	for _, line := range strings.Split(placesTxt, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
+	for _, p := range allPacks() {
+		for _, e := range p.Entries(lexicon.PressPlace) {
+			m[placeKey(e.Value)] = e.Value
+			m[placeKey(e.Text)] = e.Value
 		}
-		if strings.HasPrefix(line, "#") {
-			if strings.HasPrefix(line, "# Regions") {
-				region = true
-			} else if strings.HasPrefix(line, "# Places") {
-				region = false
-			}
-			continue
-		}
-		names := strings.Split(line, "|")
-		for _, n := range names {
-			m[placeKey(n)] = names[0]
-		}
-		if region {
-			r[names[0]] = true
+		for _, e := range p.Entries(lexicon.PressRegion) {
+			m[placeKey(e.Value)] = e.Value
+			m[placeKey(e.Text)] = e.Value
+			r[e.Value] = true
 		}
 	}
 	return m, r
@@ -84,15 +69,7 @@ const maxDatelineRunes = 80
 // deskWords mark a reporter's or desk's credit: "जागरण संवाददाता",
 // "Our Special Correspondent", "DH News Service", "India Today Web Desk";
 // the [press.desk] entries of every pack, folded as DeskWord's callers fold.
-var deskWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, l := range lexicon.Langs() {
-		for _, w := range lexicon.Get(l).Words(lexicon.PressDesk) {
-			m[lowerWord(normalize.FoldNukta(w))] = true
-		}
-	}
-	return m
-}()
+var deskWords = wordSet(lexicon.PressDesk)
 
 // DeskWord reports a word (folded as the stages fold words: lower case,
 // no nukta) that marks a reporter's or desk's credit.
