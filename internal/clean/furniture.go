@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 )
 
@@ -31,8 +32,8 @@ func listenLabel(t string, sh shape) bool {
 
 // listenVerbs and listenObjects make a Hindi "listen to this story" label.
 var (
-	listenVerbs   = folded("सुनें", "सुने", "सुनिए")
-	listenObjects = folded("खबर", "ख़बर", "आर्टिकल", "लेख", "स्टोरी", "ऑडियो", "समाचार", "न्यूज")
+	listenVerbs   = vocab(lexicon.CleanListenVerbs)
+	listenObjects = vocab(lexicon.CleanListenObjects)
 )
 
 // wireContribution reports a wire story's closing credit: "X in Y

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"khabar/internal/datetime"
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 	"khabar/internal/normalize"
 	"khabar/internal/press"
@@ -253,32 +254,6 @@ func controlsOnly(t string) bool {
 		verb = verb || controlVerbs[w]
 	}
 	return verb
-}
-
-// folded writes a list of vocabulary as lower folds the lines it is
-// matched against: without nukta ("पढ़ें" is looked for as "पढें"). Every
-// list is declared through it, so the vocabulary is folded once, when the
-// package is loaded, and a list written anywhere matches folded text.
-func folded(ws ...string) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = normalize.FoldNukta(w)
-	}
-	return out
-}
-
-// foldedSet is set with each word's fold (see folded) added beside it.
-func foldedSet(set map[string]bool) map[string]bool {
-	var add []string
-	for w := range set {
-		if f := normalize.FoldNukta(w); f != w {
-			add = append(add, f)
-		}
-	}
-	for _, f := range add {
-		set[f] = true
-	}
-	return set
 }
 
 // classify gives a line's reason by what it says, or "" when its words
@@ -635,12 +610,7 @@ func relativeTime(t string, sh shape) bool {
 }
 
 // stampFiller are words that go with timestamps and say nothing else.
-var stampFiller = foldedSet(map[string]bool{
-	"updated": true, "published": true, "publish": true, "date": true, "on": true, "at": true,
-	"last": true, "ist": true, "first": true, "posted": true, "time": true, "hrs": true,
-	"प्रकाशित": true, "अपडेट": true, "अपडेटेड": true, "तिथि": true, "तारीख": true, "दिनांक": true,
-	"समय": true, "बजे": true, "modified": true, "पब्लिश": true, "edited": true,
-})
+var stampFiller = vocabSet(lexicon.CleanStampFiller)
 
 // isCredit reports a short line that only credits inputs or an agency:
 // "(इनपुट: भाषा)", "(With inputs from PTI)", "- IANS", "(एजेंसी)".
@@ -708,7 +678,7 @@ func menuWords(t string) bool {
 }
 
 // homeWords name a site's home page, where breadcrumbs start.
-var homeWords = foldedSet(map[string]bool{"home": true, "होम": true, "मुख्य पृष्ठ": true, "मुखपृष्ठ": true, "गृहपृष्ठ": true, "गृह": true, "homepage": true})
+var homeWords = vocabSet(lexicon.CleanHomeWords)
 
 // navSeparators split breadcrumb and menu items; the danda is there
 // because normalisation turns a pipe after Devanagari into one.
@@ -768,4 +738,30 @@ func hashtagList(t string, sh shape) bool {
 		}
 	}
 	return tags >= 2 && tags >= other
+}
+
+// vocab returns the entries of class c of every language's pack, in the
+// packs' order (lexicon.Langs), each folded as lower folds lines (no
+// nukta): the cleaner reads page furniture in every language, whatever
+// the article's.
+func vocab(c lexicon.Class) []string {
+	var out []string
+	for _, l := range lexicon.Langs() {
+		for _, e := range lexicon.Get(l).Entries(c) {
+			out = append(out, normalize.FoldNukta(e.Text))
+		}
+	}
+	return out
+}
+
+// vocabSet is vocab as a set, with each entry as written beside its fold.
+func vocabSet(c lexicon.Class) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lexicon.Langs() {
+		for _, e := range lexicon.Get(l).Entries(c) {
+			m[e.Text] = true
+			m[normalize.FoldNukta(e.Text)] = true
+		}
+	}
+	return m
 }

@@ -5,17 +5,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 	"khabar/internal/press"
 )
 
 // readVerbs open a link to another story when a separator follows them:
 // "पढ़ें: …", "पढ़ें - …", "READ | …", "Watch: …".
-var readVerbs = folded(
-	"पढ़ें", "पढ़े", "पढ़िए", "पढ़ें यह भी", "पढ़ें ये भी", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "और पढ़ें",
-	"देखें", "यह भी देखें", "वीडियो देखें", "read", "also read", "read also", "read more", "watch", "also watch",
-	"more", "related", "see also", "also see", "must read", "don't miss", "जरूर पढ़ें",
-)
+var readVerbs = vocab(lexicon.CleanReadVerbs)
 
 // linkSeparators stand between a read verb and the headline it points to.
 const linkSeparators = ":-–—|»>"
@@ -53,10 +50,7 @@ func firstRune(s string) rune {
 }
 
 // photoWords mark a photo credit in brackets or after a label.
-var photoWords = folded(
-	"photo", "image", "picture", "pics", "file", "credit", "courtesy", "getty", "फोटो", "फ़ोटो", "तस्वीर", "चित्र",
-	"इमेज", "फाइल", "साभार", "सोशल मीडिया", "social media", "screengrab", "screenshot", "video grab", "x/", "@",
-)
+var photoWords = vocab(lexicon.CleanPhotoWords)
 
 // captionCredit reports a caption by its credit: a gallery index "[1/3]",
 // a credit in brackets at the end ("(Image: File)", "[Diego Ramos/AFP]",
@@ -135,10 +129,7 @@ func sentenceCount(s string) int {
 
 // readTimeWords are the words of a reading-time label besides its number
 // and unit.
-var readTimeWords = foldedSet(map[string]bool{
-	"read": true, "time": true, "listen": true, "reading": true, "में": true, "पढ़ें": true, "पढें": true,
-	"पढ़ने": true, "पढने": true, "का": true, "समय": true, "रीड": true, "टाइम": true,
-})
+var readTimeWords = vocabSet(lexicon.CleanReadTimeWords)
 
 // readTime reports a line giving the reading or listening time of the
 // page: "3 mins", "2 min read", "Read Time: 2 mins", "4 मिनट में पढ़ें".
@@ -170,10 +161,7 @@ func aiNote(t string, sh shape) bool {
 
 // bylineLabels open a credit anywhere in a short line, after a desk's name
 // or glued to it: "हिन्दुस्तान टीम, पटनाPublished by: Ravi Kumar".
-var bylineLabels = folded(
-	"published by", "posted by", "edited by", "written by", "curated by", "reported by", "authored by", "compiled by",
-	"by :", "by:", "लेखक:", "लेखक :", "रिपोर्ट:", "एडिटेड बाय", "संपादित:",
-)
+var bylineLabels = vocab(lexicon.CleanBylineLabels)
 
 // bylineInside reports a short credit line with a credit label inside it.
 func bylineInside(t string, sh shape) bool {
@@ -215,10 +203,7 @@ func placeLine(text string, sh shape) bool {
 
 // bioOpeners open a note about the writer: "(The writer is …)", "लेखक
 // … हैं".
-var bioOpeners = folded(
-	"the writer ", "the author ", "the writers ", "the authors ", "(the writer ", "(the author ", "(लेखक ", "लेखक ",
-	"(लेखिका ", "लेखिका ", "(views are personal", "views are personal",
-)
+var bioOpeners = vocab(lexicon.CleanBioOpeners)
 
 // authorBio reports a line about the article's writer: it opens with a
 // byline's name (or "The writer", "लेखक") and says what the writer is.

@@ -3,19 +3,13 @@ package clean
 import (
 	"strings"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 	"khabar/internal/press"
 )
 
 // highlightLabels head a summary box above the article: its lines follow.
-var highlightLabels = foldedSet(map[string]bool{
-	"in short": true, "highlights": true, "story highlights": true, "key highlights": true,
-	"key points": true, "key takeaways": true, "synopsis": true, "summary": true, "at a glance": true,
-	"quick read": true, "tl;dr": true, "short summary": true, "in brief": true,
-	"मुख्य बातें": true, "खास बातें": true, "ख़ास बातें": true, "हाइलाइट्स": true, "स्टोरी हाइलाइट्स": true,
-	"सार": true, "संक्षेप में": true, "सारांश": true, "मुख्य बिंदु": true, "एक नज़र में": true, "एक नजर में": true,
-	"ठळक मुद्दे": true, "ठळक मुद्दे:": true,
-})
+var highlightLabels = vocabSet(lexicon.CleanHighlightLabels)
 
 // highlightLabel reports a line that is only a summary box's label.
 func highlightLabel(s string) bool {
