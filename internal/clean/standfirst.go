@@ -17,10 +17,6 @@ func highlightLabel(s string) bool {
 	return highlightLabels[t]
 }
 
-// headScanStandfirst bounds how far below the headline a standfirst is
-// looked for.
-const headScanStandfirst = 16
-
 // markStandfirst removes the standfirst: the summary a page prints between
 // its headline and its article (a deck, a kicker line, a highlights box).
 // It is told by where it stands and by what the page says of it, never by
@@ -33,8 +29,8 @@ const headScanStandfirst = 16
 //   - one or two lines between the headline and a first paragraph that
 //     opens with a dateline, when the page also describes itself in those
 //     words (p.Descriptions) or they stand above the credit.
-func markStandfirst(lines []*line, p Page) {
-	findStandfirst(lines, p)
+func markStandfirst(lines []*line, p Page, opt Options) {
+	findStandfirst(lines, p, opt)
 	// A standfirst has an article under it: lines that are all the text
 	// the page has are its body ("on one page the whole body").
 	for _, l := range lines {
@@ -50,7 +46,7 @@ func markStandfirst(lines []*line, p Page) {
 }
 
 // findStandfirst marks the standfirst lines (see markStandfirst).
-func findStandfirst(lines []*line, p Page) {
+func findStandfirst(lines []*line, p Page, opt Options) {
 	titleAt := -1
 	for i, l := range lines {
 		if l.reason == news.ReasonTitle {
@@ -66,7 +62,7 @@ func findStandfirst(lines []*line, p Page) {
 	}
 	// Marked summaries and highlight boxes, in the head.
 	inBox := 0
-	for i := start; i < len(lines) && i < start+headScanStandfirst; i++ {
+	for i := start; i < len(lines) && i < start+opt.StandfirstScan; i++ {
 		l := lines[i]
 		if l.reason != "" {
 			if l.reason != news.ReasonCaption && l.reason != news.ReasonAdvertisement && l.reason != news.ReasonNavigation && l.reason != news.ReasonSocial && l.reason != news.ReasonBanner {
