@@ -104,6 +104,10 @@ const (
 	PressOutletWord      Class = "press.outlet-word"      // words that make a name an outlet's: daily, समाचार
 	PressPlace           Class = "press.place"            // places that date news; value the English name
 	PressRegion          Class = "press.region"           // states and countries; value the English name
+	PressCreditBefore    Class = "press.credit-before"    // words before an ambiguous agency name that make it a credit: by, इनपुट
+	PressCreditAfter     Class = "press.credit-after"     // words after an ambiguous agency name that make it a credit: फीड, reported
+	PressFunctionWord    Class = "press.function-word"    // words that never occur in a dateline: है, the
+	PressColumnWord      Class = "press.column-word"      // words that open a column's head, not a dateline: dear, q, note
 )
 
 // Classes of the clean stage: the furniture words it matches lines against
@@ -246,6 +250,10 @@ var schema = map[Class]classSpec{
 	PressOutletWord:      {},
 	PressPlace:           {kind: Text, phrase: true},
 	PressRegion:          {kind: Text, phrase: true},
+	PressCreditBefore:    {},
+	PressCreditAfter:     {},
+	PressFunctionWord:    {},
+	PressColumnWord:      {},
 
 	CleanListenVerbs:        {phrase: true},
 	CleanListenObjects:      {phrase: true},

@@ -143,19 +143,12 @@ func splitWords(s string) []word {
 }
 
 // creditWords before an ambiguous alias make it a credit: "By भाषा",
-// "इनपुट: भाषा", "with inputs from AP", "(भाषा)".
-var creditBefore = map[string]bool{
-	"by": true, "बाय": true, "इनपुट": true, "inputs": true, "input": true, "from": true, "साभार": true,
-	"स्रोत": true, "source": true, "एजेंसी": true, "agency": true, "courtesy": true, "credit": true,
-	"समाचार": true, "न्यूज": true, "news": true, "wire": true, "via": true,
-}
+// "इनपुट: भाषा", "with inputs from AP", "(भाषा)". [press.credit-before]
+var creditBefore = wordSet(lexicon.PressCreditBefore)
 
 // creditAfter words after an ambiguous alias make it a credit or a
-// citation: "भाषा की फीड", "एपी के हवाले से", "Sputnik reported".
-var creditAfter = map[string]bool{
-	"फीड": true, "feed": true, "एजेंसी": true, "agency": true, "हवाले": true, "reported": true,
-	"reports": true, "समाचार": true, "न्यूज": true, "news": true, "report": true, "रिपोर्ट": true,
-}
+// citation: "भाषा की फीड", "एपी के हवाले से", "Sputnik reported". [press.credit-after]
+var creditAfter = wordSet(lexicon.PressCreditAfter)
 
 // FindAgencies returns the agencies credited or cited in text, in order of
 // appearance (repeats included). Unambiguous names count anywhere;

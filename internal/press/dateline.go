@@ -75,16 +75,8 @@ var deskWords = wordSet(lexicon.PressDesk)
 // no nukta) that marks a reporter's or desk's credit.
 func DeskWord(w string) bool { return deskWords[w] }
 
-// functionWords never occur in a dateline; they mark a sentence.
-var functionWords = map[string]bool{
-	"है": true, "हैं": true, "था": true, "थे": true, "थी": true, "ने": true, "को": true, "में": true,
-	"से": true, "की": true, "का": true, "के": true, "पर": true, "और": true, "कि": true, "यह": true,
-	"वह": true, "इस": true, "उस": true, "भी": true, "नहीं": true, "तो": true, "हो": true, "किया": true,
-	"कहा": true, "गया": true, "गई": true, "लिए": true, "साथ": true, "बाद": true, "एक": true,
-	"the": true, "a": true, "an": true, "is": true, "was": true, "of": true, "said": true, "to": true,
-	"and": true, "for": true, "with": true, "has": true, "have": true, "will": true, "are": true,
-	"this": true, "that": true, "it": true, "he": true, "she": true, "they": true, "we": true, "i": true,
-}
+// functionWords never occur in a dateline; they mark a sentence. [press.function-word]
+var functionWords = wordSet(lexicon.PressFunctionWord)
 
 // ParseDateline reads a dateline at the start of paragraph p. It reports
 // false when p does not start with one; it prefers missing a dateline to
@@ -392,13 +384,8 @@ func (d DatelineInfo) EnglishPlace() string {
 
 // columnWords open a head in capitals that addresses or labels the text
 // after it rather than placing it: an advice column's letter ("DEAR
-// ABBY:"), a question and answer ("Q:", "A:"), a note or label.
-var columnWords = map[string]bool{
-	"dear": true, "q": true, "a": true, "question": true, "answer": true, "editor's": true, "editors'": true,
-	"note": true, "update": true, "updated": true, "correction": true, "clarification": true, "breaking": true,
-	"exclusive": true, "watch": true, "listen": true, "opinion": true, "analysis": true, "review": true,
-	"warning": true, "photos": true, "video": true, "live": true, "hi": true, "hello": true,
-}
+// ABBY:"), a question and answer ("Q:", "A:"), a note or label. [press.column-word]
+var columnWords = wordSet(lexicon.PressColumnWord)
 
 // columnLabel reports a head whose first word is one of columnWords.
 func columnLabel(head string) bool {
