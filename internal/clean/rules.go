@@ -274,7 +274,7 @@ func classify(text string, sh shape) string {
 	if isURL(t) {
 		return news.ReasonURL
 	}
-	if _, ok := hasPrefixAny(t, "web title", "वेब टाइटल", "web-title", "english title"); ok && sh.words <= 40 {
+	if _, ok := hasPrefixAny(t, webTitlePrefixes...); ok && sh.words <= 40 {
 		return news.ReasonWebTitle
 	}
 	if adLines[strings.Trim(t, " :.-")] {
@@ -297,7 +297,7 @@ func classify(text string, sh shape) string {
 		return news.ReasonDisclaimer
 	}
 	if sh.words <= 30 && (strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c)") ||
-		hasAny(t, "all rights reserved", "सर्वाधिकार सुरक्षित", "कॉपीराइट ©", "copyright ©", "© copyright")) {
+		hasAny(t, copyrightPhrases...)) {
 		return news.ReasonCopyright
 	}
 	// Banners by class: browser, notifications, cookies, app. A sentence
@@ -351,7 +351,7 @@ func classify(text string, sh shape) string {
 	if _, ok := hasPrefixAny(t, alsoReadMarkers...); ok && sh.words <= 40 {
 		return news.ReasonAlsoRead
 	}
-	if p, ok := hasPrefixAny(t, "पढें:", "पढें-", "पढें :", "पढें –", "read:", "watch video", "वीडियो देखें"); ok && p != "" && sh.words <= 30 && !sh.sentence {
+	if p, ok := hasPrefixAny(t, readPrefixes...); ok && p != "" && sh.words <= 30 && !sh.sentence {
 		return news.ReasonAlsoRead
 	}
 	if aiNote(t, sh) {
@@ -360,7 +360,7 @@ func classify(text string, sh shape) string {
 	if isRelatedHeading(t, sh) {
 		return news.ReasonRelated
 	}
-	if sh.words <= 15 && hasEmail(t) && hasAny(t, "comment", "letter", "write", "feedback", "contact", "mail", "संपर्क", "लिखें", "भेजें", "राय") {
+	if sh.words <= 15 && hasEmail(t) && hasAny(t, feedbackWords...) {
 		return news.ReasonSocial
 	}
 	if sh.words <= 35 && promoLine(text, t) {
@@ -604,9 +604,9 @@ func relativeTime(t string, sh shape) bool {
 	if sh.words > 6 {
 		return false
 	}
-	hasNum := strings.ContainsAny(t, "0123456789०१२३४५६७८९") || hasAny(t, "an hour", "a day", "एक ")
-	return hasNum && hasAny(t, " ago", " पहले", " पूर्व") &&
-		hasAny(t, "min", "hour", "hr", "day", "week", "मिनट", "घंटे", "घंटा", "दिन", "सप्ताह", "second", "सेकंड")
+	hasNum := strings.ContainsAny(t, "0123456789०१२३४५६७८९") || hasAny(t, agoNumbers...)
+	return hasNum && hasAny(t, agoWords...) &&
+		hasAny(t, agoUnits...)
 }
 
 // stampFiller are words that go with timestamps and say nothing else.
@@ -623,7 +623,7 @@ func isCredit(text, t string) bool {
 				return true
 			}
 			// "Source: Al Jazeera and news agencies".
-			if core != "" && (len(press.FindOutlets(text)) > 0 || len(press.FindAgencies(text)) > 0 || hasAny(core, "agencies", "एजेंसियां", "एजेंसी")) {
+			if core != "" && (len(press.FindOutlets(text)) > 0 || len(press.FindAgencies(text)) > 0 || hasAny(core, agencyWords...)) {
 				return true
 			}
 		}
@@ -634,7 +634,7 @@ func isCredit(text, t string) bool {
 	if press.Agency(core) != "" {
 		return true
 	}
-	if hasAny(t, "इनपुट", "inputs", "input", "एजेंसी", "agency", "agencies", "एजेंसियां", "भाषा", "वार्ता") &&
+	if hasAny(t, inputWords...) &&
 		(strings.HasPrefix(strings.TrimSpace(text), "(") || strings.HasPrefix(t, "इनपुट") || strings.HasPrefix(t, "with inputs") || strings.HasPrefix(t, "input")) {
 		return true
 	}
@@ -650,7 +650,7 @@ func isRelatedHeading(t string, sh shape) bool {
 	if hasAny(t, relatedHeadings...) {
 		return true
 	}
-	if sh.words <= 4 && hasAny(t, "trending", "ट्रेंडिंग", "ट्रेन्डिंग", "popular", "लोकप्रिय", "must read", "editor's pick", "more stories", "more news") {
+	if sh.words <= 4 && hasAny(t, trendingLabels...) {
 		return true
 	}
 	return hasAny(t, relatedNouns...) && hasAny(t, relatedMods...)

@@ -42,10 +42,7 @@ var uiLines = vocabSet(lexicon.CleanUiLines)
 var ctaVerbs = vocab(lexicon.CleanCtaVerbs)
 
 // downloadEnds end a promotion that asks the reader to get an app.
-var downloadEnds = []string{
-	"डाउनलोड करें", "डाउनलोड करे", "डाउनलोड करा", "इंस्टॉल करें", "इंस्टाल करें", "download now", "install now",
-	"download the app", "get the app", "डाउनलोड गर्नुहोस्",
-}
+var downloadEnds = vocab(lexicon.CleanDownloadEnds)
 
 // appealWords are the words of a site's appeal for subscribers and
 // support.
@@ -91,3 +88,57 @@ var platformNames = vocabSet(lexicon.CleanPlatformNames)
 
 // promoWords are the words of a site's promotion of itself.
 var promoWords = vocab(lexicon.CleanPromoWords)
+
+// webTitlePrefixes open a line that gives the page's English title: "Web Title: …" ([clean.web-title-prefixes]).
+var webTitlePrefixes = vocab(lexicon.CleanWebTitlePrefixes)
+
+// copyrightPhrases mark a copyright line ([clean.copyright-phrases]).
+var copyrightPhrases = vocab(lexicon.CleanCopyrightPhrases)
+
+// readPrefixes open a pointer to another story: "पढें: …", "Watch video" ([clean.read-prefixes]).
+var readPrefixes = vocab(lexicon.CleanReadPrefixes)
+
+// feedbackWords with an e-mail address, make a line an invitation to write in ([clean.feedback-words]).
+var feedbackWords = vocab(lexicon.CleanFeedbackWords)
+
+// agoNumbers stand for a number in a relative time stamp: "an hour ago" ([clean.ago-numbers]).
+var agoNumbers = vocab(lexicon.CleanAgoNumbers)
+
+// agoWords make a time stamp relative: "2 hours ago", "2 घंटे पहले" ([clean.ago-words]).
+var agoWords = vocab(lexicon.CleanAgoWords)
+
+// agoUnits are the units of a relative time stamp ([clean.ago-units]).
+var agoUnits = vocab(lexicon.CleanAgoUnits)
+
+// agencyWords name agencies in general in a credit: "agencies", "एजेंसियां" ([clean.agency-words]).
+var agencyWords = vocab(lexicon.CleanAgencyWords)
+
+// inputWords mark a line crediting inputs: "इनपुट: भाषा", "with inputs from agencies" ([clean.input-words]).
+var inputWords = vocab(lexicon.CleanInputWords)
+
+// trendingLabels head a box of popular stories ([clean.trending-labels]).
+var trendingLabels = vocab(lexicon.CleanTrendingLabels)
+
+// contributedPhrases end a wire story's credit of contributing reporters ([clean.contributed-phrases]).
+var contributedPhrases = vocab(lexicon.CleanContributedPhrases)
+
+// googleWords name Google in a call to make the outlet a preferred source ([clean.google-words]).
+var googleWords = vocab(lexicon.CleanGoogleWords)
+
+// preferredWords ask the reader to prefer the outlet as a source ([clean.preferred-words]).
+var preferredWords = vocab(lexicon.CleanPreferredWords)
+
+// photoCredits mark a photo agency's credit line ([clean.photo-credits]).
+var photoCredits = vocab(lexicon.CleanPhotoCredits)
+
+// aiWords say a text was written with AI ([clean.ai-words]).
+var aiWords = vocab(lexicon.CleanAiWords)
+
+// aiObjects are what an AI note is about ([clean.ai-objects]).
+var aiObjects = vocab(lexicon.CleanAiObjects)
+
+// bioVerbs follow a writer's name in an author's note: "The writer is …" ([clean.bio-verbs]).
+var bioVerbs = vocab(lexicon.CleanBioVerbs)
+
+// photoSources after a caption's credit mark name its source: "file", "social media" ([clean.photo-sources]).
+var photoSources = vocab(lexicon.CleanPhotoSources)

@@ -24,6 +24,7 @@ func TestVocabularyFolded(t *testing.T) {
 		"consentWords": consentWords, "voiceWords": voiceWords, "webWords": webWords, "promoWords": promoWords,
 		"appealWords": appealWords, "readVerbs": readVerbs, "photoWords": photoWords, "bylineLabels": bylineLabels,
 		"bioOpeners": bioOpeners, "listenVerbs": listenVerbs, "listenObjects": listenObjects,
+		"webTitlePrefixes": webTitlePrefixes, "copyrightPhrases": copyrightPhrases, "readPrefixes": readPrefixes, "feedbackWords": feedbackWords, "agoNumbers": agoNumbers, "agoWords": agoWords, "agoUnits": agoUnits, "agencyWords": agencyWords, "inputWords": inputWords, "trendingLabels": trendingLabels, "contributedPhrases": contributedPhrases, "googleWords": googleWords, "preferredWords": preferredWords, "photoCredits": photoCredits, "aiWords": aiWords, "aiObjects": aiObjects, "bioVerbs": bioVerbs, "photoSources": photoSources, "downloadEnds": downloadEnds,
 	}
 	for name, list := range lists {
 		if len(list) == 0 {

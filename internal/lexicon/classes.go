@@ -159,6 +159,25 @@ const (
 	CleanControlVerbs       Class = "clean.control-verbs"       // clean: controlVerbs in vocab.go
 	CleanPlatformNames      Class = "clean.platform-names"      // clean: platformNames in vocab.go
 	CleanPromoWords         Class = "clean.promo-words"         // clean: promoWords in vocab.go
+	CleanWebTitlePrefixes   Class = "clean.web-title-prefixes"  // clean: webTitlePrefixes in rules.go
+	CleanCopyrightPhrases   Class = "clean.copyright-phrases"   // clean: copyrightPhrases in rules.go
+	CleanReadPrefixes       Class = "clean.read-prefixes"       // clean: readPrefixes in rules.go
+	CleanFeedbackWords      Class = "clean.feedback-words"      // clean: feedbackWords in rules.go
+	CleanAgoNumbers         Class = "clean.ago-numbers"         // clean: agoNumbers in rules.go
+	CleanAgoWords           Class = "clean.ago-words"           // clean: agoWords in rules.go
+	CleanAgoUnits           Class = "clean.ago-units"           // clean: agoUnits in rules.go
+	CleanAgencyWords        Class = "clean.agency-words"        // clean: agencyWords in rules.go
+	CleanInputWords         Class = "clean.input-words"         // clean: inputWords in rules.go
+	CleanTrendingLabels     Class = "clean.trending-labels"     // clean: trendingLabels in rules.go
+	CleanContributedPhrases Class = "clean.contributed-phrases" // clean: contributedPhrases in furniture.go
+	CleanGoogleWords        Class = "clean.google-words"        // clean: googleWords in furniture.go
+	CleanPreferredWords     Class = "clean.preferred-words"     // clean: preferredWords in furniture.go
+	CleanPhotoCredits       Class = "clean.photo-credits"       // clean: photoCredits in signals.go
+	CleanAiWords            Class = "clean.ai-words"            // clean: aiWords in signals.go
+	CleanAiObjects          Class = "clean.ai-objects"          // clean: aiObjects in signals.go
+	CleanBioVerbs           Class = "clean.bio-verbs"           // clean: bioVerbs in signals.go
+	CleanPhotoSources       Class = "clean.photo-sources"       // clean: photoSources in signals.go
+	CleanDownloadEnds       Class = "clean.download-ends"       // clean: downloadEnds in vocab.go
 )
 
 // classSpec says what a class holds.
@@ -301,4 +320,23 @@ var schema = map[Class]classSpec{
 	CleanControlVerbs:       {phrase: true},
 	CleanPlatformNames:      {phrase: true},
 	CleanPromoWords:         {phrase: true},
+	CleanWebTitlePrefixes:   {phrase: true},
+	CleanCopyrightPhrases:   {phrase: true},
+	CleanReadPrefixes:       {phrase: true},
+	CleanFeedbackWords:      {phrase: true},
+	CleanAgoNumbers:         {phrase: true},
+	CleanAgoWords:           {phrase: true},
+	CleanAgoUnits:           {phrase: true},
+	CleanAgencyWords:        {phrase: true},
+	CleanInputWords:         {phrase: true},
+	CleanTrendingLabels:     {phrase: true},
+	CleanContributedPhrases: {phrase: true},
+	CleanGoogleWords:        {phrase: true},
+	CleanPreferredWords:     {phrase: true},
+	CleanPhotoCredits:       {phrase: true},
+	CleanAiWords:            {phrase: true},
+	CleanAiObjects:          {phrase: true},
+	CleanBioVerbs:           {phrase: true},
+	CleanPhotoSources:       {phrase: true},
+	CleanDownloadEnds:       {phrase: true},
 }
