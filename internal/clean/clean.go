@@ -36,6 +36,48 @@ import (
 // Cleaner is the clean stage. It is safe for concurrent use.
 type Cleaner struct {
 	sites *Sites
+	opt   Options
+}
+
+// Options tune how far the cleaner looks. Zero fields take the defaults,
+// which are tuned on the clean dev pages (khabar eval clean).
+type Options struct {
+	// MaxLines bounds the lines of a page the cleaner looks at; the rest
+	// of a huge input is kept as it is. Default 20000.
+	MaxLines int
+	// HeadScan bounds how many lines into a page the headline is looked
+	// for. Default 40.
+	HeadScan int
+	// RepeatAt is how close (in lines) a headline's repetition must stand
+	// for the repetition to mark it. Default 12.
+	RepeatAt int
+	// StandfirstScan bounds how many lines below the headline a
+	// standfirst (summary box, highlights) is looked for. Default 16.
+	StandfirstScan int
+}
+
+// DefaultOptions returns the options a zero Options stands for.
+func DefaultOptions() Options { return Options{}.withDefaults() }
+
+func (o Options) withDefaults() Options {
+	if o.MaxLines <= 0 {
+		o.MaxLines = 20000
+	}
+	if o.HeadScan <= 0 {
+		o.HeadScan = 40
+	}
+	if o.RepeatAt <= 0 {
+		o.RepeatAt = 12
+	}
+	if o.StandfirstScan <= 0 {
+		o.StandfirstScan = 16
+	}
+	return o
+}
+
+// WithOptions tunes the cleaner (see Options).
+func WithOptions(o Options) Option {
+	return func(c *Cleaner) { c.opt = o }
 }
 
 // Option configures a Cleaner.
@@ -53,6 +95,7 @@ func New(opts ...Option) *Cleaner {
 	for _, o := range opts {
 		o(c)
 	}
+	c.opt = c.opt.withDefaults()
 	return c
 }
 
@@ -80,7 +123,7 @@ func (c *Cleaner) Process(ctx context.Context, a *news.Article) error {
 			p.Repeated = func(line string) bool { return c.sites.Repeated(host, line) }
 		}
 	}
-	r := Clean(p)
+	r := CleanWith(p, c.opt)
 	a.Text = r.Text
 	a.Removed = append(a.Removed, r.Removed...)
 	if a.Text == "" && strings.TrimSpace(p.Text) == "" && strings.TrimSpace(a.Raw.Body) != "" && len(a.Removed) == 0 {
@@ -147,22 +190,23 @@ type line struct {
 	prefix []news.Removal
 }
 
-// maxLines bounds the lines the cleaner looks at; the rest of a huge input
-// is kept as it is.
-const maxLines = 20000
+// Clean removes the boilerplate of one page, with the default options.
+func Clean(p Page) Result { return CleanWith(p, Options{}) }
 
-// Clean removes the boilerplate of one page.
-func Clean(p Page) Result {
+// CleanWith removes the boilerplate of one page, tuned by opt (zero fields
+// take the defaults).
+func CleanWith(p Page, opt Options) Result {
+	opt = opt.withDefaults()
 	text := repairLegacy(strings.ReplaceAll(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\r", "\n"))
 	raw := strings.Split(text, "\n")
-	lines := make([]*line, 0, min(len(raw), maxLines))
+	lines := make([]*line, 0, min(len(raw), opt.MaxLines))
 	var overflow []string
 	for _, r := range raw {
 		t := strings.Trim(r, " \t\u00a0\u200b\ufeff")
 		if t == "" {
 			continue
 		}
-		if len(lines) >= maxLines {
+		if len(lines) >= opt.MaxLines {
 			overflow = append(overflow, t)
 			continue
 		}
@@ -174,8 +218,8 @@ func Clean(p Page) Result {
 			l.reason = news.ReasonSiteRepeat
 		}
 	}
-	title := markTitle(lines, p)
-	markStandfirst(lines, p)
+	title := markTitle(lines, p, opt)
+	markStandfirst(lines, p, opt)
 	markAuthorBox(lines)
 	markBlocks(lines)
 	markEdges(lines, p.Format == news.FormatHTML)
@@ -209,7 +253,7 @@ func titleKey(s string) string {
 
 // markTitle finds the headline line and its repeats. It returns the
 // headline as written ("" when none).
-func markTitle(lines []*line, p Page) string {
+func markTitle(lines []*line, p Page, opt Options) string {
 	keys := map[string]bool{}
 	for _, t := range p.Titles {
 		if k := titleKey(t); k != "" {
@@ -232,16 +276,16 @@ func markTitle(lines []*line, p Page) string {
 	// For text without declared titles (or none matching): the first
 	// headline-shaped line before the article's first paragraph.
 	if titleAt < 0 && p.Format != news.FormatHTML && len(keys) == 0 {
-		titleAt = chooseTitle(lines)
+		titleAt = chooseTitle(lines, opt)
 		if titleAt < 0 {
-			titleAt = repeatedTitle(lines)
+			titleAt = repeatedTitle(lines, opt)
 		}
 		if titleAt < 0 {
 			titleAt = shapeTitle(lines)
 			// A headline stands over its credit: a headline-shaped line
 			// that does not (a site's tagline, a banner's buttons) gives
 			// way to the line that does.
-			if b := bylineTitle(lines); b >= 0 && b != titleAt && (titleAt < 0 || !credited(lines, titleAt)) {
+			if b := bylineTitle(lines, opt); b >= 0 && b != titleAt && (titleAt < 0 || !credited(lines, titleAt)) {
 				titleAt = b
 			}
 		}
@@ -274,28 +318,21 @@ func markTitle(lines []*line, p Page) string {
 	return title
 }
 
-// headScan bounds how far into a page the headline is looked for; repeat
-// is how close its repetition must stand.
-const (
-	headScan = 40
-	repeatAt = 12
-)
-
 // repeatedTitle picks the headline of a text page by its repetition,
 // wherever banners above it leave it: the first headline-shaped line
 // printed again close by (alone, paired with its English version, or at
 // the end of a breadcrumb). It looks no further than the start of the
 // article (two paragraphs of text in a row) and returns -1 when no line
 // repeats.
-func repeatedTitle(lines []*line) int {
-	keys := make([]string, min(len(lines), headScan+repeatAt))
+func repeatedTitle(lines []*line, opt Options) int {
+	keys := make([]string, min(len(lines), opt.HeadScan+opt.RepeatAt))
 	key := func(j int) string {
 		if keys[j] == "" {
 			keys[j] = titleKey(lines[j].text)
 		}
 		return keys[j]
 	}
-	for i := 0; i < min(len(lines), headScan); i++ {
+	for i := 0; i < min(len(lines), opt.HeadScan); i++ {
 		l := lines[i]
 		if articleStarts(lines, i) {
 			break
@@ -305,7 +342,7 @@ func repeatedTitle(lines []*line) int {
 		}
 		k := key(i)
 		var one map[string]bool
-		for j := max(0, i-repeatAt); j < min(len(lines), i+repeatAt); j++ {
+		for j := max(0, i-opt.RepeatAt); j < min(len(lines), i+opt.RepeatAt); j++ {
 			if j == i {
 				continue
 			}
@@ -328,8 +365,8 @@ func repeatedTitle(lines []*line) int {
 // bylineTitle picks the headline of a text page whose head shape alone
 // did not show it: the line standing above the byline or time line (the
 // first of a headline and its summary), before the article starts.
-func bylineTitle(lines []*line) int {
-	for i := 0; i < min(len(lines), headScan); i++ {
+func bylineTitle(lines []*line, opt Options) int {
+	for i := 0; i < min(len(lines), opt.HeadScan); i++ {
 		if articleStarts(lines, i) {
 			break
 		}

@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 )
 
@@ -31,23 +32,22 @@ func listenLabel(t string, sh shape) bool {
 
 // listenVerbs and listenObjects make a Hindi "listen to this story" label.
 var (
-	listenVerbs   = folded("सुनें", "सुने", "सुनिए")
-	listenObjects = folded("खबर", "ख़बर", "आर्टिकल", "लेख", "स्टोरी", "ऑडियो", "समाचार", "न्यूज")
+	listenVerbs   = vocab(lexicon.CleanListenVerbs)
+	listenObjects = vocab(lexicon.CleanListenObjects)
 )
 
 // wireContribution reports a wire story's closing credit: "X in Y
 // contributed to this report."
 func wireContribution(t string, sh shape) bool {
-	return sh.words <= 45 && hasAny(t, "contributed to this report", "contributed reporting", "contributed to this story",
-		"contributed to this article")
+	return sh.words <= 45 && hasAny(t, contributedPhrases...)
 }
 
 // preferredSource reports a call to make the outlet a preferred source on
 // a search engine: "X को गूगल पर अपना प्रेफर्ड सोर्स बनाएं", "Add X as a
 // preferred source on Google".
 func preferredSource(t string, sh shape) bool {
-	return sh.words <= 25 && !strings.HasSuffix(t, ".") && hasAny(t, "google", "गूगल", "गुगल") &&
-		hasAny(t, "preferred", "प्रेफर्ड", "पसंदीदा", "प्रिफर्ड", "trusted source")
+	return sh.words <= 25 && !strings.HasSuffix(t, ".") && hasAny(t, googleWords...) &&
+		hasAny(t, preferredWords...)
 }
 
 // markAuthorBox removes the box about the writer: its heading, and the

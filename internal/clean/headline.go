@@ -21,9 +21,9 @@ import (
 // than later (−0.05 a line) to break ties.
 // It returns -1 when the page shows no start of an article or no line
 // that could be a headline.
-func chooseTitle(lines []*line) int {
+func chooseTitle(lines []*line, opt Options) int {
 	start := -1
-	for i := 0; i < min(len(lines), headScan); i++ {
+	for i := 0; i < min(len(lines), opt.HeadScan); i++ {
 		if articleStarts(lines, i) {
 			start = i
 			break
@@ -39,7 +39,7 @@ func chooseTitle(lines []*line) int {
 		}
 	}
 	lead := press.NewLead(paras)
-	rep := repeatedTitle(lines)
+	rep := repeatedTitle(lines, opt)
 	best, bestScore := -1, math.Inf(-1)
 	k := 0
 	for i := 0; i < start; i++ {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"khabar/internal/datetime"
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 	"khabar/internal/normalize"
 	"khabar/internal/press"
@@ -255,32 +256,6 @@ func controlsOnly(t string) bool {
 	return verb
 }
 
-// folded writes a list of vocabulary as lower folds the lines it is
-// matched against: without nukta ("पढ़ें" is looked for as "पढें"). Every
-// list is declared through it, so the vocabulary is folded once, when the
-// package is loaded, and a list written anywhere matches folded text.
-func folded(ws ...string) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = normalize.FoldNukta(w)
-	}
-	return out
-}
-
-// foldedSet is set with each word's fold (see folded) added beside it.
-func foldedSet(set map[string]bool) map[string]bool {
-	var add []string
-	for w := range set {
-		if f := normalize.FoldNukta(w); f != w {
-			add = append(add, f)
-		}
-	}
-	for _, f := range add {
-		set[f] = true
-	}
-	return set
-}
-
 // classify gives a line's reason by what it says, or "" when its words
 // alone do not make it boilerplate. Position-based decisions come later.
 func classify(text string, sh shape) string {
@@ -299,7 +274,7 @@ func classify(text string, sh shape) string {
 	if isURL(t) {
 		return news.ReasonURL
 	}
-	if _, ok := hasPrefixAny(t, "web title", "वेब टाइटल", "web-title", "english title"); ok && sh.words <= 40 {
+	if _, ok := hasPrefixAny(t, webTitlePrefixes...); ok && sh.words <= 40 {
 		return news.ReasonWebTitle
 	}
 	if adLines[strings.Trim(t, " :.-")] {
@@ -322,7 +297,7 @@ func classify(text string, sh shape) string {
 		return news.ReasonDisclaimer
 	}
 	if sh.words <= 30 && (strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c)") ||
-		hasAny(t, "all rights reserved", "सर्वाधिकार सुरक्षित", "कॉपीराइट ©", "copyright ©", "© copyright")) {
+		hasAny(t, copyrightPhrases...)) {
 		return news.ReasonCopyright
 	}
 	// Banners by class: browser, notifications, cookies, app. A sentence
@@ -376,7 +351,7 @@ func classify(text string, sh shape) string {
 	if _, ok := hasPrefixAny(t, alsoReadMarkers...); ok && sh.words <= 40 {
 		return news.ReasonAlsoRead
 	}
-	if p, ok := hasPrefixAny(t, "पढें:", "पढें-", "पढें :", "पढें –", "read:", "watch video", "वीडियो देखें"); ok && p != "" && sh.words <= 30 && !sh.sentence {
+	if p, ok := hasPrefixAny(t, readPrefixes...); ok && p != "" && sh.words <= 30 && !sh.sentence {
 		return news.ReasonAlsoRead
 	}
 	if aiNote(t, sh) {
@@ -385,7 +360,7 @@ func classify(text string, sh shape) string {
 	if isRelatedHeading(t, sh) {
 		return news.ReasonRelated
 	}
-	if sh.words <= 15 && hasEmail(t) && hasAny(t, "comment", "letter", "write", "feedback", "contact", "mail", "संपर्क", "लिखें", "भेजें", "राय") {
+	if sh.words <= 15 && hasEmail(t) && hasAny(t, feedbackWords...) {
 		return news.ReasonSocial
 	}
 	if sh.words <= 35 && promoLine(text, t) {
@@ -629,18 +604,13 @@ func relativeTime(t string, sh shape) bool {
 	if sh.words > 6 {
 		return false
 	}
-	hasNum := strings.ContainsAny(t, "0123456789०१२३४५६७८९") || hasAny(t, "an hour", "a day", "एक ")
-	return hasNum && hasAny(t, " ago", " पहले", " पूर्व") &&
-		hasAny(t, "min", "hour", "hr", "day", "week", "मिनट", "घंटे", "घंटा", "दिन", "सप्ताह", "second", "सेकंड")
+	hasNum := strings.ContainsAny(t, "0123456789०१२३४५६७८९") || hasAny(t, agoNumbers...)
+	return hasNum && hasAny(t, agoWords...) &&
+		hasAny(t, agoUnits...)
 }
 
 // stampFiller are words that go with timestamps and say nothing else.
-var stampFiller = foldedSet(map[string]bool{
-	"updated": true, "published": true, "publish": true, "date": true, "on": true, "at": true,
-	"last": true, "ist": true, "first": true, "posted": true, "time": true, "hrs": true,
-	"प्रकाशित": true, "अपडेट": true, "अपडेटेड": true, "तिथि": true, "तारीख": true, "दिनांक": true,
-	"समय": true, "बजे": true, "modified": true, "पब्लिश": true, "edited": true,
-})
+var stampFiller = vocabSet(lexicon.CleanStampFiller)
 
 // isCredit reports a short line that only credits inputs or an agency:
 // "(इनपुट: भाषा)", "(With inputs from PTI)", "- IANS", "(एजेंसी)".
@@ -653,7 +623,7 @@ func isCredit(text, t string) bool {
 				return true
 			}
 			// "Source: Al Jazeera and news agencies".
-			if core != "" && (len(press.FindOutlets(text)) > 0 || len(press.FindAgencies(text)) > 0 || hasAny(core, "agencies", "एजेंसियां", "एजेंसी")) {
+			if core != "" && (len(press.FindOutlets(text)) > 0 || len(press.FindAgencies(text)) > 0 || hasAny(core, agencyWords...)) {
 				return true
 			}
 		}
@@ -664,7 +634,7 @@ func isCredit(text, t string) bool {
 	if press.Agency(core) != "" {
 		return true
 	}
-	if hasAny(t, "इनपुट", "inputs", "input", "एजेंसी", "agency", "agencies", "एजेंसियां", "भाषा", "वार्ता") &&
+	if hasAny(t, inputWords...) &&
 		(strings.HasPrefix(strings.TrimSpace(text), "(") || strings.HasPrefix(t, "इनपुट") || strings.HasPrefix(t, "with inputs") || strings.HasPrefix(t, "input")) {
 		return true
 	}
@@ -680,7 +650,7 @@ func isRelatedHeading(t string, sh shape) bool {
 	if hasAny(t, relatedHeadings...) {
 		return true
 	}
-	if sh.words <= 4 && hasAny(t, "trending", "ट्रेंडिंग", "ट्रेन्डिंग", "popular", "लोकप्रिय", "must read", "editor's pick", "more stories", "more news") {
+	if sh.words <= 4 && hasAny(t, trendingLabels...) {
 		return true
 	}
 	return hasAny(t, relatedNouns...) && hasAny(t, relatedMods...)
@@ -708,7 +678,7 @@ func menuWords(t string) bool {
 }
 
 // homeWords name a site's home page, where breadcrumbs start.
-var homeWords = foldedSet(map[string]bool{"home": true, "होम": true, "मुख्य पृष्ठ": true, "मुखपृष्ठ": true, "गृहपृष्ठ": true, "गृह": true, "homepage": true})
+var homeWords = vocabSet(lexicon.CleanHomeWords)
 
 // navSeparators split breadcrumb and menu items; the danda is there
 // because normalisation turns a pipe after Devanagari into one.
@@ -768,4 +738,30 @@ func hashtagList(t string, sh shape) bool {
 		}
 	}
 	return tags >= 2 && tags >= other
+}
+
+// vocab returns the entries of class c of every language's pack, in the
+// packs' order (lexicon.Langs), each folded as lower folds lines (no
+// nukta): the cleaner reads page furniture in every language, whatever
+// the article's.
+func vocab(c lexicon.Class) []string {
+	var out []string
+	for _, l := range lexicon.Langs() {
+		for _, e := range lexicon.Get(l).Entries(c) {
+			out = append(out, normalize.FoldNukta(e.Text))
+		}
+	}
+	return out
+}
+
+// vocabSet is vocab as a set, with each entry as written beside its fold.
+func vocabSet(c lexicon.Class) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lexicon.Langs() {
+		for _, e := range lexicon.Get(l).Entries(c) {
+			m[e.Text] = true
+			m[normalize.FoldNukta(e.Text)] = true
+		}
+	}
+	return m
 }

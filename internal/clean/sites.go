@@ -21,6 +21,10 @@ type Sites struct {
 	// MinShare is the share of the site's pages it must appear on
 	// (default 0.5).
 	MinShare float64
+	// MaxLineWords bounds the lines Sites counts (default 25); a line
+	// shaped as a sentence counts only up to MaxSentenceWords (default
+	// 12), since stories of one series may repeat a background sentence.
+	MaxLineWords, MaxSentenceWords int
 }
 
 type siteStats struct {
@@ -30,21 +34,13 @@ type siteStats struct {
 
 // NewSites returns an empty model with the default thresholds.
 func NewSites() *Sites {
-	return &Sites{hosts: map[string]*siteStats{}, MinPages: 4, MinShare: 0.5}
+	return &Sites{hosts: map[string]*siteStats{}, MinPages: 4, MinShare: 0.5, MaxLineWords: 25, MaxSentenceWords: 12}
 }
 
-// maxSiteLineWords bounds the lines Sites counts; a line shaped as a
-// sentence counts only up to maxSiteSentenceWords, since stories of one
-// series may repeat a background sentence.
-const (
-	maxSiteLineWords     = 25
-	maxSiteSentenceWords = 12
-)
-
-// siteCandidate reports whether a line may be learnt as a site's repeat.
-func siteCandidate(l string) bool {
+// candidate reports whether a line may be learnt as a site's repeat.
+func (s *Sites) candidate(l string) bool {
 	sh := measure(l)
-	return sh.words > 0 && sh.words <= maxSiteLineWords && !(sh.bodyLike() && sh.words > maxSiteSentenceWords)
+	return sh.words > 0 && sh.words <= s.MaxLineWords && !(sh.bodyLike() && sh.words > s.MaxSentenceWords)
 }
 
 func lineHash(s string) uint64 {
@@ -62,7 +58,7 @@ func (s *Sites) Learn(host, text string) {
 	seen := map[uint64]bool{}
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
-		if !siteCandidate(l) {
+		if !s.candidate(l) {
 			continue
 		}
 		seen[lineHash(l)] = true
@@ -86,7 +82,7 @@ func (s *Sites) Repeated(host, line string) bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	st := s.hosts[host]
-	if st == nil || !siteCandidate(line) {
+	if st == nil || !s.candidate(line) {
 		return false
 	}
 	n := st.lines[lineHash(line)]

@@ -55,3 +55,24 @@ func TestSites(t *testing.T) {
 		t.Errorf("slogan removed without a site model")
 	}
 }
+
+// TestSitesMaxLineWords: a longer line than MaxLineWords is not learnt.
+func TestSitesMaxLineWords(t *testing.T) {
+	slogan := "सांझ समाचार: हर खबर पर पैनी नजर"
+	learn := func(s *Sites) {
+		for i := range 6 {
+			s.Learn(fmt.Sprintf("https://sanjh.example/news/%d", i), fmt.Sprintf("नगर में काम नंबर %d शुरू\n%s", i, slogan))
+		}
+	}
+	def := NewSites()
+	learn(def)
+	if !def.Repeated("sanjh.example", slogan) {
+		t.Fatal("default: slogan not learnt")
+	}
+	short := NewSites()
+	short.MaxLineWords = 3
+	learn(short)
+	if short.Repeated("sanjh.example", slogan) {
+		t.Error("MaxLineWords 3: a line of seven words learnt")
+	}
+}

@@ -3,29 +3,19 @@ package clean
 import (
 	"strings"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 	"khabar/internal/press"
 )
 
 // highlightLabels head a summary box above the article: its lines follow.
-var highlightLabels = foldedSet(map[string]bool{
-	"in short": true, "highlights": true, "story highlights": true, "key highlights": true,
-	"key points": true, "key takeaways": true, "synopsis": true, "summary": true, "at a glance": true,
-	"quick read": true, "tl;dr": true, "short summary": true, "in brief": true,
-	"मुख्य बातें": true, "खास बातें": true, "ख़ास बातें": true, "हाइलाइट्स": true, "स्टोरी हाइलाइट्स": true,
-	"सार": true, "संक्षेप में": true, "सारांश": true, "मुख्य बिंदु": true, "एक नज़र में": true, "एक नजर में": true,
-	"ठळक मुद्दे": true, "ठळक मुद्दे:": true,
-})
+var highlightLabels = vocabSet(lexicon.CleanHighlightLabels)
 
 // highlightLabel reports a line that is only a summary box's label.
 func highlightLabel(s string) bool {
 	t := strings.TrimRight(trimBullet(lower(s)), " :.-–")
 	return highlightLabels[t]
 }
-
-// headScanStandfirst bounds how far below the headline a standfirst is
-// looked for.
-const headScanStandfirst = 16
 
 // markStandfirst removes the standfirst: the summary a page prints between
 // its headline and its article (a deck, a kicker line, a highlights box).
@@ -39,8 +29,8 @@ const headScanStandfirst = 16
 //   - one or two lines between the headline and a first paragraph that
 //     opens with a dateline, when the page also describes itself in those
 //     words (p.Descriptions) or they stand above the credit.
-func markStandfirst(lines []*line, p Page) {
-	findStandfirst(lines, p)
+func markStandfirst(lines []*line, p Page, opt Options) {
+	findStandfirst(lines, p, opt)
 	// A standfirst has an article under it: lines that are all the text
 	// the page has are its body ("on one page the whole body").
 	for _, l := range lines {
@@ -56,7 +46,7 @@ func markStandfirst(lines []*line, p Page) {
 }
 
 // findStandfirst marks the standfirst lines (see markStandfirst).
-func findStandfirst(lines []*line, p Page) {
+func findStandfirst(lines []*line, p Page, opt Options) {
 	titleAt := -1
 	for i, l := range lines {
 		if l.reason == news.ReasonTitle {
@@ -72,7 +62,7 @@ func findStandfirst(lines []*line, p Page) {
 	}
 	// Marked summaries and highlight boxes, in the head.
 	inBox := 0
-	for i := start; i < len(lines) && i < start+headScanStandfirst; i++ {
+	for i := start; i < len(lines) && i < start+opt.StandfirstScan; i++ {
 		l := lines[i]
 		if l.reason != "" {
 			if l.reason != news.ReasonCaption && l.reason != news.ReasonAdvertisement && l.reason != news.ReasonNavigation && l.reason != news.ReasonSocial && l.reason != news.ReasonBanner {

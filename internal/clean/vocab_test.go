@@ -8,9 +8,9 @@ import (
 )
 
 // TestVocabularyFolded checks that every word list the cleaner matches
-// lines against is written as lower folds the lines (no nukta), wherever
-// the list is declared: an entry such as "ख़बर" left unfolded could never
-// match.
+// lines against has entries in the packs (a class the files leave empty
+// would match nothing) and reaches the cleaner as lower folds the lines
+// (no nukta): an entry such as "ख़बर" left unfolded could never match.
 func TestVocabularyFolded(t *testing.T) {
 	lists := map[string][]string{
 		"alsoReadMarkers": alsoReadMarkers, "relatedNouns": relatedNouns, "relatedMods": relatedMods,
@@ -24,8 +24,12 @@ func TestVocabularyFolded(t *testing.T) {
 		"consentWords": consentWords, "voiceWords": voiceWords, "webWords": webWords, "promoWords": promoWords,
 		"appealWords": appealWords, "readVerbs": readVerbs, "photoWords": photoWords, "bylineLabels": bylineLabels,
 		"bioOpeners": bioOpeners, "listenVerbs": listenVerbs, "listenObjects": listenObjects,
+		"webTitlePrefixes": webTitlePrefixes, "copyrightPhrases": copyrightPhrases, "readPrefixes": readPrefixes, "feedbackWords": feedbackWords, "agoNumbers": agoNumbers, "agoWords": agoWords, "agoUnits": agoUnits, "agencyWords": agencyWords, "inputWords": inputWords, "trendingLabels": trendingLabels, "contributedPhrases": contributedPhrases, "googleWords": googleWords, "preferredWords": preferredWords, "photoCredits": photoCredits, "aiWords": aiWords, "aiObjects": aiObjects, "bioVerbs": bioVerbs, "photoSources": photoSources, "downloadEnds": downloadEnds,
 	}
 	for name, list := range lists {
+		if len(list) == 0 {
+			t.Errorf("%s: no entries in any pack", name)
+		}
 		for _, w := range list {
 			if f := normalize.FoldNukta(w); f != w {
 				t.Errorf("%s: %q is not folded (%q)", name, w, f)
@@ -39,6 +43,9 @@ func TestVocabularyFolded(t *testing.T) {
 		"readTimeWords": readTimeWords,
 	}
 	for name, set := range sets {
+		if len(set) == 0 {
+			t.Errorf("%s: no entries in any pack", name)
+		}
 		for w := range set {
 			if f := normalize.FoldNukta(w); !set[f] {
 				t.Errorf("%s: %q is there but not its fold %q", name, w, f)

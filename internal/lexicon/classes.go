@@ -117,6 +117,94 @@ const (
 	EventCountLink    Class = "event.count-link"   // की, अन्य, were: between a count and a casualty word
 )
 
+// Classes of the press recognisers (package press).
+const (
+	PressAgency          Class = "press.agency"           // ways pages write a wire agency; value its canonical English name
+	PressAgencyAmbiguous Class = "press.agency-ambiguous" // agency names that are ordinary words too; value the canonical name
+	PressDesk            Class = "press.desk"             // words of a reporter's or desk's credit: संवाददाता, correspondent
+	PressDeskTail        Class = "press.desk-tail"        // words that may follow an outlet's name in a credit: desk, ब्यूरो
+	PressOutlet          Class = "press.outlet"           // names of news outlets; value the outlet's English name
+	PressOutletHost      Class = "press.outlet-host"      // hosts outlets publish on; value the outlet's English name
+	PressOutletZone      Class = "press.outlet-zone"      // outlets' home zones (phrases); value an IANA zone
+	PressOutletWord      Class = "press.outlet-word"      // words that make a name an outlet's: daily, समाचार
+	PressPlace           Class = "press.place"            // places that date news; value the English name
+	PressRegion          Class = "press.region"           // states and countries; value the English name
+	PressCreditBefore    Class = "press.credit-before"    // words before an ambiguous agency name that make it a credit: by, इनपुट
+	PressCreditAfter     Class = "press.credit-after"     // words after an ambiguous agency name that make it a credit: फीड, reported
+	PressFunctionWord    Class = "press.function-word"    // words that never occur in a dateline: है, the
+	PressColumnWord      Class = "press.column-word"      // words that open a column's head, not a dateline: dear, q, note
+)
+
+// Classes of the clean stage: the furniture words it matches lines against
+// (one class a Go list of package clean; see its declarations).
+const (
+	CleanListenVerbs        Class = "clean.listen-verbs"        // clean: listenVerbs in furniture.go
+	CleanListenObjects      Class = "clean.listen-objects"      // clean: listenObjects in furniture.go
+	CleanStampFiller        Class = "clean.stamp-filler"        // clean: stampFiller in rules.go
+	CleanHomeWords          Class = "clean.home-words"          // clean: homeWords in rules.go
+	CleanReadVerbs          Class = "clean.read-verbs"          // clean: readVerbs in signals.go
+	CleanPhotoWords         Class = "clean.photo-words"         // clean: photoWords in signals.go
+	CleanReadTimeWords      Class = "clean.read-time-words"     // clean: readTimeWords in signals.go
+	CleanBylineLabels       Class = "clean.byline-labels"       // clean: bylineLabels in signals.go
+	CleanBioOpeners         Class = "clean.bio-openers"         // clean: bioOpeners in signals.go
+	CleanHighlightLabels    Class = "clean.highlight-labels"    // clean: highlightLabels in standfirst.go
+	CleanAlsoReadMarkers    Class = "clean.also-read-markers"   // clean: alsoReadMarkers in vocab.go
+	CleanRelatedNouns       Class = "clean.related-nouns"       // clean: relatedNouns in vocab.go
+	CleanRelatedMods        Class = "clean.related-mods"        // clean: relatedMods in vocab.go
+	CleanRelatedHeadings    Class = "clean.related-headings"    // clean: relatedHeadings in vocab.go
+	CleanBrowserWords       Class = "clean.browser-words"       // clean: browserWords in vocab.go
+	CleanUpdateWords        Class = "clean.update-words"        // clean: updateWords in vocab.go
+	CleanBannerPhrases      Class = "clean.banner-phrases"      // clean: bannerPhrases in vocab.go
+	CleanSocialPlatforms    Class = "clean.social-platforms"    // clean: socialPlatforms in vocab.go
+	CleanSocialActions      Class = "clean.social-actions"      // clean: socialActions in vocab.go
+	CleanSocialPhrases      Class = "clean.social-phrases"      // clean: socialPhrases in vocab.go
+	CleanCaptionPrefixes    Class = "clean.caption-prefixes"    // clean: captionPrefixes in vocab.go
+	CleanBylinePrefixes     Class = "clean.byline-prefixes"     // clean: bylinePrefixes in vocab.go
+	CleanTimestampPrefixes  Class = "clean.timestamp-prefixes"  // clean: timestampPrefixes in vocab.go
+	CleanDisclaimerPrefixes Class = "clean.disclaimer-prefixes" // clean: disclaimerPrefixes in vocab.go
+	CleanDisclaimerPhrases  Class = "clean.disclaimer-phrases"  // clean: disclaimerPhrases in vocab.go
+	CleanDisclaimerObjects  Class = "clean.disclaimer-objects"  // clean: disclaimerObjects in vocab.go
+	CleanTagPrefixes        Class = "clean.tag-prefixes"        // clean: tagPrefixes in vocab.go
+	CleanAdLines            Class = "clean.ad-lines"            // clean: adLines in vocab.go
+	CleanNavWords           Class = "clean.nav-words"           // clean: navWords in vocab.go
+	CleanPageLabels         Class = "clean.page-labels"         // clean: pageLabels in vocab.go
+	CleanUiLines            Class = "clean.ui-lines"            // clean: uiLines in vocab.go
+	CleanCtaVerbs           Class = "clean.cta-verbs"           // clean: ctaVerbs in vocab.go
+	CleanAppealWords        Class = "clean.appeal-words"        // clean: appealWords in vocab.go
+	CleanAppWords           Class = "clean.app-words"           // clean: appWords in vocab.go
+	CleanGetWords           Class = "clean.get-words"           // clean: getWords in vocab.go
+	CleanStaleWords         Class = "clean.stale-words"         // clean: staleWords in vocab.go
+	CleanNotifyWords        Class = "clean.notify-words"        // clean: notifyWords in vocab.go
+	CleanNotifyVerbs        Class = "clean.notify-verbs"        // clean: notifyVerbs in vocab.go
+	CleanCookieWords        Class = "clean.cookie-words"        // clean: cookieWords in vocab.go
+	CleanConsentWords       Class = "clean.consent-words"       // clean: consentWords in vocab.go
+	CleanVoiceWords         Class = "clean.voice-words"         // clean: voiceWords in vocab.go
+	CleanWebWords           Class = "clean.web-words"           // clean: webWords in vocab.go
+	CleanControlWords       Class = "clean.control-words"       // clean: controlWords in vocab.go
+	CleanControlVerbs       Class = "clean.control-verbs"       // clean: controlVerbs in vocab.go
+	CleanPlatformNames      Class = "clean.platform-names"      // clean: platformNames in vocab.go
+	CleanPromoWords         Class = "clean.promo-words"         // clean: promoWords in vocab.go
+	CleanWebTitlePrefixes   Class = "clean.web-title-prefixes"  // clean: webTitlePrefixes in rules.go
+	CleanCopyrightPhrases   Class = "clean.copyright-phrases"   // clean: copyrightPhrases in rules.go
+	CleanReadPrefixes       Class = "clean.read-prefixes"       // clean: readPrefixes in rules.go
+	CleanFeedbackWords      Class = "clean.feedback-words"      // clean: feedbackWords in rules.go
+	CleanAgoNumbers         Class = "clean.ago-numbers"         // clean: agoNumbers in rules.go
+	CleanAgoWords           Class = "clean.ago-words"           // clean: agoWords in rules.go
+	CleanAgoUnits           Class = "clean.ago-units"           // clean: agoUnits in rules.go
+	CleanAgencyWords        Class = "clean.agency-words"        // clean: agencyWords in rules.go
+	CleanInputWords         Class = "clean.input-words"         // clean: inputWords in rules.go
+	CleanTrendingLabels     Class = "clean.trending-labels"     // clean: trendingLabels in rules.go
+	CleanContributedPhrases Class = "clean.contributed-phrases" // clean: contributedPhrases in furniture.go
+	CleanGoogleWords        Class = "clean.google-words"        // clean: googleWords in furniture.go
+	CleanPreferredWords     Class = "clean.preferred-words"     // clean: preferredWords in furniture.go
+	CleanPhotoCredits       Class = "clean.photo-credits"       // clean: photoCredits in signals.go
+	CleanAiWords            Class = "clean.ai-words"            // clean: aiWords in signals.go
+	CleanAiObjects          Class = "clean.ai-objects"          // clean: aiObjects in signals.go
+	CleanBioVerbs           Class = "clean.bio-verbs"           // clean: bioVerbs in signals.go
+	CleanPhotoSources       Class = "clean.photo-sources"       // clean: photoSources in signals.go
+	CleanDownloadEnds       Class = "clean.download-ends"       // clean: downloadEnds in vocab.go
+)
+
 // classSpec says what a class holds.
 type classSpec struct {
 	kind   Kind
@@ -220,4 +308,85 @@ var schema = map[Class]classSpec{
 	EventNear:         {},
 	EventPartyCase:    {},
 	EventCountLink:    {},
+
+	PressAgency:          {kind: Text, phrase: true},
+	PressAgencyAmbiguous: {kind: Text, phrase: true},
+	PressDesk:            {},
+	PressDeskTail:        {},
+	PressOutlet:          {kind: Text, phrase: true},
+	PressOutletHost:      {kind: Text},
+	PressOutletZone:      {kind: Text, phrase: true},
+	PressOutletWord:      {},
+	PressPlace:           {kind: Text, phrase: true},
+	PressRegion:          {kind: Text, phrase: true},
+	PressCreditBefore:    {},
+	PressCreditAfter:     {},
+	PressFunctionWord:    {},
+	PressColumnWord:      {},
+
+	CleanListenVerbs:        {phrase: true},
+	CleanListenObjects:      {phrase: true},
+	CleanStampFiller:        {phrase: true},
+	CleanHomeWords:          {phrase: true},
+	CleanReadVerbs:          {phrase: true},
+	CleanPhotoWords:         {phrase: true},
+	CleanReadTimeWords:      {phrase: true},
+	CleanBylineLabels:       {phrase: true},
+	CleanBioOpeners:         {phrase: true},
+	CleanHighlightLabels:    {phrase: true},
+	CleanAlsoReadMarkers:    {phrase: true},
+	CleanRelatedNouns:       {phrase: true},
+	CleanRelatedMods:        {phrase: true},
+	CleanRelatedHeadings:    {phrase: true},
+	CleanBrowserWords:       {phrase: true},
+	CleanUpdateWords:        {phrase: true},
+	CleanBannerPhrases:      {phrase: true},
+	CleanSocialPlatforms:    {phrase: true},
+	CleanSocialActions:      {phrase: true},
+	CleanSocialPhrases:      {phrase: true},
+	CleanCaptionPrefixes:    {phrase: true},
+	CleanBylinePrefixes:     {phrase: true},
+	CleanTimestampPrefixes:  {phrase: true},
+	CleanDisclaimerPrefixes: {phrase: true},
+	CleanDisclaimerPhrases:  {phrase: true},
+	CleanDisclaimerObjects:  {phrase: true},
+	CleanTagPrefixes:        {phrase: true},
+	CleanAdLines:            {phrase: true},
+	CleanNavWords:           {phrase: true},
+	CleanPageLabels:         {phrase: true},
+	CleanUiLines:            {phrase: true},
+	CleanCtaVerbs:           {phrase: true},
+	CleanAppealWords:        {phrase: true},
+	CleanAppWords:           {phrase: true},
+	CleanGetWords:           {phrase: true},
+	CleanStaleWords:         {phrase: true},
+	CleanNotifyWords:        {phrase: true},
+	CleanNotifyVerbs:        {phrase: true},
+	CleanCookieWords:        {phrase: true},
+	CleanConsentWords:       {phrase: true},
+	CleanVoiceWords:         {phrase: true},
+	CleanWebWords:           {phrase: true},
+	CleanControlWords:       {phrase: true},
+	CleanControlVerbs:       {phrase: true},
+	CleanPlatformNames:      {phrase: true},
+	CleanPromoWords:         {phrase: true},
+	CleanWebTitlePrefixes:   {phrase: true},
+	CleanCopyrightPhrases:   {phrase: true},
+	CleanReadPrefixes:       {phrase: true},
+	CleanFeedbackWords:      {phrase: true},
+	CleanAgoNumbers:         {phrase: true},
+	CleanAgoWords:           {phrase: true},
+	CleanAgoUnits:           {phrase: true},
+	CleanAgencyWords:        {phrase: true},
+	CleanInputWords:         {phrase: true},
+	CleanTrendingLabels:     {phrase: true},
+	CleanContributedPhrases: {phrase: true},
+	CleanGoogleWords:        {phrase: true},
+	CleanPreferredWords:     {phrase: true},
+	CleanPhotoCredits:       {phrase: true},
+	CleanAiWords:            {phrase: true},
+	CleanAiObjects:          {phrase: true},
+	CleanBioVerbs:           {phrase: true},
+	CleanPhotoSources:       {phrase: true},
+	CleanDownloadEnds:       {phrase: true},
 }

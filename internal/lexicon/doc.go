@@ -14,7 +14,9 @@
 //
 // In a word class each word of a line is an entry of its own (all with the
 // line's value); in a phrase class (speech cues, event triggers) the line is
-// one entry. Lines starting with "#" are comments. The classes and what each
+// one entry; a phrase written in double quotes keeps its spaces (`" you "`
+// is "you" as a whole word, for a stage that matches substrings). Lines
+// starting with "#" are comments. The classes and what each
 // holds are listed in classes.go; a file that names a class not listed
 // there, leaves out a value the class needs, or gives one it cannot parse
 // fails to load, and since the packs are loaded when the first stage asks for
@@ -24,7 +26,9 @@
 // Stages read a language with Packs: the article language's own pack (Hindi
 // for a language that has none) and the English one, because Indian news in
 // every language quotes English words. They fold the words with
-// normalize.Fold when they build their tables, once.
+// normalize.Fold when they build their tables, once. The recognisers of
+// package press and the clean stage read every pack for every article
+// (credits and page furniture come in any language) and fold as they match.
 //
 // docs/languages.md explains how to add a language.
 package lexicon

@@ -212,7 +212,12 @@ func (p *Pack) parse(name, text string) error {
 			return fmt.Errorf("lexicon: %s:%d: [%s] %q: %w", name, n, cur, words, err)
 		}
 		if spec.phrase {
-			p.entries[cur] = append(p.entries[cur], Entry{Text: strings.Join(strings.Fields(words), " "), Value: value})
+			text := strings.Join(strings.Fields(words), " ")
+			if len(words) >= 2 && words[0] == '"' && words[len(words)-1] == '"' {
+				// A phrase in double quotes keeps its spaces: " you ".
+				text = words[1 : len(words)-1]
+			}
+			p.entries[cur] = append(p.entries[cur], Entry{Text: text, Value: value})
 			continue
 		}
 		for _, w := range strings.Fields(words) {

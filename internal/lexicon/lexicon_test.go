@@ -50,7 +50,7 @@ func TestPrimary(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	fsys := fstest.MapFS{
-		"xx/a.txt": {Data: []byte("# comment\n[month]\nजनवरी जन\t1\n\n[quote.cue]\nजानकारी  देते हुए कहा\n")},
+		"xx/a.txt": {Data: []byte("# comment\n[month]\nजनवरी जन\t1\n\n[quote.cue]\nजानकारी  देते हुए कहा\n\n[clean.voice-words]\n\" आप \"\n\"by \"\n\"\n")},
 		"xx/b.txt": {Data: []byte("[month]\nफरवरी\t2\n[time.unit]\nदिन\tday\n[number]\nडेढ़\t1.5\n")},
 	}
 	p, err := Load(fsys, "xx")
@@ -72,6 +72,10 @@ func TestLoad(t *testing.T) {
 	}
 	if cues := p.Words(QuoteCue); len(cues) != 1 || cues[0] != "जानकारी देते हुए कहा" {
 		t.Errorf("phrase class: %q", cues)
+	}
+	// A phrase in double quotes keeps its spaces; a lone quote is a word.
+	if v := p.Words(CleanVoiceWords); len(v) != 3 || v[0] != " आप " || v[1] != "by " || v[2] != "\"" {
+		t.Errorf("quoted phrases: %q", v)
 	}
 	if n := p.Entries(NumberWord); len(n) != 1 || n[0].Float() != 1.5 {
 		t.Errorf("numbers: %v", n)

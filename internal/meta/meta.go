@@ -79,11 +79,52 @@ import (
 	"khabar/internal/press"
 )
 
-// Meta is the meta stage. It holds no state and is safe for concurrent use.
-type Meta struct{}
+// Meta is the meta stage. It holds only its options and is safe for
+// concurrent use.
+type Meta struct{ opt Options }
 
-// New returns the meta stage.
-func New() *Meta { return &Meta{} }
+// Options tune the meta stage. Zero fields take the defaults, which are
+// tuned on the clean dev pages (khabar eval clean scores publisher, byline,
+// dates and titles).
+type Options struct {
+	// ScanLimit is the page size (bytes) up to which a removed line's
+	// place in the page is found by scanning; past it a suffix array
+	// answers, in time logarithmic in the page. Default 48 KiB.
+	ScanLimit int
+	// LocatePrefix is how many leading bytes of a line that is not found
+	// whole (repaired or trimmed by the cleaner) are looked for instead;
+	// MinLocatePrefix the fewest worth looking for. Defaults 48 and 12.
+	LocatePrefix, MinLocatePrefix int
+	// WebTitleLabel is how far into a "Web Title:" line its label may end.
+	// Default 20 bytes.
+	WebTitleLabel int
+	// EnglishTitleLetters is the fewest Latin letters the English half of
+	// a headline pair ("हिंदी शीर्षक | English headline") needs. Default 8.
+	EnglishTitleLetters int
+}
+
+// DefaultOptions returns the options a zero Options stands for.
+func DefaultOptions() Options { return Options{}.withDefaults() }
+
+func (o Options) withDefaults() Options {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&o.ScanLimit, 48<<10)
+	def(&o.LocatePrefix, 48)
+	def(&o.MinLocatePrefix, 12)
+	def(&o.WebTitleLabel, 20)
+	def(&o.EnglishTitleLetters, 8)
+	return o
+}
+
+// New returns the meta stage with the default options.
+func New() *Meta { return NewWith(Options{}) }
+
+// NewWith returns the meta stage tuned by opt.
+func NewWith(opt Options) *Meta { return &Meta{opt: opt.withDefaults()} }
 
 // Name returns "meta".
 func (*Meta) Name() string { return "meta" }
@@ -98,7 +139,7 @@ func (m *Meta) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("meta: %w", err)
 	}
-	f := Read(a)
+	f := ReadWith(a, m.opt)
 	h := a.Raw.Hints
 	if h.Title == "" || a.Title == "" {
 		a.Title = f.Title
@@ -173,15 +214,21 @@ type fact struct {
 	pos          int
 }
 
-// Read finds an article's metadata without changing it.
-func Read(a *news.Article) Facts {
+// Read finds an article's metadata without changing it, with the default
+// options.
+func Read(a *news.Article) Facts { return ReadWith(a, Options{}) }
+
+// ReadWith finds an article's metadata without changing it, tuned by opt
+// (zero fields take the defaults).
+func ReadWith(a *news.Article, opt Options) Facts {
+	opt = opt.withDefaults()
 	var f Facts
 	var head news.Head
 	isHTML := a.Raw.Format == news.FormatHTML && a.Raw.Body != ""
 	if isHTML {
 		head = page.HeadOf(a)
 	}
-	facts := locate(a)
+	facts := locate(a, opt)
 	byReason := func(r string) []fact {
 		var out []fact
 		for _, x := range facts {
@@ -227,7 +274,7 @@ func Read(a *news.Article) Facts {
 	f.Title = collapse(f.Title)
 
 	// English title.
-	f.TitleEn = englishTitle(f.Title, byReason(news.ReasonWebTitle), byReason(news.ReasonRepeatedTitle))
+	f.TitleEn = englishTitle(f.Title, byReason(news.ReasonWebTitle), byReason(news.ReasonRepeatedTitle), opt)
 
 	// Byline, publisher candidates and agencies from credit lines.
 	titlePos := -1
@@ -343,13 +390,13 @@ func Read(a *news.Article) Facts {
 // locate lists the removed lines and the paragraphs of the text with their
 // position in the original page, so facts can be ordered as the page had
 // them. Body paragraphs have reason "".
-func locate(a *news.Article) []fact {
+func locate(a *news.Article, opt Options) []fact {
 	page := a.Raw.Body
 	if page == "" {
 		page = a.Text
 	}
 	var out []fact
-	idx := newFinder(page)
+	idx := newFinder(page, opt.ScanLimit)
 	find := func(s string, from int) int {
 		if s == "" {
 			return -1
@@ -358,11 +405,11 @@ func locate(a *news.Article) []fact {
 			return i
 		}
 		// The text may have been repaired or trimmed: try its start.
-		k := min(len(s), 48)
+		k := min(len(s), opt.LocatePrefix)
 		for k > 0 && k < len(s) && !isRuneStart(s[k]) {
 			k--
 		}
-		if k >= 12 {
+		if k >= opt.MinLocatePrefix {
 			if i := idx.index(s[:k]); i >= 0 {
 				return i
 			}
@@ -421,11 +468,6 @@ func (f *finder) scan(s string) int {
 	return -1
 }
 
-// scanLimit is the page size up to which finder searches the page for each
-// string; past it, a suffix array answers in time logarithmic in the page,
-// where scanning for every paragraph would grow with the square of it.
-const scanLimit = 48 << 10
-
 // finder returns the first offset of strings in a page.
 type finder struct {
 	page string
@@ -435,7 +477,11 @@ type finder struct {
 	count [256]int32
 }
 
-func newFinder(page string) *finder {
+// newFinder returns a finder of page: one that scans the page for each
+// string up to scanLimit bytes, and past it one that asks a suffix array,
+// in time logarithmic in the page, where scanning for every paragraph
+// would grow with the square of it.
+func newFinder(page string, scanLimit int) *finder {
 	f := &finder{page: page}
 	if len(page) > scanLimit {
 		f.sa = suffixarray.New([]byte(page))
@@ -479,13 +525,13 @@ func firstNonEmpty(ss ...string) string {
 
 // englishTitle finds the English headline a Hindi page carries: a "Web
 // Title:" line, or the English half of a headline pair.
-func englishTitle(title string, web, pairs []fact) string {
+func englishTitle(title string, web, pairs []fact, opt Options) string {
 	if title != "" && !press.MostlyDevanagari(title) {
 		return ""
 	}
 	for _, x := range web {
 		t := x.text
-		if i := strings.IndexAny(t, ":：-–"); i >= 0 && i < 20 {
+		if i := strings.IndexAny(t, ":：-–"); i >= 0 && i < opt.WebTitleLabel {
 			t = t[i+1:]
 		}
 		if t = collapse(strings.TrimLeft(t, ":：-– ")); t != "" {
@@ -500,7 +546,7 @@ func englishTitle(title string, web, pairs []fact) string {
 			}
 			for _, side := range []string{a, b} {
 				side = collapse(side)
-				if side != "" && !press.MostlyDevanagari(side) && press.LatinLetters(side) >= 8 {
+				if side != "" && !press.MostlyDevanagari(side) && press.LatinLetters(side) >= opt.EnglishTitleLetters {
 					return side
 				}
 			}

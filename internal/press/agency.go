@@ -4,50 +4,16 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/normalize"
 )
 
-// agency is one wire service: its canonical English name and the ways pages
-// write it. Ambiguous aliases are ordinary words too ("भाषा" is "language",
-// "AP" is Andhra Pradesh, "स्पुतनिक" a vaccine); they count only where the
+// The wire agencies are the [press.agency] entries of every language's
+// pack (internal/lexicon): a way pages write the name, and the agency's
+// canonical English name as the value. Ambiguous names are ordinary words
+// too ("भाषा" is "language", "AP" is Andhra Pradesh, "स्पुतनिक" a vaccine):
+// they are the [press.agency-ambiguous] entries, and count only where the
 // text credits or cites an agency (see creditContext).
-type agency struct {
-	name      string
-	aliases   []string
-	ambiguous []string
-}
-
-var agencyTable = []agency{
-	{"PTI-Bhasha", []string{"पीटीआई-भाषा", "पीटीआई भाषा", "PTI-Bhasha", "PTI Bhasha", "पीटीआइ-भाषा"}, []string{"भाषा"}},
-	{"PTI", []string{"PTI", "पीटीआई", "पीटीआइ", "प्रेट्र", "Press Trust of India", "प्रेस ट्रस्ट ऑफ इंडिया", "प्रेस ट्रस्ट आफ इंडिया", "पीटीआय"}, nil},
-	{"IANS", []string{"IANS", "आईएएनएस", "आइएएनएस", "आयएएनएस", "Indo-Asian News Service"}, nil},
-	{"ANI", []string{"ANI", "एएनआई", "एएनआइ", "एएनआय", "Asian News International"}, nil},
-	{"UNI", []string{"UNI", "यूएनआई", "यूएनआइ", "United News of India", "यूनीवार्ता", "UNI Varta"}, []string{"वार्ता"}},
-	{"Hindusthan Samachar", []string{"हिन्दुस्थान समाचार", "हिंदुस्थान समाचार", "Hindusthan Samachar"}, nil},
-	{"AP", []string{"Associated Press", "एसोसिएटेड प्रेस", "एसोसिएटिड प्रेस"}, []string{"AP", "एपी"}},
-	{"AFP", []string{"AFP", "एएफपी", "Agence France-Presse", "Agence France Presse", "एजेंस फ्रांस प्रेस"}, nil},
-	{"Reuters", []string{"Reuters", "रॉयटर्स", "रायटर्स", "रॉयटर", "रायटर", "रॉयटर्स"}, nil},
-	{"Xinhua", []string{"Xinhua", "सिन्हुआ", "शिन्हुआ", "जिन्हुआ", "शिन्ह्वा"}, nil},
-	{"TASS", []string{"TASS", "ITAR-TASS", "टीएएसएस", "टास", "इतर-तास"}, []string{"तास", "Tass"}},
-	{"Sputnik", []string{"स्पूतनिक न्यूज", "Sputnik News"}, []string{"Sputnik", "स्पुतनिक", "स्पूतनिक"}},
-	{"RIA Novosti", []string{"RIA Novosti", "आरआईए नोवोस्ती", "रिया नोवोस्ती"}, nil},
-	{"Interfax", []string{"Interfax", "इंटरफैक्स"}, nil},
-	{"Bloomberg", []string{"ब्लूमबर्ग न्यूज", "Bloomberg News"}, []string{"Bloomberg", "ब्लूमबर्ग"}},
-	{"DPA", []string{"dpa", "डीपीए", "Deutsche Presse-Agentur"}, nil},
-	{"EFE", []string{"EFE", "ईएफई"}, nil},
-	{"Kyodo", []string{"Kyodo", "क्योदो", "क्योडो"}, nil},
-	{"Yonhap", []string{"Yonhap", "योनहाप", "योनहैप"}, nil},
-	{"KCNA", []string{"KCNA", "केसीएनए"}, nil},
-	{"IRNA", []string{"IRNA", "इरना"}, nil},
-	{"RSS", []string{"रासस", "राष्ट्रिय समाचार समिति", "Rastriya Samachar Samiti", "Rashtriya Samachar Samiti"}, nil},
-	{"Anadolu", []string{"Anadolu Agency", "अनादोलु"}, []string{"Anadolu"}},
-	{"APP", []string{"Associated Press of Pakistan"}, nil},
-	{"WAM", []string{"WAM", "वाम समाचार एजेंसी"}, nil},
-	{"Bernama", []string{"Bernama", "बर्नामा"}, nil},
-	{"Antara", []string{"Antara News"}, []string{"Antara"}},
-	{"BSS", []string{"BSS", "बीएसएस"}, nil},
-	{"Press Association", []string{"Press Association", "PA Media"}, nil},
-}
 
 // agencyKey folds an alias or a run of words for lookup: lower case, no
 // nukta, hyphens and spaces as one space.
@@ -75,7 +41,9 @@ type agencyEntry struct {
 	words     int
 }
 
-// agencyIndex maps folded aliases to agencies; built once, read only.
+// agencyIndex maps folded names to agencies; built once from every pack,
+// read only. Each canonical name is a name too; an ambiguous entry
+// outranks a plain one of the same key.
 var agencyIndex, agencyMaxWords = func() (map[string]agencyEntry, int) {
 	m := map[string]agencyEntry{}
 	maxW := 1
@@ -87,19 +55,18 @@ var agencyIndex, agencyMaxWords = func() (map[string]agencyEntry, int) {
 		}
 		m[k] = agencyEntry{name: name, ambiguous: amb, words: w}
 	}
-	for _, a := range agencyTable {
-		add(a.name, a.name, false)
-		for _, al := range a.aliases {
-			add(al, a.name, false)
-		}
-		for _, al := range a.ambiguous {
-			add(al, a.name, true)
+	packs := allPacks()
+	for _, p := range packs {
+		for _, e := range p.Entries(lexicon.PressAgency) {
+			add(e.Value, e.Value, false)
+			add(e.Text, e.Value, false)
 		}
 	}
-	// Upper-case "AP" alone is a credit only in context; the canonical
-	// name must not make it unambiguous.
-	m["ap"] = agencyEntry{name: "AP", ambiguous: true, words: 1}
-	m["tass"] = agencyEntry{name: "TASS", ambiguous: false, words: 1}
+	for _, p := range packs {
+		for _, e := range p.Entries(lexicon.PressAgencyAmbiguous) {
+			add(e.Text, e.Value, true)
+		}
+	}
 	return m, maxW
 }()
 
@@ -176,19 +143,12 @@ func splitWords(s string) []word {
 }
 
 // creditWords before an ambiguous alias make it a credit: "By भाषा",
-// "इनपुट: भाषा", "with inputs from AP", "(भाषा)".
-var creditBefore = map[string]bool{
-	"by": true, "बाय": true, "इनपुट": true, "inputs": true, "input": true, "from": true, "साभार": true,
-	"स्रोत": true, "source": true, "एजेंसी": true, "agency": true, "courtesy": true, "credit": true,
-	"समाचार": true, "न्यूज": true, "news": true, "wire": true, "via": true,
-}
+// "इनपुट: भाषा", "with inputs from AP", "(भाषा)". [press.credit-before]
+var creditBefore = wordSet(lexicon.PressCreditBefore)
 
 // creditAfter words after an ambiguous alias make it a credit or a
-// citation: "भाषा की फीड", "एपी के हवाले से", "Sputnik reported".
-var creditAfter = map[string]bool{
-	"फीड": true, "feed": true, "एजेंसी": true, "agency": true, "हवाले": true, "reported": true,
-	"reports": true, "समाचार": true, "न्यूज": true, "news": true, "report": true, "रिपोर्ट": true,
-}
+// citation: "भाषा की फीड", "एपी के हवाले से", "Sputnik reported". [press.credit-after]
+var creditAfter = wordSet(lexicon.PressCreditAfter)
 
 // FindAgencies returns the agencies credited or cited in text, in order of
 // appearance (repeats included). Unambiguous names count anywhere;

@@ -1,40 +1,28 @@
 package press
 
 import (
-	_ "embed"
-	"khabar/internal/datetime"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"khabar/internal/datetime"
+	"khabar/internal/lexicon"
 )
 
-//go:embed data/places.txt
-var placesTxt string
-
-// placeIndex maps folded place names to English ones; regions holds the
-// English names of states and countries (the "# Regions" section).
+// placeIndex maps folded place names to English ones ([press.place] and
+// [press.region] of every pack; every English name is a name too);
+// regions holds the English names of states and countries.
 var placeIndex, regions = func() (map[string]string, map[string]bool) {
 	m, r := map[string]string{}, map[string]bool{}
-	region := false
-	for _, line := range strings.Split(placesTxt, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
+	for _, p := range allPacks() {
+		for _, e := range p.Entries(lexicon.PressPlace) {
+			m[placeKey(e.Value)] = e.Value
+			m[placeKey(e.Text)] = e.Value
 		}
-		if strings.HasPrefix(line, "#") {
-			if strings.HasPrefix(line, "# Regions") {
-				region = true
-			} else if strings.HasPrefix(line, "# Places") {
-				region = false
-			}
-			continue
-		}
-		names := strings.Split(line, "|")
-		for _, n := range names {
-			m[placeKey(n)] = names[0]
-		}
-		if region {
-			r[names[0]] = true
+		for _, e := range p.Entries(lexicon.PressRegion) {
+			m[placeKey(e.Value)] = e.Value
+			m[placeKey(e.Text)] = e.Value
+			r[e.Value] = true
 		}
 	}
 	return m, r
@@ -79,28 +67,16 @@ type DatelineInfo struct {
 const maxDatelineRunes = 80
 
 // deskWords mark a reporter's or desk's credit: "जागरण संवाददाता",
-// "Our Special Correspondent", "DH News Service", "India Today Web Desk".
-var deskWords = map[string]bool{
-	"संवाददाता": true, "ब्यूरो": true, "सहयोगी": true, "सूत्र": true, "नेटवर्क": true, "डेस्क": true,
-	"टीम": true, "जेएनएन": true, "प्रतिनिधि": true, "रिपोर्टर": true, "संवाद": true, "एजेंसी": true,
-	"एजेंसियां": true, "correspondent": true, "bureau": true, "desk": true, "reporter": true,
-	"staff": true, "network": true, "agencies": true, "agency": true, "jnn": true, "service": true, "team": true,
-}
+// "Our Special Correspondent", "DH News Service", "India Today Web Desk";
+// the [press.desk] entries of every pack, folded as DeskWord's callers fold.
+var deskWords = wordSet(lexicon.PressDesk)
 
 // DeskWord reports a word (folded as the stages fold words: lower case,
 // no nukta) that marks a reporter's or desk's credit.
 func DeskWord(w string) bool { return deskWords[w] }
 
-// functionWords never occur in a dateline; they mark a sentence.
-var functionWords = map[string]bool{
-	"है": true, "हैं": true, "था": true, "थे": true, "थी": true, "ने": true, "को": true, "में": true,
-	"से": true, "की": true, "का": true, "के": true, "पर": true, "और": true, "कि": true, "यह": true,
-	"वह": true, "इस": true, "उस": true, "भी": true, "नहीं": true, "तो": true, "हो": true, "किया": true,
-	"कहा": true, "गया": true, "गई": true, "लिए": true, "साथ": true, "बाद": true, "एक": true,
-	"the": true, "a": true, "an": true, "is": true, "was": true, "of": true, "said": true, "to": true,
-	"and": true, "for": true, "with": true, "has": true, "have": true, "will": true, "are": true,
-	"this": true, "that": true, "it": true, "he": true, "she": true, "they": true, "we": true, "i": true,
-}
+// functionWords never occur in a dateline; they mark a sentence. [press.function-word]
+var functionWords = wordSet(lexicon.PressFunctionWord)
 
 // ParseDateline reads a dateline at the start of paragraph p. It reports
 // false when p does not start with one; it prefers missing a dateline to
@@ -408,13 +384,8 @@ func (d DatelineInfo) EnglishPlace() string {
 
 // columnWords open a head in capitals that addresses or labels the text
 // after it rather than placing it: an advice column's letter ("DEAR
-// ABBY:"), a question and answer ("Q:", "A:"), a note or label.
-var columnWords = map[string]bool{
-	"dear": true, "q": true, "a": true, "question": true, "answer": true, "editor's": true, "editors'": true,
-	"note": true, "update": true, "updated": true, "correction": true, "clarification": true, "breaking": true,
-	"exclusive": true, "watch": true, "listen": true, "opinion": true, "analysis": true, "review": true,
-	"warning": true, "photos": true, "video": true, "live": true, "hi": true, "hello": true,
-}
+// ABBY:"), a question and answer ("Q:", "A:"), a note or label. [press.column-word]
+var columnWords = wordSet(lexicon.PressColumnWord)
 
 // columnLabel reports a head whose first word is one of columnWords.
 func columnLabel(head string) bool {
