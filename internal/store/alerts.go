@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"time"
 )
 
@@ -40,4 +43,38 @@ type Alerts interface {
 	// RemoveAlert forgets the alert named name (news.ErrNotFound when
 	// there is none).
 	RemoveAlert(ctx context.Context, name string) error
+}
+
+// EncodeAlert is how the stores keep an alert: the alert as JSON, and the
+// ids it has notified as a JSON array (never null), in columns of their
+// own so that marking an article notified rewrites only that one.
+func EncodeAlert(a *Alert) (alert, notified string, err error) {
+	if a.Name == "" {
+		return "", "", errors.New("alert without a name")
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		return "", "", fmt.Errorf("alert %q: %w", a.Name, err)
+	}
+	ids := a.Notified
+	if ids == nil {
+		ids = []string{}
+	}
+	n, err := json.Marshal(ids)
+	if err != nil {
+		return "", "", fmt.Errorf("alert %q: %w", a.Name, err)
+	}
+	return string(b), string(n), nil
+}
+
+// DecodeAlert reads an alert EncodeAlert wrote, naming it in any error.
+func DecodeAlert(name, alert, notified string) (*Alert, error) {
+	a := new(Alert)
+	if err := json.Unmarshal([]byte(alert), a); err != nil {
+		return nil, fmt.Errorf("alert %q: %w", name, err)
+	}
+	if err := json.Unmarshal([]byte(notified), &a.Notified); err != nil {
+		return nil, fmt.Errorf("alert %q: %w", name, err)
+	}
+	return a, nil
 }

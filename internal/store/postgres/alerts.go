@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -16,38 +15,16 @@ var _ store.Alerts = (*Store)(nil)
 
 // PutAlert stores a, replacing the alert of the same name.
 func (s *Store) PutAlert(ctx context.Context, a *store.Alert) error {
-	if a.Name == "" {
-		return errors.New("postgres: put alert: no name")
-	}
-	b, err := json.Marshal(a)
+	b, n, err := store.EncodeAlert(a)
 	if err != nil {
-		return fmt.Errorf("postgres: put alert %q: %w", a.Name, err)
-	}
-	notified := a.Notified
-	if notified == nil {
-		notified = []string{}
-	}
-	n, err := json.Marshal(notified)
-	if err != nil {
-		return fmt.Errorf("postgres: put alert %q: %w", a.Name, err)
+		return fmt.Errorf("postgres: put alert: %w", err)
 	}
 	if _, err := s.pool.Exec(ctx, `INSERT INTO alerts (name, alert, notified) VALUES ($1, $2, $3)
 		ON CONFLICT (name) DO UPDATE SET alert = excluded.alert, notified = excluded.notified`,
-		a.Name, string(b), string(n)); err != nil {
+		a.Name, b, n); err != nil {
 		return fmt.Errorf("postgres: put alert %q: %w", a.Name, full(err))
 	}
 	return nil
-}
-
-func decodeAlert(name, alert, notified string) (*store.Alert, error) {
-	a := new(store.Alert)
-	if err := json.Unmarshal([]byte(alert), a); err != nil {
-		return nil, fmt.Errorf("alert %q: %w", name, err)
-	}
-	if err := json.Unmarshal([]byte(notified), &a.Notified); err != nil {
-		return nil, fmt.Errorf("alert %q: %w", name, err)
-	}
-	return a, nil
 }
 
 // GetAlert returns the alert named name.
@@ -60,7 +37,7 @@ func (s *Store) GetAlert(ctx context.Context, name string) (*store.Alert, error)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: alert %q: %w", name, err)
 	}
-	return decodeAlert(name, alert, notified)
+	return store.DecodeAlert(name, alert, notified)
 }
 
 // ListAlerts returns every alert, by name (bytewise, as the embedded
@@ -77,7 +54,7 @@ func (s *Store) ListAlerts(ctx context.Context) ([]*store.Alert, error) {
 		if err := rows.Scan(&name, &alert, &notified); err != nil {
 			return nil, fmt.Errorf("postgres: alerts: %w", err)
 		}
-		a, err := decodeAlert(name, alert, notified)
+		a, err := store.DecodeAlert(name, alert, notified)
 		if err != nil {
 			return nil, fmt.Errorf("postgres: alerts: %w", err)
 		}
