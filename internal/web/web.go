@@ -44,6 +44,9 @@ type Options struct {
 	// Analyst answers the entity pages; nil uses Articles when it answers
 	// them too, and otherwise shows none.
 	Analyst store.Analyst
+	// Alerts keeps saved searches; nil uses Articles when it keeps them
+	// too, and otherwise shows no saved-searches page.
+	Alerts store.Alerts
 }
 
 // UI serves the web pages. It is safe for concurrent use.
@@ -59,10 +62,11 @@ type UI struct {
 	srcs      Sources
 	write     api.Write
 	analyst   store.Analyst
+	alerts    store.Alerts
 }
 
 // pageNames are the views under templates/, each rendered inside layout.html.
-var pageNames = []string{"home", "article", "story", "sources", "entity", "quotes", "events", "stories", "group", "error"}
+var pageNames = []string{"home", "article", "story", "sources", "entity", "quotes", "events", "stories", "group", "alerts", "error"}
 
 // New parses every template and translation and hashes every static file,
 // failing on the first problem.
@@ -80,9 +84,12 @@ func newUI(fsys fs.FS, o Options) (*UI, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	u := &UI{arts: api.Shared(o.Articles), search: o.Searcher, links: linksFrom(o), log: log, pages: map[string]*template.Template{},
-		srcs: o.Sources, write: o.Write, analyst: o.Analyst}
+		srcs: o.Sources, write: o.Write, analyst: o.Analyst, alerts: o.Alerts}
 	if u.analyst == nil {
 		u.analyst, _ = o.Articles.(store.Analyst)
+	}
+	if u.alerts == nil {
+		u.alerts, _ = o.Articles.(store.Alerts)
 	}
 	var err error
 	if u.assets, u.assetURLs, err = loadAssets(fsys); err != nil {
@@ -165,6 +172,9 @@ func (u *UI) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /g/{id}", u.group)
 	mux.HandleFunc("GET /events", u.eventsPage)
 	mux.HandleFunc("POST /sources", u.addSource)
+	mux.HandleFunc("GET /alerts", u.alertsPage)
+	mux.HandleFunc("POST /alerts", u.addAlert)
+	mux.HandleFunc("POST /alerts/{name}/remove", u.removeAlert)
 	mux.HandleFunc("GET /static/{file}", u.serveStatic)
 	mux.HandleFunc("GET /", u.notFound)
 }
