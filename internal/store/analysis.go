@@ -141,3 +141,33 @@ type Analyst interface {
 	// Events returns a page of events, oldest first.
 	Events(ctx context.Context, f EventFilter) (EventPage, error)
 }
+
+// RefOf is the reference to a that an item of a page carries.
+func RefOf(a *news.Article) ArticleRef {
+	return ArticleRef{ID: a.ID, Title: a.Title, URL: a.URL, Publisher: a.Publisher, Lang: a.Lang, Published: a.Published}
+}
+
+// ArticlesByID reads, each once, the articles ids name (ids may repeat, in
+// the order of a page's items), keyed by id: how the stores fill a page of
+// quotes or events with their articles.
+func ArticlesByID(ctx context.Context, st interface {
+	GetMany(ctx context.Context, ids []string) ([]*news.Article, error)
+}, ids []string) (map[string]*news.Article, error) {
+	var distinct []string
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			distinct = append(distinct, id)
+		}
+	}
+	arts, err := st.GetMany(ctx, distinct)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*news.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	return byID, nil
+}

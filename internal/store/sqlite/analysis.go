@@ -340,27 +340,15 @@ func (s *Store) items(ctx context.Context, op string, q *strings.Builder, args [
 		keys = keys[:n]
 		next = keys[n-1].cursor()
 	}
-	var ids []string
-	seen := map[string]bool{}
-	for _, k := range keys {
-		if !seen[k.article] {
-			seen[k.article] = true
-			ids = append(ids, k.article)
-		}
+	ids := make([]string, len(keys))
+	for i, k := range keys {
+		ids[i] = k.article
 	}
-	arts, err := s.GetMany(ctx, ids)
+	byID, err := store.ArticlesByID(ctx, s, ids)
 	if err != nil {
 		return nil, "", nil, err
 	}
-	byID := make(map[string]*news.Article, len(arts))
-	for _, a := range arts {
-		byID[a.ID] = a
-	}
 	return keys, next, byID, nil
-}
-
-func refOf(a *news.Article) store.ArticleRef {
-	return store.ArticleRef{ID: a.ID, Title: a.Title, URL: a.URL, Publisher: a.Publisher, Lang: a.Lang, Published: a.Published}
 }
 
 // Quotes returns a page of quotes, oldest first.
@@ -392,7 +380,7 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) (store.QuotePag
 		if a == nil || k.n >= len(a.Quotes) {
 			continue // changed meanwhile
 		}
-		page.Quotes = append(page.Quotes, store.QuoteHit{Quote: a.Quotes[k.n], Article: refOf(a)})
+		page.Quotes = append(page.Quotes, store.QuoteHit{Quote: a.Quotes[k.n], Article: store.RefOf(a)})
 	}
 	return page, nil
 }
@@ -443,7 +431,7 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) (store.EventPag
 		}
 		ev := a.Events[k.n]
 		ents := entitiesByID(a)
-		hit := store.EventHit{Event: ev, Entities: map[string]store.EntityName{}, Article: refOf(a)}
+		hit := store.EventHit{Event: ev, Entities: map[string]store.EntityName{}, Article: store.RefOf(a)}
 		for _, id := range append(append(append([]string(nil), ev.Actors...), ev.Targets...), ev.Place) {
 			if e, ok := ents[id]; ok {
 				hit.Entities[id] = store.EntityName{Name: e.Name, Names: e.Names, Type: e.Type}
