@@ -51,6 +51,11 @@ type Result struct {
 	// Unchanged is set when the index held this article already with the
 	// same content: nothing changed.
 	Unchanged bool
+	// Evicted are the articles (the added one among them, when it is
+	// alone and older than the window) the grouper stopped holding.
+	Evicted []Evicted
+	// CutoffChanged is set when the window's cutoff (SweptCutoff) moved.
+	CutoffChanged bool
 }
 
 // group is a syndication group.
@@ -68,24 +73,28 @@ type Grouper struct {
 	groups []*group
 	free   []int32
 	byID   map[string]int32
+	w      window
 }
 
 // NewGrouper returns an empty grouper.
 func NewGrouper(opt Options) *Grouper {
-	return &Grouper{x: NewIndex(opt), byID: map[string]int32{}}
+	return &Grouper{x: NewIndex(opt), byID: map[string]int32{}, w: window{swept: NoCutoff}}
 }
 
 // Index returns the grouper's index.
 func (g *Grouper) Index() *Index { return g.x }
 
 // Load puts s into the grouper as a member of the stored group (""
-// alone) without matching it: for loading state from a store. The
-// canonical copy of each group is chosen again by the rules of Add.
-func (g *Grouper) Load(s *Sketch, groupID string) {
+// alone) without matching it: for loading state from a store. age is what
+// Age returned for it (it matters only for an article without a published
+// time). The canonical copy of each group is chosen again by the rules of
+// Add. Load never evicts: see Sweep.
+func (g *Grouper) Load(s *Sketch, groupID string, age int64) {
 	g.remove(s.ID)
 	g.x.Add(s)
 	o := g.x.byID[s.ID]
 	g.grow()
+	g.setAge(o, age, true)
 	if groupID == "" {
 		return
 	}
@@ -157,6 +166,7 @@ func (g *Grouper) Add(s *Sketch) Result {
 	g.x.Add(s)
 	g.grow()
 	o := g.x.byID[s.ID]
+	g.setAge(o, 0, false)
 	var res Result
 	// Join the group of the best match that is alone, or whose group's
 	// canonical copy the article copies too: a copy of a copy that shares
@@ -170,6 +180,7 @@ func (g *Grouper) Add(s *Sketch) Result {
 	})
 	if mi < 0 {
 		res.Changes = changes
+		res.Evicted, res.CutoffChanged = g.settle(o)
 		return res
 	}
 	m := matches[mi]
@@ -199,6 +210,7 @@ func (g *Grouper) Add(s *Sketch) Result {
 	}
 	res.Group, res.DuplicateOf = g.fields(o)
 	res.Changes = merge(changes)
+	res.Evicted, res.CutoffChanged = g.settle(o)
 	return res
 }
 
@@ -257,6 +269,7 @@ func (g *Grouper) remove(id string) []Change {
 	if !ok {
 		return nil
 	}
+	g.forgetTime(o)
 	g.x.Remove(id)
 	n := g.of[o]
 	if n < 0 {

@@ -3,6 +3,7 @@ package dedup
 import (
 	"fmt"
 	"math"
+	"time"
 )
 
 // Options tune what counts as a copy. The zero value of a field means its
@@ -25,6 +26,13 @@ type Options struct {
 	// rows find copies of lower resemblance and cost more candidates.
 	// Default 40 bands of 2 rows.
 	Bands, Rows int
+	// Window bounds the memory of a Grouper: copies are looked for among
+	// the articles published within Window before the day of the newest
+	// ones (the 64th latest published time held), and a group whose
+	// newest article is older is evicted, its links final. Wire copies run
+	// within hours or days of each other. Default 30 days; negative keeps
+	// everything.
+	Window time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -39,6 +47,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Bands <= 0 || o.Rows <= 0 || o.Bands*o.Rows > Hashes {
 		o.Bands, o.Rows = 40, 2
+	}
+	if o.Window == 0 {
+		o.Window = 30 * 24 * time.Hour
 	}
 	return o
 }
@@ -71,6 +82,8 @@ type info struct {
 	sig  bool
 	// when orders copies for the canonical choice.
 	when when
+	// age is the time the grouper's window compares (Grouper.Age).
+	age int64
 }
 
 const none = math.MaxUint32

@@ -150,6 +150,8 @@ func encodeState(c *cluster) []byte {
 	for _, id := range c.articles {
 		w.time(c.when[id])
 	}
+	// Added after the first stores: a state without it has no birth.
+	w.varint(c.born)
 	return w.b
 }
 
@@ -193,6 +195,11 @@ func decodeState(c *cluster, b []byte) {
 	}
 	if r.err != nil {
 		return
+	}
+	if len(r.b) > 0 {
+		if born := r.varint(); r.err == nil {
+			c.born = born
+		}
 	}
 	c.titleWhen, c.n, c.terms, c.ents, c.entities, c.when = titleWhen, n, terms, ents, entities, when
 	c.closed = flags&1 != 0

@@ -1,0 +1,149 @@
+package story
+
+import (
+	"math"
+	"time"
+)
+
+// noCut is the cutoff of an engine that has none.
+const noCut = math.MinInt64
+
+// Retire bounds the engine's memory at a cutoff, a time before which the
+// caller (the linker) takes no more copies into account:
+//
+//   - a story whose window has closed before it (its last article more
+//     than Options.Window before the cutoff) is retired: it takes no more
+//     articles, and keeps in memory only what threads compare (its
+//     profile), not its members;
+//   - a story whose last article is more than Options.Keep before it is
+//     forgotten.
+//
+// A story without a dated article ages from the cutoff when it began. The
+// cutoff never moves back. Stories added or changed later are held to the
+// same rule as they change, so an engine loaded from a store and given the
+// same cutoff holds what the engine that stored it held.
+func (e *Engine) Retire(cutoff time.Time) {
+	if cutoff.IsZero() {
+		return
+	}
+	c := cutoff.Unix()
+	if c <= e.cut {
+		return
+	}
+	e.cut = c
+	for n := range e.stories {
+		e.settle(int32(n))
+	}
+	e.compact()
+}
+
+// Cutoff returns the cutoff of the last Retire, the zero time before any.
+func (e *Engine) Cutoff() time.Time {
+	if e.cut == noCut {
+		return time.Time{}
+	}
+	return time.Unix(e.cut, 0).UTC()
+}
+
+// age returns the time of story c that the cutoff is compared with: its
+// last article's, or for an undated story the cutoff when it began.
+func (c *cluster) age() (int64, bool) {
+	if !c.end.IsZero() {
+		return c.end.Unix(), true
+	}
+	if c.born != noCut {
+		return c.born, true
+	}
+	return 0, false
+}
+
+// settle retires or forgets story n if the cutoff says so.
+func (e *Engine) settle(n int32) {
+	if e.cut == noCut || n < 0 || int(n) >= len(e.stories) {
+		return
+	}
+	c := e.stories[n]
+	if c == nil || c.dead {
+		return
+	}
+	t, ok := c.age()
+	if !ok {
+		return
+	}
+	if e.opt.Keep >= 0 && t+int64(e.opt.Keep/time.Second) < e.cut {
+		e.forget(n)
+		return
+	}
+	if !c.retired && t+int64(e.opt.Window/time.Second) < e.cut {
+		c.retired = true
+		for _, id := range c.articles {
+			if e.of[id] == n {
+				delete(e.of, id)
+			}
+		}
+		c.articles, c.when, c.entities, c.title = nil, nil, nil, ""
+	}
+}
+
+// forget drops story n from memory.
+func (e *Engine) forget(n int32) {
+	c := e.stories[n]
+	for _, id := range c.articles {
+		if e.of[id] == n {
+			delete(e.of, id)
+		}
+	}
+	if c.thread != "" {
+		if e.goneThreads == nil {
+			e.goneThreads = map[string]int{}
+		}
+		e.goneThreads[c.thread]++
+	}
+	delete(e.byID, c.id)
+	e.gone++
+	e.stories[n] = &cluster{id: c.id, dead: true}
+}
+
+// compact numbers the stories again without the dead ones once they are
+// as many as the live ones, so that memory follows what is held.
+func (e *Engine) compact() {
+	dead := 0
+	for _, c := range e.stories {
+		if c.dead {
+			dead++
+		}
+	}
+	if dead < 1024 || dead < len(e.stories)-dead {
+		return
+	}
+	renum := make([]int32, len(e.stories))
+	var kept []*cluster
+	for n, c := range e.stories {
+		if c.dead {
+			renum[n] = -1
+			continue
+		}
+		renum[n] = int32(len(kept))
+		kept = append(kept, c)
+	}
+	for k, p := range e.post {
+		out := p[:0]
+		for _, n := range p {
+			if r := renum[n]; r >= 0 {
+				out = append(out, r)
+			}
+		}
+		if len(out) == 0 {
+			delete(e.post, k)
+		} else {
+			e.post[k] = out
+		}
+	}
+	for id, n := range e.byID {
+		e.byID[id] = renum[n]
+	}
+	for id, n := range e.of {
+		e.of[id] = renum[n]
+	}
+	e.stories, e.stamp, e.query = kept, nil, 0
+}
