@@ -80,7 +80,7 @@ func (g *Grouper) Cutoff() time.Time {
 // (NoCutoff before any), for storing with the state; SetSweptCutoff puts a
 // stored one back, so that a grouper loaded from a store sweeps when the
 // one that stored it would have.
-func (g *Grouper) SweptCutoff() int64      { return g.w.swept }
+func (g *Grouper) SweptCutoff() int64     { return g.w.swept }
 func (g *Grouper) SetSweptCutoff(c int64) { g.w.swept = c }
 
 // Age returns the time of article id that the window compares with the

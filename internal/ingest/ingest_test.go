@@ -88,7 +88,7 @@ func (m *memStore) EachSketch(context.Context, func(store.Sketch) error) error {
 func (m *memStore) Sketch(_ context.Context, id string) (store.Sketch, error) {
 	return store.Sketch{}, fmt.Errorf("sketch %q: %w", id, news.ErrNotFound)
 }
-func (m *memStore) Group(context.Context, string) ([]*news.Article, error)     { return nil, nil }
+func (m *memStore) Group(context.Context, string) ([]*news.Article, error) { return nil, nil }
 func (m *memStore) GetStory(context.Context, string) (*store.Story, error) {
 	return nil, news.ErrNotFound
 }
