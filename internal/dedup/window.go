@@ -235,7 +235,7 @@ func (g *Grouper) evictOne(o uint32) Evicted {
 func (g *Grouper) compact() {
 	x := g.x
 	dead := len(x.ids) - x.live
-	if dead < 1024 || dead < x.live {
+	if dead < compactMin || dead < x.live {
 		return
 	}
 	renum := make([]uint32, len(x.ids))
@@ -298,3 +298,7 @@ func (g *Grouper) compact() {
 		g.w.top[i].o = renum[g.w.top[i].o]
 	}
 }
+
+// compactMin is the fewest removed sketches worth building the index
+// again for (a variable for tests).
+var compactMin = 1024

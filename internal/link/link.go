@@ -430,6 +430,9 @@ func merge(a, b store.Linked) store.Linked {
 		a.Stories = dropStory(a.Stories, id)
 		a.DeleteStories = append(a.DeleteStories, id)
 	}
+	// Threads are set after every story put, so a later thread of a
+	// retired story is never undone by an earlier put of it.
+	a.Threads = append(a.Threads, b.Threads...)
 	if len(b.State) > 0 {
 		if a.State == nil {
 			a.State = map[string][]byte{}

@@ -113,7 +113,7 @@ func (e *Engine) compact() {
 			dead++
 		}
 	}
-	if dead < 1024 || dead < len(e.stories)-dead {
+	if dead < compactMin || dead < len(e.stories)-dead {
 		return
 	}
 	renum := make([]int32, len(e.stories))
@@ -147,3 +147,7 @@ func (e *Engine) compact() {
 	}
 	e.stories, e.stamp, e.query = kept, nil, 0
 }
+
+// compactMin is the fewest dead stories worth numbering the stories again
+// for (a variable for tests).
+var compactMin = 1024
