@@ -3,7 +3,10 @@ package link
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -155,3 +158,37 @@ func TestWindowTakeover(t *testing.T) {
 // compactSlack is how many removed sketches the index may keep beside the
 // live ones before it is built again.
 const compactSlack = 1024
+
+// TestWindowMemory (opt-in: KHABAR_WINDOW_MEMORY=N articles) links N
+// generated reports spread over two years in memory with the default
+// options and logs what the linker holds as they pass: the sketches held
+// stay near a window's worth, and the heap stays flat, however many
+// articles pass.
+func TestWindowMemory(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("KHABAR_WINDOW_MEMORY"))
+	if n <= 0 {
+		t.Skip("set KHABAR_WINDOW_MEMORY=N to link N articles over two years and log memory")
+	}
+	days := 730
+	arts := longStream(days)
+	for len(arts) < n { // more outlets a day for larger N: stretch by repeating with new ids
+		more := longStream(days)
+		for _, a := range more {
+			a.ID += fmt.Sprint("-", len(arts))
+		}
+		arts = append(arts, more...)
+	}
+	// In published order by day, as a follower meets them.
+	slices.SortStableFunc(arts[:n], func(a, b *news.Article) int { return a.Published.Compare(b.Published) })
+	l := New(Options{})
+	var ms runtime.MemStats
+	for i, a := range arts[:n] {
+		l.Link(a)
+		if (i+1)%(n/8) == 0 {
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			t.Logf("%7d articles: %7d sketches held (%v), %6d stories, heap %.1f MiB",
+				i+1, l.Groups().Index().Len(), l.Groups().Index().Stats(), l.Stories().Len(), float64(ms.HeapAlloc)/(1<<20))
+		}
+	}
+}
