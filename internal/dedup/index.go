@@ -33,6 +33,11 @@ type Options struct {
 	// within hours or days of each other. Default 30 days; negative keeps
 	// everything.
 	Window time.Duration
+	// Recent keeps, whatever their age, the groups an article joined (or
+	// the articles linked) within the last Recent articles linked: a
+	// backfill of old news arriving now is grouped with its own copies.
+	// Default 20,000; negative: by age alone.
+	Recent int
 }
 
 func (o Options) withDefaults() Options {
@@ -50,6 +55,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Window == 0 {
 		o.Window = 30 * 24 * time.Hour
+	}
+	if o.Recent == 0 {
+		o.Recent = 20_000
+	}
+	if o.Recent < 0 {
+		o.Recent = 0
 	}
 	return o
 }
@@ -82,8 +93,10 @@ type info struct {
 	sig  bool
 	// when orders copies for the canonical choice.
 	when when
-	// age is the time the grouper's window compares (Grouper.Age).
+	// age is the time the grouper's window compares (Grouper.Age), seq
+	// the article's number in the order of linking.
 	age int64
+	seq uint64
 }
 
 const none = math.MaxUint32

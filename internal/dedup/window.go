@@ -31,12 +31,14 @@ type topEntry struct {
 }
 
 // window is the grouper's memory bound: the latest published times held,
-// and the cutoff of the last sweep.
+// and the cutoff and position of the last sweep.
 type window struct {
 	top []topEntry // ascending, at most horizonRank
 	// swept is the cutoff (unix seconds) of the last sweep, NoCutoff
-	// before the first.
-	swept int64
+	// before the first; sweptSeq the number of the last article linked
+	// then; clock the number of the last article added.
+	swept           int64
+	sweptSeq, clock uint64
 }
 
 // horizon returns the horizonRank-th latest published time held, in unix
@@ -67,8 +69,8 @@ func (g *Grouper) cutoff() int64 {
 }
 
 // Cutoff returns the time of the last sweep's cutoff: groups whose newest
-// article is older are no longer held. It is the zero time when nothing
-// has been evicted by time yet.
+// article is older, and that no article of the last Options.Recent joined,
+// are no longer held. It is the zero time before the first sweep.
 func (g *Grouper) Cutoff() time.Time {
 	if g.w.swept == NoCutoff {
 		return time.Time{}
@@ -76,12 +78,22 @@ func (g *Grouper) Cutoff() time.Time {
 	return time.Unix(g.w.swept, 0).UTC()
 }
 
-// SweptCutoff returns the cutoff of the last sweep in unix seconds
-// (NoCutoff before any), for storing with the state; SetSweptCutoff puts a
-// stored one back, so that a grouper loaded from a store sweeps when the
-// one that stored it would have.
-func (g *Grouper) SweptCutoff() int64     { return g.w.swept }
-func (g *Grouper) SetSweptCutoff(c int64) { g.w.swept = c }
+// Swept returns the cutoff (unix seconds, NoCutoff before any) and the
+// position in the order of linking of the last sweep, for storing with the
+// state; SetSwept puts stored ones back, so that a grouper loaded from a
+// store sweeps as the one that stored it would have.
+func (g *Grouper) Swept() (cutoff int64, seq uint64) { return g.w.swept, g.w.sweptSeq }
+func (g *Grouper) SetSwept(cutoff int64, seq uint64) { g.w.swept, g.w.sweptSeq = cutoff, seq }
+
+// RecentSince returns the number at or below which an article linked is
+// no longer recent at the last sweep (see Options.Recent); 0 when all are.
+func (g *Grouper) RecentSince() uint64 {
+	r := uint64(g.x.opt.Recent)
+	if g.w.sweptSeq <= r {
+		return 0
+	}
+	return g.w.sweptSeq - r
+}
 
 // Age returns the time of article id that the window compares with the
 // cutoff, in unix seconds: its published time, or for an article without
@@ -157,52 +169,73 @@ func (g *Grouper) forgetTime(o uint32) {
 	}
 }
 
-// settle evicts after ordinal o was added: every group older than the
-// cutoff when the cutoff has moved on, and else o alone when it is alone
-// and older (an old article arriving late). The cutoff never moves back. It
-// returns the evicted articles and whether the cutoff moved.
-func (g *Grouper) settle(o uint32) ([]Evicted, bool) {
-	if c := g.cutoff(); c > g.w.swept {
-		g.w.swept = c
-		return g.sweep(c), true
+// sweepEvery is how many articles pass between sweeps by position, as a
+// share of Options.Recent.
+func (g *Grouper) sweepEvery() uint64 { return max(1, uint64(g.x.opt.Recent)/4) }
+
+// settle sweeps after an article was added, when the cutoff has moved on
+// or a quarter of Options.Recent has been linked since the last sweep. The
+// cutoff never moves back. It returns the evicted articles and whether it
+// swept.
+func (g *Grouper) settle() ([]Evicted, bool) {
+	c := g.cutoff()
+	if c <= g.w.swept && g.w.clock < g.w.sweptSeq+g.sweepEvery() {
+		return nil, false
 	}
-	if g.w.swept != NoCutoff && g.of[o] < 0 && g.x.info[o].age < g.w.swept {
-		return []Evicted{g.evictOne(o)}, false
-	}
-	return nil, false
+	g.w.swept = max(g.w.swept, c)
+	g.w.sweptSeq = g.w.clock
+	return g.sweep(), true
 }
 
-// Sweep evicts every group, and every article alone, whose newest article
-// is older than the cutoff, when the cutoff has moved on since the last
-// sweep, and returns them: for a grouper loaded from a store whose last
-// evictions were not stored, or that was linked without a window.
+// Sweep evicts, when the cutoff has moved on since the last sweep, every
+// group (and every article alone) whose newest article is older than the
+// cutoff and that no recent article joined, and returns them: for a
+// grouper loaded from a store linked by a version without the window.
 func (g *Grouper) Sweep() []Evicted {
-	c := g.cutoff()
-	if c <= g.w.swept {
+	if g.cutoff() <= g.w.swept {
 		return nil
 	}
-	g.w.swept = c
-	return g.sweep(c)
+	ev, _ := g.settleNow()
+	return ev
 }
 
-func (g *Grouper) sweep(c int64) []Evicted {
-	var out []Evicted
-	newest := make([]int64, len(g.groups))
-	for i := range newest {
-		newest[i] = math.MinInt64
+func (g *Grouper) settleNow() ([]Evicted, bool) {
+	g.w.swept = max(g.w.swept, g.cutoff())
+	g.w.sweptSeq = g.w.clock
+	return g.sweep(), true
+}
+
+// sweep evicts what is older than the last sweep's cutoff and position.
+func (g *Grouper) sweep() []Evicted {
+	c := g.w.swept
+	if c == NoCutoff {
+		return nil
 	}
-	for o, in := range g.x.info {
+	since := g.RecentSince()
+	old := func(in *info) bool { return in.age < c && in.seq <= since }
+	var out []Evicted
+	type newest struct {
+		age int64
+		seq uint64
+	}
+	top := make([]newest, len(g.groups))
+	for i := range top {
+		top[i] = newest{math.MinInt64, 0}
+	}
+	for o := range g.x.info {
+		in := &g.x.info[o]
 		if in.dead {
 			continue
 		}
 		if n := g.of[o]; n >= 0 {
-			newest[n] = max(newest[n], in.age)
-		} else if in.age < c {
+			top[n].age = max(top[n].age, in.age)
+			top[n].seq = max(top[n].seq, in.seq)
+		} else if old(in) {
 			out = append(out, g.evictOne(uint32(o)))
 		}
 	}
 	for n, gr := range g.groups {
-		if gr == nil || newest[n] >= c {
+		if gr == nil || !old(&info{age: top[n].age, seq: top[n].seq}) {
 			continue
 		}
 		for _, m := range gr.members {

@@ -25,14 +25,15 @@ func report(n int) string {
 	return strings.Join(ws, " ")
 }
 
-// TestWindow: groups older than the window are evicted whole, a late old
-// article alone is evicted at once, a late copy of a held article still
-// groups, and building the index again changes no match.
+// TestWindow: groups older than the window and not joined recently are
+// evicted whole, a late old article is held while it is recent, a late
+// copy of a held article still groups, and building the index again
+// changes no match.
 func TestWindow(t *testing.T) {
 	old := compactMin
 	compactMin = 8
 	defer func() { compactMin = old }()
-	g := NewGrouper(Options{Window: 2 * 24 * time.Hour})
+	g := NewGrouper(Options{Window: 2 * 24 * time.Hour, Recent: 8})
 	all := NewGrouper(Options{Window: -1})
 	base := time.Date(2026, 1, 1, 10, 0, 0, 0, ist)
 	day := func(d int) time.Time { return base.AddDate(0, 0, d) }
@@ -65,11 +66,21 @@ func TestWindow(t *testing.T) {
 	if cut.IsZero() || !cut.After(day(30)) {
 		t.Fatalf("cutoff %v", cut)
 	}
-	// A late old article alone is evicted at once; a late copy of a held
-	// article groups with it.
+	// A late old article is held while it is among the recent ones, so
+	// that its own late copy groups with it; then it is evicted.
 	r := add(sketch("late", "", report(1000), day(1)))
-	if len(r.Evicted) != 1 || r.Evicted[0].ID != "late" || g.Holds("late") {
-		t.Errorf("late article alone: %+v", r)
+	if !g.Holds("late") {
+		t.Fatalf("late article evicted at once: %+v", r)
+	}
+	r = add(sketch("late-copy", "", report(1000), day(1).Add(time.Hour)))
+	if r.Match == nil || r.Match.ID != "late" {
+		t.Errorf("late copy of a late article not grouped: %+v", r)
+	}
+	for i := range 12 {
+		add(sketch(fmt.Sprint("more", i), "", report(2000+i), day(100)))
+	}
+	if g.Holds("late") || g.Holds("late-copy") {
+		t.Errorf("late articles still held after %d more", 12)
 	}
 	r = add(sketch("copy-late", "", report(100), day(95)))
 	if r.Group == "" || r.Match == nil || r.Match.ID != "r100" || !g.Holds("copy-late") {

@@ -67,7 +67,6 @@ type Linker struct {
 	// pending are the evictions of a Link whose article could not be
 	// stored (see Forget): they are written with the next one.
 	pending, last []store.Sketch
-	lastCut       bool
 	// goneGroups and goneCopies count the groups and copies evicted.
 	goneGroups, goneCopies int
 }
@@ -99,10 +98,11 @@ func (l *Linker) Link(a *news.Article) store.Linked {
 		}
 	}
 	sk := l.sk.Sketch(a)
-	r := l.groups.Add(sk)
+	next := l.seq + 1
+	r := l.groups.AddAt(sk, next)
 	a.Group, a.DuplicateOf = r.Group, r.DuplicateOf
-	if r.CutoffChanged {
-		l.stories.Retire(l.groups.Cutoff())
+	if r.Swept {
+		l.stories.Retire(l.groups.Cutoff(), l.groups.RecentSince())
 	}
 	if r.Unchanged {
 		if a.Story = l.stories.StoryOf(a.ID); a.Story != "" {
@@ -117,9 +117,9 @@ func (l *Linker) Link(a *news.Article) store.Linked {
 	if r.Match != nil {
 		copyOf = r.Match.ID
 	}
-	sr := l.stories.Add(a, copyOf)
+	sr := l.stories.AddAt(a, copyOf, next)
 	a.Story = sr.Story
-	l.seq++
+	l.seq = next
 	age, _ := l.groups.Age(a.ID)
 	out := store.Linked{
 		Sketches:      []store.Sketch{{ID: a.ID, Group: a.Group, Data: wrap(l.seq, age, sk.Marshal())}},
@@ -132,7 +132,7 @@ func (l *Linker) Link(a *news.Article) store.Linked {
 	for _, c := range r.Changes {
 		out.Links = append(out.Links, store.Link{ID: c.ID, DuplicateOf: c.DuplicateOf, Group: c.Group, Story: l.stories.StoryOf(c.ID)})
 	}
-	l.last, l.lastCut = l.last[:0], r.CutoffChanged
+	l.last = l.last[:0]
 	for _, e := range r.Evicted {
 		m := store.Sketch{ID: e.ID, Group: e.Group, Data: marker(e.Age)}
 		if e.ID == a.ID {
@@ -151,7 +151,7 @@ func (l *Linker) Link(a *news.Article) store.Linked {
 	if l.since++; l.since >= saveEvery {
 		out.State = l.State()
 	}
-	if r.CutoffChanged {
+	if r.Swept {
 		if out.State == nil {
 			out.State = map[string][]byte{}
 		}
@@ -177,7 +177,7 @@ func (l *Linker) withPending(out store.Linked) store.Linked {
 // mayBeEvicted reports whether a could be an article the linker held once
 // and evicted: one older than the cutoff, or without a published time.
 func (l *Linker) mayBeEvicted(a *news.Article) bool {
-	c := l.groups.SweptCutoff()
+	c, _ := l.groups.Swept()
 	if c == dedup.NoCutoff || l.st == nil {
 		return false
 	}
@@ -209,9 +209,10 @@ func (l *Linker) storedLinks(a *news.Article) bool {
 	return true
 }
 
-// cutoffState encodes the grouper's swept cutoff for the store.
+// cutoffState encodes the grouper's last sweep for the store.
 func (l *Linker) cutoffState() []byte {
-	return binary.LittleEndian.AppendUint64(nil, uint64(l.groups.SweptCutoff()))
+	c, seq := l.groups.Swept()
+	return binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, uint64(c)), seq)
 }
 
 // State returns the engine state to store now and then (and at the end of
@@ -244,10 +245,9 @@ func Load(ctx context.Context, st store.Store, opt Options) (*Linker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("link: load: %w", err)
 	}
-	if len(cut) == 8 {
-		c := int64(binary.LittleEndian.Uint64(cut))
-		l.groups.SetSweptCutoff(c)
-		l.stories.Retire(l.groups.Cutoff())
+	if len(cut) == 16 {
+		l.groups.SetSwept(int64(binary.LittleEndian.Uint64(cut)), binary.LittleEndian.Uint64(cut[8:]))
+		l.stories.Retire(l.groups.Cutoff(), l.groups.RecentSince())
 	}
 	freq, err := st.State(ctx, stateFrequencies)
 	if err != nil {
@@ -303,14 +303,14 @@ func Load(ctx context.Context, st store.Store, opt Options) (*Linker, error) {
 	// would have. Sketches stored before they were numbered come first.
 	slices.SortStableFunc(all, func(a, b loaded) int { return cmp.Compare(a.seq, b.seq) })
 	for _, x := range all {
-		l.groups.Load(x.s, x.group, x.age)
+		l.groups.Load(x.s, x.group, x.age, x.seq)
 		l.seq = max(l.seq, x.seq)
 	}
 	all = nil
 	// A store linked by a version without the window, or one whose last
 	// evictions were not stored, is swept now.
 	if ev := l.groups.Sweep(); len(ev) > 0 {
-		l.stories.Retire(l.groups.Cutoff())
+		l.stories.Retire(l.groups.Cutoff(), l.groups.RecentSince())
 		var out store.Linked
 		for _, e := range ev {
 			out.Sketches = append(out.Sketches, store.Sketch{ID: e.ID, Group: e.Group, Data: marker(e.Age)})

@@ -72,7 +72,7 @@ func longStream(days int) []*news.Article {
 }
 
 func windowOptions() Options {
-	return Options{Dedup: dedup.Options{Window: 6 * 24 * time.Hour}, Stories: story.Options{Keep: 30 * 24 * time.Hour}}
+	return Options{Dedup: dedup.Options{Window: 6 * 24 * time.Hour, Recent: 200}, Stories: story.Options{Keep: 30 * 24 * time.Hour}}
 }
 
 // TestWindowTakeover: with the memory window, a linker loaded from the

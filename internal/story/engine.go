@@ -108,8 +108,10 @@ type cluster struct {
 	// hold only what threads need (see Retire).
 	retired bool
 	// born is the cutoff when the story began (unix seconds, noCut when
-	// none): the age of a story without a dated article.
+	// none): the age of a story without a dated article. last is the
+	// number, in the order of linking, of the last article it took.
 	born int64
+	last uint64
 }
 
 // Engine clusters articles into stories as they arrive, and stories into
@@ -124,9 +126,13 @@ type Engine struct {
 	query    uint32
 	terms    idf
 	entities idf
-	// cut is the cutoff of Retire, noCut before any; gone counts the
-	// stories forgotten, and goneThreads their threads.
+	// cut is the cutoff of Retire, noCut before any, and since its
+	// position (stories that took an article after it are kept); clock
+	// numbers the articles added. gone counts the stories forgotten, and
+	// goneThreads their threads.
 	cut         int64
+	since       uint64
+	clock       uint64
 	gone        int
 	goneThreads map[string]int
 }
@@ -185,12 +191,20 @@ func (e *Engine) inWindow(c *cluster, t time.Time) bool {
 // story, when it has one, without changing its profile. An article held
 // already is taken out of its story first.
 func (e *Engine) Add(a *news.Article, copyOf string) (out Result) {
+	return e.AddAt(a, copyOf, e.clock+1)
+}
+
+// AddAt is Add for an article numbered seq in the order of linking (the
+// caller's numbering; it must grow).
+func (e *Engine) AddAt(a *news.Article, copyOf string, seq uint64) (out Result) {
+	e.clock = max(e.clock, seq)
 	var res Result
 	if _, ok := e.of[a.ID]; ok {
 		res = e.Remove(a.ID)
 	}
 	defer func() {
 		if n, ok := e.byID[out.Story]; ok {
+			e.stories[n].last = seq
 			e.settle(n)
 		}
 	}()
@@ -555,6 +569,7 @@ func (e *Engine) Load(s *news.Story) {
 		articles: slices.Clone(s.Articles), when: map[string]time.Time{},
 		entities: map[string]*entStat{}, posted: map[uint64]bool{}, terms: map[string]vector{}, born: noCut}
 	decodeState(c, s.State)
+	e.clock = max(e.clock, c.last)
 	n := int32(len(e.stories))
 	e.stories = append(e.stories, c)
 	e.byID[s.ID] = n

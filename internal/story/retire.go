@@ -9,28 +9,31 @@ import (
 const noCut = math.MinInt64
 
 // Retire bounds the engine's memory at a cutoff, a time before which the
-// caller (the linker) takes no more copies into account:
+// caller (the linker) takes no more copies into account, and a position in
+// the order of linking: stories that took an article numbered after since
+// are kept whatever their age (a backfill of old news arriving now).
+// Otherwise:
 //
-//   - a story whose window has closed before it (its last article more
-//     than Options.Window before the cutoff) is retired: it takes no more
+//   - a story whose window has closed before the cutoff (its last article
+//     more than Options.Window before it) is retired: it takes no more
 //     articles, and keeps in memory only what threads compare (its
 //     profile), not its members;
 //   - a story whose last article is more than Options.Keep before it is
 //     forgotten.
 //
-// A story without a dated article ages from the cutoff when it began. The
-// cutoff never moves back. Stories added or changed later are held to the
+// A story without a dated article ages from the cutoff when it began.
+// Neither ever moves back. Stories added or changed later are held to the
 // same rule as they change, so an engine loaded from a store and given the
-// same cutoff holds what the engine that stored it held.
-func (e *Engine) Retire(cutoff time.Time) {
+// same cutoff and position holds what the engine that stored it held.
+func (e *Engine) Retire(cutoff time.Time, since uint64) {
 	if cutoff.IsZero() {
 		return
 	}
 	c := cutoff.Unix()
-	if c <= e.cut {
+	if c <= e.cut && since <= e.since {
 		return
 	}
-	e.cut = c
+	e.cut, e.since = max(e.cut, c), max(e.since, since)
 	for n := range e.stories {
 		e.settle(int32(n))
 	}
@@ -67,7 +70,7 @@ func (e *Engine) settle(n int32) {
 		return
 	}
 	t, ok := c.age()
-	if !ok {
+	if !ok || c.last > e.since {
 		return
 	}
 	if e.opt.Keep >= 0 && t+int64(e.opt.Keep/time.Second) < e.cut {

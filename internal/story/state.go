@@ -150,8 +150,10 @@ func encodeState(c *cluster) []byte {
 	for _, id := range c.articles {
 		w.time(c.when[id])
 	}
-	// Added after the first stores: a state without it has no birth.
+	// Added after the first stores: a state without them has no birth
+	// and was last joined before any numbering.
 	w.varint(c.born)
+	w.uvarint(c.last)
 	return w.b
 }
 
@@ -197,8 +199,10 @@ func decodeState(c *cluster, b []byte) {
 		return
 	}
 	if len(r.b) > 0 {
-		if born := r.varint(); r.err == nil {
-			c.born = born
+		born := r.varint()
+		last := r.uvarint()
+		if r.err == nil {
+			c.born, c.last = born, last
 		}
 	}
 	c.titleWhen, c.n, c.terms, c.ents, c.entities, c.when = titleWhen, n, terms, ents, entities, when
