@@ -33,8 +33,10 @@ func word(r *rand.Rand) string {
 // carried by one to four outlets (copies with a sentence cut or added),
 // in a shuffled order within a day; some arrive weeks late and some have
 // no published time.
-func longStream(days int) []*news.Article {
-	r := rand.New(rand.NewPCG(3, 5))
+func longStream(days int) []*news.Article { return longStreamSeed(days, 3) }
+
+func longStreamSeed(days int, seed uint64) []*news.Article {
+	r := rand.New(rand.NewPCG(seed, 5))
 	base := time.Date(2025, 1, 1, 9, 0, 0, 0, ist)
 	var out []*news.Article
 	for d := range days {
@@ -171,8 +173,8 @@ func TestWindowMemory(t *testing.T) {
 	}
 	days := 730
 	arts := longStream(days)
-	for len(arts) < n { // more outlets a day for larger N: stretch by repeating with new ids
-		more := longStream(days)
+	for seed := uint64(4); len(arts) < n; seed++ { // more reports a day for larger N
+		more := longStreamSeed(days, seed)
 		for _, a := range more {
 			a.ID += fmt.Sprint("-", len(arts))
 		}
@@ -187,8 +189,9 @@ func TestWindowMemory(t *testing.T) {
 		if (i+1)%(n/8) == 0 {
 			runtime.GC()
 			runtime.ReadMemStats(&ms)
-			t.Logf("%7d articles: %7d sketches held (%v), %6d stories, heap %.1f MiB",
-				i+1, l.Groups().Index().Len(), l.Groups().Index().Stats(), l.Stories().Len(), float64(ms.HeapAlloc)/(1<<20))
+			live, retired := l.Stories().Held()
+			t.Logf("%7d articles: %7d sketches held (%v), stories: %d live, %d retired, %d in all; heap %.1f MiB",
+				i+1, l.Groups().Index().Len(), l.Groups().Index().Stats(), live, retired, l.Stories().Len(), float64(ms.HeapAlloc)/(1<<20))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package story
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
@@ -48,6 +49,21 @@ func (e *Engine) Cutoff() time.Time {
 	return time.Unix(e.cut, 0).UTC()
 }
 
+// Held returns how many stories the engine holds whole (live) and as a
+// profile for threads (retired).
+func (e *Engine) Held() (live, retired int) {
+	for _, c := range e.stories {
+		switch {
+		case c.dead:
+		case c.retired:
+			retired++
+		default:
+			live++
+		}
+	}
+	return live, retired
+}
+
 // age returns the time of story c that the cutoff is compared with: its
 // last article's, or for an undated story the cutoff when it began.
 func (c *cluster) age() (int64, bool) {
@@ -78,14 +94,41 @@ func (e *Engine) settle(n int32) {
 		return
 	}
 	if !c.retired && t+int64(e.opt.Window/time.Second) < e.cut {
+		if len(c.ents) == 0 || c.n == 0 {
+			// Threads start from shared entities: it can never be one's
+			// older story.
+			e.forget(n)
+			return
+		}
 		c.retired = true
 		for _, id := range c.articles {
 			if e.of[id] == n {
 				delete(e.of, id)
 			}
 		}
-		c.articles, c.when, c.entities, c.title = nil, nil, nil, ""
+		c.articles, c.when, c.entities, c.title, c.posted = nil, nil, nil, "", nil
+		c.ents = trim(c.ents, retiredEntities)
+		for l, v := range c.terms {
+			c.terms[l] = trim(v, retiredTerms)
+		}
 	}
+}
+
+// A retired story keeps its strongest entities and terms of each language
+// for threads: enough to tell a continuation, at about a kilobyte a story.
+const (
+	retiredEntities = 24
+	retiredTerms    = 40
+)
+
+// trim returns the n heaviest components of v, in key order.
+func trim(v vector, n int) vector {
+	if len(v) <= n {
+		return v
+	}
+	out := strongest(v, n)
+	slices.SortFunc(out, func(a, b weight) int { return cmpKey(a.key, b.key) })
+	return slices.Clip(out)
 }
 
 // forget drops story n from memory.
