@@ -195,3 +195,52 @@ func TestWindowMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestBackfillTakeover: old news arriving after current news (a backfill)
+// is grouped and clustered with itself while it is recent in the order of
+// linking, and a linker taking over every few articles links it as one run
+// does: stories must be stored with the position of their last article.
+func TestBackfillTakeover(t *testing.T) {
+	input := func() []*news.Article {
+		arts := longStream(40)
+		for _, a := range longStreamSeed(20, 9) {
+			a.ID = "old-" + a.ID
+			if !a.Published.IsZero() {
+				a.Published = a.Published.AddDate(-1, 0, 0)
+			}
+			arts = append(arts, a)
+		}
+		return arts
+	}
+	arts := input()
+	once := open(t)
+	l, err := Load(t.Context(), once, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		put(t, once, l, a)
+	}
+	again := open(t)
+	for i, a := range input() {
+		if i%11 == 0 {
+			if l, err = Load(t.Context(), again, Options{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		put(t, again, l, a)
+	}
+	oldCopies := 0
+	for _, a := range arts {
+		want, got := links(t, once, a.ID), links(t, again, a.ID)
+		if got != want {
+			t.Errorf("%s: %+v after loads, %+v in one run", a.ID, got, want)
+		}
+		if strings.HasPrefix(a.ID, "old-") && want.DuplicateOf != "" {
+			oldCopies++
+		}
+	}
+	if oldCopies < 20 {
+		t.Errorf("only %d copies found in the backfill", oldCopies)
+	}
+}

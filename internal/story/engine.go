@@ -204,7 +204,6 @@ func (e *Engine) AddAt(a *news.Article, copyOf string, seq uint64) (out Result) 
 	}
 	defer func() {
 		if n, ok := e.byID[out.Story]; ok {
-			e.stories[n].last = seq
 			e.settle(n)
 		}
 	}()
@@ -360,6 +359,7 @@ func itoa(i int) string {
 // for a copy, which changes only the members and the span.
 func (e *Engine) join(n int32, f *features, tv, ev vector) {
 	c := e.stories[n]
+	c.last = e.clock
 	c.articles = append(c.articles, f.id)
 	c.when[f.id] = f.when
 	e.of[f.id] = n
