@@ -146,7 +146,7 @@ func startNode(ctx context.Context, e *env, d *dataFolder, o nodeOptions) (*node
 	g, err := ingest.New(ingest.Options{
 		Store: d.store, Index: d.index, Pipeline: p, Hash: source.Hash, Version: Version, Logger: e.log,
 		Link: lo, MaxFailures: 100,
-		Stored:      func(_ *news.Article, o store.Outcome) { n.metrics.Stored(o) },
+		Stored: func(_ *news.Article, o store.Outcome) { n.metrics.Stored(o) },
 	})
 	if err != nil {
 		return nil, err
