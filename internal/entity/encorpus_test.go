@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"khabar/internal/news"
@@ -30,6 +31,7 @@ func TestReadEnglishSplit(t *testing.T) {
 		write("btc/"+f+".conll", tweet)
 	}
 	write("btc/h.conll", tweet+"\tO\nRahul\tB-PER\n\n") // an empty token, as section H has
+	write("btc/g.conll", strings.Repeat(tweet, 6))      // twelve tweets: the tenth is dev
 	wnut := "Priya\tB-person\nvisited\tO\nthe\tO\nEiffel\tB-location\nTower\tI-location\nwith\tO\nGoogle\tB-corporation\nstaff\tO\n\n"
 	write("wnut17/wnut17train.conll", wnut)
 	write("wnut17/emerging.dev.conll", wnut)
@@ -55,10 +57,11 @@ func TestReadEnglishSplit(t *testing.T) {
 		}
 	}
 	// wikigold's ten documents hold 1..10 sentences: the first seven train
-	// (28 sentences), the eighth is dev (8), the last two held out (19)
+	// (28 sentences), the eighth is dev (8), the last two held out (19);
+	// BTC's sections train but for their tenth tweets (one, in section G)
 	want := map[string]map[string]int{
-		"train": {"btc": 11, "wnut17": 1, "wikigold": 28},
-		"dev":   {"wnut17": 1, "wikigold": 8},
+		"train": {"btc": 20, "wnut17": 1, "wikigold": 28},
+		"dev":   {"btc": 1, "wnut17": 1, "wikigold": 8},
 		"test":  {"btc": 2, "wnut17": 1, "wikigold": 19},
 	}
 	for split, w := range want {
