@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"khabar/internal/entity/tagger"
 )
@@ -103,6 +104,9 @@ func ReadEnglishSplit(dir, split string) ([]EnglishSet, error) {
 			if err != nil {
 				return nil, fmt.Errorf("english ner data: %s: %w", p.file, err)
 			}
+			for _, x := range s {
+				atSignsOut(x)
+			}
 			if len(docs) == 1 {
 				// no document marks: each sentence (a tweet, a post) stands alone
 				for _, x := range s {
@@ -131,6 +135,22 @@ func ReadEnglishSplit(dir, split string) ([]EnglishSet, error) {
 		return nil, fmt.Errorf("english ner data: no split %q (want train, dev or test)", split)
 	}
 	return out, nil
+}
+
+// atSignsOut reads an "@" token tagged as a name as O, the token after
+// it starting the name. BTC's tweets write a user name as two tokens, "@"
+// and the name, and tag each as a name of its own ("@" B-PER, "Scottie"
+// B-PER): the sign is no name, and khabar's segmenter splits it off too.
+func atSignsOut(s tagger.Sentence) {
+	for i, t := range s.Tokens {
+		if t != "@" || s.Tags[i] == "O" {
+			continue
+		}
+		s.Tags[i] = "O"
+		if i+1 < len(s.Tags) && strings.HasPrefix(s.Tags[i+1], "I-") {
+			s.Tags[i+1] = "B-" + s.Tags[i+1][2:]
+		}
+	}
 }
 
 // splitDocs cuts CoNLL text at its "-DOCSTART-" lines.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,6 +33,7 @@ func TestReadEnglishSplit(t *testing.T) {
 	}
 	write("btc/h.conll", tweet+"\tO\nRahul\tB-PER\n\n") // an empty token, as section H has
 	write("btc/g.conll", strings.Repeat(tweet, 6))      // twelve tweets: the tenth is dev
+	write("btc/f.conll", "RT\tO\n@\tB-PER\nScottie\tB-PER\n:\tO\nhi\tO\n@\tB-ORG\nBBC\tI-ORG\n\n")
 	wnut := "Priya\tB-person\nvisited\tO\nthe\tO\nEiffel\tB-location\nTower\tI-location\nwith\tO\nGoogle\tB-corporation\nstaff\tO\n\n"
 	write("wnut17/wnut17train.conll", wnut)
 	write("wnut17/emerging.dev.conll", wnut)
@@ -62,7 +64,7 @@ func TestReadEnglishSplit(t *testing.T) {
 	want := map[string]map[string]int{
 		"train": {"btc": 20, "wnut17": 1, "wikigold": 28},
 		"dev":   {"btc": 1, "wnut17": 1, "wikigold": 8},
-		"test":  {"btc": 2, "wnut17": 1, "wikigold": 19},
+		"test":  {"btc": 1, "wnut17": 1, "wikigold": 19},
 	}
 	for split, w := range want {
 		for c, n := range w {
@@ -76,6 +78,13 @@ func TestReadEnglishSplit(t *testing.T) {
 	}
 	test, _ := ReadEnglishSplit(dir, "test")
 	for _, s := range test {
+		if s.Corpus == "btc" {
+			// the sign of a user name is no name
+			got, want := s.Docs[0][0].Tags, []string{"O", "O", "B-PER", "O", "O", "O", "B-ORG"}
+			if !slices.Equal(got, want) {
+				t.Errorf("btc tags %v, want %v", got, want)
+			}
+		}
 		if s.Corpus != "wnut17" {
 			continue
 		}

@@ -60,6 +60,8 @@ func TestTryEnglishSettings(t *testing.T) {
 				wiki = int(f)
 			case "drop":
 				drop = val
+			case "features":
+				opts.Features = tagger.FeatureSet(f)
 			case "":
 			default:
 				t.Fatalf("unknown setting %q", name)
@@ -88,9 +90,34 @@ func TestTryEnglishSettings(t *testing.T) {
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "== %s (features %d)\n", setting, m.Info().Features)
-		if _, err := st.EvalEnglish(t.Context(), dev, &b); err != nil {
+		sc, err := st.EvalEnglish(t.Context(), dev, &b)
+		if err != nil {
 			t.Fatal(err)
 		}
+		// the tagger alone, without the stage's rules
+		var raw tagger.Evaluator
+		per := map[string]*tagger.Evaluator{}
+		for _, set := range dev {
+			per[set.Corpus] = &tagger.Evaluator{}
+			for _, s := range set.Sentences() {
+				got := m.Tag(s.Tokens)
+				raw.Add(s.Tags, got)
+				per[set.Corpus].Add(s.Tags, got)
+			}
+		}
+		fmt.Fprintf(&b, "summary %s: stage %.4f (", setting, sc.Target.F1)
+		for _, set := range dev {
+			one, err := st.EvalEnglish(t.Context(), []EnglishSet{set}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, " %s %.4f", set.Corpus, one.Target.F1)
+		}
+		fmt.Fprintf(&b, " ) tagger alone %.4f (", raw.Scores().Target.F1)
+		for _, set := range dev {
+			fmt.Fprintf(&b, " %s %.4f", set.Corpus, per[set.Corpus].Scores().Target.F1)
+		}
+		fmt.Fprintln(&b, " )")
 		t.Log(b.String())
 	}
 }
