@@ -2,6 +2,7 @@ package entity
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"io"
 	"os"
@@ -72,7 +73,8 @@ func (s *Stage) englishModelSpans(tokens, words []string) []span {
 	}
 	calm := calmCase(tokens)
 	for _, r := range s.englishSpans(tokens, words) {
-		if anyTaken(taken, r.Start, r.End) || !ruleCue(r, words) && !(calm && acronymOrg(r, tokens)) {
+		if anyTaken(taken, r.Start, r.End) || shouted(tokens[r.Start:r.End]) && !(calm && s.acronymOrg(r, tokens, words)) ||
+			!ruleCue(r, words) && !(calm && s.acronymOrg(r, tokens, words)) {
 			continue
 		}
 		spans = append(spans, r)
@@ -104,12 +106,31 @@ func ruleCue(sp span, words []string) bool {
 }
 
 // acronymOrg reports whether the rules made an organisation of one acronym
-// of three or more capitals ("NHK", "MFB"), not the sentence's first word.
-func acronymOrg(sp span, tokens []string) bool {
-	if sp.End-sp.Start != 1 || sp.Type != "ORG" || sp.Start == 0 || !isAcronym(tokens[sp.Start]) {
+// of three or more capitals ("NHK", "MFB"), not the sentence's first word,
+// which the English model has not seen often (words it has seen, it has
+// learned: "LOL", "WIN", "VIDEO" are words written in capitals) and which
+// is not one of several words in capitals ("THANK YOU", "CHECK MY
+// CHANNEL").
+func (s *Stage) acronymOrg(sp span, tokens, words []string) bool {
+	i := sp.Start
+	if sp.End-i != 1 || sp.Type != "ORG" || i == 0 || !isAcronym(tokens[i]) || s.en.KnownWord(words[i]) ||
+		isAcronym(tokens[i-1]) && !strings.Contains(tokens[i-1], ".") ||
+		i+1 < len(tokens) && isAcronym(tokens[i+1]) && !strings.Contains(tokens[i+1], ".") {
 		return false
 	}
-	return len(strings.ReplaceAll(tokens[sp.Start], ".", "")) >= 3
+	return len(strings.ReplaceAll(tokens[i], ".", "")) >= 3
+}
+
+// shouted reports whether the words of a span are all written in capitals
+// ("BREAKING NEWS", "MY CHANNEL"): the capitalisation rules cannot read
+// them.
+func shouted(tokens []string) bool {
+	for _, t := range tokens {
+		if !isAcronym(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // calmCase reports whether a sentence is written as news writes: at most
@@ -218,7 +239,21 @@ var enRepeat = map[string]int{"wikigold": 3}
 // same F1), not stacked.
 func nerTrainOptionsEn(k *kb.KB) tagger.TrainOptions {
 	return tagger.TrainOptions{Gazetteer: k, Epochs: 6, KeepLast: true, Runs: 1, LexFolds: 5, WordDropout: 0.2,
-		MinCount: 2}
+		MinCount: 2, Features: tagger.EnglishFeatures, GivenNames: givenNamesEn()}
+}
+
+//go:embed data/given-names-en.txt
+var givenNamesText string
+
+// givenNamesEn returns the folded words of data/given-names-en.txt.
+func givenNamesEn() []string {
+	var out []string
+	for _, line := range strings.Split(givenNamesText, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, kb.Word(line))
+		}
+	}
+	return out
 }
 
 // TrainNEREnglish trains the English NER model the way the shipped one was

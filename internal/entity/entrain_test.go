@@ -62,6 +62,12 @@ func TestTryEnglishSettings(t *testing.T) {
 				drop = val
 			case "features":
 				opts.Features = tagger.FeatureSet(f)
+			case "seed":
+				opts.Seed = uint64(f)
+			case "given":
+				if f == 0 {
+					opts.GivenNames = nil
+				}
 			case "":
 			default:
 				t.Fatalf("unknown setting %q", name)

@@ -19,8 +19,9 @@ const (
 	// it is a user name, hashtag or link, the shapes of the tokens before
 	// and after it and shape pairs, the case style of the sentence (all
 	// capitals, every word capitalised, all lower case) and whether the
-	// token opens it, each with the token's shape; and the word with its
-	// coarse shape.
+	// token opens it, each with the token's shape; the word with its
+	// coarse shape; and whether the token, the one before it and the one
+	// after it are given names (TrainOptions.GivenNames).
 	EnglishFeatures
 	nFeatureSets
 )
@@ -119,6 +120,11 @@ func englishHashes(h *wordHashes, tk *alone) {
 	}
 	h.xPrev = append(h.xPrev, start(fXPrevShape).str(tk.lshape).sum())
 	h.xNext = append(h.xNext, start(fXNextShape).str(tk.lshape).sum())
+	if tk.lex&lexGiven != 0 {
+		h.xSelf = append(h.xSelf, start(fXGiven).num(0).sum())
+		h.xPrev = append(h.xPrev, start(fXGiven).num(1).sum())
+		h.xNext = append(h.xNext, start(fXGiven).num(2).sum())
+	}
 }
 
 // Case styles of a sentence (the low three bits of token.form).

@@ -74,6 +74,7 @@ const (
 	fXShapePrev
 	fXShapeNext
 	fXWordShape
+	fXGiven
 )
 
 const (
@@ -523,7 +524,7 @@ func ownFeatures(dst []uint64, ts []token, i int) []uint64 {
 		t.h.word,
 		ph.prevWord.str(w).sum(),
 		t.h.wordNext.str(next).sum())
-	if l := t.lex &^ (lexCommon | lexFreqMask); l != 0 {
+	if l := t.lex &^ (lexCommon | lexFreqMask | lexGiven); l != 0 {
 		dst = append(dst, start(fLexSelf).num(uint64(l)).sum())
 	}
 	if t.lex&lexCommon != 0 {

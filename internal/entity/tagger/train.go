@@ -63,6 +63,10 @@ type TrainOptions struct {
 	StackFolds int
 	// Features is the feature set (default BaseFeatures).
 	Features FeatureSet
+	// GivenNames are words (folded) that are often a person's given name:
+	// the model's lexicon marks them, and the English feature set has a
+	// feature of the mark on the word and on the words before and after.
+	GivenNames []string
 	// hints gives the first pass's hints of the train (0) and dev (1)
 	// sentences when training a second pass.
 	hints func(set int) [][]hint
@@ -200,6 +204,7 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 	rep := Report{Sentences: len(train)}
 
 	lex := buildLexicon(train)
+	lex.addGiven(opts.GivenNames)
 	// Training sentences see the lexicon of the other folds only, so that
 	// the model learns how far lexicon features hold for words it has not
 	// seen tagged, as at run time.
@@ -215,6 +220,7 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 				}
 			}
 			lexs[f] = buildLexicon(rest)
+			lexs[f].addGiven(opts.GivenNames)
 		}
 		trainLex = func(i int) lexicon { return lexs[i%K] }
 	}

@@ -50,7 +50,7 @@ func selfHashes(dst []uint64, a *alone) []uint64 {
 		dst = append(dst, a.h.acronym)
 	}
 	dst = append(dst, a.h.len, a.h.word)
-	if l := a.lex &^ (lexCommon | lexFreqMask); l != 0 {
+	if l := a.lex &^ (lexCommon | lexFreqMask | lexGiven); l != 0 {
 		dst = append(dst, start(fLexSelf).num(uint64(l)).sum())
 	}
 	if a.lex&lexCommon != 0 {
