@@ -40,6 +40,8 @@ func TestTryEnglishSettings(t *testing.T) {
 	for _, setting := range strings.Split(*enTry, ";") {
 		opts := nerTrainOptionsEn(k)
 		wiki, drop := enRepeat["wikigold"], ""
+		bias := float32(-1)
+		lower := ""
 		for _, kv := range strings.Split(setting, ",") {
 			name, val, _ := strings.Cut(strings.TrimSpace(kv), "=")
 			f, _ := strconv.ParseFloat(val, 64)
@@ -62,6 +64,10 @@ func TestTryEnglishSettings(t *testing.T) {
 				drop = val
 			case "features":
 				opts.Features = tagger.FeatureSet(f)
+			case "lower":
+				lower = val
+			case "bias":
+				bias = float32(f)
 			case "seed":
 				opts.Seed = uint64(f)
 			case "given":
@@ -85,10 +91,22 @@ func TestTryEnglishSettings(t *testing.T) {
 			for range n {
 				sents = append(sents, set.Sentences()...)
 			}
+			if strings.Contains(lower, set.Corpus) {
+				for _, x := range set.Sentences() {
+					y := tagger.Sentence{Tags: x.Tags}
+					for _, tok := range x.Tokens {
+						y.Tokens = append(y.Tokens, strings.ToLower(tok))
+					}
+					sents = append(sents, y)
+				}
+			}
 		}
 		m, _, err := tagger.TrainSentences(t.Context(), sents, nil, opts)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if bias >= 0 {
+			m = m.WithBias(bias)
 		}
 		st, err := New(Options{KB: k, EnglishModel: m})
 		if err != nil {

@@ -120,6 +120,7 @@ func englishHashes(h *wordHashes, tk *alone) {
 	}
 	h.xPrev = append(h.xPrev, start(fXPrevShape).str(tk.lshape).sum())
 	h.xNext = append(h.xNext, start(fXNextShape).str(tk.lshape).sum())
+	h.xStyle, h.xOpen, h.xPair = start(fXStyle).str(tk.lshape), start(fXStart).str(tk.lshape), start(fXShapePair).str(tk.lshape)
 	if tk.lex&lexGiven != 0 {
 		h.xSelf = append(h.xSelf, start(fXGiven).num(0).sum())
 		h.xPrev = append(h.xPrev, start(fXGiven).num(1).sum())
@@ -194,23 +195,30 @@ func sentenceForm(ts []token) {
 // opensAfter are the tokens after which a word may open a sentence.
 var opensAfter = map[string]bool{".": true, "!": true, "?": true, ":": true, "\"": true, "“": true, "|": true, "-": true, "…": true, "(": true}
 
+// xPairBos starts the pair of shapes of the token before the first and the
+// first.
+var xPairBos = start(fXShapePair).str(bos)
+
 // englishContext appends the English set's features of token i that
 // depend on the tokens around it.
 func englishContext(dst []uint64, ts []token, i int) []uint64 {
 	t := &ts[i]
-	prev, next := bos, eos
-	if i > 0 {
-		prev = ts[i-1].lshape
-	}
+	// the pairs of shapes: this token's and the next one's, the one
+	// before's and this one's
+	next := eos
 	if i+1 < len(ts) {
 		next = ts[i+1].lshape
 	}
+	prev := xPairBos
+	if i > 0 {
+		prev = ts[i-1].h.xPair
+	}
 	dst = append(dst,
-		start(fXStyle).num(uint64(t.form&7)).str(t.lshape).sum(),
-		start(fXShapePrev).str(prev).str(t.lshape).sum(),
-		start(fXShapeNext).str(t.lshape).str(next).sum())
+		t.h.xStyle.num(uint64(t.form&7)).sum(),
+		t.h.xPair.str(next).num(1).sum(), // the token is the first of the pair
+		prev.str(t.lshape).num(2).sum())  // the second
 	if open := t.form >> 3; open != 0 {
-		dst = append(dst, start(fXStart).num(uint64(open)).str(t.lshape).sum())
+		dst = append(dst, t.h.xOpen.num(uint64(open)).sum())
 	}
 	return dst
 }

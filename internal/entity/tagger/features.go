@@ -71,8 +71,7 @@ const (
 	fXNextShape
 	fXStyle
 	fXStart
-	fXShapePrev
-	fXShapeNext
+	fXShapePair
 	fXWordShape
 	fXGiven
 )
@@ -172,6 +171,9 @@ type wordHashes struct {
 	// word itself), and as the token before and after another
 	xSelf, xOwn  []uint64
 	xPrev, xNext []uint64
+	// the starts of the English set's context features of the token
+	// (englishContext)
+	xStyle, xOpen, xPair hasher
 }
 
 // hashesOf works out the wordHashes of token tk.
