@@ -29,14 +29,22 @@ func (s *Stage) englishModelSpans(tokens, words []string) []span {
 	raw := s.en.Tag(tokens)
 	var spans []span
 	taken := make([]bool, len(tokens))
+	calm := calmCase(tokens)
 	for _, sp := range joinConnected(tagger.Spans(raw), tokens, words) {
 		x := span{Start: sp.Start, End: sp.End, Type: sp.Type}
-		// titles before a person's name are not part of it; lower-case
-		// words the tagger took in stay ("north Galway", "Labour party":
-		// cutting them off cost F1 on the dev part's tweets and changed
-		// nothing on wikigold's)
-		for x.End > x.Start && englishTitles[words[x.Start]] && !isAcronym(tokens[x.Start]) {
+		// titles before a person's name are not part of it, nor are, in a
+		// sentence written as news writes, lower-case words at the ends of
+		// a capitalised name ("northeastern Japan", "Meghna river"); in
+		// posts they stay, as the tweets of the dev part write names
+		// ("north Galway", "Labour party": cutting them off there cost F1)
+		trimLower := calm && slices.ContainsFunc(tokens[x.Start:x.End], capitalised)
+		// an office is no person: "Chief Minister's Office" keeps its titles
+		office := orgHeads[words[x.End-1]]
+		for x.End > x.Start && (englishTitles[words[x.Start]] && !isAcronym(tokens[x.Start]) && !office || trimLower && lowerWord(tokens[x.Start])) {
 			x.Start++
+		}
+		for x.End > x.Start && trimLower && lowerWord(tokens[x.End-1]) {
+			x.End--
 		}
 		// a word such as "Russian" or "Officials" alone names nothing
 		if x.End == x.Start || words[x.Start] == "" || x.End-x.Start == 1 && (notNames[words[x.Start]] || notAlone[words[x.Start]]) {
@@ -61,13 +69,16 @@ func (s *Stage) englishModelSpans(tokens, words []string) []span {
 			x.Type = "LOC"
 		case x.Start > 0 && englishTitles[words[x.Start-1]] && x.Type != "PER" && !isAcronym(tokens[x.Start]):
 			x.Type = "PER"
+		case x.End < len(tokens) && locHeads[words[x.End]] && lowerWord(tokens[x.End]):
+			// a name before a lower-case place word names the place
+			// ("Miyagi prefecture", "Meghna river")
+			x.Type = "LOC"
 		}
 		spans = append(spans, x)
 		for i := x.Start; i < x.End; i++ {
 			taken[i] = true
 		}
 	}
-	calm := calmCase(tokens)
 	for _, r := range s.englishSpans(tokens, words) {
 		if anyTaken(taken, r.Start, r.End) || shouted(tokens[r.Start:r.End]) && !(calm && s.acronymOrg(r, tokens, words)) ||
 			!ruleCue(r, words) && !titleCue(r, tokens, words) && !(calm && s.acronymOrg(r, tokens, words)) {
@@ -102,10 +113,11 @@ func ruleCue(sp span, words []string) bool {
 }
 
 // titleCue reports whether the rules made a person of capitalised words
-// right after a title ("Sheikh Abdullah bin Zayed"), not the title of an
-// acronym ("Minister" + "MK").
+// right after a title ("Sheikh Abdullah bin Zayed"), not an acronym
+// ("Minister" + "MK") nor an office.
 func titleCue(sp span, tokens, words []string) bool {
-	return sp.Type == "PER" && sp.Start > 0 && englishTitles[words[sp.Start-1]] && !isAcronym(tokens[sp.Start])
+	return sp.Type == "PER" && sp.Start > 0 && englishTitles[words[sp.Start-1]] && !isAcronym(tokens[sp.Start]) &&
+		!orgHeads[words[sp.End-1]] && !notAlone[words[sp.Start]] // "Minister's Office", "Minister Officials"
 }
 
 // acronymOrg reports whether the rules made an organisation of one acronym
@@ -244,16 +256,17 @@ var enRepeat = map[string]int{"wikigold": 3}
 // stacked.
 func nerTrainOptionsEn(k *kb.KB) tagger.TrainOptions {
 	return tagger.TrainOptions{Gazetteer: k, Epochs: 6, KeepLast: true, Runs: 3, LexFolds: 5, WordDropout: 0.2,
-		MinCount: 2, Features: tagger.EnglishFeatures, GivenNames: givenNamesEn()}
+		MinCount: 2, Features: tagger.EnglishFeatures, GivenNames: nameList(givenNamesText)}
 }
 
 //go:embed data/given-names-en.txt
 var givenNamesText string
 
-// givenNamesEn returns the folded words of data/given-names-en.txt.
-func givenNamesEn() []string {
+// nameList returns the folded words of a list of names, one a line, "#"
+// starting a comment line.
+func nameList(text string) []string {
 	var out []string
-	for _, line := range strings.Split(givenNamesText, "\n") {
+	for _, line := range strings.Split(text, "\n") {
 		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
 			out = append(out, kb.Word(line))
 		}
