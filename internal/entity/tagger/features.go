@@ -147,8 +147,8 @@ type alone struct {
 	// shared is set on the records of a wordCache, which documents tagged
 	// at once share: read-only, with both vectors worked out
 	shared bool
-	// set is the feature set the record was made for; lshape, with
-	// EnglishFeatures, the token's long shape
+	// set is the feature set the record was made for; lshape and class,
+	// with EnglishFeatures, the token's long shape and class (classOf)
 	set    FeatureSet
 	lshape string
 	class  uint8
