@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"khabar/internal/news"
@@ -30,6 +32,8 @@ func TestReadEnglishSplit(t *testing.T) {
 		write("btc/"+f+".conll", tweet)
 	}
 	write("btc/h.conll", tweet+"\tO\nRahul\tB-PER\n\n") // an empty token, as section H has
+	write("btc/g.conll", strings.Repeat(tweet, 6))      // twelve tweets: the tenth is dev
+	write("btc/f.conll", "RT\tO\n@\tB-PER\nScottie\tB-PER\n:\tO\nhi\tO\n@\tB-ORG\nBBC\tI-ORG\n\n")
 	wnut := "Priya\tB-person\nvisited\tO\nthe\tO\nEiffel\tB-location\nTower\tI-location\nwith\tO\nGoogle\tB-corporation\nstaff\tO\n\n"
 	write("wnut17/wnut17train.conll", wnut)
 	write("wnut17/emerging.dev.conll", wnut)
@@ -55,11 +59,12 @@ func TestReadEnglishSplit(t *testing.T) {
 		}
 	}
 	// wikigold's ten documents hold 1..10 sentences: the first seven train
-	// (28 sentences), the eighth is dev (8), the last two held out (19)
+	// (28 sentences), the eighth is dev (8), the last two held out (19);
+	// BTC's sections train but for their tenth tweets (one, in section G)
 	want := map[string]map[string]int{
-		"train": {"btc": 11, "wnut17": 1, "wikigold": 28},
-		"dev":   {"wnut17": 1, "wikigold": 8},
-		"test":  {"btc": 2, "wnut17": 1, "wikigold": 19},
+		"train": {"btc": 20, "wnut17": 1, "wikigold": 28},
+		"dev":   {"btc": 1, "wnut17": 1, "wikigold": 8},
+		"test":  {"btc": 1, "wnut17": 1, "wikigold": 19},
 	}
 	for split, w := range want {
 		for c, n := range w {
@@ -73,6 +78,13 @@ func TestReadEnglishSplit(t *testing.T) {
 	}
 	test, _ := ReadEnglishSplit(dir, "test")
 	for _, s := range test {
+		if s.Corpus == "btc" {
+			// the sign of a user name is no name
+			got, want := s.Docs[0][0].Tags, []string{"O", "O", "B-PER", "O", "O", "O", "B-ORG"}
+			if !slices.Equal(got, want) {
+				t.Errorf("btc tags %v, want %v", got, want)
+			}
+		}
 		if s.Corpus != "wnut17" {
 			continue
 		}

@@ -65,6 +65,7 @@ var locHeads = map[string]bool{
 	"district": true, "county": true, "region": true, "airport": true, "road": true, "bay": true,
 	"gulf": true, "desert": true, "strait": true, "peninsula": true, "state": true, "village": true,
 	"square": true, "base": true, "hills": true, "coast": true, "border": true, "nagar": true,
+	"prefecture": true,
 }
 
 // notNames are capitalised words that start sentences or name days,

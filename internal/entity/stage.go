@@ -178,12 +178,28 @@ func (s *Stage) docSpans(ctx context.Context, doc, words [][]string) ([][]span, 
 	if len(surnames) > 0 {
 		for k := range spans {
 			spans[k] = propagate(spans[k], doc[k], words[k], surnames)
+			if s.en != nil && latinSentence(doc[k]) {
+				personsAlone(spans[k], words[k], surnames)
+			}
 		}
 	}
 	if s.en != nil {
 		s.propagateLatin(doc, spans)
 	}
 	return spans, nil
+}
+
+// personsAlone makes a person of each one-word name of another type, not
+// in the knowledge base, that is the first or last word of a person's full
+// name in the article ("Mamata Banerjee", then "Banerjee said" tagged a
+// place), given the kb.Word of each token.
+func personsAlone(found []span, words []string, surnames map[string]bool) {
+	for i := range found {
+		sp := &found[i]
+		if sp.End-sp.Start == 1 && sp.Type != "PER" && sp.entry == nil && surnames[words[sp.Start]] {
+			sp.Type = "PER"
+		}
+	}
 }
 
 // propagate adds a person span for each untagged token that is the first

@@ -63,6 +63,17 @@ const (
 	fNearTypeP1
 	fCoordNext
 	fCoordPrev
+	// the English set's (english.go)
+	fXShape
+	fXPrefix
+	fXClass
+	fXPrevShape
+	fXNextShape
+	fXStyle
+	fXStart
+	fXShapePair
+	fXWordShape
+	fXGiven
 )
 
 const (
@@ -108,6 +119,9 @@ const hashMask = 1<<48 - 1
 type token struct {
 	*alone
 	gaz uint64
+	// form is what the English set knows of the token's place in its
+	// sentence (sentenceForm)
+	form uint8
 	// hint is what the first pass said, when hinted
 	hint   hint
 	hinted bool
@@ -133,6 +147,11 @@ type alone struct {
 	// shared is set on the records of a wordCache, which documents tagged
 	// at once share: read-only, with both vectors worked out
 	shared bool
+	// set is the feature set the record was made for; lshape and class,
+	// with EnglishFeatures, the token's long shape and class (classOf)
+	set    FeatureSet
+	lshape string
+	class  uint8
 }
 
 // wordHashes are the feature hashes, and the starts of the hashes, that
@@ -148,6 +167,13 @@ type wordHashes struct {
 	prevWord                         hasher // fPrevWord with the word as prev
 	wordNext                         hasher // fWordNext of the word
 	freqPrev                         hasher // fFreqPrev with the word as prev
+	// the English set's features of the token alone (form, then own: the
+	// word itself), and as the token before and after another
+	xSelf, xOwn  []uint64
+	xPrev, xNext []uint64
+	// the starts of the English set's context features of the token
+	// (englishContext)
+	xStyle, xOpen, xPair hasher
 }
 
 // hashesOf works out the wordHashes of token tk.
@@ -168,6 +194,9 @@ func hashesOf(tk *alone) *wordHashes {
 		freqPrev:     start(fFreqPrev).str(w),
 	}
 	h.affixes = affixHashes(nil, w, tk.runes)
+	if tk.set == EnglishFeatures {
+		englishHashes(h, tk)
+	}
 	return h
 }
 
@@ -184,8 +213,8 @@ var edge = struct{ bos, eos *wordHashes }{
 
 // prepare computes the per-token information of a sentence.
 // hs, when not nil, are the first pass's hints for a second pass.
-func prepare(tokens []string, gaz Gazetteer, lex lexicon, hs []hint) []token {
-	return prepareMemo(tokens, gaz, lex, hs, nil)
+func prepare(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, set FeatureSet) []token {
+	return prepareMemo(tokens, gaz, lex, hs, nil, set)
 }
 
 // memo keeps what prepare works out of each distinct token of a document,
@@ -217,7 +246,7 @@ type CachingGazetteer interface {
 
 // info returns the memo's record of token t, whose folded word is word
 // when known ("" and false when not).
-func (mm *memo) info(t string, lex lexicon, word string, known bool) *alone {
+func (mm *memo) info(t string, lex lexicon, word string, known bool, set FeatureSet) *alone {
 	if x, ok := mm.tok[t]; ok {
 		return x
 	}
@@ -228,7 +257,7 @@ func (mm *memo) info(t string, lex lexicon, word string, known bool) *alone {
 	if !known {
 		word = wordOf(t)
 	}
-	x := aloneOf(t, word, lex)
+	x := aloneOf(t, word, lex, set)
 	if mm.shared != nil {
 		x = mm.shared.put(t, x)
 	}
@@ -236,8 +265,9 @@ func (mm *memo) info(t string, lex lexicon, word string, known bool) *alone {
 	return x
 }
 
-// aloneOf is prepare's work on token t alone, given its folded word.
-func aloneOf(t, word string, lex lexicon) *alone {
+// aloneOf is prepare's work on token t alone, given its folded word, for
+// feature set set.
+func aloneOf(t, word string, lex lexicon, set FeatureSet) *alone {
 	w := word
 	if w == "" {
 		w = t
@@ -250,23 +280,26 @@ func aloneOf(t, word string, lex lexicon) *alone {
 	if lex != nil && word != "" {
 		tk.lex = lex[word]
 	}
+	if set == EnglishFeatures {
+		tk.set, tk.lshape, tk.class = set, longShape(t), uint8(classOf(t))
+	}
 	tk.h = hashesOf(tk)
 	return tk
 }
 
 // prepareMemo is prepare with the token records of mm (nil for none).
-func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *memo) []token {
+func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *memo, set FeatureSet) []token {
 	ts := make([]token, len(tokens))
 	words := make([]string, len(tokens))
 	for i, t := range tokens {
 		var x *alone
 		switch {
 		case mm == nil:
-			x = aloneOf(t, wordOf(t), lex)
+			x = aloneOf(t, wordOf(t), lex, set)
 		case mm.words != nil:
-			x = mm.info(t, lex, mm.words[i], true)
+			x = mm.info(t, lex, mm.words[i], true, set)
 		default:
-			x = mm.info(t, lex, "", false)
+			x = mm.info(t, lex, "", false, set)
 		}
 		words[i], ts[i] = x.folded, token{alone: x}
 	}
@@ -274,6 +307,9 @@ func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *mem
 		for i := range ts {
 			ts[i].hint, ts[i].hinted = hs[i], true
 		}
+	}
+	if set == EnglishFeatures {
+		sentenceForm(ts)
 	}
 	if gaz != nil {
 		marks := make([]uint64, len(tokens))
@@ -428,6 +464,16 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 	if t.hinted {
 		dst = hintFeatures(dst, ts, i)
 	}
+	if t.set == EnglishFeatures {
+		dst = append(dst, t.h.xSelf...)
+		if pt != nil {
+			dst = append(dst, ph.xPrev...)
+		}
+		if nt != nil {
+			dst = append(dst, nh.xNext...)
+		}
+		dst = englishContext(dst, ts, i)
+	}
 	// the features of the word itself come last: training may drop them
 	// to learn names from their context and form
 	n := len(dst)
@@ -480,7 +526,7 @@ func ownFeatures(dst []uint64, ts []token, i int) []uint64 {
 		t.h.word,
 		ph.prevWord.str(w).sum(),
 		t.h.wordNext.str(next).sum())
-	if l := t.lex &^ (lexCommon | lexFreqMask); l != 0 {
+	if l := t.lex &^ (lexCommon | lexFreqMask | lexGiven); l != 0 {
 		dst = append(dst, start(fLexSelf).num(uint64(l)).sum())
 	}
 	if t.lex&lexCommon != 0 {
@@ -493,7 +539,7 @@ func ownFeatures(dst []uint64, ts []token, i int) []uint64 {
 			ph.freqPrev.num(fb).sum(),
 			start(fFreqNext).num(fb).str(next).sum())
 	}
-	return dst
+	return append(dst, t.h.xOwn...)
 }
 
 func suffix(w string, n int) string {

@@ -17,6 +17,11 @@ const modelMagic = "KHABAR-NER\x00"
 // modelVersion is the version of the file layout.
 const modelVersion = 2
 
+// setVersion is the unit of the feature set in the feature version a
+// model file holds: featureVersion + setVersion × its FeatureSet, so that a
+// base model's file is as before.
+const setVersion = 1000
+
 // ErrModel is returned for a model file that cannot be read.
 var ErrModel = errors.New("bad model file")
 
@@ -34,7 +39,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	e := &encoder{w: bw}
 	e.bytes([]byte(modelMagic))
 	e.uvarint(modelVersion)
-	e.uvarint(featureVersion)
+	e.uvarint(featureVersion + setVersion*uint64(m.set))
 	e.uvarint(uint64(m.info.Epochs))
 	e.uvarint(uint64(m.info.Sentences))
 	e.uvarint(uint64(m.info.Tokens))
@@ -131,10 +136,11 @@ func Load(r io.Reader, gaz Gazetteer) (*Model, error) {
 	if v := d.uvarint(); d.err == nil && v != modelVersion {
 		return nil, fmt.Errorf("%w: layout version %d, want %d", ErrModel, v, modelVersion)
 	}
-	if v := d.uvarint(); d.err == nil && v != featureVersion {
+	v := d.uvarint()
+	if d.err == nil && (v%setVersion != featureVersion || v/setVersion >= uint64(nFeatureSets)) {
 		return nil, fmt.Errorf("%w: feature version %d, want %d: retrain the model", ErrModel, v, featureVersion)
 	}
-	m := &Model{gaz: gaz}
+	m := &Model{gaz: gaz, set: FeatureSet(v / setVersion)}
 	m.info.Epochs = int(d.uvarint())
 	m.info.Sentences = int(d.uvarint())
 	m.info.Tokens = int(d.uvarint())
@@ -171,7 +177,7 @@ func Load(r io.Reader, gaz Gazetteer) (*Model, error) {
 			return nil, fmt.Errorf("%w: window %d", ErrModel, w)
 		}
 		m.window = int(w)
-		m.second = &Model{gaz: gaz, labels: m.labels, lex: m.lex, info: m.info}
+		m.second = &Model{gaz: gaz, labels: m.labels, lex: m.lex, info: m.info, set: m.set}
 		if err := m.second.readWeights(d); err != nil {
 			return nil, err
 		}

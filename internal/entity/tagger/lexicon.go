@@ -27,6 +27,19 @@ const (
 	lexFreqMask  = 3 << lexFreqShift
 )
 
+// lexGiven marks a word of the given names a model was trained with
+// (TrainOptions.GivenNames), seen in the training data or not.
+const lexGiven = 1 << 26
+
+// addGiven marks the given names names (folded words) in lex.
+func (lex lexicon) addGiven(names []string) {
+	for _, w := range names {
+		if w != "" {
+			lex[w] |= lexGiven
+		}
+	}
+}
+
 // freqBucket is the frequency class of a word seen n times.
 func freqBucket(n int) uint32 {
 	switch {

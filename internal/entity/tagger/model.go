@@ -27,6 +27,8 @@ type Model struct {
 	// vectors for both passes, across the documents TagDocContext tags
 	words     *wordCache
 	wordsOnce sync.Once
+	// set is the model's feature set
+	set FeatureSet
 }
 
 // Info describes how a model was trained.
@@ -155,7 +157,7 @@ func (m *Model) Tag(tokens []string) []string {
 	}
 	mm := newMemo()
 	mm.shared = m.wordCache()
-	return m.labelNames(m.labelsOf(prepareMemo(tokens, m.gaz, m.lex, nil, mm), 0))
+	return m.labelNames(m.labelsOf(prepareMemo(tokens, m.gaz, m.lex, nil, mm, m.set), 0))
 }
 
 // wordCache returns m's cache of token records, made on first use.
@@ -170,7 +172,7 @@ func (m *Model) labelsHinted(tokens []string, hs []hint) []int {
 	if len(tokens) == 0 {
 		return nil
 	}
-	return m.labelsOf(prepare(tokens, m.gaz, m.lex, hs), -1)
+	return m.labelsOf(prepare(tokens, m.gaz, m.lex, hs, m.set), -1)
 }
 
 // labelsOf returns the index of the best label of each prepared token.
@@ -323,5 +325,5 @@ func (m *Model) Bias() float32 { return m.oBias }
 // against O: a positive bias trades precision for recall.
 func (m *Model) WithBias(b float32) *Model {
 	return &Model{labels: m.labels, gaz: m.gaz, lex: m.lex, table: m.table, trans: m.trans, oBias: b, info: m.info,
-		second: m.second, window: m.window}
+		second: m.second, window: m.window, set: m.set}
 }

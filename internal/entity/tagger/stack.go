@@ -171,7 +171,7 @@ func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]s
 		if words != nil {
 			mm.words = words[k]
 		}
-		ts := prepareMemo(s, m.gaz, m.lex, nil, mm)
+		ts := prepareMemo(s, m.gaz, m.lex, nil, mm, m.set)
 		prepared[k] = ts
 		first[k] = m.labelsOf(ts, 0)
 		hw[k] = make([]string, len(s))
@@ -230,7 +230,7 @@ func (m *Model) FirstPass() *Model {
 	if m.second == nil {
 		return m
 	}
-	return &Model{labels: m.labels, gaz: m.gaz, lex: m.lex, table: m.table, trans: m.trans, oBias: m.oBias, info: m.info}
+	return &Model{labels: m.labels, gaz: m.gaz, lex: m.lex, table: m.table, trans: m.trans, oBias: m.oBias, info: m.info, set: m.set}
 }
 
 // FullTags tags a sentence with all the labels the model knows (TIME and

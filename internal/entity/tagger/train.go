@@ -61,6 +61,12 @@ type TrainOptions struct {
 	// labels of the training sentences the second pass learns from
 	// (default 5).
 	StackFolds int
+	// Features is the feature set (default BaseFeatures).
+	Features FeatureSet
+	// GivenNames are words (folded) that are often a person's given name:
+	// the model's lexicon marks them, and the English feature set has a
+	// feature of the mark on the word and on the words before and after.
+	GivenNames []string
 	// hints gives the first pass's hints of the train (0) and dev (1)
 	// sentences when training a second pass.
 	hints func(set int) [][]hint
@@ -191,10 +197,14 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 	if len(train) == 0 {
 		return nil, Report{}, fmt.Errorf("train: no training sentences")
 	}
+	if opts.Features >= nFeatureSets {
+		return nil, Report{}, fmt.Errorf("train: feature set %d", opts.Features)
+	}
 	ls := newLabelSet(types)
 	rep := Report{Sentences: len(train)}
 
 	lex := buildLexicon(train)
+	lex.addGiven(opts.GivenNames)
 	// Training sentences see the lexicon of the other folds only, so that
 	// the model learns how far lexicon features hold for words it has not
 	// seen tagged, as at run time.
@@ -210,6 +220,7 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 				}
 			}
 			lexs[f] = buildLexicon(rest)
+			lexs[f].addGiven(opts.GivenNames)
 		}
 		trainLex = func(i int) lexicon { return lexs[i%K] }
 	}
@@ -230,7 +241,7 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 		if len(s.Tags) != len(s.Tokens) {
 			return nil, Report{}, fmt.Errorf("train: sentence at line %d has no tags", s.Line)
 		}
-		ts := prepare(s.Tokens, opts.Gazetteer, trainLex(k), hintOf(trainHints, k))
+		ts := prepare(s.Tokens, opts.Gazetteer, trainLex(k), hintOf(trainHints, k), opts.Features)
 		for i := range ts {
 			buf, _ = features(buf[:0], ts, i)
 			for _, f := range buf {
@@ -256,7 +267,7 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 		out := make([]encoded, len(ss))
 		for k, s := range ss {
 			e := encoded{off: make([]int32, 0, len(s.Tokens)+1), gold: make([]int, len(s.Tokens))}
-			ts := prepare(s.Tokens, opts.Gazetteer, lexOf(k), hintOf(hs, k))
+			ts := prepare(s.Tokens, opts.Gazetteer, lexOf(k), hintOf(hs, k), opts.Features)
 			for i := range ts {
 				e.off = append(e.off, int32(len(e.feats)))
 				var nid int
@@ -326,7 +337,7 @@ func TrainSentences(ctx context.Context, train, dev []Sentence, opts TrainOption
 		}
 	}
 	m := best.model(ls, hashes, opts.Gazetteer)
-	m.lex = lex
+	m.lex, m.set = lex, opts.Features
 	if len(dev) > 0 && !opts.NoBias && !opts.KeepLast {
 		bestF := rep.Dev.Target.F1
 		for _, b := range biasGrid {
@@ -378,7 +389,7 @@ func runPerceptron(ctx context.Context, ls *labelSet, hashes []uint64, lex lexic
 		snap := tr.average()
 		if opts.OnEpoch != nil && seed == opts.Seed {
 			m := snap.model(ls, hashes, opts.Gazetteer)
-			m.lex = lex
+			m.lex, m.set = lex, opts.Features
 			opts.OnEpoch(epoch, m)
 		}
 		if len(devEnc) == 0 {

@@ -50,7 +50,7 @@ func selfHashes(dst []uint64, a *alone) []uint64 {
 		dst = append(dst, a.h.acronym)
 	}
 	dst = append(dst, a.h.len, a.h.word)
-	if l := a.lex &^ (lexCommon | lexFreqMask); l != 0 {
+	if l := a.lex &^ (lexCommon | lexFreqMask | lexGiven); l != 0 {
 		dst = append(dst, start(fLexSelf).num(uint64(l)).sum())
 	}
 	if a.lex&lexCommon != 0 {
@@ -60,7 +60,8 @@ func selfHashes(dst []uint64, a *alone) []uint64 {
 		fb := uint64(a.lex&lexFreqMask) >> lexFreqShift
 		dst = append(dst, start(fFreq).num(fb).sum())
 	}
-	return dst
+	dst = append(dst, a.h.xSelf...)
+	return append(dst, a.h.xOwn...)
 }
 
 // exactLimit is the bound, in units of weight, below which float32 sums of
@@ -69,7 +70,8 @@ const exactLimit = (1 << 24) * quantStep
 
 // maxContext bounds the number of features of a token besides its affixes
 // and its gazetteer bits (see features): 24 fixed and own, 24 from the
-// lexicon around it, 23 from hints, with room to spare.
+// lexicon around it, 23 from hints, 10 of the English set, with room to
+// spare.
 const maxContext = 128
 
 // exactSums reports whether every partial sum of token t's emission
@@ -95,8 +97,8 @@ func (m *Model) vecOf(a *alone, pass int, scratch *[]uint64) *wordVec {
 	*scratch = selfHashes((*scratch)[:0], a)
 	m.addWeights(v.v[vSelf*L:(vSelf+1)*L], *scratch)
 	h := a.h
-	m.addWeights(v.v[vPrev*L:(vPrev+1)*L], []uint64{h.asPrev, h.asPrevSuffix})
-	m.addWeights(v.v[vNext*L:(vNext+1)*L], []uint64{h.asNext, h.asNextSuffix})
+	m.addWeights(v.v[vPrev*L:(vPrev+1)*L], append([]uint64{h.asPrev, h.asPrevSuffix}, h.xPrev...))
+	m.addWeights(v.v[vNext*L:(vNext+1)*L], append([]uint64{h.asNext, h.asNextSuffix}, h.xNext...))
 	m.addWeights(v.v[vPrev2*L:(vPrev2+1)*L], []uint64{h.asPrev2})
 	m.addWeights(v.v[vNext2*L:(vNext2+1)*L], []uint64{h.asNext2})
 	if !a.shared { // a shared record is read-only
@@ -263,6 +265,9 @@ func contextFeatures(dst []uint64, ts []token, i int) []uint64 {
 	dst = lexFeatures(dst, ts, i)
 	if t.hinted {
 		dst = hintFeatures(dst, ts, i)
+	}
+	if t.set == EnglishFeatures {
+		dst = englishContext(dst, ts, i)
 	}
 	dst = append(dst,
 		ph.prevWord.str(t.word).sum(),

@@ -55,11 +55,19 @@ func loadShipped(t *testing.T, name string) *Model {
 }
 
 // TestContextFeaturesPartition checks that a token's word vectors and
-// context features together are exactly the features features computes.
+// context features together are exactly the features features computes,
+// in each feature set.
 func TestContextFeaturesPartition(t *testing.T) {
+	for set := range nFeatureSets {
+		testPartition(t, set)
+	}
+}
+
+func testPartition(t *testing.T, set FeatureSet) {
 	mm := newMemo()
-	for k, s := range vecSentences(t) {
-		ts := prepareMemo(s, nil, nil, nil, mm)
+	doc := append(vecSentences(t), strings.Fields("RT @bbc_news : PM Theresa May 's speech in #London http://t.co/x1 — WATCH NOW"))
+	for k, s := range doc {
+		ts := prepareMemo(s, nil, nil, nil, mm, set)
 		for i := range ts {
 			// gazetteer bits and hints on some tokens, to cover their features
 			ts[i].gaz = uint64((k*7 + i*3) % 5)
@@ -72,12 +80,14 @@ func TestContextFeaturesPartition(t *testing.T) {
 			got := selfHashes(nil, ts[i].alone)
 			if i > 0 {
 				got = append(got, ts[i-1].h.asPrev, ts[i-1].h.asPrevSuffix)
+				got = append(got, ts[i-1].h.xPrev...)
 			}
 			if i > 1 {
 				got = append(got, ts[i-2].h.asPrev2)
 			}
 			if i+1 < len(ts) {
 				got = append(got, ts[i+1].h.asNext, ts[i+1].h.asNextSuffix)
+				got = append(got, ts[i+1].h.xNext...)
 			}
 			if i+2 < len(ts) {
 				got = append(got, ts[i+2].h.asNext2)
@@ -86,7 +96,7 @@ func TestContextFeaturesPartition(t *testing.T) {
 			slices.Sort(want)
 			slices.Sort(got)
 			if !slices.Equal(got, want) {
-				t.Fatalf("sentence %d token %d (%q): word vectors and context give %d features, features %d", k, i, s[i], len(got), len(want))
+				t.Fatalf("set %d sentence %d token %d (%q): word vectors and context give %d features, features %d", set, k, i, s[i], len(got), len(want))
 			}
 		}
 	}
@@ -120,7 +130,7 @@ func checkWordVectors(t *testing.T, m *Model, doc [][]string) {
 	var scratch []uint64
 	L := m.labels.len()
 	for k, s := range doc {
-		ts := prepareMemo(s, m.gaz, m.lex, nil, mm)
+		ts := prepareMemo(s, m.gaz, m.lex, nil, mm, m.set)
 		passes := []*Model{m}
 		if m.second != nil {
 			passes = append(passes, m.second)
