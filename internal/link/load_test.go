@@ -40,34 +40,47 @@ func stream(n int) []*news.Article {
 	return out
 }
 
-// TestLoadAsLinked: a linker loaded from the store (a new process, or one
-// taking over) links the next articles as the one before it would have.
-func TestLoadAsLinked(t *testing.T) {
-	arts := stream(400)
-	once := open(t)
-	l, err := Load(t.Context(), once, Options{})
+// linkTwice links the articles of input into one store with one linker,
+// and into another with a new linker loaded every `every` articles, and
+// fails the test where an article's links differ. It returns the two
+// stores and the links of the first.
+func linkTwice(t *testing.T, input func() []*news.Article, opt Options, every int) (once, again store.Store, want map[string]store.Link) {
+	t.Helper()
+	once, again = open(t), open(t)
+	arts := input()
+	l, err := Load(t.Context(), once, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, a := range arts {
 		put(t, once, l, a)
 	}
-	again := open(t)
-	for i, a := range stream(400) {
-		if i%3 == 0 { // a new linker every 7 articles
-			if l, err = Load(t.Context(), again, Options{}); err != nil {
+	for i, a := range input() {
+		if i%every == 0 {
+			if l, err = Load(t.Context(), again, opt); err != nil {
 				t.Fatal(err)
 			}
 		}
 		put(t, again, l, a)
 	}
-	copies := 0
+	want = map[string]store.Link{}
 	for _, a := range arts {
-		want, got := links(t, once, a.ID), links(t, again, a.ID)
-		if got != want {
-			t.Errorf("%s: %+v after loads, %+v in one run", a.ID, got, want)
+		w, got := links(t, once, a.ID), links(t, again, a.ID)
+		if got != w {
+			t.Errorf("%s: %+v after loads, %+v in one run", a.ID, got, w)
 		}
-		if want.DuplicateOf != "" {
+		want[a.ID] = w
+	}
+	return once, again, want
+}
+
+// TestLoadAsLinked: a linker loaded from the store (a new process, or one
+// taking over) links the next articles as the one before it would have.
+func TestLoadAsLinked(t *testing.T) {
+	once, _, want := linkTwice(t, func() []*news.Article { return stream(400) }, Options{}, 3)
+	copies := 0
+	for _, w := range want {
+		if w.DuplicateOf != "" {
 			copies++
 		}
 	}

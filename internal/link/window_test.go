@@ -83,14 +83,13 @@ func windowOptions() Options {
 // links.
 func TestWindowTakeover(t *testing.T) {
 	arts := longStream(150)
-	once := open(t)
-	l, err := Load(t.Context(), once, windowOptions())
+	l, err := Load(t.Context(), open(t), windowOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
 	held := 0
 	for _, a := range arts {
-		put(t, once, l, a)
+		l.Link(a)
 		held = max(held, l.Groups().Index().Len())
 	}
 	if held > len(arts)/4 {
@@ -99,22 +98,10 @@ func TestWindowTakeover(t *testing.T) {
 	if st := l.Groups().Index().Stats(); st.Dead > st.Sketches+compactSlack {
 		t.Errorf("index not compacted: %v", st)
 	}
-	again := open(t)
-	for i, a := range longStream(150) {
-		if i%37 == 0 {
-			if l, err = Load(t.Context(), again, windowOptions()); err != nil {
-				t.Fatal(err)
-			}
-		}
-		put(t, again, l, a)
-	}
+	once, again, want := linkTwice(t, func() []*news.Article { return longStream(150) }, windowOptions(), 37)
 	copies, markers := 0, 0
 	for _, a := range arts {
-		want, got := links(t, once, a.ID), links(t, again, a.ID)
-		if got != want {
-			t.Errorf("%s: %+v after loads, %+v in one run", a.ID, got, want)
-		}
-		if want.DuplicateOf != "" {
+		if want[a.ID].DuplicateOf != "" {
 			copies++
 		}
 		sk, err := once.Sketch(t.Context(), a.ID)
@@ -146,13 +133,17 @@ func TestWindowTakeover(t *testing.T) {
 
 	// The first article comes again, unchanged and changed: it keeps its
 	// links and is listed by one story only.
+	l, err = Load(t.Context(), once, windowOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
 	first := arts[0]
-	want := links(t, once, first.ID)
+	w := want[first.ID]
 	for _, text := range []string{first.Text, first.Text + "\n\nएक नया वाक्य जोड़ा गया।"} {
 		a := article(first.ID, first.Title, text, first.Published)
 		ld := l.Link(a)
-		if !ld.Empty() || a.Group != want.Group || a.DuplicateOf != want.DuplicateOf || a.Story != want.Story {
-			t.Errorf("evicted article linked again: %+v, links %q %q %q, want %+v", ld, a.Group, a.DuplicateOf, a.Story, want)
+		if !ld.Empty() || a.Group != w.Group || a.DuplicateOf != w.DuplicateOf || a.Story != w.Story {
+			t.Errorf("evicted article linked again: %+v, links %q %q %q, want %+v", ld, a.Group, a.DuplicateOf, a.Story, w)
 		}
 	}
 }
@@ -212,31 +203,10 @@ func TestBackfillTakeover(t *testing.T) {
 		}
 		return arts
 	}
-	arts := input()
-	once := open(t)
-	l, err := Load(t.Context(), once, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range arts {
-		put(t, once, l, a)
-	}
-	again := open(t)
-	for i, a := range input() {
-		if i%11 == 0 {
-			if l, err = Load(t.Context(), again, Options{}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		put(t, again, l, a)
-	}
+	_, _, want := linkTwice(t, input, Options{}, 11)
 	oldCopies := 0
-	for _, a := range arts {
-		want, got := links(t, once, a.ID), links(t, again, a.ID)
-		if got != want {
-			t.Errorf("%s: %+v after loads, %+v in one run", a.ID, got, want)
-		}
-		if strings.HasPrefix(a.ID, "old-") && want.DuplicateOf != "" {
+	for id, w := range want {
+		if strings.HasPrefix(id, "old-") && w.DuplicateOf != "" {
 			oldCopies++
 		}
 	}
