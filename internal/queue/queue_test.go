@@ -280,16 +280,22 @@ func TestQueueMatchesIngest(t *testing.T) {
 	}
 }
 
-// TestDeadLetter: a raw article that cannot be read goes to the dead
-// letters with its error, and the articles after it are linked.
-func TestDeadLetter(t *testing.T) {
-	st := openPG(t)
-	q := openQueue(t, queue.Options{Prefix: natstest.Prefix(t)})
+// startWorker runs one analysis worker on q until the test ends.
+func startWorker(t *testing.T, q *queue.Queue) {
+	t.Helper()
 	w, err := q.Worker(queue.WorkerOptions{Pipeline: newPipeline(1), Hash: hash})
 	if err != nil {
 		t.Fatal(err)
 	}
 	run(t, w.Run)
+}
+
+// TestDeadLetter: a raw article that cannot be read goes to the dead
+// letters with its error, and the articles after it are linked.
+func TestDeadLetter(t *testing.T) {
+	st := openPG(t)
+	q := openQueue(t, queue.Options{Prefix: natstest.Prefix(t)})
+	startWorker(t, q)
 	lk, err := q.Linker(queue.LinkerOptions{Store: st, Acquire: acquire(st)})
 	if err != nil {
 		t.Fatal(err)
@@ -379,11 +385,7 @@ func (r refusing) PutLinkedBatch(ctx context.Context, arts []*news.Article, hash
 func TestLinkerDeadLetter(t *testing.T) {
 	st := openPG(t)
 	q := openQueue(t, queue.Options{Prefix: natstest.Prefix(t)})
-	w, err := q.Worker(queue.WorkerOptions{Pipeline: newPipeline(1), Hash: hash})
-	if err != nil {
-		t.Fatal(err)
-	}
-	run(t, w.Run)
+	startWorker(t, q)
 	var buried atomic.Int32
 	lk, err := q.Linker(queue.LinkerOptions{Store: refusing{st, "jaishankar-lavrov-moscow.html"}, Acquire: acquire(st),
 		Buried: func(d queue.DeadLetter) {
