@@ -168,10 +168,10 @@ type token struct {
 // DigitValue reads ASCII and Devanagari digits (normalize.DigitValue, for
 // those two scripts only: dates on Indian pages use no others).
 func DigitValue(r rune) (int, bool) {
-	if r >= 0x80 && !IsDeva(r) {
-		return 0, false
+	v := normalize.DevanagariDigit(r)
+	if r < 0x80 {
+		v = normalize.DigitValue(r)
 	}
-	v := normalize.DigitValue(r)
 	return v, v >= 0
 }
 
