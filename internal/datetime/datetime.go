@@ -592,11 +592,7 @@ func ValidDate(y, m, d int) bool {
 	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 {
 		return false
 	}
-	return d <= daysIn(y, m)
-}
-
-func daysIn(y, m int) int {
-	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return d <= DaysIn(y, m)
 }
 
 // labelWords name what a timestamp is; the nearest one before a stamp wins.
@@ -667,47 +663,37 @@ func digitsAt(s string, i, n int) (int, bool) {
 // parseISOAt parses an ISO 8601 date or date-time at s[i:] and returns its
 // length.
 func parseISOAt(s string, i int) (Stamp, int, bool) {
-	y, ok := digitsAt(s, i, 4)
-	if !ok || i+10 > len(s) || s[i+4] != '-' || s[i+7] != '-' {
+	v, ok := ReadISO(s[i:])
+	if !ok || v.Year < 1900 || v.Year > 2100 {
 		return Stamp{}, 0, false
 	}
-	m, ok1 := digitsAt(s, i+5, 2)
-	d, ok2 := digitsAt(s, i+8, 2)
-	if !ok1 || !ok2 || !ValidDate(y, m, d) {
-		return Stamp{}, 0, false
-	}
+	y, m, d := v.Year, v.Month, v.Day
 	k := i + 10
 	st := Stamp{Time: time.Date(y, time.Month(m), d, 0, 0, 0, 0, IST), Precision: PrecisionDay, Start: i}
-	if k+6 <= len(s) && (s[k] == 'T' || s[k] == ' ') {
-		hh, okh := digitsAt(s, k+1, 2)
-		mm, okm := digitsAt(s, k+4, 2)
-		if okh && okm && k+3 < len(s) && s[k+3] == ':' && hh < 24 && mm < 60 {
-			p := k + 6
-			ss, prec := 0, PrecisionMinute
-			if p+2 < len(s) && s[p] == ':' {
-				if v, ok := digitsAt(s, p+1, 2); ok && v <= 60 {
-					ss, prec, p = v, PrecisionSecond, p+3
-					if p < len(s) && s[p] == '.' {
-						p++
-						for p < len(s) && isDigit(s[p]) {
-							p++
-						}
-					}
+	if v.Clock {
+		p := k + 6
+		ss, prec := 0, PrecisionMinute
+		if v.Second >= 0 && v.Second <= 60 {
+			ss, prec, p = v.Second, PrecisionSecond, p+3
+			if p < len(s) && s[p] == '.' {
+				p++
+				for p < len(s) && isDigit(s[p]) {
+					p++
 				}
 			}
-			zone := assumedIST
-			switch {
-			case p < len(s) && s[p] == 'Z':
-				zone, p = time.UTC, p+1
-			case p+1 < len(s) && (s[p] == '+' || s[p] == '-'):
-				if off, n := parseOffset(s[p:]); n > 0 {
-					zone, p = zoneFor(off), p+n
-				}
-			}
-			st.Time = time.Date(y, time.Month(m), d, hh, mm, ss, 0, zone)
-			st.Precision = prec
-			k = p
 		}
+		zone := assumedIST
+		switch {
+		case p < len(s) && s[p] == 'Z':
+			zone, p = time.UTC, p+1
+		case p+1 < len(s) && (s[p] == '+' || s[p] == '-'):
+			if off, n := parseOffset(s[p:]); n > 0 {
+				zone, p = zoneFor(off), p+n
+			}
+		}
+		st.Time = time.Date(y, time.Month(m), d, v.Hour, v.Minute, ss, 0, zone)
+		st.Precision = prec
+		k = p
 	}
 	st.End = k
 	return st, k - i, true
