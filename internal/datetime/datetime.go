@@ -194,25 +194,6 @@ func IsWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
-// LowerWord folds a word to lower case without allocating when it has no
-// upper-case letter (all of Devanagari). With normalize.FoldNukta it is
-// the recognisers' word key. It is not normalize.Fold: it keeps a word's
-// letters otherwise as written (chandrabindu, nasal + virama clusters,
-// punctuation, other scripts' digits), which the month and desk tables of
-// datetime and press are written against; TestLowerWordNotFold holds the
-// differences.
-func LowerWord(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xDF {
-			// ASCII capitals, or a two-byte (Latin-1, Greek, Cyrillic)
-			// letter that may have a case.
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
-
 // tokenize splits s into numbers, words and punctuation; spaces separate.
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/3)
@@ -246,7 +227,7 @@ func tokenize(s string) []token {
 				}
 				j += sz
 			}
-			toks = append(toks, token{kind: tokWord, start: i, end: j, text: LowerWord(normalize.FoldNukta(s[i:j]))})
+			toks = append(toks, token{kind: tokWord, start: i, end: j, text: normalize.WordFold.String(s[i:j])})
 			i = j
 			continue
 		}
@@ -266,7 +247,7 @@ var monthNames, weekdayNames, dayWords = buildNames()
 
 func buildNames() (map[string]int, map[string]bool, map[string]int) {
 	months, weekdays, days := map[string]int{}, map[string]bool{}, map[string]int{}
-	key := func(w string) string { return LowerWord(normalize.FoldNukta(w)) }
+	key := normalize.WordFold.String
 	for _, l := range lexicon.Langs() {
 		p := lexicon.Get(l)
 		for _, c := range []lexicon.Class{lexicon.Month, lexicon.MonthAbbr, lexicon.MonthShort} {
@@ -291,9 +272,9 @@ func buildNames() (map[string]int, map[string]bool, map[string]int) {
 	return months, weekdays, days
 }
 
-// MonthOf returns the month a word names (1–12), or 0; the word is keyed as
-// LowerWord(normalize.FoldNukta(w)).
-func MonthOf(w string) int { return monthNames[LowerWord(normalize.FoldNukta(w))] }
+// MonthOf returns the month a word names (1–12), or 0; the word is keyed by
+// normalize.WordFold.
+func MonthOf(w string) int { return monthNames[normalize.WordFold.String(w)] }
 
 // zoneOffsets are the zone words pages print, in seconds east of UTC. IST
 // is India's; the ambiguous "CST" is left out on purpose.
