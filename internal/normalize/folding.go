@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -9,7 +10,7 @@ import (
 )
 
 // A Folding is one of khabar's folds: a set of the rules below, applied by
-// one implementation (Folding.String). The four foldings the stages use
+// one implementation (Folding.String). The five foldings the stages use
 // are named here and differ on purpose; each leaves out rules for a reason
 // its doc comment gives. TestFoldingsDiffer holds the differences.
 //
@@ -22,6 +23,10 @@ import (
 //     the whole term. Changing it means a new index schema version.
 //   - LineFold: a line of page text for the cleaner's vocabulary tests: no
 //     nukta, lower case, runs of white space one space.
+//   - NameFold: KeyFold and two rules names need (the entity stage's
+//     key): the candra vowels ऑ ॉ ऍ ॅ become their plain neighbours
+//     (ऑस्ट्रेलिया and आस्ट्रेलिया name one country), and an independent इ
+//     inside a word becomes ई (acronyms spelled out: "एएनआइ" and "एएनआई").
 //   - WordFold: a word for the recognisers' month, weekday and label tables
 //     (datetime, press): no nukta, lower case; every other letter as
 //     written (chandrabindu, nasal + virama), which those tables are
@@ -51,6 +56,10 @@ type Folding struct {
 	latin latinRule
 	// spaces: runs of white space one space, none at the ends.
 	spaces bool
+	// candraVowels: ऑ ॉ ऍ ॅ written आ ा ए े, after the rest.
+	candraVowels bool
+	// innerI: an independent इ inside a word written ई, after the rest.
+	innerI bool
 	// nuktaFirst: FoldNukta runs before anything else, and decides
 	// with the nukta gone whether the rest applies.
 	nuktaFirst bool
@@ -124,6 +133,10 @@ var (
 	// KeyFold is Fold.
 	KeyFold = &Folding{name: "key", text: true, lower: true, nukta: nuktaAll, candra: true, nasal: nasalLoose,
 		finalVirama: true, joiners: true, digits: digitsAll, vowels: true, latin: latinToBase}
+	// NameFold is KeyFold for names.
+	NameFold = &Folding{name: "name", text: true, lower: true, nukta: nuktaAll, candra: true, nasal: nasalLoose,
+		finalVirama: true, joiners: true, digits: digitsAll, vowels: true, latin: latinToBase,
+		candraVowels: true, innerI: true}
 	// TermFold is the search index's fold of one token.
 	TermFold = &Folding{name: "term", nukta: nuktaSign, candra: true, nasal: nasalAdjacent, digits: digitsIndexed,
 		latin: latinTerm, when: termNeeds}
@@ -266,13 +279,33 @@ func (f *Folding) apply(s string) string {
 			w.b = w.b[:n-1]
 		}
 	}
+	out := string(w.b)
 	if latinSeen {
-		return dropLatinMarks(string(w.b))
+		out = dropLatinMarks(out)
 	}
-	return string(w.b)
+	if f.candraVowels && strings.ContainsAny(out, "ऑॉऍॅ") {
+		out = candraVowels.Replace(out)
+	}
+	if f.innerI && strings.Contains(out, "इ") {
+		out = innerI(out)
+	}
+	return out
 }
 
-// Name returns the folding's name: key, term, line or word.
+var candraVowels = strings.NewReplacer("ऑ", "आ", "ॉ", "ा", "ऍ", "ए", "ॅ", "े")
+
+// innerI writes an independent इ inside a word as ई.
+func innerI(k string) string {
+	b := []byte(k)
+	for i := 0; i+len("इ") <= len(b); i++ {
+		if string(b[i:i+len("इ")]) == "इ" && i > 0 && b[i-1] != ' ' {
+			copy(b[i:], "ई")
+		}
+	}
+	return string(b)
+}
+
+// Name returns the folding's name: key, name, term, line or word.
 func (f *Folding) Name() string { return f.name }
 
 // folder accumulates a fold's output.

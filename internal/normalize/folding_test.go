@@ -63,9 +63,25 @@ func TestFoldingsDiffer(t *testing.T) {
 	}
 }
 
+// TestNameFold holds what NameFold adds to KeyFold.
+func TestNameFold(t *testing.T) {
+	for _, c := range []struct{ in, key, name string }{
+		{"ऑस्ट्रेलिया", "ऑस्ट्रेलिया", "आस्ट्रेलिया"},
+		{"एएनआइ", "एएनआइ", "एएनआई"},
+		{"इंडिया", "इंडिया", "इंडिया"}, // इ that starts a word stays
+	} {
+		if got := KeyFold.String(c.in); got != c.key {
+			t.Errorf("key(%q) = %q, want %q", c.in, got, c.key)
+		}
+		if got := NameFold.String(c.in); got != c.name {
+			t.Errorf("name(%q) = %q, want %q", c.in, got, c.name)
+		}
+	}
+}
+
 func BenchmarkFoldings(b *testing.B) {
 	text := "नई दिल्ली, 12 मार्च (भाषा) प्रधानमंत्री नरेंद्र मोदी ने ट्रम्प से कहा कि ज़मीन पर हालात सुधरे हैं। Donald Trump said on Friday."
-	for _, f := range []*Folding{KeyFold, TermFold, LineFold, WordFold} {
+	for _, f := range []*Folding{KeyFold, NameFold, TermFold, LineFold, WordFold} {
 		b.Run(f.Name(), func(b *testing.B) {
 			for b.Loop() {
 				_ = f.String(text)
