@@ -82,7 +82,7 @@ const (
 type nasalRule uint8
 
 const (
-	nasalKeep nasalRule = iota
+	_ nasalRule = iota // nasal clusters kept
 	// nasalAdjacent: nasal, virama, consonant (U+0915–U+0939,
 	// U+0958–U+095F), nothing between.
 	nasalAdjacent
@@ -93,7 +93,7 @@ const (
 type digitRule uint8
 
 const (
-	digitsKeep digitRule = iota
+	_ digitRule = iota // digits kept
 	// digitsAll: the decimal digits of every script (DigitValue).
 	digitsAll
 	// digitsIndexed: the digits of the scripts in indexZeros.
@@ -103,7 +103,7 @@ const (
 type latinRule uint8
 
 const (
-	latinKeep latinRule = iota
+	_ latinRule = iota // Latin letters kept
 	// latinToBase: a Latin letter with a decomposition becomes its base
 	// letter, marks after a Latin letter are dropped.
 	latinToBase
@@ -116,7 +116,7 @@ const (
 type trigger uint8
 
 const (
-	always trigger = iota
+	_ trigger = iota // always fold
 	// termNeeds: a nukta, chandrabindu, virama, nukta letter, indexed
 	// digit, Latin extended letter or mark below Devanagari.
 	termNeeds

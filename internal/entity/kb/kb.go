@@ -27,12 +27,12 @@ import (
 //go:embed data/*.tsv data/nameparts.txt
 var dataFS embed.FS
 
-// Types an entry may have.
+// Types an entry may have: the gazetteer's row types.
 const (
-	PER  = "PER"
-	ORG  = "ORG"
-	LOC  = "LOC"
-	MISC = "MISC"
+	PER  = gazetteer.PER
+	ORG  = gazetteer.ORG
+	LOC  = gazetteer.LOC
+	MISC = gazetteer.MISC
 )
 
 // Entry is one known entity.
