@@ -336,10 +336,7 @@ func matchDate(s string, toks []token, i int) (Stamp, int, bool) {
 			toks[k+1].kind == tokNum && toks[k+1].digits <= 2 && toks[k+2].text == toks[k].text &&
 			toks[k+3].kind == tokNum && toks[k+3].digits == 4 &&
 			adjacent(toks, j, k+3) {
-			d, m, y = t.num, toks[k+1].num, toks[k+3].num
-			if m > 12 && d <= 12 {
-				d, m = m, d
-			}
+			y, m, d, _, _ = NumericDate([3]int{t.num, toks[k+1].num, toks[k+3].num}, [3]int{t.digits, toks[k+1].digits, 4})
 			j = k + 4
 			break
 		}
@@ -353,10 +350,8 @@ func matchDate(s string, toks []token, i int) (Stamp, int, bool) {
 				kk++
 			}
 			if _, _, _, _, _, _, ok := matchClock(toks, kk); ok {
-				d, m, y = t.num, toks[k+1].num, 2000+toks[k+3].num
-				if m > 12 && d <= 12 {
-					d, m = m, d
-				}
+				y, m, d, _, _ = NumericDate([3]int{t.num, toks[k+1].num, toks[k+3].num}, [3]int{t.digits, toks[k+1].digits, 2})
+				y += 2000
 				j = k + 4
 				break
 			}
@@ -429,7 +424,7 @@ func matchDate(s string, toks []token, i int) (Stamp, int, bool) {
 			isPunct(toks[k], "/.") && toks[k+1].kind == tokNum && toks[k+1].digits <= 2 &&
 			toks[k+2].text == toks[k].text && toks[k+3].kind == tokNum && toks[k+3].digits <= 2 &&
 			adjacent(toks, j, k+3) {
-			y, m, d = t.num, toks[k+1].num, toks[k+3].num
+			y, m, d, _, _ = NumericDate([3]int{t.num, toks[k+1].num, toks[k+3].num}, [3]int{4, toks[k+1].digits, toks[k+3].digits})
 			j = k + 4
 			break
 		}

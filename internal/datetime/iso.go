@@ -59,3 +59,25 @@ func DaysIn(y, m int) int {
 	}
 	return 31
 }
+
+// NumericDate orders the three numbers of a numeric date as written, each
+// given with its count of digits: year first when the first has four
+// digits ("2025/11/03"), else day first as India writes it ("03-11-2025",
+// "3.11.25"), and month first only when the middle number cannot be a
+// month but the first can ("11/23/2025"). twoDigit reports a two-digit
+// year, which the caller places in a century. It is the one reading of
+// numeric dates: FindTimes and timex order them with it, each checking
+// the calendar and what surrounds the date its own way.
+func NumericDate(n, digits [3]int) (y, m, d int, twoDigit, ok bool) {
+	switch {
+	case digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2:
+		return n[0], n[1], n[2], false, true
+	case digits[0] <= 2 && digits[1] <= 2 && (digits[2] == 4 || digits[2] == 2):
+		d, m, y = n[0], n[1], n[2]
+		if m > 12 && d <= 12 {
+			d, m = m, d
+		}
+		return y, m, d, digits[2] == 2, true
+	}
+	return 0, 0, 0, false, false
+}

@@ -59,3 +59,26 @@ func FuzzReadISO(f *testing.F) {
 		}
 	})
 }
+
+func TestNumericDate(t *testing.T) {
+	tests := []struct {
+		n, digits    [3]int
+		y, m, d      int
+		twoDigit, ok bool
+	}{
+		{[3]int{2025, 11, 3}, [3]int{4, 2, 2}, 2025, 11, 3, false, true}, // 2025/11/03
+		{[3]int{3, 11, 2025}, [3]int{2, 2, 4}, 2025, 11, 3, false, true}, // 03-11-2025, day first
+		{[3]int{11, 23, 2025}, [3]int{2, 2, 4}, 2025, 11, 23, false, true},
+		{[3]int{3, 11, 25}, [3]int{1, 2, 2}, 25, 11, 3, true, true}, // 3.11.25
+		{[3]int{23, 13, 2025}, [3]int{2, 2, 4}, 2025, 13, 23, false, true},
+		{[3]int{3, 11, 202}, [3]int{1, 2, 3}, 0, 0, 0, false, false},
+		{[3]int{2025, 111, 3}, [3]int{4, 3, 1}, 0, 0, 0, false, false},
+	}
+	for _, tt := range tests {
+		y, m, d, two, ok := NumericDate(tt.n, tt.digits)
+		if y != tt.y || m != tt.m || d != tt.d || two != tt.twoDigit || ok != tt.ok {
+			t.Errorf("NumericDate(%v, %v) = %d %d %d %v %v, want %d %d %d %v %v", tt.n, tt.digits,
+				y, m, d, two, ok, tt.y, tt.m, tt.d, tt.twoDigit, tt.ok)
+		}
+	}
+}

@@ -213,26 +213,17 @@ func (f *finder) numeric(i int) (dparts, int, bool) {
 		return dparts{}, i, false
 	}
 	ta, tb, tc := f.toks[a], f.toks[b], f.toks[c]
-	var p dparts
-	switch {
-	case ta.nd == 4 && tb.nd <= 2 && tc.nd <= 2:
-		p = dparts{y: ta.num, m: tb.num, d: tc.num}
-	case ta.nd <= 2 && tb.nd <= 2 && (tc.nd == 4 || tc.nd == 2):
-		p = dparts{d: ta.num, m: tb.num, y: tc.num}
-		if tc.nd == 2 {
-			p.y2 = true
-		}
-		if p.m > 12 && p.d <= 12 {
-			p.d, p.m = p.m, p.d // month first, as in US dates
-		} else if p.m <= 12 && p.d <= 12 && p.d != p.m && f.hasPub && !p.y2 {
-			// Day first is the Indian way; take month first only when that
-			// is the publication day and day first is not.
-			if (day{p.y, p.d, p.m}) == f.pub && (day{p.y, p.m, p.d}) != f.pub {
-				p.d, p.m = p.m, p.d
-			}
-		}
-	default:
+	y, m, d, y2, ok := datetime.NumericDate([3]int{ta.num, tb.num, tc.num}, [3]int{ta.nd, tb.nd, tc.nd})
+	if !ok {
 		return dparts{}, i, false
+	}
+	p := dparts{y: y, m: m, d: d, y2: y2}
+	if ta.nd <= 2 && p.m <= 12 && p.d <= 12 && p.d != p.m && f.hasPub && !p.y2 {
+		// Day first is the Indian way; take month first only when that
+		// is the publication day and day first is not.
+		if (day{p.y, p.d, p.m}) == f.pub && (day{p.y, p.m, p.d}) != f.pub {
+			p.d, p.m = p.m, p.d
+		}
 	}
 	if p.y2 {
 		if !f.hasPub {
