@@ -66,6 +66,16 @@ type Folding struct {
 	// when: what makes a string need folding; others are returned as
 	// they are.
 	when trigger
+	// caseOnly: no rule but lower (and spaces) applies after the nukta
+	// (set by init).
+	caseOnly bool
+}
+
+func init() {
+	for _, f := range []*Folding{KeyFold, NameFold, TermFold, LineFold, WordFold} {
+		g := Folding{lower: true, spaces: f.spaces, nukta: f.nukta, nuktaFirst: f.nuktaFirst, when: f.when, name: f.name}
+		f.caseOnly = f.nuktaFirst && *f == g
+	}
 }
 
 type nuktaRule uint8
@@ -190,6 +200,15 @@ func (f *Folding) needs(s string) bool {
 
 // apply folds s by every rule of the folding.
 func (f *Folding) apply(s string) string {
+	if f.caseOnly {
+		// Lower case (and spaces) only: the standard library's ASCII
+		// paths do it faster than the loop below, with the same result.
+		s = strings.ToLower(s)
+		if f.spaces {
+			s = strings.Join(strings.Fields(s), " ")
+		}
+		return s
+	}
 	if f.text {
 		s = Text(s)
 	}
@@ -279,7 +298,8 @@ func (f *Folding) apply(s string) string {
 			w.b = w.b[:n-1]
 		}
 	}
-	out := string(w.b)
+	// w.b is not written again: the string may share it.
+	out := unsafe.String(unsafe.SliceData(w.b), len(w.b))
 	if latinSeen {
 		out = dropLatinMarks(out)
 	}
