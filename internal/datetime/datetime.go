@@ -4,8 +4,15 @@
 // dates, and dateline dates without a year ("19 मार्च"). Month and weekday
 // names and day number words come from the language packs
 // (internal/lexicon), so a language added there is read here too. Times
-// without a zone are India Standard Time (news.IST). The extract, clean
-// and meta stages and the input readers (source, fetch, api) call it.
+// without a zone are India Standard Time (news.IST).
+//
+// It reads in three ways, over one month table, one calendar (ValidDate,
+// DaysIn), one ISO reader (ReadISO) and one order of numeric dates
+// (NumericDate): FindTimes word by word (meta, clean, press and the input
+// readers: source, fetch, api), ScanDates year first (the extract stage,
+// over a page's visible text and declared timestamps), and ReadISO and
+// NumericDate alone for the time-expression stage (timex), whose token
+// matcher reads the relative and partial expressions on top.
 package datetime
 
 import (
