@@ -212,7 +212,7 @@ func (f *Folding) apply(s string) string {
 	if f.text {
 		s = Text(s)
 	}
-	w := folder{b: make([]byte, 0, len(s)), spaces: f.spaces}
+	w := folder{b: make([]byte, 0, len(s))}
 	latinSeen := false
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
@@ -335,7 +335,7 @@ type folder struct {
 	word int
 	last rune
 	// pending: a space is to be written before the next letter (LineFold).
-	spaces, pending bool
+	pending bool
 }
 
 func (f *folder) put(r rune) {
