@@ -27,9 +27,10 @@ var ambiguousHindi = map[string]bool{
 
 var parenRe = regexp.MustCompile(`\s*\(([^)]*)\)`)
 
-// GeneratePlaces writes the generated places file (data/places.tsv) from the CLDR-derived table in
-// shared/data/places-cldr/combined_en_hi_places.tsv (columns: type, id,
-// English, Hindi). Countries, regions and Indian states may be found in
+// GeneratePlaces writes the generated places file (data/places.tsv) from
+// the CLDR-derived table in shared/data/places-cldr/combined_en_hi_places.tsv
+// (columns: type, id, English, Hindi); go test -run TestGeneratePlaces
+// -genplaces rewrites it. Countries, regions and Indian states may be found in
 // running text; cities and districts, many of which are also common words
 // (गया, धार, कमल), are only linked when the tagger finds them.
 func GeneratePlaces(r io.Reader, w io.Writer) error {
