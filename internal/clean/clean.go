@@ -29,6 +29,7 @@ import (
 
 	"khabar/internal/datetime"
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 	"khabar/internal/page"
 	"khabar/internal/press"
 )
@@ -247,7 +248,7 @@ func CleanWith(p Page, opt Options) Result {
 
 // titleKey folds a headline for comparison.
 func titleKey(s string) string {
-	s = lower(s)
+	s = normalize.LineFold.String(s)
 	return strings.Trim(s, " \u00a0.।:-–—|\"'“”‘’")
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"khabar/internal/datetime"
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 	"khabar/internal/press"
 )
 
@@ -75,7 +76,7 @@ func markBlocks(lines []*line) {
 // endsOpen reports an "also read" marker that introduces lines below it:
 // it is the marker alone or ends with a colon or dash.
 func endsOpen(s string) bool {
-	t := strings.TrimRight(trimBullet(lower(s)), " ")
+	t := strings.TrimRight(trimBullet(normalize.LineFold.String(s)), " ")
 	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "–") {
 		return true
 	}
@@ -194,7 +195,7 @@ func markEdges(lines []*line, html bool) {
 		if l.sh.bodyLike() {
 			// A sentence above the headline stays unless the site speaks
 			// in it to its reader about the page itself.
-			if i < titleAt && l.sh.words <= 40 && siteVoice(lower(l.text)) && hasWord(lower(l.text), webWords...) {
+			if i < titleAt && l.sh.words <= 40 && siteVoice(normalize.LineFold.String(l.text)) && hasWord(normalize.LineFold.String(l.text), webWords...) {
 				l.reason = news.ReasonBanner
 			}
 			continue
@@ -247,7 +248,7 @@ func markEdges(lines []*line, html bool) {
 			l.reason = news.ReasonFooter
 		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence && l.sh.words <= 12:
 			l.reason = news.ReasonFooter
-		case !l.sh.sentence && l.sh.words <= 25 && siteVoice(lower(l.text)) && hasWord(lower(l.text), webWords...):
+		case !l.sh.sentence && l.sh.words <= 25 && siteVoice(normalize.LineFold.String(l.text)) && hasWord(normalize.LineFold.String(l.text), webWords...):
 			// The site speaking to its reader below the story: "Get the
 			// day's stories in your inbox", "कृपया अपनी टिप्पणी दर्ज करें".
 			l.reason = news.ReasonFooter
@@ -347,7 +348,7 @@ func nameLike(s string, sh shape) bool {
 	if sh.words < 2 || sh.words > 4 || sh.sentence || strings.ContainsAny(s, "0123456789:?!") {
 		return false
 	}
-	for _, w := range strings.Fields(lower(s)) {
+	for _, w := range strings.Fields(normalize.LineFold.String(s)) {
 		if sentenceWords[w] {
 			return false
 		}

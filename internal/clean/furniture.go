@@ -5,6 +5,7 @@ import (
 
 	"khabar/internal/lexicon"
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 )
 
 // authorHeadings head a box about the writer below the story.
@@ -55,7 +56,7 @@ func preferredSource(t string, sh shape) bool {
 // removed, at most three).
 func markAuthorBox(lines []*line) {
 	for i, l := range lines {
-		if l.reason != news.ReasonByline || !authorHeading(lower(l.text)) {
+		if l.reason != news.ReasonByline || !authorHeading(normalize.LineFold.String(l.text)) {
 			continue
 		}
 		for j, n := i+1, 0; j < len(lines) && n < 3; j, n = j+1, n+1 {

@@ -70,27 +70,6 @@ func (sh shape) headlineLike(s string) bool {
 	return last != '।' && last != '.' && last != '॥'
 }
 
-// lower folds a line for vocabulary tests: lower case, nukta dropped,
-// spaces collapsed.
-func lower(s string) string {
-	s = normalize.FoldNukta(s)
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		sp := c == ' '
-		if c >= 'A' && c <= 'Z' || c >= 0xC2 && c <= 0xDF || c == '\t' || c == '\n' || c == '\r' || (sp && prevSpace) {
-			clean = false
-			break
-		}
-		prevSpace = sp
-	}
-	if clean && !prevSpace {
-		return s
-	}
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
-}
-
 func hasAny(s string, subs ...string) bool {
 	for _, x := range subs {
 		if strings.Contains(s, x) {
@@ -129,7 +108,7 @@ func hasSuffixAny(s string, sufs ...string) bool {
 func appLabel(text string) bool {
 	var rest []string
 	for _, w := range strings.Fields(text) {
-		f := strings.Trim(lower(w), ":|-–.!")
+		f := strings.Trim(normalize.LineFold.String(w), ":|-–.!")
 		if f == "" || hasWord(f, appWords...) || controlWords[f] {
 			continue
 		}
@@ -156,7 +135,7 @@ func deskCredit(t string) bool {
 // support: in its own voice or naming itself, about journalism,
 // subscriptions, readers.
 func appeal(text string) bool {
-	t := lower(text)
+	t := normalize.LineFold.String(text)
 	sh := measure(text)
 	return sh.words <= 45 && hasAny(t, appealWords...) && (siteVoice(t) || len(press.FindOutlets(text)) > 0)
 }
@@ -263,7 +242,7 @@ func classify(text string, sh shape) string {
 		// No boilerplate runs this long; a paragraph of text does.
 		return ""
 	}
-	l := lower(text)
+	l := normalize.LineFold.String(text)
 	t := trimBullet(l)
 	if t == "" {
 		return news.ReasonStrayPunctuation
@@ -553,7 +532,7 @@ func timestampLine(text, t string) string {
 		rest = rest[:stamps[i].Start] + " " + rest[stamps[i].End:]
 	}
 	words := 0
-	for _, w := range strings.FieldsFunc(lower(rest), func(r rune) bool {
+	for _, w := range strings.FieldsFunc(normalize.LineFold.String(rest), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
 	}) {
 		if !stampFiller[w] {
@@ -590,7 +569,7 @@ func creditAround(rest string) bool {
 		if part == "" {
 			continue
 		}
-		if !deskCredit(lower(part)) && press.Place(part) == "" && !press.DeskWord(lower(part)) {
+		if !deskCredit(normalize.LineFold.String(part)) && press.Place(part) == "" && !press.DeskWord(normalize.LineFold.String(part)) {
 			if kind, _, _, ok := press.LeadName(part); !ok || kind != press.LeadAgency && kind != press.LeadOutlet {
 				return false
 			}

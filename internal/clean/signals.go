@@ -7,6 +7,7 @@ import (
 
 	"khabar/internal/lexicon"
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 	"khabar/internal/press"
 )
 
@@ -210,12 +211,12 @@ func authorBio(text string, sh shape, authors []string) bool {
 	if sh.words > 50 {
 		return false
 	}
-	t := lower(text)
+	t := normalize.LineFold.String(text)
 	if _, ok := hasPrefixAny(t, bioOpeners...); ok {
 		return hasAny(t, bioVerbs...)
 	}
 	for _, a := range authors {
-		a = lower(a)
+		a = normalize.LineFold.String(a)
 		if a == "" || len(strings.Fields(a)) < 2 {
 			continue
 		}
@@ -263,7 +264,7 @@ func creditMore(text string, sh shape) bool {
 	if sh.words > 12 || sh.sentence {
 		return false
 	}
-	t := lower(text)
+	t := normalize.LineFold.String(text)
 	if len(press.FindOutlets(text)) > 0 || hasDeskWord(t) {
 		return true
 	}
@@ -312,7 +313,7 @@ func keepLiveStamps(lines []*line, first, last int) {
 		if l.reason != news.ReasonTimestamp {
 			continue
 		}
-		if _, ok := hasPrefixAny(lower(l.text), timestampPrefixes...); ok {
+		if _, ok := hasPrefixAny(normalize.LineFold.String(l.text), timestampPrefixes...); ok {
 			continue
 		}
 		stamps = append(stamps, i)

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 	"khabar/internal/press"
 )
 
@@ -45,7 +46,7 @@ func (s *Sites) candidate(l string) bool {
 
 func lineHash(s string) uint64 {
 	h := fnv.New64a()
-	h.Write([]byte(lower(s)))
+	h.Write([]byte(normalize.LineFold.String(s)))
 	return h.Sum64()
 }
 

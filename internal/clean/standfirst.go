@@ -5,6 +5,7 @@ import (
 
 	"khabar/internal/lexicon"
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 	"khabar/internal/press"
 )
 
@@ -13,7 +14,7 @@ var highlightLabels = vocabSet(lexicon.CleanHighlightLabels)
 
 // highlightLabel reports a line that is only a summary box's label.
 func highlightLabel(s string) bool {
-	t := strings.TrimRight(trimBullet(lower(s)), " :.-–")
+	t := strings.TrimRight(trimBullet(normalize.LineFold.String(s)), " :.-–")
 	return highlightLabels[t]
 }
 

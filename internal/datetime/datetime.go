@@ -4,8 +4,15 @@
 // dates, and dateline dates without a year ("19 मार्च"). Month and weekday
 // names and day number words come from the language packs
 // (internal/lexicon), so a language added there is read here too. Times
-// without a zone are India Standard Time (news.IST). The extract, clean
-// and meta stages and the input readers (source, fetch, api) call it.
+// without a zone are India Standard Time (news.IST).
+//
+// It reads in three ways, over one month table, one calendar (ValidDate,
+// DaysIn), one ISO reader (ReadISO) and one order of numeric dates
+// (NumericDate): FindTimes word by word (meta, clean, press and the input
+// readers: source, fetch, api), ScanDates year first (the extract stage,
+// over a page's visible text and declared timestamps), and ReadISO and
+// NumericDate alone for the time-expression stage (timex), whose token
+// matcher reads the relative and partial expressions on top.
 package datetime
 
 import (
@@ -168,10 +175,10 @@ type token struct {
 // DigitValue reads ASCII and Devanagari digits (normalize.DigitValue, for
 // those two scripts only: dates on Indian pages use no others).
 func DigitValue(r rune) (int, bool) {
-	if r >= 0x80 && !IsDeva(r) {
-		return 0, false
+	v := normalize.DevanagariDigit(r)
+	if r < 0x80 {
+		v = normalize.DigitValue(r)
 	}
-	v := normalize.DigitValue(r)
 	return v, v >= 0
 }
 
@@ -192,25 +199,6 @@ func IsWordRune(r rune) bool {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
-}
-
-// LowerWord folds a word to lower case without allocating when it has no
-// upper-case letter (all of Devanagari). With normalize.FoldNukta it is
-// the recognisers' word key. It is not normalize.Fold: it keeps a word's
-// letters otherwise as written (chandrabindu, nasal + virama clusters,
-// punctuation, other scripts' digits), which the month and desk tables of
-// datetime and press are written against; TestLowerWordNotFold holds the
-// differences.
-func LowerWord(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xDF {
-			// ASCII capitals, or a two-byte (Latin-1, Greek, Cyrillic)
-			// letter that may have a case.
-			return strings.ToLower(s)
-		}
-	}
-	return s
 }
 
 // tokenize splits s into numbers, words and punctuation; spaces separate.
@@ -246,7 +234,7 @@ func tokenize(s string) []token {
 				}
 				j += sz
 			}
-			toks = append(toks, token{kind: tokWord, start: i, end: j, text: LowerWord(normalize.FoldNukta(s[i:j]))})
+			toks = append(toks, token{kind: tokWord, start: i, end: j, text: normalize.WordFold.String(s[i:j])})
 			i = j
 			continue
 		}
@@ -266,7 +254,7 @@ var monthNames, weekdayNames, dayWords = buildNames()
 
 func buildNames() (map[string]int, map[string]bool, map[string]int) {
 	months, weekdays, days := map[string]int{}, map[string]bool{}, map[string]int{}
-	key := func(w string) string { return LowerWord(normalize.FoldNukta(w)) }
+	key := normalize.WordFold.String
 	for _, l := range lexicon.Langs() {
 		p := lexicon.Get(l)
 		for _, c := range []lexicon.Class{lexicon.Month, lexicon.MonthAbbr, lexicon.MonthShort} {
@@ -291,9 +279,9 @@ func buildNames() (map[string]int, map[string]bool, map[string]int) {
 	return months, weekdays, days
 }
 
-// MonthOf returns the month a word names (1–12), or 0; the word is keyed as
-// LowerWord(normalize.FoldNukta(w)).
-func MonthOf(w string) int { return monthNames[LowerWord(normalize.FoldNukta(w))] }
+// MonthOf returns the month a word names (1–12), or 0; the word is keyed by
+// normalize.WordFold.
+func MonthOf(w string) int { return monthNames[normalize.WordFold.String(w)] }
 
 // zoneOffsets are the zone words pages print, in seconds east of UTC. IST
 // is India's; the ambiguous "CST" is left out on purpose.
@@ -355,10 +343,7 @@ func matchDate(s string, toks []token, i int) (Stamp, int, bool) {
 			toks[k+1].kind == tokNum && toks[k+1].digits <= 2 && toks[k+2].text == toks[k].text &&
 			toks[k+3].kind == tokNum && toks[k+3].digits == 4 &&
 			adjacent(toks, j, k+3) {
-			d, m, y = t.num, toks[k+1].num, toks[k+3].num
-			if m > 12 && d <= 12 {
-				d, m = m, d
-			}
+			y, m, d, _, _ = NumericDate([3]int{t.num, toks[k+1].num, toks[k+3].num}, [3]int{t.digits, toks[k+1].digits, 4})
 			j = k + 4
 			break
 		}
@@ -372,10 +357,8 @@ func matchDate(s string, toks []token, i int) (Stamp, int, bool) {
 				kk++
 			}
 			if _, _, _, _, _, _, ok := matchClock(toks, kk); ok {
-				d, m, y = t.num, toks[k+1].num, 2000+toks[k+3].num
-				if m > 12 && d <= 12 {
-					d, m = m, d
-				}
+				y, m, d, _, _ = NumericDate([3]int{t.num, toks[k+1].num, toks[k+3].num}, [3]int{t.digits, toks[k+1].digits, 2})
+				y += 2000
 				j = k + 4
 				break
 			}
@@ -448,7 +431,7 @@ func matchDate(s string, toks []token, i int) (Stamp, int, bool) {
 			isPunct(toks[k], "/.") && toks[k+1].kind == tokNum && toks[k+1].digits <= 2 &&
 			toks[k+2].text == toks[k].text && toks[k+3].kind == tokNum && toks[k+3].digits <= 2 &&
 			adjacent(toks, j, k+3) {
-			y, m, d = t.num, toks[k+1].num, toks[k+3].num
+			y, m, d, _, _ = NumericDate([3]int{t.num, toks[k+1].num, toks[k+3].num}, [3]int{4, toks[k+1].digits, toks[k+3].digits})
 			j = k + 4
 			break
 		}
@@ -592,11 +575,7 @@ func ValidDate(y, m, d int) bool {
 	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 {
 		return false
 	}
-	return d <= daysIn(y, m)
-}
-
-func daysIn(y, m int) int {
-	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return d <= DaysIn(y, m)
 }
 
 // labelWords name what a timestamp is; the nearest one before a stamp wins.
@@ -667,47 +646,37 @@ func digitsAt(s string, i, n int) (int, bool) {
 // parseISOAt parses an ISO 8601 date or date-time at s[i:] and returns its
 // length.
 func parseISOAt(s string, i int) (Stamp, int, bool) {
-	y, ok := digitsAt(s, i, 4)
-	if !ok || i+10 > len(s) || s[i+4] != '-' || s[i+7] != '-' {
+	v, ok := ReadISO(s[i:])
+	if !ok || v.Year < 1900 || v.Year > 2100 {
 		return Stamp{}, 0, false
 	}
-	m, ok1 := digitsAt(s, i+5, 2)
-	d, ok2 := digitsAt(s, i+8, 2)
-	if !ok1 || !ok2 || !ValidDate(y, m, d) {
-		return Stamp{}, 0, false
-	}
+	y, m, d := v.Year, v.Month, v.Day
 	k := i + 10
 	st := Stamp{Time: time.Date(y, time.Month(m), d, 0, 0, 0, 0, IST), Precision: PrecisionDay, Start: i}
-	if k+6 <= len(s) && (s[k] == 'T' || s[k] == ' ') {
-		hh, okh := digitsAt(s, k+1, 2)
-		mm, okm := digitsAt(s, k+4, 2)
-		if okh && okm && k+3 < len(s) && s[k+3] == ':' && hh < 24 && mm < 60 {
-			p := k + 6
-			ss, prec := 0, PrecisionMinute
-			if p+2 < len(s) && s[p] == ':' {
-				if v, ok := digitsAt(s, p+1, 2); ok && v <= 60 {
-					ss, prec, p = v, PrecisionSecond, p+3
-					if p < len(s) && s[p] == '.' {
-						p++
-						for p < len(s) && isDigit(s[p]) {
-							p++
-						}
-					}
+	if v.Clock {
+		p := k + 6
+		ss, prec := 0, PrecisionMinute
+		if v.Second >= 0 && v.Second <= 60 {
+			ss, prec, p = v.Second, PrecisionSecond, p+3
+			if p < len(s) && s[p] == '.' {
+				p++
+				for p < len(s) && isDigit(s[p]) {
+					p++
 				}
 			}
-			zone := assumedIST
-			switch {
-			case p < len(s) && s[p] == 'Z':
-				zone, p = time.UTC, p+1
-			case p+1 < len(s) && (s[p] == '+' || s[p] == '-'):
-				if off, n := parseOffset(s[p:]); n > 0 {
-					zone, p = zoneFor(off), p+n
-				}
-			}
-			st.Time = time.Date(y, time.Month(m), d, hh, mm, ss, 0, zone)
-			st.Precision = prec
-			k = p
 		}
+		zone := assumedIST
+		switch {
+		case p < len(s) && s[p] == 'Z':
+			zone, p = time.UTC, p+1
+		case p+1 < len(s) && (s[p] == '+' || s[p] == '-'):
+			if off, n := parseOffset(s[p:]); n > 0 {
+				zone, p = zoneFor(off), p+n
+			}
+		}
+		st.Time = time.Date(y, time.Month(m), d, v.Hour, v.Minute, ss, 0, zone)
+		st.Precision = prec
+		k = p
 	}
 	st.End = k
 	return st, k - i, true

@@ -166,20 +166,20 @@ func BenchmarkFindTimes(b *testing.B) {
 	}
 }
 
-// TestLowerWordNotFold holds words whose key (LowerWord after
-// normalize.FoldNukta) is not normalize.Fold's, so that making them one
-// is a decision: the tables are written against the first.
-func TestLowerWordNotFold(t *testing.T) {
+// TestWordFoldNotFold holds words whose key (normalize.WordFold) is not
+// normalize.Fold's, so that making them one is a decision: the tables are
+// written against the first.
+func TestWordFoldNotFold(t *testing.T) {
 	for _, w := range []string{"नवम्बर", "जुलाई।", "सितँबर", "\u0e51"} {
-		key := LowerWord(normalize.FoldNukta(w))
+		key := normalize.WordFold.String(w)
 		if key != w {
-			t.Errorf("LowerWord(FoldNukta(%q)) = %q, want it unchanged", w, key)
+			t.Errorf("WordFold(%q) = %q, want it unchanged", w, key)
 		}
 		if normalize.Fold(w) == key {
-			t.Errorf("normalize.Fold(%q) = %q: the folds now agree here; update LowerWord's comment", w, key)
+			t.Errorf("normalize.Fold(%q) = %q: the folds now agree here; update WordFold's comment", w, key)
 		}
 	}
-	if got := LowerWord("March"); got != "march" {
-		t.Errorf("LowerWord(March) = %q", got)
+	if got := normalize.WordFold.String("March"); got != "march" {
+		t.Errorf("WordFold(March) = %q", got)
 	}
 }

@@ -102,8 +102,8 @@ func (t *tokenizer) each(text string, fn func(w []byte, h uint64)) int {
 		case r == nukta || r == zwj || r == zwnj:
 		case r == candrabindu:
 			t.buf = utf8.AppendRune(t.buf, anusvara)
-		case r >= 0x0966 && r <= 0x096F: // Devanagari digits
-			t.buf = append(t.buf, byte('0'+normalize.DigitValue(r)))
+		case normalize.DevanagariDigit(r) >= 0:
+			t.buf = append(t.buf, byte('0'+normalize.DevanagariDigit(r)))
 		case r >= 0x0958 && r <= 0x095F: // precomposed nukta letters
 			t.buf = utf8.AppendRune(t.buf, [...]rune{'क', 'ख', 'ग', 'ज', 'ड', 'ढ', 'फ', 'य'}[r-0x0958])
 		case r == 0x0964 || r == 0x0965 || r == 0x0970: // dandas, abbreviation sign

@@ -13,6 +13,7 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
+	"khabar/internal/datetime"
 	"khabar/internal/news"
 )
 
@@ -243,9 +244,9 @@ func dates(doc *html.Node, meta pageMeta, visible, url string) (pub, upd time.Ti
 	if pub.IsZero() && doc != nil {
 		pub = fromHTMLDate(doc, url, true)
 	}
-	if t, ok := textDate(inText, "published"); ok && (pub.IsZero() || sameDayNoTime(pub, t)) {
+	if t, ok := textDate(inText, datetime.Published); ok && (pub.IsZero() || sameDayNoTime(pub, t)) {
 		pub = t
-	} else if t, ok := labelled(inText, "published"); ok && !declared && t.Before(pub) {
+	} else if t, ok := labelled(inText, datetime.Published); ok && !declared && t.Before(pub) {
 		// htmldate's guess is later than the time the page labels as
 		// first published: an update time. First publication wins.
 		pub = t
@@ -256,8 +257,8 @@ func dates(doc *html.Node, meta pageMeta, visible, url string) (pub, upd time.Ti
 	upd = firstStamp(meta.modified)
 	if upd.IsZero() {
 		for _, f := range inText {
-			if f.label == "updated" && f.hasTime {
-				upd = f.t
+			if f.Label == datetime.Updated && f.HasTime {
+				upd = f.Time
 				break
 			}
 		}
@@ -282,20 +283,20 @@ func firstStamp(vals []string) time.Time {
 // want, else the first other than an update; only dates with a time of
 // day or a label count, since a bare date in a page is as likely to be
 // today's date in the header or a date in the story.
-func textDate(fs []found, want string) (time.Time, bool) {
+func textDate(fs []datetime.Dated, want datetime.Label) (time.Time, bool) {
 	for _, f := range fs {
-		if f.label == want {
-			return f.t, true
+		if f.Label == want {
+			return f.Time, true
 		}
 	}
 	for _, f := range fs {
-		if f.label == "" && f.hasTime {
-			return f.t, true
+		if f.Label == datetime.Unlabelled && f.HasTime {
+			return f.Time, true
 		}
 	}
 	for _, f := range fs {
-		if f.label == "updated" {
-			return f.t, true
+		if f.Label == datetime.Updated {
+			return f.Time, true
 		}
 	}
 	return time.Time{}, false
@@ -303,10 +304,10 @@ func textDate(fs []found, want string) (time.Time, bool) {
 
 // labelled returns the first date of fs labelled want that has a time of
 // day.
-func labelled(fs []found, want string) (time.Time, bool) {
+func labelled(fs []datetime.Dated, want datetime.Label) (time.Time, bool) {
 	for _, f := range fs {
-		if f.label == want && f.hasTime {
-			return f.t, true
+		if f.Label == want && f.HasTime {
+			return f.Time, true
 		}
 	}
 	return time.Time{}, false
@@ -346,13 +347,13 @@ func fromHTMLDate(doc *html.Node, url string, fast bool) time.Time {
 	// same day, or the next, as htmldate's.
 	fs := findDates(r.SrcString, 4)
 	for _, f := range fs {
-		if sameDay(f.t, t) {
-			return f.t
+		if sameDay(f.Time, t) {
+			return f.Time
 		}
 	}
 	for _, f := range fs {
-		if f.hasTime && sameDay(f.t.AddDate(0, 0, 1), t) {
-			return f.t
+		if f.HasTime && sameDay(f.Time.AddDate(0, 0, 1), t) {
+			return f.Time
 		}
 	}
 	switch {

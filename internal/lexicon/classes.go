@@ -127,8 +127,6 @@ const (
 	PressOutletHost      Class = "press.outlet-host"      // hosts outlets publish on; value the outlet's English name
 	PressOutletZone      Class = "press.outlet-zone"      // outlets' home zones (phrases); value an IANA zone
 	PressOutletWord      Class = "press.outlet-word"      // words that make a name an outlet's: daily, समाचार
-	PressPlace           Class = "press.place"            // places that date news; value the English name
-	PressRegion          Class = "press.region"           // states and countries; value the English name
 	PressCreditBefore    Class = "press.credit-before"    // words before an ambiguous agency name that make it a credit: by, इनपुट
 	PressCreditAfter     Class = "press.credit-after"     // words after an ambiguous agency name that make it a credit: फीड, reported
 	PressFunctionWord    Class = "press.function-word"    // words that never occur in a dateline: है, the
@@ -317,8 +315,6 @@ var schema = map[Class]classSpec{
 	PressOutletHost:      {kind: Text},
 	PressOutletZone:      {kind: Text, phrase: true},
 	PressOutletWord:      {},
-	PressPlace:           {kind: Text, phrase: true},
-	PressRegion:          {kind: Text, phrase: true},
 	PressCreditBefore:    {},
 	PressCreditAfter:     {},
 	PressFunctionWord:    {},

@@ -42,113 +42,7 @@ const (
 //     brackets, dandas, commas, full stops, and the pipe); punctuation
 //     inside a word stays ("U.S", "ट्रंप-पुतिन"). A word of punctuation
 //     only disappears.
-func Fold(s string) string {
-	t := Text(s)
-	f := folder{b: make([]byte, 0, len(t))}
-	for i := 0; i < len(t); {
-		r, size := rune(t[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(t[i:])
-		}
-		i += size
-		switch {
-		case r == ' ' || r == '\n':
-			f.endWord()
-		case r < utf8.RuneSelf:
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			f.put(r)
-		case r == nukta || r == zwj || r == zwnj:
-		case r == candrabindu:
-			f.put(anusvara)
-		case r == virama:
-			if !isWordRune(nextRune(t[i:])) {
-				continue
-			}
-			f.put(r)
-		case isConsonant(r) || hasNukta(r):
-			r = stripNukta(r)
-			if isNasal(r) {
-				if n := nasalCluster(t[i:]); n > 0 {
-					f.put(anusvara)
-					i += n
-					continue
-				}
-			}
-			f.put(r)
-		case isVowelSign(r):
-			if v := oneVowel(f.last, r); v != 0 {
-				f.b = f.b[:len(f.b)-utf8.RuneLen(f.last)]
-				f.put(v)
-				continue
-			}
-			f.put(r)
-		case unicode.IsDigit(r):
-			if d := DigitValue(r); d >= 0 {
-				f.put(rune('0' + d))
-			} else {
-				f.put(r)
-			}
-		case isLatinExt(r):
-			f.put(latinBase(unicode.ToLower(r)))
-		case unicode.Is(unicode.Mn, r) && isLatinLetter(f.last):
-		default:
-			f.put(unicode.ToLower(r))
-		}
-	}
-	f.endWord()
-	if n := len(f.b); n > 0 {
-		f.b = f.b[:n-1] // the space after the last word
-	}
-	return string(f.b)
-}
-
-// folder accumulates Fold's output.
-type folder struct {
-	b []byte
-	// word is where the current word starts in b.
-	word int
-	last rune
-}
-
-func (f *folder) put(r rune) {
-	if r < utf8.RuneSelf {
-		f.b = append(f.b, byte(r))
-	} else {
-		f.b = utf8.AppendRune(f.b, r)
-	}
-	// Keep the letter a dropped mark belongs to as the last letter.
-	f.last = r
-}
-
-// endWord trims punctuation at the edges of the current word and starts a
-// new one. Words in b are each followed by one space.
-func (f *folder) endWord() {
-	w := f.b[f.word:]
-	start, end := 0, len(w)
-	for start < end {
-		r, size := utf8.DecodeRune(w[start:end])
-		if !isFoldPunct(r) {
-			break
-		}
-		start += size
-	}
-	for end > start {
-		r, size := utf8.DecodeLastRune(w[start:end])
-		if !isFoldPunct(r) {
-			break
-		}
-		end -= size
-	}
-	n := copy(w, w[start:end])
-	f.b = f.b[:f.word+n]
-	if n > 0 {
-		f.b = append(f.b, ' ')
-		f.word = len(f.b)
-	}
-	f.last = 0
-}
+func Fold(s string) string { return KeyFold.String(s) }
 
 // isFoldPunct reports whether Fold strips r at the edge of a word.
 func isFoldPunct(r rune) bool {
@@ -212,12 +106,6 @@ func nasalCluster(s string) int {
 		return 0
 	}
 	return i
-}
-
-// isLatinExt reports whether r is in the Latin-1 Supplement, Latin
-// Extended-A/B or Latin Extended Additional blocks.
-func isLatinExt(r rune) bool {
-	return (r >= 0xC0 && r <= 0x24F) || (r >= 0x1E00 && r <= 0x1EFF)
 }
 
 func isLatinLetter(r rune) bool {

@@ -136,6 +136,22 @@ func TestDigitValueTable(t *testing.T) {
 	}
 }
 
+// TestDevanagariDigit checks that DevanagariDigit reads ०-९ and nothing
+// else, and agrees with DigitValue on them.
+func TestDevanagariDigit(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		v := DevanagariDigit(r)
+		switch {
+		case r >= '०' && r <= '९':
+			if v != int(r-'०') || DigitValue(r) != v {
+				t.Fatalf("U+%04X: DevanagariDigit %d, DigitValue %d", r, v, DigitValue(r))
+			}
+		case v != -1:
+			t.Fatalf("U+%04X: DevanagariDigit %d, want -1", r, v)
+		}
+	}
+}
+
 func TestFold(t *testing.T) {
 	tests := []struct {
 		name string

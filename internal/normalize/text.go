@@ -267,7 +267,7 @@ func isDeva(r rune) bool {
 // isDevaLetter reports whether r is a Devanagari letter or sign (no
 // digits, no dandas).
 func isDevaLetter(r rune) bool {
-	return isDeva(r) && (r < 0x0966 || r > 0x096F)
+	return isDeva(r) && DevanagariDigit(r) < 0
 }
 
 // isPipe reports whether r is an ASCII pipe or a look-alike typed as a

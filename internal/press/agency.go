@@ -136,7 +136,7 @@ func splitWords(s string) []word {
 			}
 			j += sz
 		}
-		ws = append(ws, word{text: lowerWord(normalize.FoldNukta(s[i:j])), start: i, end: j})
+		ws = append(ws, word{text: normalize.WordFold.String(s[i:j]), start: i, end: j})
 		i = j
 	}
 	return ws

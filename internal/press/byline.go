@@ -106,7 +106,7 @@ func splitNames(s string) []string {
 func DeskOutlet(credit string) string {
 	ws := strings.Fields(credit)
 	n := len(ws)
-	for n > 0 && deskTail[lowerWord(normalize.FoldNukta(ws[n-1]))] {
+	for n > 0 && deskTail[normalize.WordFold.String(ws[n-1])] {
 		n--
 	}
 	if n == len(ws) || n == 0 {
@@ -117,7 +117,7 @@ func DeskOutlet(credit string) string {
 		return ""
 	}
 	for _, w := range ws[:n] {
-		if outletWords[lowerWord(normalize.FoldNukta(w))] || loanWords[w] != "" {
+		if outletWords[normalize.WordFold.String(w)] || loanWords[w] != "" {
 			return name
 		}
 	}

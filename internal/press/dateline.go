@@ -6,23 +6,32 @@ import (
 	"unicode/utf8"
 
 	"khabar/internal/datetime"
+	"khabar/internal/gazetteer"
 	"khabar/internal/lexicon"
 )
 
-// placeIndex maps folded place names to English ones ([press.place] and
-// [press.region] of every pack; every English name is a name too);
-// regions holds the English names of states and countries.
+// placeIndex maps folded place names to English ones: every name of the
+// gazetteer's dateline rows (internal/gazetteer, flag dateline=…) but
+// those marked "-", each
+// row's English name among them; regions holds the English names of the
+// states and countries (dateline=region).
 var placeIndex, regions = func() (map[string]string, map[string]bool) {
+	rows, err := gazetteer.Datelines()
+	if err != nil {
+		panic(err) // the embedded gazetteer is broken: a bad build
+	}
 	m, r := map[string]string{}, map[string]bool{}
-	for _, p := range allPacks() {
-		for _, e := range p.Entries(lexicon.PressPlace) {
-			m[placeKey(e.Value)] = e.Value
-			m[placeKey(e.Text)] = e.Value
+	for _, row := range rows {
+		m[placeKey(row.Name)] = row.Name
+		for _, names := range [][]gazetteer.Name{row.Names, row.Aliases} {
+			for _, n := range names {
+				if !n.NotDateline {
+					m[placeKey(n.Text)] = row.Name
+				}
+			}
 		}
-		for _, e := range p.Entries(lexicon.PressRegion) {
-			m[placeKey(e.Value)] = e.Value
-			m[placeKey(e.Text)] = e.Value
-			r[e.Value] = true
+		if row.Dateline == gazetteer.DatelineRegion {
+			r[row.Name] = true
 		}
 	}
 	return m, r

@@ -36,7 +36,7 @@ func wordSet(c lexicon.Class) map[string]bool {
 	m := map[string]bool{}
 	for _, p := range allPacks() {
 		for _, w := range p.Words(c) {
-			m[lowerWord(normalize.FoldNukta(w))] = true
+			m[normalize.WordFold.String(w)] = true
 		}
 	}
 	return m

@@ -1,6 +1,8 @@
 package press
 
 import (
+	"khabar/internal/normalize"
+
 	"net/url"
 	"strings"
 	"unicode"
@@ -254,8 +256,8 @@ func romanWord(w string) string {
 			if len(syl) > 0 {
 				syl[len(syl)-1].nasal = "h"
 			}
-		case r >= '०' && r <= '९':
-			syl = append(syl, syllable{vowel: string('0' + (r - '०'))})
+		case normalize.DevanagariDigit(r) >= 0:
+			syl = append(syl, syllable{vowel: string(rune('0' + normalize.DevanagariDigit(r)))})
 		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			syl = append(syl, syllable{vowel: string(r)})
 		}

@@ -10,7 +10,6 @@ var (
 	digitValue = datetime.DigitValue
 	isDeva     = datetime.IsDeva
 	isWordRune = datetime.IsWordRune
-	lowerWord  = datetime.LowerWord
 )
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"khabar/internal/normalize"
-	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -10,7 +9,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/in"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/registry"
-	"golang.org/x/text/unicode/norm"
 
 	// The analysis components the khabar analyzer is built from, registered
 	// with bleve by name. Imported explicitly so that an index opened from
@@ -76,14 +74,6 @@ func init() {
 	}
 }
 
-// Devanagari code points the fold reads.
-const (
-	candrabindu = '\u0901'
-	anusvara    = '\u0902'
-	nukta       = '\u093C'
-	virama      = '\u094D'
-)
-
 // FoldFilter is a bleve token filter that folds spellings Hindi and
 // English news use interchangeably onto one form, so either finds the
 // other:
@@ -97,128 +87,17 @@ const (
 //   - accents on Latin letters are dropped ("Pétain" = "Petain").
 //
 // It expects lower-cased tokens and runs before bleve's Indic and Hindi
-// normalisers, which handle vowel length and the remaining viramas.
+// normalisers, which handle vowel length and the remaining viramas. The
+// fold is normalize.TermFold, the index's member of the fold family;
+// TestFoldDiffers holds where it differs from normalize.Fold.
 type FoldFilter struct{}
 
 // Filter folds every token of input in place and returns it.
 func (FoldFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, tok := range input {
-		if needsFold(tok.Term) {
-			tok.Term = fold(tok.Term)
-		}
+		tok.Term = normalize.TermFold.Bytes(tok.Term)
 	}
 	return input
-}
-
-// needsFold reports whether term holds anything fold changes: cheap, so
-// that plain ASCII and already folded tokens cost one scan.
-func needsFold(term []byte) bool {
-	for i := 0; i < len(term); {
-		if term[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(term[i:])
-		i += size
-		switch {
-		case r == candrabindu || r == nukta || r == virama || r >= '\u0958' && r <= '\u095F':
-			return true
-		case digitValue(r) >= 0:
-			return true
-		case r >= 0xC0 && r <= 0x24F || r >= 0x1E00 && r <= 0x1EFF || r < 0x0900 && unicode.Is(unicode.Mn, r):
-			return true
-		}
-	}
-	return false
-}
-
-// isNasal reports whether r is a Devanagari nasal consonant.
-func isNasal(r rune) bool {
-	return r == 'ङ' || r == 'ञ' || r == 'ण' || r == 'न' || r == 'म'
-}
-
-// isConsonant reports whether r is a Devanagari consonant.
-func isConsonant(r rune) bool {
-	return r >= '\u0915' && r <= '\u0939' || r >= '\u0958' && r <= '\u095F'
-}
-
-// zeros are the zero digits of the scripts whose digits fold to ASCII in
-// the index: Arabic-Indic, the Indic scripts and full-width. Other
-// scripts' digits (normalize.DigitValue reads them too) stay as written,
-// as they were when existing indexes were built.
-var zeros = []rune{
-	'\u0660', '\u06F0', '\u0966', '\u09E6', '\u0A66', '\u0AE6', '\u0B66',
-	'\u0BE6', '\u0C66', '\u0CE6', '\u0D66', '\uFF10',
-}
-
-// digitValue returns the value of r as a non-ASCII decimal digit of a
-// script in zeros, or -1. The value is normalize.DigitValue's.
-func digitValue(r rune) int {
-	if r < 0x0660 {
-		return -1
-	}
-	d := normalize.DigitValue(r)
-	if d < 0 || !slices.Contains(zeros, r-rune(d)) {
-		return -1
-	}
-	return d
-}
-
-// fold is the index's spelling fold of one term. It is not
-// normalize.Fold, and cannot become it without rebuilding every index: it
-// folds a term the tokenizer has already cut and lower-cased, so it strips
-// no punctuation and joins no words; it keeps a word-final virama
-// ("जगत्"), ZWJ and ZWNJ, and the precomposed letters ऩ ऱ ऴ; and it folds
-// the digits of the scripts in zeros only. TestFoldDiffers holds the
-// differences.
-func fold(term []byte) []byte {
-	rs := []rune(string(term))
-	out := make([]rune, 0, len(rs))
-	latin := false
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		switch {
-		case isNasal(r) && i+2 < len(rs) && rs[i+1] == virama && isConsonant(rs[i+2]):
-			out = append(out, anusvara)
-			i++ // the virama
-		case r == candrabindu:
-			out = append(out, anusvara)
-		case r == nukta:
-		case r >= '\u0958' && r <= '\u095F':
-			// Precomposed nukta letters: their canonical decomposition is
-			// base + nukta.
-			out = append(out, []rune(norm.NFD.String(string(r)))[0])
-		case digitValue(r) >= 0:
-			out = append(out, '0'+rune(digitValue(r)))
-		default:
-			if r >= 0xC0 && r <= 0x24F || r >= 0x1E00 && r <= 0x1EFF || r < 0x0900 && unicode.Is(unicode.Mn, r) {
-				latin = true
-			}
-			out = append(out, r)
-		}
-	}
-	if latin {
-		// Decompose and drop combining marks that follow Latin letters.
-		d := []rune(norm.NFD.String(string(out)))
-		out = out[:0]
-		for j, r := range d {
-			if unicode.Is(unicode.Mn, r) && j > 0 && unicode.Is(unicode.Latin, baseBefore(d, j)) {
-				continue
-			}
-			out = append(out, r)
-		}
-	}
-	return []byte(string(out))
-}
-
-// baseBefore returns the last rune before d[j] that is not a combining mark.
-func baseBefore(d []rune, j int) rune {
-	for k := j - 1; k >= 0; k-- {
-		if !unicode.Is(unicode.Mn, d[k]) {
-			return d[k]
-		}
-	}
-	return 0
 }
 
 // LatinStemmer is a bleve token filter that applies the Porter stemmer to

@@ -4,7 +4,6 @@ import (
 	"khabar/internal/normalize"
 	"slices"
 	"testing"
-	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/in"
@@ -92,28 +91,8 @@ func TestIndicNormalizer(t *testing.T) {
 	}
 }
 
-// TestDigitValue checks that the index folds the digits of exactly the
-// scripts in zeros, each to its value, and no other rune.
-func TestDigitValue(t *testing.T) {
-	want := map[rune]int{}
-	for _, z := range zeros {
-		for d := 0; d < 10; d++ {
-			want[z+rune(d)] = d
-		}
-	}
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		w, ok := want[r]
-		if !ok {
-			w = -1
-		}
-		if got := digitValue(r); got != w {
-			t.Fatalf("digitValue(%U) = %d, want %d", r, got, w)
-		}
-	}
-}
-
-// TestFoldDiffers holds the terms on which the index's fold and
-// normalize.Fold differ (see fold), and one on which they agree, so that
+// TestFoldDiffers holds the terms on which the index's fold
+// (normalize.TermFold) and normalize.Fold differ, and some on which they agree, so that
 // a change making them one is a decision, not an accident.
 func TestFoldDiffers(t *testing.T) {
 	for _, c := range []struct {
@@ -125,15 +104,15 @@ func TestFoldDiffers(t *testing.T) {
 		{"\u0e51\u0e52", "\u0e51\u0e52"}, // Thai digits: Fold writes 12
 		{"(ट्रंप)", "(ट्रंप)"},           // Fold strips punctuation round a word
 	} {
-		if got := string(fold([]byte(c.term))); got != c.index {
+		if got := string(normalize.TermFold.Bytes([]byte(c.term))); got != c.index {
 			t.Errorf("fold(%q) = %q, want %q", c.term, got, c.index)
 		}
 		if normalize.Fold(c.term) == c.index {
-			t.Errorf("normalize.Fold(%q) = %q: the folds now agree here; update fold's comment", c.term, c.index)
+			t.Errorf("normalize.Fold(%q) = %q: the folds now agree here; update normalize.TermFold's comment", c.term, c.index)
 		}
 	}
 	for _, term := range []string{"ट्रम्प", "ज़ेलेंस्की", "हाँ", "२०२५"} {
-		if got, want := string(fold([]byte(term))), normalize.Fold(term); got != want {
+		if got, want := string(normalize.TermFold.Bytes([]byte(term))), normalize.Fold(term); got != want {
 			t.Errorf("fold(%q) = %q, normalize.Fold %q", term, got, want)
 		}
 	}

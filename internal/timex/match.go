@@ -3,6 +3,8 @@ package timex
 import (
 	"fmt"
 	"strconv"
+
+	"khabar/internal/datetime"
 )
 
 // Each matcher looks for one kind of expression starting at token i. It
@@ -17,35 +19,25 @@ func (f *finder) iso(i int) int {
 		return -1
 	}
 	s := f.text[t.s:]
-	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
-		return -1
-	}
-	y, m, d, ok := atoi(s[0:4]), atoi(s[5:7]), atoi(s[8:10]), true
-	if y < 0 || m < 0 || d < 0 || !validDay(y, m, d) {
-		return -1
-	}
-	n := 10
-	val, typ := day{y, m, d}.String(), Date
-	if len(s) >= 16 && (s[10] == 'T' || s[10] == ' ') && s[13] == ':' {
-		hh, mm := atoi(s[11:13]), atoi(s[14:16])
-		if hh >= 0 && hh < 24 && mm >= 0 && mm < 60 {
-			n = 16
-			ss, sec := 0, false
-			if len(s) >= 19 && s[16] == ':' {
-				if v := atoi(s[17:19]); v >= 0 && v < 60 {
-					ss, sec, n = v, true, 19
-				}
-			}
-			val, typ = clockValue(val, hh, mm, ss, sec), Time
-			// Zone: Z or ±h[h]:mm, not part of the value.
-			for n < len(s) && (s[n] == 'Z' || s[n] == '+' || (s[n] == '-' && n+1 < len(s) && s[n+1] >= '0' && s[n+1] <= '9') ||
-				s[n] == ':' || (s[n] >= '0' && s[n] <= '9') || s[n] == '.') {
-				n++
-			}
-		}
-	}
+	v, ok := datetime.ReadISO(s)
 	if !ok {
 		return -1
+	}
+	y, m, d := v.Year, v.Month, v.Day
+	n := 10
+	val, typ := day{y, m, d}.String(), Date
+	if v.Clock {
+		n = 16
+		ss, sec := 0, false
+		if v.Second >= 0 && v.Second < 60 {
+			ss, sec, n = v.Second, true, 19
+		}
+		val, typ = clockValue(val, v.Hour, v.Minute, ss, sec), Time
+		// Zone: Z or ±h[h]:mm, not part of the value.
+		for n < len(s) && (s[n] == 'Z' || s[n] == '+' || (s[n] == '-' && n+1 < len(s) && s[n+1] >= '0' && s[n+1] <= '9') ||
+			s[n] == ':' || (s[n] >= '0' && s[n] <= '9') || s[n] == '.') {
+			n++
+		}
 	}
 	end := t.s + n
 	j := i
@@ -221,26 +213,17 @@ func (f *finder) numeric(i int) (dparts, int, bool) {
 		return dparts{}, i, false
 	}
 	ta, tb, tc := f.toks[a], f.toks[b], f.toks[c]
-	var p dparts
-	switch {
-	case ta.nd == 4 && tb.nd <= 2 && tc.nd <= 2:
-		p = dparts{y: ta.num, m: tb.num, d: tc.num}
-	case ta.nd <= 2 && tb.nd <= 2 && (tc.nd == 4 || tc.nd == 2):
-		p = dparts{d: ta.num, m: tb.num, y: tc.num}
-		if tc.nd == 2 {
-			p.y2 = true
-		}
-		if p.m > 12 && p.d <= 12 {
-			p.d, p.m = p.m, p.d // month first, as in US dates
-		} else if p.m <= 12 && p.d <= 12 && p.d != p.m && f.hasPub && !p.y2 {
-			// Day first is the Indian way; take month first only when that
-			// is the publication day and day first is not.
-			if (day{p.y, p.d, p.m}) == f.pub && (day{p.y, p.m, p.d}) != f.pub {
-				p.d, p.m = p.m, p.d
-			}
-		}
-	default:
+	y, m, d, y2, ok := datetime.NumericDate([3]int{ta.num, tb.num, tc.num}, [3]int{ta.nd, tb.nd, tc.nd})
+	if !ok {
 		return dparts{}, i, false
+	}
+	p := dparts{y: y, m: m, d: d, y2: y2}
+	if ta.nd <= 2 && p.m <= 12 && p.d <= 12 && p.d != p.m && f.hasPub && !p.y2 {
+		// Day first is the Indian way; take month first only when that
+		// is the publication day and day first is not.
+		if (day{p.y, p.d, p.m}) == f.pub && (day{p.y, p.m, p.d}) != f.pub {
+			p.d, p.m = p.m, p.d
+		}
 	}
 	if p.y2 {
 		if !f.hasPub {

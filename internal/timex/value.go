@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"khabar/internal/datetime"
 	"strconv"
 	"time"
 )
@@ -39,19 +40,6 @@ func isoWeekday(w time.Weekday) int {
 	return int(w)
 }
 
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
 // validDay reports whether d/m/y exists; y == 0 means any year (29
 // February is allowed).
 func validDay(y, m, d int) bool {
@@ -61,7 +49,7 @@ func validDay(y, m, d int) bool {
 	if y == 0 {
 		y = 2000
 	}
-	return d <= daysIn(y, m)
+	return d <= datetime.DaysIn(y, m)
 }
 
 // addMonths moves the month y-m by n months.

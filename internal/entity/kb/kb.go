@@ -21,17 +21,18 @@ import (
 
 	"khabar/internal/entity/internal/fold"
 	"khabar/internal/entity/translit"
+	"khabar/internal/gazetteer"
 )
 
 //go:embed data/*.tsv data/nameparts.txt
 var dataFS embed.FS
 
-// Types an entry may have.
+// Types an entry may have: the gazetteer's row types.
 const (
-	PER  = "PER"
-	ORG  = "ORG"
-	LOC  = "LOC"
-	MISC = "MISC"
+	PER  = gazetteer.PER
+	ORG  = gazetteer.ORG
+	LOC  = gazetteer.LOC
+	MISC = gazetteer.MISC
 )
 
 // Entry is one known entity.
@@ -93,7 +94,9 @@ type KB struct {
 	latin map[string]int
 }
 
-// Load reads the knowledge base embedded in the binary.
+// Load reads the knowledge base embedded in the binary: its people and
+// organisations, then the places of internal/gazetteer (the hand-written
+// rows, then the generated ones).
 func Load() (*KB, error) {
 	k := newKB()
 	files, err := fs.Glob(dataFS, "data/*.tsv")
@@ -101,27 +104,24 @@ func Load() (*KB, error) {
 		return nil, fmt.Errorf("kb: %w", err)
 	}
 	// curated files first: they own canonical names
-	slices.SortFunc(files, func(a, b string) int {
-		pa, pb := strings.HasSuffix(a, "places.tsv"), strings.HasSuffix(b, "places.tsv")
-		switch {
-		case pa && !pb:
-			return 1
-		case pb && !pa:
-			return -1
-		}
-		return strings.Compare(a, b)
-	})
+	slices.Sort(files)
 	for _, name := range files {
 		f, err := dataFS.Open(name)
 		if err != nil {
 			return nil, fmt.Errorf("kb: %w", err)
 		}
-		err = k.read(f, strings.HasSuffix(name, "places.tsv"))
+		rows, err := gazetteer.Read(f)
 		f.Close()
 		if err != nil {
 			return nil, fmt.Errorf("kb: %s: %w", name, err)
 		}
+		k.add(rows)
 	}
+	places, err := gazetteer.Places()
+	if err != nil {
+		return nil, fmt.Errorf("kb: %w", err)
+	}
+	k.add(places)
 	f, err := dataFS.Open("data/nameparts.txt")
 	if err != nil {
 		return nil, fmt.Errorf("kb: %w", err)
@@ -167,9 +167,11 @@ func (k *KB) readNameParts(r io.Reader) error {
 // for tests and for callers that bring their own.
 func Parse(r io.Reader) (*KB, error) {
 	k := newKB()
-	if err := k.read(r, false); err != nil {
+	rows, err := gazetteer.Read(r)
+	if err != nil {
 		return nil, fmt.Errorf("kb: %w", err)
 	}
+	k.add(rows)
 	k.index()
 	return k, nil
 }
@@ -214,84 +216,76 @@ type rawAlias struct {
 	places bool
 }
 
-// read parses one TSV file: type, English name, Hindi names, English
-// aliases, Wikidata id, flags. Names are separated by "|"; a name starting
-// with "~" is only linked, never looked for in running text; the flag
-// "noscan" makes every name of the line so.
-func (k *KB) read(r io.Reader, places bool) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	line := 0
+// add takes the rows read from a file in the gazetteer's format (type,
+// English name, Hindi names, English aliases, Wikidata id, flags). A
+// name marked "~", or every name of a noscan row, is only linked, never
+// looked for in running text; rows only datelines read (nokb) and
+// spellings only datelines use ("+") are left out. A generated place
+// row joins the entry a hand-written row already made under one of its
+// English names.
+func (k *KB) add(rows []gazetteer.Row) {
 	pa := k.pending
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+	for _, row := range rows {
+		if row.NoKB {
 			continue
 		}
-		cols := strings.Split(text, "\t")
-		for len(cols) < 6 {
-			cols = append(cols, "")
-		}
-		typ, name := strings.TrimSpace(cols[0]), strings.TrimSpace(cols[1])
-		switch typ {
-		case PER, ORG, LOC, MISC:
-		default:
-			return fmt.Errorf("line %d: type %q is not PER, ORG, LOC or MISC", line, typ)
-		}
-		if name == "" {
-			return fmt.Errorf("line %d: no English name", line)
-		}
-		flags := strings.Split(cols[5], ",")
-		noscan := slices.Contains(flags, "noscan")
-		kind := ""
-		for _, f := range flags {
-			if v, ok := strings.CutPrefix(f, "kind="); ok {
-				kind = v
-			}
-		}
-		hindi := splitNames(cols[2])
-		english := append([]string{name}, splitNames(cols[3])...)
+		typ, name, places := row.Type, row.Name, row.Generated
 		id := "kb:" + Slug(name)
 		idx, ok := k.byID[id]
 		if !ok && places {
 			// a place the curated files already know under another name
-			for _, e := range english {
-				if j, found := k.findLatin(e, typ); found {
-					idx, ok = j, true
+			if j, found := k.findLatin(name, typ); found {
+				idx, ok = j, true
+			}
+			for _, e := range row.Aliases {
+				if ok {
 					break
+				}
+				if e.DatelineOnly {
+					continue
+				}
+				// A link-only alias is looked up with its marker, so it
+				// never joins a curated entry (as when the files were
+				// read line by line).
+				t := e.Text
+				if e.LinkOnly {
+					t = "~" + t
+				}
+				if j, found := k.findLatin(t, typ); found {
+					idx, ok = j, true
 				}
 			}
 		}
 		if !ok {
 			idx = len(k.entries)
-			k.entries = append(k.entries, Entry{ID: id, Type: typ, Name: name, Kind: kind})
+			k.entries = append(k.entries, Entry{ID: id, Type: typ, Name: name, Kind: row.Kind})
 			k.byID[id] = idx
 		}
 		e := &k.entries[idx]
 		if e.Wikidata == "" {
-			e.Wikidata = strings.TrimSpace(cols[4])
+			e.Wikidata = row.Wikidata
 		}
 		if e.Kind == "" {
-			e.Kind = kind
+			e.Kind = row.Kind
 		}
-		for _, h := range hindi {
-			t, scan := strings.CutPrefix(h, "~")
-			if e.Hindi == "" {
-				e.Hindi = t
+		for _, h := range row.Names {
+			if h.DatelineOnly {
+				continue
 			}
-			pa[idx] = append(pa[idx], rawAlias{text: t, scan: !scan && !noscan, places: places})
+			if e.Hindi == "" {
+				e.Hindi = h.Text
+			}
+			pa[idx] = append(pa[idx], rawAlias{text: h.Text, scan: !h.LinkOnly && !row.NoScan, places: places})
 		}
+		english := append([]gazetteer.Name{{Text: name}}, row.Aliases...)
 		for _, en := range english {
-			t, scan := strings.CutPrefix(en, "~")
-			pa[idx] = append(pa[idx], rawAlias{text: t, scan: !scan && !noscan, places: places})
-			k.latin[typ+"\x00"+fold.String(t)] = idx
+			if en.DatelineOnly {
+				continue
+			}
+			pa[idx] = append(pa[idx], rawAlias{text: en.Text, scan: !en.LinkOnly && !row.NoScan, places: places})
+			k.latin[typ+"\x00"+fold.String(en.Text)] = idx
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
-	return nil
 }
 
 // findLatin finds an entry of type typ with the Latin alias name among
@@ -299,16 +293,6 @@ func (k *KB) read(r io.Reader, places bool) error {
 func (k *KB) findLatin(name, typ string) (int, bool) {
 	idx, ok := k.latin[typ+"\x00"+fold.String(name)]
 	return idx, ok
-}
-
-func splitNames(col string) []string {
-	var out []string
-	for _, n := range strings.Split(col, "|") {
-		if n = strings.TrimSpace(n); n != "" && n != "~" {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 // index builds the lookup tables from the pending aliases.

@@ -1,6 +1,8 @@
 package tagger
 
 import (
+	"khabar/internal/normalize"
+
 	"unicode"
 	"unicode/utf8"
 
@@ -339,7 +341,7 @@ func shapeOf(t string) string {
 	for _, r := range t {
 		switch {
 		case r >= 0x0900 && r <= 0x097F:
-			if r >= '०' && r <= '९' {
+			if normalize.DevanagariDigit(r) >= 0 {
 				digit++
 			} else {
 				deva++

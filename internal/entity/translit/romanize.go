@@ -11,6 +11,8 @@
 package translit
 
 import (
+	"khabar/internal/normalize"
+
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -116,8 +118,8 @@ func Romanize(s string) string {
 			continue
 		}
 		switch {
-		case r >= '०' && r <= '९':
-			b.WriteByte(byte('0' + r - '०'))
+		case normalize.DevanagariDigit(r) >= 0:
+			b.WriteByte(byte('0' + normalize.DevanagariDigit(r)))
 		case r == '।' || r == '॥':
 			b.WriteByte('.')
 		case r == '\u0970': // abbreviation sign
@@ -145,7 +147,7 @@ func isWordRune(r rune) bool {
 		return false
 	}
 	switch {
-	case r >= '०' && r <= '९', r == '।', r == '॥', r == '\u0970':
+	case normalize.DevanagariDigit(r) >= 0, r == '।', r == '॥', r == '\u0970':
 		return false
 	}
 	return true

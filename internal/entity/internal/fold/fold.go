@@ -1,8 +1,7 @@
-// Package fold turns names into matching keys for the entity packages. It
-// is normalize.Fold (nukta, chandrabindu, nasal + virama, case, Latin
-// diacritics, digits, outer punctuation) plus one rule names need: the
-// candra vowels (ऑ, ॉ, ऍ, ॅ) become their plain neighbours, since
-// ऑस्ट्रेलिया and आस्ट्रेलिया name one country.
+// Package fold turns names and tokens into matching keys for the entity
+// packages with normalize.NameFold: normalize.Fold (nukta, chandrabindu,
+// nasal + virama, case, Latin diacritics, digits, outer punctuation) plus
+// the rules names need (candra vowels, an inner इ).
 package fold
 
 import (
@@ -11,33 +10,8 @@ import (
 	"khabar/internal/normalize"
 )
 
-// String folds s for matching.
-func String(s string) string {
-	k := normalize.Fold(s)
-	if strings.ContainsAny(k, "ऑॉऍॅ") {
-		k = candra.Replace(k)
-	}
-	if strings.Contains(k, "इ") {
-		k = innerI(k)
-	}
-	return k
-}
-
-// innerI writes an independent इ inside a word as ई: spelled-out letters
-// of acronyms take either ("एएनआइ" in Dainik Jagran's style, "एएनआई"
-// elsewhere; "सीबीआइ", "आइआइटी"), and Hindi words keep इ for the start
-// of a word.
-func innerI(k string) string {
-	b := []byte(k)
-	for i := 0; i+len("इ") <= len(b); i++ {
-		if string(b[i:i+len("इ")]) == "इ" && i > 0 && b[i-1] != ' ' {
-			copy(b[i:], "ई")
-		}
-	}
-	return string(b)
-}
-
-var candra = strings.NewReplacer("ऑ", "आ", "ॉ", "ा", "ऍ", "ए", "ॅ", "े")
+// String folds s for matching: normalize.NameFold.
+func String(s string) string { return normalize.NameFold.String(s) }
 
 // IsConsonant reports whether r is a Devanagari consonant letter.
 func IsConsonant(r rune) bool {

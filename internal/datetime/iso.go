@@ -1,0 +1,83 @@
+package datetime
+
+// ISO is an ISO 8601 date, and the clock time after it when there is one,
+// as ReadISO reads them.
+type ISO struct {
+	Year, Month, Day int
+	// Clock is true when "Thh:mm" or " hh:mm" follows the date.
+	Clock        bool
+	Hour, Minute int
+	// Second is the two digits of ":ss" after hh:mm, or -1 when there are
+	// none; the caller bounds it (a leap second is 60).
+	Second int
+}
+
+// ReadISO reads the ISO 8601 date at the start of s, "2021-03-19", and the
+// clock time after it, "T20:59" or " 20:59" with ":41" when written. The
+// date must exist in its year (any year: the caller bounds it). It is the
+// one reader of ISO dates: FindTimes and the time-expression stage (timex)
+// read them with it, each adding what follows (fractions, zones).
+func ReadISO(s string) (ISO, bool) {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return ISO{}, false
+	}
+	y, oky := digitsAt(s, 0, 4)
+	m, okm := digitsAt(s, 5, 2)
+	d, okd := digitsAt(s, 8, 2)
+	if !oky || !okm || !okd || m < 1 || m > 12 || d < 1 || d > DaysIn(y, m) {
+		return ISO{}, false
+	}
+	v := ISO{Year: y, Month: m, Day: d, Second: -1}
+	if len(s) < 16 || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' {
+		return v, true
+	}
+	hh, okh := digitsAt(s, 11, 2)
+	mm, okmm := digitsAt(s, 14, 2)
+	if !okh || !okmm || hh > 23 || mm > 59 {
+		return v, true
+	}
+	v.Clock, v.Hour, v.Minute = true, hh, mm
+	if len(s) >= 19 && s[16] == ':' {
+		if ss, ok := digitsAt(s, 17, 2); ok {
+			v.Second = ss
+		}
+	}
+	return v, true
+}
+
+// DaysIn returns the number of days of month m (1–12) of year y in the
+// Gregorian calendar.
+func DaysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// NumericDate orders the three numbers of a numeric date as written, each
+// given with its count of digits: year first when the first has four
+// digits ("2025/11/03"), else day first as India writes it ("03-11-2025",
+// "3.11.25"), and month first only when the middle number cannot be a
+// month but the first can ("11/23/2025"). twoDigit reports a two-digit
+// year, which the caller places in a century. It is the one reading of
+// numeric dates: FindTimes and timex order them with it, each checking
+// the calendar and what surrounds the date its own way.
+func NumericDate(n, digits [3]int) (y, m, d int, twoDigit, ok bool) {
+	switch {
+	case digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2:
+		return n[0], n[1], n[2], false, true
+	case digits[0] <= 2 && digits[1] <= 2 && (digits[2] == 4 || digits[2] == 2):
+		d, m, y = n[0], n[1], n[2]
+		if m > 12 && d <= 12 {
+			d, m = m, d
+		}
+		return y, m, d, digits[2] == 2, true
+	}
+	return 0, 0, 0, false, false
+}
