@@ -220,6 +220,16 @@ func oneOf(vs ...string) map[string]bool {
 	return m
 }
 
+// canon maps every class name to itself: a name read from a file is
+// swapped for the constant.
+var canon = func() map[Class]Class {
+	m := make(map[Class]Class, len(schema))
+	for c := range schema {
+		m[c] = c
+	}
+	return m
+}()
+
 // schema lists every class a pack may hold.
 var schema = map[Class]classSpec{
 	Month:          {kind: Int},

@@ -141,10 +141,17 @@ func TestBuildAndSet(t *testing.T) {
 	if !tabs.For("ne")["जनवरी"] || !tabs.For("en")["january"] {
 		t.Error("fallback tables: want Hindi and English months")
 	}
+	if err := tabs.Check(); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+	bad := Build(func([]*Pack) (int, error) { return 0, errors.New("bad entry") })
+	if err := bad.Check(); err == nil || !strings.Contains(err.Error(), "hi tables: bad entry") {
+		t.Errorf("Check with a failing builder: %v, want an error naming the tables", err)
+	}
 	defer func() {
 		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "tables") {
-			t.Errorf("Build with a failing builder: recovered %v, want a panic naming the tables", r)
+			t.Errorf("For with a failing builder: recovered %v, want a panic naming the tables", r)
 		}
 	}()
-	Build(func([]*Pack) (int, error) { return 0, errors.New("bad entry") })
+	bad.For("hi")
 }
