@@ -71,3 +71,77 @@ func Set(packs []*Pack, c Class) map[string]bool {
 	}
 	return m
 }
+
+// Words is a set of folded words for the checks a stage makes on every
+// token. A miss on a word of a length no member has costs one bit test,
+// and a small set is scanned, not hashed: a Go map hashes every word it
+// is asked about, which made the stages that read these classes from the
+// packs slower than the string comparisons they replaced.
+type Words struct {
+	lens uint64          // bit n: a member of n bytes (63: 63 or more)
+	list []string        // the members, when there are few
+	m    map[string]bool // the members, when there are many
+}
+
+// smallWords is the most members Words scans rather than hashes.
+const smallWords = 8
+
+// NewWords returns the set of ws, which are taken as they are (folded by
+// the caller).
+func NewWords(ws ...string) Words {
+	var w Words
+	for _, s := range ws {
+		w.add(s)
+	}
+	return w
+}
+
+func (w *Words) add(s string) {
+	if w.Has(s) {
+		return
+	}
+	w.lens |= 1 << min(len(s), 63)
+	if w.m != nil {
+		w.m[s] = true
+		return
+	}
+	w.list = append(w.list, s)
+	if len(w.list) > smallWords {
+		w.m = make(map[string]bool, len(w.list))
+		for _, x := range w.list {
+			w.m[x] = true
+		}
+		w.list = nil
+	}
+}
+
+// WordSet returns the words of class c of every pack, folded with
+// normalize.Fold, as a Words set.
+func WordSet(packs []*Pack, c Class) Words {
+	var w Words
+	for _, p := range packs {
+		for _, s := range p.Words(c) {
+			w.add(normalize.Fold(s))
+		}
+	}
+	return w
+}
+
+// Has reports whether s is in the set.
+func (w *Words) Has(s string) bool {
+	if w.lens&(1<<min(len(s), 63)) == 0 {
+		return false
+	}
+	if w.m != nil {
+		return w.m[s]
+	}
+	for _, x := range w.list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Len returns the number of words in the set.
+func (w *Words) Len() int { return len(w.list) + len(w.m) }

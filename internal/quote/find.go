@@ -142,7 +142,7 @@ func (f *finder) sentences() {
 			if i > 0 {
 				prev = f.toks[i-1].key
 			}
-			stop = next.space && !f.r.lex.abbreviations[prev] && !(next.kind == kWord && f.text[next.s] >= 'a' && f.text[next.s] <= 'z')
+			stop = next.space && !f.r.lex.abbreviations.Has(prev) && !(next.kind == kWord && f.text[next.s] >= 'a' && f.text[next.s] <= 'z')
 		}
 		if stop && i+1 < len(f.toks) && !f.toks[i+1].brk {
 			// A closing mark right after the stop belongs to this sentence.
@@ -207,7 +207,7 @@ func (f *finder) hindiCue(i int) int {
 			break
 		}
 		key := f.toks[k].key
-		if f.r.lex.erg[key] {
+		if f.r.lex.erg.Has(key) {
 			ne = k
 			break
 		}
@@ -215,7 +215,7 @@ func (f *finder) hindiCue(i int) int {
 			ne = k + 1
 			break
 		}
-		if f.r.lex.ergPronouns[key] {
+		if f.r.lex.ergPronouns.Has(key) {
 			pron = k
 			break
 		}
@@ -270,7 +270,7 @@ func (f *finder) claimed(k int) bool {
 // quote in marks after it, or a quote in marks before the speaker.
 func (f *finder) content(a *att) bool {
 	j := a.ce
-	for j < len(f.toks) && f.r.lex.aux[f.key(j)] && !f.in[j] {
+	for j < len(f.toks) && f.r.lex.aux.Has(f.key(j)) && !f.in[j] {
 		j++
 	}
 	// English may put a time between the verb and "that": "said on
@@ -289,7 +289,7 @@ func (f *finder) content(a *att) bool {
 	}
 	k := f.key(j)
 	switch {
-	case f.r.lex.that[k]:
+	case f.r.lex.that.Has(k):
 		j++
 		if f.openMark(j) {
 			return f.marked(a, j)
@@ -309,7 +309,7 @@ func (f *finder) content(a *att) bool {
 	// "‘‘…’’, पेस्कोव ने कहा।": the quote before the speaker.
 	if j >= end || isStop(k) || k == "." {
 		b := a.clause - 1
-		for b >= 0 && (f.key(b) == "," || f.key(b) == "-" || f.key(b) == "—" || f.r.lex.closers[f.key(b)]) {
+		for b >= 0 && (f.key(b) == "," || f.key(b) == "-" || f.key(b) == "—" || f.r.lex.closers.Has(f.key(b))) {
 			b--
 		}
 		if b >= 0 && f.toks[b].kind == kQuote && f.pair[b] >= 0 && f.pair[b] < b {
@@ -350,7 +350,7 @@ func (f *finder) plainCue(i int) int {
 			continue
 		}
 		a := &att{cs: i, ce: i + len(c), pronoun: -1}
-		if f.r.lex.pronouns[f.key(i-1)] && f.key(i-1) != "उनके" {
+		if f.r.lex.pronouns.Has(f.key(i-1)) && f.key(i-1) != "उनके" {
 			a.pronoun, a.clause = i-1, i-1
 		} else {
 			ag, ok := f.r.phraseBefore(i - 1)
@@ -387,13 +387,13 @@ func (f *finder) plainCue(i int) int {
 func (f *finder) according(i int) int {
 	var a *att
 	switch {
-	case f.key(i) == "के" && f.r.lex.according[f.key(i+1)]:
+	case f.key(i) == "के" && f.r.lex.according.Has(f.key(i+1)):
 		ag, ok := f.r.phraseBefore(i - 1)
 		if !ok || !f.speakerLike(ag) {
 			return -1
 		}
 		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
-	case (f.key(i) == "उनके" || f.key(i) == "इनके" || f.key(i) == "उसके") && f.r.lex.according[f.key(i+1)]:
+	case (f.key(i) == "उनके" || f.key(i) == "इनके" || f.key(i) == "उसके") && f.r.lex.according.Has(f.key(i+1)):
 		a = &att{cs: i, ce: i + 2, pronoun: i, clause: i}
 	case f.key(i) == "के" && f.key(i+1) == "हवाले" && f.key(i+2) == "से":
 		// Inside "A ने B के हवाले से बताया कि" the hindiCue takes it.
@@ -415,7 +415,7 @@ func (f *finder) according(i int) int {
 			return -1
 		}
 		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: i}
-		if f.r.lex.pronouns[f.key(i+2)] {
+		if f.r.lex.pronouns.Has(f.key(i+2)) {
 			a.pronoun = i + 2
 		}
 		return f.accordingContent(a, end)
@@ -453,7 +453,7 @@ func (f *finder) speakerLike(a Agent) bool {
 		return true
 	}
 	k := f.r.tokAt(a.End) - 1
-	return k >= 0 && (f.r.lex.roles[f.toks[k].key] || f.r.lex.titles[f.toks[k].key])
+	return k >= 0 && (f.r.lex.roles.Has(f.toks[k].key) || f.r.lex.titles.Has(f.toks[k].key))
 }
 
 // phraseAfter reads an English noun phrase starting at token i: an entity
@@ -471,7 +471,7 @@ func (f *finder) phraseAfter(i int) (Agent, int, bool) {
 		i++
 	}
 	j := i
-	for j < len(f.toks) && j-i < 4 && f.toks[j].kind == kWord && !(j > i && f.r.lex.stops[f.toks[j].key]) {
+	for j < len(f.toks) && j-i < 4 && f.toks[j].kind == kWord && !(j > i && f.r.lex.stops.Has(f.toks[j].key)) {
 		j++
 	}
 	if j == i {
@@ -487,14 +487,14 @@ func (f *finder) phraseAfter(i int) (Agent, int, bool) {
 // englishCue matches "X said (that) …", "X told reporters …", "“…,” X
 // said", "“…,” said X".
 func (f *finder) englishCue(i int) int {
-	if !f.r.lex.enCues[f.key(i)] || f.toks[i].kind != kWord || f.text[f.toks[i].s] >= 0x80 {
+	if !f.r.lex.enCues.Has(f.key(i)) || f.toks[i].kind != kWord || f.text[f.toks[i].s] >= 0x80 {
 		return -1
 	}
 	a := &att{cs: i, ce: i + 1, pronoun: -1}
 	switch prev := f.key(i - 1); {
-	case f.r.lex.pronouns[prev] && i > 0:
+	case f.r.lex.pronouns.Has(prev) && i > 0:
 		a.pronoun, a.clause = i-1, i-1
-	case i > 0 && f.toks[i-1].kind == kWord && !f.r.lex.stops[prev]:
+	case i > 0 && f.toks[i-1].kind == kWord && !f.r.lex.stops.Has(prev):
 		ag, ok := f.r.phraseBefore(i - 1)
 		if !ok {
 			return -1
@@ -506,7 +506,7 @@ func (f *finder) englishCue(i int) int {
 		if !ok {
 			return -1
 		}
-		if f.r.lex.pronouns[f.key(i+1)] {
+		if f.r.lex.pronouns.Has(f.key(i+1)) {
 			a.pronoun = i + 1
 		}
 		a.agent, a.clause, a.ce, a.cueEnd = ag, i, end, i+1
@@ -556,7 +556,7 @@ func (f *finder) chains() {
 			// Cut at the last separator before b's clause.
 			cut := b.clause
 			for k := b.clause - 1; k > a.c0; k-- {
-				if f.key(k) == "," || f.r.lex.conj[f.key(k)] {
+				if f.key(k) == "," || f.r.lex.conj.Has(f.key(k)) {
 					cut = k
 					break
 				}
@@ -576,7 +576,7 @@ func (f *finder) nested(a, b *att) bool {
 		return false
 	}
 	for k := a.c0; k < b.clause; k++ {
-		if f.key(k) == "," || f.r.lex.conj[f.key(k)] || f.toks[k].kind == kQuote {
+		if f.key(k) == "," || f.r.lex.conj.Has(f.key(k)) || f.toks[k].kind == kQuote {
 			return false
 		}
 	}

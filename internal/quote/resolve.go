@@ -127,7 +127,7 @@ func (r *Resolver) findAppositions() {
 			continue
 		}
 		k := r.tokAt(m.s) - 1
-		if k < 0 || !r.lex.titles[r.toks[k].key] {
+		if k < 0 || !r.lex.titles.Has(r.toks[k].key) {
 			continue
 		}
 		title := r.toks[k].key
@@ -147,7 +147,7 @@ func (r *Resolver) qualifier(k int) string {
 			return ""
 		}
 		switch {
-		case r.lex.titles[t.key] || r.lex.titleModifiers[t.key]:
+		case r.lex.titles.Has(t.key) || r.lex.titleModifiers.Has(t.key):
 			j--
 			continue
 		case t.key == "के" || t.key == "की" || t.key == "का" || t.key == "of":
@@ -237,7 +237,7 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 			}
 		}
 	}
-	if k < 0 || k >= len(r.toks) || r.toks[k].kind != kWord || r.lex.stops[r.toks[k].key] {
+	if k < 0 || k >= len(r.toks) || r.toks[k].kind != kWord || r.lex.stops.Has(r.toks[k].key) {
 		return Agent{}, false
 	}
 	if m := r.mentionEnding(r.toks[k].e); m >= 0 {
@@ -254,12 +254,12 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 			break
 		}
 		next := r.toks[j+1].key
-		office := r.lex.titles[next] || r.lex.roles[next]
+		office := r.lex.titles.Has(next) || r.lex.roles.Has(next)
 		if (t.key == "के" || t.key == "की" || t.key == "का") && (office || next == "एक") || t.key == "एक" && office {
 			start = j
 			continue
 		}
-		if r.lex.stops[t.key] || isDigitWord(t.key) {
+		if r.lex.stops.Has(t.key) || isDigitWord(t.key) {
 			break
 		}
 		start = j
@@ -269,7 +269,7 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 	}
 	s, e := r.toks[start].s, r.toks[k].e
 	head := r.toks[k].key
-	if r.lex.titles[head] {
+	if r.lex.titles.Has(head) {
 		qual := ""
 		if start < k {
 			qual = r.qualifier(k)

@@ -7,7 +7,7 @@ func (f *finder) timeAfter(k int, date string) (int, string, bool) {
 	if f.isPunct(j, ",") {
 		j++
 	}
-	if f.lex.dateLink[f.key(j)] {
+	if f.lex.dateLink.Has(f.key(j)) {
 		j++
 	}
 	part := ""
@@ -16,7 +16,7 @@ func (f *finder) timeAfter(k int, date string) (int, string, bool) {
 		j++
 	}
 	c := j
-	if f.lex.approx[f.key(c)] || f.lex.at[f.key(c)] {
+	if f.lex.approx.Has(f.key(c)) || f.lex.at.Has(f.key(c)) {
 		c++
 	}
 	if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
@@ -101,7 +101,7 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	}
 	// The marker.
 	switch k := f.key(j); {
-	case f.lex.oclock[k]:
+	case f.lex.oclock.Has(k):
 		marker, j = "h", j+1
 	case k == "बजकर":
 		if f.isNum(j+1) && f.toks[j+1].num < 60 && f.key(j+2) == "मिनट" {
@@ -182,7 +182,7 @@ func (f *finder) clockExpr(i int) int {
 		}
 	}
 	c := j
-	if f.lex.approx[f.key(c)] && part != "" {
+	if f.lex.approx.Has(f.key(c)) && part != "" {
 		c++
 	}
 	if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {

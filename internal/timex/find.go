@@ -160,13 +160,13 @@ func (f *finder) tense(j int) int {
 			if t.kind == kPunct {
 				break
 			}
-			if f.lex.clause[t.key] {
+			if f.lex.clause.Has(t.key) {
 				break
 			}
-			if f.lex.future[t.key] {
+			if f.lex.future.Has(t.key) {
 				return 1
 			}
-			if f.lex.past[t.key] {
+			if f.lex.past.Has(t.key) {
 				return -1
 			}
 		}
@@ -183,19 +183,19 @@ func (f *finder) tense(j int) int {
 			}
 			continue
 		}
-		if f.lex.clause[t.key] {
+		if f.lex.clause.Has(t.key) {
 			break
 		}
 		// "होने वाली बैठक" looks ahead, unless a past verb follows
 		// ("होने वाली बैठक रद्द कर दी").
-		if f.lex.weakFuture[t.key] {
+		if f.lex.weakFuture.Has(t.key) {
 			weak = 1
 			continue
 		}
-		if f.lex.future[t.key] || futureVerb(t.key) {
+		if f.lex.future.Has(t.key) || futureVerb(t.key) {
 			return 1
 		}
-		if f.lex.past[t.key] {
+		if f.lex.past.Has(t.key) {
 			return -1
 		}
 	}
@@ -245,7 +245,7 @@ func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
 		if f.tight(j) && (f.isNum(j) || f.isPunct(j, ".,:/-")) {
 			return 0, i, false, false
 		}
-	case f.lex.vague[t.key]:
+	case f.lex.vague.Has(t.key):
 		if t.key == "some" || t.key == "many" {
 			return 0, i, false, false
 		}

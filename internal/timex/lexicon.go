@@ -59,34 +59,34 @@ type table struct {
 	weekdays   map[string]time.Weekday // full names
 	wdAbr      map[string]time.Weekday // "thu", "रवि" — only before a date
 	units      map[string]unit
-	plural     map[string]bool // plural or oblique-plural unit forms: "सालों", "years"
+	plural     lexicon.Words // plural or oblique-plural unit forms: "सालों", "years"
 	parts      map[string]string
 	numbers    map[string]float64
 	mult       map[string]float64 // सौ, हजार, लाख, hundred, …
-	vague      map[string]bool    // कुछ, कई, few, several
+	vague      lexicon.Words      // कुछ, कई, few, several
 	mods       map[string]rel     // पिछले, अगले, इस, last, next, this
 	relDays    map[string]int     // आज 0, कल ±1, परसों ±2, today, yesterday -1, …
 	setWords   map[string]string  // रोजाना → P1D
-	every      map[string]bool    // हर, प्रत्येक, every, each
+	every      lexicon.Words      // हर, प्रत्येक, every, each
 	yearCue    map[string]bool    // वर्ष, साल, सन्, year, in, since
 	postpos    map[string]bool    // words that may follow a bare year
 	notAfter   map[string]bool    // nouns that make a bare number a quantity: रुपये, लोग
-	ago        map[string]bool    // पहले, पूर्व, ago, before, earlier
-	later      map[string]bool    // बाद, later, after
-	whole      map[string]bool    // पूरा, पूरे, सारा, whole, entire
-	future     map[string]bool    // whole words marking the future tense
-	weakFuture map[string]bool    // "वाली": future unless a past verb follows
-	past       map[string]bool    // whole words marking the past tense
-	clause     map[string]bool    // words that end a clause: कि, that, लेकिन
-	oclock     map[string]bool    // the word after an hour: बजे, वाजता
-	approx     map[string]bool    // करीब, लगभग, about, around
-	at         map[string]bool    // at
-	dateLink   map[string]bool    // की, को, के, at: "3 नवंबर की रात"
+	ago        lexicon.Words      // पहले, पूर्व, ago, before, earlier
+	later      lexicon.Words      // बाद, later, after
+	whole      lexicon.Words      // पूरा, पूरे, सारा, whole, entire
+	future     lexicon.Words      // whole words marking the future tense
+	weakFuture lexicon.Words      // "वाली": future unless a past verb follows
+	past       lexicon.Words      // whole words marking the past tense
+	clause     lexicon.Words      // words that end a clause: कि, that, लेकिन
+	oclock     lexicon.Words      // the word after an hour: बजे, वाजता
+	approx     lexicon.Words      // करीब, लगभग, about, around
+	at         lexicon.Words      // at
+	dateLink   lexicon.Words      // की, को, के, at: "3 नवंबर की रात"
 	decade     map[string]bool    // दशक
 	genitive   map[string]bool    // के: "1990 के दशक"
 	rangeWord  map[string]bool    // से, और, to: "15 से 20 मार्च"
 	monthWord  map[string]bool    // माह, महीने: "मार्च माह"
-	same       map[string]bool    // उस, उसी, that, same
+	same       lexicon.Words      // उस, उसी, that, same
 	moreLess   map[string]bool    // ज्यादा, कम: "2000 से ज्यादा"
 	yearLink   map[string]bool    // के, की, भी, ही: "2019 के मार्च"
 	list       map[string]bool    // और, व, या
@@ -131,34 +131,34 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	fill(l.weekdays, packs, lexicon.Weekday, weekday)
 	fill(l.wdAbr, packs, lexicon.WeekdayAbbr, weekday)
 	fill(l.units, packs, lexicon.TimeUnit, func(e lexicon.Entry) unit { return unitNames[e.Value] })
-	l.plural = lexicon.Set(packs, lexicon.TimeUnitPlural)
+	l.plural = lexicon.WordSet(packs, lexicon.TimeUnitPlural)
 	fill(l.parts, packs, lexicon.TimeDayPart, text)
 	fill(l.numbers, packs, lexicon.NumberWord, lexicon.Entry.Float)
 	fill(l.mult, packs, lexicon.Multiplier, lexicon.Entry.Float)
-	l.vague = lexicon.Set(packs, lexicon.TimeVague)
+	l.vague = lexicon.WordSet(packs, lexicon.TimeVague)
 	fill(l.mods, packs, lexicon.TimeModifier, func(e lexicon.Entry) rel { return relNames[e.Value] })
 	fill(l.relDays, packs, lexicon.RelativeDay, lexicon.Entry.Int)
 	fill(l.setWords, packs, lexicon.TimeSet, text)
-	l.every = lexicon.Set(packs, lexicon.TimeEvery)
+	l.every = lexicon.WordSet(packs, lexicon.TimeEvery)
 	l.yearCue = lexicon.Set(packs, lexicon.TimeYearCue)
 	l.postpos = lexicon.Set(packs, lexicon.TimeYearPostpos)
 	l.notAfter = lexicon.Set(packs, lexicon.TimeQuantityNoun)
-	l.ago = lexicon.Set(packs, lexicon.TimeAgo)
-	l.later = lexicon.Set(packs, lexicon.TimeLater)
-	l.whole = lexicon.Set(packs, lexicon.TimeWhole)
-	l.future = lexicon.Set(packs, lexicon.TimeFuture)
-	l.weakFuture = lexicon.Set(packs, lexicon.TimeWeakFuture)
-	l.past = lexicon.Set(packs, lexicon.TimePast)
-	l.clause = lexicon.Set(packs, lexicon.TimeClause)
-	l.oclock = lexicon.Set(packs, lexicon.TimeOClock)
-	l.approx = lexicon.Set(packs, lexicon.TimeApprox)
-	l.at = lexicon.Set(packs, lexicon.TimeAt)
-	l.dateLink = lexicon.Set(packs, lexicon.TimeDateLink)
+	l.ago = lexicon.WordSet(packs, lexicon.TimeAgo)
+	l.later = lexicon.WordSet(packs, lexicon.TimeLater)
+	l.whole = lexicon.WordSet(packs, lexicon.TimeWhole)
+	l.future = lexicon.WordSet(packs, lexicon.TimeFuture)
+	l.weakFuture = lexicon.WordSet(packs, lexicon.TimeWeakFuture)
+	l.past = lexicon.WordSet(packs, lexicon.TimePast)
+	l.clause = lexicon.WordSet(packs, lexicon.TimeClause)
+	l.oclock = lexicon.WordSet(packs, lexicon.TimeOClock)
+	l.approx = lexicon.WordSet(packs, lexicon.TimeApprox)
+	l.at = lexicon.WordSet(packs, lexicon.TimeAt)
+	l.dateLink = lexicon.WordSet(packs, lexicon.TimeDateLink)
 	l.decade = lexicon.Set(packs, lexicon.TimeDecade)
 	l.genitive = lexicon.Set(packs, lexicon.TimeGenitive)
 	l.rangeWord = lexicon.Set(packs, lexicon.TimeRange)
 	l.monthWord = lexicon.Set(packs, lexicon.TimeMonthWord)
-	l.same = lexicon.Set(packs, lexicon.TimeSame)
+	l.same = lexicon.WordSet(packs, lexicon.TimeSame)
 	l.moreLess = lexicon.Set(packs, lexicon.TimeMoreLess)
 	l.yearLink = lexicon.Set(packs, lexicon.TimeYearLink)
 	l.list = lexicon.Set(packs, lexicon.TimeList)

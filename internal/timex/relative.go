@@ -89,7 +89,7 @@ func (f *finder) relDayExpr(i int) int {
 			return j
 		}
 		c := j
-		if f.lex.approx[f.key(c)] || f.lex.at[f.key(c)] {
+		if f.lex.approx.Has(f.key(c)) || f.lex.at.Has(f.key(c)) {
 			c++
 		}
 		if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
@@ -120,7 +120,7 @@ func (f *finder) setExpr(i int) int {
 		f.emit(i, i+1, Set, v)
 		return i + 1
 	}
-	if !f.lex.every[k] {
+	if !f.lex.every.Has(k) {
 		return -1
 	}
 	j := i + 1
@@ -164,8 +164,8 @@ func (f *finder) modExpr(i int) int {
 	case ok:
 	case k == "आने" && f.key(i+1) == "वाले":
 		r, j = relNext, i+2
-	case f.lex.same[k]:
-		if u, ok := f.lex.units[f.key(i+1)]; ok && u == uDay && !f.lex.plural[f.key(i+1)] {
+	case f.lex.same.Has(k):
+		if u, ok := f.lex.units[f.key(i+1)]; ok && u == uDay && !f.lex.plural.Has(f.key(i+1)) {
 			if !f.hasAnchor {
 				f.emit(i, i+2, Date, "")
 				return i + 2
@@ -213,7 +213,7 @@ func (f *finder) modExpr(i int) int {
 		return -1
 	}
 	end := j + 1
-	if f.lex.plural[f.key(j)] {
+	if f.lex.plural.Has(f.key(j)) {
 		// "पिछले दिनों", "आने वाले सालों में": a vague reference.
 		if r == relPast {
 			f.emit(i, end, Date, "PAST_REF")
@@ -263,14 +263,14 @@ func (f *finder) modExpr(i int) int {
 // पहले", "डेढ़ साल पहले", "two days ago"); also "पूरा दिन", "साल भर".
 func (f *finder) countExpr(i int) int {
 	k := f.key(i)
-	if f.lex.whole[k] {
-		if u, ok := f.lex.units[f.key(i+1)]; ok && !f.lex.plural[f.key(i+1)] && u >= uDay && f.key(i+1) != "दिवस" {
+	if f.lex.whole.Has(k) {
+		if u, ok := f.lex.units[f.key(i+1)]; ok && !f.lex.plural.Has(f.key(i+1)) && u >= uDay && f.key(i+1) != "दिवस" {
 			f.emit(i, i+2, Duration, durValue(1, u, false))
 			return i + 2
 		}
 		return -1
 	}
-	if u, ok := f.lex.units[k]; ok && f.key(i+1) == "भर" && !f.lex.plural[k] && u >= uDay {
+	if u, ok := f.lex.units[k]; ok && f.key(i+1) == "भर" && !f.lex.plural.Has(k) && u >= uDay {
 		f.emit(i, i+2, Duration, durValue(1, u, false))
 		return i + 2
 	}
@@ -279,7 +279,7 @@ func (f *finder) countExpr(i int) int {
 	var vague bool
 	if (k == "a" || k == "an") && f.latin(i) {
 		n, j = 1, i+1
-		if _, ok := f.lex.units[f.key(j)]; !ok || !f.lex.ago[f.key(j+1)] && !f.lex.later[f.key(j+1)] {
+		if _, ok := f.lex.units[f.key(j)]; !ok || !f.lex.ago.Has(f.key(j+1)) && !f.lex.later.Has(f.key(j+1)) {
 			return -1
 		}
 	} else {
@@ -299,10 +299,10 @@ func (f *finder) countExpr(i int) int {
 	}
 	end := j + 1
 	switch a := f.key(end); {
-	case f.lex.ago[a]:
+	case f.lex.ago.Has(a):
 		f.emit(i, end+1, f.relType(u), f.shift(n, u, vague, -1, f.pub, f.clock))
 		return end + 1
-	case f.lex.later[a] && (a != "after" || f.key(end+1) == ""):
+	case f.lex.later.Has(a) && (a != "after" || f.key(end+1) == ""):
 		f.emit(i, end+1, f.relType(u), f.shift(n, u, vague, 1, f.anchor, false))
 		return end + 1
 	}
