@@ -415,7 +415,7 @@ func (f *finder) according(i int) int {
 			return -1
 		}
 		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: i}
-		if f.r.lex.pronouns.Has(f.key(i+2)) {
+		if f.r.lex.pronouns.Has(f.key(i + 2)) {
 			a.pronoun = i + 2
 		}
 		return f.accordingContent(a, end)
@@ -506,7 +506,7 @@ func (f *finder) englishCue(i int) int {
 		if !ok {
 			return -1
 		}
-		if f.r.lex.pronouns.Has(f.key(i+1)) {
+		if f.r.lex.pronouns.Has(f.key(i + 1)) {
 			a.pronoun = i + 1
 		}
 		a.agent, a.clause, a.ce, a.cueEnd = ag, i, end, i+1
