@@ -129,14 +129,20 @@ func WordSet(packs []*Pack, c Class) Words {
 
 // Has reports whether s is in the set.
 func (w *Words) Has(s string) bool {
-	if w.lens&(1<<min(len(s), 63)) == 0 {
+	n := len(s)
+	if w.lens&(1<<min(n, 63)) == 0 {
 		return false
 	}
 	if w.m != nil {
 		return w.m[s]
 	}
+	if n == 0 {
+		return true // the bit for length 0 is set
+	}
+	// Devanagari words share their first byte and often their length:
+	// the last byte tells most of them apart without a call.
 	for _, x := range w.list {
-		if x == s {
+		if len(x) == n && x[n-1] == s[n-1] && x == s {
 			return true
 		}
 	}
