@@ -35,35 +35,48 @@ const (
 
 // Classes of the time stage (timex).
 const (
-	TimeUnit         Class = "time.unit"          // calendar and clock units; value the unit
-	TimeUnitPlural   Class = "time.unit-plural"   // plural and oblique-plural unit forms
-	TimeDayPart      Class = "time.day-part"      // parts of the day; value the TIMEX3 part
-	TimeVague        Class = "time.vague"         // vague counts: कुछ, कई, few
-	TimeModifier     Class = "time.modifier"      // पिछले, अगले, इस; value past, this or next
-	TimeSet          Class = "time.set"           // रोजाना → P1D; value the period
-	TimeEvery        Class = "time.every"         // हर, every
-	TimeYearCue      Class = "time.year-cue"      // words that make a bare number a year before it
-	TimeYearPostpos  Class = "time.year-postpos"  // words that may follow a bare year
-	TimeQuantityNoun Class = "time.quantity-noun" // nouns that make a bare number a quantity: रुपये
-	TimeAgo          Class = "time.ago"           // पहले, ago
-	TimeLater        Class = "time.later"         // बाद, later
-	TimeWhole        Class = "time.whole"         // पूरा, whole
-	TimeFuture       Class = "time.future"        // words marking the future tense
-	TimeWeakFuture   Class = "time.weak-future"   // future unless a past verb follows: वाली
-	TimePast         Class = "time.past"          // words marking the past tense
-	TimeOClock       Class = "time.oclock"        // the word after an hour: "बजे", "वाजता"
-	TimeClause       Class = "time.clause"        // words that end a clause
-	TimeApprox       Class = "time.approx"        // करीब, about: before a clock time
-	TimeAt           Class = "time.at"            // "at" before a clock time
-	TimeDateLink     Class = "time.date-link"     // की, को, at: between a date and its time
-	TimeDecade       Class = "time.decade"        // दशक, after a year ending in 0
-	TimeGenitive     Class = "time.genitive"      // के, before the decade noun
-	TimeRange        Class = "time.range"         // से, to: between the days of a range
-	TimeMonthWord    Class = "time.month-word"    // माह, महीने: "month" after a month's name
-	TimeSame         Class = "time.same"          // उसी, that: "उसी दिन" is the anchor day
-	TimeMoreLess     Class = "time.more-less"     // ज्यादा, कम: "2000 से ज्यादा" is a quantity
-	TimeYearLink     Class = "time.year-link"     // के, भी: between a year and the month after it
-	TimeList         Class = "time.list"          // और, या: between weekdays of a list
+	TimeUnit         Class = "time.unit"           // calendar and clock units; value the unit
+	TimeUnitPlural   Class = "time.unit-plural"    // plural and oblique-plural unit forms
+	TimeDayPart      Class = "time.day-part"       // parts of the day; value the TIMEX3 part
+	TimeVague        Class = "time.vague"          // vague counts: कुछ, कई, few
+	TimeModifier     Class = "time.modifier"       // पिछले, अगले, इस; value past, this or next
+	TimeSet          Class = "time.set"            // रोजाना → P1D; value the period
+	TimeEvery        Class = "time.every"          // हर, every
+	TimeYearCue      Class = "time.year-cue"       // words that make a bare number a year before it
+	TimeYearPostpos  Class = "time.year-postpos"   // words that may follow a bare year
+	TimeQuantityNoun Class = "time.quantity-noun"  // nouns that make a bare number a quantity: रुपये
+	TimeAgo          Class = "time.ago"            // पहले, ago
+	TimeLater        Class = "time.later"          // बाद, later
+	TimeWhole        Class = "time.whole"          // पूरा, whole
+	TimeFuture       Class = "time.future"         // words marking the future tense
+	TimeWeakFuture   Class = "time.weak-future"    // future unless a past verb follows: वाली
+	TimePast         Class = "time.past"           // words marking the past tense
+	TimeOClock       Class = "time.oclock"         // the word after an hour: "बजे", "वाजता"
+	TimeClause       Class = "time.clause"         // words that end a clause
+	TimeApprox       Class = "time.approx"         // करीब, about: before a clock time
+	TimeAt           Class = "time.at"             // "at" before a clock time
+	TimeDateLink     Class = "time.date-link"      // की, को, at: between a date and its time
+	TimeDecade       Class = "time.decade"         // दशक, after a year ending in 0
+	TimeGenitive     Class = "time.genitive"       // के, before the decade noun
+	TimeRange        Class = "time.range"          // से, to: between the days of a range
+	TimeMonthWord    Class = "time.month-word"     // माह, महीने: "month" after a month's name
+	TimeSame         Class = "time.same"           // उसी, that: "उसी दिन" is the anchor day
+	TimeMoreLess     Class = "time.more-less"      // ज्यादा, कम: "2000 से ज्यादा" is a quantity
+	TimeYearLink     Class = "time.year-link"      // के, भी: between a year and the month after it
+	TimeList         Class = "time.list"           // और, या: between weekdays of a list
+	TimeNextPhrase   Class = "time.next-phrase"    // "आने वाले": a phrase that means "next" before a weekday or unit
+	TimeTensedDay    Class = "time.tensed-day"     // कल, परसों: a relative day whose direction the clause's tense decides
+	TimeTonight      Class = "time.tonight"        // tonight: today at a part of the day; value the TIMEX3 part
+	TimePastDay      Class = "time.past-day"       // गत, बीते: before a day noun, the day before ("गत दिवस")
+	TimeDayNoun      Class = "time.day-noun"       // दिवस, दिन: the nouns after time.past-day
+	TimeLastPart     Class = "time.last-part"      // बीती, पिछली, last: before a part of the day, the last one ("बीती रात")
+	TimeThisPart     Class = "time.this-part"      // this: before a part of the day other than the night, today's
+	TimeNotUnit      Class = "time.not-unit"       // दिवस: a unit word that names a day of note, not a counted unit
+	TimeDailyNoun    Class = "time.daily-noun"     // रोज: after time.every, every day ("हर रोज")
+	TimeThroughout   Class = "time.throughout"     // भर: after a unit or part of the day, all of it ("साल भर", "रात भर")
+	TimeArticle      Class = "time.article"        // a, an: one of a unit ("a week ago")
+	TimeClockFrac    Class = "time.clock-fraction" // सवा, साढ़े, पौने: before an hour; value the minutes to add (negative: before)
+	TimeFutureSuffix Class = "time.future-suffix"  // endings of future-tense verbs ("-एगा"), on words of four letters or more
 )
 
 // Classes of the quotes stage.
@@ -273,6 +286,19 @@ var schema = map[Class]classSpec{
 	TimeMoreLess:     {},
 	TimeYearLink:     {},
 	TimeList:         {},
+	TimeNextPhrase:   {phrase: true},
+	TimeTensedDay:    {},
+	TimeTonight:      {kind: Text, values: oneOf("MO", "AF", "EV", "NI")},
+	TimePastDay:      {},
+	TimeDayNoun:      {},
+	TimeLastPart:     {},
+	TimeThisPart:     {},
+	TimeNotUnit:      {},
+	TimeDailyNoun:    {},
+	TimeThroughout:   {},
+	TimeArticle:      {},
+	TimeClockFrac:    {kind: Int},
+	TimeFutureSuffix: {},
 
 	QuoteCue:           {phrase: true},
 	QuotePlainCue:      {phrase: true},

@@ -46,7 +46,7 @@ func (f *finder) partIdiom(i int) bool {
 	if f.isPunct(i+1, "-") && f.tight(i+1) || f.isPunct(i-1, "-") && f.tight(i) {
 		return true
 	}
-	return f.key(i+1) == "भर"
+	return f.lex.throughout.Has(f.key(i + 1))
 }
 
 // clockAt reads a clock time at i: "10 बजे", "आठ बजे", "2:15", "10:30
@@ -58,13 +58,8 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	}
 	j := i
 	adj := 0 // minutes to add: सवा +15, साढ़े +30, पौने -15
-	switch f.key(i) {
-	case "सवा":
-		adj, j = 15, i+1
-	case "साढ़े", "साढे":
-		adj, j = 30, i+1
-	case "पौने":
-		adj, j = -15, i+1
+	if m, ok := f.lex.clockFrac[f.key(i)]; ok {
+		adj, j = m, i+1
 	}
 	colon, marker := false, ""
 	if f.isNum(j) {
@@ -86,7 +81,7 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 				return
 			}
 		}
-	} else if v, isNum := f.lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].kind == kWord && f.key(j) != "a" && f.key(j) != "an" {
+	} else if v, isNum := f.lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].kind == kWord && !f.lex.article.Has(f.key(j)) {
 		if v != float64(int(v)) { // डेढ़ बजे 1:30, ढाई बजे 2:30
 			if adj != 0 {
 				return

@@ -192,7 +192,7 @@ func (f *finder) tense(j int) int {
 			weak = 1
 			continue
 		}
-		if f.lex.future.Has(t.key) || futureVerb(t.key) {
+		if f.lex.future.Has(t.key) || f.futureVerb(t.key) {
 			return 1
 		}
 		if f.lex.past.Has(t.key) {
@@ -202,13 +202,14 @@ func (f *finder) tense(j int) int {
 	return weak
 }
 
-// futureVerb reports whether a Hindi word is a future-tense verb form
-// ("मिलेंगे", "जाएगा").
-func futureVerb(w string) bool {
+// futureVerb reports whether a word is a future-tense verb form
+// ("मिलेंगे", "जाएगा"): it has four letters or more and a
+// time.future-suffix ending.
+func (f *finder) futureVerb(w string) bool {
 	if utf8.RuneCountInString(w) < 4 {
 		return false
 	}
-	for _, s := range []string{"ेगा", "ेगी", "ेंगे", "ेंगी", "ोगे", "ूंगा", "ूंगी", "एगा", "एगी", "एंगे", "एंगी", "ेगे", "ोंगे", "ोंगी"} {
+	for _, s := range f.lex.futureSuf {
 		if strings.HasSuffix(w, s) {
 			return true
 		}
@@ -254,7 +255,7 @@ func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
 			j++
 		}
 		return 0, j, true, true
-	case t.key == "a" || t.key == "an":
+	case f.lex.article.Has(t.key):
 		return 0, i, false, false // only in "a week ago"; see countExpr
 	default:
 		v, isNum := f.lex.numbers[t.key]
@@ -262,10 +263,7 @@ func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
 			if m, isMult := f.lex.mult[t.key]; isMult {
 				return m, j, false, true
 			}
-			switch t.key {
-			case "सवा", "साढ़े", "साढे", "पौने":
-				return 0, i, false, false // fractions of an hour are read by clock
-			}
+			// Fractions of an hour ("सवा", "साढ़े") are read by clockAt.
 			return 0, i, false, false
 		}
 		n = v

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"khabar/internal/lexicon"
@@ -90,6 +91,20 @@ type table struct {
 	moreLess   map[string]bool    // ज्यादा, कम: "2000 से ज्यादा"
 	yearLink   map[string]bool    // के, की, भी, ही: "2019 के मार्च"
 	list       map[string]bool    // और, व, या
+	// The words of relative.go and clock.go's one-word checks.
+	nextPhrase [][]string        // "आने वाले", folded words
+	tensedDay  lexicon.Words     // कल, परसों: direction by tense
+	tonight    map[string]string // tonight → NI
+	pastDay    lexicon.Words     // गत, बीते, before a day noun
+	dayNoun    lexicon.Words     // दिवस, दिन
+	lastPart   lexicon.Words     // बीती, पिछली, last, before a part of the day
+	thisPart   lexicon.Words     // this, before a part of the day
+	notUnit    lexicon.Words     // दिवस: no counted unit
+	dailyNoun  lexicon.Words     // रोज, after हर
+	throughout lexicon.Words     // भर
+	article    lexicon.Words     // a, an
+	clockFrac  map[string]int    // सवा 15, साढ़े 30, पौने -15
+	futureSuf  []string          // -एगा, …
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries),
@@ -162,5 +177,26 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.moreLess = lexicon.Set(packs, lexicon.TimeMoreLess)
 	l.yearLink = lexicon.Set(packs, lexicon.TimeYearLink)
 	l.list = lexicon.Set(packs, lexicon.TimeList)
+	for _, p := range packs {
+		for _, w := range p.Words(lexicon.TimeNextPhrase) {
+			l.nextPhrase = append(l.nextPhrase, strings.Fields(normalize.Fold(w)))
+		}
+		for _, w := range p.Words(lexicon.TimeFutureSuffix) {
+			l.futureSuf = append(l.futureSuf, normalize.Fold(w))
+		}
+	}
+	l.tensedDay = lexicon.WordSet(packs, lexicon.TimeTensedDay)
+	l.tonight = map[string]string{}
+	fill(l.tonight, packs, lexicon.TimeTonight, text)
+	l.pastDay = lexicon.WordSet(packs, lexicon.TimePastDay)
+	l.dayNoun = lexicon.WordSet(packs, lexicon.TimeDayNoun)
+	l.lastPart = lexicon.WordSet(packs, lexicon.TimeLastPart)
+	l.thisPart = lexicon.WordSet(packs, lexicon.TimeThisPart)
+	l.notUnit = lexicon.WordSet(packs, lexicon.TimeNotUnit)
+	l.dailyNoun = lexicon.WordSet(packs, lexicon.TimeDailyNoun)
+	l.throughout = lexicon.WordSet(packs, lexicon.TimeThroughout)
+	l.article = lexicon.WordSet(packs, lexicon.TimeArticle)
+	l.clockFrac = map[string]int{}
+	fill(l.clockFrac, packs, lexicon.TimeClockFrac, lexicon.Entry.Int)
 	return l
 }
