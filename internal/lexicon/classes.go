@@ -128,6 +128,31 @@ const (
 	EventNear         Class = "event.near"         // पास, निकट: "X के पास" is where it happened
 	EventPartyCase    Class = "event.party-case"   // ने, पर, को: after a place that is a party
 	EventCountLink    Class = "event.count-link"   // की, अन्य, were: between a count and a casualty word
+	// The words of detect.go's checks; an entry ending in "*" is a stem.
+	EventJoin        Class = "event.join"         // के, और, -: between two words naming one event
+	EventGenitive    Class = "event.genitive"     // की, का, के: "आग लगने की घटना" classes the event before it
+	EventSetFireAux  Class = "event.set-fire-aux" // दी, डाला: after "लगा", a fire somebody set
+	EventSetFire     Class = "event.set-fire"     // लगा*: a fire somebody set ("आग लगाने"); "लगा" alone needs event.set-fire-aux
+	EventHandedTo    Class = "event.handed-to"    // हवाले: after "के", a fire somebody set ("आग के हवाले")
+	EventBoth        Class = "event.both"         // दोनों: before a meeting, its parties
+	EventLightVerb   Class = "event.light-verb"   // हुआ, किया, signed: after a political trigger that needs a verb
+	EventLikeness    Class = "event.likeness"     // जैसी, सरीखे: after a trigger, a likeness, not the event
+	EventTrainName   Class = "event.train-name"   // एक्सप्रेस: after a storm word, a train's name
+	EventTouched     Class = "event.touched"      // प्रभावित*, पीड़ित*: after a trigger, who it touched, not the event
+	EventAdjSuffix   Class = "event.adj-suffix"   // ीय: the ending of an adjective made of a one-word trigger ("भूकंपीय")
+	EventFireWord    Class = "event.fire-word"    // आग: the one-word fire trigger the fire checks apply to
+	EventPutOut      Class = "event.put-out"      // बुझा*: after a fire word, putting it out
+	EventControl     Class = "event.control"      // काबू*: within a few words after "आग पर", bringing it under control
+	EventOn          Class = "event.on"           // पर: between a fire word and event.control
+	EventFireCourse  Class = "event.fire-course"  // फैल*, बुझी: a fire already named spreading or dying down
+	EventFireStart   Class = "event.fire-start"   // लगी, लगने*: a fire starting, a new mention
+	EventIncident    Class = "event.incident"     // घटना, हादसा: general words whose scene (event.scene) is no event
+	EventScene       Class = "event.scene"        // स्थल, स्थान: "घटना स्थल" is a place, not the event
+	EventAgentMark   Class = "event.agent-mark"   // ने, द्वारा: after the agent of an attack
+	EventRecall      Class = "event.recall"       // वापस*: a sanction trigger that needs event.envoy in its sentence
+	EventEnvoy       Class = "event.envoy"        // राजदूत*: "राजदूत वापस बुलाया"
+	EventWith        Class = "event.with"         // से: after an aid trigger, "with the help of", no aid
+	EventCollideStem Class = "event.collide-stem" // टकरा*: a collision word that needs a vehicle in sight
 )
 
 // Classes of the press recognisers (package press).
@@ -344,6 +369,30 @@ var schema = map[Class]classSpec{
 	EventNear:         {},
 	EventPartyCase:    {},
 	EventCountLink:    {},
+	EventJoin:         {},
+	EventGenitive:     {},
+	EventSetFireAux:   {},
+	EventSetFire:      {},
+	EventHandedTo:     {},
+	EventBoth:         {},
+	EventLightVerb:    {},
+	EventLikeness:     {},
+	EventTrainName:    {},
+	EventTouched:      {},
+	EventAdjSuffix:    {},
+	EventFireWord:     {},
+	EventPutOut:       {},
+	EventControl:      {},
+	EventOn:           {},
+	EventFireCourse:   {},
+	EventFireStart:    {},
+	EventIncident:     {},
+	EventScene:        {},
+	EventAgentMark:    {},
+	EventRecall:       {},
+	EventEnvoy:        {},
+	EventWith:         {},
+	EventCollideStem:  {},
 
 	PressAgency:          {kind: Text, phrase: true},
 	PressAgencyAmbiguous: {kind: Text, phrase: true},

@@ -151,3 +151,15 @@ func (w *Words) Has(s string) bool {
 
 // Len returns the number of words in the set.
 func (w *Words) Len() int { return len(w.list) + len(w.m) }
+
+// List returns the words of the set, in no particular order.
+func (w *Words) List() []string {
+	if w.m == nil {
+		return w.list
+	}
+	out := make([]string, 0, len(w.m))
+	for s := range w.m {
+		out = append(out, s)
+	}
+	return out
+}
