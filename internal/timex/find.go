@@ -196,6 +196,11 @@ func (f *finder) tense(j int) int {
 			return 1
 		}
 		if f.lex.past.Has(t.key) {
+			// A past participle before a future auxiliary is a future
+			// passive: "किया जाएगा", "केले जाईल".
+			if n := f.key(k + 1); f.lex.future.Has(n) || f.futureVerb(n) {
+				return 1
+			}
 			return -1
 		}
 	}

@@ -23,7 +23,9 @@ func (f *finder) weekdayExpr(i int) int {
 	k := j + 1
 	if j == i {
 		dir = -1
-		if f.tense(k) > 0 || f.ahead(k) {
+		// A list of weekdays takes the tense of the verb after its last
+		// one: "सोमवार और मंगलवार स्कूल बंद रहेंगे".
+		if f.tense(f.weekdayListEnd(k)) > 0 || f.ahead(k) {
 			dir = 1
 		}
 	}
@@ -385,4 +387,16 @@ next:
 		return len(p)
 	}
 	return 0
+}
+
+// weekdayListEnd returns the token after the list of weekdays that goes on
+// at k ("और मंगलवार", ", बुधवार"), or k when none does.
+func (f *finder) weekdayListEnd(k int) int {
+	for n := 0; n < 3 && (f.lex.list[f.key(k)] || f.isPunct(k, ",")); n++ {
+		if _, ok := f.lex.weekdays[f.key(k+1)]; !ok {
+			break
+		}
+		k += 2
+	}
+	return k
 }
