@@ -20,7 +20,10 @@ import (
 // mid-stream and started again; the store must hold every article once
 // and its export must equal a single-process SQLite ingest of the same
 // input. KHABAR_SCALE_KILL sets the number of articles (the full
-// size is 10000); by default 300, about a minute here.
+// size is 10000); by default 300, about a minute here. Unless
+// KHABAR_LINK_RECENT is set, the linkers keep only the last 100 articles
+// and 10 days (KHABAR_LINK_WINDOW), so that most of the input is evicted
+// from their memory while they are killed and take over.
 func TestScaleKill(t *testing.T) {
 	for _, tool := range []string{"bash", "curl", "bc"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -51,6 +54,11 @@ func TestScaleKill(t *testing.T) {
 		"KHABAR_QUEUE_PREFIX="+natstest.Prefix(t),
 		"KHABAR_KILL_ACK_WAIT=5s",
 	)
+	if os.Getenv("KHABAR_LINK_RECENT") == "" {
+		// A short memory, so that the linkers evict (and load back
+		// without) most of what they linked while they are killed.
+		cmd.Env = append(cmd.Env, "KHABAR_LINK_RECENT=100", "KHABAR_LINK_WINDOW=240h")
+	}
 	cmd.WaitDelay = 10 * time.Second
 	start := time.Now()
 	out, err := cmd.CombinedOutput()

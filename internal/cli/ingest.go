@@ -69,6 +69,10 @@ func ingestPaths(ctx context.Context, e *env, dir string, paths []string, worker
 	if err != nil {
 		return ingest.Summary{}, err
 	}
+	lo, err := linkOptions(e)
+	if err != nil {
+		return ingest.Summary{}, err
+	}
 	g, err := ingest.New(ingest.Options{
 		Store:    d.store,
 		Index:    d.index,
@@ -76,6 +80,7 @@ func ingestPaths(ctx context.Context, e *env, dir string, paths []string, worker
 		Hash:     source.Hash,
 		Version:  Version,
 		Logger:   e.log,
+		Link:     lo,
 	})
 	if err != nil {
 		return ingest.Summary{}, err

@@ -139,10 +139,14 @@ func startNode(ctx context.Context, e *env, d *dataFolder, o nodeOptions) (*node
 		return nil, err
 	}
 	p.Observe(n.metrics.Stage)
+	lo, err := linkOptions(e)
+	if err != nil {
+		return nil, err
+	}
 	g, err := ingest.New(ingest.Options{
 		Store: d.store, Index: d.index, Pipeline: p, Hash: source.Hash, Version: Version, Logger: e.log,
-		MaxFailures: 100,
-		Stored:      func(_ *news.Article, o store.Outcome) { n.metrics.Stored(o) },
+		Link: lo, MaxFailures: 100,
+		Stored: func(_ *news.Article, o store.Outcome) { n.metrics.Stored(o) },
 	})
 	if err != nil {
 		return nil, err

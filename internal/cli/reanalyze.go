@@ -44,7 +44,11 @@ func runReanalyze(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	g, err := ingest.New(ingest.Options{Store: d.store, Index: d.index, Pipeline: p, Hash: source.Hash, Version: Version, Logger: e.log})
+	lo, err := linkOptions(e)
+	if err != nil {
+		return err
+	}
+	g, err := ingest.New(ingest.Options{Store: d.store, Index: d.index, Pipeline: p, Hash: source.Hash, Version: Version, Logger: e.log, Link: lo})
 	if err != nil {
 		return err
 	}

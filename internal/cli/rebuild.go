@@ -50,7 +50,11 @@ func runRebuild(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stderr, "rebuild: %d articles linked\n", n)
 		}
 	}
-	st, err := link.Rebuild(ctx, d.store, link.Options{Logger: e.log}, progress)
+	lo, err := linkOptions(e)
+	if err != nil {
+		return err
+	}
+	st, err := link.Rebuild(ctx, d.store, lo, progress)
 	if err != nil {
 		return err
 	}

@@ -114,7 +114,12 @@ func runLinker(ctx context.Context, e *env, q *queue.Queue, url string, m *metri
 		if err == nil {
 			m.Stored(o)
 		}
-	}}
+	}, Buried: func(queue.DeadLetter) { m.Dead() }}
+	lo, err := linkOptions(e)
+	if err != nil {
+		return err
+	}
+	opt.Link = lo
 	// On PostgreSQL any number of linkers may wait, one links at a time;
 	// a data folder's search index is locked to one process anyway.
 	d, err := openData(ctx, e, url, forWrite)

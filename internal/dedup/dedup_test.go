@@ -250,9 +250,9 @@ func TestCanonicalOrder(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	g := NewGrouper(Options{})
-	g.Load(sketch("b", "", copyOf(true), at(4, 20)), "gx")
-	g.Load(sketch("a", "", text(wire...), at(4, 18)), "gx")
-	g.Load(sketch("c", "", text(other...), at(4, 18)), "")
+	g.Load(sketch("b", "", copyOf(true), at(4, 20)), "gx", 0, 0)
+	g.Load(sketch("a", "", text(wire...), at(4, 18)), "gx", 0, 0)
+	g.Load(sketch("c", "", text(other...), at(4, 18)), "", 0, 0)
 	if grp, dup, _ := g.Lookup("b"); grp != "gx" || dup != "a" {
 		t.Fatalf("loaded b: %q %q", grp, dup)
 	}

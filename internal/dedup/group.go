@@ -51,6 +51,11 @@ type Result struct {
 	// Unchanged is set when the index held this article already with the
 	// same content: nothing changed.
 	Unchanged bool
+	// Evicted are the articles the grouper stopped holding.
+	Evicted []Evicted
+	// Swept is set when the grouper swept (see Swept): its state to store
+	// changed.
+	Swept bool
 }
 
 // group is a syndication group.
@@ -68,24 +73,30 @@ type Grouper struct {
 	groups []*group
 	free   []int32
 	byID   map[string]int32
+	w      window
 }
 
 // NewGrouper returns an empty grouper.
 func NewGrouper(opt Options) *Grouper {
-	return &Grouper{x: NewIndex(opt), byID: map[string]int32{}}
+	return &Grouper{x: NewIndex(opt), byID: map[string]int32{}, w: window{swept: NoCutoff}}
 }
 
 // Index returns the grouper's index.
 func (g *Grouper) Index() *Index { return g.x }
 
 // Load puts s into the grouper as a member of the stored group (""
-// alone) without matching it: for loading state from a store. The
-// canonical copy of each group is chosen again by the rules of Add.
-func (g *Grouper) Load(s *Sketch, groupID string) {
+// alone) without matching it: for loading state from a store. age is what
+// Age returned for it (it matters only for an article without a published
+// time). The canonical copy of each group is chosen again by the rules of
+// Add. Load never evicts: see Sweep.
+func (g *Grouper) Load(s *Sketch, groupID string, age int64, seq uint64) {
 	g.remove(s.ID)
 	g.x.Add(s)
 	o := g.x.byID[s.ID]
 	g.grow()
+	g.setAge(o, age, true)
+	g.x.info[o].seq = seq
+	g.w.clock = max(g.w.clock, seq)
 	if groupID == "" {
 		return
 	}
@@ -146,8 +157,13 @@ func (g *Grouper) before(a, b uint32) bool {
 
 // Add groups the article of s with its copies and returns what changed. An
 // article held already with other content is taken out of its group first
-// (the same URL with changed text).
-func (g *Grouper) Add(s *Sketch) Result {
+// (the same URL with changed text). It numbers the article next in the
+// order of linking.
+func (g *Grouper) Add(s *Sketch) Result { return g.AddAt(s, g.w.clock+1) }
+
+// AddAt is Add for an article numbered seq in the order of linking (the
+// caller's numbering; it must grow).
+func (g *Grouper) AddAt(s *Sketch, seq uint64) Result {
 	if g.x.holds(s) {
 		grp, dup := g.fields(g.x.byID[s.ID])
 		return Result{Group: grp, DuplicateOf: dup, Unchanged: true}
@@ -157,6 +173,9 @@ func (g *Grouper) Add(s *Sketch) Result {
 	g.x.Add(s)
 	g.grow()
 	o := g.x.byID[s.ID]
+	g.setAge(o, 0, false)
+	g.x.info[o].seq = seq
+	g.w.clock = max(g.w.clock, seq)
 	var res Result
 	// Join the group of the best match that is alone, or whose group's
 	// canonical copy the article copies too: a copy of a copy that shares
@@ -170,6 +189,7 @@ func (g *Grouper) Add(s *Sketch) Result {
 	})
 	if mi < 0 {
 		res.Changes = changes
+		res.Evicted, res.Swept = g.settle()
 		return res
 	}
 	m := matches[mi]
@@ -199,6 +219,7 @@ func (g *Grouper) Add(s *Sketch) Result {
 	}
 	res.Group, res.DuplicateOf = g.fields(o)
 	res.Changes = merge(changes)
+	res.Evicted, res.Swept = g.settle()
 	return res
 }
 
@@ -257,6 +278,7 @@ func (g *Grouper) remove(id string) []Change {
 	if !ok {
 		return nil
 	}
+	g.forgetTime(o)
 	g.x.Remove(id)
 	n := g.of[o]
 	if n < 0 {

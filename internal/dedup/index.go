@@ -3,6 +3,7 @@ package dedup
 import (
 	"fmt"
 	"math"
+	"time"
 )
 
 // Options tune what counts as a copy. The zero value of a field means its
@@ -25,6 +26,18 @@ type Options struct {
 	// rows find copies of lower resemblance and cost more candidates.
 	// Default 40 bands of 2 rows.
 	Bands, Rows int
+	// Window bounds the memory of a Grouper: copies are looked for among
+	// the articles published within Window before the day of the newest
+	// ones (the 64th latest published time held), and a group whose
+	// newest article is older is evicted, its links final. Wire copies run
+	// within hours or days of each other. Default 30 days; negative keeps
+	// everything.
+	Window time.Duration
+	// Recent keeps, whatever their age, the groups an article joined (or
+	// the articles linked) within the last Recent articles linked: a
+	// backfill of old news arriving now is grouped with its own copies.
+	// Default 20,000; negative: by age alone.
+	Recent int
 }
 
 func (o Options) withDefaults() Options {
@@ -39,6 +52,15 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Bands <= 0 || o.Rows <= 0 || o.Bands*o.Rows > Hashes {
 		o.Bands, o.Rows = 40, 2
+	}
+	if o.Window == 0 {
+		o.Window = 30 * 24 * time.Hour
+	}
+	if o.Recent == 0 {
+		o.Recent = 20_000
+	}
+	if o.Recent < 0 {
+		o.Recent = 0
 	}
 	return o
 }
@@ -71,6 +93,10 @@ type info struct {
 	sig  bool
 	// when orders copies for the canonical choice.
 	when when
+	// age is the time the grouper's window compares (Grouper.Age), seq
+	// the article's number in the order of linking.
+	age int64
+	seq uint64
 }
 
 const none = math.MaxUint32

@@ -85,7 +85,10 @@ func (m *memStore) PutLinked(ctx context.Context, a *news.Article, h string, _ s
 }
 func (m *memStore) ApplyLinked(context.Context, store.Linked) error            { return nil }
 func (m *memStore) EachSketch(context.Context, func(store.Sketch) error) error { return nil }
-func (m *memStore) Group(context.Context, string) ([]*news.Article, error)     { return nil, nil }
+func (m *memStore) Sketch(_ context.Context, id string) (store.Sketch, error) {
+	return store.Sketch{}, fmt.Errorf("sketch %q: %w", id, news.ErrNotFound)
+}
+func (m *memStore) Group(context.Context, string) ([]*news.Article, error) { return nil, nil }
 func (m *memStore) GetStory(context.Context, string) (*store.Story, error) {
 	return nil, news.ErrNotFound
 }

@@ -64,7 +64,22 @@ type LinkerOptions struct {
 	// Stored, when set, is called for every record linked: the outcome of
 	// its article, or its error for a record of a failed article.
 	Stored func(o store.Outcome, err error)
+	// Buried, when set, is called for every dead letter the linker itself
+	// writes (a record it cannot read, an article the store refuses); the
+	// workers' dead letters are theirs to count.
+	Buried func(DeadLetter)
 	Logger *slog.Logger
+}
+
+// bury puts d in the dead letters and tells Buried.
+func (l *Linker) bury(ctx context.Context, d DeadLetter) error {
+	if err := l.q.bury(ctx, d); err != nil {
+		return err
+	}
+	if l.opt.Buried != nil {
+		l.opt.Buried(d)
+	}
+	return nil
 }
 
 // Linker takes the analysed records in the order their raw articles were
@@ -306,7 +321,7 @@ func (l *Linker) linkReady(ctx context.Context, lk *link.Linker, pending map[uin
 				if err != nil {
 					// A record no worker should have sent: given up here.
 					h.rec.Err = err.Error()
-					if berr := l.q.bury(ctx, DeadLetter{Seq: h.rec.Seq, ID: h.rec.ID, Name: h.rec.Name, Err: h.rec.Err}); berr != nil {
+					if berr := l.bury(ctx, DeadLetter{Seq: h.rec.Seq, ID: h.rec.ID, Name: h.rec.Name, Err: h.rec.Err}); berr != nil {
 						return total, berr
 					}
 				}
@@ -393,7 +408,7 @@ func (l *Linker) write(ctx context.Context, lk *link.Linker, batch []*held, epoc
 			lk.Forget(h.a.ID)
 			h.rec.Err = "store: " + err.Error()
 			h.a = nil
-			if berr := l.q.bury(ctx, DeadLetter{Seq: h.rec.Seq, ID: h.rec.ID, Name: h.rec.Name, Err: h.rec.Err}); berr != nil {
+			if berr := l.bury(ctx, DeadLetter{Seq: h.rec.Seq, ID: h.rec.ID, Name: h.rec.Name, Err: h.rec.Err}); berr != nil {
 				return berr
 			}
 			if err := l.opt.Store.ApplyLinked(ctx, store.Linked{State: map[string][]byte{stateSeq: seqState(epoch, h.rec.Seq)}}); err != nil {

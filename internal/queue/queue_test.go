@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -346,4 +348,75 @@ func diff(a, b string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// refusing is a store that refuses one article, as a store refuses one too
+// large for it.
+type refusing struct {
+	*postgres.Store
+	name string
+}
+
+func (r refusing) PutLinked(ctx context.Context, a *news.Article, hash string, l store.Linked) (store.Outcome, error) {
+	if strings.HasSuffix(a.Source.URI, r.name) {
+		return store.Unchanged, errors.New("refused for the test")
+	}
+	return r.Store.PutLinked(ctx, a, hash, l)
+}
+
+func (r refusing) PutLinkedBatch(ctx context.Context, arts []*news.Article, hashes []string, l store.Linked) ([]store.Outcome, error) {
+	for _, a := range arts {
+		if strings.HasSuffix(a.Source.URI, r.name) {
+			return nil, errors.New("refused for the test")
+		}
+	}
+	return r.Store.PutLinkedBatch(ctx, arts, hashes, l)
+}
+
+// TestLinkerDeadLetter: an article the store refuses goes to the dead
+// letters from the linker, is counted by its Buried hook (the metric), and
+// the rest of its batch is stored.
+func TestLinkerDeadLetter(t *testing.T) {
+	st := openPG(t)
+	q := openQueue(t, queue.Options{Prefix: natstest.Prefix(t)})
+	w, err := q.Worker(queue.WorkerOptions{Pipeline: newPipeline(1), Hash: hash})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, w.Run)
+	var buried atomic.Int32
+	lk, err := q.Linker(queue.LinkerOptions{Store: refusing{st, "jaishankar-lavrov-moscow.html"}, Acquire: acquire(st),
+		Buried: func(d queue.DeadLetter) {
+			if strings.Contains(d.Err, "refused for the test") {
+				buried.Add(1)
+			}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, lk.Run)
+	dir := corpus(t, 1)
+	p := q.Publisher(source.Hash)
+	n := 0
+	err = source.Walk(t.Context(), []string{dir}, source.Options{}, func(it source.Item) error {
+		dup, err := p.Publish(t.Context(), it.Name, it.Article)
+		if !dup {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	drain(t, q, st, n-1)
+	total, dead, err := q.DeadLetters(t.Context(), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 1 || len(dead) != 1 || !strings.Contains(dead[0].Err, "refused for the test") || buried.Load() != 1 {
+		t.Fatalf("dead letters = %d %+v, buried %d; want the refused article once", total, dead, buried.Load())
+	}
+	if c, _ := st.Count(t.Context()); c != n-1 {
+		t.Errorf("store holds %d articles, want %d", c, n-1)
+	}
 }

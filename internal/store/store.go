@@ -151,14 +151,22 @@ type Linked struct {
 	// removed.
 	Stories       []*Story
 	DeleteStories []string
+	// Threads set the thread of stored stories (in their record too),
+	// after Stories: for a story the linker no longer holds whole.
+	Threads []StoryThread
 	// State sets named blobs of engine state (see Linker.State).
 	State map[string][]byte
+}
+
+// StoryThread is a new thread id for a stored story.
+type StoryThread struct {
+	ID, Thread string
 }
 
 // Empty reports whether l changes nothing.
 func (l *Linked) Empty() bool {
 	return len(l.Sketches) == 0 && len(l.Links) == 0 && len(l.Stories) == 0 &&
-		len(l.DeleteStories) == 0 && len(l.State) == 0
+		len(l.DeleteStories) == 0 && len(l.Threads) == 0 && len(l.State) == 0
 }
 
 // Linker keeps what ties articles together: copy-detection sketches,
@@ -172,6 +180,9 @@ type Linker interface {
 	// EachSketch calls fn for every stored sketch whose article is stored,
 	// until fn returns an error, which EachSketch returns.
 	EachSketch(ctx context.Context, fn func(Sketch) error) error
+	// Sketch returns the stored sketch of article id, or an error wrapping
+	// news.ErrNotFound when there is none.
+	Sketch(ctx context.Context, id string) (Sketch, error)
 	// Group returns the stored articles of syndication group id, oldest
 	// published first; none for an unknown group.
 	Group(ctx context.Context, id string) ([]*news.Article, error)

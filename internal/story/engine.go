@@ -41,6 +41,13 @@ type Options struct {
 	// headline alone, a line of boilerplate) gets a story of its own
 	// that no other article joins. Default 8.
 	MinTerms int
+	// Keep is how long before the linker's cutoff (see Retire) a story
+	// is still held, for threads: a story whose window has closed takes
+	// no more articles and keeps only its profile; one that ended Keep
+	// before the cutoff is forgotten (its record stays in the store).
+	// Default 400 days, so that the meeting of one year finds the last
+	// year's. Negative keeps every story.
+	Keep time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -64,6 +71,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MinTerms <= 0 {
 		o.MinTerms = 8
+	}
+	if o.Keep == 0 {
+		o.Keep = 400 * 24 * time.Hour
 	}
 	return o
 }
@@ -94,6 +104,14 @@ type cluster struct {
 	// closed stories are not offered to new articles: stories of an
 	// article too short to compare.
 	closed bool
+	// retired stories are past the cutoff: they take no articles, and
+	// hold only what threads need (see Retire).
+	retired bool
+	// born is the cutoff when the story began (unix seconds, noCut when
+	// none): the age of a story without a dated article. last is the
+	// number, in the order of linking, of the last article it took.
+	born int64
+	last uint64
 }
 
 // Engine clusters articles into stories as they arrive, and stories into
@@ -108,6 +126,15 @@ type Engine struct {
 	query    uint32
 	terms    idf
 	entities idf
+	// cut is the cutoff of Retire, noCut before any, and since its
+	// position (stories that took an article after it are kept); clock
+	// numbers the articles added. gone counts the stories forgotten, and
+	// goneThreads their threads.
+	cut         int64
+	since       uint64
+	clock       uint64
+	gone        int
+	goneThreads map[string]int
 }
 
 // New returns an engine with no stories.
@@ -119,11 +146,12 @@ func New(opt Options) *Engine {
 		post:     map[uint64][]int32{},
 		terms:    idf{df: map[uint64]uint32{}},
 		entities: idf{df: map[uint64]uint32{}},
+		cut:      noCut,
 	}
 }
 
-// Len returns the number of stories.
-func (e *Engine) Len() int { return len(e.byID) }
+// Len returns the number of stories, forgotten ones included.
+func (e *Engine) Len() int { return len(e.byID) + e.gone }
 
 // StoryOf returns the story of article id, "" when it has none.
 func (e *Engine) StoryOf(id string) string {
@@ -141,7 +169,13 @@ type Result struct {
 	// stories to drop.
 	Put    []*news.Story
 	Delete []string
+	// Threads are retired stories (see Retire) that join a thread: only
+	// their thread changes in the store.
+	Threads []Thread
 }
+
+// Thread is a new thread id of a stored story.
+type Thread struct{ Story, Thread string }
 
 // inWindow reports whether t lies within the window around c's span. An
 // unknown time is in every window.
@@ -156,11 +190,23 @@ func (e *Engine) inWindow(c *cluster, t time.Time) bool {
 // set (the id of a stored copy of a, from dedup), a joins that article's
 // story, when it has one, without changing its profile. An article held
 // already is taken out of its story first.
-func (e *Engine) Add(a *news.Article, copyOf string) Result {
+func (e *Engine) Add(a *news.Article, copyOf string) (out Result) {
+	return e.AddAt(a, copyOf, e.clock+1)
+}
+
+// AddAt is Add for an article numbered seq in the order of linking (the
+// caller's numbering; it must grow).
+func (e *Engine) AddAt(a *news.Article, copyOf string, seq uint64) (out Result) {
+	e.clock = max(e.clock, seq)
 	var res Result
 	if _, ok := e.of[a.ID]; ok {
 		res = e.Remove(a.ID)
 	}
+	defer func() {
+		if n, ok := e.byID[out.Story]; ok {
+			e.settle(n)
+		}
+	}()
 	f := featuresOf(a)
 	if n, ok := e.of[copyOf]; ok && copyOf != "" {
 		c := e.stories[n]
@@ -179,7 +225,7 @@ func (e *Engine) Add(a *news.Article, copyOf string) Result {
 	best, bestScore := int32(-1), 0.0
 	for _, n := range e.candidates(tv, ev) {
 		c := e.stories[n]
-		if !e.inWindow(c, f.when) {
+		if c.retired || !e.inWindow(c, f.when) {
 			continue
 		}
 		s := e.score(c, f.lang, tv, ev)
@@ -202,7 +248,11 @@ func (e *Engine) Add(a *news.Article, copyOf string) Result {
 		c.thread = t
 		if older != nil && older.thread == "" {
 			older.thread = t
-			res.Put = append(res.Put, e.record(older))
+			if older.retired {
+				res.Threads = append(res.Threads, Thread{Story: older.id, Thread: t})
+			} else {
+				res.Put = append(res.Put, e.record(older))
+			}
 		}
 		res.Put[0] = e.record(c)
 	}
@@ -287,7 +337,7 @@ func (e *Engine) newStory(id string, f *features) int32 {
 		}
 		id = base + "-" + itoa(i)
 	}
-	c := &cluster{id: id, when: map[string]time.Time{}, entities: map[string]*entStat{}, posted: map[uint64]bool{}, terms: map[string]vector{}}
+	c := &cluster{id: id, when: map[string]time.Time{}, entities: map[string]*entStat{}, posted: map[uint64]bool{}, terms: map[string]vector{}, born: e.cut}
 	n := int32(len(e.stories))
 	e.stories = append(e.stories, c)
 	e.byID[id] = n
@@ -309,6 +359,7 @@ func itoa(i int) string {
 // for a copy, which changes only the members and the span.
 func (e *Engine) join(n int32, f *features, tv, ev vector) {
 	c := e.stories[n]
+	c.last = e.clock
 	c.articles = append(c.articles, f.id)
 	c.when[f.id] = f.when
 	e.of[f.id] = n
@@ -466,7 +517,9 @@ func (e *Engine) Remove(id string) Result {
 			c.end = t
 		}
 	}
-	return Result{Put: []*news.Story{e.record(c)}}
+	res := Result{Put: []*news.Story{e.record(c)}}
+	e.settle(n)
+	return res
 }
 
 // record returns story c as the store keeps it.
@@ -514,8 +567,9 @@ func (e *Engine) Load(s *news.Story) {
 	}
 	c := &cluster{id: s.ID, thread: s.Thread, title: s.Title, start: s.Start, end: s.End,
 		articles: slices.Clone(s.Articles), when: map[string]time.Time{},
-		entities: map[string]*entStat{}, posted: map[uint64]bool{}, terms: map[string]vector{}}
+		entities: map[string]*entStat{}, posted: map[uint64]bool{}, terms: map[string]vector{}, born: noCut}
 	decodeState(c, s.State)
+	e.clock = max(e.clock, c.last)
 	n := int32(len(e.stories))
 	e.stories = append(e.stories, c)
 	e.byID[s.ID] = n
@@ -525,6 +579,7 @@ func (e *Engine) Load(s *news.Story) {
 	if !c.closed {
 		e.postKeys(n)
 	}
+	e.settle(n)
 }
 
 // Threads returns the ids of the stories of thread t, oldest first.
@@ -556,6 +611,9 @@ func (e *Engine) ThreadCount() int {
 		if !c.dead && c.thread != "" {
 			n[c.thread]++
 		}
+	}
+	for t, v := range e.goneThreads {
+		n[t] += v
 	}
 	k := 0
 	for _, v := range n {

@@ -192,6 +192,8 @@ func fallbackKeys(a *news.Article) []key {
 type idf struct {
 	df map[uint64]uint32
 	n  uint32
+	// limit is the size past which add prunes (see maxVocabulary).
+	limit int
 }
 
 // priorDocs is the smallest number of documents idf assumes: the first
@@ -204,11 +206,26 @@ func (d *idf) of(k uint64) float64 {
 	return math.Log(float64(max(d.n, priorDocs)+1) / float64(d.df[k]+1))
 }
 
+// maxVocabulary bounds a frequency table: past it, the words seen in one
+// document only (typos, one-off names; most of a table) are dropped, and
+// count as unseen, which weighs them about as much.
+const maxVocabulary = 1 << 21
+
 // add counts one more document with the keys of v.
 func (d *idf) add(v vector) {
 	d.n++
 	for _, x := range v {
 		d.df[x.key]++
+	}
+	if len(d.df) > max(maxVocabulary, d.limit) {
+		for k, n := range d.df {
+			if n <= 1 {
+				delete(d.df, k)
+			}
+		}
+		// Should most words be seen twice, prune again only once the
+		// table has doubled, so pruning stays rare.
+		d.limit = 2 * len(d.df)
 	}
 }
 

@@ -150,6 +150,10 @@ func encodeState(c *cluster) []byte {
 	for _, id := range c.articles {
 		w.time(c.when[id])
 	}
+	// Added after the first stores: a state without them has no birth
+	// and was last joined before any numbering.
+	w.varint(c.born)
+	w.uvarint(c.last)
 	return w.b
 }
 
@@ -193,6 +197,13 @@ func decodeState(c *cluster, b []byte) {
 	}
 	if r.err != nil {
 		return
+	}
+	if len(r.b) > 0 {
+		born := r.varint()
+		last := r.uvarint()
+		if r.err == nil {
+			c.born, c.last = born, last
+		}
 	}
 	c.titleWhen, c.n, c.terms, c.ents, c.entities, c.when = titleWhen, n, terms, ents, entities, when
 	c.closed = flags&1 != 0

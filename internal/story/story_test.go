@@ -271,3 +271,20 @@ func TestShortArticles(t *testing.T) {
 		t.Fatal("report joined a reloaded headline-only story")
 	}
 }
+
+// TestVocabularyBound: a frequency table past maxVocabulary drops the words
+// seen once, and keeps the others.
+func TestVocabularyBound(t *testing.T) {
+	d := idf{df: map[uint64]uint32{}}
+	d.add(vector{{key: 1}, {key: 2}})
+	d.add(vector{{key: 1}})
+	for k := uint64(10); k < 10+maxVocabulary; k++ {
+		d.add(vector{{key: k}})
+	}
+	if len(d.df) > maxVocabulary || len(d.df) < 2 || d.df[1] != 2 {
+		t.Fatalf("table of %d words after pruning; df[1] = %d", len(d.df), d.df[1])
+	}
+	if _, ok := d.df[2]; ok {
+		t.Error("a word seen once survived pruning")
+	}
+}

@@ -129,6 +129,10 @@ func linkedBatch(l store.Linked) (*batch, error) {
 	if len(l.DeleteStories) > 0 {
 		b.queue("delete stories", `DELETE FROM stories WHERE id = ANY($1)`, l.DeleteStories)
 	}
+	for _, th := range l.Threads {
+		b.queue(fmt.Sprintf("story %q thread", th.ID), `UPDATE stories SET thread = $2,
+			record = jsonb_set(record::jsonb, '{thread}', to_jsonb($2::text))::text WHERE id = $1`, th.ID, th.Thread)
+	}
 	for name, v := range l.State {
 		b.queue(fmt.Sprintf("state %q", name), `INSERT INTO link_state (name, value) VALUES ($1, $2)
 			ON CONFLICT (name) DO UPDATE SET value = excluded.value`, name, v)
@@ -153,6 +157,19 @@ func (s *Store) EachSketch(ctx context.Context, fn func(store.Sketch) error) err
 			return sk, err
 		},
 		fn)
+}
+
+// Sketch returns the stored sketch of article id.
+func (s *Store) Sketch(ctx context.Context, id string) (store.Sketch, error) {
+	sk := store.Sketch{ID: id}
+	err := s.pool.QueryRow(ctx, `SELECT grp, data FROM sketches WHERE id = $1`, id).Scan(&sk.Group, &sk.Data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return sk, fmt.Errorf("postgres: sketch %q: %w", id, news.ErrNotFound)
+	}
+	if err != nil {
+		return sk, fmt.Errorf("postgres: sketch %q: %w", id, err)
+	}
+	return sk, nil
 }
 
 // Group returns the stored articles of group id, oldest first.

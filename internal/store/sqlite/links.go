@@ -137,6 +137,12 @@ func applyLinked(ctx context.Context, tx *sql.Tx, l store.Linked) error {
 			return err
 		}
 	}
+	for _, th := range l.Threads {
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET thread = ?, record = json_set(record, '$.thread', ?)
+			WHERE id = ?`, th.Thread, th.Thread, th.ID); err != nil {
+			return fmt.Errorf("story %q thread: %w", th.ID, err)
+		}
+	}
 	for name, v := range l.State {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO link_state (name, value) VALUES (?, ?)
 			ON CONFLICT (name) DO UPDATE SET value = excluded.value`, name, v); err != nil {
@@ -163,6 +169,19 @@ func (s *Store) EachSketch(ctx context.Context, fn func(store.Sketch) error) err
 			return sk, err
 		},
 		fn)
+}
+
+// Sketch returns the stored sketch of article id.
+func (s *Store) Sketch(ctx context.Context, id string) (store.Sketch, error) {
+	sk := store.Sketch{ID: id}
+	err := s.r.QueryRowContext(ctx, `SELECT grp, data FROM sketches WHERE id = ?`, id).Scan(&sk.Group, &sk.Data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return sk, fmt.Errorf("sqlite: sketch %q: %w", id, news.ErrNotFound)
+	}
+	if err != nil {
+		return sk, fmt.Errorf("sqlite: sketch %q: %w", id, err)
+	}
+	return sk, nil
 }
 
 // Group returns the stored articles of group id, oldest first.

@@ -129,6 +129,46 @@ func testPutLinked(t *testing.T, s store.Store) {
 	}
 }
 
+// testSketchThreads checks the point read of a sketch and a thread set on
+// a stored story without putting it whole (the linker's memory window).
+func testSketchThreads(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	a := article("w1", 1, "hi")
+	a.Story = "s9"
+	if _, err := s.PutLinked(ctx, a, "h", store.Linked{
+		Sketches: []store.Sketch{{ID: "w1", Group: "g9", Data: []byte{0xA8, 2}}},
+		Stories:  []*store.Story{story("s9", 1, 1, "w1")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sk, err := s.Sketch(ctx, "w1")
+	if err != nil || sk.ID != "w1" || sk.Group != "g9" || !slices.Equal(sk.Data, []byte{0xA8, 2}) {
+		t.Errorf("Sketch(w1) = %+v, %v", sk, err)
+	}
+	if _, err := s.Sketch(ctx, "nope"); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("Sketch(nope) = %v, want ErrNotFound", err)
+	}
+	l := store.Linked{Threads: []store.StoryThread{{ID: "s9", Thread: "ts1"}, {ID: "absent", Thread: "ts1"}}}
+	if l.Empty() {
+		t.Fatal("Linked with threads is empty")
+	}
+	if err := s.ApplyLinked(ctx, l); err != nil {
+		t.Fatal(err)
+	}
+	sy, err := s.GetStory(ctx, "s9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := story("s9", 1, 1, "w1")
+	if sy.Thread != "ts1" || sy.Title != w.Title || !slices.Equal(sy.Articles, w.Articles) || !slices.Equal(sy.State, w.State) {
+		t.Errorf("story after thread set: %+v", sy)
+	}
+	page, err := s.ListStories(ctx, store.StoryFilter{Thread: "ts1"})
+	if err != nil || len(page.Stories) != 1 || page.Stories[0].ID != "s9" || page.Stories[0].Thread != "ts1" {
+		t.Errorf("ListStories(thread ts1) = %+v, %v", page, err)
+	}
+}
+
 func testPutLinkedAtomic(t *testing.T, s store.Store) {
 	ctx := t.Context()
 	_, err := s.PutLinked(ctx, article("x1", 1, "hi"), "h", store.Linked{Stories: []*store.Story{{Title: "no id"}}})
