@@ -256,6 +256,14 @@ func controlsOnly(t string) bool {
 	return verb
 }
 
+// copyrightPrefixes start a copyright line: "©", "copyright".
+// [clean.copyright-prefixes]
+var copyrightPrefixes = vocab(lexicon.CleanCopyrightPrefixes)
+
+// notePrefixes are disclaimer prefixes ("नोट:") that make a line a
+// disclaimer only with a disclaimer phrase after them. [clean.note-prefixes]
+var notePrefixes = vocabSet(lexicon.CleanNotePrefixes)
+
 // classify gives a line's reason by what it says, or "" when its words
 // alone do not make it boilerplate. Position-based decisions come later.
 func (lim *Limits) classify(text string, sh shape) string {
@@ -289,15 +297,14 @@ func (lim *Limits) classify(text string, sh shape) string {
 	}
 	if p, ok := hasPrefixAny(t, disclaimerPrefixes...); ok && short {
 		rest := strings.TrimSpace(t[len(p):])
-		if p != "नोट:" && p != "note:" || hasAny(rest, disclaimerPhrases...) {
+		if !notePrefixes[p] || hasAny(rest, disclaimerPhrases...) {
 			return news.ReasonDisclaimer
 		}
 	}
 	if short && hasAny(t, disclaimerPhrases...) && hasAny(t, disclaimerObjects...) {
 		return news.ReasonDisclaimer
 	}
-	if sh.words <= lim.Banner && (strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c)") ||
-		hasAny(t, copyrightPhrases...)) {
+	if _, ok := hasPrefixAny(t, copyrightPrefixes...); sh.words <= lim.Banner && (ok || hasAny(t, copyrightPhrases...)) {
 		return news.ReasonCopyright
 	}
 	// Banners by class: browser, notifications, cookies, app. A sentence

@@ -177,6 +177,12 @@ const (
 // (one class a Go list of package clean; see its declarations).
 const (
 	CleanListenVerbs        Class = "clean.listen-verbs"        // clean: listenVerbs in furniture.go
+	CleanListenWord         Class = "clean.listen-word"         // clean: "listen" as a whole word in an audio label (furniture.go)
+	CleanListenWordObjects  Class = "clean.listen-word-objects" // clean: what clean.listen-word is done to: "article" (furniture.go)
+	CleanAuthorHeadings     Class = "clean.author-headings"     // clean: authorHeadings in furniture.go
+	CleanSentenceWords      Class = "clean.sentence-words"      // clean: sentenceWords in edges.go
+	CleanCopyrightPrefixes  Class = "clean.copyright-prefixes"  // clean: the starts of a copyright line in rules.go
+	CleanNotePrefixes       Class = "clean.note-prefixes"       // clean: disclaimer prefixes that need a disclaimer phrase after them (rules.go)
 	CleanListenObjects      Class = "clean.listen-objects"      // clean: listenObjects in furniture.go
 	CleanStampFiller        Class = "clean.stamp-filler"        // clean: stampFiller in rules.go
 	CleanHomeWords          Class = "clean.home-words"          // clean: homeWords in rules.go
@@ -410,6 +416,12 @@ var schema = map[Class]classSpec{
 	PressColumnWord:      {},
 
 	CleanListenVerbs:        {phrase: true},
+	CleanListenWord:         {phrase: true},
+	CleanListenWordObjects:  {phrase: true},
+	CleanAuthorHeadings:     {phrase: true},
+	CleanSentenceWords:      {phrase: true},
+	CleanCopyrightPrefixes:  {phrase: true},
+	CleanNotePrefixes:       {phrase: true},
 	CleanListenObjects:      {phrase: true},
 	CleanStampFiller:        {phrase: true},
 	CleanHomeWords:          {phrase: true},
