@@ -81,21 +81,30 @@ const (
 
 // Classes of the quotes stage.
 const (
-	QuoteCue           Class = "quote.cue"            // speech verb phrases after the agent's ergative: "X ने कहा"
-	QuotePlainCue      Class = "quote.plain-cue"      // speech verb phrases with no ergative: "X कहते हैं", "X म्हणाले"
-	QuoteSaid          Class = "quote.said"           // speech verbs in English order: "X said"
-	QuoteAux           Class = "quote.aux"            // auxiliaries that may follow a cue
-	QuoteErgPronoun    Class = "quote.erg-pronoun"    // pronouns with the ergative built in: उन्होंने
-	QuotePronoun       Class = "quote.pronoun"        // personal pronouns that may stand for a speaker
-	QuoteTitle         Class = "quote.title"          // role nouns that tie a name to an office (phrases)
-	QuoteTitleModifier Class = "quote.title-modifier" // words that make a title compound: "विदेश मंत्री"
-	QuoteRole          Class = "quote.role"           // nouns that may speak without a name
-	QuoteDemonym       Class = "quote.demonym"        // adjectives of nationality; value the place
-	QuoteStop          Class = "quote.stop"           // words that end a speaker phrase, walking back
-	QuoteConj          Class = "quote.conj"           // words that start a new clause
-	QuoteAccording     Class = "quote.according"      // the postposition of "X के मुताबिक"
-	QuoteThat          Class = "quote.that"           // the word that introduces reported speech: "कि", "that"
-	QuoteCloser        Class = "quote.closer"         // words between a quote in marks and its speaker: Marathi "असे"
+	QuoteCue           Class = "quote.cue"              // speech verb phrases after the agent's ergative: "X ने कहा"
+	QuotePlainCue      Class = "quote.plain-cue"        // speech verb phrases with no ergative: "X कहते हैं", "X म्हणाले"
+	QuoteSaid          Class = "quote.said"             // speech verbs in English order: "X said"
+	QuoteAux           Class = "quote.aux"              // auxiliaries that may follow a cue
+	QuoteErgPronoun    Class = "quote.erg-pronoun"      // pronouns with the ergative built in: उन्होंने
+	QuotePronoun       Class = "quote.pronoun"          // personal pronouns that may stand for a speaker
+	QuoteTitle         Class = "quote.title"            // role nouns that tie a name to an office (phrases)
+	QuoteTitleModifier Class = "quote.title-modifier"   // words that make a title compound: "विदेश मंत्री"
+	QuoteRole          Class = "quote.role"             // nouns that may speak without a name
+	QuoteDemonym       Class = "quote.demonym"          // adjectives of nationality; value the place
+	QuoteStop          Class = "quote.stop"             // words that end a speaker phrase, walking back
+	QuoteConj          Class = "quote.conj"             // words that start a new clause
+	QuoteAccording     Class = "quote.according"        // the postposition of "X के मुताबिक"
+	QuoteThat          Class = "quote.that"             // the word that introduces reported speech: "कि", "that"
+	QuoteCloser        Class = "quote.closer"           // words between a quote in marks and its speaker: Marathi "असे"
+	QuoteCiting        Class = "quote.citing"           // "के हवाले से": between a source and the speech verb
+	QuoteAccordingTo   Class = "quote.according-to"     // "according to" before the speaker
+	QuoteGenitive      Class = "quote.genitive"         // के, की, का: between an office and what it qualifies
+	QuoteTitleLink     Class = "quote.title-link"       // के, of: between a title and its qualifier ("Minister of X")
+	QuoteIndefinite    Class = "quote.indefinite"       // एक: "एक अधिकारी" is an indefinite speaker
+	QuoteDeterminer    Class = "quote.determiner"       // the, a: skipped before an English speaker phrase
+	QuoteTold          Class = "quote.told"             // told: "X told reporters" takes an object before the speech
+	QuotePronounGen    Class = "quote.pronoun-genitive" // उनके: a pronoun in "उनके मुताबिक", never a plain cue's speaker
+	QuoteObliquePron   Class = "quote.oblique-pronoun"  // उन, इन: "उन का कहना है", the pronoun written apart
 )
 
 // Classes of the events stage.
@@ -346,6 +355,15 @@ var schema = map[Class]classSpec{
 	QuoteAccording:     {},
 	QuoteThat:          {},
 	QuoteCloser:        {},
+	QuoteCiting:        {phrase: true},
+	QuoteAccordingTo:   {phrase: true},
+	QuoteGenitive:      {},
+	QuoteTitleLink:     {},
+	QuoteIndefinite:    {},
+	QuoteDeterminer:    {},
+	QuoteTold:          {},
+	QuotePronounGen:    {},
+	QuoteObliquePron:   {},
 
 	EventTrigger:      {kind: Text, phrase: true},
 	EventCue:          {kind: Text},

@@ -219,7 +219,7 @@ func (f *finder) hindiCue(i int) int {
 			pron = k
 			break
 		}
-		if key == "कि" || isStop(key) || f.claimed(k) {
+		if f.r.lex.that.Has(key) || isStop(key) || f.claimed(k) {
 			break
 		}
 	}
@@ -242,8 +242,8 @@ func (f *finder) hindiCue(i int) int {
 	if ne >= 0 {
 		from = ne + 1
 	}
-	for k := from; k+2 < i+1; k++ {
-		if f.key(k) == "के" && f.key(k+1) == "हवाले" && f.key(k+2) == "से" {
+	for k := from; k <= i; k++ {
+		if n := f.citingAt(k); n > 0 && k+n-1 <= i {
 			if src, ok := f.r.phraseBefore(k - 1); ok {
 				a.sources = append(a.sources, src)
 			}
@@ -277,7 +277,7 @@ func (f *finder) content(a *att) bool {
 	// Monday that".
 	if f.latinTok(a.cs) {
 		for k := j; k < j+4 && k < len(f.toks) && f.toks[k].kind == kWord; k++ {
-			if f.key(k) == "that" {
+			if f.r.lex.that.Has(f.key(k)) {
 				j = k
 				break
 			}
@@ -350,7 +350,7 @@ func (f *finder) plainCue(i int) int {
 			continue
 		}
 		a := &att{cs: i, ce: i + len(c), pronoun: -1}
-		if f.r.lex.pronouns.Has(f.key(i-1)) && f.key(i-1) != "उनके" {
+		if f.r.lex.pronouns.Has(f.key(i-1)) && !f.r.lex.pronounGen.Has(f.key(i-1)) {
 			a.pronoun, a.clause = i-1, i-1
 		} else {
 			ag, ok := f.r.phraseBefore(i - 1)
@@ -359,9 +359,9 @@ func (f *finder) plainCue(i int) int {
 			}
 			a.agent, a.clause = ag, f.r.tokAt(ag.Start)
 		}
-		if f.key(i) == "का" || f.key(i) == "की" {
-			// "उनका कहना है": the pronoun is the agent.
-			if k := f.key(i - 1); k == "उन" || k == "इन" {
+		if f.r.lex.genitive.Has(f.key(i)) {
+			// "उन का कहना है": the pronoun is the agent.
+			if f.r.lex.obliquePron.Has(f.key(i - 1)) {
 				a.pronoun, a.clause = i-1, i-1
 			}
 		}
@@ -387,17 +387,18 @@ func (f *finder) plainCue(i int) int {
 func (f *finder) according(i int) int {
 	var a *att
 	switch {
-	case f.key(i) == "के" && f.r.lex.according.Has(f.key(i+1)):
+	case f.r.lex.genitive.Has(f.key(i)) && f.r.lex.according.Has(f.key(i+1)):
 		ag, ok := f.r.phraseBefore(i - 1)
 		if !ok || !f.speakerLike(ag) {
 			return -1
 		}
 		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
-	case (f.key(i) == "उनके" || f.key(i) == "इनके" || f.key(i) == "उसके") && f.r.lex.according.Has(f.key(i+1)):
+	case f.r.lex.pronounGen.Has(f.key(i)) && f.r.lex.according.Has(f.key(i+1)):
 		a = &att{cs: i, ce: i + 2, pronoun: i, clause: i}
-	case f.key(i) == "के" && f.key(i+1) == "हवाले" && f.key(i+2) == "से":
+	case f.citingAt(i) > 0:
+		n := f.citingAt(i)
 		// Inside "A ने B के हवाले से बताया कि" the hindiCue takes it.
-		for k := i + 3; k < i+7 && k < len(f.toks); k++ {
+		for k := i + n; k < i+n+4 && k < len(f.toks); k++ {
 			for _, c := range f.r.lex.cueFirst[f.key(k)] {
 				if f.matchSeq(k, c) {
 					return -1
@@ -408,15 +409,16 @@ func (f *finder) according(i int) int {
 		if !ok || !f.speakerLike(ag) {
 			return -1
 		}
-		a = &att{cs: i, ce: i + 3, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
-	case f.key(i) == "according" && f.key(i+1) == "to":
-		ag, end, ok := f.phraseAfter(i + 2)
+		a = &att{cs: i, ce: i + n, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
+	case f.accordingToAt(i) > 0:
+		n := f.accordingToAt(i)
+		ag, end, ok := f.phraseAfter(i + n)
 		if !ok {
 			return -1
 		}
-		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: i}
-		if f.r.lex.pronouns.Has(f.key(i + 2)) {
-			a.pronoun = i + 2
+		a = &att{cs: i, ce: i + n, pronoun: -1, agent: ag, clause: i}
+		if f.r.lex.pronouns.Has(f.key(i + n)) {
+			a.pronoun = i + n
 		}
 		return f.accordingContent(a, end)
 	default:
@@ -467,7 +469,7 @@ func (f *finder) phraseAfter(i int) (Agent, int, bool) {
 			return f.r.agentOf(m.ent, m.s, m.e), f.r.tokAt(m.e), true
 		}
 	}
-	if k := f.key(i); k == "the" || k == "a" || k == "an" {
+	if f.r.lex.determiner.Has(f.key(i)) {
 		i++
 	}
 	j := i
@@ -512,10 +514,10 @@ func (f *finder) englishCue(i int) int {
 		a.agent, a.clause, a.ce, a.cueEnd = ag, i, end, i+1
 	}
 	// "told reporters (on Monday) that …": skip the listener.
-	if f.key(i) == "told" {
+	if f.r.lex.told.Has(f.key(i)) {
 		a.cueEnd = i + 1
 		for k := a.ce; k < a.ce+5 && k < len(f.toks) && f.sent[k] == f.sent[i]; k++ {
-			if f.key(k) == "that" || f.toks[k].kind != kWord {
+			if f.r.lex.that.Has(f.key(k)) || f.toks[k].kind != kWord {
 				a.ce = k
 				break
 			}
@@ -652,4 +654,22 @@ func (f *finder) quotes() []news.Quote {
 // latinTok reports whether token i is written in Latin letters.
 func (f *finder) latinTok(i int) bool {
 	return i < len(f.toks) && f.text[f.toks[i].s] < 0x80
+}
+
+// citingAt returns the length of the quote.citing phrase ("के हवाले से")
+// at token i, or 0.
+func (f *finder) citingAt(i int) int { return f.phraseAt(i, f.r.lex.citing) }
+
+// accordingToAt returns the length of the quote.according-to phrase
+// ("according to") at token i, or 0.
+func (f *finder) accordingToAt(i int) int { return f.phraseAt(i, f.r.lex.accordingTo) }
+
+// phraseAt returns the length of the first of ps at token i, or 0.
+func (f *finder) phraseAt(i int, ps [][]string) int {
+	for _, p := range ps {
+		if f.matchSeq(i, p) {
+			return len(p)
+		}
+	}
+	return 0
 }

@@ -50,6 +50,12 @@ type table struct {
 	closers lexicon.Words
 	// according are the postpositions of "X के मुताबिक".
 	according lexicon.Words
+	// citing are phrases like "के हवाले से"; accordingTo "according to".
+	citing, accordingTo [][]string
+	// genitive, titleLink, indefinite, determiner, told, pronounGen and
+	// obliquePron are the words of the finder's and resolver's checks
+	// (see their classes in package lexicon).
+	genitive, titleLink, indefinite, determiner, told, pronounGen, obliquePron lexicon.Words
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries), each
@@ -118,6 +124,15 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.according = lexicon.WordSet(packs, lexicon.QuoteAccording)
 	l.that = lexicon.WordSet(packs, lexicon.QuoteThat)
 	l.closers = lexicon.WordSet(packs, lexicon.QuoteCloser)
+	l.citing = phrases(packs, lexicon.QuoteCiting)
+	l.accordingTo = phrases(packs, lexicon.QuoteAccordingTo)
+	l.genitive = lexicon.WordSet(packs, lexicon.QuoteGenitive)
+	l.titleLink = lexicon.WordSet(packs, lexicon.QuoteTitleLink)
+	l.indefinite = lexicon.WordSet(packs, lexicon.QuoteIndefinite)
+	l.determiner = lexicon.WordSet(packs, lexicon.QuoteDeterminer)
+	l.told = lexicon.WordSet(packs, lexicon.QuoteTold)
+	l.pronounGen = lexicon.WordSet(packs, lexicon.QuotePronounGen)
+	l.obliquePron = lexicon.WordSet(packs, lexicon.QuoteObliquePron)
 	return l
 }
 

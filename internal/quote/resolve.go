@@ -150,7 +150,7 @@ func (r *Resolver) qualifier(k int) string {
 		case r.lex.titles.Has(t.key) || r.lex.titleModifiers.Has(t.key):
 			j--
 			continue
-		case t.key == "के" || t.key == "की" || t.key == "का" || t.key == "of":
+		case r.lex.titleLink.Has(t.key):
 			j--
 			continue
 		}
@@ -255,7 +255,7 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 		}
 		next := r.toks[j+1].key
 		office := r.lex.titles.Has(next) || r.lex.roles.Has(next)
-		if (t.key == "के" || t.key == "की" || t.key == "का") && (office || next == "एक") || t.key == "एक" && office {
+		if r.lex.genitive.Has(t.key) && (office || r.lex.indefinite.Has(next)) || r.lex.indefinite.Has(t.key) && office {
 			start = j
 			continue
 		}
@@ -264,7 +264,7 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 		}
 		start = j
 	}
-	for start < k && (r.toks[start].key == "के" || r.toks[start].key == "की" || r.toks[start].key == "का") {
+	for start < k && r.lex.genitive.Has(r.toks[start].key) {
 		start++
 	}
 	s, e := r.toks[start].s, r.toks[k].e
@@ -275,7 +275,7 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 			qual = r.qualifier(k)
 		}
 		// "एक अधिकारी" is an official, not one the text named.
-		indefinite := k > start && r.toks[k-1].key == "एक"
+		indefinite := k > start && r.lex.indefinite.Has(r.toks[k-1].key)
 		if ent := r.resolveTitle(qual, head, s); ent >= 0 && !indefinite {
 			return r.agentOf(ent, s, e), true
 		}
