@@ -91,12 +91,13 @@ const smallWords = 8
 func NewWords(ws ...string) Words {
 	var w Words
 	for _, s := range ws {
-		w.add(s)
+		w.Add(s)
 	}
 	return w
 }
 
-func (w *Words) add(s string) {
+// Add puts s (folded by the caller) in the set.
+func (w *Words) Add(s string) {
 	if w.Has(s) {
 		return
 	}
@@ -121,7 +122,7 @@ func WordSet(packs []*Pack, c Class) Words {
 	var w Words
 	for _, p := range packs {
 		for _, s := range p.Words(c) {
-			w.add(normalize.Fold(s))
+			w.Add(normalize.Fold(s))
 		}
 	}
 	return w

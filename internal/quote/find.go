@@ -385,6 +385,9 @@ func (f *finder) plainCue(i int) int {
 // according matches "X के मुताबिक/अनुसार, …", "उनके मुताबिक …", "X के
 // हवाले से …" (with no speech verb after it), and "according to X, …".
 func (f *finder) according(i int) int {
+	if !f.r.lex.accordingFirst.Has(f.key(i)) {
+		return -1 // the common case, at one test
+	}
 	var a *att
 	switch {
 	case f.r.lex.genitive.Has(f.key(i)) && f.r.lex.according.Has(f.key(i+1)):
@@ -395,7 +398,7 @@ func (f *finder) according(i int) int {
 		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
 	case f.r.lex.pronounGen.Has(f.key(i)) && f.r.lex.according.Has(f.key(i+1)):
 		a = &att{cs: i, ce: i + 2, pronoun: i, clause: i}
-	case f.citingAt(i) > 0:
+	case f.r.lex.citeFirst.Has(f.key(i)) && f.citingAt(i) > 0:
 		n := f.citingAt(i)
 		// Inside "A ने B के हवाले से बताया कि" the hindiCue takes it.
 		for k := i + n; k < i+n+4 && k < len(f.toks); k++ {
@@ -410,7 +413,7 @@ func (f *finder) according(i int) int {
 			return -1
 		}
 		a = &att{cs: i, ce: i + n, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
-	case f.accordingToAt(i) > 0:
+	case f.r.lex.accFirst.Has(f.key(i)) && f.accordingToAt(i) > 0:
 		n := f.accordingToAt(i)
 		ag, end, ok := f.phraseAfter(i + n)
 		if !ok {
@@ -658,11 +661,21 @@ func (f *finder) latinTok(i int) bool {
 
 // citingAt returns the length of the quote.citing phrase ("के हवाले से")
 // at token i, or 0.
-func (f *finder) citingAt(i int) int { return f.phraseAt(i, f.r.lex.citing) }
+func (f *finder) citingAt(i int) int {
+	if !f.r.lex.citeFirst.Has(f.key(i)) {
+		return 0
+	}
+	return f.phraseAt(i, f.r.lex.citing)
+}
 
 // accordingToAt returns the length of the quote.according-to phrase
 // ("according to") at token i, or 0.
-func (f *finder) accordingToAt(i int) int { return f.phraseAt(i, f.r.lex.accordingTo) }
+func (f *finder) accordingToAt(i int) int {
+	if !f.r.lex.accFirst.Has(f.key(i)) {
+		return 0
+	}
+	return f.phraseAt(i, f.r.lex.accordingTo)
+}
 
 // phraseAt returns the length of the first of ps at token i, or 0.
 func (f *finder) phraseAt(i int, ps [][]string) int {

@@ -50,8 +50,14 @@ type table struct {
 	closers lexicon.Words
 	// according are the postpositions of "X के मुताबिक".
 	according lexicon.Words
-	// citing are phrases like "के हवाले से"; accordingTo "according to".
+	// citing are phrases like "के हवाले से"; accordingTo "according to";
+	// citeFirst and accFirst hold their first words, to reject a token at
+	// once.
 	citing, accordingTo [][]string
+	citeFirst, accFirst lexicon.Words
+	// accordingFirst holds every word an "according to" attribution may
+	// start with: genitive, pronounGen, citeFirst and accFirst.
+	accordingFirst lexicon.Words
 	// genitive, titleLink, indefinite, determiner, told, pronounGen and
 	// obliquePron are the words of the finder's and resolver's checks
 	// (see their classes in package lexicon).
@@ -126,6 +132,12 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.closers = lexicon.WordSet(packs, lexicon.QuoteCloser)
 	l.citing = phrases(packs, lexicon.QuoteCiting)
 	l.accordingTo = phrases(packs, lexicon.QuoteAccordingTo)
+	for _, p := range l.citing {
+		l.citeFirst.Add(p[0])
+	}
+	for _, p := range l.accordingTo {
+		l.accFirst.Add(p[0])
+	}
 	l.genitive = lexicon.WordSet(packs, lexicon.QuoteGenitive)
 	l.titleLink = lexicon.WordSet(packs, lexicon.QuoteTitleLink)
 	l.indefinite = lexicon.WordSet(packs, lexicon.QuoteIndefinite)
@@ -133,6 +145,11 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.told = lexicon.WordSet(packs, lexicon.QuoteTold)
 	l.pronounGen = lexicon.WordSet(packs, lexicon.QuotePronounGen)
 	l.obliquePron = lexicon.WordSet(packs, lexicon.QuoteObliquePron)
+	for _, set := range []*lexicon.Words{&l.genitive, &l.pronounGen, &l.citeFirst, &l.accFirst} {
+		for _, w := range set.List() {
+			l.accordingFirst.Add(w)
+		}
+	}
 	return l
 }
 

@@ -58,7 +58,8 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	}
 	j := i
 	adj := 0 // minutes to add: सवा +15, साढ़े +30, पौने -15
-	if m, ok := f.lex.clockFrac[f.key(i)]; ok {
+	if f.lex.clockFracW.Has(f.key(i)) {
+		m := f.lex.clockFrac[f.key(i)]
 		adj, j = m, i+1
 	}
 	colon, marker := false, ""

@@ -93,8 +93,10 @@ type table struct {
 	list       map[string]bool    // और, व, या
 	// The words of relative.go and clock.go's one-word checks.
 	nextPhrase [][]string        // "आने वाले", folded words
+	nextFirst  lexicon.Words     // the first words of nextPhrase
 	tensedDay  lexicon.Words     // कल, परसों: direction by tense
 	tonight    map[string]string // tonight → NI
+	tonightW   lexicon.Words     // the keys of tonight, to reject a token at once
 	pastDay    lexicon.Words     // गत, बीते, before a day noun
 	dayNoun    lexicon.Words     // दिवस, दिन
 	lastPart   lexicon.Words     // बीती, पिछली, last, before a part of the day
@@ -104,6 +106,7 @@ type table struct {
 	throughout lexicon.Words     // भर
 	article    lexicon.Words     // a, an
 	clockFrac  map[string]int    // सवा 15, साढ़े 30, पौने -15
+	clockFracW lexicon.Words     // the keys of clockFrac
 	futureSuf  []string          // -एगा, …
 }
 
@@ -179,7 +182,9 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.list = lexicon.Set(packs, lexicon.TimeList)
 	for _, p := range packs {
 		for _, w := range p.Words(lexicon.TimeNextPhrase) {
-			l.nextPhrase = append(l.nextPhrase, strings.Fields(normalize.Fold(w)))
+			ws := strings.Fields(normalize.Fold(w))
+			l.nextPhrase = append(l.nextPhrase, ws)
+			l.nextFirst.Add(ws[0])
 		}
 		for _, w := range p.Words(lexicon.TimeFutureSuffix) {
 			l.futureSuf = append(l.futureSuf, normalize.Fold(w))
@@ -188,6 +193,7 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.tensedDay = lexicon.WordSet(packs, lexicon.TimeTensedDay)
 	l.tonight = map[string]string{}
 	fill(l.tonight, packs, lexicon.TimeTonight, text)
+	l.tonightW = lexicon.WordSet(packs, lexicon.TimeTonight)
 	l.pastDay = lexicon.WordSet(packs, lexicon.TimePastDay)
 	l.dayNoun = lexicon.WordSet(packs, lexicon.TimeDayNoun)
 	l.lastPart = lexicon.WordSet(packs, lexicon.TimeLastPart)
@@ -198,5 +204,6 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.article = lexicon.WordSet(packs, lexicon.TimeArticle)
 	l.clockFrac = map[string]int{}
 	fill(l.clockFrac, packs, lexicon.TimeClockFrac, lexicon.Entry.Int)
+	l.clockFracW = lexicon.WordSet(packs, lexicon.TimeClockFrac)
 	return l
 }

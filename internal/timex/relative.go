@@ -66,7 +66,7 @@ func (f *finder) relDayExpr(i int) int {
 		} else if n > 10 {
 			n -= 10
 		}
-	case f.lex.tonight[k] != "":
+	case f.lex.tonightW.Has(k):
 		n, part = 0, f.lex.tonight[k]
 	case f.lex.pastDay.Has(k) && f.lex.dayNoun.Has(f.key(i+1)):
 		n, j = -1, i+2
@@ -377,6 +377,9 @@ func (f *finder) shift(n float64, u unit, vague bool, sign int, ref day, clock b
 // nextPhraseAt returns the number of words of the time.next-phrase ("आने
 // वाले") at token i, or 0.
 func (f *finder) nextPhraseAt(i int) int {
+	if !f.lex.nextFirst.Has(f.key(i)) {
+		return 0
+	}
 next:
 	for _, p := range f.lex.nextPhrase {
 		for k, w := range p {
