@@ -55,6 +55,8 @@ type Options struct {
 	// StandfirstScan bounds how many lines below the headline a
 	// standfirst (summary box, highlights) is looked for. Default 16.
 	StandfirstScan int
+	// Limits are the word counts of the line rules; see Limits.
+	Limits Limits
 }
 
 // DefaultOptions returns the options a zero Options stands for.
@@ -73,6 +75,7 @@ func (o Options) withDefaults() Options {
 	if o.StandfirstScan <= 0 {
 		o.StandfirstScan = 16
 	}
+	o.Limits = o.Limits.withDefaults()
 	return o
 }
 
@@ -214,7 +217,7 @@ func CleanWith(p Page, opt Options) Result {
 		lines = append(lines, &line{text: t, sh: measure(t)})
 	}
 	for _, l := range lines {
-		l.reason = classify(l.text, l.sh)
+		l.reason = opt.Limits.classify(l.text, l.sh)
 		if l.reason == "" && p.Repeated != nil && p.Repeated(l.text) {
 			l.reason = news.ReasonSiteRepeat
 		}

@@ -100,7 +100,7 @@ func TestClassify(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			if got := classify(tt.line, measure(tt.line)); got != tt.want {
+			if got := testLimits.classify(tt.line, measure(tt.line)); got != tt.want {
 				t.Errorf("classify(%q) = %q, want %q", tt.line, got, tt.want)
 			}
 		})
@@ -313,5 +313,25 @@ func TestProcessBadHTML(t *testing.T) {
 				t.Errorf("removed = %v, want a %s reason", a.Removed, news.ReasonNoBody)
 			}
 		})
+	}
+}
+
+// testLimits are the default limits the rule tests classify with.
+var testLimits = DefaultOptions().Limits
+
+// TestLimits checks that the named limits are the ones applied: a
+// copyright line of five words is one by default and is not with Banner 4,
+// and zero fields take the defaults.
+func TestLimits(t *testing.T) {
+	line := "© 2025 सर्वाधिकार सुरक्षित प्रभात दर्पण"
+	if got := testLimits.classify(line, measure(line)); got != news.ReasonCopyright {
+		t.Fatalf("default limits: %q, want %q", got, news.ReasonCopyright)
+	}
+	lim := Limits{Banner: 4}.withDefaults()
+	if got := lim.classify(line, measure(line)); got == news.ReasonCopyright {
+		t.Errorf("Banner 4: %q is still a copyright line", line)
+	}
+	if lim.Short != 40 || lim.Boilerplate != 200 || lim.DeskCredit != 5 {
+		t.Errorf("zero fields: %+v, want the defaults", lim)
 	}
 }

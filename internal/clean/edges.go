@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"khabar/internal/datetime"
+	"khabar/internal/lexicon"
 	"khabar/internal/news"
 	"khabar/internal/normalize"
 	"khabar/internal/press"
@@ -357,13 +358,8 @@ func nameLike(s string, sh shape) bool {
 }
 
 // sentenceWords are small words of sentences and headlines that names and
-// desks do not contain.
-var sentenceWords = map[string]bool{
-	"है": true, "हैं": true, "था": true, "ने": true, "को": true, "में": true, "से": true, "की": true,
-	"का": true, "के": true, "पर": true, "और": true, "कि": true, "यह": true, "नहीं": true, "भी": true,
-	"the": true, "a": true, "of": true, "in": true, "to": true, "and": true, "is": true, "for": true,
-	"on": true, "with": true, "how": true, "why": true, "what": true, "क्या": true, "कैसे": true,
-}
+// desks do not contain. [clean.sentence-words]
+var sentenceWords = vocabSet(lexicon.CleanSentenceWords)
 
 // strayChars may be left at the start of a paragraph where a dateline was
 // cut. Dashes and bullets are not among them: they mark list items and

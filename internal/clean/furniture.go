@@ -9,10 +9,8 @@ import (
 )
 
 // authorHeadings head a box about the writer below the story.
-var authorHeadings = map[string]bool{
-	"about the author": true, "about the writer": true, "about author": true, "author bio": true,
-	"लेखक के बारे में": true, "लेखक परिचय": true, "लेखक का परिचय": true, "लेखकाविषयी": true, "लेखकबद्दल": true,
-}
+// [clean.author-headings]
+var authorHeadings = vocabSet(lexicon.CleanAuthorHeadings)
 
 // authorHeading reports a line that is only such a heading.
 func authorHeading(t string) bool {
@@ -25,16 +23,19 @@ func listenLabel(t string, sh shape) bool {
 	if sh.words > 7 || sh.sentence {
 		return false
 	}
-	if hasWord(t, "listen") && hasAny(t, "article", "story", "audio", "news") {
+	if hasWord(t, listenWord...) && hasAny(t, listenWordObjects...) {
 		return true
 	}
 	return hasAny(t, listenVerbs...) && hasAny(t, listenObjects...)
 }
 
-// listenVerbs and listenObjects make a Hindi "listen to this story" label.
+// listenVerbs and listenObjects make a Hindi "listen to this story" label;
+// listenWord (a whole word) and listenWordObjects an English one.
 var (
-	listenVerbs   = vocab(lexicon.CleanListenVerbs)
-	listenObjects = vocab(lexicon.CleanListenObjects)
+	listenWord        = vocab(lexicon.CleanListenWord)
+	listenWordObjects = vocab(lexicon.CleanListenWordObjects)
+	listenVerbs       = vocab(lexicon.CleanListenVerbs)
+	listenObjects     = vocab(lexicon.CleanListenObjects)
 )
 
 // wireContribution reports a wire story's closing credit: "X in Y

@@ -6,7 +6,9 @@ import (
 )
 
 func TestDefaultOptions(t *testing.T) {
-	want := Options{MaxLines: 20000, HeadScan: 40, RepeatAt: 12, StandfirstScan: 16}
+	want := Options{MaxLines: 20000, HeadScan: 40, RepeatAt: 12, StandfirstScan: 16, Limits: Limits{
+		Boilerplate: 200, Short: 40, Banner: 30, AppBanner: 45, Voiced: 25, Label: 4, Controls: 6, Lead: 8,
+		Feedback: 15, Promo: 35, Platforms: 20, Social: 60, Credit: 12, DeskCredit: 5}}
 	if got := DefaultOptions(); got != want {
 		t.Errorf("DefaultOptions() = %+v, want %+v", got, want)
 	}

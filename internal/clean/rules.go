@@ -235,10 +235,18 @@ func controlsOnly(t string) bool {
 	return verb
 }
 
+// copyrightPrefixes start a copyright line: "©", "copyright".
+// [clean.copyright-prefixes]
+var copyrightPrefixes = vocab(lexicon.CleanCopyrightPrefixes)
+
+// notePrefixes are disclaimer prefixes ("नोट:") that make a line a
+// disclaimer only with a disclaimer phrase after them. [clean.note-prefixes]
+var notePrefixes = vocabSet(lexicon.CleanNotePrefixes)
+
 // classify gives a line's reason by what it says, or "" when its words
 // alone do not make it boilerplate. Position-based decisions come later.
-func classify(text string, sh shape) string {
-	if sh.words > 200 {
+func (lim *Limits) classify(text string, sh shape) string {
+	if sh.words > lim.Boilerplate {
 		// No boilerplate runs this long; a paragraph of text does.
 		return ""
 	}
@@ -253,13 +261,13 @@ func classify(text string, sh shape) string {
 	if isURL(t) {
 		return news.ReasonURL
 	}
-	if _, ok := hasPrefixAny(t, webTitlePrefixes...); ok && sh.words <= 40 {
+	if _, ok := hasPrefixAny(t, webTitlePrefixes...); ok && sh.words <= lim.Short {
 		return news.ReasonWebTitle
 	}
 	if adLines[strings.Trim(t, " :.-")] {
 		return news.ReasonAdvertisement
 	}
-	short := sh.words <= 40
+	short := sh.words <= lim.Short
 	if uiLines[strings.Trim(t, " :.!|")] {
 		return news.ReasonSocial
 	}
@@ -268,15 +276,14 @@ func classify(text string, sh shape) string {
 	}
 	if p, ok := hasPrefixAny(t, disclaimerPrefixes...); ok && short {
 		rest := strings.TrimSpace(t[len(p):])
-		if p != "नोट:" && p != "note:" || hasAny(rest, disclaimerPhrases...) {
+		if !notePrefixes[p] || hasAny(rest, disclaimerPhrases...) {
 			return news.ReasonDisclaimer
 		}
 	}
 	if short && hasAny(t, disclaimerPhrases...) && hasAny(t, disclaimerObjects...) {
 		return news.ReasonDisclaimer
 	}
-	if sh.words <= 30 && (strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c)") ||
-		hasAny(t, copyrightPhrases...)) {
+	if _, ok := hasPrefixAny(t, copyrightPrefixes...); sh.words <= lim.Banner && (ok || hasAny(t, copyrightPhrases...)) {
 		return news.ReasonCopyright
 	}
 	// Banners by class: browser, notifications, cookies, app. A sentence
@@ -285,35 +292,35 @@ func classify(text string, sh shape) string {
 	voiceDone, voiceVal := false, false
 	voice := func() bool {
 		if !voiceDone {
-			voiceDone, voiceVal = true, sh.words <= 40 && siteVoice(t)
+			voiceDone, voiceVal = true, sh.words <= lim.Short && siteVoice(t)
 		}
 		return voiceVal
 	}
-	if sh.words <= 30 && hasWord(t, browserWords...) && (voice() || !sh.sentence && (hasAny(t, updateWords...) || hasAny(t, staleWords...))) {
+	if sh.words <= lim.Banner && hasWord(t, browserWords...) && (voice() || !sh.sentence && (hasAny(t, updateWords...) || hasAny(t, staleWords...))) {
 		return news.ReasonBanner
 	}
-	if sh.words <= 30 && hasAny(t, bannerPhrases...) {
+	if sh.words <= lim.Banner && hasAny(t, bannerPhrases...) {
 		return news.ReasonBanner
 	}
-	if sh.words <= 30 && hasAny(t, notifyWords...) && (voice() || !sh.sentence && hasAny(t, notifyVerbs...)) {
+	if sh.words <= lim.Banner && hasAny(t, notifyWords...) && (voice() || !sh.sentence && hasAny(t, notifyVerbs...)) {
 		return news.ReasonBanner
 	}
-	if sh.words <= 40 && hasAny(t, cookieWords...) && (voice() || !sh.sentence && hasAny(t, consentWords...)) {
+	if sh.words <= lim.Short && hasAny(t, cookieWords...) && (voice() || !sh.sentence && hasAny(t, consentWords...)) {
 		return news.ReasonBanner
 	}
-	if sh.words <= 45 && hasWord(t, appWords...) && hasAny(t, getWords...) &&
-		(!sh.sentence || sh.words <= 25 && voice() || sh.words <= 25 && imperative(t) || len(press.FindOutlets(text)) > 0) {
+	if sh.words <= lim.AppBanner && hasWord(t, appWords...) && hasAny(t, getWords...) &&
+		(!sh.sentence || sh.words <= lim.Voiced && voice() || sh.words <= lim.Voiced && imperative(t) || len(press.FindOutlets(text)) > 0) {
 		return news.ReasonBanner
 	}
-	if !sh.sentence && sh.words <= 40 && hasSuffixAny(strings.TrimRight(t, " .!:|"), downloadEnds...) {
+	if !sh.sentence && sh.words <= lim.Short && hasSuffixAny(strings.TrimRight(t, " .!:|"), downloadEnds...) {
 		// "… की ताजा खबरों के लिए डाउनलोड करें": a promotion ending in
 		// the request.
 		return news.ReasonBanner
 	}
-	if !sh.sentence && sh.words <= 4 && hasWord(t, appWords...) && appLabel(text) {
+	if !sh.sentence && sh.words <= lim.Label && hasWord(t, appWords...) && appLabel(text) {
 		return news.ReasonBanner
 	}
-	if sh.words >= 2 && sh.words <= 6 && controlsOnly(t) {
+	if sh.words >= 2 && sh.words <= lim.Controls && controlsOnly(t) {
 		return news.ReasonBanner
 	}
 	if readLink(t, sh) {
@@ -322,15 +329,15 @@ func classify(text string, sh shape) string {
 	if readTime(t, sh) {
 		return news.ReasonNavigation
 	}
-	if sh.words <= 8 && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "।") {
+	if sh.words <= lim.Lead && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "।") {
 		if _, ok := hasPrefixAny(t, ctaVerbs...); ok && sh.latin > sh.deva {
 			return news.ReasonSocial
 		}
 	}
-	if _, ok := hasPrefixAny(t, alsoReadMarkers...); ok && sh.words <= 40 {
+	if _, ok := hasPrefixAny(t, alsoReadMarkers...); ok && sh.words <= lim.Short {
 		return news.ReasonAlsoRead
 	}
-	if p, ok := hasPrefixAny(t, readPrefixes...); ok && p != "" && sh.words <= 30 && !sh.sentence {
+	if p, ok := hasPrefixAny(t, readPrefixes...); ok && p != "" && sh.words <= lim.Banner && !sh.sentence {
 		return news.ReasonAlsoRead
 	}
 	if aiNote(t, sh) {
@@ -339,19 +346,19 @@ func classify(text string, sh shape) string {
 	if isRelatedHeading(t, sh) {
 		return news.ReasonRelated
 	}
-	if sh.words <= 15 && hasEmail(t) && hasAny(t, feedbackWords...) {
+	if sh.words <= lim.Feedback && hasEmail(t) && hasAny(t, feedbackWords...) {
 		return news.ReasonSocial
 	}
-	if sh.words <= 35 && promoLine(text, t) {
+	if sh.words <= lim.Promo && promoLine(text, t) {
 		return news.ReasonSocial
 	}
-	if sh.words <= 20 && platformList(t) {
+	if sh.words <= lim.Platforms && platformList(t) {
 		return news.ReasonSocial
 	}
-	if sh.words <= 60 && socialCall(t, sh) {
+	if sh.words <= lim.Social && socialCall(t, sh) {
 		return news.ReasonSocial
 	}
-	if sh.words <= 25 {
+	if sh.words <= lim.Voiced {
 		if _, ok := hasPrefixAny(t, captionPrefixes...); ok {
 			return news.ReasonCaption
 		}
@@ -371,10 +378,10 @@ func classify(text string, sh shape) string {
 	if wireContribution(t, sh) {
 		return news.ReasonCredit
 	}
-	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= 40 && !sh.sentence && (strings.HasPrefix(t, "tags") && (len(t) == 4 || t[4] == ':' || t[4] == ' ') || !strings.HasPrefix(t, "tags")) {
+	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= lim.Short && !sh.sentence && (strings.HasPrefix(t, "tags") && (len(t) == 4 || t[4] == ':' || t[4] == ' ') || !strings.HasPrefix(t, "tags")) {
 		return news.ReasonTags
 	}
-	if sh.words <= 30 {
+	if sh.words <= lim.Banner {
 		if p, ok := hasPrefixAny(strings.TrimLeft(t, "("), bylinePrefixes...); ok && bylineRest(strings.TrimLeft(text, "( "), p, sh) {
 			return news.ReasonByline
 		}
@@ -388,18 +395,18 @@ func classify(text string, sh shape) string {
 			return news.ReasonByline
 		}
 	}
-	if sh.words <= 12 && isCredit(text, t) {
+	if sh.words <= lim.Credit && isCredit(text, t) {
 		return news.ReasonCredit
 	}
-	if sh.words >= 2 && sh.words <= 5 && !sh.sentence && deskCredit(t) {
+	if sh.words >= 2 && sh.words <= lim.DeskCredit && !sh.sentence && deskCredit(t) {
 		return news.ReasonByline
 	}
-	if sh.words <= 8 && !sh.sentence {
+	if sh.words <= lim.Lead && !sh.sentence {
 		if kind, _, desk, ok := press.LeadName(text); ok {
 			if kind == press.LeadAgency {
 				return news.ReasonCredit
 			}
-			if desk || sh.words <= 4 {
+			if desk || sh.words <= lim.Label {
 				return news.ReasonByline
 			}
 		}

@@ -57,7 +57,7 @@ func TestClassifyShapes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
 			l := normalize.Line(tt.line)
-			if got := classify(l, measure(l)); got != tt.want {
+			if got := testLimits.classify(l, measure(l)); got != tt.want {
 				t.Errorf("classify(%q) = %q, want %q", tt.line, got, tt.want)
 			}
 		})

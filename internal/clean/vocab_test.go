@@ -58,7 +58,7 @@ func TestVocabularyFolded(t *testing.T) {
 		"ज़रूर पढ़ें: शहर में बारिश": news.ReasonAlsoRead,
 		"एक नज़र में":                news.ReasonStandfirst,
 	} {
-		got := classify(line, measure(line))
+		got := testLimits.classify(line, measure(line))
 		if want == news.ReasonStandfirst {
 			if !highlightLabel(line) {
 				t.Errorf("%q: not a highlights label", line)

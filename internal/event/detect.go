@@ -333,7 +333,7 @@ func (d *doc) triggers() {
 			}
 			// "टकराया" names a crash only where a vehicle is in sight; a
 			// storm or an avalanche "hits" too.
-			if fam == "collide" && strings.HasPrefix(c.t.words[0][0], "टकरा") &&
+			if fam == "collide" && d.has(lexicon.EventCollideStem, c.t.words[0][0]) &&
 				local["VEHICULAR_COLLISION"]+local["TRAIN_COLLISION"]+local["AVIATION_HAZARD"]+local["TRANSPORT_HAZARDS"] == 0 {
 				continue
 			}
@@ -373,14 +373,14 @@ func (d *doc) triggers() {
 			prev := d.out[n-1]
 			pe := d.tokOf(prev.Trigger.End)
 			if prev.Event.Subtype == sub && prev.Event.Type == typ && prev.sent == si && c.i-pe <= d.opt.JoinGap &&
-				(c.i == pe || d.key(pe) == "के" || d.key(pe) == "-" || d.key(pe) == "और" || d.key(pe) == "व" || d.key(pe) == "एवं") {
+				(c.i == pe || d.has(lexicon.EventJoin, d.key(pe))) {
 				prev.Trigger.End = m.Trigger.End
 				continue
 			}
 			// "अग्निकांड की घटना", "आग लगने की घटना", "विस्फोट का
 			// हादसा": the general word only classes the event just named.
 			if c.t.family == "incident" && prev.Event.Subtype == sub && prev.sent == si && c.i-pe <= d.opt.ClassGap &&
-				(d.key(c.i-1) == "की" || d.key(c.i-1) == "का" || d.key(c.i-1) == "के") {
+				d.has(lexicon.EventGenitive, d.key(c.i-1)) {
 				continue
 			}
 		}
@@ -392,18 +392,19 @@ func (d *doc) triggers() {
 // somebody: "आग लगा दी", "आग लगाने", "आग के हवाले कर दिया", and the
 // figure "हिंसा की आग".
 func (d *doc) setFire(i, end int) bool {
+	set := d.lex.match[lexicon.EventSetFire]
 	switch next := d.key(end); {
-	case next == "लगा":
-		switch d.key(end + 1) {
-		case "दी", "दिया", "दिए", "दीं", "डाली", "डाला", "कर":
+	case set.isStem(next):
+		// "लगा" alone may be "लगा है"; "लगा दी" is set.
+		if d.has(lexicon.EventSetFireAux, d.key(end+1)) {
 			return true
 		}
-	case strings.HasPrefix(next, "लगा"):
+	case set.has(next):
 		return true
-	case next == "के" && d.key(end+1) == "हवाले":
+	case d.has(lexicon.EventGenitive, next) && d.has(lexicon.EventHandedTo, d.key(end+1)):
 		return true
 	}
-	return d.key(i-1) == "की" && d.is(lexicon.EventViolence, d.key(i-2))
+	return d.has(lexicon.EventGenitive, d.key(i-1)) && d.is(lexicon.EventViolence, d.key(i-2))
 }
 
 // antecedent returns the subtype of the last hazard or attack mention in
@@ -428,7 +429,7 @@ func (d *doc) ploverOK(t trigger, i, end int) bool {
 	if t.needsParty {
 		ok := false
 		for k := i - 1; k >= s.first && k >= i-4; k-- {
-			if d.entityAt(k) >= 0 || d.is(lexicon.EventParties, d.key(k)) || d.key(k) == "दोनों" {
+			if d.entityAt(k) >= 0 || d.is(lexicon.EventParties, d.key(k)) || d.has(lexicon.EventBoth, d.key(k)) {
 				ok = true
 				break
 			}
@@ -440,9 +441,9 @@ func (d *doc) ploverOK(t trigger, i, end int) bool {
 	if t.needsVerb {
 		ok := false
 		for k := end; k < end+d.opt.VerbAfter && k < s.end; k++ {
-			switch d.key(k) {
-			case "हुआ", "हुए", "हुई", "किया", "किए", "की", "करने", "कर", "होने", "हो", "पर", "signed":
-				ok = ok || d.key(k) != "की" || k > end
+			// A genitive ("की") right after the trigger is no verb.
+			if d.has(lexicon.EventLightVerb, d.key(k)) {
+				ok = ok || !d.has(lexicon.EventGenitive, d.key(k)) || k > end
 			}
 		}
 		if !ok {
@@ -451,9 +452,9 @@ func (d *doc) ploverOK(t trigger, i, end int) bool {
 	}
 	switch t.plover {
 	case Sanction:
-		if strings.HasPrefix(t.words[0][0], "वापस") {
+		if d.has(lexicon.EventRecall, t.words[0][0]) {
 			for k := s.first; k < s.end; k++ {
-				if strings.HasPrefix(d.key(k), "राजदूत") {
+				if d.has(lexicon.EventEnvoy, d.key(k)) {
 					return true
 				}
 			}
@@ -461,7 +462,7 @@ func (d *doc) ploverOK(t trigger, i, end int) bool {
 		}
 	case Aid:
 		// "की मदद से" is "with the help of".
-		if d.key(end) == "से" {
+		if d.has(lexicon.EventWith, d.key(end)) {
 			return false
 		}
 	}
@@ -488,7 +489,7 @@ func (d *doc) entityAt(k int) int {
 // k, as in "आग पर (समय रहते / भी) काबू पाया".
 func (d *doc) controlled(k int) bool {
 	for j := k; j < k+d.opt.ControlAfter; j++ {
-		if strings.HasPrefix(d.key(j), "काबू") {
+		if d.has(lexicon.EventControl, d.key(j)) {
 			return true
 		}
 	}
@@ -503,26 +504,26 @@ func (d *doc) notEvent(t trigger, i, end int) bool {
 	next := d.key(end)
 	// "बाढ़ प्रभावित इलाके", "बाढ़ पीड़ितों": what the event touched, not
 	// the event.
-	if strings.HasPrefix(next, "प्रभावित") || strings.HasPrefix(next, "पीड़ित") || strings.HasPrefix(next, "पीडि़त") {
+	if d.has(lexicon.EventTouched, next) {
 		return true
 	}
-	switch next {
-	case "जैसा", "जैसी", "जैसे", "सरीखा", "सरीखी", "सरीखे":
+	switch {
+	case d.has(lexicon.EventLikeness, next):
 		// "बम ब्लास्ट जैसी आवाज": a likeness, not the event.
 		return true
-	case "एक्सप्रेस", "मेल":
+	case d.has(lexicon.EventTrainName, next):
 		// "तूफान एक्सप्रेस": a train's name.
 		return t.family == "storm"
 	}
-	if len(t.words) == 1 && (strings.HasSuffix(d.key(end-1), "ीय") || strings.HasSuffix(d.key(end-1), "ीयों")) {
+	if len(t.words) == 1 && d.lex.match[lexicon.EventAdjSuffix].endsWith(d.key(end-1)) {
 		// "भूकंपीय गतिविधि": an adjective.
 		return true
 	}
-	switch t.words[0][0] {
-	case "आग":
-		return len(t.words) == 1 && (strings.HasPrefix(next, "बुझा") || next == "पर" && d.controlled(end+1) || d.fireSpreads(end))
-	case "घटना", "हादसे", "हादसा", "दुर्घटना":
-		return next == "स्थल" || next == "स्थान"
+	switch first := t.words[0][0]; {
+	case d.has(lexicon.EventFireWord, first):
+		return len(t.words) == 1 && (d.has(lexicon.EventPutOut, next) || d.has(lexicon.EventOn, next) && d.controlled(end+1) || d.fireSpreads(end))
+	case d.has(lexicon.EventIncident, first):
+		return d.has(lexicon.EventScene, next)
 	}
 	return false
 }
@@ -533,7 +534,7 @@ func (d *doc) agentCue(i int, local map[string]float64) map[string]float64 {
 	s := d.sents[d.sent[i]]
 	for k := i - 1; k > s.first && k >= i-15; k-- {
 		// "आतंकवादियों ने … हमला किया", "तालिबान द्वारा किए गए हमले".
-		if d.key(k) != "ने" && d.key(k) != "द्वारा" {
+		if !d.has(lexicon.EventAgentMark, d.key(k)) {
 			continue
 		}
 		sub, ok := d.lex.cues[d.key(k-1)]
@@ -559,9 +560,9 @@ func (d *doc) fireSpreads(k int) bool {
 	for j := k; j < k+d.opt.SpreadAfter && j < d.sents[si].end; j++ {
 		w := d.key(j)
 		switch {
-		case strings.HasPrefix(w, "फैल") || strings.HasPrefix(w, "पहुंच") || strings.HasPrefix(w, "थम") || w == "बुझी":
+		case d.has(lexicon.EventFireCourse, w):
 			return true
-		case w == "लगी" || w == "लग" || strings.HasPrefix(w, "लगने") || d.boundary(j):
+		case d.has(lexicon.EventFireStart, w) || d.boundary(j):
 			return false
 		}
 	}

@@ -109,6 +109,73 @@ type table struct {
 	ergative map[string]bool
 	// placeStems are the stems of event.place-noun, sorted.
 	placeStems []string
+	// match holds the word lists of detect.go's checks (checkClasses).
+	match map[lexicon.Class]*matcher
+}
+
+// matcher is a word list whose entries may be stems ("लगा*").
+type matcher struct {
+	words lexicon.Words
+	stems []string
+}
+
+// has reports whether w is one of the words or starts with one of the stems.
+func (m *matcher) has(w string) bool {
+	if m.words.Has(w) {
+		return true
+	}
+	for _, s := range m.stems {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isStem reports whether w is one of the stems itself.
+func (m *matcher) isStem(w string) bool {
+	for _, s := range m.stems {
+		if w == s {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWith reports whether w ends in one of the words, read as endings.
+func (m *matcher) endsWith(w string) bool {
+	for _, s := range m.words.List() {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkClasses are the word lists of detect.go's checks.
+var checkClasses = []lexicon.Class{lexicon.EventJoin, lexicon.EventGenitive, lexicon.EventSetFireAux,
+	lexicon.EventSetFire, lexicon.EventHandedTo, lexicon.EventBoth, lexicon.EventLightVerb, lexicon.EventLikeness,
+	lexicon.EventTrainName, lexicon.EventTouched, lexicon.EventAdjSuffix, lexicon.EventFireWord, lexicon.EventPutOut,
+	lexicon.EventControl, lexicon.EventOn, lexicon.EventFireCourse, lexicon.EventFireStart, lexicon.EventIncident,
+	lexicon.EventScene, lexicon.EventAgentMark, lexicon.EventRecall, lexicon.EventEnvoy, lexicon.EventWith,
+	lexicon.EventCollideStem}
+
+// buildMatcher reads class c of every pack.
+func buildMatcher(packs []*lexicon.Pack, c lexicon.Class) *matcher {
+	m := &matcher{}
+	var ws []string
+	for _, p := range packs {
+		for _, w := range p.Words(c) {
+			w = foldWord(w)
+			if stem, ok := strings.CutSuffix(w, "*"); ok {
+				m.stems = append(m.stems, stem)
+			} else {
+				ws = append(ws, w)
+			}
+		}
+	}
+	m.words = lexicon.NewWords(ws...)
+	return m
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries), each
@@ -218,6 +285,10 @@ func buildLexicon(packs []*lexicon.Pack) (*table, error) {
 		l.placeStems = append(l.placeStems, w)
 	}
 	sort.Strings(l.placeStems)
+	l.match = map[lexicon.Class]*matcher{}
+	for _, c := range checkClasses {
+		l.match[c] = buildMatcher(packs, c)
+	}
 	return l, nil
 }
 
@@ -231,6 +302,10 @@ func sortByLen(ts []trigger) {
 
 // erg reports whether token k is the agent's postposition ("ने").
 func (d *doc) erg(k int) bool { return d.lex.ergative[d.key(k)] }
+
+// has reports whether folded word w is in, or starts with a stem of, the
+// check list c (one of checkClasses).
+func (d *doc) has(c lexicon.Class, w string) bool { return d.lex.match[c].has(w) }
 
 // is reports whether folded word w is in word list c.
 func (d *doc) is(c lexicon.Class, w string) bool { return d.lex.words[c][w] }

@@ -35,54 +35,76 @@ const (
 
 // Classes of the time stage (timex).
 const (
-	TimeUnit         Class = "time.unit"          // calendar and clock units; value the unit
-	TimeUnitPlural   Class = "time.unit-plural"   // plural and oblique-plural unit forms
-	TimeDayPart      Class = "time.day-part"      // parts of the day; value the TIMEX3 part
-	TimeVague        Class = "time.vague"         // vague counts: कुछ, कई, few
-	TimeModifier     Class = "time.modifier"      // पिछले, अगले, इस; value past, this or next
-	TimeSet          Class = "time.set"           // रोजाना → P1D; value the period
-	TimeEvery        Class = "time.every"         // हर, every
-	TimeYearCue      Class = "time.year-cue"      // words that make a bare number a year before it
-	TimeYearPostpos  Class = "time.year-postpos"  // words that may follow a bare year
-	TimeQuantityNoun Class = "time.quantity-noun" // nouns that make a bare number a quantity: रुपये
-	TimeAgo          Class = "time.ago"           // पहले, ago
-	TimeLater        Class = "time.later"         // बाद, later
-	TimeWhole        Class = "time.whole"         // पूरा, whole
-	TimeFuture       Class = "time.future"        // words marking the future tense
-	TimeWeakFuture   Class = "time.weak-future"   // future unless a past verb follows: वाली
-	TimePast         Class = "time.past"          // words marking the past tense
-	TimeOClock       Class = "time.oclock"        // the word after an hour: "बजे", "वाजता"
-	TimeClause       Class = "time.clause"        // words that end a clause
-	TimeApprox       Class = "time.approx"        // करीब, about: before a clock time
-	TimeAt           Class = "time.at"            // "at" before a clock time
-	TimeDateLink     Class = "time.date-link"     // की, को, at: between a date and its time
-	TimeDecade       Class = "time.decade"        // दशक, after a year ending in 0
-	TimeGenitive     Class = "time.genitive"      // के, before the decade noun
-	TimeRange        Class = "time.range"         // से, to: between the days of a range
-	TimeMonthWord    Class = "time.month-word"    // माह, महीने: "month" after a month's name
-	TimeSame         Class = "time.same"          // उसी, that: "उसी दिन" is the anchor day
-	TimeMoreLess     Class = "time.more-less"     // ज्यादा, कम: "2000 से ज्यादा" is a quantity
-	TimeYearLink     Class = "time.year-link"     // के, भी: between a year and the month after it
-	TimeList         Class = "time.list"          // और, या: between weekdays of a list
+	TimeUnit         Class = "time.unit"           // calendar and clock units; value the unit
+	TimeUnitPlural   Class = "time.unit-plural"    // plural and oblique-plural unit forms
+	TimeDayPart      Class = "time.day-part"       // parts of the day; value the TIMEX3 part
+	TimeVague        Class = "time.vague"          // vague counts: कुछ, कई, few
+	TimeModifier     Class = "time.modifier"       // पिछले, अगले, इस; value past, this or next
+	TimeSet          Class = "time.set"            // रोजाना → P1D; value the period
+	TimeEvery        Class = "time.every"          // हर, every
+	TimeYearCue      Class = "time.year-cue"       // words that make a bare number a year before it
+	TimeYearPostpos  Class = "time.year-postpos"   // words that may follow a bare year
+	TimeQuantityNoun Class = "time.quantity-noun"  // nouns that make a bare number a quantity: रुपये
+	TimeAgo          Class = "time.ago"            // पहले, ago
+	TimeLater        Class = "time.later"          // बाद, later
+	TimeWhole        Class = "time.whole"          // पूरा, whole
+	TimeFuture       Class = "time.future"         // words marking the future tense
+	TimeWeakFuture   Class = "time.weak-future"    // future unless a past verb follows: वाली
+	TimePast         Class = "time.past"           // words marking the past tense
+	TimeOClock       Class = "time.oclock"         // the word after an hour: "बजे", "वाजता"
+	TimeClause       Class = "time.clause"         // words that end a clause
+	TimeApprox       Class = "time.approx"         // करीब, about: before a clock time
+	TimeAt           Class = "time.at"             // "at" before a clock time
+	TimeDateLink     Class = "time.date-link"      // की, को, at: between a date and its time
+	TimeDecade       Class = "time.decade"         // दशक, after a year ending in 0
+	TimeGenitive     Class = "time.genitive"       // के, before the decade noun
+	TimeRange        Class = "time.range"          // से, to: between the days of a range
+	TimeMonthWord    Class = "time.month-word"     // माह, महीने: "month" after a month's name
+	TimeSame         Class = "time.same"           // उसी, that: "उसी दिन" is the anchor day
+	TimeMoreLess     Class = "time.more-less"      // ज्यादा, कम: "2000 से ज्यादा" is a quantity
+	TimeYearLink     Class = "time.year-link"      // के, भी: between a year and the month after it
+	TimeList         Class = "time.list"           // और, या: between weekdays of a list
+	TimeNextPhrase   Class = "time.next-phrase"    // "आने वाले": a phrase that means "next" before a weekday or unit
+	TimeTensedDay    Class = "time.tensed-day"     // कल, परसों: a relative day whose direction the clause's tense decides
+	TimeTonight      Class = "time.tonight"        // tonight: today at a part of the day; value the TIMEX3 part
+	TimePastDay      Class = "time.past-day"       // गत, बीते: before a day noun, the day before ("गत दिवस")
+	TimeDayNoun      Class = "time.day-noun"       // दिवस, दिन: the nouns after time.past-day
+	TimeLastPart     Class = "time.last-part"      // बीती, पिछली, last: before a part of the day, the last one ("बीती रात")
+	TimeThisPart     Class = "time.this-part"      // this: before a part of the day other than the night, today's
+	TimeNotUnit      Class = "time.not-unit"       // दिवस: a unit word that names a day of note, not a counted unit
+	TimeDailyNoun    Class = "time.daily-noun"     // रोज: after time.every, every day ("हर रोज")
+	TimeThroughout   Class = "time.throughout"     // भर: after a unit or part of the day, all of it ("साल भर", "रात भर")
+	TimeArticle      Class = "time.article"        // a, an: one of a unit ("a week ago")
+	TimeClockFrac    Class = "time.clock-fraction" // सवा, साढ़े, पौने: before an hour; value the minutes to add (negative: before)
+	TimeFutureSuffix Class = "time.future-suffix"  // endings of future-tense verbs ("-एगा"), on words of four letters or more
 )
 
 // Classes of the quotes stage.
 const (
-	QuoteCue           Class = "quote.cue"            // speech verb phrases after the agent's ergative: "X ने कहा"
-	QuotePlainCue      Class = "quote.plain-cue"      // speech verb phrases with no ergative: "X कहते हैं", "X म्हणाले"
-	QuoteSaid          Class = "quote.said"           // speech verbs in English order: "X said"
-	QuoteAux           Class = "quote.aux"            // auxiliaries that may follow a cue
-	QuoteErgPronoun    Class = "quote.erg-pronoun"    // pronouns with the ergative built in: उन्होंने
-	QuotePronoun       Class = "quote.pronoun"        // personal pronouns that may stand for a speaker
-	QuoteTitle         Class = "quote.title"          // role nouns that tie a name to an office (phrases)
-	QuoteTitleModifier Class = "quote.title-modifier" // words that make a title compound: "विदेश मंत्री"
-	QuoteRole          Class = "quote.role"           // nouns that may speak without a name
-	QuoteDemonym       Class = "quote.demonym"        // adjectives of nationality; value the place
-	QuoteStop          Class = "quote.stop"           // words that end a speaker phrase, walking back
-	QuoteConj          Class = "quote.conj"           // words that start a new clause
-	QuoteAccording     Class = "quote.according"      // the postposition of "X के मुताबिक"
-	QuoteThat          Class = "quote.that"           // the word that introduces reported speech: "कि", "that"
-	QuoteCloser        Class = "quote.closer"         // words between a quote in marks and its speaker: Marathi "असे"
+	QuoteCue           Class = "quote.cue"              // speech verb phrases after the agent's ergative: "X ने कहा"
+	QuotePlainCue      Class = "quote.plain-cue"        // speech verb phrases with no ergative: "X कहते हैं", "X म्हणाले"
+	QuoteSaid          Class = "quote.said"             // speech verbs in English order: "X said"
+	QuoteAux           Class = "quote.aux"              // auxiliaries that may follow a cue
+	QuoteErgPronoun    Class = "quote.erg-pronoun"      // pronouns with the ergative built in: उन्होंने
+	QuotePronoun       Class = "quote.pronoun"          // personal pronouns that may stand for a speaker
+	QuoteTitle         Class = "quote.title"            // role nouns that tie a name to an office (phrases)
+	QuoteTitleModifier Class = "quote.title-modifier"   // words that make a title compound: "विदेश मंत्री"
+	QuoteRole          Class = "quote.role"             // nouns that may speak without a name
+	QuoteDemonym       Class = "quote.demonym"          // adjectives of nationality; value the place
+	QuoteStop          Class = "quote.stop"             // words that end a speaker phrase, walking back
+	QuoteConj          Class = "quote.conj"             // words that start a new clause
+	QuoteAccording     Class = "quote.according"        // the postposition of "X के मुताबिक"
+	QuoteThat          Class = "quote.that"             // the word that introduces reported speech: "कि", "that"
+	QuoteCloser        Class = "quote.closer"           // words between a quote in marks and its speaker: Marathi "असे"
+	QuoteCiting        Class = "quote.citing"           // "के हवाले से": between a source and the speech verb
+	QuoteAccordingTo   Class = "quote.according-to"     // "according to" before the speaker
+	QuoteGenitive      Class = "quote.genitive"         // के, की, का: between an office and what it qualifies
+	QuoteTitleLink     Class = "quote.title-link"       // के, of: between a title and its qualifier ("Minister of X")
+	QuoteIndefinite    Class = "quote.indefinite"       // एक: "एक अधिकारी" is an indefinite speaker
+	QuoteDeterminer    Class = "quote.determiner"       // the, a: skipped before an English speaker phrase
+	QuoteTold          Class = "quote.told"             // told: "X told reporters" takes an object before the speech
+	QuotePronounGen    Class = "quote.pronoun-genitive" // उनके: a pronoun in "उनके मुताबिक", never a plain cue's speaker
+	QuoteObliquePron   Class = "quote.oblique-pronoun"  // उन, इन: "उन का कहना है", the pronoun written apart
 )
 
 // Classes of the events stage.
@@ -115,6 +137,31 @@ const (
 	EventNear         Class = "event.near"         // पास, निकट: "X के पास" is where it happened
 	EventPartyCase    Class = "event.party-case"   // ने, पर, को: after a place that is a party
 	EventCountLink    Class = "event.count-link"   // की, अन्य, were: between a count and a casualty word
+	// The words of detect.go's checks; an entry ending in "*" is a stem.
+	EventJoin        Class = "event.join"         // के, और, -: between two words naming one event
+	EventGenitive    Class = "event.genitive"     // की, का, के: "आग लगने की घटना" classes the event before it
+	EventSetFireAux  Class = "event.set-fire-aux" // दी, डाला: after "लगा", a fire somebody set
+	EventSetFire     Class = "event.set-fire"     // लगा*: a fire somebody set ("आग लगाने"); "लगा" alone needs event.set-fire-aux
+	EventHandedTo    Class = "event.handed-to"    // हवाले: after "के", a fire somebody set ("आग के हवाले")
+	EventBoth        Class = "event.both"         // दोनों: before a meeting, its parties
+	EventLightVerb   Class = "event.light-verb"   // हुआ, किया, signed: after a political trigger that needs a verb
+	EventLikeness    Class = "event.likeness"     // जैसी, सरीखे: after a trigger, a likeness, not the event
+	EventTrainName   Class = "event.train-name"   // एक्सप्रेस: after a storm word, a train's name
+	EventTouched     Class = "event.touched"      // प्रभावित*, पीड़ित*: after a trigger, who it touched, not the event
+	EventAdjSuffix   Class = "event.adj-suffix"   // ीय: the ending of an adjective made of a one-word trigger ("भूकंपीय")
+	EventFireWord    Class = "event.fire-word"    // आग: the one-word fire trigger the fire checks apply to
+	EventPutOut      Class = "event.put-out"      // बुझा*: after a fire word, putting it out
+	EventControl     Class = "event.control"      // काबू*: within a few words after "आग पर", bringing it under control
+	EventOn          Class = "event.on"           // पर: between a fire word and event.control
+	EventFireCourse  Class = "event.fire-course"  // फैल*, बुझी: a fire already named spreading or dying down
+	EventFireStart   Class = "event.fire-start"   // लगी, लगने*: a fire starting, a new mention
+	EventIncident    Class = "event.incident"     // घटना, हादसा: general words whose scene (event.scene) is no event
+	EventScene       Class = "event.scene"        // स्थल, स्थान: "घटना स्थल" is a place, not the event
+	EventAgentMark   Class = "event.agent-mark"   // ने, द्वारा: after the agent of an attack
+	EventRecall      Class = "event.recall"       // वापस*: a sanction trigger that needs event.envoy in its sentence
+	EventEnvoy       Class = "event.envoy"        // राजदूत*: "राजदूत वापस बुलाया"
+	EventWith        Class = "event.with"         // से: after an aid trigger, "with the help of", no aid
+	EventCollideStem Class = "event.collide-stem" // टकरा*: a collision word that needs a vehicle in sight
 )
 
 // Classes of the press recognisers (package press).
@@ -137,6 +184,12 @@ const (
 // (one class a Go list of package clean; see its declarations).
 const (
 	CleanListenVerbs        Class = "clean.listen-verbs"        // clean: listenVerbs in furniture.go
+	CleanListenWord         Class = "clean.listen-word"         // clean: "listen" as a whole word in an audio label (furniture.go)
+	CleanListenWordObjects  Class = "clean.listen-word-objects" // clean: what clean.listen-word is done to: "article" (furniture.go)
+	CleanAuthorHeadings     Class = "clean.author-headings"     // clean: authorHeadings in furniture.go
+	CleanSentenceWords      Class = "clean.sentence-words"      // clean: sentenceWords in edges.go
+	CleanCopyrightPrefixes  Class = "clean.copyright-prefixes"  // clean: the starts of a copyright line in rules.go
+	CleanNotePrefixes       Class = "clean.note-prefixes"       // clean: disclaimer prefixes that need a disclaimer phrase after them (rules.go)
 	CleanListenObjects      Class = "clean.listen-objects"      // clean: listenObjects in furniture.go
 	CleanStampFiller        Class = "clean.stamp-filler"        // clean: stampFiller in rules.go
 	CleanHomeWords          Class = "clean.home-words"          // clean: homeWords in rules.go
@@ -218,6 +271,16 @@ func oneOf(vs ...string) map[string]bool {
 	return m
 }
 
+// canon maps every class name to itself: a name read from a file is
+// swapped for the constant.
+var canon = func() map[Class]Class {
+	m := make(map[Class]Class, len(schema))
+	for c := range schema {
+		m[c] = c
+	}
+	return m
+}()
+
 // schema lists every class a pack may hold.
 var schema = map[Class]classSpec{
 	Month:          {kind: Int},
@@ -261,6 +324,19 @@ var schema = map[Class]classSpec{
 	TimeMoreLess:     {},
 	TimeYearLink:     {},
 	TimeList:         {},
+	TimeNextPhrase:   {phrase: true},
+	TimeTensedDay:    {},
+	TimeTonight:      {kind: Text, values: oneOf("MO", "AF", "EV", "NI")},
+	TimePastDay:      {},
+	TimeDayNoun:      {},
+	TimeLastPart:     {},
+	TimeThisPart:     {},
+	TimeNotUnit:      {},
+	TimeDailyNoun:    {},
+	TimeThroughout:   {},
+	TimeArticle:      {},
+	TimeClockFrac:    {kind: Int},
+	TimeFutureSuffix: {},
 
 	QuoteCue:           {phrase: true},
 	QuotePlainCue:      {phrase: true},
@@ -277,6 +353,15 @@ var schema = map[Class]classSpec{
 	QuoteAccording:     {},
 	QuoteThat:          {},
 	QuoteCloser:        {},
+	QuoteCiting:        {phrase: true},
+	QuoteAccordingTo:   {phrase: true},
+	QuoteGenitive:      {},
+	QuoteTitleLink:     {},
+	QuoteIndefinite:    {},
+	QuoteDeterminer:    {},
+	QuoteTold:          {},
+	QuotePronounGen:    {},
+	QuoteObliquePron:   {},
 
 	EventTrigger:      {kind: Text, phrase: true},
 	EventCue:          {kind: Text},
@@ -306,6 +391,30 @@ var schema = map[Class]classSpec{
 	EventNear:         {},
 	EventPartyCase:    {},
 	EventCountLink:    {},
+	EventJoin:         {},
+	EventGenitive:     {},
+	EventSetFireAux:   {},
+	EventSetFire:      {},
+	EventHandedTo:     {},
+	EventBoth:         {},
+	EventLightVerb:    {},
+	EventLikeness:     {},
+	EventTrainName:    {},
+	EventTouched:      {},
+	EventAdjSuffix:    {},
+	EventFireWord:     {},
+	EventPutOut:       {},
+	EventControl:      {},
+	EventOn:           {},
+	EventFireCourse:   {},
+	EventFireStart:    {},
+	EventIncident:     {},
+	EventScene:        {},
+	EventAgentMark:    {},
+	EventRecall:       {},
+	EventEnvoy:        {},
+	EventWith:         {},
+	EventCollideStem:  {},
 
 	PressAgency:          {kind: Text, phrase: true},
 	PressAgencyAmbiguous: {kind: Text, phrase: true},
@@ -321,6 +430,12 @@ var schema = map[Class]classSpec{
 	PressColumnWord:      {},
 
 	CleanListenVerbs:        {phrase: true},
+	CleanListenWord:         {phrase: true},
+	CleanListenWordObjects:  {phrase: true},
+	CleanAuthorHeadings:     {phrase: true},
+	CleanSentenceWords:      {phrase: true},
+	CleanCopyrightPrefixes:  {phrase: true},
+	CleanNotePrefixes:       {phrase: true},
 	CleanListenObjects:      {phrase: true},
 	CleanStampFiller:        {phrase: true},
 	CleanHomeWords:          {phrase: true},

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"sort"
 	"strconv"
@@ -44,11 +45,23 @@ func (e Entry) Float() float64 {
 }
 
 // Pack is the knowledge of one language. It is read-only once loaded.
+//
+// A pack lives as long as the program, so it is kept free of pointers the
+// garbage collector would have to trace on every cycle: the text of every
+// entry and value is one string, and the entries are offsets into it.
+// (Kept as strings and Entry slices, the three packs were some 5,000 heap
+// objects, which made each collection, and so every stage, measurably
+// slower.)
 type Pack struct {
 	// Lang is the ISO 639-1 code of the language: the pack's folder.
 	Lang    string
-	entries map[Class][]Entry
+	text    string // every entry's text and value, one after another
+	entries map[Class][]span
+	buf     []byte // text while loading
 }
+
+// span is one entry: its text and value as offsets into Pack.text.
+type span struct{ ts, te, vs, ve uint32 }
 
 // Entries returns the entries of class c in the order the files list them
 // (files in name order). It panics when c is not a class of classes.go: a
@@ -58,7 +71,15 @@ func (p *Pack) Entries(c Class) []Entry {
 	if _, ok := schema[c]; !ok {
 		panic(fmt.Sprintf("lexicon: unknown class %q", c))
 	}
-	return p.entries[c]
+	ss := p.entries[c]
+	if len(ss) == 0 {
+		return nil
+	}
+	out := make([]Entry, len(ss))
+	for i, e := range ss {
+		out[i] = Entry{Text: p.text[e.ts:e.te], Value: p.text[e.vs:e.ve]}
+	}
+	return out
 }
 
 // Words returns the text of every entry of class c.
@@ -163,7 +184,7 @@ func Load(fsys fs.FS, lang string) (*Pack, error) {
 		return nil, fmt.Errorf("lexicon: %s: no .txt files", lang)
 	}
 	sort.Strings(names)
-	p := &Pack{Lang: lang, entries: map[Class][]Entry{}}
+	p := &Pack{Lang: lang, entries: map[Class][]span{}}
 	for _, name := range names {
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -173,7 +194,26 @@ func Load(fsys fs.FS, lang string) (*Pack, error) {
 			return nil, err
 		}
 	}
+	if uint64(len(p.buf)) > math.MaxUint32 {
+		return nil, fmt.Errorf("lexicon: %s: the pack holds more than 4 GB of text", lang)
+	}
+	p.text, p.buf = string(p.buf), nil
 	return p, nil
+}
+
+// add appends an entry of class c to the pack.
+func (p *Pack) add(c Class, text, value string) {
+	e := span{ts: uint32(len(p.buf))}
+	p.buf = append(p.buf, text...)
+	e.te = uint32(len(p.buf))
+	if value == text {
+		e.vs, e.ve = e.ts, e.te
+	} else {
+		e.vs = e.te
+		p.buf = append(p.buf, value...)
+		e.ve = uint32(len(p.buf))
+	}
+	p.entries[c] = append(p.entries[c], e)
 }
 
 // parse adds the sections of one file.
@@ -197,7 +237,8 @@ func (p *Pack) parse(name, text string) error {
 			if !ok {
 				return fmt.Errorf("lexicon: %s:%d: unknown class %q (see classes.go)", name, n, c)
 			}
-			cur, spec, have = c, s, true
+			// The constant, so that no line of the file stays in memory.
+			cur, spec, have = canon[c], s, true
 			continue
 		}
 		if !have {
@@ -217,11 +258,11 @@ func (p *Pack) parse(name, text string) error {
 				// A phrase in double quotes keeps its spaces: " you ".
 				text = words[1 : len(words)-1]
 			}
-			p.entries[cur] = append(p.entries[cur], Entry{Text: text, Value: value})
+			p.add(cur, text, value)
 			continue
 		}
 		for _, w := range strings.Fields(words) {
-			p.entries[cur] = append(p.entries[cur], Entry{Text: w, Value: value})
+			p.add(cur, w, value)
 		}
 	}
 	return sc.Err()

@@ -141,10 +141,52 @@ func TestBuildAndSet(t *testing.T) {
 	if !tabs.For("ne")["जनवरी"] || !tabs.For("en")["january"] {
 		t.Error("fallback tables: want Hindi and English months")
 	}
+	if err := tabs.Check(); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+	bad := Build(func([]*Pack) (int, error) { return 0, errors.New("bad entry") })
+	if err := bad.Check(); err == nil || !strings.Contains(err.Error(), "hi tables: bad entry") {
+		t.Errorf("Check with a failing builder: %v, want an error naming the tables", err)
+	}
 	defer func() {
 		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "tables") {
-			t.Errorf("Build with a failing builder: recovered %v, want a panic naming the tables", r)
+			t.Errorf("For with a failing builder: recovered %v, want a panic naming the tables", r)
 		}
 	}()
-	Build(func([]*Pack) (int, error) { return 0, errors.New("bad entry") })
+	bad.For("hi")
+}
+
+// TestWords checks the set both ways it is kept: scanned when small,
+// hashed when large, and a member longer than 63 bytes.
+func TestWords(t *testing.T) {
+	long := strings.Repeat("क", 30) // 90 bytes
+	for _, n := range []int{0, 3, smallWords, smallWords + 1, 40} {
+		var ws []string
+		for i := range n {
+			ws = append(ws, fmt.Sprintf("w%d", i))
+		}
+		ws = append(ws, long, "w0") // a duplicate is kept once
+		w := NewWords(ws...)
+		if got, want := w.Len(), n+1; n > 0 && got != want || n == 0 && got != 2 {
+			t.Errorf("%d words: Len %d", n, got)
+		}
+		for _, s := range ws {
+			if !w.Has(s) {
+				t.Errorf("%d words: Has(%q) = false", n, s)
+			}
+		}
+		for _, s := range []string{"", "w", "x0", long + "क", long[:87], fmt.Sprintf("w%d", n+1)} {
+			if w.Has(s) {
+				t.Errorf("%d words: Has(%q) = true", n, s)
+			}
+		}
+	}
+	var zero Words
+	if zero.Has("") || zero.Has("a") || zero.Len() != 0 {
+		t.Error("the zero Words is not empty")
+	}
+	got := WordSet(Packs("hi"), Month)
+	if !got.Has("मार्च") || !got.Has("march") || got.Has("मार्चे") {
+		t.Error("WordSet(hi, month): want मार्च and march")
+	}
 }

@@ -121,8 +121,7 @@ func splitWords(s string) []word {
 	var ws []word
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		_, dig := digitValue(r)
-		if !isWordRune(r) && !dig {
+		if !isWordRune(r) && !isDigitRune(r) {
 			i += size
 			continue
 		}
@@ -130,8 +129,11 @@ func splitWords(s string) []word {
 		deva := isDeva(r)
 		for j < len(s) {
 			r2, sz := utf8.DecodeRuneInString(s[j:])
-			_, d2 := digitValue(r2)
-			if !isWordRune(r2) && !d2 || isWordRune(r2) && isDeva(r2) != deva {
+			if isWordRune(r2) {
+				if isDeva(r2) != deva {
+					break
+				}
+			} else if !isDigitRune(r2) {
 				break
 			}
 			j += sz
@@ -140,6 +142,12 @@ func splitWords(s string) []word {
 		i = j
 	}
 	return ws
+}
+
+// isDigitRune reports a digit of any script datetime reads.
+func isDigitRune(r rune) bool {
+	_, ok := digitValue(r)
+	return ok
 }
 
 // creditWords before an ambiguous alias make it a credit: "By भाषा",

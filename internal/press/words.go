@@ -6,11 +6,12 @@ import (
 
 // The word helpers the recognisers share with the date recogniser, so
 // that agency, dateline and outlet matching reads words as it does.
-var (
-	digitValue = datetime.DigitValue
-	isDeva     = datetime.IsDeva
-	isWordRune = datetime.IsWordRune
-)
+// (Functions, not variables holding datetime's: a call through a variable
+// is never inlined, and splitWords makes several for every character.)
+
+func digitValue(r rune) (int, bool) { return datetime.DigitValue(r) }
+func isDeva(r rune) bool            { return datetime.IsDeva(r) }
+func isWordRune(r rune) bool        { return datetime.IsWordRune(r) }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 

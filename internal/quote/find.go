@@ -142,7 +142,7 @@ func (f *finder) sentences() {
 			if i > 0 {
 				prev = f.toks[i-1].key
 			}
-			stop = next.space && !f.r.lex.abbreviations[prev] && !(next.kind == kWord && f.text[next.s] >= 'a' && f.text[next.s] <= 'z')
+			stop = next.space && !f.r.lex.abbreviations.Has(prev) && !(next.kind == kWord && f.text[next.s] >= 'a' && f.text[next.s] <= 'z')
 		}
 		if stop && i+1 < len(f.toks) && !f.toks[i+1].brk {
 			// A closing mark right after the stop belongs to this sentence.
@@ -207,7 +207,7 @@ func (f *finder) hindiCue(i int) int {
 			break
 		}
 		key := f.toks[k].key
-		if f.r.lex.erg[key] {
+		if f.r.lex.erg.Has(key) {
 			ne = k
 			break
 		}
@@ -215,11 +215,11 @@ func (f *finder) hindiCue(i int) int {
 			ne = k + 1
 			break
 		}
-		if f.r.lex.ergPronouns[key] {
+		if f.r.lex.ergPronouns.Has(key) {
 			pron = k
 			break
 		}
-		if key == "कि" || isStop(key) || f.claimed(k) {
+		if f.r.lex.that.Has(key) || isStop(key) || f.claimed(k) {
 			break
 		}
 	}
@@ -242,8 +242,8 @@ func (f *finder) hindiCue(i int) int {
 	if ne >= 0 {
 		from = ne + 1
 	}
-	for k := from; k+2 < i+1; k++ {
-		if f.key(k) == "के" && f.key(k+1) == "हवाले" && f.key(k+2) == "से" {
+	for k := from; k <= i; k++ {
+		if n := f.citingAt(k); n > 0 && k+n-1 <= i {
 			if src, ok := f.r.phraseBefore(k - 1); ok {
 				a.sources = append(a.sources, src)
 			}
@@ -270,14 +270,14 @@ func (f *finder) claimed(k int) bool {
 // quote in marks after it, or a quote in marks before the speaker.
 func (f *finder) content(a *att) bool {
 	j := a.ce
-	for j < len(f.toks) && f.r.lex.aux[f.key(j)] && !f.in[j] {
+	for j < len(f.toks) && f.r.lex.aux.Has(f.key(j)) && !f.in[j] {
 		j++
 	}
 	// English may put a time between the verb and "that": "said on
 	// Monday that".
 	if f.latinTok(a.cs) {
 		for k := j; k < j+4 && k < len(f.toks) && f.toks[k].kind == kWord; k++ {
-			if f.key(k) == "that" {
+			if f.r.lex.that.Has(f.key(k)) {
 				j = k
 				break
 			}
@@ -289,7 +289,7 @@ func (f *finder) content(a *att) bool {
 	}
 	k := f.key(j)
 	switch {
-	case f.r.lex.that[k]:
+	case f.r.lex.that.Has(k):
 		j++
 		if f.openMark(j) {
 			return f.marked(a, j)
@@ -309,7 +309,7 @@ func (f *finder) content(a *att) bool {
 	// "‘‘…’’, पेस्कोव ने कहा।": the quote before the speaker.
 	if j >= end || isStop(k) || k == "." {
 		b := a.clause - 1
-		for b >= 0 && (f.key(b) == "," || f.key(b) == "-" || f.key(b) == "—" || f.r.lex.closers[f.key(b)]) {
+		for b >= 0 && (f.key(b) == "," || f.key(b) == "-" || f.key(b) == "—" || f.r.lex.closers.Has(f.key(b))) {
 			b--
 		}
 		if b >= 0 && f.toks[b].kind == kQuote && f.pair[b] >= 0 && f.pair[b] < b {
@@ -350,7 +350,7 @@ func (f *finder) plainCue(i int) int {
 			continue
 		}
 		a := &att{cs: i, ce: i + len(c), pronoun: -1}
-		if f.r.lex.pronouns[f.key(i-1)] && f.key(i-1) != "उनके" {
+		if f.r.lex.pronouns.Has(f.key(i-1)) && !f.r.lex.pronounGen.Has(f.key(i-1)) {
 			a.pronoun, a.clause = i-1, i-1
 		} else {
 			ag, ok := f.r.phraseBefore(i - 1)
@@ -359,9 +359,9 @@ func (f *finder) plainCue(i int) int {
 			}
 			a.agent, a.clause = ag, f.r.tokAt(ag.Start)
 		}
-		if f.key(i) == "का" || f.key(i) == "की" {
-			// "उनका कहना है": the pronoun is the agent.
-			if k := f.key(i - 1); k == "उन" || k == "इन" {
+		if f.r.lex.genitive.Has(f.key(i)) {
+			// "उन का कहना है": the pronoun is the agent.
+			if f.r.lex.obliquePron.Has(f.key(i - 1)) {
 				a.pronoun, a.clause = i-1, i-1
 			}
 		}
@@ -385,19 +385,23 @@ func (f *finder) plainCue(i int) int {
 // according matches "X के मुताबिक/अनुसार, …", "उनके मुताबिक …", "X के
 // हवाले से …" (with no speech verb after it), and "according to X, …".
 func (f *finder) according(i int) int {
+	if !f.r.lex.accordingFirst.Has(f.key(i)) {
+		return -1 // the common case, at one test
+	}
 	var a *att
 	switch {
-	case f.key(i) == "के" && f.r.lex.according[f.key(i+1)]:
+	case f.r.lex.genitive.Has(f.key(i)) && f.r.lex.according.Has(f.key(i+1)):
 		ag, ok := f.r.phraseBefore(i - 1)
 		if !ok || !f.speakerLike(ag) {
 			return -1
 		}
 		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
-	case (f.key(i) == "उनके" || f.key(i) == "इनके" || f.key(i) == "उसके") && f.r.lex.according[f.key(i+1)]:
+	case f.r.lex.pronounGen.Has(f.key(i)) && f.r.lex.according.Has(f.key(i+1)):
 		a = &att{cs: i, ce: i + 2, pronoun: i, clause: i}
-	case f.key(i) == "के" && f.key(i+1) == "हवाले" && f.key(i+2) == "से":
+	case f.r.lex.citeFirst.Has(f.key(i)) && f.citingAt(i) > 0:
+		n := f.citingAt(i)
 		// Inside "A ने B के हवाले से बताया कि" the hindiCue takes it.
-		for k := i + 3; k < i+7 && k < len(f.toks); k++ {
+		for k := i + n; k < i+n+4 && k < len(f.toks); k++ {
 			for _, c := range f.r.lex.cueFirst[f.key(k)] {
 				if f.matchSeq(k, c) {
 					return -1
@@ -408,15 +412,16 @@ func (f *finder) according(i int) int {
 		if !ok || !f.speakerLike(ag) {
 			return -1
 		}
-		a = &att{cs: i, ce: i + 3, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
-	case f.key(i) == "according" && f.key(i+1) == "to":
-		ag, end, ok := f.phraseAfter(i + 2)
+		a = &att{cs: i, ce: i + n, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
+	case f.r.lex.accFirst.Has(f.key(i)) && f.accordingToAt(i) > 0:
+		n := f.accordingToAt(i)
+		ag, end, ok := f.phraseAfter(i + n)
 		if !ok {
 			return -1
 		}
-		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: i}
-		if f.r.lex.pronouns[f.key(i+2)] {
-			a.pronoun = i + 2
+		a = &att{cs: i, ce: i + n, pronoun: -1, agent: ag, clause: i}
+		if f.r.lex.pronouns.Has(f.key(i + n)) {
+			a.pronoun = i + n
 		}
 		return f.accordingContent(a, end)
 	default:
@@ -453,7 +458,7 @@ func (f *finder) speakerLike(a Agent) bool {
 		return true
 	}
 	k := f.r.tokAt(a.End) - 1
-	return k >= 0 && (f.r.lex.roles[f.toks[k].key] || f.r.lex.titles[f.toks[k].key])
+	return k >= 0 && (f.r.lex.roles.Has(f.toks[k].key) || f.r.lex.titles.Has(f.toks[k].key))
 }
 
 // phraseAfter reads an English noun phrase starting at token i: an entity
@@ -467,11 +472,11 @@ func (f *finder) phraseAfter(i int) (Agent, int, bool) {
 			return f.r.agentOf(m.ent, m.s, m.e), f.r.tokAt(m.e), true
 		}
 	}
-	if k := f.key(i); k == "the" || k == "a" || k == "an" {
+	if f.r.lex.determiner.Has(f.key(i)) {
 		i++
 	}
 	j := i
-	for j < len(f.toks) && j-i < 4 && f.toks[j].kind == kWord && !(j > i && f.r.lex.stops[f.toks[j].key]) {
+	for j < len(f.toks) && j-i < 4 && f.toks[j].kind == kWord && !(j > i && f.r.lex.stops.Has(f.toks[j].key)) {
 		j++
 	}
 	if j == i {
@@ -487,14 +492,14 @@ func (f *finder) phraseAfter(i int) (Agent, int, bool) {
 // englishCue matches "X said (that) …", "X told reporters …", "“…,” X
 // said", "“…,” said X".
 func (f *finder) englishCue(i int) int {
-	if !f.r.lex.enCues[f.key(i)] || f.toks[i].kind != kWord || f.text[f.toks[i].s] >= 0x80 {
+	if !f.r.lex.enCues.Has(f.key(i)) || f.toks[i].kind != kWord || f.text[f.toks[i].s] >= 0x80 {
 		return -1
 	}
 	a := &att{cs: i, ce: i + 1, pronoun: -1}
 	switch prev := f.key(i - 1); {
-	case f.r.lex.pronouns[prev] && i > 0:
+	case f.r.lex.pronouns.Has(prev) && i > 0:
 		a.pronoun, a.clause = i-1, i-1
-	case i > 0 && f.toks[i-1].kind == kWord && !f.r.lex.stops[prev]:
+	case i > 0 && f.toks[i-1].kind == kWord && !f.r.lex.stops.Has(prev):
 		ag, ok := f.r.phraseBefore(i - 1)
 		if !ok {
 			return -1
@@ -506,16 +511,16 @@ func (f *finder) englishCue(i int) int {
 		if !ok {
 			return -1
 		}
-		if f.r.lex.pronouns[f.key(i+1)] {
+		if f.r.lex.pronouns.Has(f.key(i + 1)) {
 			a.pronoun = i + 1
 		}
 		a.agent, a.clause, a.ce, a.cueEnd = ag, i, end, i+1
 	}
 	// "told reporters (on Monday) that …": skip the listener.
-	if f.key(i) == "told" {
+	if f.r.lex.told.Has(f.key(i)) {
 		a.cueEnd = i + 1
 		for k := a.ce; k < a.ce+5 && k < len(f.toks) && f.sent[k] == f.sent[i]; k++ {
-			if f.key(k) == "that" || f.toks[k].kind != kWord {
+			if f.r.lex.that.Has(f.key(k)) || f.toks[k].kind != kWord {
 				a.ce = k
 				break
 			}
@@ -556,7 +561,7 @@ func (f *finder) chains() {
 			// Cut at the last separator before b's clause.
 			cut := b.clause
 			for k := b.clause - 1; k > a.c0; k-- {
-				if f.key(k) == "," || f.r.lex.conj[f.key(k)] {
+				if f.key(k) == "," || f.r.lex.conj.Has(f.key(k)) {
 					cut = k
 					break
 				}
@@ -576,7 +581,7 @@ func (f *finder) nested(a, b *att) bool {
 		return false
 	}
 	for k := a.c0; k < b.clause; k++ {
-		if f.key(k) == "," || f.r.lex.conj[f.key(k)] || f.toks[k].kind == kQuote {
+		if f.key(k) == "," || f.r.lex.conj.Has(f.key(k)) || f.toks[k].kind == kQuote {
 			return false
 		}
 	}
@@ -652,4 +657,32 @@ func (f *finder) quotes() []news.Quote {
 // latinTok reports whether token i is written in Latin letters.
 func (f *finder) latinTok(i int) bool {
 	return i < len(f.toks) && f.text[f.toks[i].s] < 0x80
+}
+
+// citingAt returns the length of the quote.citing phrase ("के हवाले से")
+// at token i, or 0.
+func (f *finder) citingAt(i int) int {
+	if !f.r.lex.citeFirst.Has(f.key(i)) {
+		return 0
+	}
+	return f.phraseAt(i, f.r.lex.citing)
+}
+
+// accordingToAt returns the length of the quote.according-to phrase
+// ("according to") at token i, or 0.
+func (f *finder) accordingToAt(i int) int {
+	if !f.r.lex.accFirst.Has(f.key(i)) {
+		return 0
+	}
+	return f.phraseAt(i, f.r.lex.accordingTo)
+}
+
+// phraseAt returns the length of the first of ps at token i, or 0.
+func (f *finder) phraseAt(i int, ps [][]string) int {
+	for _, p := range ps {
+		if f.matchSeq(i, p) {
+			return len(p)
+		}
+	}
+	return 0
 }

@@ -16,40 +16,52 @@ type table struct {
 	// plainCues are verbs used without "ने": "कहते हैं", "बोले".
 	plainCues [][]string
 	// erg are the postpositions that mark the agent: "ने".
-	erg map[string]bool
+	erg lexicon.Words
 	// ergSuffixes are endings that carry the agent's ergative inside a
 	// noun: Marathi "-ांनी" in "अधिकाऱ्यांनी".
 	ergSuffixes []string
 	// enCues are English speech verbs.
-	enCues map[string]bool
+	enCues lexicon.Words
 	// aux are auxiliaries that may follow a cue: था, है, …
-	aux map[string]bool
+	aux lexicon.Words
 	// ergPronouns are pronouns with "ने" built in: उन्होंने, उसने.
-	ergPronouns map[string]bool
+	ergPronouns lexicon.Words
 	// pronouns are personal pronouns that may stand for a speaker.
-	pronouns map[string]bool
+	pronouns lexicon.Words
 	// titles are role nouns that tie a name to an office: राष्ट्रपति.
-	titles map[string]bool
+	titles lexicon.Words
 	// titleModifiers are words that make a title compound ("विदेश मंत्री",
 	// "प्रेस सचिव") rather than qualify it.
-	titleModifiers map[string]bool
+	titleModifiers lexicon.Words
 	// abbreviations end with a dot that ends no sentence.
-	abbreviations map[string]bool
+	abbreviations lexicon.Words
 	// roles are nouns that may speak without a name: अधिकारी, पुलिस.
-	roles map[string]bool
+	roles lexicon.Words
 	// demonyms map adjectives of nationality to the place: रूसी → रूस.
 	demonyms map[string]string
 	// stops end a speaker phrase when walking back from "ने".
-	stops map[string]bool
+	stops lexicon.Words
 	// conj are words that start a new clause.
-	conj map[string]bool
+	conj lexicon.Words
 	// that are the words that introduce reported speech: "कि", "that".
-	that map[string]bool
+	that lexicon.Words
 	// closers are words between a quote in marks and its speaker:
 	// Marathi "असे" in "“…,” असे X म्हणाले".
-	closers map[string]bool
+	closers lexicon.Words
 	// according are the postpositions of "X के मुताबिक".
-	according map[string]bool
+	according lexicon.Words
+	// citing are phrases like "के हवाले से"; accordingTo "according to";
+	// citeFirst and accFirst hold their first words, to reject a token at
+	// once.
+	citing, accordingTo [][]string
+	citeFirst, accFirst lexicon.Words
+	// accordingFirst holds every word an "according to" attribution may
+	// start with: genitive, pronounGen, citeFirst and accFirst.
+	accordingFirst lexicon.Words
+	// genitive, titleLink, indefinite, determiner, told, pronounGen and
+	// obliquePron are the words of the finder's and resolver's checks
+	// (see their classes in package lexicon).
+	genitive, titleLink, indefinite, determiner, told, pronounGen, obliquePron lexicon.Words
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries), each
@@ -93,31 +105,51 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 		l.cueFirst[c[0]] = append(l.cueFirst[c[0]], c)
 	}
 	l.plainCues = phrases(packs, lexicon.QuotePlainCue)
-	l.erg = lexicon.Set(packs, lexicon.Ergative)
+	l.erg = lexicon.WordSet(packs, lexicon.Ergative)
 	for _, p := range packs {
 		for _, w := range p.Words(lexicon.ErgativeSuffix) {
 			l.ergSuffixes = append(l.ergSuffixes, normalize.Fold(w))
 		}
 	}
-	l.enCues = lexicon.Set(packs, lexicon.QuoteSaid)
-	l.aux = lexicon.Set(packs, lexicon.QuoteAux)
-	l.ergPronouns = lexicon.Set(packs, lexicon.QuoteErgPronoun)
-	l.pronouns = lexicon.Set(packs, lexicon.QuotePronoun)
-	l.titles = lexicon.Set(packs, lexicon.QuoteTitle)
-	l.titleModifiers = lexicon.Set(packs, lexicon.QuoteTitleModifier)
-	l.abbreviations = lexicon.Set(packs, lexicon.Abbreviation)
-	l.roles = lexicon.Set(packs, lexicon.QuoteRole)
+	l.enCues = lexicon.WordSet(packs, lexicon.QuoteSaid)
+	l.aux = lexicon.WordSet(packs, lexicon.QuoteAux)
+	l.ergPronouns = lexicon.WordSet(packs, lexicon.QuoteErgPronoun)
+	l.pronouns = lexicon.WordSet(packs, lexicon.QuotePronoun)
+	l.titles = lexicon.WordSet(packs, lexicon.QuoteTitle)
+	l.titleModifiers = lexicon.WordSet(packs, lexicon.QuoteTitleModifier)
+	l.abbreviations = lexicon.WordSet(packs, lexicon.Abbreviation)
+	l.roles = lexicon.WordSet(packs, lexicon.QuoteRole)
 	l.demonyms = map[string]string{}
 	for _, p := range packs {
 		for _, e := range p.Entries(lexicon.QuoteDemonym) {
 			l.demonyms[normalize.Fold(e.Text)] = normalize.Fold(e.Value)
 		}
 	}
-	l.stops = lexicon.Set(packs, lexicon.QuoteStop)
-	l.conj = lexicon.Set(packs, lexicon.QuoteConj)
-	l.according = lexicon.Set(packs, lexicon.QuoteAccording)
-	l.that = lexicon.Set(packs, lexicon.QuoteThat)
-	l.closers = lexicon.Set(packs, lexicon.QuoteCloser)
+	l.stops = lexicon.WordSet(packs, lexicon.QuoteStop)
+	l.conj = lexicon.WordSet(packs, lexicon.QuoteConj)
+	l.according = lexicon.WordSet(packs, lexicon.QuoteAccording)
+	l.that = lexicon.WordSet(packs, lexicon.QuoteThat)
+	l.closers = lexicon.WordSet(packs, lexicon.QuoteCloser)
+	l.citing = phrases(packs, lexicon.QuoteCiting)
+	l.accordingTo = phrases(packs, lexicon.QuoteAccordingTo)
+	for _, p := range l.citing {
+		l.citeFirst.Add(p[0])
+	}
+	for _, p := range l.accordingTo {
+		l.accFirst.Add(p[0])
+	}
+	l.genitive = lexicon.WordSet(packs, lexicon.QuoteGenitive)
+	l.titleLink = lexicon.WordSet(packs, lexicon.QuoteTitleLink)
+	l.indefinite = lexicon.WordSet(packs, lexicon.QuoteIndefinite)
+	l.determiner = lexicon.WordSet(packs, lexicon.QuoteDeterminer)
+	l.told = lexicon.WordSet(packs, lexicon.QuoteTold)
+	l.pronounGen = lexicon.WordSet(packs, lexicon.QuotePronounGen)
+	l.obliquePron = lexicon.WordSet(packs, lexicon.QuoteObliquePron)
+	for _, set := range []*lexicon.Words{&l.genitive, &l.pronounGen, &l.citeFirst, &l.accFirst} {
+		for _, w := range set.List() {
+			l.accordingFirst.Add(w)
+		}
+	}
 	return l
 }
 

@@ -127,7 +127,7 @@ func (r *Resolver) findAppositions() {
 			continue
 		}
 		k := r.tokAt(m.s) - 1
-		if k < 0 || !r.lex.titles[r.toks[k].key] {
+		if k < 0 || !r.lex.titles.Has(r.toks[k].key) {
 			continue
 		}
 		title := r.toks[k].key
@@ -147,10 +147,10 @@ func (r *Resolver) qualifier(k int) string {
 			return ""
 		}
 		switch {
-		case r.lex.titles[t.key] || r.lex.titleModifiers[t.key]:
+		case r.lex.titles.Has(t.key) || r.lex.titleModifiers.Has(t.key):
 			j--
 			continue
-		case t.key == "के" || t.key == "की" || t.key == "का" || t.key == "of":
+		case r.lex.titleLink.Has(t.key):
 			j--
 			continue
 		}
@@ -237,7 +237,7 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 			}
 		}
 	}
-	if k < 0 || k >= len(r.toks) || r.toks[k].kind != kWord || r.lex.stops[r.toks[k].key] {
+	if k < 0 || k >= len(r.toks) || r.toks[k].kind != kWord || r.lex.stops.Has(r.toks[k].key) {
 		return Agent{}, false
 	}
 	if m := r.mentionEnding(r.toks[k].e); m >= 0 {
@@ -254,28 +254,28 @@ func (r *Resolver) phraseBefore(k int) (Agent, bool) {
 			break
 		}
 		next := r.toks[j+1].key
-		office := r.lex.titles[next] || r.lex.roles[next]
-		if (t.key == "के" || t.key == "की" || t.key == "का") && (office || next == "एक") || t.key == "एक" && office {
+		office := r.lex.titles.Has(next) || r.lex.roles.Has(next)
+		if r.lex.genitive.Has(t.key) && (office || r.lex.indefinite.Has(next)) || r.lex.indefinite.Has(t.key) && office {
 			start = j
 			continue
 		}
-		if r.lex.stops[t.key] || isDigitWord(t.key) {
+		if r.lex.stops.Has(t.key) || isDigitWord(t.key) {
 			break
 		}
 		start = j
 	}
-	for start < k && (r.toks[start].key == "के" || r.toks[start].key == "की" || r.toks[start].key == "का") {
+	for start < k && r.lex.genitive.Has(r.toks[start].key) {
 		start++
 	}
 	s, e := r.toks[start].s, r.toks[k].e
 	head := r.toks[k].key
-	if r.lex.titles[head] {
+	if r.lex.titles.Has(head) {
 		qual := ""
 		if start < k {
 			qual = r.qualifier(k)
 		}
 		// "एक अधिकारी" is an official, not one the text named.
-		indefinite := k > start && r.toks[k-1].key == "एक"
+		indefinite := k > start && r.lex.indefinite.Has(r.toks[k-1].key)
 		if ent := r.resolveTitle(qual, head, s); ent >= 0 && !indefinite {
 			return r.agentOf(ent, s, e), true
 		}

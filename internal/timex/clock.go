@@ -7,7 +7,7 @@ func (f *finder) timeAfter(k int, date string) (int, string, bool) {
 	if f.isPunct(j, ",") {
 		j++
 	}
-	if f.lex.dateLink[f.key(j)] {
+	if f.lex.dateLink.Has(f.key(j)) {
 		j++
 	}
 	part := ""
@@ -16,7 +16,7 @@ func (f *finder) timeAfter(k int, date string) (int, string, bool) {
 		j++
 	}
 	c := j
-	if f.lex.approx[f.key(c)] || f.lex.at[f.key(c)] {
+	if f.lex.approx.Has(f.key(c)) || f.lex.at.Has(f.key(c)) {
 		c++
 	}
 	if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
@@ -46,7 +46,7 @@ func (f *finder) partIdiom(i int) bool {
 	if f.isPunct(i+1, "-") && f.tight(i+1) || f.isPunct(i-1, "-") && f.tight(i) {
 		return true
 	}
-	return f.key(i+1) == "भर"
+	return f.lex.throughout.Has(f.key(i + 1))
 }
 
 // clockAt reads a clock time at i: "10 बजे", "आठ बजे", "2:15", "10:30
@@ -58,13 +58,9 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	}
 	j := i
 	adj := 0 // minutes to add: सवा +15, साढ़े +30, पौने -15
-	switch f.key(i) {
-	case "सवा":
-		adj, j = 15, i+1
-	case "साढ़े", "साढे":
-		adj, j = 30, i+1
-	case "पौने":
-		adj, j = -15, i+1
+	if f.lex.clockFracW.Has(f.key(i)) {
+		m := f.lex.clockFrac[f.key(i)]
+		adj, j = m, i+1
 	}
 	colon, marker := false, ""
 	if f.isNum(j) {
@@ -86,7 +82,7 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 				return
 			}
 		}
-	} else if v, isNum := f.lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].kind == kWord && f.key(j) != "a" && f.key(j) != "an" {
+	} else if v, isNum := f.lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].kind == kWord && !f.lex.article.Has(f.key(j)) {
 		if v != float64(int(v)) { // डेढ़ बजे 1:30, ढाई बजे 2:30
 			if adj != 0 {
 				return
@@ -101,7 +97,7 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	}
 	// The marker.
 	switch k := f.key(j); {
-	case f.lex.oclock[k]:
+	case f.lex.oclock.Has(k):
 		marker, j = "h", j+1
 	case k == "बजकर":
 		if f.isNum(j+1) && f.toks[j+1].num < 60 && f.key(j+2) == "मिनट" {
@@ -182,7 +178,7 @@ func (f *finder) clockExpr(i int) int {
 		}
 	}
 	c := j
-	if f.lex.approx[f.key(c)] && part != "" {
+	if f.lex.approx.Has(f.key(c)) && part != "" {
 		c++
 	}
 	if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {

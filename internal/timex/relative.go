@@ -13,10 +13,8 @@ func (f *finder) weekdayExpr(i int) int {
 	if r, ok := f.lex.mods[f.key(i)]; ok {
 		dir = 2 * r.step()
 		j = i + 1
-	} else if f.key(i) == "आने" && f.key(i+1) == "वाले" {
-		dir, j = 2, i+2
-	} else if f.key(i) == "हर" || f.key(i) == "every" {
-		return -1
+	} else if n := f.nextPhraseAt(i); n > 0 {
+		dir, j = 2, i+n
 	}
 	w, ok := f.lex.weekdays[f.key(j)]
 	if !ok {
@@ -25,7 +23,9 @@ func (f *finder) weekdayExpr(i int) int {
 	k := j + 1
 	if j == i {
 		dir = -1
-		if f.tense(k) > 0 || f.ahead(k) {
+		// A list of weekdays takes the tense of the verb after its last
+		// one: "सोमवार और मंगलवार स्कूल बंद रहेंगे".
+		if f.tense(f.weekdayListEnd(k)) > 0 || f.ahead(k) {
 			dir = 1
 		}
 	}
@@ -57,7 +57,7 @@ func (f *finder) relDayExpr(i int) int {
 	part := ""
 	switch {
 	case ok:
-		if k == "कल" || k == "परसों" {
+		if f.lex.tensedDay.Has(k) {
 			// "कल" is yesterday or tomorrow: the clause's tense decides,
 			// and news mostly looks back.
 			if f.tense(j) <= 0 {
@@ -66,13 +66,13 @@ func (f *finder) relDayExpr(i int) int {
 		} else if n > 10 {
 			n -= 10
 		}
-	case k == "tonight":
-		n, part = 0, "NI"
-	case (k == "गत" || k == "बीते") && (f.key(i+1) == "दिवस" || f.key(i+1) == "दिन"):
+	case f.lex.tonightW.Has(k):
+		n, part = 0, f.lex.tonight[k]
+	case f.lex.pastDay.Has(k) && f.lex.dayNoun.Has(f.key(i+1)):
 		n, j = -1, i+2
-	case (k == "बीती" || k == "पिछली" || k == "गत" || k == "last") && f.lex.parts[f.key(i+1)] != "" && !f.partIdiom(i+1):
+	case f.lex.lastPart.Has(k) && f.lex.parts[f.key(i+1)] != "" && !f.partIdiom(i+1):
 		n, part, j = -1, f.lex.parts[f.key(i+1)], i+2
-	case k == "this" && f.lex.parts[f.key(i+1)] != "" && f.key(i+1) != "night":
+	case f.lex.thisPart.Has(k) && f.lex.parts[f.key(i+1)] != "" && f.lex.parts[f.key(i+1)] != "NI":
 		n, part, j = 0, f.lex.parts[f.key(i+1)], i+2
 	default:
 		return -1
@@ -89,7 +89,7 @@ func (f *finder) relDayExpr(i int) int {
 			return j
 		}
 		c := j
-		if f.lex.approx[f.key(c)] || f.lex.at[f.key(c)] {
+		if f.lex.approx.Has(f.key(c)) || f.lex.at.Has(f.key(c)) {
 			c++
 		}
 		if hh, mm, ss, sec, end, ok := f.clockAt(c, part); ok {
@@ -120,7 +120,7 @@ func (f *finder) setExpr(i int) int {
 		f.emit(i, i+1, Set, v)
 		return i + 1
 	}
-	if !f.lex.every[k] {
+	if !f.lex.every.Has(k) {
 		return -1
 	}
 	j := i + 1
@@ -142,8 +142,8 @@ func (f *finder) setExpr(i int) int {
 		n, j = c, end
 	}
 	u, ok := f.lex.units[f.key(j)]
-	if !ok || f.key(j) == "दिवस" {
-		if f.key(j) == "रोज" || f.key(j) == "रोज़" {
+	if !ok || f.lex.notUnit.Has(f.key(j)) {
+		if f.lex.dailyNoun.Has(f.key(j)) {
 			f.emit(i, j+1, Set, "P1D")
 			return j + 1
 		}
@@ -162,10 +162,10 @@ func (f *finder) modExpr(i int) int {
 	j := i + 1
 	switch {
 	case ok:
-	case k == "आने" && f.key(i+1) == "वाले":
-		r, j = relNext, i+2
-	case f.lex.same[k]:
-		if u, ok := f.lex.units[f.key(i+1)]; ok && u == uDay && !f.lex.plural[f.key(i+1)] {
+	case f.nextPhraseAt(i) > 0:
+		r, j = relNext, i+f.nextPhraseAt(i)
+	case f.lex.same.Has(k):
+		if u, ok := f.lex.units[f.key(i+1)]; ok && u == uDay && !f.lex.plural.Has(f.key(i+1)) {
 			if !f.hasAnchor {
 				f.emit(i, i+2, Date, "")
 				return i + 2
@@ -209,11 +209,11 @@ func (f *finder) modExpr(i int) int {
 		return end
 	}
 	u, ok := f.lex.units[f.key(j)]
-	if !ok || f.key(j) == "दिवस" {
+	if !ok || f.lex.notUnit.Has(f.key(j)) {
 		return -1
 	}
 	end := j + 1
-	if f.lex.plural[f.key(j)] {
+	if f.lex.plural.Has(f.key(j)) {
 		// "पिछले दिनों", "आने वाले सालों में": a vague reference.
 		if r == relPast {
 			f.emit(i, end, Date, "PAST_REF")
@@ -263,23 +263,23 @@ func (f *finder) modExpr(i int) int {
 // पहले", "डेढ़ साल पहले", "two days ago"); also "पूरा दिन", "साल भर".
 func (f *finder) countExpr(i int) int {
 	k := f.key(i)
-	if f.lex.whole[k] {
-		if u, ok := f.lex.units[f.key(i+1)]; ok && !f.lex.plural[f.key(i+1)] && u >= uDay && f.key(i+1) != "दिवस" {
+	if f.lex.whole.Has(k) {
+		if u, ok := f.lex.units[f.key(i+1)]; ok && !f.lex.plural.Has(f.key(i+1)) && u >= uDay && !f.lex.notUnit.Has(f.key(i+1)) {
 			f.emit(i, i+2, Duration, durValue(1, u, false))
 			return i + 2
 		}
 		return -1
 	}
-	if u, ok := f.lex.units[k]; ok && f.key(i+1) == "भर" && !f.lex.plural[k] && u >= uDay {
+	if u, ok := f.lex.units[k]; ok && f.lex.throughout.Has(f.key(i+1)) && !f.lex.plural.Has(k) && u >= uDay {
 		f.emit(i, i+2, Duration, durValue(1, u, false))
 		return i + 2
 	}
 	var n float64
 	var j int
 	var vague bool
-	if (k == "a" || k == "an") && f.latin(i) {
+	if f.lex.article.Has(k) && f.latin(i) {
 		n, j = 1, i+1
-		if _, ok := f.lex.units[f.key(j)]; !ok || !f.lex.ago[f.key(j+1)] && !f.lex.later[f.key(j+1)] {
+		if _, ok := f.lex.units[f.key(j)]; !ok || !f.lex.ago.Has(f.key(j+1)) && !f.lex.later.Has(f.key(j+1)) {
 			return -1
 		}
 	} else {
@@ -290,7 +290,7 @@ func (f *finder) countExpr(i int) int {
 		}
 	}
 	u, ok := f.lex.units[f.key(j)]
-	if !ok || f.key(j) == "दिवस" {
+	if !ok || f.lex.notUnit.Has(f.key(j)) {
 		return -1
 	}
 	// English words count English units, Hindi words Hindi ones.
@@ -299,10 +299,10 @@ func (f *finder) countExpr(i int) int {
 	}
 	end := j + 1
 	switch a := f.key(end); {
-	case f.lex.ago[a]:
+	case f.lex.ago.Has(a):
 		f.emit(i, end+1, f.relType(u), f.shift(n, u, vague, -1, f.pub, f.clock))
 		return end + 1
-	case f.lex.later[a] && (a != "after" || f.key(end+1) == ""):
+	case f.lex.later.Has(a) && (a != "after" || f.key(end+1) == ""):
 		f.emit(i, end+1, f.relType(u), f.shift(n, u, vague, 1, f.anchor, false))
 		return end + 1
 	}
@@ -372,4 +372,34 @@ func (f *finder) shift(n float64, u unit, vague bool, sign int, ref day, clock b
 	}
 	t := f.pubT.Add(time.Duration(sign) * dur)
 	return t.Format("2006-01-02T15:04")
+}
+
+// nextPhraseAt returns the number of words of the time.next-phrase ("आने
+// वाले") at token i, or 0.
+func (f *finder) nextPhraseAt(i int) int {
+	if !f.lex.nextFirst.Has(f.key(i)) {
+		return 0
+	}
+next:
+	for _, p := range f.lex.nextPhrase {
+		for k, w := range p {
+			if f.key(i+k) != w {
+				continue next
+			}
+		}
+		return len(p)
+	}
+	return 0
+}
+
+// weekdayListEnd returns the token after the list of weekdays that goes on
+// at k ("और मंगलवार", ", बुधवार"), or k when none does.
+func (f *finder) weekdayListEnd(k int) int {
+	for n := 0; n < 3 && (f.lex.list[f.key(k)] || f.isPunct(k, ",")); n++ {
+		if _, ok := f.lex.weekdays[f.key(k+1)]; !ok {
+			break
+		}
+		k += 2
+	}
+	return k
 }
