@@ -1,7 +1,5 @@
 package kb
 
-import "khabar/internal/entity/translit"
-
 // Match is a run of words of a sentence that is a name in the knowledge
 // base.
 type Match struct {
@@ -70,8 +68,9 @@ func (k *KB) Mark(words []string, marks []uint64) {
 	k.MarkCached(words, marks, nil)
 }
 
-// MarkCached is Mark, keeping in cache (when not nil) the translit.Key of
-// each word it needs, for the other sentences of the document.
+// MarkCached is Mark. cache, once kept for the other sentences of a
+// document, is no longer needed: the knowledge base keeps the translit.Key
+// of the words it meets (see Key).
 func (k *KB) MarkCached(words []string, marks []uint64, cache map[string]string) {
 	for _, m := range k.Matches(words) {
 		var base uint
@@ -107,14 +106,7 @@ func (k *KB) MarkCached(words []string, marks []uint64, cache map[string]string)
 		if marks[i] != 0 || w == "" {
 			continue
 		}
-		key, ok := cache[w]
-		if !ok {
-			key = translit.Key(w)
-			if cache != nil {
-				cache[w] = key
-			}
-		}
-		if bits, ok := k.soundWord[key]; ok {
+		if bits, ok := k.soundWord[k.Key(w)]; ok {
 			marks[i] |= uint64(bits) << 40
 		}
 	}
