@@ -37,7 +37,7 @@ type token struct {
 
 // tokenize splits text into tokens as textscan.Scan does.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+1)
+	toks := make([]token, 0, textscan.Estimate(text))
 	for sc := textscan.NewScanner(text, scanOpts); sc.Scan(); {
 		t := sc.Token()
 		toks = append(toks, token{s: t.Start, e: t.End, kind: t.Kind, q: t.Role, key: t.Key, brk: t.Break, space: t.Space})
