@@ -17,9 +17,9 @@ var scanOpts = textscan.Options{Numbers: true, Quotes: true}
 // token is a word, a digit run, a punctuation mark or a quotation mark.
 type token struct {
 	s, e int
-	kind textscan.Kind
 	key  string // normalize.Fold of a word; the ASCII digits of a number; the text otherwise
-	brk  bool   // a line break comes before it
+	kind textscan.Kind
+	brk  bool // a line break comes before it
 }
 
 // tokenize splits text into tokens as textscan.Scan does.

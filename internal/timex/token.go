@@ -16,7 +16,6 @@ var scanOpts = textscan.Options{Numbers: true}
 // token is one word, digit run or punctuation mark of the text.
 type token struct {
 	s, e int // byte span
-	kind textscan.Kind
 	// key is the matching key: normalize.Fold of a word, the ASCII digits
 	// of a number, the mark itself for punctuation.
 	key string
@@ -26,6 +25,7 @@ type token struct {
 	// space is true when white space (or the start of the text) comes
 	// right before the token; brk when that space holds a line break.
 	space, brk bool
+	kind       textscan.Kind
 }
 
 // tokenize splits text into tokens as textscan.Scan does.
