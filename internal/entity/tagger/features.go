@@ -133,6 +133,8 @@ type alone struct {
 	// shared is set on the records of a wordCache, which documents tagged
 	// at once share: read-only, with both vectors worked out
 	shared bool
+	// facts is what a WordGazetteer knows of the word
+	facts any
 }
 
 // wordHashes are the feature hashes, and the starts of the hashes, that
@@ -195,24 +197,38 @@ type memo struct {
 	// words, when not nil, are the folded words of the sentence being
 	// prepared
 	words []string
-	// cache is the gazetteer's, when it is a CachingGazetteer
-	cache map[string]string
+	// gaz, when the gazetteer is a WordGazetteer, gives each record its
+	// facts
+	gaz WordGazetteer
 	// shared, when not nil, keeps the records of frequent tokens across
 	// documents (see wordCache)
 	shared *wordCache
 }
 
-func newMemo() *memo {
-	return &memo{tok: map[string]*alone{}, cache: map[string]string{}}
+// memo returns a memo for the documents m tags, with m's shared records
+// and gazetteer.
+func (m *Model) memo() *memo {
+	mm := newMemo()
+	mm.shared = m.wordCache()
+	mm.gaz, _ = m.gaz.(WordGazetteer)
+	return mm
 }
 
-// CachingGazetteer is a Gazetteer that can keep what it works out of each
-// word across the sentences of one document.
-type CachingGazetteer interface {
+func newMemo() *memo {
+	return &memo{tok: map[string]*alone{}}
+}
+
+// WordGazetteer is a Gazetteer that works out what it knows of each word
+// once: a document's token records keep it (and the records shared between
+// documents keep it for them all), so that marking a sentence looks
+// nothing up.
+type WordGazetteer interface {
 	Gazetteer
-	// MarkCached is Mark, with cache (empty at first) kept by the caller
-	// for the sentences of one document.
-	MarkCached(words []string, marks []uint64, cache map[string]string)
+	// WordFacts returns what the gazetteer knows of the folded word w
+	// (not ""), never nil.
+	WordFacts(w string) any
+	// MarkWords is Mark, given the WordFacts of each word.
+	MarkWords(words []string, facts []any, marks []uint64)
 }
 
 // info returns the memo's record of token t, whose folded word is word
@@ -229,6 +245,9 @@ func (mm *memo) info(t string, lex lexicon, word string, known bool) *alone {
 		word = wordOf(t)
 	}
 	x := aloneOf(t, word, lex)
+	if mm.gaz != nil && word != "" {
+		x.facts = mm.gaz.WordFacts(word)
+	}
 	if mm.shared != nil {
 		x = mm.shared.put(t, x)
 	}
@@ -277,8 +296,18 @@ func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *mem
 	}
 	if gaz != nil {
 		marks := make([]uint64, len(tokens))
-		if cg, ok := gaz.(CachingGazetteer); ok && mm != nil {
-			cg.MarkCached(words, marks, mm.cache)
+		var facts []any
+		if mm != nil && mm.gaz != nil {
+			facts = make([]any, len(tokens))
+			for i := range ts {
+				if facts[i] = ts[i].facts; facts[i] == nil && words[i] != "" {
+					facts = nil // a record made without them
+					break
+				}
+			}
+		}
+		if facts != nil {
+			mm.gaz.MarkWords(words, facts, marks)
 		} else {
 			gaz.Mark(words, marks)
 		}

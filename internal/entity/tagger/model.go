@@ -152,8 +152,7 @@ func (m *Model) Tag(tokens []string) []string {
 	if len(tokens) == 0 {
 		return []string{}
 	}
-	mm := newMemo()
-	mm.shared = m.wordCache()
+	mm := m.memo()
 	return m.labelNames(m.labelsOf(prepareMemo(tokens, m.gaz, m.lex, nil, mm), 0))
 }
 

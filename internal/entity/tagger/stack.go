@@ -159,8 +159,7 @@ func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]s
 	// Both passes see the same tokens: they are prepared once (the second
 	// pass shares the first's gazetteer and lexicon), with each distinct
 	// token worked out once for the document.
-	mm := newMemo()
-	mm.shared = m.wordCache()
+	mm := m.memo()
 	prepared := make([][]token, len(doc))
 	first := make([][]int, len(doc))
 	hw := make([][]string, len(doc))
