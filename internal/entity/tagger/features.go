@@ -543,6 +543,16 @@ func trailingZeros(x uint64) int {
 	return n
 }
 
+// lexAheadBits and lexBehindBits are the lexicon bits lexFeatures reads of
+// the words after and before a token.
+var lexAheadBits, lexBehindBits = func() (ahead, behind uint32) {
+	for ty := uint32(0); ty < uint32(len(types)); ty++ {
+		ahead |= 1<<(ty*4+lexHead) | 1<<(ty*4+lexAfter)
+		behind |= 1<<(ty*4+lexBefore) | 1<<(ty*4+lexFirst)
+	}
+	return ahead, behind
+}()
+
 // lexFeatures adds features from the lexicon bits of the words around token
 // i, up to five words away and not across punctuation.
 func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
@@ -551,6 +561,9 @@ func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
 		t := &ts[i+d]
 		if t.punct {
 			break
+		}
+		if t.lex&lexAheadBits == 0 {
+			continue // most words: nothing to add
 		}
 		for ty := uint32(0); ty < uint32(len(types)); ty++ {
 			if bit := uint32(1) << (ty*4 + lexHead); t.lex&bit != 0 && seenHead&bit == 0 {
@@ -567,6 +580,9 @@ func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
 		t := &ts[i-d]
 		if t.punct {
 			break
+		}
+		if t.lex&lexBehindBits == 0 {
+			continue
 		}
 		for ty := uint32(0); ty < uint32(len(types)); ty++ {
 			if bit := uint32(1) << (ty*4 + lexBefore); t.lex&bit != 0 && seenBefore&bit == 0 {
