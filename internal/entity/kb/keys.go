@@ -3,6 +3,7 @@ package kb
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"khabar/internal/entity/translit"
 )
@@ -11,47 +12,31 @@ import (
 // met, for every document a KB serves: a name's key is a pure function of
 // it, and working it out is most of what marking a sentence costs. It
 // holds at most keyCacheSize names; the rest are worked out every time.
+// Reads take no lock.
 type keyCache struct {
-	shards [keyCacheShards]keyShard
+	key sync.Map // name → key
+	n   atomic.Int64
 }
 
-const (
-	keyCacheShards = 16
-	keyCacheSize   = 1 << 15
-)
-
-type keyShard struct {
-	mu  sync.RWMutex
-	key map[string]string
-}
+const keyCacheSize = 1 << 15
 
 func (c *keyCache) get(name string) string {
-	h := uint32(2166136261)
-	for i := 0; i < len(name); i++ {
-		h = (h ^ uint32(name[i])) * 16777619
+	if k, ok := c.key.Load(name); ok {
+		return k.(string)
 	}
-	sh := &c.shards[h%keyCacheShards]
-	sh.mu.RLock()
-	k, ok := sh.key[name]
-	full := len(sh.key) >= keyCacheSize/keyCacheShards
-	sh.mu.RUnlock()
-	if ok {
+	k := translit.Key(name)
+	if c.n.Load() >= keyCacheSize {
 		return k
 	}
-	k = translit.Key(name)
-	if full {
+	if c.n.Add(1) > keyCacheSize {
+		c.n.Add(-1)
 		return k
 	}
-	sh.mu.Lock()
-	if sh.key == nil {
-		sh.key = map[string]string{}
+	// names are often slices of an article's text: a kept one must not
+	// keep the article
+	if _, loaded := c.key.LoadOrStore(strings.Clone(name), k); loaded {
+		c.n.Add(-1)
 	}
-	if len(sh.key) < keyCacheSize/keyCacheShards {
-		// names are often slices of an article's text: a kept one must
-		// not keep the article
-		sh.key[strings.Clone(name)] = k
-	}
-	sh.mu.Unlock()
 	return k
 }
 
