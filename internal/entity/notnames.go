@@ -165,14 +165,3 @@ func (s *Stage) soundPerson(tokens, words []string, titled bool) *kb.Entry {
 	}
 	return &es[0]
 }
-
-// allNameLikeTokens reports whether every token may be part of a
-// Devanagari name (nameLike).
-func allNameLikeTokens(tokens, words []string) bool {
-	for k := range tokens {
-		if !nameLike(tokens[k], words[k]) {
-			return false
-		}
-	}
-	return true
-}
