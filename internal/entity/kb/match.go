@@ -102,19 +102,17 @@ func (k *KB) WordFacts(w string) any {
 // MarkWords is Mark, given the WordFacts of each word ("" words may have
 // none).
 func (k *KB) MarkWords(words []string, facts []any, marks []uint64) {
-	fs := make([]*wordFacts, len(words))
-	for i := range words {
+	factsOf := func(i int) *wordFacts {
 		if f, ok := facts[i].(*wordFacts); ok {
-			fs[i] = f
-		} else {
-			fs[i] = noFacts
+			return f
 		}
+		return noFacts
 	}
 	for i, w := range words {
 		if w == "" {
 			continue
 		}
-		for _, ai := range fs[i].first {
+		for _, ai := range factsOf(i).first {
 			a := &k.aliases[ai]
 			n := len(a.words)
 			if i+n > len(words) || !equalWords(a.words[1:], words[i+1:i+n]) {
@@ -149,14 +147,15 @@ func (k *KB) MarkWords(words []string, facts []any, marks []uint64) {
 		}
 	}
 	for i, w := range words {
-		if p := fs[i].parts; p != 0 {
-			marks[i] |= uint64(p) << 44
+		f := factsOf(i)
+		if f.parts != 0 {
+			marks[i] |= uint64(f.parts) << 44
 		}
 		if marks[i] != 0 || w == "" {
 			continue
 		}
-		if fs[i].hasSound {
-			marks[i] |= uint64(fs[i].sound) << 40
+		if f.hasSound {
+			marks[i] |= uint64(f.sound) << 40
 		}
 	}
 }

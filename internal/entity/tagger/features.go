@@ -200,6 +200,10 @@ type memo struct {
 	// gaz, when the gazetteer is a WordGazetteer, gives each record its
 	// facts
 	gaz WordGazetteer
+	// scratch space of prepareMemo, reused from sentence to sentence
+	scratchWords []string
+	scratchMarks []uint64
+	scratchFacts []any
 	// shared, when not nil, keeps the records of frequent tokens across
 	// documents (see wordCache)
 	shared *wordCache
@@ -276,7 +280,14 @@ func aloneOf(t, word string, lex lexicon) *alone {
 // prepareMemo is prepare with the token records of mm (nil for none).
 func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *memo) []token {
 	ts := make([]token, len(tokens))
-	words := make([]string, len(tokens))
+	var words []string
+	if mm != nil {
+		// scratch space, which the gazetteer reads but does not keep
+		mm.scratchWords = grow(mm.scratchWords, len(tokens))
+		words = mm.scratchWords
+	} else {
+		words = make([]string, len(tokens))
+	}
 	for i, t := range tokens {
 		var x *alone
 		switch {
@@ -295,10 +306,18 @@ func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *mem
 		}
 	}
 	if gaz != nil {
-		marks := make([]uint64, len(tokens))
+		var marks []uint64
 		var facts []any
+		if mm != nil {
+			mm.scratchMarks = grow(mm.scratchMarks, len(tokens))
+			marks = mm.scratchMarks
+			clear(marks)
+		} else {
+			marks = make([]uint64, len(tokens))
+		}
 		if mm != nil && mm.gaz != nil {
-			facts = make([]any, len(tokens))
+			mm.scratchFacts = grow(mm.scratchFacts, len(tokens))
+			facts = mm.scratchFacts
 			for i := range ts {
 				if facts[i] = ts[i].facts; facts[i] == nil && words[i] != "" {
 					facts = nil // a record made without them

@@ -40,17 +40,22 @@ func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint 
 		lab [16]uint16
 		n   uint16
 	}
-	near := map[string]*counts{}
+	// the counts of each word, by index into cs: one slice rather than an
+	// allocation per distinct word
+	near := map[string]int32{}
+	var cs []counts
 	add := func(k, d int) {
 		if k < 0 || k >= len(words) {
 			return
 		}
 		for i, w := range words[k] {
-			c := near[w]
-			if c == nil {
-				c = &counts{}
-				near[w] = c
+			j, ok := near[w]
+			if !ok {
+				j = int32(len(cs))
+				cs = append(cs, counts{})
+				near[w] = j
 			}
+			c := &cs[j]
 			c.lab[labels[k][i]] += uint16(d)
 			c.n += uint16(d)
 		}
@@ -66,7 +71,7 @@ func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint 
 		for i, w := range words[k] {
 			l := labels[k][i]
 			h := hint{p1: int8(l)}
-			c := near[w]
+			c := &cs[near[w]]
 			n := int(c.n) - 1
 			h.seen = uint8(min(n, 3))
 			for y, cy := range c.lab {
