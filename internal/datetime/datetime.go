@@ -215,7 +215,8 @@ func LowerWord(s string) string {
 
 // tokenize splits s into numbers, words and punctuation; spaces separate.
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/3)
+	// about two tokens a space (a word and a mark), not one per three bytes
+	toks := make([]token, 0, 2*strings.Count(s, " ")+8)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if _, ok := DigitValue(r); ok {

@@ -26,15 +26,13 @@ func ExtractWith(a *news.Article, opt Options) []Mention {
 		return nil
 	}
 	d.split()
-	d.r = quote.NewResolver(a)
-	d.r.Heard(a.Quotes)
 	d.entityMentions()
 	d.timeRefs()
 	d.scoreCues()
 	d.triggers()
 	d.insults()
 	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Trigger.Start < d.out[j].Trigger.Start })
-	off := news.NewOffsets(a.Text)
+	off := d.offsets()
 	for _, m := range d.out {
 		i, end := d.tokOf(m.Trigger.Start), d.tokOf(m.Trigger.End)
 		m.Modality = d.modality(m, i, end)
@@ -106,6 +104,16 @@ func (d *doc) timeRefs() {
 		}
 		d.times = append(d.times, timeRef{o.Byte(t.Start), o.Byte(t.End), date})
 	}
+}
+
+// resolver returns the article's noun phrase resolver, made at the first
+// call (an article without triggers needs none).
+func (d *doc) resolver() *quote.Resolver {
+	if d.r == nil {
+		d.r = quote.NewResolver(d.a)
+		d.r.Heard(d.a.Quotes)
+	}
+	return d.r
 }
 
 // offsets returns the code point offsets of the text, made at the first
