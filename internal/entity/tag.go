@@ -106,7 +106,8 @@ func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 		return nil
 	}
 	var spans []span
-	if latinSentence(tokens) {
+	latin := latinSentence(tokens)
+	if latin {
 		if s.en != nil {
 			spans = s.englishModelSpans(tokens, words)
 		} else {
@@ -138,13 +139,13 @@ func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 	if s.skip&skipKBMatches == 0 {
 		spans = s.addKBMatches(spans, tokens, words)
 	}
-	if !latinSentence(tokens) && s.skip&skipKBMatches == 0 {
+	if !latin && s.skip&skipKBMatches == 0 {
 		spans = s.addSoundMatches(spans, tokens, words)
 	}
-	if !latinSentence(tokens) && s.skip&skipTitleNames == 0 {
+	if !latin && s.skip&skipTitleNames == 0 {
 		spans = s.titleNames(spans, tokens, words)
 	}
-	if !latinSentence(tokens) && s.skip&skipOrgs == 0 {
+	if !latin && s.skip&skipOrgs == 0 {
 		s.growToOrgHead(spans, tokens, words)
 		spans = s.addAcronymOrgs(spans, tokens, words)
 		spans = dropGeneric(spans, words)
