@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -30,8 +31,34 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	keep := fl.String("work", "", "work folder to keep (default: a temporary one, removed after)")
 	upto := fl.String("upto", "", "run the flow only up to this stage (extract, normalize, clean, meta, lang, segment, entities, time, quotes, events)")
 	noIngest := fl.Bool("no-ingest", false, "measure analyze only")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the measured runs to this file (go tool pprof)")
+	memProfile := fl.String("memprofile", "", "write a heap profile, taken at the end, to this file (go tool pprof)")
 	if err := parse(fl, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer func() {
+			f, err := os.Create(*memProfile)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "khabar bench: %v\n", err)
+				return
+			}
+			defer f.Close()
+			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+				fmt.Fprintf(e.stderr, "khabar bench: %v\n", err)
+			}
+		}()
 	}
 	dir := *keep
 	if dir == "" {

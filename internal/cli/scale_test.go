@@ -85,6 +85,33 @@ func newsText(tb testing.TB, size int) string {
 	return b.String()
 }
 
+// newsTextFromEnd returns at least size bytes of real news text from the
+// other end of the shared news folder: its files joined by blank lines,
+// the last file first.
+func newsTextFromEnd(tb testing.TB, size int) string {
+	tb.Helper()
+	var paths []string
+	err := filepath.WalkDir(newsDir(tb), func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			paths = append(paths, path)
+		}
+		return err
+	})
+	if err != nil || len(paths) == 0 {
+		tb.Fatalf("news text: %v (%d files)", err, len(paths))
+	}
+	var b strings.Builder
+	for i := len(paths) - 1; b.Len() < size; i-- {
+		data, err := os.ReadFile(paths[(i%len(paths)+len(paths))%len(paths)])
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b.Write(data)
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
 // BenchmarkAnalyzeSize analyses one article of real news of growing size on
 // one worker, for the size-scaling target: per byte, a large article should
 // cost about what a small one does.

@@ -203,7 +203,8 @@ func IsWordRune(r rune) bool {
 
 // tokenize splits s into numbers, words and punctuation; spaces separate.
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/3)
+	// about two tokens a space (a word and a mark), not one per three bytes
+	toks := make([]token, 0, 2*strings.Count(s, " ")+8)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if _, ok := DigitValue(r); ok {

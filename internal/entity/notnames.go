@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"khabar/internal/entity/kb"
-	"khabar/internal/entity/translit"
 )
 
 // calendarWords name days, months and the festivals news dates things by
@@ -94,17 +93,45 @@ func (s *Stage) addSoundMatches(spans []span, tokens, words []string) []span {
 			taken[i] = true
 		}
 	}
+	// whether each token is name-like and not a common word, worked out
+	// once rather than for every run it is in
+	const nameish, common = 1, 2
+	kind := make([]uint8, len(tokens))
+	for i := range tokens {
+		if nameLike(tokens[i], words[i]) {
+			kind[i] |= nameish
+		}
+		if s.model.CommonWord(words[i]) {
+			kind[i] |= common
+		}
+	}
+	all := func(a, b int, bit uint8) bool {
+		for k := a; k < b; k++ {
+			if kind[k]&bit == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	none := func(a, b int, bit uint8) bool {
+		for k := a; k < b; k++ {
+			if kind[k]&bit != 0 {
+				return false
+			}
+		}
+		return true
+	}
 	for i := 0; i < len(tokens); i++ {
 		for n := min(3, len(tokens)-i); n >= 1; n-- {
-			if anyTaken(taken, i, i+n) || !allNameLikeTokens(tokens[i:i+n], words[i:i+n]) {
+			if anyTaken(taken, i, i+n) || !all(i, i+n, nameish) {
 				continue
 			}
 			// the run must not go on into more name-like words the
 			// tagger left alone: then it is part of something else
-			if i+n < len(tokens) && !taken[i+n] && nameLike(tokens[i+n], words[i+n]) && n < 3 {
+			if i+n < len(tokens) && !taken[i+n] && kind[i+n]&nameish != 0 && n < 3 {
 				continue
 			}
-			if slices.ContainsFunc(words[i:i+n], s.model.CommonWord) {
+			if !none(i, i+n, common) {
 				continue
 			}
 			e := s.soundPerson(tokens[i:i+n], words[i:i+n], i > 0 && personTitles[words[i-1]])
@@ -129,7 +156,7 @@ func (s *Stage) addSoundMatches(spans []span, tokens, words []string) []span {
 func (s *Stage) soundPerson(tokens, words []string, titled bool) *kb.Entry {
 	name := strings.Join(words, " ")
 	if len(tokens) == 1 && (s.model.KnownWord(words[0]) || s.model.CommonWord(words[0]) ||
-		!titled && len(translit.Key(name)) < soundMinKey) {
+		!titled && len(s.kb.Key(name)) < soundMinKey) {
 		return nil
 	}
 	es := s.kb.LookupSound(name)
@@ -137,15 +164,4 @@ func (s *Stage) soundPerson(tokens, words []string, titled bool) *kb.Entry {
 		return nil
 	}
 	return &es[0]
-}
-
-// allNameLikeTokens reports whether every token may be part of a
-// Devanagari name (nameLike).
-func allNameLikeTokens(tokens, words []string) bool {
-	for k := range tokens {
-		if !nameLike(tokens[k], words[k]) {
-			return false
-		}
-	}
-	return true
 }

@@ -125,8 +125,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		sents = append(sents, tagged{toks: toks, spans: spans})
 		doc = append(doc, toks)
 	}
-	words := foldDoc(doc)
-	spans, err := s.docSpans(ctx, doc, words)
+	spans, words, err := s.docSpans(ctx, doc, nil)
 	if err != nil {
 		return err
 	}
@@ -151,13 +150,14 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 }
 
 // docSpans finds the names of the sentences of one article, given the
-// kb.Word of each token: the names of each sentence (tagDocSpans), then,
+// kb.Word of each token (nil: the tagger folds them), and returns them
+// with those words: the names of each sentence (tagDocSpans), then,
 // untagged, a surname or first name alone of a person the article names in
 // full, and a Latin-script name the article has found elsewhere.
-func (s *Stage) docSpans(ctx context.Context, doc, words [][]string) ([][]span, error) {
-	spans, err := s.tagDocSpans(ctx, doc, words)
+func (s *Stage) docSpans(ctx context.Context, doc, words [][]string) ([][]span, [][]string, error) {
+	spans, words, err := s.tagDocSpans(ctx, doc, words)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// a surname or first name alone, untagged, is the person the article
 	// named in full
@@ -186,7 +186,7 @@ func (s *Stage) docSpans(ctx context.Context, doc, words [][]string) ([][]span, 
 	if s.en != nil {
 		s.propagateLatin(doc, spans)
 	}
-	return spans, nil
+	return spans, words, nil
 }
 
 // personsAlone makes a person of each one-word name of another type, not

@@ -33,7 +33,7 @@ func (s *Stage) Tag(tokens []string) []string {
 // found in the sentences around each one.
 func (s *Stage) TagDoc(doc [][]string) [][]string {
 	out := make([][]string, len(doc))
-	found, _ := s.tagDocSpans(context.Background(), doc, foldDoc(doc))
+	found, _, _ := s.tagDocSpans(context.Background(), doc, nil)
 	for k, sps := range found {
 		out[k] = spanTags(len(doc[k]), sps)
 	}
@@ -56,20 +56,27 @@ func spanTags(n int, sps []span) []string {
 }
 
 // tagDocSpans finds the names of the sentences of one document.
-// words holds the kb.Word of each token of doc.
-func (s *Stage) tagDocSpans(ctx context.Context, doc, words [][]string) ([][]span, error) {
-	raw, err := s.model.TagDocContext(ctx, doc, words)
+// words holds the kb.Word of each token of doc; when nil, the tagger folds
+// them, and tagDocSpans returns them.
+func (s *Stage) tagDocSpans(ctx context.Context, doc, words [][]string) ([][]span, [][]string, error) {
+	var raw [][]string
+	var err error
+	if words == nil {
+		raw, words, err = s.model.TagDocWords(ctx, doc)
+	} else {
+		raw, err = s.model.TagDocContext(ctx, doc, words)
+	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([][]span, len(doc))
 	for k, toks := range doc {
 		if k%64 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
 		out[k] = s.spansFrom(toks, words[k], raw[k])
 	}
-	return out, nil
+	return out, words, nil
 }
 
 // foldDoc returns the kb.Word of each token of doc, folding each distinct
@@ -99,7 +106,8 @@ func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 		return nil
 	}
 	var spans []span
-	if latinSentence(tokens) {
+	latin := latinSentence(tokens)
+	if latin {
 		if s.en != nil {
 			spans = s.englishModelSpans(tokens, words)
 		} else {
@@ -131,13 +139,13 @@ func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 	if s.skip&skipKBMatches == 0 {
 		spans = s.addKBMatches(spans, tokens, words)
 	}
-	if !latinSentence(tokens) && s.skip&skipKBMatches == 0 {
+	if !latin && s.skip&skipKBMatches == 0 {
 		spans = s.addSoundMatches(spans, tokens, words)
 	}
-	if !latinSentence(tokens) && s.skip&skipTitleNames == 0 {
+	if !latin && s.skip&skipTitleNames == 0 {
 		spans = s.titleNames(spans, tokens, words)
 	}
-	if !latinSentence(tokens) && s.skip&skipOrgs == 0 {
+	if !latin && s.skip&skipOrgs == 0 {
 		s.growToOrgHead(spans, tokens, words)
 		spans = s.addAcronymOrgs(spans, tokens, words)
 		spans = dropGeneric(spans, words)

@@ -214,13 +214,13 @@ func (d *doc) participants(m *Mention, i, end int) {
 	// The agent: "X ने" before the trigger in its segment, else after it.
 	for k := i - 1; k >= slo && k >= i-30; k-- {
 		if d.erg(k) {
-			if a, ok := d.r.Before(d.toks[k].s); ok && a.ID != "" {
+			if a, ok := d.resolver().Before(d.toks[k].s); ok && a.ID != "" {
 				actors = append(actors, d.expand(a)...)
 			}
 			break
 		}
 		if d.is(lexicon.EventErgPronoun, d.key(k)) {
-			if a, ok := d.r.Person(d.toks[k].s); ok && a.ID != "" {
+			if a, ok := d.resolver().Person(d.toks[k].s); ok && a.ID != "" {
 				actors = append(actors, a)
 			}
 			break
@@ -229,7 +229,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 	if len(actors) == 0 {
 		for k := end; k < shi && k < end+d.opt.AgentAfter; k++ {
 			if d.erg(k) {
-				if a, ok := d.r.Before(d.toks[k].s); ok && a.ID != "" {
+				if a, ok := d.resolver().Before(d.toks[k].s); ok && a.ID != "" {
 					actors = append(actors, d.expand(a)...)
 				}
 				break
@@ -251,7 +251,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 		}
 		if d.erg(k) || d.is(lexicon.EventErgPronoun, p) {
 			// The agent, handled above; skip its phrase.
-			if a, ok := d.r.Before(d.toks[k].s); ok && d.erg(k) && d.tokOf(a.Start) < k {
+			if a, ok := d.resolver().Before(d.toks[k].s); ok && d.erg(k) && d.tokOf(a.Start) < k {
 				k = d.tokOf(a.Start)
 			}
 			continue
@@ -269,7 +269,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 				continue
 			}
 		}
-		a, ok := d.r.Before(d.toks[at].s)
+		a, ok := d.resolver().Before(d.toks[at].s)
 		if !ok || a.ID == "" {
 			if ok && d.is(lexicon.EventParties, d.key(at-1)) && d.key(at-2) == "दोनों" {
 				if cancelled {
@@ -307,7 +307,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 	}
 	// English: "Russia attacked Ukraine", "talks with Biden".
 	if d.text[d.toks[i].s] < 0x80 {
-		if a, ok := d.r.Before(d.toks[i].s); ok && a.ID != "" && len(actors) == 0 {
+		if a, ok := d.resolver().Before(d.toks[i].s); ok && a.ID != "" && len(actors) == 0 {
 			actors = append(actors, d.expand(a)...)
 		}
 		for k := end; k < shi && k < end+d.opt.PartyAfter; k++ {
@@ -348,7 +348,7 @@ func (d *doc) expand(a quote.Agent) []quote.Agent {
 	for n := 0; n < 3 && k >= 0; n++ {
 		w := d.key(k)
 		if w == "और" || w == "व" || w == "and" || w == "," {
-			if b, ok := d.r.Before(d.toks[k].s); ok && b.ID != "" && b.Type == a.Type {
+			if b, ok := d.resolver().Before(d.toks[k].s); ok && b.ID != "" && b.Type == a.Type {
 				out = append(out, b)
 			}
 			break

@@ -60,6 +60,8 @@ type doc struct {
 	named map[string]bool
 	// pairs serves pair, made at its first call
 	pairs *pairIndex
+	// offs converts code point offsets, made at its first call
+	offs *news.Offsets
 }
 
 // accidents are the man-made accidents a general word may name on the

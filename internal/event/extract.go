@@ -26,15 +26,13 @@ func ExtractWith(a *news.Article, opt Options) []Mention {
 		return nil
 	}
 	d.split()
-	d.r = quote.NewResolver(a)
-	d.r.Heard(a.Quotes)
 	d.entityMentions()
 	d.timeRefs()
 	d.scoreCues()
 	d.triggers()
 	d.insults()
 	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Trigger.Start < d.out[j].Trigger.Start })
-	off := news.NewOffsets(a.Text)
+	off := d.offsets()
 	for _, m := range d.out {
 		i, end := d.tokOf(m.Trigger.Start), d.tokOf(m.Trigger.End)
 		m.Modality = d.modality(m, i, end)
@@ -78,13 +76,13 @@ func (d *doc) entityMentions() {
 	if len(d.a.Entities) == 0 {
 		return
 	}
-	starts := runeStarts(d.text)
+	o := d.offsets()
 	for i, e := range d.a.Entities {
 		for _, m := range e.Mentions {
-			if m.Start < 0 || m.End <= m.Start || m.End >= len(starts) {
+			if m.Start < 0 || m.End <= m.Start || m.End > o.Len() {
 				continue
 			}
-			d.ments = append(d.ments, entMention{int(starts[m.Start]), int(starts[m.End]), i})
+			d.ments = append(d.ments, entMention{o.Byte(m.Start), o.Byte(m.End), i})
 		}
 	}
 	sort.Slice(d.ments, func(i, j int) bool { return d.ments[i].s < d.ments[j].s })
@@ -95,25 +93,36 @@ func (d *doc) timeRefs() {
 	if len(d.a.Times) == 0 {
 		return
 	}
-	starts := runeStarts(d.text)
+	o := d.offsets()
 	for _, t := range d.a.Times {
-		if t.Start < 0 || t.End <= t.Start || t.End >= len(starts) {
+		if t.Start < 0 || t.End <= t.Start || t.End > o.Len() {
 			continue
 		}
 		date := ""
 		if t.Type == "DATE" || t.Type == "TIME" {
 			date = dateOf(t.Value)
 		}
-		d.times = append(d.times, timeRef{int(starts[t.Start]), int(starts[t.End]), date})
+		d.times = append(d.times, timeRef{o.Byte(t.Start), o.Byte(t.End), date})
 	}
 }
 
-func runeStarts(text string) []int32 {
-	out := make([]int32, 0, len(text)/2+1)
-	for i := range text {
-		out = append(out, int32(i))
+// resolver returns the article's noun phrase resolver, made at the first
+// call (an article without triggers needs none).
+func (d *doc) resolver() *quote.Resolver {
+	if d.r == nil {
+		d.r = quote.NewResolver(d.a)
+		d.r.Heard(d.a.Quotes)
 	}
-	return append(out, int32(len(text)))
+	return d.r
+}
+
+// offsets returns the code point offsets of the text, made at the first
+// call.
+func (d *doc) offsets() *news.Offsets {
+	if d.offs == nil {
+		d.offs = news.NewOffsets(d.text)
+	}
+	return d.offs
 }
 
 // insults finds accusations made by calling someone names: "पुतिन को

@@ -17,14 +17,14 @@ var scanOpts = textscan.Options{Numbers: true, Quotes: true}
 // token is a word, a digit run, a punctuation mark or a quotation mark.
 type token struct {
 	s, e int
-	kind textscan.Kind
 	key  string // normalize.Fold of a word; the ASCII digits of a number; the text otherwise
-	brk  bool   // a line break comes before it
+	kind textscan.Kind
+	brk  bool // a line break comes before it
 }
 
 // tokenize splits text into tokens as textscan.Scan does.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+1)
+	toks := make([]token, 0, textscan.Estimate(text))
 	for sc := textscan.NewScanner(text, scanOpts); sc.Scan(); {
 		t := sc.Token()
 		toks = append(toks, token{s: t.Start, e: t.End, kind: t.Kind, key: t.Key, brk: t.Break})

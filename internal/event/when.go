@@ -141,7 +141,7 @@ func (d *doc) agentOf(s int) (id string, pronoun bool) {
 		case d.is(lexicon.EventErgPronoun, d.key(k)):
 			return "", true
 		case d.erg(k):
-			if a, ok := d.r.Before(d.toks[k].s); ok {
+			if a, ok := d.resolver().Before(d.toks[k].s); ok {
 				return a.ID, false
 			}
 			return "", false

@@ -193,3 +193,37 @@ func TestOffsetsEveryByte(t *testing.T) {
 		}
 	}
 }
+
+// TestOffsetsByte compares Byte, the inverse of Rune, with the start of
+// every code point as ranging over the text finds it, on the same texts.
+func TestOffsetsByte(t *testing.T) {
+	for _, text := range []string{
+		strings.Repeat("रूस ने कहा a\xff\xe0\xa4 ", 40),
+		strings.Repeat("x", 63) + "नमस्ते" + strings.Repeat("y", 64) + "\x80\x80क",
+		strings.Repeat("a", 128) + "é",
+		strings.Repeat("plain ASCII ", 20),
+		"\xe0\xa4\xb0",
+		"",
+	} {
+		var starts []int
+		for i := range text {
+			starts = append(starts, i)
+		}
+		starts = append(starts, len(text))
+		o := NewOffsets(text)
+		if o.Len() != len(starts)-1 {
+			t.Fatalf("%q: Len = %d, want %d", text, o.Len(), len(starts)-1)
+		}
+		for r, want := range starts {
+			if got := o.Byte(r); got != want {
+				t.Fatalf("%q: Byte(%d) = %d, want %d", text, r, got, want)
+			}
+			if got := o.Rune(want); got != r {
+				t.Fatalf("%q: Rune(Byte(%d)) = %d", text, r, got)
+			}
+		}
+		if o.Byte(-3) != 0 || o.Byte(len(starts)+4) != len(text) {
+			t.Errorf("%q: out of range: %d, %d", text, o.Byte(-3), o.Byte(len(starts)+4))
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package news
 
-import "unicode/utf8"
+import (
+	"sort"
+	"unicode/utf8"
+)
 
 // Span is a half-open byte range [Start, End) into Article.Text.
 type Span struct {
@@ -114,6 +117,36 @@ func (o *Offsets) Rune(b int) int {
 		i += size
 		n++
 	}
+}
+
+// Len returns the number of code points of the text.
+func (o *Offsets) Len() int {
+	if o.ascii {
+		return len(o.text)
+	}
+	return o.total
+}
+
+// Byte returns the byte offset of code point offset r, the inverse of
+// Rune: 0 for r < 0, the text's length for r >= Len().
+func (o *Offsets) Byte(r int) int {
+	if r <= 0 {
+		return 0
+	}
+	if o.ascii {
+		return min(r, len(o.text))
+	}
+	if r >= o.total {
+		return len(o.text)
+	}
+	// the last checkpoint with at most r code points before it
+	k := sort.Search(len(o.before), func(k int) bool { return int(o.before[k]) > r }) - 1
+	i, n := int(o.at[k]), int(o.before[k])
+	for ; n < r; n++ {
+		_, size := utf8.DecodeRuneInString(o.text[i:])
+		i += size
+	}
+	return i
 }
 
 // Byte returns the byte offset of code point offset r in text.

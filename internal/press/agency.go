@@ -118,7 +118,8 @@ func Words(s string) []string {
 // splitWords splits s into words of letters, marks and digits, keeping
 // hyphenated compounds as separate words.
 func splitWords(s string) []word {
-	var ws []word
+	// about one word per space: one allocation rather than a growing slice
+	ws := make([]word, 0, strings.Count(s, " ")+1)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) && !isDigitRune(r) {

@@ -59,29 +59,19 @@ type said struct {
 func NewResolver(a *news.Article) *Resolver {
 	r := &Resolver{text: a.Text, toks: tokenize(a.Text), ents: a.Entities, lex: lexFor(a.Lang)}
 	if len(a.Entities) > 0 {
-		starts := runeStarts(a.Text)
+		o := news.NewOffsets(a.Text)
 		for i, e := range a.Entities {
 			for _, m := range e.Mentions {
-				if m.Start < 0 || m.End <= m.Start || m.End >= len(starts) {
+				if m.Start < 0 || m.End <= m.Start || m.End > o.Len() {
 					continue
 				}
-				r.ments = append(r.ments, mention{int(starts[m.Start]), int(starts[m.End]), i})
+				r.ments = append(r.ments, mention{o.Byte(m.Start), o.Byte(m.End), i})
 			}
 		}
 		sort.Slice(r.ments, func(i, j int) bool { return r.ments[i].s < r.ments[j].s })
 		r.findAppositions()
 	}
 	return r
-}
-
-// runeStarts maps code point offsets to byte offsets; the last element is
-// len(text).
-func runeStarts(text string) []int32 {
-	out := make([]int32, 0, len(text)/2+1)
-	for i := range text {
-		out = append(out, int32(i))
-	}
-	return append(out, int32(len(text)))
 }
 
 // tokAt returns the index of the token that starts at or after byte b.
@@ -338,9 +328,9 @@ func (r *Resolver) Heard(qs []news.Quote) {
 	if len(qs) == 0 {
 		return
 	}
-	starts := runeStarts(r.text)
+	o := news.NewOffsets(r.text)
 	for _, q := range qs {
-		if q.Start < 0 || q.Start >= len(starts) {
+		if q.Start < 0 || q.Start > o.Len() {
 			continue
 		}
 		a := Agent{ID: q.Speaker, Name: q.SpeakerName}
@@ -350,6 +340,6 @@ func (r *Resolver) Heard(qs []news.Quote) {
 				break
 			}
 		}
-		r.Said(a, int(starts[q.Start]))
+		r.Said(a, o.Byte(q.Start))
 	}
 }

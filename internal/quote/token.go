@@ -24,11 +24,11 @@ var scanOpts = textscan.Options{Quotes: true, WordApostrophe: true, DoubleApostr
 // token is a word, a punctuation mark, or a run of one quotation mark.
 type token struct {
 	s, e int
+	// key is normalize.Fold of a word, the mark itself otherwise.
+	key  string
 	kind textscan.Kind
 	// q is the role of a quotation mark: qOpen, qClose or qBoth.
 	q textscan.Role
-	// key is normalize.Fold of a word, the mark itself otherwise.
-	key string
 	// brk is true when a line break comes before the token.
 	brk bool
 	// space is true when white space comes right before the token.
@@ -37,7 +37,7 @@ type token struct {
 
 // tokenize splits text into tokens as textscan.Scan does.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+1)
+	toks := make([]token, 0, textscan.Estimate(text))
 	for sc := textscan.NewScanner(text, scanOpts); sc.Scan(); {
 		t := sc.Token()
 		toks = append(toks, token{s: t.Start, e: t.End, kind: t.Kind, q: t.Role, key: t.Key, brk: t.Break, space: t.Space})

@@ -2,10 +2,12 @@ package segment
 
 import (
 	"context"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
 	"khabar/internal/news"
+	"khabar/internal/textscan"
 )
 
 // Stage is the pipeline stage that fills Article.Segments from
@@ -30,7 +32,7 @@ func (Stage) Process(ctx context.Context, a *news.Article) error {
 // accepts any string, including invalid UTF-8 (an invalid byte is a
 // symbol token of its own).
 func Split(text string) *news.Segments {
-	est := len(text)/6 + 4
+	est := textscan.Estimate(text)
 	seg := &news.Segments{
 		Paragraphs: make([]news.Span, 0, est/40+1),
 		Sentences:  make([]news.Sentence, 0, est/12+1),
@@ -47,6 +49,10 @@ func Split(text string) *news.Segments {
 			seg.Sentences = sentences(text, seg.Tokens, first, p, seg.Sentences)
 		}
 		start = next
+	}
+	// the record keeps the tokens: not the room left over
+	if cap(seg.Tokens) > len(seg.Tokens)+len(seg.Tokens)/8+64 {
+		seg.Tokens = slices.Clone(seg.Tokens)
 	}
 	return seg
 }

@@ -16,7 +16,6 @@ var scanOpts = textscan.Options{Numbers: true}
 // token is one word, digit run or punctuation mark of the text.
 type token struct {
 	s, e int // byte span
-	kind textscan.Kind
 	// key is the matching key: normalize.Fold of a word, the ASCII digits
 	// of a number, the mark itself for punctuation.
 	key string
@@ -26,11 +25,12 @@ type token struct {
 	// space is true when white space (or the start of the text) comes
 	// right before the token; brk when that space holds a line break.
 	space, brk bool
+	kind       textscan.Kind
 }
 
 // tokenize splits text into tokens as textscan.Scan does.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+1)
+	toks := make([]token, 0, textscan.Estimate(text))
 	for sc := textscan.NewScanner(text, scanOpts); sc.Scan(); {
 		t := sc.Token()
 		tok := token{s: t.Start, e: t.End, kind: t.Kind, key: t.Key, space: t.Space, brk: t.Break}

@@ -87,6 +87,8 @@ type KB struct {
 	// soundWord maps the translit.Key of one-word aliases to a bit per
 	// type (PER, LOC, ORG, MISC as bits 0..3).
 	soundWord map[string]uint8
+	// keys keeps the translit.Key of names met in documents
+	keys keyCache
 
 	// pending holds aliases read but not yet indexed, by entry.
 	pending map[int][]rawAlias
@@ -425,7 +427,7 @@ func (k *KB) Lookup(name, typ string) []Entry {
 // curated lists do not hold (दमित्री पेस्कोव for Dmitry Peskov). Only keys
 // of two words or of four letters and more are indexed.
 func (k *KB) LookupSound(name string) []Entry {
-	pk := translit.Key(name)
+	pk := k.Key(name)
 	if pk == "" {
 		return nil
 	}

@@ -3,6 +3,8 @@ package kb
 import (
 	"strings"
 	"testing"
+
+	"khabar/internal/entity/translit"
 )
 
 func TestLoad(t *testing.T) {
@@ -118,6 +120,76 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := Load(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestMarkFromMatches checks Mark, which works from each word's WordFacts,
+// against the marks worked out from Matches and the knowledge base's maps
+// directly, as Mark did before it kept facts per word.
+func TestMarkFromMatches(t *testing.T) {
+	k, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"प्रधानमंत्री नरेंद्र मोदी ने नई दिल्ली में कहा कि भारत और रूस के बीच बातचीत होगी",
+		"दमित्री पेस्कोव ने मास्को में संयुक्त राष्ट्र की बैठक के बाद अमित शाह से बात की",
+		"Narendra Modi met Vladimir Putin in New Delhi , said the United Nations",
+		"राहुल गांधी , सोनिया गांधी और प्रियंका गांधी वाड्रा लखनऊ पहुंचे ।",
+		"",
+	} {
+		words := Words(s)
+		words = append(words, "", "जैशंकर")
+		want := make([]uint64, len(words))
+		for _, m := range k.Matches(words) {
+			var base uint
+			switch {
+			case m.Places && m.Scan:
+				base = 32
+			case m.Places:
+				base = 36
+			case m.Scan:
+				base = typeBit[m.Entry.Type] * 4
+			default:
+				base = 16 + typeBit[m.Entry.Type]*4
+			}
+			if m.End-m.Start == 1 {
+				want[m.Start] |= 1 << base
+				continue
+			}
+			for i := m.Start; i < m.End; i++ {
+				pos := uint(2)
+				switch i {
+				case m.Start:
+					pos = 1
+				case m.End - 1:
+					pos = 3
+				}
+				want[i] |= 1 << (base + pos)
+			}
+		}
+		for i, w := range words {
+			want[i] |= uint64(k.nameParts[w]) << 44
+			if want[i] == 0 && w != "" {
+				if bits, ok := k.soundWord[translit.Key(w)]; ok {
+					want[i] |= uint64(bits) << 40
+				}
+			}
+		}
+		got := make([]uint64, len(words))
+		k.Mark(words, got)
+		marked := 0
+		for i := range words {
+			if got[i] != want[i] {
+				t.Errorf("%q: word %d %q: marks %x, want %x", s, i, words[i], got[i], want[i])
+			}
+			if got[i] != 0 {
+				marked++
+			}
+		}
+		if s != "" && marked == 0 {
+			t.Errorf("%q: nothing marked", s)
 		}
 	}
 }

@@ -1,7 +1,5 @@
 package kb
 
-import "khabar/internal/entity/translit"
-
 // Match is a run of words of a sentence that is a name in the knowledge
 // base.
 type Match struct {
@@ -67,55 +65,97 @@ var typeBit = map[string]uint{PER: 0, LOC: 1, ORG: 2, MISC: 3}
 // gazetteer bits of every name that covers it. It lets the knowledge base
 // serve as the tagger's gazetteer.
 func (k *KB) Mark(words []string, marks []uint64) {
-	k.MarkCached(words, marks, nil)
+	facts := make([]any, len(words))
+	for i, w := range words {
+		if w != "" {
+			facts[i] = k.WordFacts(w)
+		}
+	}
+	k.MarkWords(words, facts, marks)
 }
 
-// MarkCached is Mark, keeping in cache (when not nil) the translit.Key of
-// each word it needs, for the other sentences of the document.
-func (k *KB) MarkCached(words []string, marks []uint64, cache map[string]string) {
-	for _, m := range k.Matches(words) {
-		var base uint
-		switch {
-		case m.Places && m.Scan:
-			base = 32
-		case m.Places:
-			base = 36
-		case m.Scan:
-			base = typeBit[m.Entry.Type] * 4
-		default:
-			base = 16 + typeBit[m.Entry.Type]*4
+// wordFacts is what Mark needs of one folded word.
+type wordFacts struct {
+	// first lists the aliases that start with the word
+	first []int32
+	// parts are the word's nameParts bits; sound the soundWord bits of
+	// its translit.Key, with hasSound set when soundWord has the key
+	parts, sound uint8
+	hasSound     bool
+}
+
+// noFacts stands for a word the knowledge base knows nothing of.
+var noFacts = &wordFacts{}
+
+// WordFacts returns what Mark needs of the folded word w, for MarkWords: the
+// aliases that start with it, whether it is a common given or family name,
+// and the types of the one-word names that sound like it.
+func (k *KB) WordFacts(w string) any {
+	f := wordFacts{first: k.byFirst[w], parts: k.nameParts[w]}
+	f.sound, f.hasSound = k.soundWord[k.Key(w)]
+	if f.first == nil && f.parts == 0 && !f.hasSound {
+		return noFacts
+	}
+	return &f
+}
+
+// MarkWords is Mark, given the WordFacts of each word ("" words may have
+// none).
+func (k *KB) MarkWords(words []string, facts []any, marks []uint64) {
+	factsOf := func(i int) *wordFacts {
+		if f, ok := facts[i].(*wordFacts); ok {
+			return f
 		}
-		if m.End-m.Start == 1 {
-			marks[m.Start] |= 1 << base
+		return noFacts
+	}
+	for i, w := range words {
+		if w == "" {
 			continue
 		}
-		for i := m.Start; i < m.End; i++ {
-			pos := uint(2)
-			switch i {
-			case m.Start:
-				pos = 1
-			case m.End - 1:
-				pos = 3
+		for _, ai := range factsOf(i).first {
+			a := &k.aliases[ai]
+			n := len(a.words)
+			if i+n > len(words) || !equalWords(a.words[1:], words[i+1:i+n]) {
+				continue
 			}
-			marks[i] |= 1 << (base + pos)
+			e := &k.entries[a.entry]
+			var base uint
+			switch {
+			case a.places && a.scan:
+				base = 32
+			case a.places:
+				base = 36
+			case a.scan:
+				base = typeBit[e.Type] * 4
+			default:
+				base = 16 + typeBit[e.Type]*4
+			}
+			if n == 1 {
+				marks[i] |= 1 << base
+				continue
+			}
+			for j := i; j < i+n; j++ {
+				pos := uint(2)
+				switch j {
+				case i:
+					pos = 1
+				case i + n - 1:
+					pos = 3
+				}
+				marks[j] |= 1 << (base + pos)
+			}
 		}
 	}
 	for i, w := range words {
-		if p := k.nameParts[w]; p != 0 {
-			marks[i] |= uint64(p) << 44
+		f := factsOf(i)
+		if f.parts != 0 {
+			marks[i] |= uint64(f.parts) << 44
 		}
 		if marks[i] != 0 || w == "" {
 			continue
 		}
-		key, ok := cache[w]
-		if !ok {
-			key = translit.Key(w)
-			if cache != nil {
-				cache[w] = key
-			}
-		}
-		if bits, ok := k.soundWord[key]; ok {
-			marks[i] |= uint64(bits) << 40
+		if f.hasSound {
+			marks[i] |= uint64(f.sound) << 40
 		}
 	}
 }

@@ -154,6 +154,8 @@ type alone struct {
 	set    FeatureSet
 	lshape string
 	class  uint8
+	// facts is what a WordGazetteer knows of the word
+	facts any
 }
 
 // wordHashes are the feature hashes, and the starts of the hashes, that
@@ -226,24 +228,42 @@ type memo struct {
 	// words, when not nil, are the folded words of the sentence being
 	// prepared
 	words []string
-	// cache is the gazetteer's, when it is a CachingGazetteer
-	cache map[string]string
+	// gaz, when the gazetteer is a WordGazetteer, gives each record its
+	// facts
+	gaz WordGazetteer
+	// scratch space of prepareMemo, reused from sentence to sentence
+	scratchWords []string
+	scratchMarks []uint64
+	scratchFacts []any
 	// shared, when not nil, keeps the records of frequent tokens across
 	// documents (see wordCache)
 	shared *wordCache
 }
 
-func newMemo() *memo {
-	return &memo{tok: map[string]*alone{}, cache: map[string]string{}}
+// memo returns a memo for the documents m tags, with m's shared records
+// and gazetteer.
+func (m *Model) memo() *memo {
+	mm := newMemo()
+	mm.shared = m.wordCache()
+	mm.gaz, _ = m.gaz.(WordGazetteer)
+	return mm
 }
 
-// CachingGazetteer is a Gazetteer that can keep what it works out of each
-// word across the sentences of one document.
-type CachingGazetteer interface {
+func newMemo() *memo {
+	return &memo{tok: map[string]*alone{}}
+}
+
+// WordGazetteer is a Gazetteer that works out what it knows of each word
+// once: a document's token records keep it (and the records shared between
+// documents keep it for them all), so that marking a sentence looks
+// nothing up.
+type WordGazetteer interface {
 	Gazetteer
-	// MarkCached is Mark, with cache (empty at first) kept by the caller
-	// for the sentences of one document.
-	MarkCached(words []string, marks []uint64, cache map[string]string)
+	// WordFacts returns what the gazetteer knows of the folded word w
+	// (not ""), never nil.
+	WordFacts(w string) any
+	// MarkWords is Mark, given the WordFacts of each word.
+	MarkWords(words []string, facts []any, marks []uint64)
 }
 
 // info returns the memo's record of token t, whose folded word is word
@@ -260,6 +280,9 @@ func (mm *memo) info(t string, lex lexicon, word string, known bool, set Feature
 		word = wordOf(t)
 	}
 	x := aloneOf(t, word, lex, set)
+	if mm.gaz != nil && word != "" {
+		x.facts = mm.gaz.WordFacts(word)
+	}
 	if mm.shared != nil {
 		x = mm.shared.put(t, x)
 	}
@@ -292,7 +315,14 @@ func aloneOf(t, word string, lex lexicon, set FeatureSet) *alone {
 // prepareMemo is prepare with the token records of mm (nil for none).
 func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *memo, set FeatureSet) []token {
 	ts := make([]token, len(tokens))
-	words := make([]string, len(tokens))
+	var words []string
+	if mm != nil {
+		// scratch space, which the gazetteer reads but does not keep
+		mm.scratchWords = grow(mm.scratchWords, len(tokens))
+		words = mm.scratchWords
+	} else {
+		words = make([]string, len(tokens))
+	}
 	for i, t := range tokens {
 		var x *alone
 		switch {
@@ -314,9 +344,27 @@ func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *mem
 		sentenceForm(ts)
 	}
 	if gaz != nil {
-		marks := make([]uint64, len(tokens))
-		if cg, ok := gaz.(CachingGazetteer); ok && mm != nil {
-			cg.MarkCached(words, marks, mm.cache)
+		var marks []uint64
+		var facts []any
+		if mm != nil {
+			mm.scratchMarks = grow(mm.scratchMarks, len(tokens))
+			marks = mm.scratchMarks
+			clear(marks)
+		} else {
+			marks = make([]uint64, len(tokens))
+		}
+		if mm != nil && mm.gaz != nil {
+			mm.scratchFacts = grow(mm.scratchFacts, len(tokens))
+			facts = mm.scratchFacts
+			for i := range ts {
+				if facts[i] = ts[i].facts; facts[i] == nil && words[i] != "" {
+					facts = nil // a record made without them
+					break
+				}
+			}
+		}
+		if facts != nil {
+			mm.gaz.MarkWords(words, facts, marks)
 		} else {
 			gaz.Mark(words, marks)
 		}
@@ -562,6 +610,16 @@ func trailingZeros(x uint64) int {
 	return n
 }
 
+// lexAheadBits and lexBehindBits are the lexicon bits lexFeatures reads of
+// the words after and before a token.
+var lexAheadBits, lexBehindBits = func() (ahead, behind uint32) {
+	for ty := uint32(0); ty < uint32(len(types)); ty++ {
+		ahead |= 1<<(ty*4+lexHead) | 1<<(ty*4+lexAfter)
+		behind |= 1<<(ty*4+lexBefore) | 1<<(ty*4+lexFirst)
+	}
+	return ahead, behind
+}()
+
 // lexFeatures adds features from the lexicon bits of the words around token
 // i, up to five words away and not across punctuation.
 func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
@@ -570,6 +628,9 @@ func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
 		t := &ts[i+d]
 		if t.punct {
 			break
+		}
+		if t.lex&lexAheadBits == 0 {
+			continue // most words: nothing to add
 		}
 		for ty := uint32(0); ty < uint32(len(types)); ty++ {
 			if bit := uint32(1) << (ty*4 + lexHead); t.lex&bit != 0 && seenHead&bit == 0 {
@@ -586,6 +647,9 @@ func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
 		t := &ts[i-d]
 		if t.punct {
 			break
+		}
+		if t.lex&lexBehindBits == 0 {
+			continue
 		}
 		for ty := uint32(0); ty < uint32(len(types)); ty++ {
 			if bit := uint32(1) << (ty*4 + lexBefore); t.lex&bit != 0 && seenBefore&bit == 0 {

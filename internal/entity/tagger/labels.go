@@ -35,6 +35,11 @@ type labelSet struct {
 	// typ[l] is the type of label l ("" for O); begin[l] is true for B-.
 	typ   []string
 	begin []bool
+	// preds[c] lists, in increasing order, the labels that label c may
+	// follow (see allowed); first lists the labels a sentence may start
+	// with.
+	preds [][]int16
+	first []int16
 }
 
 func newLabelSet(types []string) *labelSet {
@@ -43,6 +48,18 @@ func newLabelSet(types []string) *labelSet {
 	for _, t := range types {
 		ls.add("B-"+t, t, true)
 		ls.add("I-"+t, t, false)
+	}
+	L := ls.len()
+	ls.preds = make([][]int16, L)
+	for c := range L {
+		if ls.allowed(-1, c) {
+			ls.first = append(ls.first, int16(c))
+		}
+		for p := range L {
+			if ls.allowed(p, c) {
+				ls.preds[c] = append(ls.preds[c], int16(p))
+			}
+		}
 	}
 	return ls
 }

@@ -139,7 +139,6 @@ type work struct {
 	scores []float32 // n × L emission scores
 	delta  []float32
 	back   []int16
-	ok     []bool
 	found  []*featSlot
 }
 
@@ -155,8 +154,7 @@ func (m *Model) Tag(tokens []string) []string {
 	if len(tokens) == 0 {
 		return []string{}
 	}
-	mm := newMemo()
-	mm.shared = m.wordCache()
+	mm := m.memo()
 	return m.labelNames(m.labelsOf(prepareMemo(tokens, m.gaz, m.lex, nil, mm, m.set), 0))
 }
 
@@ -246,32 +244,27 @@ func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
 	wk.back = grow(wk.back, n*L)
 	negInf := float32(math.Inf(-1))
 	for c := 0; c < L; c++ {
-		if !ls.allowed(-1, c) {
-			wk.delta[c] = negInf
-			continue
-		}
-		wk.delta[c] = wk.scores[c] + trans[L*L+c]
-		wk.back[c] = -1
+		wk.delta[c] = negInf
 	}
-	// ok[c*L+p] tells whether label c may follow label p
-	wk.ok = grow(wk.ok, L*L)
-	for c := 0; c < L; c++ {
-		for p := 0; p < L; p++ {
-			wk.ok[c*L+p] = ls.allowed(p, c)
-		}
+	for _, c := range ls.first {
+		wk.delta[c] = wk.scores[c] + trans[L*L+int(c)]
+		wk.back[c] = -1
 	}
 	for i := 1; i < n; i++ {
 		prev := wk.delta[(i-1)*L : i*L]
 		cur := wk.delta[i*L : (i+1)*L]
 		em := wk.scores[i*L : (i+1)*L]
+		back := wk.back[i*L : (i+1)*L]
 		for c := 0; c < L; c++ {
-			best, arg := negInf, -1
-			ok := wk.ok[c*L : (c+1)*L]
-			for p, pv := range prev {
-				if pv == negInf || !ok[p] {
+			// the first best predecessor, in label order, as a scan of
+			// every allowed label finds it
+			best, arg := negInf, int16(-1)
+			for _, p := range ls.preds[c] {
+				pv := prev[p]
+				if pv == negInf {
 					continue
 				}
-				if v := pv + trans[p*L+c]; v > best || arg < 0 {
+				if v := pv + trans[int(p)*L+c]; v > best || arg < 0 {
 					best, arg = v, p
 				}
 			}
@@ -280,7 +273,7 @@ func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
 				continue
 			}
 			cur[c] = best + em[c]
-			wk.back[i*L+c] = int16(arg)
+			back[c] = arg
 		}
 	}
 	last := wk.delta[(n-1)*L : n*L]

@@ -40,17 +40,22 @@ func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint 
 		lab [16]uint16
 		n   uint16
 	}
-	near := map[string]*counts{}
+	// the counts of each word, by index into cs: one slice rather than an
+	// allocation per distinct word
+	near := map[string]int32{}
+	var cs []counts
 	add := func(k, d int) {
 		if k < 0 || k >= len(words) {
 			return
 		}
 		for i, w := range words[k] {
-			c := near[w]
-			if c == nil {
-				c = &counts{}
-				near[w] = c
+			j, ok := near[w]
+			if !ok {
+				j = int32(len(cs))
+				cs = append(cs, counts{})
+				near[w] = j
 			}
+			c := &cs[j]
 			c.lab[labels[k][i]] += uint16(d)
 			c.n += uint16(d)
 		}
@@ -66,7 +71,7 @@ func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint 
 		for i, w := range words[k] {
 			l := labels[k][i]
 			h := hint{p1: int8(l)}
-			c := near[w]
+			c := &cs[near[w]]
 			n := int(c.n) - 1
 			h.seen = uint8(min(n, 3))
 			for y, cy := range c.lab {
@@ -146,33 +151,63 @@ func (m *Model) TagDoc(doc [][]string) [][]string {
 // words, when not nil, holds the folded word of each token of doc, as
 // kb.Word folds it, which spares folding them again.
 func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]string, error) {
+	out, _, err := m.tagDoc(ctx, doc, words, false)
+	return out, err
+}
+
+// TagDocWords is TagDocContext that folds the tokens itself and returns,
+// besides the tags, the folded word of each token (as kb.Word folds it):
+// a token it has met before, in this document or in others, is folded
+// once.
+func (m *Model) TagDocWords(ctx context.Context, doc [][]string) (tags, words [][]string, err error) {
+	return m.tagDoc(ctx, doc, nil, true)
+}
+
+// tagDoc is TagDocContext, returning the folded words too when wantWords.
+func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords bool) ([][]string, [][]string, error) {
 	out := make([][]string, len(doc))
+	var outWords [][]string
+	if wantWords {
+		outWords = make([][]string, len(doc))
+	}
 	if m.second == nil {
 		for k, s := range doc {
 			if k%64 == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
+				return nil, nil, ctx.Err()
 			}
 			out[k] = m.Tag(s)
+			if wantWords {
+				outWords[k] = make([]string, len(s))
+				for i, t := range s {
+					outWords[k][i] = wordOf(t)
+				}
+			}
 		}
-		return out, nil
+		return out, outWords, nil
 	}
 	// Both passes see the same tokens: they are prepared once (the second
 	// pass shares the first's gazetteer and lexicon), with each distinct
 	// token worked out once for the document.
-	mm := newMemo()
-	mm.shared = m.wordCache()
+	mm := m.memo()
 	prepared := make([][]token, len(doc))
 	first := make([][]int, len(doc))
 	hw := make([][]string, len(doc))
 	for k, s := range doc {
 		if k%64 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
 		if words != nil {
 			mm.words = words[k]
 		}
 		ts := prepareMemo(s, m.gaz, m.lex, nil, mm, m.set)
 		prepared[k] = ts
+		if wantWords {
+			ws := make([]string, len(ts))
+			for i := range ts {
+				ws[i] = ts[i].folded
+			}
+			outWords[k] = ws
+		}
 		first[k] = m.labelsOf(ts, 0)
 		hw[k] = make([]string, len(s))
 		for i := range ts {
@@ -182,14 +217,14 @@ func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]s
 	hs := hints(m.labels, hw, first, m.window)
 	for k, ts := range prepared {
 		if k%64 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
 		for i := range ts {
 			ts[i].hint, ts[i].hinted = hs[k][i], true
 		}
 		out[k] = m.labelNames(m.second.labelsOf(ts, 1))
 	}
-	return out, nil
+	return out, outWords, nil
 }
 
 // SecondPass tags the sentences doc[k] for k in which with the second pass

@@ -3,6 +3,7 @@ package tagger
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Word vectors: the emission score of a token is the sum of the weights of
@@ -112,59 +113,34 @@ func (m *Model) vecOf(a *alone, pass int, scratch *[]uint64) *wordVec {
 // frequent word is folded, hashed and summed once. It holds at most
 // wordCacheSize tokens, the first ones met; the rest are worked out per
 // document. A record is a pure function of its token and the model, so
-// what the cache holds never changes a result.
+// what the cache holds never changes a result. Reads take no lock
+// (sync.Map), as the workers of a pipeline read it all the time.
 type wordCache struct {
-	m      *Model
-	shards [wordCacheShards]wordShard
+	m   *Model
+	tok sync.Map // string → *alone
+	n   atomic.Int64
 }
 
-const (
-	wordCacheShards = 16
-	wordCacheSize   = 1 << 14
-)
+const wordCacheSize = 1 << 14
 
-type wordShard struct {
-	mu  sync.RWMutex
-	tok map[string]*alone
-}
-
-func newWordCache(m *Model) *wordCache {
-	c := &wordCache{m: m}
-	for i := range c.shards {
-		c.shards[i].tok = map[string]*alone{}
-	}
-	return c
-}
-
-func (c *wordCache) shard(t string) *wordShard {
-	h := uint32(2166136261)
-	for i := 0; i < len(t); i++ {
-		h = (h ^ uint32(t[i])) * 16777619
-	}
-	return &c.shards[h%wordCacheShards]
-}
+func newWordCache(m *Model) *wordCache { return &wordCache{m: m} }
 
 // get returns the record of token t, or nil; c may be nil.
 func (c *wordCache) get(t string) *alone {
 	if c == nil {
 		return nil
 	}
-	sh := c.shard(t)
-	sh.mu.RLock()
-	x := sh.tok[t]
-	sh.mu.RUnlock()
-	return x
+	if x, ok := c.tok.Load(t); ok {
+		return x.(*alone)
+	}
+	return nil
 }
 
 // put offers x, the new record of token t, to the cache and returns the
 // record to use: x, with its vectors, when the cache keeps it or is full;
 // the one another document put meanwhile.
 func (c *wordCache) put(t string, x *alone) *alone {
-	sh := c.shard(t)
-	sh.mu.RLock()
-	full := len(sh.tok) >= wordCacheSize/wordCacheShards
-	sh.mu.RUnlock()
-	if full {
+	if c.n.Load() >= wordCacheSize {
 		return x
 	}
 	// tokens are often slices of an article's text: a kept record must
@@ -176,16 +152,15 @@ func (c *wordCache) put(t string, x *alone) *alone {
 	if c.m.second != nil {
 		c.m.second.vecOf(x, 1, &scratch)
 	}
-	x.shared = true
-	sh.mu.Lock()
-	defer sh.mu.Unlock()
-	if y := sh.tok[t]; y != nil {
-		return y
+	x.shared = true // read-only from now on, kept or not
+	if c.n.Add(1) > wordCacheSize {
+		c.n.Add(-1)
+		return x
 	}
-	if len(sh.tok) >= wordCacheSize/wordCacheShards {
-		return x // x is read-only now, which is fine for one document
+	if y, loaded := c.tok.LoadOrStore(t, x); loaded {
+		c.n.Add(-1)
+		return y.(*alone)
 	}
-	sh.tok[t] = x
 	return x
 }
 

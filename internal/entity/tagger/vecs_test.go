@@ -4,11 +4,14 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"unsafe"
+
+	"khabar/internal/entity/internal/fold"
 )
 
 // vecSentences returns the sentences the word-vector tests tag: the toy
@@ -263,10 +266,39 @@ func TestWordCacheKeepsNoText(t *testing.T) {
 			}
 		}
 	}
-	sh := m.words.shard("मोहन")
-	for k := range sh.tok {
-		if k == "मोहन" && unsafe.StringData(k) == unsafe.StringData(strings.Fields(text)[0]) {
+	m.words.tok.Range(func(k, _ any) bool {
+		if k := k.(string); k == "मोहन" && unsafe.StringData(k) == unsafe.StringData(strings.Fields(text)[0]) {
 			t.Error("the cache's key is the text's bytes")
+		}
+		return true
+	})
+}
+
+// TestTagDocWords checks that TagDocWords tags as TagDocContext does and
+// returns the folded word of every token, twice over (the second time from
+// the records the first left in the model's shared cache).
+func TestTagDocWords(t *testing.T) {
+	for _, m := range []*Model{shippedModel(t), shippedModel(t).FirstPass()} {
+		doc := vecSentences(t)
+		want, err := m.TagDocContext(t.Context(), doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			tags, words, err := m.TagDocWords(t.Context(), doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(tags, want) {
+				t.Fatalf("stacked %v: tags differ from TagDocContext", m.Stacked())
+			}
+			for k, s := range doc {
+				for i, tok := range s {
+					if words[k][i] != fold.Word(tok) {
+						t.Fatalf("token %q: word %q, want %q", tok, words[k][i], fold.Word(tok))
+					}
+				}
+			}
 		}
 	}
 }
