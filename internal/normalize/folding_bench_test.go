@@ -57,3 +57,19 @@ func BenchmarkCmpTermNew(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkCmpKeyOld(b *testing.B) {
+	s := benchText(b)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		oldFold(s)
+	}
+}
+
+func BenchmarkCmpKeyNew(b *testing.B) {
+	s := benchText(b)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		KeyFold.String(s)
+	}
+}
