@@ -74,10 +74,10 @@ func Set(packs []*Pack, c Class) map[string]bool {
 
 // Words is a set of folded words for the checks a stage makes on every
 // token. A miss on a word whose signature (sig) no member has costs one
-// bit test,
-// and a small set is scanned, not hashed: a Go map hashes every word it
-// is asked about, which made the stages that read these classes from the
-// packs slower than the string comparisons they replaced.
+// bit test, and a small set is scanned, not hashed: a Go map hashes every
+// word it is asked about, which made the stages that read these classes
+// from the packs slower than the string comparisons they replaced. The
+// empty word is never a member.
 type Words struct {
 	sigs uint64          // the signature bits of the members (see sig)
 	list []string        // the members, when there are few
