@@ -55,9 +55,11 @@ func (e Entry) Float() float64 {
 type Pack struct {
 	// Lang is the ISO 639-1 code of the language: the pack's folder.
 	Lang    string
-	text    string // every entry's text and value, one after another
-	entries map[Class][]span
-	buf     []byte // text while loading
+	text    string           // every entry's text and value, one after another
+	spans   []span           // every entry, class by class
+	classes map[Class][2]int // the entries of each class: spans[lo:hi]
+	loading map[Class][]span // the entries while loading
+	buf     []byte           // text while loading
 }
 
 // span is one entry: its text and value as offsets into Pack.text.
@@ -71,7 +73,8 @@ func (p *Pack) Entries(c Class) []Entry {
 	if _, ok := schema[c]; !ok {
 		panic(fmt.Sprintf("lexicon: unknown class %q", c))
 	}
-	ss := p.entries[c]
+	r := p.classes[c]
+	ss := p.spans[r[0]:r[1]]
 	if len(ss) == 0 {
 		return nil
 	}
@@ -184,7 +187,7 @@ func Load(fsys fs.FS, lang string) (*Pack, error) {
 		return nil, fmt.Errorf("lexicon: %s: no .txt files", lang)
 	}
 	sort.Strings(names)
-	p := &Pack{Lang: lang, entries: map[Class][]span{}}
+	p := &Pack{Lang: lang, loading: map[Class][]span{}}
 	for _, name := range names {
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -198,6 +201,19 @@ func Load(fsys fs.FS, lang string) (*Pack, error) {
 		return nil, fmt.Errorf("lexicon: %s: the pack holds more than 4 GB of text", lang)
 	}
 	p.text, p.buf = string(p.buf), nil
+	// One slice for all the entries, not one per class: fewer objects for
+	// the collector to mark on every cycle.
+	n := 0
+	for _, ss := range p.loading {
+		n += len(ss)
+	}
+	p.spans = make([]span, 0, n)
+	p.classes = make(map[Class][2]int, len(p.loading))
+	for c, ss := range p.loading {
+		p.classes[c] = [2]int{len(p.spans), len(p.spans) + len(ss)}
+		p.spans = append(p.spans, ss...)
+	}
+	p.loading = nil
 	return p, nil
 }
 
@@ -213,7 +229,7 @@ func (p *Pack) add(c Class, text, value string) {
 		p.buf = append(p.buf, value...)
 		e.ve = uint32(len(p.buf))
 	}
-	p.entries[c] = append(p.entries[c], e)
+	p.loading[c] = append(p.loading[c], e)
 }
 
 // parse adds the sections of one file.

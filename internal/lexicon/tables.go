@@ -73,14 +73,24 @@ func Set(packs []*Pack, c Class) map[string]bool {
 }
 
 // Words is a set of folded words for the checks a stage makes on every
-// token. A miss on a word of a length no member has costs one bit test,
-// and a small set is scanned, not hashed: a Go map hashes every word it
-// is asked about, which made the stages that read these classes from the
-// packs slower than the string comparisons they replaced.
+// token. A miss on a word whose signature (sig) no member has costs one
+// bit test, and a small set is scanned, not hashed: a Go map hashes every
+// word it is asked about, which made the stages that read these classes
+// from the packs slower than the string comparisons they replaced. The
+// empty word is never a member.
 type Words struct {
-	lens uint64          // bit n: a member of n bytes (63: 63 or more)
+	sigs uint64          // the signature bits of the members (see sig)
 	list []string        // the members, when there are few
 	m    map[string]bool // the members, when there are many
+}
+
+// sig is a non-empty word's signature: one of 64 bits, chosen by its
+// length and its last byte (Devanagari words share their first byte and
+// often their length). A set holds the bits of its members, so most words
+// it lacks are turned away by one test.
+func sig(s string) uint64 {
+	n := len(s)
+	return 1 << ((uint(n) ^ uint(s[n-1])) & 63)
 }
 
 // smallWords is the most members Words scans rather than hashes.
@@ -101,7 +111,10 @@ func (w *Words) Add(s string) {
 	if w.Has(s) {
 		return
 	}
-	w.lens |= 1 << min(len(s), 63)
+	if s == "" {
+		return // no class holds the empty word; Has("") is false
+	}
+	w.sigs |= sig(s)
 	if w.m != nil {
 		w.m[s] = true
 		return
@@ -131,17 +144,14 @@ func WordSet(packs []*Pack, c Class) Words {
 // Has reports whether s is in the set.
 func (w *Words) Has(s string) bool {
 	n := len(s)
-	if w.lens&(1<<min(n, 63)) == 0 {
+	if n == 0 || w.sigs>>((uint(n)^uint(s[n-1]))&63)&1 == 0 {
 		return false
 	}
 	if w.m != nil {
 		return w.m[s]
 	}
-	if n == 0 {
-		return true // the bit for length 0 is set
-	}
-	// Devanagari words share their first byte and often their length:
-	// the last byte tells most of them apart without a call.
+	// The last byte tells most same-length Devanagari words apart
+	// without a call.
 	for _, x := range w.list {
 		if len(x) == n && x[n-1] == s[n-1] && x == s {
 			return true
@@ -151,7 +161,9 @@ func (w *Words) Has(s string) bool {
 }
 
 // Len returns the number of words in the set.
-func (w *Words) Len() int { return len(w.list) + len(w.m) }
+func (w *Words) Len() int {
+	return len(w.list) + len(w.m)
+}
 
 // List returns the words of the set, in no particular order.
 func (w *Words) List() []string {

@@ -13,8 +13,10 @@ func (f *finder) weekdayExpr(i int) int {
 	if r, ok := f.lex.mods[f.key(i)]; ok {
 		dir = 2 * r.step()
 		j = i + 1
-	} else if n := f.nextPhraseAt(i); n > 0 {
-		dir, j = 2, i+n
+	} else if f.lex.nextFirst.Has(f.key(i)) {
+		if n := f.nextPhraseAt(i); n > 0 {
+			dir, j = 2, i+n
+		}
 	}
 	w, ok := f.lex.weekdays[f.key(j)]
 	if !ok {
@@ -162,7 +164,7 @@ func (f *finder) modExpr(i int) int {
 	j := i + 1
 	switch {
 	case ok:
-	case f.nextPhraseAt(i) > 0:
+	case f.lex.nextFirst.Has(k) && f.nextPhraseAt(i) > 0:
 		r, j = relNext, i+f.nextPhraseAt(i)
 	case f.lex.same.Has(k):
 		if u, ok := f.lex.units[f.key(i+1)]; ok && u == uDay && !f.lex.plural.Has(f.key(i+1)) {
