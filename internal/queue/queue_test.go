@@ -280,6 +280,31 @@ func TestQueueMatchesIngest(t *testing.T) {
 	}
 }
 
+// publishCorpus publishes the sample corpus's articles as raw articles,
+// after first (when not nil), and returns how many were new on the queue.
+func publishCorpus(t *testing.T, q *queue.Queue, first func() error) int {
+	t.Helper()
+	p := q.Publisher(source.Hash)
+	n := 0
+	err := source.Walk(t.Context(), []string{corpus(t, 1)}, source.Options{}, func(it source.Item) error {
+		if first != nil {
+			if err := first(); err != nil {
+				return err
+			}
+			first = nil
+		}
+		dup, err := p.Publish(t.Context(), it.Name, it.Article)
+		if !dup {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 // startWorker runs one analysis worker on q until the test ends.
 func startWorker(t *testing.T, q *queue.Queue) {
 	t.Helper()
@@ -305,26 +330,10 @@ func TestDeadLetter(t *testing.T) {
 	// A raw article whose body is not gzip, published by hand.
 	bad, _ := json.Marshal(map[string]any{"id": "bad1", "name": "broken.html",
 		"raw": map[string]any{"Source": "{}", "Format": "html", "Hints": "{}", "Body": base64.StdEncoding.EncodeToString([]byte("not gzip"))}})
-	dir := corpus(t, 1)
-	p := q.Publisher(source.Hash)
-	var n int
-	first := true
-	err = source.Walk(t.Context(), []string{dir}, source.Options{}, func(it source.Item) error {
-		if first {
-			first = false
-			if _, err := q.PublishRawForTest(t.Context(), bad); err != nil {
-				return err
-			}
-		}
-		dup, err := p.Publish(t.Context(), it.Name, it.Article)
-		if !dup {
-			n++
-		}
+	n := publishCorpus(t, q, func() error {
+		_, err := q.PublishRawForTest(t.Context(), bad)
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	drain(t, q, st, n)
 	total, dead, err := q.DeadLetters(t.Context(), 10)
 	if err != nil {
@@ -397,19 +406,7 @@ func TestLinkerDeadLetter(t *testing.T) {
 		t.Fatal(err)
 	}
 	run(t, lk.Run)
-	dir := corpus(t, 1)
-	p := q.Publisher(source.Hash)
-	n := 0
-	err = source.Walk(t.Context(), []string{dir}, source.Options{}, func(it source.Item) error {
-		dup, err := p.Publish(t.Context(), it.Name, it.Article)
-		if !dup {
-			n++
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	n := publishCorpus(t, q, nil)
 	drain(t, q, st, n-1)
 	total, dead, err := q.DeadLetters(t.Context(), 10)
 	if err != nil {
