@@ -174,16 +174,12 @@ func (g *Grouper) forgetTime(o uint32) {
 func (g *Grouper) sweepEvery() uint64 { return max(1, uint64(g.x.opt.Recent)/4) }
 
 // settle sweeps after an article was added, when the cutoff has moved on
-// or a quarter of Options.Recent has been linked since the last sweep. The
-// cutoff never moves back. It returns the evicted articles and whether it
-// swept.
+// or a quarter of Options.Recent has been linked since the last sweep. It
+// returns the evicted articles and whether it swept.
 func (g *Grouper) settle() ([]Evicted, bool) {
-	c := g.cutoff()
-	if c <= g.w.swept && g.w.clock < g.w.sweptSeq+g.sweepEvery() {
+	if g.cutoff() <= g.w.swept && g.w.clock < g.w.sweptSeq+g.sweepEvery() {
 		return nil, false
 	}
-	g.w.swept = max(g.w.swept, c)
-	g.w.sweptSeq = g.w.clock
 	return g.sweep(), true
 }
 
@@ -195,24 +191,20 @@ func (g *Grouper) Sweep() []Evicted {
 	if g.cutoff() <= g.w.swept {
 		return nil
 	}
-	ev, _ := g.settleNow()
-	return ev
+	return g.sweep()
 }
 
-func (g *Grouper) settleNow() ([]Evicted, bool) {
+// sweep records a sweep at the current cutoff (which never moves back) and
+// position, and evicts what is older than both.
+func (g *Grouper) sweep() []Evicted {
 	g.w.swept = max(g.w.swept, g.cutoff())
 	g.w.sweptSeq = g.w.clock
-	return g.sweep(), true
-}
-
-// sweep evicts what is older than the last sweep's cutoff and position.
-func (g *Grouper) sweep() []Evicted {
 	c := g.w.swept
 	if c == NoCutoff {
 		return nil
 	}
 	since := g.RecentSince()
-	old := func(in *info) bool { return in.age < c && in.seq <= since }
+	old := func(age int64, seq uint64) bool { return age < c && seq <= since }
 	var out []Evicted
 	type newest struct {
 		age int64
@@ -230,12 +222,12 @@ func (g *Grouper) sweep() []Evicted {
 		if n := g.of[o]; n >= 0 {
 			top[n].age = max(top[n].age, in.age)
 			top[n].seq = max(top[n].seq, in.seq)
-		} else if old(in) {
+		} else if old(in.age, in.seq) {
 			out = append(out, g.evictOne(uint32(o)))
 		}
 	}
 	for n, gr := range g.groups {
-		if gr == nil || !old(&info{age: top[n].age, seq: top[n].seq}) {
+		if gr == nil || !old(top[n].age, top[n].seq) {
 			continue
 		}
 		for _, m := range gr.members {

@@ -41,14 +41,6 @@ func (e *Engine) Retire(cutoff time.Time, since uint64) {
 	e.compact()
 }
 
-// Cutoff returns the cutoff of the last Retire, the zero time before any.
-func (e *Engine) Cutoff() time.Time {
-	if e.cut == noCut {
-		return time.Time{}
-	}
-	return time.Unix(e.cut, 0).UTC()
-}
-
 // Held returns how many stories the engine holds whole (live) and as a
 // profile for threads (retired).
 func (e *Engine) Held() (live, retired int) {
@@ -195,5 +187,5 @@ func (e *Engine) compact() {
 }
 
 // compactMin is the fewest dead stories worth numbering the stories again
-// for (a variable for tests).
-var compactMin = 1024
+// for.
+const compactMin = 1024
