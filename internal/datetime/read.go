@@ -375,3 +375,10 @@ func validDay(y, m, d int) bool {
 // ValidDay is validDay for the callers: whether day d of month m exists in
 // year y, any year when y is 0.
 func ValidDay(y, m, d int) bool { return validDay(y, m, d) }
+
+// FullMonth reports whether the word key is a month's full name (not an
+// abbreviation or a short name).
+func (n *Names) FullMonth(key string) bool {
+	_, ok := n.months[key]
+	return ok
+}

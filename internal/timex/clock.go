@@ -65,24 +65,24 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	colon, marker := false, ""
 	if f.isNum(j) {
 		t := f.toks[j]
-		if t.nd > 2 || t.num > 24 || (j > 0 && f.tight(j) && f.isPunct(j-1, ".,:/-+")) {
+		if t.Digits > 2 || t.Num > 24 || (j > 0 && f.tight(j) && f.isPunct(j-1, ".,:/-+")) {
 			return
 		}
-		hh = t.num
+		hh = t.Num
 		j++
-		if f.isPunct(j, ":.") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].nd == 2 {
+		if f.isPunct(j, ":.") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].Digits == 2 {
 			colon = f.key(j) == ":"
-			mm = f.toks[j+1].num
+			mm = f.toks[j+1].Num
 			j += 2
-			if colon && f.isPunct(j, ":") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].nd == 2 {
-				ss, sec = f.toks[j+1].num, true
+			if colon && f.isPunct(j, ":") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].Digits == 2 {
+				ss, sec = f.toks[j+1].Num, true
 				j += 2
 			}
 			if mm > 59 || ss > 59 || (f.tight(j) && (f.isNum(j) || f.isPunct(j, ".:") && f.isNum(j+1))) {
 				return
 			}
 		}
-	} else if v, isNum := f.lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].kind == kWord && !f.lex.article.Has(f.key(j)) {
+	} else if v, isNum := f.lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].Kind == kWord && !f.lex.article.Has(f.key(j)) {
 		if v != float64(int(v)) { // डेढ़ बजे 1:30, ढाई बजे 2:30
 			if adj != 0 {
 				return
@@ -100,8 +100,8 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	case f.lex.oclock.Has(k):
 		marker, j = "h", j+1
 	case k == "बजकर":
-		if f.isNum(j+1) && f.toks[j+1].num < 60 && f.key(j+2) == "मिनट" {
-			mm, marker, j = f.toks[j+1].num, "h", j+3
+		if f.isNum(j+1) && f.toks[j+1].Num < 60 && f.key(j+2) == "मिनट" {
+			mm, marker, j = f.toks[j+1].Num, "h", j+3
 		} else if v, isNum := f.lex.numbers[f.key(j+1)]; isNum && v < 60 && f.key(j+2) == "मिनट" {
 			mm, marker, j = int(v), "h", j+3
 		} else {
