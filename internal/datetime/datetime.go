@@ -338,3 +338,46 @@ func ParseDayMonth(s string) (day, month, n int, ok bool) {
 	}
 	return day, month, n, true
 }
+
+// AttachTime gives a date-only stamp read from text the time of day
+// printed right after it, maybe labelled ("12 जून 2025 (Published: 04:10
+// PM IST)"), to the minute, and the label that time carries when the
+// stamp has none. Any other stamp is returned as it is.
+func AttachTime(text string, st Stamp) Stamp {
+	if st.Precision != PrecisionDay || st.End >= len(text) {
+		return st
+	}
+	toks := tokenize(text[st.End:min(len(text), st.End+48)])
+	k := 0
+	for isPunctTok(toks, k, ",|(-–") {
+		k++
+	}
+	label := Unlabelled
+	if k < len(toks) && toks[k].Kind == Word {
+		if label = stampNames.Label(toks[k].Key); label != Unlabelled {
+			k++
+			if k < len(toks) && toks[k].Kind == Word && stampNames.links[toks[k].Key] {
+				k++
+			}
+			if isPunctTok(toks, k, ":") {
+				k++
+			}
+		}
+	}
+	c, ok := ReadClock(toks[k:], 0)
+	if !ok {
+		return st
+	}
+	m, _ := stampNames.Meridiem(toks[k:], c.End, false)
+	h := ApplyMeridiem(c.Hour, m)
+	if h > 23 {
+		return st
+	}
+	t := st.Time.In(IST)
+	st.Time = time.Date(t.Year(), t.Month(), t.Day(), h, c.Minute, 0, 0, IST)
+	st.Precision = PrecisionMinute
+	if st.Label == Unlabelled {
+		st.Label = label
+	}
+	return st
+}

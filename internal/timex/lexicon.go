@@ -107,6 +107,13 @@ type table struct {
 	clockFrac  map[string]int    // सवा 15, साढ़े 30, पौने -15
 	clockFracW lexicon.Words     // the keys of clockFrac
 	futureSuf  []string          // -एगा, …
+	// The words of clock.go.
+	late         lexicon.Words   // देर, late: before a part of the day
+	partLink     lexicon.Words   // के, की: "रात के समय"
+	partNoun     lexicon.Words   // समय, वक्त
+	oclockAnd    lexicon.Words   // बजकर
+	minuteWord   lexicon.Words   // मिनट
+	oclockPhrase map[string]bool // "o'clock", folded, with a plain apostrophe
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries),
@@ -201,5 +208,16 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.clockFrac = map[string]int{}
 	fill(l.clockFrac, packs, lexicon.TimeClockFrac, lexicon.Entry.Int)
 	l.clockFracW = lexicon.WordSet(packs, lexicon.TimeClockFrac)
+	l.late = lexicon.WordSet(packs, lexicon.TimeLate)
+	l.partLink = lexicon.WordSet(packs, lexicon.TimePartLink)
+	l.partNoun = lexicon.WordSet(packs, lexicon.TimePartNoun)
+	l.oclockAnd = lexicon.WordSet(packs, lexicon.TimeOClockAnd)
+	l.minuteWord = lexicon.WordSet(packs, lexicon.TimeMinuteWord)
+	l.oclockPhrase = map[string]bool{}
+	for _, p := range packs {
+		for _, w := range p.Words(lexicon.TimeOClockPhrase) {
+			l.oclockPhrase[normalize.Fold(strings.ReplaceAll(w, "’", "'"))] = true
+		}
+	}
 	return l
 }
