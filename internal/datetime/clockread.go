@@ -39,6 +39,10 @@ func ReadClock(toks []Token, i int) (Clock, bool) {
 	if c.Colon && isPunctTok(toks, j, ":") && tightTok(toks, j) && isNumTok(toks, j+1) && tightTok(toks, j+1) && toks[j+1].Digits == 2 {
 		c.Second, c.Seconds = toks[j+1].Num, true
 		j += 2
+		// A fraction of a second, as machines print it: "20:59:41.250".
+		if isPunctTok(toks, j, ".") && tightTok(toks, j) && isNumTok(toks, j+1) && tightTok(toks, j+1) {
+			j += 2
+		}
 	}
 	if c.Minute > 59 || c.Second > 59 || (tightTok(toks, j) && (isNumTok(toks, j) || isPunctTok(toks, j, ".:") && isNumTok(toks, j+1))) {
 		return Clock{}, false
