@@ -60,6 +60,7 @@ type Names struct {
 	shorts   map[string]int // short names, read only in a date with a year
 	weekdays map[string]int // weekday names and abbreviations
 	ordinals map[string]bool
+	dayLinks map[string]bool // between a day and its month: "of"
 
 	// The words of clocks (clockread.go).
 	meridiem, halfDay map[string]string // value am or pm
@@ -75,7 +76,7 @@ type Names struct {
 // by fold of each; a name of several packs keeps the last pack's value.
 func NewNames(packs []*lexicon.Pack, fold func(string) string) *Names {
 	n := &Names{months: map[string]int{}, abbrs: map[string]int{}, shorts: map[string]int{},
-		weekdays: map[string]int{}, ordinals: map[string]bool{}}
+		weekdays: map[string]int{}, ordinals: map[string]bool{}, dayLinks: map[string]bool{}}
 	for _, p := range packs {
 		for _, c := range []struct {
 			class lexicon.Class
@@ -88,6 +89,9 @@ func NewNames(packs []*lexicon.Pack, fold func(string) string) *Names {
 		}
 		for _, w := range p.Words(lexicon.OrdinalSuffix) {
 			n.ordinals[fold(w)] = true
+		}
+		for _, w := range p.Words(lexicon.DayLink) {
+			n.dayLinks[fold(w)] = true
 		}
 	}
 	n.buildClockWords(packs, fold)
@@ -266,25 +270,32 @@ func (n *Names) date(toks []Token, i int) (Date, bool) {
 	if !ok || isPunctTok(toks, k, ":") || !validDay(0, m, day) {
 		return Date{}, false
 	}
-	d.Day, d.End = day, k
-	y := k
-	if isPunctTok(toks, y, ",") {
-		y++
+	d.Day = day
+	d.Year, d.End, ok = yearAfter(toks, k, ",", m, day)
+	return d, ok
+}
+
+// yearAfter reads the year that may follow a day and month ending at token
+// k, after one of the marks seps: the year and the token after the date
+// (0 and k when no year is written). ok is false when the year is written
+// but has no such day (29 February 2023).
+func yearAfter(toks []Token, k int, seps string, m, day int) (y, end int, ok bool) {
+	at := k
+	if isPunctTok(toks, at, seps) {
+		at++
 	}
-	if yy, l, ok := Year(toks, y); ok {
-		if !validDay(yy, m, day) {
-			return Date{}, false
-		}
-		d.Year, d.End = yy, l
+	y, end, found := Year(toks, at)
+	if !found {
+		return 0, k, true
 	}
-	return d, true
+	return y, end, validDay(y, m, day)
 }
 
 // dayFirst reads the month and year after the day read at toks[i:j].
 func (n *Names) dayFirst(toks []Token, i, day, j int) (Date, bool) {
 	d := Date{Day: day, Start: i}
-	if keyAt(toks, j) == "of" {
-		j++
+	if j < len(toks) && toks[j].Kind == Word && n.dayLinks[toks[j].Key] {
+		j++ // "19th of March"
 	}
 	// "10-Jun-2025", "10/Jun/2025": the separator on both sides.
 	if isPunctTok(toks, j, "-/") && tightTok(toks, j) && tightTok(toks, j+1) {
@@ -304,20 +315,10 @@ func (n *Names) dayFirst(toks []Token, i, day, j int) (Date, bool) {
 	if !ok || !validDay(0, m, day) {
 		return Date{}, false
 	}
-	d.Month, d.MonthAt, d.End = m, j, k
-	y := k
-	if isPunctTok(toks, y, ",.") {
-		y++
-	}
-	if yy, l, ok := Year(toks, y); ok {
-		if !validDay(yy, m, day) {
-			return Date{}, false
-		}
-		d.Year, d.End = yy, l
-	} else if short {
-		return Date{}, false
-	}
-	return d, true
+	d.Month, d.MonthAt = m, j
+	d.Year, d.End, ok = yearAfter(toks, k, ",.", m, day)
+	// A short month name stands only in a date with a year.
+	return d, ok && (d.Year != 0 || !short)
 }
 
 // Numeric reads a date written in digits at toks[i]: three numbers joined

@@ -70,7 +70,7 @@ func readAll(s string) readLine {
 		out.Stamps = append(out.Stamps, s[st.Start:st.End]+" = "+st.Time.Format(time.RFC3339)+
 			[...]string{Unlabelled: "", Published: " (published)", Updated: " (updated)"}[st.Label])
 	}
-	for _, d := range ScanDates(s, 8) {
+	for _, d := range ScanDates(s, 8, time.Time{}) {
 		out.Scan = append(out.Scan, d.Time.Format(time.RFC3339))
 	}
 	return out
@@ -143,7 +143,7 @@ func FuzzRead(f *testing.F) {
 				}
 			}
 		}
-		for _, d := range ScanDates(s, 64) {
+		for _, d := range ScanDates(s, 64, time.Time{}) {
 			if d.Time.IsZero() {
 				t.Fatal("zero date")
 			}
@@ -162,7 +162,7 @@ func TestReadBounded(t *testing.T) {
 			stampNames.Date(toks, i)
 			ReadClock(toks, i)
 		}
-		ScanDates(s, 1<<20)
+		ScanDates(s, 1<<20, time.Time{})
 		// A guard against quadratic work, generous for a loaded machine.
 		if d := time.Since(start); d > 20*time.Second {
 			t.Errorf("%q×%d took %v", unit, len(s)/len(unit), d)

@@ -4,15 +4,26 @@ import (
 	"strings"
 	"time"
 
+	"khabar/internal/lexicon"
 	"khabar/internal/normalize"
 )
 
-// Labels that say which time a date is, looked for (as parts of words)
-// just before it by ScanDates; FindTimes reads whole words (labelWords).
-var (
-	updatedLabels   = []string{"updated", "modified", "अपडेट", "अद्यतन", "संशोधित"}
-	publishedLabels = []string{"published", "posted", "प्रकाशित", "पब्लिश", "दिनांक"}
-)
+// scanLabels are the packs' scan-label entries: what ScanDates looks for,
+// as parts of words, just before a date (FindTimes reads the whole words
+// of stamp-label).
+var scanLabels = func() (out []scanLabel) {
+	for _, l := range lexicon.Langs() {
+		for _, e := range lexicon.Get(l).Entries(lexicon.ScanLabel) {
+			out = append(out, scanLabel{strings.ToLower(normalize.FoldNukta(e.Text)), map[string]Label{"published": Published, "updated": Updated}[e.Value]})
+		}
+	}
+	return out
+}()
+
+type scanLabel struct {
+	text  string
+	label Label
+}
 
 // Dated is a date ScanDates found in running text.
 type Dated struct {
@@ -38,8 +49,13 @@ func foldDigits(s string) string { return normalize.Digits(normalize.FoldNukta(s
 // India). It reads at most limit dates. Dates are found from their year, so
 // text without years costs one pass over its bytes; around a year, the
 // recogniser's grammar (Names.Date) reads the date that ends with it.
-// Years run from 1990 to the year after the clock's.
-func ScanDates(text string, limit int) []Dated {
+// Years run from 1990 to the year after ref's (the clock's when ref is
+// zero), so the same page reads the same whenever it is read again.
+func ScanDates(text string, limit int, ref time.Time) []Dated {
+	if ref.IsZero() {
+		ref = time.Now()
+	}
+	lastYear := ref.Year() + 1
 	text = foldDigits(text)
 	var out []Dated
 	last := 0 // end of the last date found
@@ -47,7 +63,7 @@ func ScanDates(text string, limit int) []Dated {
 		if i < last || !isYearAt(text, i) {
 			continue
 		}
-		y, mo, d, start, end, clock, ok := dateAt(text, i, last)
+		y, mo, d, start, end, clock, ok := dateAt(text, i, last, lastYear)
 		if !ok {
 			continue
 		}
@@ -69,7 +85,7 @@ const scanBack, scanAhead = 40, 48
 // dateAt reads the date whose year is at text[i:i+4] and starts at or
 // after from, and the time of day written after it: the date's parts, its
 // byte range, the clock (nil when none).
-func dateAt(text string, i, from int) (y, mo, d, start, end int, clock *stampTime, ok bool) {
+func dateAt(text string, i, from, lastYear int) (y, mo, d, start, end int, clock *stampTime, ok bool) {
 	ws := max(from, i-scanBack)
 	for ws > from && ws < len(text) && text[ws]&0xC0 == 0x80 {
 		ws++
@@ -89,7 +105,7 @@ func dateAt(text string, i, from int) (y, mo, d, start, end int, clock *stampTim
 	if yt < 0 {
 		return
 	}
-	valid := func(y, m, d int) bool { return y >= 1990 && y <= time.Now().Year()+1 && ValidDate(y, m, d) }
+	valid := func(y, m, d int) bool { return y >= 1990 && y <= lastYear && ValidDate(y, m, d) }
 	// The earliest start whose date ends with this year; a year first
 	// starts it.
 	for s := max(0, yt-6); s <= yt; s++ {
@@ -153,14 +169,9 @@ func labelBefore(text string, i int) Label {
 	before := strings.ToLower(text[start:i])
 	// The label nearest to the date wins.
 	best, where := Unlabelled, -1
-	for _, l := range updatedLabels {
-		if j := strings.LastIndex(before, l); j > where {
-			best, where = Updated, j
-		}
-	}
-	for _, l := range publishedLabels {
-		if j := strings.LastIndex(before, l); j > where {
-			best, where = Published, j
+	for _, l := range scanLabels {
+		if j := strings.LastIndex(before, l.text); j > where {
+			best, where = l.label, j
 		}
 	}
 	return best
@@ -168,11 +179,11 @@ func labelBefore(text string, i int) Label {
 
 // ScanStamp reads one machine-written timestamp (a meta tag or JSON-LD
 // value) as ScanDates reads dates: RFC 3339 and its common variants, or
-// any date ScanDates knows with the time after it. ok is false when s
-// holds no date.
-func ScanStamp(s string) (t time.Time, hasTime, ok bool) {
+// any date ScanDates knows with the time after it (ref as ScanDates's).
+// ok is false when s holds no date.
+func ScanStamp(s string, ref time.Time) (t time.Time, hasTime, ok bool) {
 	s = strings.TrimSpace(s)
-	fs := ScanDates(s, 1)
+	fs := ScanDates(s, 1, ref)
 	if len(fs) == 0 {
 		return time.Time{}, false, false
 	}

@@ -37,12 +37,14 @@ const (
 // stage that reads a date shares.
 const (
 	OrdinalSuffix Class = "ordinal-suffix" // st, nd, rd, th: glued to a day ("19th")
+	DayLink       Class = "day-link"       // of: between a day and its month ("19th of March")
 	Meridiem      Class = "meridiem"       // am, pm after a clock time; value am or pm
 	HalfDay       Class = "clock-half-day" // अपराह्न: a half of the day after a printed clock time ("08:30 अपराह्न"); value am or pm
 	Zone          Class = "zone"           // zone names after a clock time; value the offset in seconds east of UTC
 	ClockSuffix   Class = "clock-suffix"   // hrs: a word that may follow a clock time and changes nothing
 	StampLink     Class = "stamp-link"     // at, on, बजे: between a printed date and its time
 	StampLabel    Class = "stamp-label"    // words that say what a printed time is; value published or updated
+	ScanLabel     Class = "scan-label"     // parts of words before a date in running text (extract's reading); value published or updated
 )
 
 // Classes of the time stage (timex).
@@ -314,12 +316,14 @@ var schema = map[Class]classSpec{
 	Abbreviation:   {},
 
 	OrdinalSuffix: {},
+	DayLink:       {},
 	Meridiem:      {kind: Text, values: oneOf("am", "pm")},
 	HalfDay:       {kind: Text, values: oneOf("am", "pm")},
 	Zone:          {kind: Int},
 	ClockSuffix:   {},
 	StampLink:     {},
 	StampLabel:    {kind: Text, values: oneOf("published", "updated")},
+	ScanLabel:     {kind: Text, values: oneOf("published", "updated")},
 
 	TimeUnit:         {kind: Text, values: oneOf("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")},
 	TimeUnitPlural:   {},
