@@ -141,7 +141,7 @@ func scanClockAfter(toks []Token, j int) *stampTime {
 	if !ok {
 		return nil
 	}
-	m, k := stampNames.Meridiem(toks, c.End, false)
+	m, k := stampNames.Meridiem(toks, c.End, true)
 	h := c.Hour
 	if m != "" {
 		if h < 1 || h > 12 {
