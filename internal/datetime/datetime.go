@@ -1,18 +1,32 @@
-// Package datetime is khabar's one date and time recogniser for what pages
-// print: RFC 3339 and ISO timestamps (also malformed ones), "March 19,
-// 2021 20:59 IST", "19 मार्च 2021", "१९ डिसेंबर २०२५", day-first numeric
-// dates, and dateline dates without a year ("19 मार्च"). Month and weekday
-// names and day number words come from the language packs
+// Package datetime is khabar's one date and time recogniser: every stage
+// that reads a date reads it here. It reads what pages print (RFC 3339 and
+// ISO timestamps, also malformed ones, "March 19, 2021 20:59 IST", "19 मार्च
+// 2021", "१९ डिसेंबर २०२५", "03-11-2025", "Sun, 10 Jun 2018 07:40 PM (IST)")
+// and what articles write ("19 मार्च" without a year, "19th of March", "मार्च
+// 2021"). Month and weekday names, ordinal suffixes, am/pm and half-day
+// words, zones and labels come from the language packs
 // (internal/lexicon), so a language added there is read here too. Times
 // without a zone are India Standard Time (news.IST).
 //
-// It reads in three ways, over one month table, one calendar (ValidDate,
-// DaysIn), one ISO reader (ReadISO) and one order of numeric dates
-// (NumericDate): FindTimes word by word (meta, clean, press and the input
-// readers: source, fetch, api), ScanDates year first (the extract stage,
-// over a page's visible text and declared timestamps), and ReadISO and
-// NumericDate alone for the time-expression stage (timex), whose token
-// matcher reads the relative and partial expressions on top.
+// The grammar reads at one token of a text: Names.Date (a calendar date in
+// every order, a weekday before it or not), Numeric and NumericDate (dates
+// in digits), Year, ReadClock (a time of day in digits), Names.Meridiem and
+// Names.Zone; ReadISO reads ISO 8601. Tokens are Token values: FindTimes
+// makes them here, the time-expression stage (timex) from textscan's.
+// ValidDate, ValidDay and DaysIn are the one calendar.
+//
+// The readings differ only in what they keep of what the grammar reads:
+//   - FindTimes (meta, clean, press and the input readers: source, fetch,
+//     api) reads printed timestamps word by word, with the names of every
+//     pack: a day, a month and a year from 1900 to 2100, the time printed
+//     before or after it, its zone and its label ("Updated:"); AttachTime
+//     gives a date the clock printed right after it;
+//   - ScanDates (the extract stage, over a page's visible text and declared
+//     timestamps) finds years first and reads the date that ends at each,
+//     from 1990 to the year after a reference time;
+//   - timex reads dates at its own tokens with the names of the article's
+//     language, and resolves them, and the relative expressions it reads on
+//     top, against the publication date.
 package datetime
 
 import (

@@ -68,8 +68,8 @@ func DaysIn(y, m int) int {
 // "3.11.25"), and month first only when the middle number cannot be a
 // month but the first can ("11/23/2025"). twoDigit reports a two-digit
 // year, which the caller places in a century. It is the one reading of
-// numeric dates: FindTimes and timex order them with it, each checking
-// the calendar and what surrounds the date its own way.
+// numeric dates: Numeric, and so every reading of the package, orders
+// them with it.
 func NumericDate(n, digits [3]int) (y, m, d int, twoDigit, ok bool) {
 	switch {
 	case digits[0] == 4 && digits[1] <= 2 && digits[2] <= 2:
