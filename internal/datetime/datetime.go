@@ -176,7 +176,10 @@ func matchDate(s string, toks []Token, i int) (Stamp, int, bool) {
 	}
 	// A time first, then the date: "08:59 PM IST, 19 Mar 2021".
 	j := i
-	if _, ok := n.Weekday(toks, j); ok {
+	if toks[j].Kind == Word {
+		if _, ok := n.Weekday(toks, j); !ok {
+			return Stamp{}, 0, false
+		}
 		j++
 		if isPunctTok(toks, j, ",.") {
 			j++

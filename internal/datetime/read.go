@@ -55,12 +55,10 @@ func keyAt(toks []Token, i int) string {
 // Names indexes the month and weekday names of some language packs by the
 // key their caller's tokens carry, for Date.
 type Names struct {
-	months   map[string]int // full month names
-	abbrs    map[string]int // abbreviations ("nov"); a full stop may follow
-	shorts   map[string]int // short names, read only in a date with a year
-	weekdays map[string]int // weekday names and abbreviations
+	// words holds the month and weekday names: one look-up tells a word
+	// that names neither, as most words, from one that does.
+	words    map[string]name
 	ordinals map[string]bool
-	dayLinks map[string]bool // between a day and its month: "of"
 
 	// The words of clocks (clockread.go).
 	meridiem, halfDay map[string]string // value am or pm
@@ -72,26 +70,65 @@ type Names struct {
 	links map[string]bool
 }
 
+// name is what a word names: a month in one of its forms, a weekday, or
+// (rarely) both.
+type name struct {
+	month   int8 // 1–12, 0 for none
+	form    form
+	weekday int8 // 0 (Sunday) – 6, -1 for none
+	link    bool // a word between a day and its month: "of"
+}
+
+// form is the form a month's name is written in.
+type form uint8
+
+// Forms of a month's name, the one read first first.
+const (
+	fullName  form = iota + 1 // "मार्च", "March"
+	abbrName                  // "Mar" (a full stop may follow)
+	shortName                 // "जन": only in a date with a year
+)
+
 // NewNames indexes the month, weekday and ordinal-suffix entries of packs
 // by fold of each; a name of several packs keeps the last pack's value.
 func NewNames(packs []*lexicon.Pack, fold func(string) string) *Names {
-	n := &Names{months: map[string]int{}, abbrs: map[string]int{}, shorts: map[string]int{},
-		weekdays: map[string]int{}, ordinals: map[string]bool{}, dayLinks: map[string]bool{}}
+	n := &Names{words: map[string]name{}, ordinals: map[string]bool{}}
+	get := func(k string) name {
+		if w, ok := n.words[k]; ok {
+			return w
+		}
+		return name{weekday: -1}
+	}
 	for _, p := range packs {
 		for _, c := range []struct {
 			class lexicon.Class
-			m     map[string]int
-		}{{lexicon.Month, n.months}, {lexicon.MonthAbbr, n.abbrs}, {lexicon.MonthShort, n.shorts},
-			{lexicon.Weekday, n.weekdays}, {lexicon.WeekdayAbbr, n.weekdays}} {
+			form  form
+		}{{lexicon.Month, fullName}, {lexicon.MonthAbbr, abbrName}, {lexicon.MonthShort, shortName}} {
 			for _, e := range p.Entries(c.class) {
-				c.m[fold(e.Text)] = e.Int()
+				k := fold(e.Text)
+				w := get(k)
+				if w.form == 0 || c.form <= w.form {
+					w.month, w.form = int8(e.Int()), c.form
+				}
+				n.words[k] = w
+			}
+		}
+		for _, c := range []lexicon.Class{lexicon.Weekday, lexicon.WeekdayAbbr} {
+			for _, e := range p.Entries(c) {
+				k := fold(e.Text)
+				w := get(k)
+				w.weekday = int8(e.Int())
+				n.words[k] = w
 			}
 		}
 		for _, w := range p.Words(lexicon.OrdinalSuffix) {
 			n.ordinals[fold(w)] = true
 		}
 		for _, w := range p.Words(lexicon.DayLink) {
-			n.dayLinks[fold(w)] = true
+			k := fold(w)
+			nw := get(k)
+			nw.link = true
+			n.words[k] = nw
 		}
 	}
 	n.buildClockWords(packs, fold)
@@ -116,38 +153,34 @@ func (n *Names) Label(k string) Label { return n.labels[k] }
 // abbreviation). Short names (lexicon.MonthShort) are not read here: they
 // stand only in a date with a year.
 func (n *Names) Month(toks []Token, i int) (month, next int, ok bool) {
-	if i < 0 || i >= len(toks) || toks[i].Kind != Word {
+	m, j, short, ok := n.month(toks, i)
+	if short {
 		return 0, i, false
 	}
-	k := toks[i].Key
-	if m, found := n.months[k]; found {
-		return m, i + 1, true
-	}
-	if m, found := n.abbrs[k]; found {
-		j := i + 1
-		if isPunctTok(toks, j, ".") && tightTok(toks, j) {
-			j++
-		}
-		return m, j, true
-	}
-	return 0, i, false
+	return m, j, ok
 }
 
 // month is Month that also reads short names, reporting them.
 func (n *Names) month(toks []Token, i int) (month, next int, short, ok bool) {
-	if m, j, ok := n.Month(toks, i); ok {
-		return m, j, false, true
+	if i < 0 || i >= len(toks) || toks[i].Kind != Word {
+		return 0, i, false, false
 	}
-	if i < len(toks) && toks[i].Kind == Word {
-		if m, found := n.shorts[toks[i].Key]; found {
-			j := i + 1
-			if isPunctTok(toks, j, ".॰") && tightTok(toks, j) {
-				j++
-			}
-			return m, j, true, true
+	w, found := n.words[toks[i].Key]
+	if !found || w.form == 0 {
+		return 0, i, false, false
+	}
+	j := i + 1
+	switch w.form {
+	case abbrName:
+		if isPunctTok(toks, j, ".") && tightTok(toks, j) {
+			j++
+		}
+	case shortName:
+		if isPunctTok(toks, j, ".॰") && tightTok(toks, j) {
+			j++
 		}
 	}
-	return 0, i, false, false
+	return int(w.month), j, w.form == shortName, true
 }
 
 // Weekday reports whether toks[i] names a weekday (in full or
@@ -156,8 +189,8 @@ func (n *Names) Weekday(toks []Token, i int) (int, bool) {
 	if i < 0 || i >= len(toks) || toks[i].Kind != Word {
 		return 0, false
 	}
-	w, ok := n.weekdays[toks[i].Key]
-	return w, ok
+	w, ok := n.words[toks[i].Key]
+	return int(w.weekday), ok && w.weekday >= 0
 }
 
 // Day reads a day of the month at toks[i]: one or two digits from 1 to
@@ -172,7 +205,7 @@ func (n *Names) Day(toks []Token, i int) (day, next int, ok bool) {
 		return 0, i, false
 	}
 	j := i + 1
-	if j < len(toks) && toks[j].Kind == Word && n.ordinals[toks[j].Key] && tightTok(toks, j) {
+	if tightTok(toks, j) && toks[j].Kind == Word && n.ordinals[toks[j].Key] {
 		j++
 	}
 	return t.Num, j, true
@@ -229,16 +262,27 @@ type Date struct {
 // two. What to accept of what is written (a year required, a century for
 // two digits, a capital on an English month) is the caller's.
 func (n *Names) Date(toks []Token, i int) (Date, bool) {
+	if i >= len(toks) || toks[i].Kind == Punct {
+		return Date{}, false
+	}
+	if toks[i].Kind == Word {
+		w, ok := n.words[toks[i].Key]
+		if !ok {
+			return Date{}, false // a word that names no month or weekday
+		}
+		if w.weekday < 0 {
+			return n.date(toks, i)
+		}
+	}
 	if _, ok := n.Weekday(toks, i); ok {
 		k := i + 1
 		if isPunctTok(toks, k, ",.") {
 			k++
 		}
-		d, ok := n.date(toks, k)
-		if ok {
+		if d, ok := n.date(toks, k); ok {
 			d.Start, d.Weekday = i, true
+			return d, true
 		}
-		return d, ok
 	}
 	return n.date(toks, i)
 }
@@ -294,7 +338,7 @@ func yearAfter(toks []Token, k int, seps string, m, day int) (y, end int, ok boo
 // dayFirst reads the month and year after the day read at toks[i:j].
 func (n *Names) dayFirst(toks []Token, i, day, j int) (Date, bool) {
 	d := Date{Day: day, Start: i}
-	if j < len(toks) && toks[j].Kind == Word && n.dayLinks[toks[j].Key] {
+	if j < len(toks) && toks[j].Kind == Word && n.words[toks[j].Key].link {
 		j++ // "19th of March"
 	}
 	// "10-Jun-2025", "10/Jun/2025": the separator on both sides.
@@ -379,7 +423,4 @@ func ValidDay(y, m, d int) bool { return validDay(y, m, d) }
 
 // FullMonth reports whether the word key is a month's full name (not an
 // abbreviation or a short name).
-func (n *Names) FullMonth(key string) bool {
-	_, ok := n.months[key]
-	return ok
-}
+func (n *Names) FullMonth(key string) bool { return n.words[key].form == fullName }

@@ -117,12 +117,5 @@ func buildNames() (*Names, map[string]int) {
 // MonthOf returns the month a word names (1–12), or 0; the word is keyed by
 // normalize.WordFold. Short names (lexicon.MonthShort) count.
 func MonthOf(w string) int {
-	k := normalize.WordFold.String(w)
-	if m, ok := stampNames.months[k]; ok {
-		return m
-	}
-	if m, ok := stampNames.abbrs[k]; ok {
-		return m
-	}
-	return stampNames.shorts[k]
+	return int(stampNames.words[normalize.WordFold.String(w)].month)
 }
