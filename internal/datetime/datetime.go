@@ -30,6 +30,7 @@
 package datetime
 
 import (
+	"strings"
 	"time"
 
 	"khabar/internal/news"
@@ -364,7 +365,11 @@ func AttachTime(text string, st Stamp) Stamp {
 	if st.Precision != PrecisionDay || st.End >= len(text) {
 		return st
 	}
-	toks := tokenize(text[st.End:min(len(text), st.End+48)])
+	rest := text[st.End:min(len(text), st.End+48)]
+	if !strings.ContainsAny(rest, ":.") {
+		return st // no clock: not worth reading word by word
+	}
+	toks := tokenize(rest)
 	k := 0
 	for isPunctTok(toks, k, ",|(-–") {
 		k++
