@@ -153,8 +153,8 @@ func scanClockAfter(toks []Token, j int) *stampTime {
 		return nil
 	}
 	st := &stampTime{hh: h, mm: c.Minute, ss: c.Second, zone: IST, end: k}
-	if loc, next, ok := stampNames.Zone(toks, k); ok {
-		st.zone, k = loc, next
+	if loc, _, ok := stampNames.Zone(toks, k); ok {
+		st.zone = loc
 	}
 	return st
 }

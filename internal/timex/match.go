@@ -85,7 +85,7 @@ func (f *finder) dateCore(i int) (dparts, int, bool) {
 	if f.toks[d.Start].Digits <= 2 && p.m <= 12 && p.d <= 12 && p.d != p.m && f.hasPub && !d.TwoDigitYear {
 		// Day first is the Indian way; take month first only when that
 		// is the publication day and day first is not.
-		if (day{p.y, p.d, p.m}) == f.pub && (day{p.y, p.m, p.d}) != f.pub {
+		if (day{p.y, p.d, p.m}) == f.pub && day(p) != f.pub {
 			p.d, p.m = p.m, p.d
 		}
 	}
@@ -198,7 +198,7 @@ func (f *finder) dateExpr(i int) int {
 	p, resolved := f.resolveDate(p, k)
 	val := p.value()
 	if resolved && p.d != 0 {
-		f.setAnchor(day{p.y, p.m, p.d})
+		f.setAnchor(day(p))
 	}
 	// A time of day after the date.
 	if p.d != 0 {
