@@ -323,38 +323,38 @@ func ValidDate(y, m, d int) bool {
 }
 
 // ParseDayMonth reads a date without a year at the start of s, as datelines
-// write it: "19 मार्च", "March 12", "१९ मार्च", "चार जून". It returns day, month and
-// the bytes read.
+// write it, with the recogniser's names: "19 मार्च", "March 12", "Dec. 5",
+// "१९ मार्च", "चार जून" (a number word for the day, as PTI-Bhasha writes
+// it). It returns day, month and the bytes read, up to the day or the
+// month's name (a glued abbreviation point included).
 func ParseDayMonth(s string) (day, month, n int, ok bool) {
 	toks := tokenize(s)
-	monthOf := func(t Token) int {
-		if t.Kind != Word {
-			return 0
-		}
-		return MonthOf(t.Key)
-	}
-	// "Dec. 5": the point of an abbreviated month.
-	if len(toks) >= 3 && monthOf(toks[0]) > 0 && isPunctTok(toks, 1, ".") {
-		toks = append(toks[:1:1], toks[2:]...)
-	}
+	names := stampNames
 	if len(toks) < 2 {
 		return 0, 0, 0, false
 	}
-	switch {
-	case toks[0].Kind == Number && toks[0].Digits <= 2 && monthOf(toks[1]) > 0:
-		day, month, n = toks[0].Num, monthOf(toks[1]), toks[1].End
-	case toks[0].Kind == Word && dayWords[toks[0].Key] > 0 && monthOf(toks[1]) > 0:
-		// "चार जून", as PTI-Bhasha datelines write the day.
-		day, month, n = dayWords[toks[0].Key], monthOf(toks[1]), toks[1].End
-	case monthOf(toks[0]) > 0 && toks[1].Kind == Number && toks[1].Digits <= 2:
-		day, month, n = toks[1].Num, monthOf(toks[0]), toks[1].End
-	default:
+	end := func(j int) int { return toks[j-1].End }
+	if d, j, found := names.Day(toks, 0); found {
+		if m, k, _, found := names.month(toks, j); found {
+			return d, m, end(k), true
+		}
 		return 0, 0, 0, false
 	}
-	if day < 1 || day > 31 {
+	if toks[0].Kind == Word && dayWords[toks[0].Key] > 0 {
+		if m, k, _, found := names.month(toks, 1); found {
+			return dayWords[toks[0].Key], m, end(k), true
+		}
 		return 0, 0, 0, false
 	}
-	return day, month, n, true
+	if m, j, _, found := names.month(toks, 0); found {
+		if isPunctTok(toks, j, ".") {
+			j++ // "Dec . 5"
+		}
+		if d, k, found := names.Day(toks, j); found {
+			return d, m, end(k), true
+		}
+	}
+	return 0, 0, 0, false
 }
 
 // AttachTime gives a date-only stamp read from text the time of day
