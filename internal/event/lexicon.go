@@ -111,6 +111,8 @@ type table struct {
 	placeStems []string
 	// match holds the word lists of detect.go's checks (checkClasses).
 	match map[lexicon.Class]*matcher
+	// r holds the word lists of the other rules.
+	r rules
 }
 
 // matcher is a word list whose entries may be stems ("लगा*").
@@ -289,6 +291,7 @@ func buildLexicon(packs []*lexicon.Pack) (*table, error) {
 	for _, c := range checkClasses {
 		l.match[c] = buildMatcher(packs, c)
 	}
+	l.r = buildRules(packs)
 	return l, nil
 }
 
