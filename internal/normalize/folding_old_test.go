@@ -273,12 +273,78 @@ func oldNameFold(s string) string {
 	return k
 }
 
+// oldAgencyKey is press's agencyKey before AliasFold.
+func oldAgencyKey(s string) string {
+	s = strings.ToLower(FoldNukta(s))
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == '-' || r == '‐' || r == '–' || r == ' ' || r == '\u00a0' || r == '.' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// oldShingle is the dedup tokenizer's fold of the characters of a word
+// before ShingleFold; characters that end a word there are kept.
+func oldShingle(s string) string {
+	var buf []byte
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+		case r == nukta || r == zwj || r == zwnj:
+		case r == candrabindu:
+			buf = utf8.AppendRune(buf, anusvara)
+		case DevanagariDigit(r) >= 0:
+			buf = append(buf, byte('0'+DevanagariDigit(r)))
+		case r >= 0x0958 && r <= 0x095F:
+			buf = utf8.AppendRune(buf, [...]rune{'क', 'ख', 'ग', 'ज', 'ड', 'ढ', 'फ', 'य'}[r-0x0958])
+		case r >= 0x0900 && r <= 0x097F:
+			buf = utf8.AppendRune(buf, r)
+		case r < 0x0530 && unicode.IsLetter(r):
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			buf = utf8.AppendRune(buf, r)
+		case unicode.IsDigit(r):
+			if d := DigitValue(r); d >= 0 {
+				buf = append(buf, byte('0'+d))
+			} else {
+				buf = utf8.AppendRune(buf, r)
+			}
+		default:
+			buf = utf8.AppendRune(buf, r)
+		}
+	}
+	return string(buf)
+}
+
+// shingleByRune folds s with ShingleFold.AppendRune, as dedup does.
+func shingleByRune(s string) string {
+	var b []byte
+	for _, r := range s {
+		b = ShingleFold.AppendRune(b, r)
+	}
+	return string(b)
+}
+
 // foldSamples are inputs the foldings differ on, and ordinary text.
 var foldSamples = []string{
 	"", " ", "  नई  \n\n दिल्ली ", "ट्रम्प", "ट्रम्\u200dप", "ऩ्क", "ज़ेलेंस्की", "\u095bमीन", "हाँ", "जगत्", "जगत्।",
 	"२०२५ में", "Donald TRUMP", "Pétain Zürich", "“पुतिन”, (क्रेमलिन)", "U.S. ट्रंप-पुतिन", "अा ाे याेग",
 	"१२ ৩ ٣ ۴ ９ ๓", "ÀÉÎ ǅ İstanbul", "ख़बर\tपढ़ें\r\nआगे", "\u00a0NBSP\u2009thin", "a\xffb", "ИВАН Петров",
 	"इन्स्टाग्राम", "सम्बन्ध", "ङ्क ञ्च ण्ड", "ऩ्क", "म्\u200c\u200dब", "e\u0301 क\u0301", "ऱ ऴ ऩ", "ＡＢＣ", "ऑस्ट्रेलिया एएनआइ इंडिया", "ाॅ अॉ",
+	"P.T.I.", "पी.टी.आई", "आईएएनएस-भाषा", "रॉयटर्स\u00a0‐ – न्यूज़", "ԱՐՄԵՆ Ἀθῆναι ǅ", "१२३ ৪ ১", "यूएनआई।", "  -.- ",
 }
 
 func checkFoldings(t *testing.T, s string) {
@@ -286,10 +352,14 @@ func checkFoldings(t *testing.T, s string) {
 	for _, c := range []struct {
 		f   *Folding
 		old func(string) string
-	}{{KeyFold, oldFold}, {NameFold, oldNameFold}, {TermFold, oldTermFold}, {LineFold, oldLine}, {WordFold, oldWordFold}} {
+	}{{KeyFold, oldFold}, {NameFold, oldNameFold}, {TermFold, oldTermFold}, {LineFold, oldLine}, {WordFold, oldWordFold},
+		{AliasFold, oldAgencyKey}, {ShingleFold, oldShingle}} {
 		if got, want := c.f.String(s), c.old(s); got != want {
 			t.Errorf("%s(%q) = %q, want %q as before", c.f.Name(), s, got, want)
 		}
+	}
+	if got, want := shingleByRune(s), oldShingle(s); got != want {
+		t.Errorf("ShingleFold.AppendRune over %q = %q, want %q as before", s, got, want)
 	}
 }
 
