@@ -408,7 +408,7 @@ func wordy(s string) bool {
 	words, all := 0, 0
 	for _, w := range strings.Fields(s) {
 		all++
-		if !strings.ContainsAny(w, "0123456789०१२३४५६७८९") {
+		if !hasDigit(w) {
 			words++
 		}
 	}

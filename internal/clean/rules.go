@@ -79,6 +79,12 @@ func hasAny(s string, subs ...string) bool {
 	return false
 }
 
+// hasPrefixOf reports whether s starts with one of pre.
+func hasPrefixOf(s string, pre []string) bool {
+	_, ok := hasPrefixAny(s, pre...)
+	return ok
+}
+
 func hasPrefixAny(s string, pre ...string) (string, bool) {
 	for _, p := range pre {
 		if strings.HasPrefix(s, p) {
@@ -124,7 +130,7 @@ func appLabel(text string) bool {
 // deskCredit reports a short credit ending in a desk word: "Our Special
 // Correspondent", "DH News Service", "India Today Web Desk".
 func deskCredit(t string) bool {
-	if strings.ContainsAny(t, "0123456789०१२३४५६७८९") {
+	if hasDigit(t) {
 		return false
 	}
 	ws := strings.Fields(strings.Trim(t, " ,:-–|()"))
@@ -378,7 +384,7 @@ func (lim *Limits) classify(text string, sh shape) string {
 	if wireContribution(t, sh) {
 		return news.ReasonCredit
 	}
-	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= lim.Short && !sh.sentence && (strings.HasPrefix(t, "tags") && (len(t) == 4 || t[4] == ':' || t[4] == ' ') || !strings.HasPrefix(t, "tags")) {
+	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= lim.Short && !sh.sentence && wholeTagPrefix(t) {
 		return news.ReasonTags
 	}
 	if sh.words <= lim.Banner {
@@ -558,7 +564,7 @@ func timestampLine(text, t string) string {
 	if words <= 25 {
 		for _, st := range stamps {
 			if st.Label != datetime.Unlabelled {
-				if hasAny(" "+t+" ", " by ", " by:", " द्वारा", "reported", "written") {
+				if hasAny(" "+t+" ", byWords...) {
 					return news.ReasonByline
 				}
 				return news.ReasonTimestamp
@@ -590,9 +596,51 @@ func relativeTime(t string, sh shape) bool {
 	if sh.words > 6 {
 		return false
 	}
-	hasNum := strings.ContainsAny(t, "0123456789०१२३४५६७८९") || hasAny(t, agoNumbers...)
+	hasNum := hasDigit(t) || hasAny(t, agoNumbers...)
 	return hasNum && hasAny(t, agoWords...) &&
 		hasAny(t, agoUnits...)
+}
+
+// byWords make a time line a byline ([clean.by-words]).
+var byWords = vocab(lexicon.CleanByWords)
+
+// creditLabels open a credit line: a source label before an agency, an
+// input label before anything ([clean.source-labels], [clean.input-labels]).
+var creditLabels = func() []struct {
+	label string
+	input bool
+} {
+	var out []struct {
+		label string
+		input bool
+	}
+	for _, c := range []lexicon.Class{lexicon.CleanSourceLabels, lexicon.CleanInputLabels} {
+		for _, l := range vocab(c) {
+			out = append(out, struct {
+				label string
+				input bool
+			}{l, c == lexicon.CleanInputLabels})
+		}
+	}
+	return out
+}()
+
+// inputOpeners start a line of inputs ([clean.input-openers]).
+var inputOpeners = vocab(lexicon.CleanInputOpeners)
+
+// wholeTagPrefixes are tag prefixes that count as whole words only
+// ([clean.whole-tag-prefixes]).
+var wholeTagPrefixes = vocab(lexicon.CleanWholeTagPrefixes)
+
+// wholeTagPrefix reports whether t, a line opening with a tag prefix, does
+// not open with a whole-word-only prefix run on into a longer word.
+func wholeTagPrefix(t string) bool {
+	for _, p := range wholeTagPrefixes {
+		if strings.HasPrefix(t, p) {
+			return len(t) == len(p) || t[len(p)] == ':' || t[len(p)] == ' '
+		}
+	}
+	return true
 }
 
 // stampFiller are words that go with timestamps and say nothing else.
@@ -602,10 +650,10 @@ var stampFiller = vocabSet(lexicon.CleanStampFiller)
 // "(इनपुट: भाषा)", "(With inputs from PTI)", "- IANS", "(एजेंसी)".
 func isCredit(text, t string) bool {
 	core := strings.Trim(t, " ()[]-–—:.|।")
-	for _, p := range []string{"source:", "agency:", "स्रोत:", "एजेंसी:", "साभार:", "courtesy:", "इनपुट:", "input:", "inputs:", "sources:"} {
-		if strings.HasPrefix(core, p) {
-			core = strings.TrimSpace(core[len(p):])
-			if core != "" && (press.Agency(core) != "" || strings.HasPrefix(p, "इनपुट") || strings.HasPrefix(p, "input")) {
+	for _, p := range creditLabels {
+		if strings.HasPrefix(core, p.label) {
+			core = strings.TrimSpace(core[len(p.label):])
+			if core != "" && (press.Agency(core) != "" || p.input) {
 				return true
 			}
 			// "Source: Al Jazeera and news agencies".
@@ -621,7 +669,7 @@ func isCredit(text, t string) bool {
 		return true
 	}
 	if hasAny(t, inputWords...) &&
-		(strings.HasPrefix(strings.TrimSpace(text), "(") || strings.HasPrefix(t, "इनपुट") || strings.HasPrefix(t, "with inputs") || strings.HasPrefix(t, "input")) {
+		(strings.HasPrefix(strings.TrimSpace(text), "(") || hasPrefixOf(t, inputOpeners)) {
 		return true
 	}
 	return false

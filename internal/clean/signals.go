@@ -96,7 +96,7 @@ func captionCredit(text, t string, sh shape) bool {
 	if len(lt) != len(text) {
 		return false
 	}
-	for _, lab := range []string{"photo credit:", "photo:", "photo :", "image credit:", "image:", "फोटो:", "फोटो :", "तस्वीर:", "फोटो साभार", "image courtesy", "photo courtesy", "photo by", "pic:", "फोटो-", "फोटो -", "photo-", "photo -"} {
+	for _, lab := range photoLabels {
 		i := strings.LastIndex(lt, lab)
 		if i <= 0 {
 			continue
@@ -112,7 +112,7 @@ func captionCredit(text, t string, sh shape) bool {
 	// credit closing the caption.
 	if ws := strings.Fields(strings.TrimRight(text, " .")); len(ws) >= 4 {
 		last := strings.ToLower(ws[len(ws)-1])
-		if last == "photo" || last == "photos" || last == "फोटो" || last == "file photo" {
+		if photoNouns[last] {
 			credit := ws[len(ws)-2]
 			if r := firstRune(credit); unicode.IsUpper(r) || press.Agency(credit) != "" || len(press.FindOutlets(credit)) > 0 {
 				prev := strings.TrimRight(strings.Join(ws[:len(ws)-2], " "), " ")
@@ -128,6 +128,24 @@ func sentenceCount(s string) int {
 	return strings.Count(s, ". ") + strings.Count(s, "। ") + strings.Count(s, "? ") + strings.Count(s, "! ")
 }
 
+// The words of the caption, credit and reading-time checks (their
+// clean.* classes).
+var (
+	photoLabels      = vocab(lexicon.CleanPhotoLabels)
+	photoNouns       = vocabSet(lexicon.CleanPhotoNouns)
+	photoLeads       = vocab(lexicon.CleanPhotoLeads)
+	minuteWords      = vocabSet(lexicon.CleanMinuteWords)
+	bioAfterName     = vocab(lexicon.CleanBioAfterName)
+	designationWords = vocab(lexicon.CleanDesignationWords)
+	nameLabels       = vocab(lexicon.CleanNameLabels)
+)
+
+// isDigit reports an ASCII or Devanagari digit.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || normalize.DevanagariDigit(r) >= 0 }
+
+// hasDigit reports whether s holds an ASCII or Devanagari digit.
+func hasDigit(s string) bool { return strings.ContainsFunc(s, isDigit) }
+
 // readTimeWords are the words of a reading-time label besides its number
 // and unit.
 var readTimeWords = vocabSet(lexicon.CleanReadTimeWords)
@@ -135,14 +153,14 @@ var readTimeWords = vocabSet(lexicon.CleanReadTimeWords)
 // readTime reports a line giving the reading or listening time of the
 // page: "3 mins", "2 min read", "Read Time: 2 mins", "4 मिनट में पढ़ें".
 func readTime(t string, sh shape) bool {
-	if sh.words > 6 || !strings.ContainsAny(t, "0123456789०१२३४५६७८९") {
+	if sh.words > 6 || !hasDigit(t) {
 		return false
 	}
 	unit := false
 	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(":|-–·•()", r) }) {
 		switch {
-		case strings.Trim(w, "0123456789०१२३४५६७८९") == "":
-		case w == "min" || w == "mins" || w == "minute" || w == "minutes" || w == "मिनट" || w == "m":
+		case strings.TrimFunc(w, isDigit) == "":
+		case minuteWords[w]:
 			unit = true
 		case readTimeWords[w]:
 		default:
@@ -221,7 +239,7 @@ func authorBio(text string, sh shape, authors []string) bool {
 			continue
 		}
 		if rest, ok := strings.CutPrefix(strings.TrimLeft(t, "( "), a); ok {
-			if _, ok := hasPrefixAny(rest, " is ", " was ", " writes ", " has been ", " हैं", " है ", " एक "); ok {
+			if _, ok := hasPrefixAny(rest, bioAfterName...); ok {
 				return true
 			}
 		}
@@ -268,7 +286,7 @@ func creditMore(text string, sh shape) bool {
 	if len(press.FindOutlets(text)) > 0 || hasDeskWord(t) {
 		return true
 	}
-	return hasAny(" "+t+" ", " के लिए", " for ", "पदनाम", "designation")
+	return hasAny(" "+t+" ", designationWords...)
 }
 
 // hasDeskWord reports a desk word ("correspondent", "संवाददाता") in t.
@@ -290,7 +308,7 @@ func creditNames(lines []*line) []string {
 			continue
 		}
 		t := strings.TrimSpace(l.text)
-		for _, p := range []string{"By ", "by ", "BY ", "Written by ", "Written By "} {
+		for _, p := range nameLabels {
 			t = strings.TrimPrefix(t, p)
 		}
 		if i := strings.IndexAny(t, ",|"); i > 0 {
@@ -349,7 +367,7 @@ func photoLead(text, t string, sh shape) bool {
 	if sh.words > 5 || sh.sentence && !strings.HasSuffix(t, ")") {
 		return false
 	}
-	for _, w := range []string{"photograph", "photo", "फोटो", "तस्वीर", "image", "इमेज", "pic"} {
+	for _, w := range photoLeads {
 		rest, ok := strings.CutPrefix(t, w)
 		if !ok || rest != "" && !strings.ContainsRune(" :-–(", firstRune(rest)) {
 			continue

@@ -226,8 +226,8 @@ func (d *doc) casualties(si int) []casualty {
 		// English: "killed six people", "killing 14".
 		if d.toks[k].kind == kWord && d.text[d.toks[k].s] < 0x80 && k+1 < s.end {
 			j := k + 1
-			if d.key(j) == "at" && d.key(j+1) == "least" {
-				j += 2
+			if n, _ := d.lex.r.atLeast.at(d, j); n > 0 {
+				j += n
 			}
 			for l := 3; l >= 1; l-- {
 				if j+l > s.end {

@@ -34,6 +34,8 @@ type rules struct {
 	nameVerb   matcher // बता*, called: calling someone a name
 	calledOff  matcher // रद्द, cancelled: after a meeting, it was called off
 	locative   matcher // Marathi "ात", "मध्ये": endings that carry "in" (locative-suffix)
+	// abbreviation are the words whose full stop ends no sentence.
+	abbreviation matcher
 
 	purpose    phrases // के लिए: a purpose, not an event
 	toCome     phrases // होने वाली: the event after it is still to come
@@ -41,6 +43,7 @@ type rules struct {
 	manner     phrases // रूप से, तरह: a manner, with its adjective before it
 	deathIdiom phrases // जान गई, मार डाला; value the case of the victim before it
 	senses     phrases // stems of political triggers that name one act; value the act
+	atLeast    phrases // at least: between a casualty word and its count
 }
 
 // fields pairs each word list of r with its class.
@@ -63,6 +66,7 @@ func (r *rules) fields() []struct {
 		{lexicon.EventVictimCase, &r.victimCase}, {lexicon.EventObjectCase, &r.objectCase},
 		{lexicon.EventInsult, &r.insult}, {lexicon.EventNameVerb, &r.nameVerb},
 		{lexicon.EventCalledOff, &r.calledOff}, {lexicon.LocativeSuffix, &r.locative},
+		{lexicon.Abbreviation, &r.abbreviation},
 	}
 }
 
@@ -78,6 +82,7 @@ func buildRules(packs []*lexicon.Pack) rules {
 	r.manner = buildPhrases(packs, lexicon.EventManner)
 	r.deathIdiom = buildPhrases(packs, lexicon.EventDeathIdiom)
 	r.senses = buildPhrases(packs, lexicon.EventSense)
+	r.atLeast = buildPhrases(packs, lexicon.EventAtLeast)
 	return r
 }
 

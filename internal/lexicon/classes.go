@@ -194,6 +194,7 @@ const (
 	EventManner     Class = "event.manner"      // रूप से, तरह: a manner between a casualty word and its count, after an adjective (phrases)
 	EventDeathIdiom Class = "event.death-idiom" // जान गई, मार डाला: a death; value the case of the victim before it (phrases)
 	EventSense      Class = "event.sense"       // stems of political triggers that name one act ("पेशकश", "offer"); value the act
+	EventAtLeast    Class = "event.at-least"    // "at least": between an English casualty word and its count ("killing at least 11") (phrases)
 )
 
 // Classes of the press recognisers (package press).
@@ -286,6 +287,18 @@ const (
 	CleanBioVerbs           Class = "clean.bio-verbs"           // clean: bioVerbs in signals.go
 	CleanPhotoSources       Class = "clean.photo-sources"       // clean: photoSources in signals.go
 	CleanDownloadEnds       Class = "clean.download-ends"       // clean: downloadEnds in vocab.go
+	CleanByWords            Class = "clean.by-words"            // clean: a time line with one of these is a byline (rules.go)
+	CleanSourceLabels       Class = "clean.source-labels"       // clean: "source:", "स्रोत:": before an agency, a credit (rules.go)
+	CleanInputLabels        Class = "clean.input-labels"        // clean: "इनपुट:", "input:": before anything, a credit (rules.go)
+	CleanInputOpeners       Class = "clean.input-openers"       // clean: the starts of a line of inputs (rules.go)
+	CleanWholeTagPrefixes   Class = "clean.whole-tag-prefixes"  // clean: tag prefixes that must be whole words: "tags" (rules.go)
+	CleanPhotoLabels        Class = "clean.photo-labels"        // clean: "photo:", "फोटो:": before a name at the end of a caption (signals.go)
+	CleanPhotoNouns         Class = "clean.photo-nouns"         // clean: "photo", "फोटो": after an outlet's name at the end of a caption (signals.go)
+	CleanPhotoLeads         Class = "clean.photo-leads"         // clean: "photo", "तस्वीर": before a source on a credit line (signals.go)
+	CleanMinuteWords        Class = "clean.minute-words"        // clean: "min", "मिनट": the unit of a reading time (signals.go)
+	CleanBioAfterName       Class = "clean.bio-after-name"      // clean: " is ", " हैं": after a writer's name, a note about the writer (signals.go)
+	CleanDesignationWords   Class = "clean.designation-words"   // clean: " for ", "पदनाम": a credit's designation (signals.go)
+	CleanNameLabels         Class = "clean.name-labels"         // clean: "By ": stripped, in order and as written, from a byline's name (signals.go)
 )
 
 // classSpec says what a class holds.
@@ -476,6 +489,7 @@ var schema = map[Class]classSpec{
 	EventManner:       {phrase: true},
 	EventDeathIdiom:   {kind: Text, phrase: true, values: oneOf("genitive", "object")},
 	EventSense:        {kind: Text, values: oneOf("offer", "meet", "refuse")},
+	EventAtLeast:      {phrase: true},
 
 	PressAgency:          {kind: Text, phrase: true},
 	PressAgencyAmbiguous: {kind: Text, phrase: true},
@@ -561,4 +575,16 @@ var schema = map[Class]classSpec{
 	CleanBioVerbs:           {phrase: true},
 	CleanPhotoSources:       {phrase: true},
 	CleanDownloadEnds:       {phrase: true},
+	CleanByWords:            {phrase: true},
+	CleanSourceLabels:       {phrase: true},
+	CleanInputLabels:        {phrase: true},
+	CleanInputOpeners:       {phrase: true},
+	CleanWholeTagPrefixes:   {phrase: true},
+	CleanPhotoLabels:        {phrase: true},
+	CleanPhotoNouns:         {phrase: true},
+	CleanPhotoLeads:         {phrase: true},
+	CleanMinuteWords:        {phrase: true},
+	CleanBioAfterName:       {phrase: true},
+	CleanDesignationWords:   {phrase: true},
+	CleanNameLabels:         {phrase: true},
 }
