@@ -310,5 +310,13 @@ func (d *doc) erg(k int) bool { return d.lex.ergative[d.key(k)] }
 // check list c (one of checkClasses).
 func (d *doc) has(c lexicon.Class, w string) bool { return d.lex.match[c].has(w) }
 
-// is reports whether folded word w is in word list c.
-func (d *doc) is(c lexicon.Class, w string) bool { return d.lex.words[c][w] }
+// is reports whether folded word w is in word list c, one of
+// wordClasses; any other class is a programming error, and panics rather
+// than match nothing.
+func (d *doc) is(c lexicon.Class, w string) bool {
+	m, ok := d.lex.words[c]
+	if !ok {
+		panic("event: " + string(c) + " is not one of wordClasses")
+	}
+	return m[w]
+}
