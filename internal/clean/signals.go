@@ -128,18 +128,6 @@ func sentenceCount(s string) int {
 	return strings.Count(s, ". ") + strings.Count(s, "। ") + strings.Count(s, "? ") + strings.Count(s, "! ")
 }
 
-// The words of the caption, credit and reading-time checks (their
-// clean.* classes).
-var (
-	photoLabels      = vocab(lexicon.CleanPhotoLabels)
-	photoNouns       = vocabSet(lexicon.CleanPhotoNouns)
-	photoLeads       = vocab(lexicon.CleanPhotoLeads)
-	minuteWords      = vocabSet(lexicon.CleanMinuteWords)
-	bioAfterName     = vocab(lexicon.CleanBioAfterName)
-	designationWords = vocab(lexicon.CleanDesignationWords)
-	nameLabels       = vocab(lexicon.CleanNameLabels)
-)
-
 // isDigit reports an ASCII or Devanagari digit.
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || normalize.DevanagariDigit(r) >= 0 }
 

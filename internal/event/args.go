@@ -59,14 +59,14 @@ func (d *doc) segmentBounds(i int) (int, int) {
 // ("पेस्कोव ने कहा, …").
 func (d *doc) segmentBreak(k int) bool {
 	switch w := d.key(k); {
-	case d.lex.r.that.has(w):
+	case d.lex.r.that.Has(w):
 		return true
 	case w == "," || w == ":":
 		p := d.key(k - 1)
-		if d.lex.r.speechAux.has(p) {
+		if d.lex.r.speechAux.Has(p) {
 			p = d.key(k - 2)
 		}
-		return d.lex.r.speechVerb.has(p)
+		return d.lex.r.speechVerb.Has(p)
 	}
 	return false
 }
@@ -94,7 +94,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 	for k := i; k < hi; k++ {
 		w := d.key(k)
 		switch {
-		case d.lex.r.lacking.has(w) && d.lex.r.oblique.has(d.key(k-1)) && k > i:
+		case d.lex.r.lacking.Has(w) && d.lex.r.oblique.Has(d.key(k-1)) && k > i:
 			// "युद्ध समाप्ति के … समझौते के बिना": the event is part of
 			// what was missing, unless a verb stands between.
 			verb := false
@@ -102,9 +102,9 @@ func (d *doc) modality(m *Mention, i, end int) string {
 				verb = verb || d.is(lexicon.EventVerbs, d.key(x))
 			}
 			neg = neg || !verb
-		case d.lex.r.lacking.has(w):
+		case d.lex.r.lacking.Has(w):
 			// "बिना किसी समझौते के": negates what follows, not the event.
-			for k < hi && !d.lex.r.oblique.has(d.key(k)) {
+			for k < hi && !d.lex.r.oblique.Has(d.key(k)) {
 				k++
 			}
 		case d.is(lexicon.EventNegation, w):
@@ -248,22 +248,22 @@ func (d *doc) participants(m *Mention, i, end int) {
 			}
 			continue
 		}
-		if !d.lex.r.partyPost.has(p) {
+		if !d.lex.r.partyPost.Has(p) {
 			continue
 		}
 		at := k
-		if d.lex.r.compound.has(p) && d.lex.r.oblique.has(d.key(k-1)) {
+		if d.lex.r.compound.Has(p) && d.lex.r.oblique.Has(d.key(k-1)) {
 			at = k - 1
 		}
 		// "रूस के राष्ट्रपति": a qualifier of a title, not a party.
-		if d.has(lexicon.EventGenitive, p) {
+		if d.lex.r.genitive.Has(p) {
 			if d.is(lexicon.EventTitle, d.key(k+1)) {
 				continue
 			}
 		}
 		a, ok := d.resolver().Before(d.toks[at].s)
 		if !ok || a.ID == "" {
-			if ok && d.is(lexicon.EventParties, d.key(at-1)) && d.has(lexicon.EventBoth, d.key(at-2)) {
+			if ok && d.is(lexicon.EventParties, d.key(at-1)) && d.lex.r.both.Has(d.key(at-2)) {
 				if cancelled {
 					targets = append(targets, d.pair(d.toks[at].s)...)
 				} else {
@@ -274,9 +274,9 @@ func (d *doc) participants(m *Mention, i, end int) {
 		}
 		group := d.expand(a)
 		switch {
-		case d.lex.r.targetPost.has(p):
+		case d.lex.r.targetPost.Has(p):
 			targets = append(targets, group...)
-		case d.lex.r.sourcePost.has(p) && m.Event.Type != Consult:
+		case d.lex.r.sourcePost.Has(p) && m.Event.Type != Consult:
 			targets = append(targets, group...)
 		case cancelled:
 			targets = append(targets, group...)
@@ -294,7 +294,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 	}
 	// "दोनों नेता मिले": the pair as subject.
 	if len(actors) == 0 && d.key(i-1) != "" && (d.is(lexicon.EventParties, d.key(i-1)) || d.is(lexicon.EventParties, d.key(i-2))) &&
-		(d.has(lexicon.EventBoth, d.key(i-2)) || d.has(lexicon.EventBoth, d.key(i-3))) {
+		(d.lex.r.both.Has(d.key(i-2)) || d.lex.r.both.Has(d.key(i-3))) {
 		actors = append(actors, d.pair(d.toks[i].s)...)
 	}
 	// English: "Russia attacked Ukraine", "talks with Biden".
@@ -339,7 +339,7 @@ func (d *doc) expand(a quote.Agent) []quote.Agent {
 	// Over at most two words of a title ("अमेरिकी समकक्ष"), to the "और".
 	for n := 0; n < 3 && k >= 0; n++ {
 		w := d.key(k)
-		if d.lex.r.and.has(w) || w == "," {
+		if d.lex.r.and.Has(w) || w == "," {
 			if b, ok := d.resolver().Before(d.toks[k].s); ok && b.ID != "" && b.Type == a.Type {
 				out = append(out, b)
 			}

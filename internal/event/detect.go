@@ -106,7 +106,7 @@ func (d *doc) split() {
 			if i > 0 {
 				prev = d.toks[i-1].key
 			}
-			stop = n.s > t.e && !d.lex.r.abbreviation.has(prev) && (i == 0 || d.toks[i-1].kind != kNum) &&
+			stop = n.s > t.e && !d.lex.r.abbreviation.Has(prev) && (i == 0 || d.toks[i-1].kind != kNum) &&
 				!(n.kind == kWord && d.text[n.s] >= 'a' && d.text[n.s] <= 'z')
 		}
 		if stop && i+1 < len(d.toks) && !d.toks[i+1].brk {

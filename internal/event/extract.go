@@ -530,7 +530,7 @@ func (d *doc) leadPlace() int {
 		if k == 0 || d.is(lexicon.EventLocative, d.key(e)) {
 			return mi
 		}
-		if d.lex.r.oblique.has(d.key(e)) {
+		if d.lex.r.oblique.Has(d.key(e)) {
 			for x := e + 1; x < e+4 && x < len(d.toks); x++ {
 				if d.is(lexicon.EventLocative, d.key(x)) {
 					return mi

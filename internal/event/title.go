@@ -94,7 +94,7 @@ func (d *doc) cancelled(m *Mention) bool {
 	end := d.tokOf(m.Trigger.End)
 	_, hi := d.clauseBounds(d.tokOf(m.Trigger.Start))
 	for k := end; k < hi; k++ {
-		if d.lex.r.calledOff.has(d.key(k)) {
+		if d.lex.r.calledOff.Has(d.key(k)) {
 			return true
 		}
 	}

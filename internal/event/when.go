@@ -57,7 +57,7 @@ func (d *doc) when(m *Mention, i int) {
 	}
 	if best >= 0 {
 		// "शनिवार रात से रविवार सुबह तक": a range starts at its start.
-		if k := d.tokOf(d.times[best].s); best > 0 && d.lex.r.from.has(d.key(k-1)) && d.times[best-1].e == d.toks[k-2].e && d.times[best-1].date != "" {
+		if k := d.tokOf(d.times[best].s); best > 0 && d.lex.r.from.Has(d.key(k-1)) && d.times[best-1].e == d.toks[k-2].e && d.times[best-1].date != "" {
 			best--
 		}
 		t := d.times[best]
@@ -143,7 +143,7 @@ func (d *doc) agentOf(s int) (id string, pronoun bool) {
 				return a.ID, false
 			}
 			return "", false
-		case d.lex.r.that.has(d.key(k)):
+		case d.lex.r.that.Has(d.key(k)):
 			return "", false
 		}
 	}

@@ -43,7 +43,7 @@ func (d *doc) where(m *Mention, i int, exclude map[string]bool) {
 		// राष्ट्रपति" and "यूक्रेन पर" are not.
 		switch next := d.key(end); {
 		case d.is(lexicon.EventLocative, next) || d.is(lexicon.EventPlaceBefore, d.key(k-1)):
-		case d.lex.r.nearLink.has(next) && d.is(lexicon.EventNear, d.key(end+1)):
+		case d.lex.r.nearLink.Has(next) && d.is(lexicon.EventNear, d.key(end+1)):
 		case d.fusedLocative(em.e):
 		case !m.violent() || d.is(lexicon.EventTitle, d.key(end+1)) || d.is(lexicon.EventPartyCase, next):
 			continue
@@ -77,11 +77,11 @@ func (d *doc) placePhrase(i, lo, hi int) Span {
 		w := d.key(k)
 		head := -1
 		switch {
-		case d.lex.r.at.has(w):
+		case d.lex.r.at.Has(w):
 			head = k - 1
 		case d.fusedPlace(w):
 			head = k
-		case d.is(lexicon.EventNear, w) && d.lex.r.nearLink.has(d.key(k-1)):
+		case d.is(lexicon.EventNear, w) && d.lex.r.nearLink.Has(d.key(k-1)):
 			head = k - 2
 		}
 		if head < lo || d.toks[head].kind != kWord || !d.placeNoun(d.key(head)) {
@@ -187,8 +187,8 @@ func (d *doc) casualties(si int) []casualty {
 		switch {
 		case idiom > 0:
 			killed = true
-		case d.lex.r.killing.has(w):
-			killed = d.lex.r.victimCase.has(d.key(k - 1))
+		case d.lex.r.killing.Has(w):
+			killed = d.lex.r.victimCase.Has(d.key(k - 1))
 		}
 		if !killed && !injured {
 			continue
@@ -197,7 +197,7 @@ func (d *doc) casualties(si int) []casualty {
 		j := k
 		for n := 0; n < d.opt.CountBack && j > s.first; n++ {
 			p := d.key(j - 1)
-			if d.is(lexicon.EventCountLink, p) || victim == "object" && d.lex.r.objectCase.has(p) || d.is(lexicon.EventPersons, p) {
+			if d.is(lexicon.EventCountLink, p) || victim == "object" && d.lex.r.objectCase.Has(p) || d.is(lexicon.EventPersons, p) {
 				j--
 				continue
 			}

@@ -11,31 +11,37 @@ import (
 // class: a rule names a field the compiler checks, never a class by its
 // name, so a list cannot silently go missing.
 type rules struct {
-	that       matcher // कि, that: ends a reporting clause (quote.that)
-	speechAux  matcher // था, है: between a speech verb and its comma
-	speechVerb matcher // कहा, said: a speech verb before a comma or colon
-	lacking    matcher // बिना, without
-	oblique    matcher // के: the genitive a compound postposition takes
-	nearLink   matcher // के, की: before event.near
-	denySkip   matcher // लग*, ही: between a hazard and its negation
-	futureEnd  matcher // the endings of future verbs (time.future-suffix)
-	partyPost  matcher // की, पर, साथ: after a party of a political event
-	compound   matcher // साथ, बीच, खिलाफ: after the oblique genitive
-	targetPost matcher // पर, खिलाफ, को: after a target
-	sourcePost matcher // से: after a target, unless the event is a consultation
-	and        matcher // और, and: joins two parties
-	from       matcher // से: after the first time of a range
-	at         matcher // में, स्थित: after a place noun where it happened
-	notPlace   matcher // पुलिस*: never a place noun
-	killing    matcher // हत्या: a death when its victim is named before it
-	victimCase matcher // की, को: before event.killing
-	objectCase matcher // को: before an idiom whose victim is its object
-	insult     matcher // हत्यार*, killer: a name someone is called
-	nameVerb   matcher // बता*, called: calling someone a name
-	calledOff  matcher // रद्द, cancelled: after a meeting, it was called off
-	locative   matcher // Marathi "ात", "मध्ये": endings that carry "in" (locative-suffix)
+	// Word lists (lexicon.Words: a check on every token is inlined).
+	that       lexicon.Words // कि, that: ends a reporting clause (quote.that)
+	speechAux  lexicon.Words // था, है: between a speech verb and its comma
+	speechVerb lexicon.Words // कहा, said: a speech verb before a comma or colon
+	lacking    lexicon.Words // बिना, without
+	oblique    lexicon.Words // के: the genitive a compound postposition takes
+	nearLink   lexicon.Words // के, की: before event.near
+	partyPost  lexicon.Words // की, पर, साथ: after a party of a political event
+	compound   lexicon.Words // साथ, बीच, खिलाफ: after the oblique genitive
+	targetPost lexicon.Words // पर, खिलाफ, को: after a target
+	sourcePost lexicon.Words // से: after a target, unless the event is a consultation
+	and        lexicon.Words // और, and: joins two parties
+	from       lexicon.Words // से: after the first time of a range
+	at         lexicon.Words // में, स्थित: after a place noun where it happened
+	killing    lexicon.Words // हत्या: a death when its victim is named before it
+	victimCase lexicon.Words // की, को: before event.killing
+	objectCase lexicon.Words // को: before an idiom whose victim is its object
+	calledOff  lexicon.Words // रद्द, cancelled: after a meeting, it was called off
 	// abbreviation are the words whose full stop ends no sentence.
-	abbreviation matcher
+	abbreviation lexicon.Words
+	// genitive and both are the detector's event.genitive and
+	// event.both, which the argument rules read too.
+	genitive, both lexicon.Words
+
+	// Lists with stems ("लग*") or read as endings.
+	denySkip  matcher // लग*, ही: between a hazard and its negation
+	futureEnd matcher // the endings of future verbs (time.future-suffix)
+	notPlace  matcher // पुलिस*: never a place noun
+	insult    matcher // हत्यार*, killer: a name someone is called
+	nameVerb  matcher // बता*, called: calling someone a name
+	locative  matcher // Marathi "ात", "मध्ये": endings that carry "in" (locative-suffix)
 
 	purpose    phrases // के लिए: a purpose, not an event
 	toCome     phrases // होने वाली: the event after it is still to come
@@ -46,34 +52,34 @@ type rules struct {
 	atLeast    phrases // at least: between a casualty word and its count
 }
 
-// fields pairs each word list of r with its class.
-func (r *rules) fields() []struct {
-	c lexicon.Class
-	m *matcher
-} {
-	return []struct {
+// buildRules reads the word lists of r from packs.
+func buildRules(packs []*lexicon.Pack) rules {
+	var r rules
+	for _, f := range []struct {
 		c lexicon.Class
-		m *matcher
+		w *lexicon.Words
 	}{
 		{lexicon.QuoteThat, &r.that}, {lexicon.EventSpeechAux, &r.speechAux},
 		{lexicon.EventSpeechVerb, &r.speechVerb}, {lexicon.EventLacking, &r.lacking},
 		{lexicon.EventOblique, &r.oblique}, {lexicon.EventNearLink, &r.nearLink},
-		{lexicon.EventDenySkip, &r.denySkip}, {lexicon.TimeFutureSuffix, &r.futureEnd},
 		{lexicon.EventPartyPost, &r.partyPost}, {lexicon.EventCompound, &r.compound},
 		{lexicon.EventTargetPost, &r.targetPost}, {lexicon.EventSourcePost, &r.sourcePost},
 		{lexicon.EventAnd, &r.and}, {lexicon.EventFrom, &r.from}, {lexicon.EventAt, &r.at},
-		{lexicon.EventNotPlace, &r.notPlace}, {lexicon.EventKilling, &r.killing},
-		{lexicon.EventVictimCase, &r.victimCase}, {lexicon.EventObjectCase, &r.objectCase},
-		{lexicon.EventInsult, &r.insult}, {lexicon.EventNameVerb, &r.nameVerb},
-		{lexicon.EventCalledOff, &r.calledOff}, {lexicon.LocativeSuffix, &r.locative},
-		{lexicon.Abbreviation, &r.abbreviation},
+		{lexicon.EventKilling, &r.killing}, {lexicon.EventVictimCase, &r.victimCase},
+		{lexicon.EventObjectCase, &r.objectCase}, {lexicon.EventCalledOff, &r.calledOff},
+		{lexicon.Abbreviation, &r.abbreviation}, {lexicon.EventGenitive, &r.genitive},
+		{lexicon.EventBoth, &r.both},
+	} {
+		*f.w = lexicon.WordSet(packs, f.c)
 	}
-}
-
-// buildRules reads the word lists of r from packs.
-func buildRules(packs []*lexicon.Pack) rules {
-	var r rules
-	for _, f := range r.fields() {
+	for _, f := range []struct {
+		c lexicon.Class
+		m *matcher
+	}{
+		{lexicon.EventDenySkip, &r.denySkip}, {lexicon.TimeFutureSuffix, &r.futureEnd},
+		{lexicon.EventNotPlace, &r.notPlace}, {lexicon.EventInsult, &r.insult},
+		{lexicon.EventNameVerb, &r.nameVerb}, {lexicon.LocativeSuffix, &r.locative},
+	} {
 		*f.m = *buildMatcher(packs, f.c)
 	}
 	r.purpose = buildPhrases(packs, lexicon.EventPurpose)
@@ -91,7 +97,7 @@ func buildRules(packs []*lexicon.Pack) rules {
 // stem before it.
 func (r *rules) locativeStem(w string) (string, bool) {
 	best := ""
-	for _, s := range r.locative.words.List() {
+	for _, s := range r.locative.list {
 		if len(s) > len(best) && len(w) > len(s) && strings.HasSuffix(w, s) {
 			best = s
 		}
@@ -107,33 +113,57 @@ type phrase struct {
 	value string
 }
 
-// phrases is a phrase class, in the order of the packs.
-type phrases []phrase
+// phrases is a phrase class, in the order of the packs. first and last
+// hold the words its phrases start and end with, so that most tokens are
+// turned away by one test (unless a stem or "_" stands there: any).
+type phrases struct {
+	list              []phrase
+	first, last       lexicon.Words
+	anyFirst, anyLast bool
+}
 
 func buildPhrases(packs []*lexicon.Pack, c lexicon.Class) phrases {
 	var ps phrases
 	for _, p := range packs {
 		for _, e := range p.Entries(c) {
-			var ph phrase
-			for _, w := range strings.Fields(e.Text) {
-				var alts []string
-				for _, a := range strings.Split(w, "|") {
-					alts = append(alts, foldWord(a))
-				}
-				ph.words = append(ph.words, alts)
-			}
-			ph.value = e.Value
-			ps = append(ps, ph)
+			ph := phrase{words: patternWords(e.Text), value: e.Value}
+			ps.list = append(ps.list, ph)
+			ps.anyFirst = addAlts(&ps.first, ph.words[0]) || ps.anyFirst
+			ps.anyLast = addAlts(&ps.last, ph.words[len(ph.words)-1]) || ps.anyLast
 		}
 	}
 	return ps
 }
 
+// addAlts puts the alternatives of a pattern word in set, and reports
+// whether one of them is a stem or "_", which no set holds.
+func addAlts(set *lexicon.Words, alts []string) bool {
+	wild := false
+	for _, a := range alts {
+		if a == "_" || strings.HasSuffix(a, "*") {
+			wild = true
+		} else {
+			set.Add(a)
+		}
+	}
+	return wild
+}
+
 // at returns the number of words and the value of the first phrase of ps
 // that the tokens from k on spell, or 0.
-func (ps phrases) at(d *doc, k int) (int, string) {
-	for _, p := range ps {
-		if p.matches(d, k) {
+func (ps *phrases) at(d *doc, k int) (int, string) {
+	if !ps.anyFirst && !ps.first.Maybe(d.key(k)) {
+		return 0, ""
+	}
+	return ps.find(d, k)
+}
+
+// find is at past its first test (kept out of at, so that at is inlined).
+//
+//go:noinline
+func (ps *phrases) find(d *doc, k int) (int, string) {
+	for i := range ps.list {
+		if p := &ps.list[i]; p.matches(d, k) {
 			return len(p.words), p.value
 		}
 	}
@@ -141,12 +171,23 @@ func (ps phrases) at(d *doc, k int) (int, string) {
 }
 
 // endingAt reports whether a phrase of ps ends at token k.
-func (ps phrases) endingAt(d *doc, k int) bool { return ps.endAt(d, k) > 0 }
+func (ps *phrases) endingAt(d *doc, k int) bool { return ps.endAt(d, k) > 0 }
 
 // endAt returns the number of words of the first phrase of ps that ends
 // at token k, or 0.
-func (ps phrases) endAt(d *doc, k int) int {
-	for _, p := range ps {
+func (ps *phrases) endAt(d *doc, k int) int {
+	if !ps.anyLast && !ps.last.Maybe(d.key(k)) {
+		return 0
+	}
+	return ps.findEnd(d, k)
+}
+
+// findEnd is endAt past its first test (kept out of endAt).
+//
+//go:noinline
+func (ps *phrases) findEnd(d *doc, k int) int {
+	for i := range ps.list {
+		p := &ps.list[i]
 		if k-len(p.words)+1 >= 0 && p.matches(d, k-len(p.words)+1) {
 			return len(p.words)
 		}
@@ -171,8 +212,8 @@ func (p *phrase) matches(d *doc, k int) bool {
 }
 
 // sense returns the value of the first phrase whose first word begins w.
-func (ps phrases) sense(w string) (string, bool) {
-	for _, p := range ps {
+func (ps *phrases) sense(w string) (string, bool) {
+	for _, p := range ps.list {
 		for _, a := range p.words[0] {
 			if strings.HasPrefix(w, strings.TrimSuffix(a, "*")) {
 				return p.value, true

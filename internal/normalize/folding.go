@@ -167,6 +167,9 @@ const (
 	// wordNeeds: an ASCII capital or a two-byte (Latin-1, Greek,
 	// Cyrillic) letter that may have a case.
 	wordNeeds
+	// aliasNeeds: an ASCII capital, a separator of spacesAlias, or a
+	// character outside ASCII and Devanagari that lower-casing changes.
+	aliasNeeds
 )
 
 // The foldings of khabar.
@@ -186,7 +189,8 @@ var (
 	// WordFold is the recognisers' fold of a word.
 	WordFold = &Folding{name: "word", lower: true, nukta: nuktaSign, nuktaFirst: true, when: wordNeeds}
 	// AliasFold is the press recognisers' fold of a name.
-	AliasFold = &Folding{name: "alias", lower: true, nukta: nuktaSign, nuktaFirst: true, spaces: spacesAlias}
+	AliasFold = &Folding{name: "alias", lower: true, nukta: nuktaSign, nuktaFirst: true, spaces: spacesAlias,
+		when: aliasNeeds}
 	// ShingleFold is the copy detector's fold of a word.
 	ShingleFold = &Folding{name: "shingle", lower: true, caseBelow: 0x0530, nukta: nuktaSign, candra: true,
 		joiners: true, digits: digitsAll}
@@ -230,6 +234,8 @@ func (f *Folding) needs(s string) bool {
 		return needsLine(s)
 	case wordNeeds:
 		return needsWord(s)
+	case aliasNeeds:
+		return needsAlias(s)
 	}
 	return true
 }
@@ -498,6 +504,31 @@ func needsWord(s string) bool {
 		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xDF {
 			return true
 		}
+	}
+	return false
+}
+
+// needsAlias reports whether AliasFold changes anything in s (after the
+// nukta): Devanagari words are returned as they are, without allocating.
+func needsAlias(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' || c == ' ' || c == '-' || c == '.' {
+				return true
+			}
+			i++
+			continue
+		}
+		if c == 0xE0 && i+2 < len(s) && (s[i+1] == 0xA4 || s[i+1] == 0xA5) && s[i+2]&0xC0 == 0x80 {
+			i += 3 // Devanagari, U+0900–U+097F: no case
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\u00a0' || r == '‐' || r == '–' || r == utf8.RuneError || unicode.ToLower(r) != r {
+			return true
+		}
+		i += size
 	}
 	return false
 }
