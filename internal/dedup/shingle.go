@@ -100,6 +100,8 @@ func (t *tokenizer) each(text string, fn func(w []byte, h uint64)) int {
 		switch {
 		case r == 0x0964 || r == 0x0965 || r == 0x0970: // dandas, abbreviation sign
 			flush()
+		case normalize.DevanagariKept(r):
+			t.buf = utf8.AppendRune(t.buf, r)
 		case r >= 0x0900 && r <= 0x097F, r == zwj, r == zwnj, unicode.IsLetter(r), unicode.IsMark(r), unicode.IsDigit(r):
 			t.buf = normalize.ShingleFold.AppendRune(t.buf, r)
 		default:

@@ -374,6 +374,38 @@ func innerI(k string) string {
 // (words, spaces, nasal clusters, a final virama, vowels, Latin marks),
 // use String.
 func (f *Folding) AppendRune(b []byte, r rune) []byte {
+	if DevanagariKept(r) {
+		return utf8.AppendRune(b, r)
+	}
+	return f.appendRune(b, r)
+}
+
+// DevanagariKept reports whether r is a Devanagari letter or sign that no
+// one-character rule of a folding changes (AppendRune writes it as it
+// is). It is inlined, so that a tokenizer that folds as it reads (dedup's)
+// calls AppendRune only for the few characters it may change.
+func DevanagariKept(r rune) bool {
+	d := uint32(r) - 0x0900
+	return d < 0x80 && devaKept[d>>6]>>(d&63)&1 != 0
+}
+
+// devaKept holds, a bit each, the characters of U+0900–U+097F that no
+// one-character rule of a folding changes: all but candrabindu, ऩ ऱ ऴ,
+// the nukta, the nukta letters and the digits.
+var devaKept = func() (k [2]uint64) {
+	for d := range uint32(0x80) {
+		switch r := rune(0x0900 + d); {
+		case r == candrabindu, r == 0x0929, r == 0x0931, r == 0x0934, r == nukta,
+			r >= 0x0958 && r <= 0x095F, DevanagariDigit(r) >= 0:
+		default:
+			k[d>>6] |= 1 << (d & 63)
+		}
+	}
+	return k
+}()
+
+// appendRune is AppendRune for every other character.
+func (f *Folding) appendRune(b []byte, r rune) []byte {
 	switch {
 	case r < utf8.RuneSelf:
 		if f.lower && r >= 'A' && r <= 'Z' {
@@ -384,7 +416,7 @@ func (f *Folding) AppendRune(b []byte, r rune) []byte {
 		return b
 	case r == candrabindu && f.candra:
 		r = anusvara
-	case r >= 0x0958 && r <= 0x095F && f.nukta != nuktaKeep:
+	case r >= 0x0958 && r <= 0x095F && f.nukta != nuktaKeep, (r == 0x0929 || r == 0x0931 || r == 0x0934) && f.nukta == nuktaAll:
 		r = stripNukta(r)
 	case f.digits == digitsAll && unicode.IsDigit(r):
 		if d := DigitValue(r); d >= 0 {
