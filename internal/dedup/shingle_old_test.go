@@ -1,7 +1,7 @@
 package dedup
 
 // The tokenizer as it was before its fold moved to normalize.ShingleFold
-// (TestWordsMatchOld): the reference the tokenizer must reproduce word for
+// (FuzzWordsMatchOld): the reference the tokenizer must reproduce word for
 // word, so that stored sketches stay valid.
 
 import (
@@ -94,14 +94,9 @@ func checkWords(t *testing.T, s string) {
 	}
 }
 
-// TestWordsMatchOld checks that the tokenizer cuts and folds words as it
-// did before its fold became normalize.ShingleFold.
-func TestWordsMatchOld(t *testing.T) {
-	for _, s := range wordSamples {
-		checkWords(t, s)
-	}
-}
-
+// FuzzWordsMatchOld checks that the tokenizer cuts and folds words as it
+// did before its fold became normalize.ShingleFold (go test runs the
+// samples).
 func FuzzWordsMatchOld(f *testing.F) {
 	for _, s := range wordSamples {
 		f.Add(s)

@@ -294,7 +294,7 @@ func oldAgencyKey(s string) string {
 
 // shingleByRune folds s with ShingleFold.AppendRune, as dedup's tokenizer
 // does: ShingleFold.String must fold as it does. The old fold itself is
-// dedup's old tokenizer, which TestWordsMatchOld there holds the tokenizer
+// dedup's old tokenizer, which FuzzWordsMatchOld there holds the tokenizer
 // to word for word.
 func shingleByRune(s string) string {
 	var b []byte
