@@ -124,7 +124,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 			neg = true
 		case d.is(lexicon.EventUpcoming, w) && k >= i-2:
 			fut = true
-		case d.lex.r.toCome.endingAt(d, k) && (k == i-1 || k == i-2 && d.is(lexicon.EventAnaphor, d.key(i-1))):
+		case d.lex.r.toCome.endsWith(w) && d.lex.r.toCome.endingAt(d, k) && (k == i-1 || k == i-2 && d.is(lexicon.EventAnaphor, d.key(i-1))):
 			// "होने वाली बैठक": a meeting still to come.
 			fut = true
 		case d.is(lexicon.EventProposed, w):
@@ -248,7 +248,9 @@ func (d *doc) participants(m *Mention, i, end int) {
 			}
 			continue
 		}
-		if !d.lex.r.partyPost.Has(p) {
+		// A party's postposition: a genitive, a target's, a source's or
+		// one taking the oblique genitive.
+		if !d.lex.r.genitive.Has(p) && !d.lex.r.targetPost.Has(p) && !d.lex.r.sourcePost.Has(p) && !d.lex.r.compound.Has(p) {
 			continue
 		}
 		at := k

@@ -183,7 +183,10 @@ func (d *doc) casualties(si int) []casualty {
 		// जान ले चुका", "दम तोड़ दिया".
 		// "दो लोगों को मार डाला", not "गोली मार दी" (shot, maybe not
 		// killed); "बदमाश की हत्या": a killing, its victim named.
-		idiom, victim := d.lex.r.deathIdiom.at(d, k)
+		idiom, victim := 0, ""
+		if di := &d.lex.r.deathIdiom; di.startsWith(w) {
+			idiom, victim = di.find(d, k)
+		}
 		switch {
 		case idiom > 0:
 			killed = true
