@@ -35,6 +35,20 @@ const (
 	LocativeSuffix Class = "locative-suffix" // an ending that carries "in" inside a place's name: Marathi "ात", "मध्ये"
 )
 
+// Classes of the date and time recogniser (internal/datetime), which every
+// stage that reads a date shares.
+const (
+	OrdinalSuffix Class = "ordinal-suffix" // st, nd, rd, th: glued to a day ("19th")
+	DayLink       Class = "day-link"       // of: between a day and its month ("19th of March")
+	Meridiem      Class = "meridiem"       // am, pm after a clock time; value am or pm
+	HalfDay       Class = "clock-half-day" // अपराह्न: a half of the day after a printed clock time ("08:30 अपराह्न"); value am or pm
+	Zone          Class = "zone"           // zone names after a clock time; value the offset in seconds east of UTC
+	ClockSuffix   Class = "clock-suffix"   // hrs: a word that may follow a clock time and changes nothing
+	StampLink     Class = "stamp-link"     // at, on, बजे: between a printed date and its time
+	StampLabel    Class = "stamp-label"    // words that say what a printed time is; value published or updated
+	ScanLabel     Class = "scan-label"     // parts of words before a date in running text (extract's reading); value published or updated
+)
+
 // Classes of the time stage (timex).
 const (
 	TimeUnit         Class = "time.unit"           // calendar and clock units; value the unit
@@ -79,6 +93,12 @@ const (
 	TimeArticle      Class = "time.article"        // a, an: one of a unit ("a week ago")
 	TimeClockFrac    Class = "time.clock-fraction" // सवा, साढ़े, पौने: before an hour; value the minutes to add (negative: before)
 	TimeFutureSuffix Class = "time.future-suffix"  // endings of future-tense verbs ("-एगा"), on words of four letters or more
+	TimeLate         Class = "time.late"           // देर, late, early: before a part of the day ("देर शाम")
+	TimePartLink     Class = "time.part-link"      // के, की: between a part of the day and time.part-noun ("रात के समय")
+	TimePartNoun     Class = "time.part-noun"      // समय, वक्त: "time" after a part of the day
+	TimeOClockAnd    Class = "time.oclock-and"     // बजकर: an hour and then minutes ("5 बजकर 30 मिनट")
+	TimeMinuteWord   Class = "time.minute-word"    // मिनट: the minutes' word after time.oclock-and
+	TimeOClockPhrase Class = "time.oclock-phrase"  // o'clock: the word after an hour, written with an apostrophe
 )
 
 // Classes of the quotes stage.
@@ -341,6 +361,16 @@ var schema = map[Class]classSpec{
 	GenitiveSuffix: {},
 	LocativeSuffix: {},
 
+	OrdinalSuffix: {},
+	DayLink:       {},
+	Meridiem:      {kind: Text, values: oneOf("am", "pm")},
+	HalfDay:       {kind: Text, values: oneOf("am", "pm")},
+	Zone:          {kind: Int},
+	ClockSuffix:   {},
+	StampLink:     {},
+	StampLabel:    {kind: Text, values: oneOf("published", "updated")},
+	ScanLabel:     {kind: Text, values: oneOf("published", "updated")},
+
 	TimeUnit:         {kind: Text, values: oneOf("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")},
 	TimeUnitPlural:   {},
 	TimeDayPart:      {kind: Text, values: oneOf("MO", "AF", "EV", "NI", "MI", "NO")},
@@ -383,6 +413,12 @@ var schema = map[Class]classSpec{
 	TimeArticle:      {},
 	TimeClockFrac:    {kind: Int},
 	TimeFutureSuffix: {},
+	TimeLate:         {},
+	TimePartLink:     {},
+	TimePartNoun:     {},
+	TimeOClockAnd:    {},
+	TimeMinuteWord:   {},
+	TimeOClockPhrase: {phrase: true},
 
 	QuoteCue:           {phrase: true},
 	QuotePlainCue:      {phrase: true},
