@@ -58,17 +58,21 @@ func (d *doc) segmentBounds(i int) (int, int) {
 // what it reports: "कि", "that", or a comma or colon after a speech verb
 // ("पेस्कोव ने कहा, …").
 func (d *doc) segmentBreak(k int) bool {
-	switch w := d.key(k); {
-	case d.lex.r.that.Has(w):
-		return true
-	case w == "," || w == ":":
-		p := d.key(k - 1)
-		if d.lex.r.speechAux.Has(p) {
-			p = d.key(k - 2)
-		}
-		return d.lex.r.speechVerb.Has(p)
+	w := d.key(k)
+	if w == "," || w == ":" {
+		return d.afterSpeech(k)
 	}
-	return false
+	return d.lex.r.that.Has(w)
+}
+
+// afterSpeech reports whether a speech verb ends right before token k,
+// perhaps with an auxiliary after it ("कहा है,").
+func (d *doc) afterSpeech(k int) bool {
+	p := d.key(k - 1)
+	if d.lex.r.speechAux.Has(p) {
+		p = d.key(k - 2)
+	}
+	return d.lex.r.speechVerb.Has(p)
 }
 
 // triggerEndingAt reports whether a trigger ends at token k.
