@@ -58,17 +58,21 @@ func (d *doc) segmentBounds(i int) (int, int) {
 // what it reports: "कि", "that", or a comma or colon after a speech verb
 // ("पेस्कोव ने कहा, …").
 func (d *doc) segmentBreak(k int) bool {
-	switch w := d.key(k); {
-	case d.lex.r.that.Has(w):
-		return true
-	case w == "," || w == ":":
-		p := d.key(k - 1)
-		if d.lex.r.speechAux.Has(p) {
-			p = d.key(k - 2)
-		}
-		return d.lex.r.speechVerb.Has(p)
+	w := d.key(k)
+	if w == "," || w == ":" {
+		return d.afterSpeech(k)
 	}
-	return false
+	return d.lex.r.that.Has(w)
+}
+
+// afterSpeech reports whether a speech verb ends right before token k,
+// perhaps with an auxiliary after it ("कहा है,").
+func (d *doc) afterSpeech(k int) bool {
+	p := d.key(k - 1)
+	if d.lex.r.speechAux.Has(p) {
+		p = d.key(k - 2)
+	}
+	return d.lex.r.speechVerb.Has(p)
 }
 
 // triggerEndingAt reports whether a trigger ends at token k.
@@ -124,7 +128,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 			neg = true
 		case d.is(lexicon.EventUpcoming, w) && k >= i-2:
 			fut = true
-		case d.lex.r.toCome.endingAt(d, k) && (k == i-1 || k == i-2 && d.is(lexicon.EventAnaphor, d.key(i-1))):
+		case d.lex.r.toCome.endsWith(w) && d.lex.r.toCome.endingAt(d, k) && (k == i-1 || k == i-2 && d.is(lexicon.EventAnaphor, d.key(i-1))):
 			// "होने वाली बैठक": a meeting still to come.
 			fut = true
 		case d.is(lexicon.EventProposed, w):
@@ -248,7 +252,9 @@ func (d *doc) participants(m *Mention, i, end int) {
 			}
 			continue
 		}
-		if !d.lex.r.partyPost.Has(p) {
+		// A party's postposition: a genitive, a target's, a source's or
+		// one taking the oblique genitive.
+		if !d.lex.r.genitive.Has(p) && !d.lex.r.targetPost.Has(p) && !d.lex.r.sourcePost.Has(p) && !d.lex.r.compound.Has(p) {
 			continue
 		}
 		at := k

@@ -128,8 +128,9 @@ func (d *doc) offsets() *news.Offsets {
 // insults finds accusations made by calling someone names: "पुतिन को
 // ‘‘हत्यारा’’ बताने", "called him a killer".
 func (d *doc) insults() {
+	ins := &d.lex.r.insult
 	for i, t := range d.toks {
-		if t.kind != kWord || !d.lex.r.insult.has(t.key) {
+		if t.kind != kWord || !ins.maybe(t.key) || !ins.look(t.key) {
 			continue
 		}
 		quoted := i > 0 && d.toks[i-1].kind == kQuote

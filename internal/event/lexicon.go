@@ -121,15 +121,36 @@ type matcher struct {
 	stems []string
 	// list holds the words, for the checks that read them as endings.
 	list []string
+	// lead holds a bit for the first letter of every stem (leadBit), so
+	// that with the words' signatures most tokens are turned away at once.
+	lead uint64
+}
+
+// leadBit is the bit of lead for a word's first letter: the last byte of
+// its first character (the third of a Devanagari letter).
+func leadBit(w string) uint64 {
+	if w[0] < 0x80 || len(w) < 3 {
+		return 1 << (w[0] & 63)
+	}
+	return 1 << (w[2] & 63)
 }
 
 // has reports whether w is one of the words or starts with one of the stems.
-func (m *matcher) has(w string) bool {
-	return m.words.Has(w) || m.hasStem(w)
+func (m *matcher) has(w string) bool { return m.maybe(w) && m.look(w) }
+
+// maybe reports whether w may be in the list: false means it is not.
+// It is inlined, for the loops that ask of every token.
+func (m *matcher) maybe(w string) bool {
+	return w != "" && (m.words.Maybe(w) || m.lead&leadBit(w) != 0)
 }
 
-// hasStem reports whether w starts with one of the stems.
-func (m *matcher) hasStem(w string) bool {
+// look is has past its first tests.
+//
+//go:noinline
+func (m *matcher) look(w string) bool {
+	if m.words.Has(w) {
+		return true
+	}
 	for _, s := range m.stems {
 		if strings.HasPrefix(w, s) {
 			return true
@@ -173,8 +194,9 @@ func buildMatcher(packs []*lexicon.Pack, c lexicon.Class) *matcher {
 	for _, p := range packs {
 		for _, w := range p.Words(c) {
 			w = foldWord(w)
-			if stem, ok := strings.CutSuffix(w, "*"); ok {
+			if stem, ok := strings.CutSuffix(w, "*"); ok && stem != "" {
 				m.stems = append(m.stems, stem)
+				m.lead |= leadBit(stem)
 			} else {
 				ws = append(ws, w)
 			}

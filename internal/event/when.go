@@ -180,8 +180,12 @@ func (d *doc) timeAfterAgent(s int) int {
 // दिनों में चर्चा करने के लिए … प्रस्ताव दिया" dates the talks, not the
 // offer.
 func (d *doc) purposeBetween(k, i int) bool {
+	pur := &d.lex.r.purpose
 	for x := k + 1; x < i-1; x++ {
-		if n, _ := d.lex.r.purpose.at(d, x); n > 0 {
+		if !pur.startsWith(d.key(x)) {
+			continue
+		}
+		if n, _ := pur.find(d, x); n > 0 {
 			return true
 		}
 	}

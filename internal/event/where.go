@@ -79,9 +79,9 @@ func (d *doc) placePhrase(i, lo, hi int) Span {
 		switch {
 		case d.lex.r.at.Has(w):
 			head = k - 1
-		case d.fusedPlace(w):
+		case len(d.lex.r.locative.list) > 0 && d.fusedPlace(w):
 			head = k
-		case d.is(lexicon.EventNear, w) && d.lex.r.nearLink.Has(d.key(k-1)):
+		case d.lex.r.nearLink.Has(d.key(k-1)) && d.is(lexicon.EventNear, w):
 			head = k - 2
 		}
 		if head < lo || d.toks[head].kind != kWord || !d.placeNoun(d.key(head)) {
@@ -183,7 +183,10 @@ func (d *doc) casualties(si int) []casualty {
 		// जान ले चुका", "दम तोड़ दिया".
 		// "दो लोगों को मार डाला", not "गोली मार दी" (shot, maybe not
 		// killed); "बदमाश की हत्या": a killing, its victim named.
-		idiom, victim := d.lex.r.deathIdiom.at(d, k)
+		idiom, victim := 0, ""
+		if di := &d.lex.r.deathIdiom; di.startsWith(w) {
+			idiom, victim = di.find(d, k)
+		}
 		switch {
 		case idiom > 0:
 			killed = true

@@ -18,7 +18,6 @@ type rules struct {
 	lacking    lexicon.Words // बिना, without
 	oblique    lexicon.Words // के: the genitive a compound postposition takes
 	nearLink   lexicon.Words // के, की: before event.near
-	partyPost  lexicon.Words // की, पर, साथ: after a party of a political event
 	compound   lexicon.Words // साथ, बीच, खिलाफ: after the oblique genitive
 	targetPost lexicon.Words // पर, खिलाफ, को: after a target
 	sourcePost lexicon.Words // से: after a target, unless the event is a consultation
@@ -62,7 +61,7 @@ func buildRules(packs []*lexicon.Pack) rules {
 		{lexicon.QuoteThat, &r.that}, {lexicon.EventSpeechAux, &r.speechAux},
 		{lexicon.EventSpeechVerb, &r.speechVerb}, {lexicon.EventLacking, &r.lacking},
 		{lexicon.EventOblique, &r.oblique}, {lexicon.EventNearLink, &r.nearLink},
-		{lexicon.EventPartyPost, &r.partyPost}, {lexicon.EventCompound, &r.compound},
+		{lexicon.EventCompound, &r.compound},
 		{lexicon.EventTargetPost, &r.targetPost}, {lexicon.EventSourcePost, &r.sourcePost},
 		{lexicon.EventAnd, &r.and}, {lexicon.EventFrom, &r.from}, {lexicon.EventAt, &r.at},
 		{lexicon.EventKilling, &r.killing}, {lexicon.EventVictimCase, &r.victimCase},
@@ -152,11 +151,20 @@ func addAlts(set *lexicon.Words, alts []string) bool {
 // at returns the number of words and the value of the first phrase of ps
 // that the tokens from k on spell, or 0.
 func (ps *phrases) at(d *doc, k int) (int, string) {
-	if !ps.anyFirst && !ps.first.Maybe(d.key(k)) {
+	if !ps.startsWith(d.key(k)) {
 		return 0, ""
 	}
 	return ps.find(d, k)
 }
+
+// startsWith reports whether a phrase of ps may start with folded word w
+// (false: none does). It is inlined, for the loops that ask of every
+// token.
+func (ps *phrases) startsWith(w string) bool { return ps.anyFirst || ps.first.Maybe(w) }
+
+// endsWith reports whether a phrase of ps may end with w (false: none
+// does).
+func (ps *phrases) endsWith(w string) bool { return ps.anyLast || ps.last.Maybe(w) }
 
 // find is at past its first test (kept out of at, so that at is inlined).
 //
@@ -176,7 +184,7 @@ func (ps *phrases) endingAt(d *doc, k int) bool { return ps.endAt(d, k) > 0 }
 // endAt returns the number of words of the first phrase of ps that ends
 // at token k, or 0.
 func (ps *phrases) endAt(d *doc, k int) int {
-	if !ps.anyLast && !ps.last.Maybe(d.key(k)) {
+	if !ps.endsWith(d.key(k)) {
 		return 0
 	}
 	return ps.findEnd(d, k)

@@ -194,7 +194,6 @@ const (
 	EventOblique    Class = "event.oblique"     // के: the genitive a compound postposition takes ("के बिना", "के साथ")
 	EventNearLink   Class = "event.near-link"   // के, की: between a place and event.near
 	EventDenySkip   Class = "event.deny-skip"   // लग*, ही, हो: words between a hazard and the negation that denies it
-	EventPartyPost  Class = "event.party-post"  // की, पर, से, साथ: after a party of a political event
 	EventCompound   Class = "event.compound"    // साथ, बीच, खिलाफ: after event.oblique, one postposition
 	EventTargetPost Class = "event.target-post" // पर, खिलाफ, को: after the target of an event
 	EventSourcePost Class = "event.source-post" // से: after a target, unless the event is a consultation
@@ -505,7 +504,6 @@ var schema = map[Class]classSpec{
 	EventOblique:      {},
 	EventNearLink:     {},
 	EventDenySkip:     {},
-	EventPartyPost:    {},
 	EventCompound:     {},
 	EventTargetPost:   {},
 	EventSourcePost:   {},

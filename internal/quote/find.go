@@ -372,7 +372,7 @@ func (f *finder) plainCue(i int) int {
 		return a.ce
 	}
 	// "उनका कहना है कि": one pronoun token before "कहना".
-	if f.r.lex.sayingKey.Has(f.key(i)) {
+	if i > 0 && f.r.lex.sayingKey.Maybe(f.key(i)) {
 		if n := f.phraseAt(i-1, f.r.lex.saying); n > 0 {
 			a := &att{cs: i - 1, ce: i - 1 + n, pronoun: i - 1, clause: i - 1}
 			if f.content(a) {

@@ -66,7 +66,8 @@ type table struct {
 	// Marathi "-च्या" in "पोलिसांच्या मते".
 	genSuffixes []string
 	// saying are the phrases "उनका कहना है": a pronoun, the noun of
-	// saying and an auxiliary; sayingKey holds their second words.
+	// saying and an auxiliary; sayingKey holds their second words (its
+	// signatures turn most tokens away; phraseAt then matches whole).
 	saying    [][]string
 	sayingKey lexicon.Words
 }
