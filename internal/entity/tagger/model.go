@@ -191,9 +191,8 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 	wk.scores = grow(wk.scores, n*L)
 	for i := range ts {
 		row := wk.scores[i*L : (i+1)*L]
-		clear(row)
 		if pass >= 0 && m.exactSums(&ts[i]) {
-			addVec(row, m.vecOf(ts[i].alone, pass, &wk.feats), vSelf)
+			copy(row, m.vecOf(ts[i].alone, pass, &wk.feats).v[vSelf*L:(vSelf+1)*L])
 			if i > 0 {
 				addVec(row, m.vecOf(ts[i-1].alone, pass, &wk.feats), vPrev)
 			}
@@ -208,6 +207,7 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 			}
 			wk.feats = contextFeatures(wk.feats[:0], ts, i)
 		} else {
+			clear(row)
 			wk.feats, _ = features(wk.feats[:0], ts, i)
 		}
 		// Find every feature first, then add their weights in order: the
@@ -258,13 +258,11 @@ func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
 		for c := 0; c < L; c++ {
 			// the first best predecessor, in label order, as a scan of
 			// every allowed label finds it
+			// (a label out of reach, at -Inf, stays so with any finite
+			// transition score and is never taken)
 			best, arg := negInf, int16(-1)
 			for _, p := range ls.preds[c] {
-				pv := prev[p]
-				if pv == negInf {
-					continue
-				}
-				if v := pv + trans[int(p)*L+c]; v > best || arg < 0 {
+				if v := prev[p] + trans[int(p)*L+c]; v > best {
 					best, arg = v, p
 				}
 			}

@@ -2,8 +2,8 @@ package tagger
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"khabar/internal/entity/internal/strtab"
 )
 
 // Word vectors: the emission score of a token is the sum of the weights of
@@ -113,39 +113,37 @@ func (m *Model) vecOf(a *alone, pass int, scratch *[]uint64) *wordVec {
 // frequent word is folded, hashed and summed once. It holds at most
 // wordCacheSize tokens, the first ones met; the rest are worked out per
 // document. A record is a pure function of its token and the model, so
-// what the cache holds never changes a result. Reads take no lock
-// (sync.Map), as the workers of a pipeline read it all the time.
+// what the cache holds never changes a result. Reads take no lock, as the
+// workers of a pipeline read it all the time.
 type wordCache struct {
 	m   *Model
-	tok sync.Map // string → *alone
-	n   atomic.Int64
+	tok *strtab.Table[*alone]
 }
 
 const wordCacheSize = 1 << 14
 
-func newWordCache(m *Model) *wordCache { return &wordCache{m: m} }
+func newWordCache(m *Model) *wordCache {
+	return &wordCache{m: m, tok: strtab.New[*alone](wordCacheSize)}
+}
 
 // get returns the record of token t, or nil; c may be nil.
 func (c *wordCache) get(t string) *alone {
 	if c == nil {
 		return nil
 	}
-	if x, ok := c.tok.Load(t); ok {
-		return x.(*alone)
-	}
-	return nil
+	x, _ := c.tok.Get(t)
+	return x
 }
 
 // put offers x, the new record of token t, to the cache and returns the
 // record to use: x, with its vectors, when the cache keeps it or is full;
 // the one another document put meanwhile.
 func (c *wordCache) put(t string, x *alone) *alone {
-	if c.n.Load() >= wordCacheSize {
+	if c.tok.Full() {
 		return x
 	}
 	// tokens are often slices of an article's text: a kept record must
 	// not keep the article
-	t = strings.Clone(t)
 	x.folded, x.word, x.shape = strings.Clone(x.folded), strings.Clone(x.word), strings.Clone(x.shape)
 	var scratch []uint64
 	c.m.vecOf(x, 0, &scratch)
@@ -153,15 +151,8 @@ func (c *wordCache) put(t string, x *alone) *alone {
 		c.m.second.vecOf(x, 1, &scratch)
 	}
 	x.shared = true // read-only from now on, kept or not
-	if c.n.Add(1) > wordCacheSize {
-		c.n.Add(-1)
-		return x
-	}
-	if y, loaded := c.tok.LoadOrStore(t, x); loaded {
-		c.n.Add(-1)
-		return y.(*alone)
-	}
-	return x
+	y, _ := c.tok.Add(t, x)
+	return y
 }
 
 // addWeights adds the weights of features fs to row.
@@ -178,8 +169,10 @@ func (m *Model) addWeights(row []float32, fs []uint64) {
 // addVec adds vector k of v to row.
 func addVec(row []float32, v *wordVec, k int) {
 	L := len(row)
-	for c, x := range v.v[k*L : (k+1)*L] {
-		row[c] += x
+	x := v.v[k*L : (k+1)*L]
+	x = x[:len(row)]
+	for c := range row {
+		row[c] += x[c]
 	}
 }
 
