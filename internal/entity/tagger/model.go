@@ -29,6 +29,10 @@ type Model struct {
 	wordsOnce sync.Once
 	// set is the model's feature set
 	set FeatureSet
+	// smalls holds the slots of the small features (small.go), made on
+	// first use
+	smalls    *smallSlots
+	smallOnce sync.Once
 }
 
 // Info describes how a model was trained.
@@ -189,6 +193,10 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 	L := m.labels.len()
 	n := len(ts)
 	wk.scores = grow(wk.scores, n*L)
+	var sm *smallSlots
+	if pass >= 0 {
+		sm = m.small()
+	}
 	for i := range ts {
 		row := wk.scores[i*L : (i+1)*L]
 		if pass >= 0 && m.exactSums(&ts[i]) {
@@ -205,15 +213,15 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 			if i+2 < n {
 				addVec(row, m.vecOf(ts[i+2].alone, pass, &wk.feats), vNext2)
 			}
-			wk.feats = contextFeatures(wk.feats[:0], ts, i)
+			wk.feats, wk.found = contextSlots(wk.feats[:0], wk.found[:0], sm, ts, i)
 		} else {
 			clear(row)
 			wk.feats, _ = features(wk.feats[:0], ts, i)
+			wk.found = wk.found[:0]
 		}
 		// Find every feature first, then add their weights in order: the
 		// look-ups do not wait on one another, so the memory serves
 		// several at once.
-		wk.found = wk.found[:0]
 		for _, f := range wk.feats {
 			if sl := m.table.find(f); sl != nil {
 				wk.found = append(wk.found, sl)

@@ -180,6 +180,13 @@ func addVec(row []float32, v *wordVec, k int) {
 // the word vectors of it and its neighbours leave out: with those, exactly
 // the features features computes.
 func contextFeatures(dst []uint64, ts []token, i int) []uint64 {
+	dst, _ = contextSlots(dst, nil, nil, ts, i)
+	return dst
+}
+
+// contextSlots is contextFeatures that, with sm, appends the slots of the
+// small features (small.go) to found instead of their hashes to dst.
+func contextSlots(dst []uint64, found []*featSlot, sm *smallSlots, ts []token, i int) ([]uint64, []*featSlot) {
 	t := &ts[i]
 	ph := edge.bos
 	var pt, nt *token
@@ -204,19 +211,33 @@ func contextFeatures(dst []uint64, ts []token, i int) []uint64 {
 	if nt != nil {
 		next = nt.word
 	}
-	ps, ns := "<", ">"
+	dst = append(dst, ph.prevNext.str(next).sum())
+	ps, ns := bosShape, eosShape
 	if pt != nil {
-		ps = pt.shape
+		ps = pt.shapeID
 	}
 	if nt != nil {
-		ns = nt.shape
+		ns = nt.shapeID
 	}
-	dst = append(dst,
-		ph.prevNext.str(next).sum(),
-		start(fShape3).str(ps).str(t.shape).str(ns).sum())
+	if sm != nil && ps != 0 && t.shapeID != 0 && ns != 0 {
+		found = addSlot(found, &sm.shape3[(int(ps)*nShapes+int(t.shapeID))*nShapes+int(ns)])
+	} else {
+		ps, ns := "<", ">"
+		if pt != nil {
+			ps = pt.shape
+		}
+		if nt != nil {
+			ns = nt.shape
+		}
+		dst = append(dst, start(fShape3).str(ps).str(t.shape).str(ns).sum())
+	}
 	for g := t.gaz; g != 0; g &= g - 1 {
 		bit := uint64(trailingZeros(g))
-		dst = append(dst, start(fGaz).num(bit).sum())
+		if sm != nil {
+			found = addSlot(found, &sm.gaz[bit])
+		} else {
+			dst = append(dst, start(fGaz).num(bit).sum())
+		}
 	}
 	if t.gaz != 0 {
 		dst = append(dst, start(fGazWord).num(t.gaz).sum())
@@ -228,11 +249,15 @@ func contextFeatures(dst []uint64, ts []token, i int) []uint64 {
 		dst = append(dst, start(fGazNext).num(nt.gaz).sum())
 	}
 	if i == 0 {
-		dst = append(dst, start(fFirst).sum())
+		if sm != nil {
+			found = addSlot(found, &sm.first)
+		} else {
+			dst = append(dst, start(fFirst).sum())
+		}
 	}
-	dst = lexFeatures(dst, ts, i)
+	dst, found = lexFeatures(dst, found, sm, ts, i)
 	if t.hinted {
-		dst = hintFeatures(dst, ts, i)
+		dst, found = hintFeatures(dst, found, sm, ts, i)
 	}
 	if t.set == EnglishFeatures {
 		dst = englishContext(dst, ts, i)
@@ -246,5 +271,5 @@ func contextFeatures(dst []uint64, ts []token, i int) []uint64 {
 			ph.freqPrev.num(fb).sum(),
 			start(fFreqNext).num(fb).str(next).sum())
 	}
-	return dst
+	return dst, found
 }
