@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -234,6 +235,9 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 		}
 		row[0] -= m.oBias
 	}
+	if sm != nil {
+		return viterbiMasked(L, wk, n, sm.trans)
+	}
 	return viterbi(m.labels, wk, n, m.trans)
 }
 
@@ -282,6 +286,76 @@ func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
 			back[c] = arg
 		}
 	}
+	return backtrack(wk, n, L)
+}
+
+// maskTrans returns the transition scores trans of label set ls with -Inf
+// for every transition the BIO constraints forbid (row L: the start).
+func maskTrans(ls *labelSet, trans []float32) []float32 {
+	L := ls.len()
+	tm := slices.Clone(trans)
+	for p := -1; p < L; p++ {
+		row := L
+		if p >= 0 {
+			row = p
+		}
+		for c := range L {
+			if !ls.allowed(p, c) {
+				tm[row*L+c] = float32(math.Inf(-1))
+			}
+		}
+	}
+	return tm
+}
+
+// maxMasked bounds the labels viterbiMasked decodes.
+const maxMasked = 16
+
+// viterbiMasked is viterbi with the transition scores of maskTrans, for at
+// most maxMasked labels: it scans every label as predecessor of every
+// label at once, in label order, so that each label keeps the first best
+// predecessor as viterbi finds it. A forbidden transition scores -Inf and
+// is never taken, nor is a label out of reach (as all scores are finite).
+func viterbiMasked(L int, wk *work, n int, tm []float32) []int {
+	wk.delta = grow(wk.delta, n*L)
+	wk.back = grow(wk.back, n*L)
+	negInf := float32(math.Inf(-1))
+	start := tm[L*L : L*L+L]
+	for c, t := range start {
+		wk.delta[c] = wk.scores[c] + t
+	}
+	var best [maxMasked]float32
+	var arg [maxMasked]int16
+	for i := 1; i < n; i++ {
+		prev := wk.delta[(i-1)*L : i*L]
+		cur := wk.delta[i*L : (i+1)*L]
+		em := wk.scores[i*L : (i+1)*L]
+		back := wk.back[i*L : (i+1)*L]
+		for c := range L {
+			best[c], arg[c] = negInf, -1
+		}
+		for p, pv := range prev {
+			row := tm[p*L : p*L+L]
+			for c, t := range row {
+				if v := pv + t; v > best[c] {
+					best[c], arg[c] = v, int16(p)
+				}
+			}
+		}
+		for c := range cur {
+			if arg[c] < 0 {
+				cur[c] = negInf
+			} else {
+				cur[c] = best[c] + em[c]
+			}
+			back[c] = arg[c]
+		}
+	}
+	return backtrack(wk, n, L)
+}
+
+// backtrack returns the best path through the scores viterbi left in wk.
+func backtrack(wk *work, n, L int) []int {
 	last := wk.delta[(n-1)*L : n*L]
 	arg := 0
 	for c := 1; c < L; c++ {

@@ -51,6 +51,9 @@ type smallSlots struct {
 	nearOnlyO  [4]featSlot
 	nearType   [maxSmallTypes][4]featSlot
 	nearTypeP1 [maxSmallTypes][maxSmallLabels]featSlot
+	// trans is the model's transition scores with the BIO constraints
+	// (maskTrans), for viterbiMasked
+	trans []float32
 }
 
 // lexTemplates are the templates of smallSlots.lex, in order.
@@ -60,10 +63,11 @@ var lexTemplates = [4]byte{fHeadAhead, fTrigAhead, fTrigBehind, fFirstBehind}
 // labels or types do not fit them.
 func (m *Model) small() *smallSlots {
 	m.smallOnce.Do(func() {
-		if m.labels.len() > maxSmallLabels || len(types) > maxSmallTypes {
+		if m.labels.len() > maxSmallLabels || len(types) > maxSmallTypes || maxSmallLabels > maxMasked {
 			return
 		}
 		m.smalls = newSmallSlots(&m.table)
+		m.smalls.trans = maskTrans(m.labels, m.trans)
 	})
 	return m.smalls
 }

@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"cmp"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -57,6 +58,36 @@ func TestSmallSlots(t *testing.T) {
 		}
 		if smallFound == 0 {
 			t.Error("no slot came from the small tables")
+		}
+	}
+}
+
+// TestViterbiMasked checks that viterbiMasked decodes as viterbi, ties
+// included: the scores are whole multiples of a coarse step, so that many
+// paths tie.
+func TestViterbiMasked(t *testing.T) {
+	m := shippedModel(t)
+	L := m.labels.len()
+	rng := rand.New(rand.NewPCG(1, 2))
+	tm := maskTrans(m.labels, m.trans)
+	coarse := slices.Clone(m.trans)
+	for i := range coarse {
+		coarse[i] = float32(rng.IntN(5)) / 2
+	}
+	tmc := maskTrans(m.labels, coarse)
+	for k := range 3000 {
+		n := 1 + rng.IntN(30)
+		wk := &work{scores: make([]float32, n*L)}
+		for i := range wk.scores {
+			wk.scores[i] = float32(rng.IntN(9)-4) / 2
+		}
+		trans, masked := m.trans, tm
+		if k%2 == 1 {
+			trans, masked = coarse, tmc
+		}
+		want := viterbi(m.labels, wk, n, trans)
+		if got := viterbiMasked(L, wk, n, masked); !slices.Equal(got, want) {
+			t.Fatalf("case %d: viterbiMasked %v, viterbi %v", k, got, want)
 		}
 	}
 }
