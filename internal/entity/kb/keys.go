@@ -1,10 +1,9 @@
 package kb
 
 import (
-	"strings"
 	"sync"
-	"sync/atomic"
 
+	"khabar/internal/entity/internal/strtab"
 	"khabar/internal/entity/translit"
 )
 
@@ -14,28 +13,20 @@ import (
 // holds at most keyCacheSize names; the rest are worked out every time.
 // Reads take no lock.
 type keyCache struct {
-	key sync.Map // name → key
-	n   atomic.Int64
+	once sync.Once
+	key  *strtab.Table[string] // name → key
 }
 
 const keyCacheSize = 1 << 15
 
 func (c *keyCache) get(name string) string {
-	if k, ok := c.key.Load(name); ok {
-		return k.(string)
+	c.once.Do(func() { c.key = strtab.New[string](keyCacheSize) })
+	if k, ok := c.key.Get(name); ok {
+		return k
 	}
 	k := translit.Key(name)
-	if c.n.Load() >= keyCacheSize {
-		return k
-	}
-	if c.n.Add(1) > keyCacheSize {
-		c.n.Add(-1)
-		return k
-	}
-	// names are often slices of an article's text: a kept one must not
-	// keep the article
-	if _, loaded := c.key.LoadOrStore(strings.Clone(name), k); loaded {
-		c.n.Add(-1)
+	if !c.key.Full() {
+		c.key.Add(name, k)
 	}
 	return k
 }

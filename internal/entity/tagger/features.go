@@ -135,10 +135,15 @@ type alone struct {
 	folded string // wordOf the token, "" for punctuation
 	word   string // folded word; the raw token when that is punctuation
 	shape  string
-	dot    bool
-	runes  int
-	lex    uint32
-	punct  bool
+	// shapeID is the id of shape among the small features' (small.go),
+	// 0 when it has none
+	shapeID uint8
+	dot     bool
+	// conj is set when the word joins the items of a list (conjunctions)
+	conj  bool
+	runes int
+	lex   uint32
+	punct bool
 	// acronym is the number of letter names the token spells (ईबीआरडी: 4),
 	// 0 when it is not an acronym written in Devanagari.
 	acronym int
@@ -299,6 +304,8 @@ func aloneOf(t, word string, lex lexicon, set FeatureSet) *alone {
 	}
 	tk := &alone{folded: word, word: w, shape: shapeOf(t), dot: len(t) > 1 && (t[len(t)-1] == '.'), runes: utf8.RuneCountInString(w)}
 	tk.punct = word == "" || word == "-"
+	tk.shapeID = shapeID(tk.shape)
+	tk.conj = conjunctions[w]
 	if l, ok := translit.Spelled(w); ok {
 		tk.acronym = len(l)
 	}
@@ -503,7 +510,7 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 	if i == 0 {
 		dst = append(dst, start(fFirst).sum())
 	}
-	dst = lexFeatures(dst, ts, i)
+	dst, _ = lexFeatures(dst, nil, nil, ts, i)
 	if t.dot {
 		dst = append(dst, start(fDot).sum())
 	}
@@ -512,7 +519,7 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 	}
 	dst = append(dst, t.h.len)
 	if t.hinted {
-		dst = hintFeatures(dst, ts, i)
+		dst, _ = hintFeatures(dst, nil, nil, ts, i)
 	}
 	if t.set == EnglishFeatures {
 		dst = append(dst, t.h.xSelf...)
@@ -621,8 +628,9 @@ var lexAheadBits, lexBehindBits = func() (ahead, behind uint32) {
 }()
 
 // lexFeatures adds features from the lexicon bits of the words around token
-// i, up to five words away and not across punctuation.
-func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
+// i, up to five words away and not across punctuation. With sm, it appends
+// their slots to found instead of their hashes to dst.
+func lexFeatures(dst []uint64, found []*featSlot, sm *smallSlots, ts []token, i int) ([]uint64, []*featSlot) {
 	var seenHead, seenBefore, seenAfter, seenFirst uint32
 	for d := 1; d <= 5 && i+d < len(ts); d++ {
 		t := &ts[i+d]
@@ -635,11 +643,19 @@ func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
 		for ty := uint32(0); ty < uint32(len(types)); ty++ {
 			if bit := uint32(1) << (ty*4 + lexHead); t.lex&bit != 0 && seenHead&bit == 0 {
 				seenHead |= bit
-				dst = append(dst, start(fHeadAhead).num(uint64(ty)).num(uint64(d)).sum())
+				if sm != nil {
+					found = addSlot(found, &sm.lex[0][ty][d])
+				} else {
+					dst = append(dst, start(fHeadAhead).num(uint64(ty)).num(uint64(d)).sum())
+				}
 			}
 			if bit := uint32(1) << (ty*4 + lexAfter); d <= 4 && t.lex&bit != 0 && seenAfter&bit == 0 {
 				seenAfter |= bit
-				dst = append(dst, start(fTrigAhead).num(uint64(ty)).num(uint64(d)).sum())
+				if sm != nil {
+					found = addSlot(found, &sm.lex[1][ty][d])
+				} else {
+					dst = append(dst, start(fTrigAhead).num(uint64(ty)).num(uint64(d)).sum())
+				}
 			}
 		}
 	}
@@ -654,13 +670,21 @@ func lexFeatures(dst []uint64, ts []token, i int) []uint64 {
 		for ty := uint32(0); ty < uint32(len(types)); ty++ {
 			if bit := uint32(1) << (ty*4 + lexBefore); t.lex&bit != 0 && seenBefore&bit == 0 {
 				seenBefore |= bit
-				dst = append(dst, start(fTrigBehind).num(uint64(ty)).num(uint64(d)).sum())
+				if sm != nil {
+					found = addSlot(found, &sm.lex[2][ty][d])
+				} else {
+					dst = append(dst, start(fTrigBehind).num(uint64(ty)).num(uint64(d)).sum())
+				}
 			}
 			if bit := uint32(1) << (ty*4 + lexFirst); t.lex&bit != 0 && seenFirst&bit == 0 {
 				seenFirst |= bit
-				dst = append(dst, start(fFirstBehind).num(uint64(ty)).num(uint64(d)).sum())
+				if sm != nil {
+					found = addSlot(found, &sm.lex[3][ty][d])
+				} else {
+					dst = append(dst, start(fFirstBehind).num(uint64(ty)).num(uint64(d)).sum())
+				}
 			}
 		}
 	}
-	return dst
+	return dst, found
 }

@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -29,6 +30,10 @@ type Model struct {
 	wordsOnce sync.Once
 	// set is the model's feature set
 	set FeatureSet
+	// smalls holds the slots of the small features (small.go), made on
+	// first use
+	smalls    *smallSlots
+	smallOnce sync.Once
 }
 
 // Info describes how a model was trained.
@@ -189,11 +194,14 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 	L := m.labels.len()
 	n := len(ts)
 	wk.scores = grow(wk.scores, n*L)
+	var sm *smallSlots
+	if pass >= 0 {
+		sm = m.small()
+	}
 	for i := range ts {
 		row := wk.scores[i*L : (i+1)*L]
-		clear(row)
 		if pass >= 0 && m.exactSums(&ts[i]) {
-			addVec(row, m.vecOf(ts[i].alone, pass, &wk.feats), vSelf)
+			copy(row, m.vecOf(ts[i].alone, pass, &wk.feats).v[vSelf*L:(vSelf+1)*L])
 			if i > 0 {
 				addVec(row, m.vecOf(ts[i-1].alone, pass, &wk.feats), vPrev)
 			}
@@ -206,14 +214,15 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 			if i+2 < n {
 				addVec(row, m.vecOf(ts[i+2].alone, pass, &wk.feats), vNext2)
 			}
-			wk.feats = contextFeatures(wk.feats[:0], ts, i)
+			wk.feats, wk.found = contextSlots(wk.feats[:0], wk.found[:0], sm, ts, i)
 		} else {
+			clear(row)
 			wk.feats, _ = features(wk.feats[:0], ts, i)
+			wk.found = wk.found[:0]
 		}
 		// Find every feature first, then add their weights in order: the
 		// look-ups do not wait on one another, so the memory serves
 		// several at once.
-		wk.found = wk.found[:0]
 		for _, f := range wk.feats {
 			if sl := m.table.find(f); sl != nil {
 				wk.found = append(wk.found, sl)
@@ -225,6 +234,9 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 			}
 		}
 		row[0] -= m.oBias
+	}
+	if sm != nil {
+		return viterbiMasked(L, wk, n, sm.trans)
 	}
 	return viterbi(m.labels, wk, n, m.trans)
 }
@@ -258,13 +270,11 @@ func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
 		for c := 0; c < L; c++ {
 			// the first best predecessor, in label order, as a scan of
 			// every allowed label finds it
+			// (a label out of reach, at -Inf, stays so with any finite
+			// transition score and is never taken)
 			best, arg := negInf, int16(-1)
 			for _, p := range ls.preds[c] {
-				pv := prev[p]
-				if pv == negInf {
-					continue
-				}
-				if v := pv + trans[int(p)*L+c]; v > best || arg < 0 {
+				if v := prev[p] + trans[int(p)*L+c]; v > best {
 					best, arg = v, p
 				}
 			}
@@ -276,6 +286,76 @@ func viterbi(ls *labelSet, wk *work, n int, trans []float32) []int {
 			back[c] = arg
 		}
 	}
+	return backtrack(wk, n, L)
+}
+
+// maskTrans returns the transition scores trans of label set ls with -Inf
+// for every transition the BIO constraints forbid (row L: the start).
+func maskTrans(ls *labelSet, trans []float32) []float32 {
+	L := ls.len()
+	tm := slices.Clone(trans)
+	for p := -1; p < L; p++ {
+		row := L
+		if p >= 0 {
+			row = p
+		}
+		for c := range L {
+			if !ls.allowed(p, c) {
+				tm[row*L+c] = float32(math.Inf(-1))
+			}
+		}
+	}
+	return tm
+}
+
+// maxMasked bounds the labels viterbiMasked decodes.
+const maxMasked = 16
+
+// viterbiMasked is viterbi with the transition scores of maskTrans, for at
+// most maxMasked labels: it scans every label as predecessor of every
+// label at once, in label order, so that each label keeps the first best
+// predecessor as viterbi finds it. A forbidden transition scores -Inf and
+// is never taken, nor is a label out of reach (as all scores are finite).
+func viterbiMasked(L int, wk *work, n int, tm []float32) []int {
+	wk.delta = grow(wk.delta, n*L)
+	wk.back = grow(wk.back, n*L)
+	negInf := float32(math.Inf(-1))
+	start := tm[L*L : L*L+L]
+	for c, t := range start {
+		wk.delta[c] = wk.scores[c] + t
+	}
+	var best [maxMasked]float32
+	var arg [maxMasked]int16
+	for i := 1; i < n; i++ {
+		prev := wk.delta[(i-1)*L : i*L]
+		cur := wk.delta[i*L : (i+1)*L]
+		em := wk.scores[i*L : (i+1)*L]
+		back := wk.back[i*L : (i+1)*L]
+		for c := range L {
+			best[c], arg[c] = negInf, -1
+		}
+		for p, pv := range prev {
+			row := tm[p*L : p*L+L]
+			for c, t := range row {
+				if v := pv + t; v > best[c] {
+					best[c], arg[c] = v, int16(p)
+				}
+			}
+		}
+		for c := range cur {
+			if arg[c] < 0 {
+				cur[c] = negInf
+			} else {
+				cur[c] = best[c] + em[c]
+			}
+			back[c] = arg[c]
+		}
+	}
+	return backtrack(wk, n, L)
+}
+
+// backtrack returns the best path through the scores viterbi left in wk.
+func backtrack(wk *work, n, L int) []int {
 	last := wk.delta[(n-1)*L : n*L]
 	arg := 0
 	for c := 1; c < L; c++ {

@@ -96,7 +96,9 @@ func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint 
 func typeIndexOf(ls *labelSet, y int) int { return (y - 1) / 2 }
 
 // hintFeatures appends the features of the first pass's hints of token i.
-func hintFeatures(dst []uint64, ts []token, i int) []uint64 {
+// With sm, it appends the slots of the small ones to found instead of
+// their hashes to dst.
+func hintFeatures(dst []uint64, found []*featSlot, sm *smallSlots, ts []token, i int) ([]uint64, []*featSlot) {
 	t := &ts[i]
 	h := &t.hint
 	pp, pn := int8(-1), int8(-1)
@@ -106,34 +108,66 @@ func hintFeatures(dst []uint64, ts []token, i int) []uint64 {
 	if i+1 < len(ts) {
 		pn = ts[i+1].hint.p1
 	}
-	dst = append(dst,
-		start(fP1).num(uint64(h.p1)).sum(),
-		start(fP1Prev).num(uint64(pp)).num(uint64(h.p1)).sum(),
-		start(fP1Next).num(uint64(h.p1)).num(uint64(pn)).sum(),
-	)
-	if !t.punct && h.seen > 0 {
-		dst = append(dst, start(fNearMask).num(uint64(h.near)).sum())
-		if h.near == 0 {
-			dst = append(dst, start(fNearOnlyO).num(uint64(h.seen)).sum())
+	if sm != nil && smallHint(h, pp, pn) {
+		found = addSlot(found, &sm.p1[h.p1])
+		found = addSlot(found, &sm.p1Prev[pp+1][h.p1])
+		found = addSlot(found, &sm.p1Next[h.p1][pn+1])
+		if !t.punct && h.seen > 0 {
+			found = addSlot(found, &sm.nearMask[h.near])
+			if h.near == 0 {
+				found = addSlot(found, &sm.nearOnlyO[h.seen])
+			}
+			for ty, n := range h.nearT {
+				if n > 0 {
+					found = addSlot(found, &sm.nearType[ty][n])
+					found = addSlot(found, &sm.nearTypeP1[ty][h.p1])
+				}
+			}
 		}
-		for ty, n := range h.nearT {
-			if n > 0 {
-				dst = append(dst,
-					start(fNearType).num(uint64(ty)).num(uint64(n)).sum(),
-					start(fNearTypeP1).num(uint64(ty)).num(uint64(h.p1)).sum())
+	} else {
+		dst = append(dst,
+			start(fP1).num(uint64(h.p1)).sum(),
+			start(fP1Prev).num(uint64(pp)).num(uint64(h.p1)).sum(),
+			start(fP1Next).num(uint64(h.p1)).num(uint64(pn)).sum(),
+		)
+		if !t.punct && h.seen > 0 {
+			dst = append(dst, start(fNearMask).num(uint64(h.near)).sum())
+			if h.near == 0 {
+				dst = append(dst, start(fNearOnlyO).num(uint64(h.seen)).sum())
+			}
+			for ty, n := range h.nearT {
+				if n > 0 {
+					dst = append(dst,
+						start(fNearType).num(uint64(ty)).num(uint64(n)).sum(),
+						start(fNearTypeP1).num(uint64(ty)).num(uint64(h.p1)).sum())
+				}
 			}
 		}
 	}
 	// the name across a conjunction
-	if i+2 < len(ts) && conjunctions[ts[i+1].word] && !t.punct {
+	if i+2 < len(ts) && ts[i+1].conj && !t.punct {
 		dst = append(dst, start(fCoordNext).str(ts[i+1].word).num(uint64(ts[i+2].hint.p1)).sum())
 	}
-	if i >= 2 && conjunctions[ts[i-1].word] && !t.punct {
+	if i >= 2 && ts[i-1].conj && !t.punct {
 		// the last word of the name before the conjunction, and where the
 		// first pass put its start
 		dst = append(dst, start(fCoordPrev).str(ts[i-1].word).num(uint64(ts[i-2].hint.p1)).sum())
 	}
-	return dst
+	return dst, found
+}
+
+// smallHint reports whether the small slots hold the hint features of a
+// token with hint h between tokens whose first-pass labels are pp and pn.
+func smallHint(h *hint, pp, pn int8) bool {
+	if h.p1 < 0 || h.p1 >= maxSmallLabels || pp >= maxSmallLabels || pn >= maxSmallLabels || h.near >= 1<<maxSmallLabels || h.seen > 3 {
+		return false
+	}
+	for _, n := range h.nearT {
+		if n > 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // Stacked reports whether the model tags in two passes.

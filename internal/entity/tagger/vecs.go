@@ -2,8 +2,8 @@ package tagger
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"khabar/internal/entity/internal/strtab"
 )
 
 // Word vectors: the emission score of a token is the sum of the weights of
@@ -113,39 +113,37 @@ func (m *Model) vecOf(a *alone, pass int, scratch *[]uint64) *wordVec {
 // frequent word is folded, hashed and summed once. It holds at most
 // wordCacheSize tokens, the first ones met; the rest are worked out per
 // document. A record is a pure function of its token and the model, so
-// what the cache holds never changes a result. Reads take no lock
-// (sync.Map), as the workers of a pipeline read it all the time.
+// what the cache holds never changes a result. Reads take no lock, as the
+// workers of a pipeline read it all the time.
 type wordCache struct {
 	m   *Model
-	tok sync.Map // string → *alone
-	n   atomic.Int64
+	tok *strtab.Table[*alone]
 }
 
 const wordCacheSize = 1 << 14
 
-func newWordCache(m *Model) *wordCache { return &wordCache{m: m} }
+func newWordCache(m *Model) *wordCache {
+	return &wordCache{m: m, tok: strtab.New[*alone](wordCacheSize)}
+}
 
 // get returns the record of token t, or nil; c may be nil.
 func (c *wordCache) get(t string) *alone {
 	if c == nil {
 		return nil
 	}
-	if x, ok := c.tok.Load(t); ok {
-		return x.(*alone)
-	}
-	return nil
+	x, _ := c.tok.Get(t)
+	return x
 }
 
 // put offers x, the new record of token t, to the cache and returns the
 // record to use: x, with its vectors, when the cache keeps it or is full;
 // the one another document put meanwhile.
 func (c *wordCache) put(t string, x *alone) *alone {
-	if c.n.Load() >= wordCacheSize {
+	if c.tok.Full() {
 		return x
 	}
 	// tokens are often slices of an article's text: a kept record must
 	// not keep the article
-	t = strings.Clone(t)
 	x.folded, x.word, x.shape = strings.Clone(x.folded), strings.Clone(x.word), strings.Clone(x.shape)
 	var scratch []uint64
 	c.m.vecOf(x, 0, &scratch)
@@ -153,15 +151,8 @@ func (c *wordCache) put(t string, x *alone) *alone {
 		c.m.second.vecOf(x, 1, &scratch)
 	}
 	x.shared = true // read-only from now on, kept or not
-	if c.n.Add(1) > wordCacheSize {
-		c.n.Add(-1)
-		return x
-	}
-	if y, loaded := c.tok.LoadOrStore(t, x); loaded {
-		c.n.Add(-1)
-		return y.(*alone)
-	}
-	return x
+	y, _ := c.tok.Add(t, x)
+	return y
 }
 
 // addWeights adds the weights of features fs to row.
@@ -178,8 +169,10 @@ func (m *Model) addWeights(row []float32, fs []uint64) {
 // addVec adds vector k of v to row.
 func addVec(row []float32, v *wordVec, k int) {
 	L := len(row)
-	for c, x := range v.v[k*L : (k+1)*L] {
-		row[c] += x
+	x := v.v[k*L : (k+1)*L]
+	x = x[:len(row)]
+	for c := range row {
+		row[c] += x[c]
 	}
 }
 
@@ -187,6 +180,13 @@ func addVec(row []float32, v *wordVec, k int) {
 // the word vectors of it and its neighbours leave out: with those, exactly
 // the features features computes.
 func contextFeatures(dst []uint64, ts []token, i int) []uint64 {
+	dst, _ = contextSlots(dst, nil, nil, ts, i)
+	return dst
+}
+
+// contextSlots is contextFeatures that, with sm, appends the slots of the
+// small features (small.go) to found instead of their hashes to dst.
+func contextSlots(dst []uint64, found []*featSlot, sm *smallSlots, ts []token, i int) ([]uint64, []*featSlot) {
 	t := &ts[i]
 	ph := edge.bos
 	var pt, nt *token
@@ -211,19 +211,33 @@ func contextFeatures(dst []uint64, ts []token, i int) []uint64 {
 	if nt != nil {
 		next = nt.word
 	}
-	ps, ns := "<", ">"
+	dst = append(dst, ph.prevNext.str(next).sum())
+	ps, ns := bosShape, eosShape
 	if pt != nil {
-		ps = pt.shape
+		ps = pt.shapeID
 	}
 	if nt != nil {
-		ns = nt.shape
+		ns = nt.shapeID
 	}
-	dst = append(dst,
-		ph.prevNext.str(next).sum(),
-		start(fShape3).str(ps).str(t.shape).str(ns).sum())
+	if sm != nil && ps != 0 && t.shapeID != 0 && ns != 0 {
+		found = addSlot(found, &sm.shape3[(int(ps)*nShapes+int(t.shapeID))*nShapes+int(ns)])
+	} else {
+		ps, ns := "<", ">"
+		if pt != nil {
+			ps = pt.shape
+		}
+		if nt != nil {
+			ns = nt.shape
+		}
+		dst = append(dst, start(fShape3).str(ps).str(t.shape).str(ns).sum())
+	}
 	for g := t.gaz; g != 0; g &= g - 1 {
 		bit := uint64(trailingZeros(g))
-		dst = append(dst, start(fGaz).num(bit).sum())
+		if sm != nil {
+			found = addSlot(found, &sm.gaz[bit])
+		} else {
+			dst = append(dst, start(fGaz).num(bit).sum())
+		}
 	}
 	if t.gaz != 0 {
 		dst = append(dst, start(fGazWord).num(t.gaz).sum())
@@ -235,11 +249,15 @@ func contextFeatures(dst []uint64, ts []token, i int) []uint64 {
 		dst = append(dst, start(fGazNext).num(nt.gaz).sum())
 	}
 	if i == 0 {
-		dst = append(dst, start(fFirst).sum())
+		if sm != nil {
+			found = addSlot(found, &sm.first)
+		} else {
+			dst = append(dst, start(fFirst).sum())
+		}
 	}
-	dst = lexFeatures(dst, ts, i)
+	dst, found = lexFeatures(dst, found, sm, ts, i)
 	if t.hinted {
-		dst = hintFeatures(dst, ts, i)
+		dst, found = hintFeatures(dst, found, sm, ts, i)
 	}
 	if t.set == EnglishFeatures {
 		dst = englishContext(dst, ts, i)
@@ -253,5 +271,5 @@ func contextFeatures(dst []uint64, ts []token, i int) []uint64 {
 			ph.freqPrev.num(fb).sum(),
 			start(fFreqNext).num(fb).str(next).sum())
 	}
-	return dst
+	return dst, found
 }

@@ -266,12 +266,6 @@ func TestWordCacheKeepsNoText(t *testing.T) {
 			}
 		}
 	}
-	m.words.tok.Range(func(k, _ any) bool {
-		if k := k.(string); k == "मोहन" && unsafe.StringData(k) == unsafe.StringData(strings.Fields(text)[0]) {
-			t.Error("the cache's key is the text's bytes")
-		}
-		return true
-	})
 }
 
 // TestTagDocWords checks that TagDocWords tags as TagDocContext does and

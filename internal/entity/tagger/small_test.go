@@ -1,0 +1,93 @@
+package tagger
+
+import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestSmallSlots checks that a token's context finds the same slots
+// through the small tables as through the hashes of contextFeatures, on
+// both passes of the shipped model, with gazetteer bits, lexicon bits and
+// hints of every kind (and out of the tables' range, where it hashes).
+func TestSmallSlots(t *testing.T) {
+	m := shippedModel(t)
+	mm := newMemo()
+	for _, pm := range []*Model{m, m.second} {
+		sm := pm.small()
+		if sm == nil {
+			t.Fatal("the shipped model has no small slots")
+		}
+		smallFound := 0
+		for k, s := range vecSentences(t) {
+			ts := prepareMemo(s, nil, m.lex, nil, mm, m.set)
+			for i := range ts {
+				ts[i].gaz = uint64((k*7+i*3)%5) | uint64(i%3)<<40
+				if k%2 == 0 {
+					ts[i].hint = hint{p1: int8((i + k) % 14), near: uint16((i * 37 * k) % (1 << 14)), seen: uint8((i + k) % 5),
+						nearT: [8]uint8{uint8(i % 2), 0, uint8(k % 4), 0, 0, uint8(i % 5)}}
+					ts[i].hinted = true
+				}
+			}
+			for i := range ts {
+				var want []featSlot
+				for _, h := range contextFeatures(nil, ts, i) {
+					if sl := pm.table.find(h); sl != nil {
+						want = append(want, *sl)
+					}
+				}
+				hs, found := contextSlots(nil, nil, sm, ts, i)
+				smallFound += len(found)
+				var got []featSlot
+				for _, sl := range found {
+					got = append(got, *sl)
+				}
+				for _, h := range hs {
+					if sl := pm.table.find(h); sl != nil {
+						got = append(got, *sl)
+					}
+				}
+				order := func(a, b featSlot) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.first, b.first)) }
+				slices.SortFunc(want, order)
+				slices.SortFunc(got, order)
+				if !slices.Equal(got, want) {
+					t.Fatalf("sentence %d token %d (%q): %d slots through the small tables, %d through hashes", k, i, s[i], len(got), len(want))
+				}
+			}
+		}
+		if smallFound == 0 {
+			t.Error("no slot came from the small tables")
+		}
+	}
+}
+
+// TestViterbiMasked checks that viterbiMasked decodes as viterbi, ties
+// included: the scores are whole multiples of a coarse step, so that many
+// paths tie.
+func TestViterbiMasked(t *testing.T) {
+	m := shippedModel(t)
+	L := m.labels.len()
+	rng := rand.New(rand.NewPCG(1, 2))
+	tm := maskTrans(m.labels, m.trans)
+	coarse := slices.Clone(m.trans)
+	for i := range coarse {
+		coarse[i] = float32(rng.IntN(5)) / 2
+	}
+	tmc := maskTrans(m.labels, coarse)
+	for k := range 3000 {
+		n := 1 + rng.IntN(30)
+		wk := &work{scores: make([]float32, n*L)}
+		for i := range wk.scores {
+			wk.scores[i] = float32(rng.IntN(9)-4) / 2
+		}
+		trans, masked := m.trans, tm
+		if k%2 == 1 {
+			trans, masked = coarse, tmc
+		}
+		want := viterbi(m.labels, wk, n, trans)
+		if got := viterbiMasked(L, wk, n, masked); !slices.Equal(got, want) {
+			t.Fatalf("case %d: viterbiMasked %v, viterbi %v", k, got, want)
+		}
+	}
+}
