@@ -175,7 +175,8 @@ func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send 
 	defer wcancel()
 	stopGrace := context.AfterFunc(ctx, func() { time.AfterFunc(writeGrace, wcancel) })
 	defer stopGrace()
-	w := &writer{g: g, linker: linker, ctx: wctx}
+	ix := g.startIndexer(ctx)
+	w := &writer{g: g, linker: linker, ctx: wctx, ix: ix}
 	err = g.opt.Pipeline.Run(ctx, feed, func(j pipeline.Job) error {
 		w.mu.Lock()
 		defer w.mu.Unlock()
@@ -220,8 +221,19 @@ func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send 
 	if serr := g.opt.Store.ApplyLinked(ictx, store.Linked{State: linker.State()}); serr != nil && err == nil {
 		err = fmt.Errorf("ingest: save link state: %w", serr)
 	}
-	w.ctx = ictx
-	if ierr := w.index(0); ierr != nil && err == nil {
+	w.mu.Lock()
+	ierr := w.index(0)
+	w.mu.Unlock()
+	// Interrupted, the index gets a moment: what it has not taken then
+	// stays pending in the store, and the next run indexes it first.
+	wait := time.Minute
+	if ctx.Err() != nil {
+		wait = writeGrace
+	}
+	if cerr := ix.close(wait); ierr == nil {
+		ierr = cerr
+	}
+	if ierr != nil && err == nil {
 		err = ierr
 	}
 	return g.finish(start), err
@@ -240,6 +252,7 @@ type writer struct {
 	g      *Ingester
 	linker *link.Linker
 	ctx    context.Context
+	ix     *indexer
 
 	mu sync.Mutex
 	// batch is linked and waiting to be stored; since is when its first
@@ -248,7 +261,7 @@ type writer struct {
 	since time.Time
 	timer *time.Timer
 	// stored are stored articles waiting for the index.
-	stored []*news.Article
+	stored []store.Item
 	// err is the error that stopped the writer (from the timer: the next
 	// sink call returns it); closed is set when the run ends.
 	err    error
@@ -421,20 +434,82 @@ func (w *writer) done(ps []pending, outs []store.Outcome) {
 			if w.g.opt.Stored != nil {
 				w.g.opt.Stored(a, out)
 			}
-			w.stored = append(w.stored, a)
+			w.stored = append(w.stored, store.Item{Article: a, Hash: p.hash})
 		}
 		done(p.j, Result{Name: p.j.Name, ID: a.ID, Outcome: out})
 	}
 }
 
-// index indexes the stored articles once at least atLeast wait.
+// index hands the stored articles to the indexer once at least atLeast
+// wait. It returns the error that stopped the indexer, if any.
 func (w *writer) index(atLeast int) error {
 	if len(w.stored) == 0 || len(w.stored) < atLeast {
-		return nil
+		return w.ix.error()
 	}
-	err := w.g.index(w.ctx, w.stored)
-	w.stored = w.stored[:0]
+	err := w.ix.add(w.stored)
+	w.stored = nil
 	return err
+}
+
+// indexer indexes stored articles in a goroutine of its own, a batch at a
+// time in the order they were stored, while the sink links and stores the
+// next ones.
+type indexer struct {
+	g      *Ingester
+	ctx    context.Context
+	cancel context.CancelFunc
+	jobs   chan []store.Item
+	done   chan struct{}
+
+	mu  sync.Mutex
+	err error
+}
+
+// startIndexer starts an indexer. Its writes outlive ctx (the store holds
+// the articles already) until close.
+func (g *Ingester) startIndexer(ctx context.Context) *indexer {
+	ictx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	x := &indexer{g: g, ctx: ictx, cancel: cancel, jobs: make(chan []store.Item, 1), done: make(chan struct{})}
+	go func() {
+		defer close(x.done)
+		for items := range x.jobs {
+			if x.error() != nil {
+				continue
+			}
+			if err := g.indexItems(x.ctx, items); err != nil {
+				x.mu.Lock()
+				x.err = err
+				x.mu.Unlock()
+			}
+		}
+	}()
+	return x
+}
+
+// add queues items, waiting while the indexer is a batch behind.
+func (x *indexer) add(items []store.Item) error {
+	if err := x.error(); err != nil {
+		return err
+	}
+	x.jobs <- items
+	return nil
+}
+
+func (x *indexer) error() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.err
+}
+
+// close waits for the queued batches to be indexed, at most wait, and
+// returns the indexer's error.
+func (x *indexer) close(wait time.Duration) error {
+	close(x.jobs)
+	t := time.AfterFunc(wait, x.cancel)
+	<-x.done
+	t.Stop()
+	x.cancel()
+	return x.error()
 }
 
 // addTime adds d to the summary's duration *to.
@@ -485,16 +560,29 @@ func (g *Ingester) count(o store.Outcome) {
 	}
 }
 
-func (g *Ingester) index(ctx context.Context, arts []*news.Article) error {
+// indexItems indexes the articles of items and marks them indexed in the
+// version of their hash (a version stored meanwhile stays pending), or,
+// on a store that cannot tell versions apart or for items without one,
+// as they are stored now.
+func (g *Ingester) indexItems(ctx context.Context, items []store.Item) error {
 	t0 := time.Now()
+	arts := make([]*news.Article, len(items))
+	ids := make([]string, len(items))
+	hashed := true
+	for i, it := range items {
+		arts[i], ids[i] = it.Article, it.Article.ID
+		hashed = hashed && it.Hash != ""
+	}
 	if err := g.opt.Index.Index(ctx, arts); err != nil {
 		return fmt.Errorf("ingest: index: %w", err)
 	}
-	ids := make([]string, len(arts))
-	for i, a := range arts {
-		ids[i] = a.ID
+	var err error
+	if ix, ok := g.opt.Store.(store.Indexing); ok && hashed {
+		err = ix.MarkIndexedItems(ctx, items)
+	} else {
+		err = g.opt.Store.MarkIndexed(ctx, ids)
 	}
-	if err := g.opt.Store.MarkIndexed(ctx, ids); err != nil {
+	if err != nil {
 		return fmt.Errorf("ingest: mark indexed: %w", err)
 	}
 	g.mu.Lock()
@@ -514,7 +602,11 @@ func (g *Ingester) flushPending(ctx context.Context) error {
 			return nil
 		}
 		g.log.Info("indexing articles an earlier run left unindexed", slog.Int("articles", len(arts)))
-		if err := g.index(ctx, arts); err != nil {
+		items := make([]store.Item, len(arts))
+		for i, a := range arts {
+			items[i] = store.Item{Article: a}
+		}
+		if err := g.indexItems(ctx, items); err != nil {
 			return err
 		}
 	}
