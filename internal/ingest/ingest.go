@@ -469,7 +469,7 @@ type indexer struct {
 // the articles already) until close.
 func (g *Ingester) startIndexer(ctx context.Context) *indexer {
 	ictx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	x := &indexer{g: g, ctx: ictx, cancel: cancel, jobs: make(chan []store.Item, 1), done: make(chan struct{})}
+	x := &indexer{g: g, ctx: ictx, cancel: cancel, jobs: make(chan []store.Item), done: make(chan struct{})}
 	go func() {
 		defer close(x.done)
 		for items := range x.jobs {
