@@ -43,7 +43,9 @@ type Options struct {
 	// new pipeline version rewrites what an older one stored.
 	Hash    Hasher
 	Version string
-	// IndexBatch is how many stored articles are indexed at once; 0 = 256.
+	// IndexBatch is how many stored articles are indexed at once; 0 =
+	// Batch. The index takes them in a goroutine of its own while the
+	// next ones are linked and stored.
 	IndexBatch int
 	// Batch is how many articles are stored in one transaction, with their
 	// links; 0 = 64. BatchWait is how long the first article of a batch
@@ -111,11 +113,11 @@ func New(opt Options) (*Ingester, error) {
 	if opt.Store == nil || opt.Index == nil || opt.Pipeline == nil || opt.Hash == nil {
 		return nil, errors.New("ingest: store, index, pipeline and hash are required")
 	}
-	if opt.IndexBatch <= 0 {
-		opt.IndexBatch = 256
-	}
 	if opt.Batch <= 0 {
 		opt.Batch = 64
+	}
+	if opt.IndexBatch <= 0 {
+		opt.IndexBatch = opt.Batch
 	}
 	if opt.BatchWait <= 0 {
 		opt.BatchWait = 250 * time.Millisecond
