@@ -200,6 +200,7 @@ func Clean(p Page) Result { return CleanWith(p, Options{}) }
 // CleanWith removes the boilerplate of one page, tuned by opt (zero fields
 // take the defaults).
 func CleanWith(p Page, opt Options) Result {
+	lim := &opt.Limits
 	opt = opt.withDefaults()
 	text := repairLegacy(strings.ReplaceAll(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\r", "\n"))
 	raw := strings.Split(text, "\n")
@@ -224,10 +225,10 @@ func CleanWith(p Page, opt Options) Result {
 	}
 	title := markTitle(lines, p, opt)
 	markStandfirst(lines, p, opt)
-	markAuthorBox(lines)
-	markBlocks(lines)
-	markEdges(lines, p.Format == news.FormatHTML)
-	fixFirstParagraph(lines)
+	lim.markAuthorBox(lines)
+	lim.markBlocks(lines)
+	lim.markEdges(lines, p.Format == news.FormatHTML)
+	lim.fixFirstParagraph(lines)
 
 	var res Result
 	res.Title = title
@@ -258,6 +259,7 @@ func titleKey(s string) string {
 // markTitle finds the headline line and its repeats. It returns the
 // headline as written ("" when none).
 func markTitle(lines []*line, p Page, opt Options) string {
+	lim := &opt.Limits
 	keys := map[string]bool{}
 	for _, t := range p.Titles {
 		if k := titleKey(t); k != "" {
@@ -272,7 +274,7 @@ func markTitle(lines []*line, p Page, opt Options) string {
 		longest = max(longest, len(k))
 	}
 	for i, l := range lines {
-		if l.reason == "" && len(l.text) <= longest+16 && keys[titleKey(l.text)] {
+		if l.reason == "" && len(l.text) <= longest+lim.TitleSlack && keys[titleKey(l.text)] {
 			title, titleAt = l.text, i
 			break
 		}
@@ -285,11 +287,11 @@ func markTitle(lines []*line, p Page, opt Options) string {
 			titleAt = repeatedTitle(lines, opt)
 		}
 		if titleAt < 0 {
-			titleAt = shapeTitle(lines)
+			titleAt = lim.shapeTitle(lines)
 			// A headline stands over its credit: a headline-shaped line
 			// that does not (a site's tagline, a banner's buttons) gives
 			// way to the line that does.
-			if b := bylineTitle(lines, opt); b >= 0 && b != titleAt && (titleAt < 0 || !credited(lines, titleAt)) {
+			if b := bylineTitle(lines, opt); b >= 0 && b != titleAt && (titleAt < 0 || !lim.credited(lines, titleAt)) {
 				titleAt = b
 			}
 		}
@@ -312,10 +314,10 @@ func markTitle(lines []*line, p Page, opt Options) string {
 			continue
 		}
 		// A headline pair is at most two headlines long.
-		if len(l.text) > 2*longest+16 {
+		if len(l.text) > 2*longest+lim.TitleSlack {
 			continue
 		}
-		if keys[titleKey(l.text)] || pairedTitle(l.text, keys) || taggedTitle(l.text, k) {
+		if keys[titleKey(l.text)] || lim.pairedTitle(l.text, keys) || lim.taggedTitle(l.text, k) {
 			l.reason = news.ReasonRepeatedTitle
 		}
 	}
@@ -329,6 +331,7 @@ func markTitle(lines []*line, p Page, opt Options) string {
 // article (two paragraphs of text in a row) and returns -1 when no line
 // repeats.
 func repeatedTitle(lines []*line, opt Options) int {
+	lim := &opt.Limits
 	keys := make([]string, min(len(lines), opt.HeadScan+opt.RepeatAt))
 	key := func(j int) string {
 		if keys[j] == "" {
@@ -338,10 +341,10 @@ func repeatedTitle(lines []*line, opt Options) int {
 	}
 	for i := 0; i < min(len(lines), opt.HeadScan); i++ {
 		l := lines[i]
-		if articleStarts(lines, i) {
+		if lim.articleStarts(lines, i) {
 			break
 		}
-		if !titleCandidate(l) {
+		if !lim.titleCandidate(l) {
 			continue
 		}
 		k := key(i)
@@ -353,11 +356,11 @@ func repeatedTitle(lines []*line, opt Options) int {
 			if key(j) == k {
 				return i
 			}
-			if len(lines[j].text) <= 2*len(l.text)+16 && len(lines[j].text) > len(l.text) {
+			if len(lines[j].text) <= 2*len(l.text)+lim.TitleSlack && len(lines[j].text) > len(l.text) {
 				if one == nil {
 					one = map[string]bool{k: true}
 				}
-				if pairedTitle(lines[j].text, one) {
+				if lim.pairedTitle(lines[j].text, one) {
 					return i
 				}
 			}
@@ -370,14 +373,15 @@ func repeatedTitle(lines []*line, opt Options) int {
 // did not show it: the line standing above the byline or time line (the
 // first of a headline and its summary), before the article starts.
 func bylineTitle(lines []*line, opt Options) int {
+	lim := &opt.Limits
 	for i := 0; i < min(len(lines), opt.HeadScan); i++ {
-		if articleStarts(lines, i) {
+		if lim.articleStarts(lines, i) {
 			break
 		}
-		if !titleCandidate(lines[i]) || !adjacent(lines, i, news.ReasonByline) && !adjacent(lines, i, news.ReasonTimestamp) {
+		if !lim.titleCandidate(lines[i]) || !adjacent(lines, i, news.ReasonByline) && !adjacent(lines, i, news.ReasonTimestamp) {
 			continue
 		}
-		for i > 0 && titleCandidate(lines[i-1]) {
+		for i > 0 && lim.titleCandidate(lines[i-1]) {
 			i--
 		}
 		return i
@@ -387,8 +391,8 @@ func bylineTitle(lines []*line, opt Options) int {
 
 // credited reports whether a byline or time line stands right under line
 // i, or under the one summary line below it.
-func credited(lines []*line, i int) bool {
-	for j := i + 1; j < len(lines) && j <= i+2; j++ {
+func (lim *Limits) credited(lines []*line, i int) bool {
+	for j := i + 1; j < len(lines) && j <= i+lim.CreditedLines; j++ {
 		if r := lines[j].reason; r == news.ReasonByline || r == news.ReasonTimestamp {
 			return true
 		}
@@ -398,8 +402,8 @@ func credited(lines []*line, i int) bool {
 
 // articleStarts reports whether the article's text starts at line i: two
 // paragraphs of text in a row.
-func articleStarts(lines []*line, i int) bool {
-	return lines[i].reason == "" && lines[i].sh.bodyLike() && i+1 < len(lines) && lines[i+1].reason == "" && lines[i+1].sh.bodyLike()
+func (lim *Limits) articleStarts(lines []*line, i int) bool {
+	return lines[i].reason == "" && lim.bodyLike(lines[i].sh) && i+1 < len(lines) && lines[i+1].reason == "" && lim.bodyLike(lines[i+1].sh)
 }
 
 // wordy reports a line of words rather than numbers: "11:08 AM,
@@ -408,7 +412,7 @@ func wordy(s string) bool {
 	words, all := 0, 0
 	for _, w := range strings.Fields(s) {
 		all++
-		if !strings.ContainsAny(w, "0123456789०१२३४५६७८९") {
+		if !hasDigit(w) {
 			words++
 		}
 	}
@@ -417,8 +421,8 @@ func wordy(s string) bool {
 
 // titleCandidate reports a line that may be a headline: kept so far,
 // headline-shaped, three words or more, not an outlet's name or a date.
-func titleCandidate(l *line) bool {
-	if l.reason != "" || l.sh.words < 3 || !l.sh.headlineLike(l.text) {
+func (lim *Limits) titleCandidate(l *line) bool {
+	if l.reason != "" || l.sh.words < lim.TitleWords || !lim.headlineLike(l.sh, l.text) {
 		return false
 	}
 	if !wordy(l.text) {
@@ -440,15 +444,15 @@ func adjacent(lines []*line, i int, reason string) bool {
 // before the first paragraph, the first headline-shaped one of four words
 // or more (else of two or more). It returns -1 when the page opens with
 // its body.
-func shapeTitle(lines []*line) int {
+func (lim *Limits) shapeTitle(lines []*line) int {
 	pick := -1
-	for i := 0; i < len(lines) && i < 12; i++ {
+	for i := 0; i < len(lines) && i < lim.ShapeScan; i++ {
 		l := lines[i]
 		if l.reason != "" {
 			continue
 		}
-		if l.sh.headlineLike(l.text) && wordy(l.text) {
-			if l.sh.words >= 4 {
+		if lim.headlineLike(l.sh, l.text) && wordy(l.text) {
+			if l.sh.words >= lim.ShapeWords {
 				pick = i
 				break
 			}
@@ -457,7 +461,7 @@ func shapeTitle(lines []*line) int {
 			}
 			continue
 		}
-		if l.sh.bodyLike() {
+		if lim.bodyLike(l.sh) {
 			break
 		}
 	}
@@ -466,7 +470,7 @@ func shapeTitle(lines []*line) int {
 	}
 	// A breadcrumb ending in the headline comes before the headline: take
 	// the headline itself.
-	for j := pick + 1; j < len(lines) && j < pick+4; j++ {
+	for j := pick + 1; j < len(lines) && j < pick+lim.ShapeBody; j++ {
 		kj, kp := titleKey(lines[j].text), titleKey(lines[pick].text)
 		if lines[j].reason == "" && kj != "" && len(kj) < len(kp) && strings.HasSuffix(kp, kj) {
 			pick = j
@@ -476,7 +480,7 @@ func shapeTitle(lines []*line) int {
 	// A headline is followed by something: a lone short line is not the
 	// headline of an article.
 	for j := pick + 1; j < len(lines); j++ {
-		if lines[j].reason == "" && lines[j].sh.bodyLike() {
+		if lines[j].reason == "" && lim.bodyLike(lines[j].sh) {
 			return pick
 		}
 	}
@@ -485,7 +489,7 @@ func shapeTitle(lines []*line) int {
 
 // pairedTitle reports a line that is a headline pair, "English | हिन्दी",
 // one side of which is the headline.
-func pairedTitle(s string, keys map[string]bool) bool {
+func (lim *Limits) pairedTitle(s string, keys map[string]bool) bool {
 	for _, sep := range []string{" | ", "|", "। ", " - ", " – ", " / ", " › ", " > ", " » "} {
 		if i := strings.Index(s, sep); i > 0 {
 			a, b := s[:i], s[i+len(sep):]
@@ -495,7 +499,7 @@ func pairedTitle(s string, keys map[string]bool) bool {
 		}
 		// The headline at the end of a breadcrumb: "Hindi News / City /
 		// headline".
-		if i := strings.LastIndex(s, sep); i > 0 && keys[titleKey(s[i+len(sep):])] && len(strings.Fields(s[:i])) <= 8 {
+		if i := strings.LastIndex(s, sep); i > 0 && keys[titleKey(s[i+len(sep):])] && len(strings.Fields(s[:i])) <= lim.PairWords {
 			return true
 		}
 	}

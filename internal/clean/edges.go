@@ -16,12 +16,12 @@ import (
 
 // markBlocks handles removals that span lines: the headlines under an
 // "also read" marker and under a related-news heading.
-func markBlocks(lines []*line) {
+func (lim *Limits) markBlocks(lines []*line) {
 	// bodyAfter[j] counts the unclassified paragraphs of text from j on.
 	bodyAfter := make([]int, len(lines)+1)
 	for k := len(lines) - 1; k >= 0; k-- {
 		bodyAfter[k] = bodyAfter[k+1]
-		if lines[k].reason == "" && lines[k].sh.bodyLike() {
+		if lines[k].reason == "" && lim.bodyLike(lines[k].sh) {
 			bodyAfter[k]++
 		}
 	}
@@ -34,21 +34,21 @@ func markBlocks(lines []*line) {
 			if !endsOpen(l.text) {
 				continue
 			}
-			for j := i + 1; j < len(lines) && j <= i+4; j++ {
+			for j := i + 1; j < len(lines) && j <= i+lim.AlsoReadLines; j++ {
 				n := lines[j]
-				if n.reason != "" || !n.sh.headlineLike(n.text) {
+				if n.reason != "" || !lim.headlineLike(n.sh, n.text) {
 					break
 				}
 				n.reason = news.ReasonAlsoRead
 			}
 		case news.ReasonTags:
 			// A tags label alone: the tags follow, one a line.
-			if l.sh.words > 2 {
+			if l.sh.words > lim.TagsLabel {
 				continue
 			}
 			for j := i + 1; j < len(lines); j++ {
 				n := lines[j]
-				if n.reason != "" || n.sh.words > 4 || n.sh.sentence {
+				if n.reason != "" || n.sh.words > lim.TagWords || n.sh.sentence {
 					break
 				}
 				n.reason = news.ReasonTags
@@ -65,7 +65,7 @@ func markBlocks(lines []*line) {
 					// Disclaimers, web titles and the like keep their reason.
 					continue
 				}
-				if n.sh.bodyLike() && !restIsTail(bodyAfter[j], len(lines)-j) {
+				if lim.bodyLike(n.sh) && !lim.restIsTail(bodyAfter[j], len(lines)-j) {
 					break
 				}
 				n.reason = news.ReasonRelated
@@ -94,17 +94,17 @@ func endsOpen(s string) bool {
 // holding body paragraphs of text among rest lines, are a tail: a list of
 // teasers can hold a few sentences, but the article does not go on after a
 // related heading for long.
-func restIsTail(body, rest int) bool {
-	return body <= 3 && float64(body) <= 0.5*float64(rest)
+func (lim *Limits) restIsTail(body, rest int) bool {
+	return body <= lim.TailBody && float64(body) <= lim.TailShare*float64(rest)
 }
 
 // markEdges decides the lines before the article's first paragraph and
 // after its last one, which vocabulary did not. For HTML the extractor has
 // judged the head already, and only the tail is looked at.
-func markEdges(lines []*line, html bool) {
+func (lim *Limits) markEdges(lines []*line, html bool) {
 	first, last := -1, -1
 	for i, l := range lines {
-		if l.reason == "" && l.sh.bodyLike() {
+		if l.reason == "" && lim.bodyLike(l.sh) {
 			if first < 0 {
 				first = i
 			}
@@ -116,15 +116,15 @@ func markEdges(lines []*line, html bool) {
 		// lone short line around a headline.
 		return
 	}
-	keepLiveStamps(lines, first, last)
+	lim.keepLiveStamps(lines, first, last)
 	// A site's appeal for support after the story: sentences, but the
 	// site's, not the article's.
 	for last > first {
-		if !appeal(lines[last].text) {
+		if !lim.appeal(lines[last].text) {
 			break
 		}
 		lines[last].reason = news.ReasonSocial
-		for last--; last > first && (lines[last].reason != "" || !lines[last].sh.bodyLike()); last-- {
+		for last--; last > first && (lines[last].reason != "" || !lim.bodyLike(lines[last].sh)); last-- {
 		}
 	}
 	deva := scriptOfBody(lines, first, last)
@@ -142,7 +142,7 @@ func markEdges(lines []*line, html bool) {
 			continue
 		}
 		switch {
-		case i == firstOpen && i < first && l.sh.words <= 3 && !l.sh.sentence && press.Place(l.text) != "" && !menuNext(lines, i):
+		case i == firstOpen && i < first && l.sh.words <= lim.EdgeDateline && !l.sh.sentence && press.Place(l.text) != "" && !lim.menuNext(lines, i):
 			// A place alone above the article: the dateline on a line of
 			// its own ("CHENNAI").
 			l.reason = news.ReasonDateline
@@ -151,20 +151,20 @@ func markEdges(lines []*line, html bool) {
 			// page ("AA", "Promoted"); inside the article it is a
 			// subheading and stays.
 			l.reason = news.ReasonNavigation
-		case i > 0 && i < first && lines[i-1].reason == news.ReasonCaption && l.sh.headlineLike(l.text) && l.sh.words <= 12:
+		case i > 0 && i < first && lines[i-1].reason == news.ReasonCaption && lim.headlineLike(l.sh, l.text) && l.sh.words <= lim.CaptionUnder:
 			// The caption under a photo credit.
 			l.reason = news.ReasonCaption
-		case nameLike(l.text, l.sh) && (next(lines, i, news.ReasonTimestamp) || next(lines, i, news.ReasonByline)):
+		case lim.nameLike(l.text, l.sh) && (next(lines, i, news.ReasonTimestamp) || next(lines, i, news.ReasonByline)):
 			// An author's name beside the date line.
 			l.reason = news.ReasonByline
-		case i < first && l.sh.words <= 5 && !l.sh.sentence && standaloneDateline(l.text) && !menuNext(lines, i):
+		case i < first && l.sh.words <= lim.EdgeDatelineLine && !l.sh.sentence && standaloneDateline(l.text) && !lim.menuNext(lines, i):
 			// "शिमला (राजेश):" on a line of its own.
 			l.reason = news.ReasonDateline
-		case i < last && l.sh.words <= 3 && l.sh.latin > 0 && strings.ToUpper(l.text) == l.text && press.Place(l.text) != "" && nearCredit(lines, i):
+		case i < last && l.sh.words <= lim.EdgeCapitals && l.sh.latin > 0 && strings.ToUpper(l.text) == l.text && press.Place(l.text) != "" && nearCredit(lines, i):
 			// A place in capitals on its own line by the credit: the
 			// dateline ("THIRUVANANTHAPURAM").
 			l.reason = news.ReasonDateline
-		case (i < first || nearCredit(lines, i)) && placeLine(l.text, l.sh) && nearCredit(lines, i):
+		case (i < first || nearCredit(lines, i)) && lim.placeLine(l.text, l.sh) && nearCredit(lines, i):
 			// The writer's place beside the credit or time: "New Delhi,
 			// India", "लखनऊ,".
 			l.reason = news.ReasonByline
@@ -173,9 +173,9 @@ func markEdges(lines []*line, html bool) {
 	// A note on the writer after the story: "X is a freelance journalist
 	// based in Y."
 	authors := creditNames(lines)
-	for last > first && lines[last].reason == "" && authorBio(lines[last].text, lines[last].sh, authors) {
+	for last > first && lines[last].reason == "" && lim.authorBio(lines[last].text, lines[last].sh, authors) {
 		lines[last].reason = news.ReasonByline
-		for last--; last > first && (lines[last].reason != "" || !lines[last].sh.bodyLike()); last-- {
+		for last--; last > first && (lines[last].reason != "" || !lim.bodyLike(lines[last].sh)); last-- {
 		}
 	}
 	titleAt := -1
@@ -193,10 +193,10 @@ func markEdges(lines []*line, html bool) {
 		if l.reason != "" {
 			continue
 		}
-		if l.sh.bodyLike() {
+		if lim.bodyLike(l.sh) {
 			// A sentence above the headline stays unless the site speaks
 			// in it to its reader about the page itself.
-			if i < titleAt && l.sh.words <= 40 && siteVoice(normalize.LineFold.String(l.text)) && hasWord(normalize.LineFold.String(l.text), webWords...) {
+			if i < titleAt && l.sh.words <= lim.HeadVoice && siteVoice(normalize.LineFold.String(l.text)) && hasWord(normalize.LineFold.String(l.text), webWords...) {
 				l.reason = news.ReasonBanner
 			}
 			continue
@@ -205,22 +205,22 @@ func markEdges(lines []*line, html bool) {
 		case titleAt >= 0 && i < titleAt:
 			// Above the headline: menus, section labels, banners.
 			l.reason = news.ReasonNavigation
-			if l.sh.latin > 0 && l.sh.deva == 0 && deva && l.sh.words > 3 {
+			if l.sh.latin > 0 && l.sh.deva == 0 && deva && l.sh.words > lim.HeadLatin {
 				l.reason = news.ReasonBanner
 			}
-		case titleAt < 0 && l.sh.words <= 3 && !l.sh.sentence:
+		case titleAt < 0 && l.sh.words <= lim.HeadLabel && !l.sh.sentence:
 			l.reason = news.ReasonNavigation
 		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence:
 			// A Latin line in the head of a Hindi page, not a sentence.
 			l.reason = news.ReasonBanner
-		case nameLike(l.text, l.sh):
+		case lim.nameLike(l.text, l.sh):
 			l.reason = news.ReasonByline
 		}
 	}
 	// The rest of a credit, once the credit is known: "पदनाम, बीबीसी
 	// न्यूज़ हिंदी के लिए".
 	for i := 1; i < first; i++ {
-		if l := lines[i]; l.reason == "" && lines[i-1].reason == news.ReasonByline && creditMore(l.text, l.sh) {
+		if l := lines[i]; l.reason == "" && lines[i-1].reason == news.ReasonByline && lim.creditMore(l.text, l.sh) {
 			l.reason = news.ReasonByline
 		}
 	}
@@ -232,7 +232,7 @@ func markEdges(lines []*line, html bool) {
 	// A numbered list the article goes on into ("Here are our picks:",
 	// then "1. …", "2. …"), even past an advertisement between, is the
 	// article's.
-	listEnd := numberedList(lines, last)
+	listEnd := lim.numberedList(lines, last)
 	for i := listEnd + 1; i < len(lines); i++ {
 		l := lines[i]
 		if l.reason != "" {
@@ -240,16 +240,16 @@ func markEdges(lines []*line, html bool) {
 			continue
 		}
 		switch {
-		case furniture && l.sh.words <= 25 && (!l.sh.sentence || l.sh.headlineLike(l.text)):
+		case furniture && l.sh.words <= lim.Footer && (!l.sh.sentence || lim.headlineLike(l.sh, l.text)):
 			l.reason = news.ReasonFooter
-			if l.sh.words >= 4 && l.sh.headlineLike(l.text) {
+			if l.sh.words >= lim.FooterRelated && lim.headlineLike(l.sh, l.text) {
 				l.reason = news.ReasonRelated
 			}
-		case l.sh.words <= 3 && !l.sh.sentence && !strings.ContainsAny(l.text, ",0123456789-:") && press.Place(l.text) == "":
+		case l.sh.words <= lim.FooterLabel && !l.sh.sentence && !strings.ContainsAny(l.text, ",0123456789-:") && press.Place(l.text) == "":
 			l.reason = news.ReasonFooter
-		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence && l.sh.words <= 12:
+		case deva && l.sh.deva == 0 && l.sh.latin > 0 && !l.sh.sentence && l.sh.words <= lim.FooterLatin:
 			l.reason = news.ReasonFooter
-		case !l.sh.sentence && l.sh.words <= 25 && siteVoice(normalize.LineFold.String(l.text)) && hasWord(normalize.LineFold.String(l.text), webWords...):
+		case !l.sh.sentence && l.sh.words <= lim.Footer && siteVoice(normalize.LineFold.String(l.text)) && hasWord(normalize.LineFold.String(l.text), webWords...):
 			// The site speaking to its reader below the story: "Get the
 			// day's stories in your inbox", "कृपया अपनी टिप्पणी दर्ज करें".
 			l.reason = news.ReasonFooter
@@ -264,14 +264,14 @@ func markEdges(lines []*line, html bool) {
 // colon), with only advertisement and caption lines or short lines kept
 // (an item's price, its shop) between. It returns last when
 // none starts there.
-func numberedList(lines []*line, last int) int {
+func (lim *Limits) numberedList(lines []*line, last int) int {
 	end, want := last, 1
 	for i := last + 1; i < len(lines); i++ {
 		l := lines[i]
 		if l.reason == news.ReasonAdvertisement || l.reason == news.ReasonCaption {
 			continue
 		}
-		if n, ok := itemNumber(l.text); ok && n == want && l.sh.words <= 30 {
+		if n, ok := itemNumber(l.text); ok && n == want && l.sh.words <= lim.ListItem {
 			end, want = i, want+1
 			continue
 		}
@@ -279,7 +279,7 @@ func numberedList(lines []*line, last int) int {
 			// The sentence that introduces the list.
 			continue
 		}
-		if want > 1 && l.reason == "" && !l.sh.sentence && l.sh.words <= 8 {
+		if want > 1 && l.reason == "" && !l.sh.sentence && l.sh.words <= lim.ListNote {
 			// A line under an item.
 			continue
 		}
@@ -310,12 +310,12 @@ func itemNumber(s string) (int, bool) {
 
 // menuNext reports whether the line after i is another short label of a
 // menu: a place there is a menu item, not a dateline.
-func menuNext(lines []*line, i int) bool {
+func (lim *Limits) menuNext(lines []*line, i int) bool {
 	if i+1 >= len(lines) {
 		return false
 	}
 	n := lines[i+1]
-	return (n.reason == "" || n.reason == news.ReasonNavigation) && n.sh.words <= 3 && !n.sh.sentence && len(datetime.FindTimes(n.text)) == 0
+	return (n.reason == "" || n.reason == news.ReasonNavigation) && n.sh.words <= lim.MenuItem && !n.sh.sentence && len(datetime.FindTimes(n.text)) == 0
 }
 
 // next reports whether the line before or after i was removed for reason.
@@ -345,8 +345,8 @@ func scriptOfBody(lines []*line, first, last int) bool {
 
 // nameLike reports a short line that is only a name or a desk: two to four
 // words, no sentence, no digits, none of the small words sentences have.
-func nameLike(s string, sh shape) bool {
-	if sh.words < 2 || sh.words > 4 || sh.sentence || strings.ContainsAny(s, "0123456789:?!") {
+func (lim *Limits) nameLike(s string, sh shape) bool {
+	if sh.words < lim.NameMin || sh.words > lim.NameMax || sh.sentence || strings.ContainsAny(s, "0123456789:?!") {
 		return false
 	}
 	for _, w := range strings.Fields(normalize.LineFold.String(s)) {
@@ -372,7 +372,7 @@ const strayChars = "।|,;:."
 // below the headline, or the second paragraph when its dateline is
 // unmistakable (an agency, or a known place and a date: pages that open
 // with a summary above the dateline).
-func fixFirstParagraph(lines []*line) {
+func (lim *Limits) fixFirstParagraph(lines []*line) {
 	titleAt := -1
 	var body []*line
 	afterTitle, afterCredit := -1, -1
@@ -394,7 +394,7 @@ func fixFirstParagraph(lines []*line) {
 				l.text = t
 			}
 		}
-		if l.sh.bodyLike() {
+		if lim.bodyLike(l.sh) {
 			body = append(body, l)
 			if titleAt >= 0 && afterTitle < 0 {
 				afterTitle = len(body) - 1
@@ -429,6 +429,6 @@ func fixFirstParagraph(lines []*line) {
 		// After a short line the cleaner kept (a caption or a deck without
 		// its credit), the story's first paragraph may open with a plain
 		// "जयपुर।" dateline.
-		take(body[next], body[next-1].sh.words > 15)
+		take(body[next], body[next-1].sh.words > lim.DeckWords)
 	}
 }

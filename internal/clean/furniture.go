@@ -19,8 +19,8 @@ func authorHeading(t string) bool {
 
 // listenLabel reports the label of an audio player: "Listen to this
 // article", "इस खबर को सुनें", "ऑडियो सुनें".
-func listenLabel(t string, sh shape) bool {
-	if sh.words > 7 || sh.sentence {
+func (lim *Limits) listenLabel(t string, sh shape) bool {
+	if sh.words > lim.ListenLabel || sh.sentence {
 		return false
 	}
 	if hasWord(t, listenWord...) && hasAny(t, listenWordObjects...) {
@@ -40,29 +40,29 @@ var (
 
 // wireContribution reports a wire story's closing credit: "X in Y
 // contributed to this report."
-func wireContribution(t string, sh shape) bool {
-	return sh.words <= 45 && hasAny(t, contributedPhrases...)
+func (lim *Limits) wireContribution(t string, sh shape) bool {
+	return sh.words <= lim.WireCredit && hasAny(t, contributedPhrases...)
 }
 
 // preferredSource reports a call to make the outlet a preferred source on
 // a search engine: "X को गूगल पर अपना प्रेफर्ड सोर्स बनाएं", "Add X as a
 // preferred source on Google".
-func preferredSource(t string, sh shape) bool {
-	return sh.words <= 25 && !strings.HasSuffix(t, ".") && hasAny(t, googleWords...) &&
+func (lim *Limits) preferredSource(t string, sh shape) bool {
+	return sh.words <= lim.PreferredSource && !strings.HasSuffix(t, ".") && hasAny(t, googleWords...) &&
 		hasAny(t, preferredWords...)
 }
 
 // markAuthorBox removes the box about the writer: its heading, and the
 // name and the lines of biography under it (up to the next line some rule
 // removed, at most three).
-func markAuthorBox(lines []*line) {
+func (lim *Limits) markAuthorBox(lines []*line) {
 	for i, l := range lines {
 		if l.reason != news.ReasonByline || !authorHeading(normalize.LineFold.String(l.text)) {
 			continue
 		}
-		for j, n := i+1, 0; j < len(lines) && n < 3; j, n = j+1, n+1 {
+		for j, n := i+1, 0; j < len(lines) && n < lim.AuthorBox; j, n = j+1, n+1 {
 			m := lines[j]
-			if m.reason != "" || m.sh.words > 60 || sentenceCount(m.text) > 3 {
+			if m.reason != "" || m.sh.words > lim.AuthorBoxWords || sentenceCount(m.text) > lim.AuthorBoxSentences {
 				break
 			}
 			m.reason = news.ReasonByline

@@ -22,9 +22,10 @@ import (
 // It returns -1 when the page shows no start of an article or no line
 // that could be a headline.
 func chooseTitle(lines []*line, opt Options) int {
+	lim := &opt.Limits
 	start := -1
 	for i := 0; i < min(len(lines), opt.HeadScan); i++ {
-		if articleStarts(lines, i) {
+		if lim.articleStarts(lines, i) {
 			start = i
 			break
 		}
@@ -33,8 +34,8 @@ func chooseTitle(lines []*line, opt Options) int {
 		return -1
 	}
 	var paras []string
-	for i := start; i < len(lines) && len(paras) < 3; i++ {
-		if lines[i].reason == "" && lines[i].sh.bodyLike() {
+	for i := start; i < len(lines) && len(paras) < lim.LeadParagraphs; i++ {
+		if lines[i].reason == "" && lim.bodyLike(lines[i].sh) {
 			paras = append(paras, lines[i].text)
 		}
 	}
@@ -44,32 +45,32 @@ func chooseTitle(lines []*line, opt Options) int {
 	k := 0
 	for i := 0; i < start; i++ {
 		l := lines[i]
-		if !headlineCandidate(l) {
+		if !lim.headlineCandidate(l) {
 			continue
 		}
-		s := press.HeadlineScore(l.text, lead) - 0.05*float64(k)
+		s := press.HeadlineScore(l.text, lead) - lim.TitleOrder*float64(k)
 		k++
 		if i == rep {
-			s += 1.5
+			s += lim.TitleRepeat
 		}
 		// A breadcrumb or kicker ending in the headline holds it whole:
 		// the headline is the shorter line.
-		if crumbOver(lines, i, start) {
-			s -= 2
+		if lim.crumbOver(lines, i, start) {
+			s -= lim.TitleCrumb
 		}
 		// The lines of a summary box ("Highlights", "मुख्य बातें") are
 		// its bullets, not the headline.
-		if inBox(lines, i) {
-			s -= 3
+		if lim.inBox(lines, i) {
+			s -= lim.TitleBox
 		}
-		if creditBelow(lines, i) {
-			s++
+		if lim.creditBelow(lines, i) {
+			s += lim.TitleCredit
 		}
 		// A headline stands over its deck: the next line is another
 		// candidate that speaks of the article too.
-		if i+1 < start && headlineCandidate(lines[i+1]) {
-			if hit, _ := lead.Overlap(lines[i+1].text); hit >= 2 {
-				s++
+		if i+1 < start && lim.headlineCandidate(lines[i+1]) {
+			if hit, _ := lead.Overlap(lines[i+1].text); hit >= lim.TitleDeckWords {
+				s += lim.TitleDeck
 			}
 		}
 		if s > bestScore {
@@ -81,8 +82,8 @@ func chooseTitle(lines []*line, opt Options) int {
 
 // headlineCandidate reports a line the chooser weighs: kept so far,
 // headline-shaped, of words rather than numbers, not an outlet's name.
-func headlineCandidate(l *line) bool {
-	if l.reason != "" || !l.sh.headlineLike(l.text) || !wordy(l.text) {
+func (lim *Limits) headlineCandidate(l *line) bool {
+	if l.reason != "" || !lim.headlineLike(l.sh, l.text) || !wordy(l.text) {
 		return false
 	}
 	kind, _, _, ok := press.LeadName(l.text)
@@ -91,8 +92,8 @@ func headlineCandidate(l *line) bool {
 
 // creditBelow reports a byline or time line within three lines under line
 // i (past a deck and a desk's name).
-func creditBelow(lines []*line, i int) bool {
-	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+func (lim *Limits) creditBelow(lines []*line, i int) bool {
+	for j := i + 1; j < len(lines) && j <= i+lim.CreditBelow; j++ {
 		if r := lines[j].reason; r == news.ReasonByline || r == news.ReasonTimestamp {
 			return true
 		}
@@ -102,11 +103,11 @@ func creditBelow(lines []*line, i int) bool {
 
 // crumbOver reports a line that ends with another candidate line close
 // under it ("Hindi Newsबिहारपटना में …" over "पटना में …").
-func crumbOver(lines []*line, i, start int) bool {
+func (lim *Limits) crumbOver(lines []*line, i, start int) bool {
 	k := titleKey(lines[i].text)
-	for j := i + 1; j < start && j <= i+3; j++ {
+	for j := i + 1; j < start && j <= i+lim.CrumbLines; j++ {
 		kj := titleKey(lines[j].text)
-		if headlineCandidate(lines[j]) && kj != "" && len(kj) < len(k) && strings.HasSuffix(k, kj) {
+		if lim.headlineCandidate(lines[j]) && kj != "" && len(kj) < len(k) && strings.HasSuffix(k, kj) {
 			return true
 		}
 	}
@@ -115,12 +116,12 @@ func crumbOver(lines []*line, i, start int) bool {
 
 // inBox reports a line under a summary box's label, with only short
 // headline-shaped lines (its other bullets) between.
-func inBox(lines []*line, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-6; j-- {
-		if highlightLabel(lines[j].text) && lines[j].sh.words <= 3 {
+func (lim *Limits) inBox(lines []*line, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-lim.BoxLines; j-- {
+		if highlightLabel(lines[j].text) && lines[j].sh.words <= lim.BoxLabel {
 			return true
 		}
-		if !lines[j].sh.headlineLike(lines[j].text) {
+		if !lim.headlineLike(lines[j].sh, lines[j].text) {
 			return false
 		}
 	}

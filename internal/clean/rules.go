@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"khabar/internal/datetime"
 	"khabar/internal/lexicon"
 	"khabar/internal/news"
 	"khabar/internal/normalize"
@@ -51,14 +50,14 @@ func measure(s string) shape {
 
 // bodyLike reports whether a line reads as article text: a sentence of some
 // length, or a long run of words.
-func (sh shape) bodyLike() bool {
-	return (sh.sentence && sh.words >= 6) || sh.words >= 25
+func (lim *Limits) bodyLike(sh shape) bool {
+	return (sh.sentence && sh.words >= lim.BodySentence) || sh.words >= lim.BodyRun
 }
 
 // headlineLike reports whether a line could be a headline: a few words, not
 // ending like a sentence (a question or exclamation may).
-func (sh shape) headlineLike(s string) bool {
-	if sh.words < 2 || sh.words > 30 || sh.runes > 250 {
+func (lim *Limits) headlineLike(sh shape, s string) bool {
+	if sh.words < lim.HeadlineMin || sh.words > lim.HeadlineMax || sh.runes > lim.HeadlineRunes {
 		return false
 	}
 	t := strings.TrimRight(s, " \u00a0")
@@ -77,6 +76,12 @@ func hasAny(s string, subs ...string) bool {
 		}
 	}
 	return false
+}
+
+// hasPrefixOf reports whether s starts with one of pre.
+func hasPrefixOf(s string, pre []string) bool {
+	_, ok := hasPrefixAny(s, pre...)
+	return ok
 }
 
 func hasPrefixAny(s string, pre ...string) (string, bool) {
@@ -124,7 +129,7 @@ func appLabel(text string) bool {
 // deskCredit reports a short credit ending in a desk word: "Our Special
 // Correspondent", "DH News Service", "India Today Web Desk".
 func deskCredit(t string) bool {
-	if strings.ContainsAny(t, "0123456789०१२३४५६७८९") {
+	if hasDigit(t) {
 		return false
 	}
 	ws := strings.Fields(strings.Trim(t, " ,:-–|()"))
@@ -134,10 +139,10 @@ func deskCredit(t string) bool {
 // appeal reports a sentence in which the site asks for subscribers or
 // support: in its own voice or naming itself, about journalism,
 // subscriptions, readers.
-func appeal(text string) bool {
+func (lim *Limits) appeal(text string) bool {
 	t := normalize.LineFold.String(text)
 	sh := measure(text)
-	return sh.words <= 45 && hasAny(t, appealWords...) && (siteVoice(t) || len(press.FindOutlets(text)) > 0)
+	return sh.words <= lim.Appeal && hasAny(t, appealWords...) && (siteVoice(t) || len(press.FindOutlets(text)) > 0)
 }
 
 // imperative reports a line opening with a call to action ("Download
@@ -323,10 +328,10 @@ func (lim *Limits) classify(text string, sh shape) string {
 	if sh.words >= 2 && sh.words <= lim.Controls && controlsOnly(t) {
 		return news.ReasonBanner
 	}
-	if readLink(t, sh) {
+	if lim.readLink(t, sh) {
 		return news.ReasonAlsoRead
 	}
-	if readTime(t, sh) {
+	if lim.readTime(t, sh) {
 		return news.ReasonNavigation
 	}
 	if sh.words <= lim.Lead && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "।") {
@@ -340,10 +345,10 @@ func (lim *Limits) classify(text string, sh shape) string {
 	if p, ok := hasPrefixAny(t, readPrefixes...); ok && p != "" && sh.words <= lim.Banner && !sh.sentence {
 		return news.ReasonAlsoRead
 	}
-	if aiNote(t, sh) {
+	if lim.aiNote(t, sh) {
 		return news.ReasonDisclaimer
 	}
-	if isRelatedHeading(t, sh) {
+	if lim.isRelatedHeading(t, sh) {
 		return news.ReasonRelated
 	}
 	if sh.words <= lim.Feedback && hasEmail(t) && hasAny(t, feedbackWords...) {
@@ -352,10 +357,10 @@ func (lim *Limits) classify(text string, sh shape) string {
 	if sh.words <= lim.Promo && promoLine(text, t) {
 		return news.ReasonSocial
 	}
-	if sh.words <= lim.Platforms && platformList(t) {
+	if sh.words <= lim.Platforms && lim.platformList(t) {
 		return news.ReasonSocial
 	}
-	if sh.words <= lim.Social && socialCall(t, sh) {
+	if sh.words <= lim.Social && lim.socialCall(t, sh) {
 		return news.ReasonSocial
 	}
 	if sh.words <= lim.Voiced {
@@ -363,35 +368,35 @@ func (lim *Limits) classify(text string, sh shape) string {
 			return news.ReasonCaption
 		}
 	}
-	if captionCredit(text, t, sh) || photoLead(text, t, sh) {
+	if lim.captionCredit(text, t, sh) || lim.photoLead(text, t, sh) {
 		return news.ReasonCaption
 	}
-	if hashtagList(t, sh) {
+	if lim.hashtagList(t, sh) {
 		return news.ReasonTags
 	}
 	if authorHeading(t) {
 		return news.ReasonByline
 	}
-	if listenLabel(t, sh) || preferredSource(t, sh) {
+	if lim.listenLabel(t, sh) || lim.preferredSource(t, sh) {
 		return news.ReasonSocial
 	}
-	if wireContribution(t, sh) {
+	if lim.wireContribution(t, sh) {
 		return news.ReasonCredit
 	}
-	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= lim.Short && !sh.sentence && (strings.HasPrefix(t, "tags") && (len(t) == 4 || t[4] == ':' || t[4] == ' ') || !strings.HasPrefix(t, "tags")) {
+	if _, ok := hasPrefixAny(t, tagPrefixes...); ok && sh.words <= lim.Short && !sh.sentence && wholeTagPrefix(t) {
 		return news.ReasonTags
 	}
 	if sh.words <= lim.Banner {
-		if p, ok := hasPrefixAny(strings.TrimLeft(t, "("), bylinePrefixes...); ok && bylineRest(strings.TrimLeft(text, "( "), p, sh) {
+		if p, ok := hasPrefixAny(strings.TrimLeft(t, "("), bylinePrefixes...); ok && lim.bylineRest(strings.TrimLeft(text, "( "), p, sh) {
 			return news.ReasonByline
 		}
-		if r := timestampLine(text, t); r != "" {
+		if r := lim.timestampLine(text, t); r != "" {
 			return r
 		}
-		if relativeTime(t, sh) {
+		if lim.relativeTime(t, sh) {
 			return news.ReasonTimestamp
 		}
-		if bylineInside(t, sh) {
+		if lim.bylineInside(t, sh) {
 			return news.ReasonByline
 		}
 	}
@@ -411,7 +416,7 @@ func (lim *Limits) classify(text string, sh shape) string {
 			}
 		}
 	}
-	if isNavigation(text, t, sh) {
+	if lim.isNavigation(text, t, sh) {
 		return news.ReasonNavigation
 	}
 	return ""
@@ -422,9 +427,9 @@ func (lim *Limits) classify(text string, sh shape) string {
 // words ("share on", not "a share on revenue"), and a sentence of prose
 // ("… shared on the Twitter handle of the ministry") is one only when the
 // site speaks in it to the reader or it opens with a request.
-func socialCall(t string, sh shape) bool {
+func (lim *Limits) socialCall(t string, sh shape) bool {
 	both := func(has func(string, ...string) bool) bool {
-		return has(t, socialPlatforms...) && has(t, socialActions...) && (sh.words <= 25 || !sh.sentence)
+		return has(t, socialPlatforms...) && has(t, socialActions...) && (sh.words <= lim.SocialPair || !sh.sentence)
 	}
 	if !hasAny(t, socialPhrases...) && !both(hasAny) {
 		return false
@@ -435,13 +440,13 @@ func socialCall(t string, sh shape) bool {
 	if !hasWordForm(t, socialPhrases...) && !both(hasWordForm) {
 		return false
 	}
-	return !sh.sentence || sh.words < 6 || imperative(t) || siteVoice(t)
+	return !sh.sentence || sh.words < lim.SocialShort || imperative(t) || siteVoice(t)
 }
 
 // platformList reports a bar of two or more social platforms, with or
 // without a label: "शेयर करें: WhatsApp | Facebook | X", "फेसबुक। एक्स।
 // इन्स्टाग्राम".
-func platformList(t string) bool {
+func (lim *Limits) platformList(t string) bool {
 	if _, rest, ok := strings.Cut(t, ":"); ok {
 		t = rest
 	}
@@ -458,7 +463,7 @@ func platformList(t string) bool {
 		it = strings.Trim(it, " .-–")
 		if platformNames[it] {
 			n++
-		} else if len(strings.Fields(it)) > 3 {
+		} else if len(strings.Fields(it)) > lim.PlatformItem {
 			return false
 		}
 	}
@@ -500,143 +505,16 @@ func isURL(t string) bool {
 	return strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www.")
 }
 
-// bylineRest reports whether the words after "By" (prefix p) look like a
-// credit: a short line whose next word is a name (capitalised, or in
-// Devanagari), not a sentence going on ("By the end of …").
-func bylineRest(text, p string, sh shape) bool {
-	if sh.words > 20 || (sh.sentence && sh.words > 8 && !strings.ContainsAny(text, "|")) {
-		return false
-	}
-	fields := strings.Fields(trimBullet(text))
-	n := len(strings.Fields(p))
-	for n < len(fields) && strings.Trim(fields[n], ":-–") == "" {
-		n++
-	}
-	if n >= len(fields) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fields[n], ":-–"))
-	return unicode.IsUpper(r) || (r >= 0x900 && r <= 0x97f)
-}
-
-// timestampLine reports a line that is a date or time with at most a label
-// and a few words around it ("Updated: …", "Publish Date: …", "19 मार्च
-// 2021"), or a byline carrying one.
-func timestampLine(text, t string) string {
-	if len(text) > 600 {
-		return ""
-	}
-	stamps := datetime.FindTimes(text)
-	if len(stamps) == 0 {
-		return ""
-	}
-	if _, ok := hasPrefixAny(t, timestampPrefixes...); ok {
-		return news.ReasonTimestamp
-	}
-	// What is left besides the stamps, labels and punctuation.
-	rest := text
-	for i := len(stamps) - 1; i >= 0; i-- {
-		rest = rest[:stamps[i].Start] + " " + rest[stamps[i].End:]
-	}
-	words := 0
-	for _, w := range strings.FieldsFunc(normalize.LineFold.String(rest), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
-	}) {
-		if !stampFiller[w] {
-			words++
-		}
-	}
-	if words <= 3 {
-		return news.ReasonTimestamp
-	}
-	// A credit with its time: "X ब्यूरो, लुधियाना | 21 अक्टूबर 2025".
-	if words <= 6 && creditAround(rest) {
-		return news.ReasonByline
-	}
-	// A short line with a time label and a stamp: a credit line carrying
-	// times ("न्यूज डेस्क, … Published by: … Updated Mon, 12 Feb 2024").
-	if words <= 25 {
-		for _, st := range stamps {
-			if st.Label != datetime.Unlabelled {
-				if hasAny(" "+t+" ", " by ", " by:", " द्वारा", "reported", "written") {
-					return news.ReasonByline
-				}
-				return news.ReasonTimestamp
-			}
-		}
-	}
-	return ""
-}
-
-// creditAround reports whether what a time line says besides its stamps
-// is a desk's credit or a place.
-func creditAround(rest string) bool {
-	for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return strings.ContainsRune("|,।:;", r) }) {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		if !deskCredit(normalize.LineFold.String(part)) && press.Place(part) == "" && !press.DeskWord(normalize.LineFold.String(part)) {
-			if kind, _, _, ok := press.LeadName(part); !ok || kind != press.LeadAgency && kind != press.LeadOutlet {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// relativeTime reports a line such as "Updated 2 hours ago" or "3 घंटे पहले".
-func relativeTime(t string, sh shape) bool {
-	if sh.words > 6 {
-		return false
-	}
-	hasNum := strings.ContainsAny(t, "0123456789०१२३४५६७८९") || hasAny(t, agoNumbers...)
-	return hasNum && hasAny(t, agoWords...) &&
-		hasAny(t, agoUnits...)
-}
-
-// stampFiller are words that go with timestamps and say nothing else.
-var stampFiller = vocabSet(lexicon.CleanStampFiller)
-
-// isCredit reports a short line that only credits inputs or an agency:
-// "(इनपुट: भाषा)", "(With inputs from PTI)", "- IANS", "(एजेंसी)".
-func isCredit(text, t string) bool {
-	core := strings.Trim(t, " ()[]-–—:.|।")
-	for _, p := range []string{"source:", "agency:", "स्रोत:", "एजेंसी:", "साभार:", "courtesy:", "इनपुट:", "input:", "inputs:", "sources:"} {
-		if strings.HasPrefix(core, p) {
-			core = strings.TrimSpace(core[len(p):])
-			if core != "" && (press.Agency(core) != "" || strings.HasPrefix(p, "इनपुट") || strings.HasPrefix(p, "input")) {
-				return true
-			}
-			// "Source: Al Jazeera and news agencies".
-			if core != "" && (len(press.FindOutlets(text)) > 0 || len(press.FindAgencies(text)) > 0 || hasAny(core, agencyWords...)) {
-				return true
-			}
-		}
-	}
-	if core == "" {
-		return false
-	}
-	if press.Agency(core) != "" {
-		return true
-	}
-	if hasAny(t, inputWords...) &&
-		(strings.HasPrefix(strings.TrimSpace(text), "(") || strings.HasPrefix(t, "इनपुट") || strings.HasPrefix(t, "with inputs") || strings.HasPrefix(t, "input")) {
-		return true
-	}
-	return false
-}
-
 // isRelatedHeading reports a short heading over a list of other stories.
-func isRelatedHeading(t string, sh shape) bool {
-	if sh.words > 7 || sh.sentence && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "...") && !strings.HasSuffix(t, "…") {
+func (lim *Limits) isRelatedHeading(t string, sh shape) bool {
+	if sh.words > lim.RelatedHeading || sh.sentence && !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "...") && !strings.HasSuffix(t, "…") {
 		return false
 	}
 	t = strings.Trim(t, " :-–|»>")
 	if hasAny(t, relatedHeadings...) {
 		return true
 	}
-	if sh.words <= 4 && hasAny(t, trendingLabels...) {
+	if sh.words <= lim.Trending && hasAny(t, trendingLabels...) {
 		return true
 	}
 	return hasAny(t, relatedNouns...) && hasAny(t, relatedMods...)
@@ -672,14 +550,14 @@ const navSeparators = ">»›/|•·।"
 
 // isNavigation reports breadcrumbs ("होम > देश > उत्तर प्रदेश"), menus of
 // short items, and lone section words.
-func isNavigation(text, t string, sh shape) bool {
-	if sh.sentence || sh.words > 25 {
+func (lim *Limits) isNavigation(text, t string, sh shape) bool {
+	if sh.sentence || sh.words > lim.Navigation {
 		return false
 	}
 	if navWords[strings.Trim(t, " :")] {
 		return true
 	}
-	if sh.words >= 3 && sh.words <= 12 && !strings.ContainsAny(t, ",.:;!?") && menuWords(t) {
+	if sh.words >= lim.MenuMin && sh.words <= lim.MenuMax && !strings.ContainsAny(t, ",.:;!?") && menuWords(t) {
 		return true
 	}
 	items := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(navSeparators, r) })
@@ -691,7 +569,7 @@ func isNavigation(text, t string, sh shape) bool {
 	if len(items) < 3 {
 		// Two items: both must be menu words or places ("Hindi News /
 		// Jaipur").
-		if len(items) == 2 && menuItem(items[0]) && menuItem(items[1]) {
+		if len(items) == 2 && lim.menuItem(items[0]) && lim.menuItem(items[1]) {
 			return true
 		}
 		return false
@@ -699,20 +577,20 @@ func isNavigation(text, t string, sh shape) bool {
 	known := 0
 	for _, it := range items {
 		it = strings.TrimSpace(it)
-		if len(strings.Fields(it)) > 4 {
+		if len(strings.Fields(it)) > lim.NavItem {
 			return false
 		}
 		if navWords[it] {
 			known++
 		}
 	}
-	return known >= 1 || len(items) >= 4
+	return known >= 1 || len(items) >= lim.NavItems
 }
 
 // hashtagList reports a line of hashtags, with or without a label:
 // "Trending Topics: #… #… #…".
-func hashtagList(t string, sh shape) bool {
-	if sh.words > 40 || strings.Count(t, "#") < 2 {
+func (lim *Limits) hashtagList(t string, sh shape) bool {
+	if sh.words > lim.Hashtags || strings.Count(t, "#") < 2 {
 		return false
 	}
 	tags, other := 0, 0

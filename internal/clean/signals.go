@@ -20,8 +20,8 @@ const linkSeparators = ":-–—|»>"
 
 // readLink reports a line pointing to another story: a read verb, a
 // separator, then a headline (no sentence of the article says "पढ़ें:").
-func readLink(t string, sh shape) bool {
-	if sh.words > 30 {
+func (lim *Limits) readLink(t string, sh shape) bool {
+	if sh.words > lim.ReadLink {
 		return false
 	}
 	t = trimBullet(t)
@@ -40,7 +40,7 @@ func readLink(t string, sh shape) bool {
 		}
 		// The headline it points to: not a paragraph of text.
 		rs := measure(rest)
-		return rs.words <= 25 && (!rs.sentence || rs.words <= 15)
+		return rs.words <= lim.LinkedHeadline && (!rs.sentence || rs.words <= lim.LinkedSentence)
 	}
 	return false
 }
@@ -57,12 +57,12 @@ var photoWords = vocab(lexicon.CleanPhotoWords)
 // a credit in brackets at the end ("(Image: File)", "[Diego Ramos/AFP]",
 // "(फोटो: सोशल मीडिया)"), a "Photo: X" or "| Photo Credit: X" at the end,
 // or an agency photographer's credit ("REUTERS/Name", "AP Photo/Name").
-func captionCredit(text, t string, sh shape) bool {
-	if sh.words > 45 || sentenceCount(t) >= 2 {
+func (lim *Limits) captionCredit(text, t string, sh shape) bool {
+	if sh.words > lim.CaptionCredit || sentenceCount(t) >= lim.CaptionSentences {
 		return false
 	}
 	if strings.HasPrefix(t, "[") {
-		if i := strings.IndexByte(t, ']'); i > 0 && i < 8 && strings.Contains(t[:i], "/") && !strings.ContainsFunc(t[1:i], func(r rune) bool { return unicode.IsLetter(r) }) {
+		if i := strings.IndexByte(t, ']'); i > 0 && i < lim.CreditBracket && strings.Contains(t[:i], "/") && !strings.ContainsFunc(t[1:i], func(r rune) bool { return unicode.IsLetter(r) }) {
 			return true
 		}
 	}
@@ -79,14 +79,14 @@ func captionCredit(text, t string, sh shape) bool {
 			continue
 		}
 		inner := end[i+1 : len(end)-1]
-		if len(strings.Fields(inner)) > 8 {
+		if len(strings.Fields(inner)) > lim.CreditParens {
 			continue
 		}
-		if hasAny(inner, photoWords...) && (strings.Contains(inner, ":") || len(strings.Fields(inner)) <= 3) {
+		if hasAny(inner, photoWords...) && (strings.Contains(inner, ":") || len(strings.Fields(inner)) <= lim.PhotoParens) {
 			return true
 		}
 		// "[Name/AFP]": a photographer and an agency or outlet.
-		if a, b, ok := strings.Cut(inner, "/"); ok && pair == "[]" && len(strings.Fields(a)) <= 4 && (press.Agency(b) != "" || len(press.FindOutlets(b)) > 0) {
+		if a, b, ok := strings.Cut(inner, "/"); ok && pair == "[]" && len(strings.Fields(a)) <= lim.Photographer && (press.Agency(b) != "" || len(press.FindOutlets(b)) > 0) {
 			return true
 		}
 	}
@@ -96,23 +96,23 @@ func captionCredit(text, t string, sh shape) bool {
 	if len(lt) != len(text) {
 		return false
 	}
-	for _, lab := range []string{"photo credit:", "photo:", "photo :", "image credit:", "image:", "फोटो:", "फोटो :", "तस्वीर:", "फोटो साभार", "image courtesy", "photo courtesy", "photo by", "pic:", "फोटो-", "फोटो -", "photo-", "photo -"} {
+	for _, lab := range photoLabels {
 		i := strings.LastIndex(lt, lab)
 		if i <= 0 {
 			continue
 		}
 		rest := strings.TrimLeft(text[i+len(lab):], " :-–")
 		r := firstRune(rest)
-		if rest != "" && len(strings.Fields(rest)) <= 5 && !strings.ContainsAny(strings.TrimRight(rest, ". "), ".।?!") &&
+		if rest != "" && len(strings.Fields(rest)) <= lim.CaptionName && !strings.ContainsAny(strings.TrimRight(rest, ". "), ".।?!") &&
 			(unicode.IsUpper(r) || r >= 0x900 && r <= 0x97f) {
 			return true
 		}
 	}
 	// "… Tribune photo", "… PTI photo": an outlet's or agency's photo
 	// credit closing the caption.
-	if ws := strings.Fields(strings.TrimRight(text, " .")); len(ws) >= 4 {
+	if ws := strings.Fields(strings.TrimRight(text, " .")); len(ws) >= lim.CaptionTail {
 		last := strings.ToLower(ws[len(ws)-1])
-		if last == "photo" || last == "photos" || last == "फोटो" || last == "file photo" {
+		if photoNouns[last] {
 			credit := ws[len(ws)-2]
 			if r := firstRune(credit); unicode.IsUpper(r) || press.Agency(credit) != "" || len(press.FindOutlets(credit)) > 0 {
 				prev := strings.TrimRight(strings.Join(ws[:len(ws)-2], " "), " ")
@@ -128,21 +128,27 @@ func sentenceCount(s string) int {
 	return strings.Count(s, ". ") + strings.Count(s, "। ") + strings.Count(s, "? ") + strings.Count(s, "! ")
 }
 
+// isDigit reports an ASCII or Devanagari digit.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || normalize.DevanagariDigit(r) >= 0 }
+
+// hasDigit reports whether s holds an ASCII or Devanagari digit.
+func hasDigit(s string) bool { return strings.ContainsFunc(s, isDigit) }
+
 // readTimeWords are the words of a reading-time label besides its number
 // and unit.
 var readTimeWords = vocabSet(lexicon.CleanReadTimeWords)
 
 // readTime reports a line giving the reading or listening time of the
 // page: "3 mins", "2 min read", "Read Time: 2 mins", "4 मिनट में पढ़ें".
-func readTime(t string, sh shape) bool {
-	if sh.words > 6 || !strings.ContainsAny(t, "0123456789०१२३४५६७८९") {
+func (lim *Limits) readTime(t string, sh shape) bool {
+	if sh.words > lim.ReadTime || !hasDigit(t) {
 		return false
 	}
 	unit := false
 	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(":|-–·•()", r) }) {
 		switch {
-		case strings.Trim(w, "0123456789०१२३४५६७८९") == "":
-		case w == "min" || w == "mins" || w == "minute" || w == "minutes" || w == "मिनट" || w == "m":
+		case strings.TrimFunc(w, isDigit) == "":
+		case minuteWords[w]:
 			unit = true
 		case readTimeWords[w]:
 		default:
@@ -154,8 +160,8 @@ func readTime(t string, sh shape) bool {
 
 // aiNote reports a note that a summary or text was machine-made:
 // "Summary is AI-generated, newsroom-reviewed."
-func aiNote(t string, sh shape) bool {
-	return sh.words <= 20 && hasAny(t, aiWords...) &&
+func (lim *Limits) aiNote(t string, sh shape) bool {
+	return sh.words <= lim.AINote && hasAny(t, aiWords...) &&
 		hasAny(t, aiObjects...)
 }
 
@@ -164,8 +170,8 @@ func aiNote(t string, sh shape) bool {
 var bylineLabels = vocab(lexicon.CleanBylineLabels)
 
 // bylineInside reports a short credit line with a credit label inside it.
-func bylineInside(t string, sh shape) bool {
-	if sh.words > 14 || sh.words < 2 || sh.sentence && !strings.HasSuffix(t, ")") {
+func (lim *Limits) bylineInside(t string, sh shape) bool {
+	if sh.words > lim.BylineInside || sh.words < 2 || sh.sentence && !strings.HasSuffix(t, ")") {
 		return false
 	}
 	for _, lab := range bylineLabels {
@@ -174,7 +180,7 @@ func bylineInside(t string, sh shape) bool {
 			continue
 		}
 		rest := strings.TrimLeft(t[i+len(lab):], " :-–")
-		if rest != "" && len(strings.Fields(rest)) <= 6 && !strings.ContainsAny(rest, ".।?!") {
+		if rest != "" && len(strings.Fields(rest)) <= lim.BylineName && !strings.ContainsAny(rest, ".।?!") {
 			return true
 		}
 	}
@@ -183,8 +189,8 @@ func bylineInside(t string, sh shape) bool {
 
 // placeLine reports a line that is only places, comma-separated: "New
 // Delhi, India", "लखनऊ,".
-func placeLine(text string, sh shape) bool {
-	if sh.words > 6 || sh.sentence && !strings.HasSuffix(strings.TrimSpace(text), ".") {
+func (lim *Limits) placeLine(text string, sh shape) bool {
+	if sh.words > lim.PlaceLine || sh.sentence && !strings.HasSuffix(strings.TrimSpace(text), ".") {
 		return false
 	}
 	n := 0
@@ -207,8 +213,8 @@ var bioOpeners = vocab(lexicon.CleanBioOpeners)
 
 // authorBio reports a line about the article's writer: it opens with a
 // byline's name (or "The writer", "लेखक") and says what the writer is.
-func authorBio(text string, sh shape, authors []string) bool {
-	if sh.words > 50 {
+func (lim *Limits) authorBio(text string, sh shape, authors []string) bool {
+	if sh.words > lim.AuthorBio {
 		return false
 	}
 	t := normalize.LineFold.String(text)
@@ -217,11 +223,11 @@ func authorBio(text string, sh shape, authors []string) bool {
 	}
 	for _, a := range authors {
 		a = normalize.LineFold.String(a)
-		if a == "" || len(strings.Fields(a)) < 2 {
+		if a == "" || len(strings.Fields(a)) < lim.BioName {
 			continue
 		}
 		if rest, ok := strings.CutPrefix(strings.TrimLeft(t, "( "), a); ok {
-			if _, ok := hasPrefixAny(rest, " is ", " was ", " writes ", " has been ", " हैं", " है ", " एक "); ok {
+			if _, ok := hasPrefixAny(rest, bioAfterName...); ok {
 				return true
 			}
 		}
@@ -231,8 +237,8 @@ func authorBio(text string, sh shape, authors []string) bool {
 
 // taggedTitle reports the headline again with a few words before or after
 // it: "News india <headline>", "<headline> - Latest Updates".
-func taggedTitle(s, key string) bool {
-	if len(key) < 20 {
+func (lim *Limits) taggedTitle(s, key string) bool {
+	if len(key) < lim.TaggedTitle {
 		return false
 	}
 	k := titleKey(s)
@@ -240,7 +246,7 @@ func taggedTitle(s, key string) bool {
 		return false
 	}
 	extra := strings.Replace(k, key, " ", 1)
-	return len(strings.Fields(extra)) <= 4 && (strings.HasPrefix(k, key) || strings.HasSuffix(k, key))
+	return len(strings.Fields(extra)) <= lim.TitleTags && (strings.HasPrefix(k, key) || strings.HasSuffix(k, key))
 }
 
 // nearCredit reports whether a credit or time line stands right before or
@@ -260,15 +266,15 @@ func nearCredit(lines []*line, i int) bool {
 
 // creditMore reports a line continuing a credit above the article: short,
 // not a sentence, naming an outlet or a desk, or a "for X" designation.
-func creditMore(text string, sh shape) bool {
-	if sh.words > 12 || sh.sentence {
+func (lim *Limits) creditMore(text string, sh shape) bool {
+	if sh.words > lim.CreditMore || sh.sentence {
 		return false
 	}
 	t := normalize.LineFold.String(text)
 	if len(press.FindOutlets(text)) > 0 || hasDeskWord(t) {
 		return true
 	}
-	return hasAny(" "+t+" ", " के लिए", " for ", "पदनाम", "designation")
+	return hasAny(" "+t+" ", designationWords...)
 }
 
 // hasDeskWord reports a desk word ("correspondent", "संवाददाता") in t.
@@ -290,7 +296,7 @@ func creditNames(lines []*line) []string {
 			continue
 		}
 		t := strings.TrimSpace(l.text)
-		for _, p := range []string{"By ", "by ", "BY ", "Written by ", "Written By "} {
+		for _, p := range nameLabels {
 			t = strings.TrimPrefix(t, p)
 		}
 		if i := strings.IndexAny(t, ",|"); i > 0 {
@@ -306,7 +312,7 @@ func creditNames(lines []*line) []string {
 // keepLiveStamps keeps the entry times of a live blog: bare timestamp
 // lines (no "Updated" label) standing between paragraphs of the article,
 // three or more of them, are part of the story, not its credit.
-func keepLiveStamps(lines []*line, first, last int) {
+func (lim *Limits) keepLiveStamps(lines []*line, first, last int) {
 	var stamps []int
 	for i := first + 1; i < last; i++ {
 		l := lines[i]
@@ -318,7 +324,7 @@ func keepLiveStamps(lines []*line, first, last int) {
 		}
 		stamps = append(stamps, i)
 	}
-	if len(stamps) < 3 {
+	if len(stamps) < lim.LiveStamps {
 		return
 	}
 	for _, i := range stamps {
@@ -338,18 +344,18 @@ var furnitureStarts = map[string]bool{
 
 // menuItem reports a breadcrumb item that is a section's name or a place:
 // "Hindi News", "Jaipur", "होम".
-func menuItem(it string) bool {
+func (lim *Limits) menuItem(it string) bool {
 	it = strings.TrimSpace(it)
-	return it != "" && (navWords[it] || press.Place(it) != "" || len(strings.Fields(it)) <= 3 && menuWords(it))
+	return it != "" && (navWords[it] || press.Place(it) != "" || len(strings.Fields(it)) <= lim.MenuItem && menuWords(it))
 }
 
 // photoLead reports a short credit line that is a photo word and a source:
 // "फोटो पत्रिका", "Photo - PTI", "तस्वीर: सोशल मीडिया".
-func photoLead(text, t string, sh shape) bool {
-	if sh.words > 5 || sh.sentence && !strings.HasSuffix(t, ")") {
+func (lim *Limits) photoLead(text, t string, sh shape) bool {
+	if sh.words > lim.PhotoLead || sh.sentence && !strings.HasSuffix(t, ")") {
 		return false
 	}
-	for _, w := range []string{"photograph", "photo", "फोटो", "तस्वीर", "image", "इमेज", "pic"} {
+	for _, w := range photoLeads {
 		rest, ok := strings.CutPrefix(t, w)
 		if !ok || rest != "" && !strings.ContainsRune(" :-–(", firstRune(rest)) {
 			continue

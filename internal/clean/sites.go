@@ -41,8 +41,12 @@ func NewSites() *Sites {
 // candidate reports whether a line may be learnt as a site's repeat.
 func (s *Sites) candidate(l string) bool {
 	sh := measure(l)
-	return sh.words > 0 && sh.words <= s.MaxLineWords && !(sh.bodyLike() && sh.words > s.MaxSentenceWords)
+	return sh.words > 0 && sh.words <= s.MaxLineWords && !(defaultLimits.bodyLike(sh) && sh.words > s.MaxSentenceWords)
 }
+
+// defaultLimits are the default Limits, which a site's repeats are judged
+// by (read only).
+var defaultLimits = Limits{}.withDefaults()
 
 func lineHash(s string) uint64 {
 	h := fnv.New64a()

@@ -31,11 +31,12 @@ func highlightLabel(s string) bool {
 //     opens with a dateline, when the page also describes itself in those
 //     words (p.Descriptions) or they stand above the credit.
 func markStandfirst(lines []*line, p Page, opt Options) {
+	lim := &opt.Limits
 	findStandfirst(lines, p, opt)
 	// A standfirst has an article under it: lines that are all the text
 	// the page has are its body ("on one page the whole body").
 	for _, l := range lines {
-		if l.reason == "" && l.sh.bodyLike() {
+		if l.reason == "" && lim.bodyLike(l.sh) {
 			return
 		}
 	}
@@ -48,6 +49,7 @@ func markStandfirst(lines []*line, p Page, opt Options) {
 
 // findStandfirst marks the standfirst lines (see markStandfirst).
 func findStandfirst(lines []*line, p Page, opt Options) {
+	lim := &opt.Limits
 	titleAt := -1
 	for i, l := range lines {
 		if l.reason == news.ReasonTitle {
@@ -73,19 +75,19 @@ func findStandfirst(lines []*line, p Page, opt Options) {
 		}
 		k := titleKey(l.text)
 		switch {
-		case highlightLabel(l.text) && l.sh.words <= 3:
+		case highlightLabel(l.text) && l.sh.words <= lim.BoxItemLabel:
 			l.reason = news.ReasonStandfirst
-			inBox = 6
+			inBox = lim.BoxItems
 			continue
-		case sums[k] || nearDescription(k, descs) && summaryPlace(lines, i, sums):
-			if leadParagraph(lines, titleAt, i, sums) {
+		case sums[k] || lim.nearDescription(k, descs) && lim.summaryPlace(lines, i, sums):
+			if lim.leadParagraph(lines, titleAt, i, sums) {
 				// The article's first paragraph, which the page also
 				// uses as its summary.
 				break
 			}
 			l.reason = news.ReasonStandfirst
 			continue
-		case inBox > 0 && (l.sh.headlineLike(l.text) || !l.sh.bodyLike()):
+		case inBox > 0 && (lim.headlineLike(l.sh, l.text) || !lim.bodyLike(l.sh)):
 			l.reason = news.ReasonStandfirst
 			inBox--
 			continue
@@ -97,28 +99,28 @@ func findStandfirst(lines []*line, p Page, opt Options) {
 	}
 	// Between the headline and the credit under it.
 	credit := -1
-	for j := titleAt + 1; j < len(lines) && j <= titleAt+6; j++ {
+	for j := titleAt + 1; j < len(lines) && j <= titleAt+lim.DeckCredit; j++ {
 		if r := lines[j].reason; r == news.ReasonByline || r == news.ReasonTimestamp {
 			credit = j
 			break
 		}
 	}
-	if credit > 0 && !liveStamps(lines, credit) {
+	if credit > 0 && !lim.liveStamps(lines, credit) {
 		var between []*line
 		ok := true
 		for j := titleAt + 1; j < credit; j++ {
 			if l := lines[j]; l.reason == "" {
-				if nameLike(l.text, l.sh) {
+				if lim.nameLike(l.text, l.sh) {
 					// The writer's name over the time line.
 					continue
 				}
 				between = append(between, l)
-				if l.sh.words > 70 || l.sh.words < 4 {
+				if l.sh.words > lim.DeckMax || l.sh.words < lim.DeckMin {
 					ok = false
 				}
 			}
 		}
-		if ok && len(between) > 0 && len(between) <= 3 && bodyFollows(lines, credit+1, 2) {
+		if ok && len(between) > 0 && len(between) <= lim.DeckLines && lim.bodyFollows(lines, credit+1, 2) {
 			for _, l := range between {
 				l.reason = news.ReasonStandfirst
 			}
@@ -126,14 +128,14 @@ func findStandfirst(lines []*line, p Page, opt Options) {
 	}
 	// Above a first paragraph that opens with a dateline.
 	var open []int
-	for j := titleAt + 1; j < len(lines) && len(open) < 3; j++ {
+	for j := titleAt + 1; j < len(lines) && len(open) < lim.OpenLines; j++ {
 		if lines[j].reason == "" {
 			open = append(open, j)
 		}
 	}
 	for n := 1; n <= 2 && n < len(open); n++ {
 		d, ok := press.ParseDateline(lines[open[n]].text)
-		if !ok || d.Place == "" || !lines[open[n]].sh.bodyLike() {
+		if !ok || d.Place == "" || !lim.bodyLike(lines[open[n]].sh) {
 			continue
 		}
 		if _, first := press.ParseDateline(lines[open[0]].text); first {
@@ -141,13 +143,13 @@ func findStandfirst(lines []*line, p Page, opt Options) {
 		}
 		described := false
 		for _, j := range open[:n] {
-			described = described || nearDescription(titleKey(lines[j].text), descs)
+			described = described || lim.nearDescription(titleKey(lines[j].text), descs)
 		}
 		if !described {
 			break
 		}
 		for _, j := range open[:n] {
-			if lines[j].sh.words <= 70 {
+			if lines[j].sh.words <= lim.DeckMax {
 				lines[j].reason = news.ReasonStandfirst
 			}
 		}
@@ -160,8 +162,8 @@ func findStandfirst(lines []*line, p Page, opt Options) {
 // below the credit under the headline (a standfirst stands above it), it
 // reads as text, and the next line kept is text too, not another line of a
 // summary box.
-func leadParagraph(lines []*line, titleAt, i int, sums map[string]bool) bool {
-	if titleAt < 0 || !lines[i].sh.bodyLike() {
+func (lim *Limits) leadParagraph(lines []*line, titleAt, i int, sums map[string]bool) bool {
+	if titleAt < 0 || !lim.bodyLike(lines[i].sh) {
 		return false
 	}
 	credit := false
@@ -180,7 +182,7 @@ func leadParagraph(lines []*line, titleAt, i int, sums map[string]bool) bool {
 	}
 	for j := i + 1; j < len(lines); j++ {
 		if l := lines[j]; l.reason == "" {
-			return l.sh.bodyLike() && !sums[titleKey(l.text)] && !highlightLabel(l.text)
+			return lim.bodyLike(l.sh) && !sums[titleKey(l.text)] && !highlightLabel(l.text)
 		}
 	}
 	return false
@@ -189,17 +191,17 @@ func leadParagraph(lines []*line, titleAt, i int, sums map[string]bool) bool {
 // liveStamps reports a live page: time lines stand between paragraphs
 // after the credit at i, and the line under the headline is the first
 // update's, not a summary.
-func liveStamps(lines []*line, i int) bool {
+func (lim *Limits) liveStamps(lines []*line, i int) bool {
 	text := false
 	for j := i + 1; j < len(lines); j++ {
 		switch l := lines[j]; {
-		case l.reason == "" && l.sh.bodyLike():
+		case l.reason == "" && lim.bodyLike(l.sh):
 			text = true
 		case text && l.reason == news.ReasonTimestamp:
 			// The next line kept is text again: an update's stamp.
 			for k := j + 1; k < len(lines); k++ {
 				if n := lines[k]; n.reason == "" {
-					if n.sh.bodyLike() {
+					if lim.bodyLike(n.sh) {
 						return true
 					}
 					break
@@ -223,7 +225,7 @@ func keySet(ss []string) map[string]bool {
 
 // nearDescription reports a line equal to one of the page's descriptions
 // of itself, or nearly so (one a prefix of the other, differing by little).
-func nearDescription(k string, descs map[string]bool) bool {
+func (lim *Limits) nearDescription(k string, descs map[string]bool) bool {
 	if k == "" || len(descs) == 0 {
 		return false
 	}
@@ -235,7 +237,7 @@ func nearDescription(k string, descs map[string]bool) bool {
 		if len(short) > len(long) {
 			short, long = long, short
 		}
-		if len(short) >= 40 && strings.HasPrefix(long, short) && 10*len(short) >= 9*len(long) {
+		if len(short) >= lim.DescPrefix && strings.HasPrefix(long, short) && float64(len(short)) >= lim.DescShare*float64(len(long)) {
 			return true
 		}
 	}
@@ -246,11 +248,11 @@ func nearDescription(k string, descs map[string]bool) bool {
 // description, stands where a standfirst does: the next line kept so far
 // is a summary box, or a credit line comes before it, or it opens with a
 // dateline (the article's first paragraph).
-func summaryPlace(lines []*line, i int, sums map[string]bool) bool {
-	for j := i + 1; j < len(lines) && j <= i+8; j++ {
+func (lim *Limits) summaryPlace(lines []*line, i int, sums map[string]bool) bool {
+	for j := i + 1; j < len(lines) && j <= i+lim.SummaryLines; j++ {
 		l := lines[j]
 		if l.reason == news.ReasonByline || l.reason == news.ReasonTimestamp {
-			return bodyFollows(lines, j+1, 1)
+			return lim.bodyFollows(lines, j+1, 1)
 		}
 		if l.reason != "" {
 			continue
@@ -259,16 +261,16 @@ func summaryPlace(lines []*line, i int, sums map[string]bool) bool {
 			return true
 		}
 		d, ok := press.ParseDateline(l.text)
-		return ok && d.Place != "" && l.sh.bodyLike()
+		return ok && d.Place != "" && lim.bodyLike(l.sh)
 	}
 	return false
 }
 
 // bodyFollows reports whether n paragraphs of text are kept so far from
 // line i on.
-func bodyFollows(lines []*line, i, n int) bool {
+func (lim *Limits) bodyFollows(lines []*line, i, n int) bool {
 	for ; i < len(lines) && n > 0; i++ {
-		if lines[i].reason == "" && lines[i].sh.bodyLike() {
+		if lines[i].reason == "" && lim.bodyLike(lines[i].sh) {
 			n--
 		}
 	}

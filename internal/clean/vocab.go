@@ -28,6 +28,14 @@ var (
 	tagPrefixes       = vocab(lexicon.CleanTagPrefixes)
 	adLines           = vocabSet(lexicon.CleanAdLines)
 	navWords          = vocabSet(lexicon.CleanNavWords)
+	// The words of the caption, credit and reading-time checks.
+	photoLabels      = vocab(lexicon.CleanPhotoLabels)
+	photoNouns       = vocabSet(lexicon.CleanPhotoNouns)
+	photoLeads       = vocab(lexicon.CleanPhotoLeads)
+	minuteWords      = vocabSet(lexicon.CleanMinuteWords)
+	bioAfterName     = vocab(lexicon.CleanBioAfterName)
+	designationWords = vocab(lexicon.CleanDesignationWords)
+	nameLabels       = vocab(lexicon.CleanNameLabels)
 )
 
 // pageLabels are words a page shows as labels of its parts ("सार" and

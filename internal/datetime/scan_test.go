@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// scanLabels names the labels in TestScanDates' table.
-var scanLabels = map[string]Label{"": Unlabelled, "published": Published, "updated": Updated}
+// labelNames names the labels in TestScanDates' table.
+var labelNames = map[string]Label{"": Unlabelled, "published": Published, "updated": Updated}
 
 func TestScanDates(t *testing.T) {
 	tests := []struct {
@@ -43,7 +43,7 @@ func TestScanDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			fs := ScanDates(tt.in, 4)
+			fs := ScanDates(tt.in, 4, time.Time{})
 			if tt.want == "" {
 				if len(fs) != 0 {
 					t.Fatalf("ScanDates(%q) = %v, want none", tt.in, fs[0].Time)
@@ -54,7 +54,7 @@ func TestScanDates(t *testing.T) {
 				t.Fatalf("ScanDates(%q) = none, want %s", tt.in, tt.want)
 			}
 			f := fs[0]
-			if got := f.Time.Format(time.RFC3339); got != tt.want || f.HasTime != tt.hasTime || f.Label != scanLabels[tt.label] {
+			if got := f.Time.Format(time.RFC3339); got != tt.want || f.HasTime != tt.hasTime || f.Label != labelNames[tt.label] {
 				t.Errorf("ScanDates(%q) = %s time:%v label:%v, want %s time:%v label:%q",
 					tt.in, got, f.HasTime, f.Label, tt.want, tt.hasTime, tt.label)
 			}
@@ -65,7 +65,7 @@ func TestScanDates(t *testing.T) {
 func TestScanDatesMany(t *testing.T) {
 	text := strings.Repeat("filler words 2025 and 1999 without dates. ", 2000) +
 		"Published: 4 May 2024 10:00 IST. Updated: 5 May 2024 11:00 IST."
-	fs := ScanDates(text, 8)
+	fs := ScanDates(text, 8, time.Time{})
 	if len(fs) != 2 || fs[0].Label != Published || fs[1].Label != Updated {
 		t.Fatalf("ScanDates() = %+v", fs)
 	}
@@ -78,10 +78,24 @@ func FuzzScanDates(f *testing.F) {
 	f.Add("12/12/2012 12.12 a.m. (IST)")
 	f.Add("Dec 31st, 2099 23:59:59-0930")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, d := range ScanDates(s, 16) {
+		for _, d := range ScanDates(s, 16, time.Time{}) {
 			if y := d.Time.Year(); y < 1900 || y > 2100 {
 				t.Fatalf("ScanDates(%q) year %d", s, y)
 			}
 		}
 	})
+}
+
+// TestScanDatesReference checks that the latest year a date may have
+// follows the reference time, not the clock: a page fetched in 2025 reads
+// the same in any later year.
+func TestScanDatesReference(t *testing.T) {
+	text := "Updated: 5 March 2027, 10:30 IST"
+	if fs := ScanDates(text, 4, time.Date(2025, 6, 1, 0, 0, 0, 0, IST)); len(fs) != 0 {
+		t.Errorf("with a 2025 reference: %v, want none (2027 is past the year after)", fs[0].Time)
+	}
+	fs := ScanDates(text, 4, time.Date(2026, 6, 1, 0, 0, 0, 0, IST))
+	if len(fs) != 1 || fs[0].Time.Format(time.RFC3339) != "2027-03-05T10:30:00+05:30" || fs[0].Label != Updated {
+		t.Errorf("with a 2026 reference: %+v", fs)
+	}
 }

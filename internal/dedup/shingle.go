@@ -10,13 +10,10 @@ import (
 // Shingle size in words.
 const shingleWords = 3
 
-// Characters the tokenizer folds.
+// ZWNJ and ZWJ stay inside a word (ShingleFold drops them).
 const (
-	nukta       = '\u093C'
-	candrabindu = '\u0901'
-	anusvara    = '\u0902'
-	zwnj        = '\u200C'
-	zwj         = '\u200D'
+	zwnj = '\u200C'
+	zwj  = '\u200D'
 )
 
 // stopwords are function words left out of shingles: edits that only touch
@@ -76,6 +73,8 @@ func (t *tokenizer) each(text string, fn func(w []byte, h uint64)) int {
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
+		// ASCII is read here, lower-cased as ShingleFold does, without a
+		// call.
 		if c < utf8.RuneSelf {
 			i++
 			switch {
@@ -99,27 +98,12 @@ func (t *tokenizer) each(text string, fn func(w []byte, h uint64)) int {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		switch {
-		case r == nukta || r == zwj || r == zwnj:
-		case r == candrabindu:
-			t.buf = utf8.AppendRune(t.buf, anusvara)
-		case normalize.DevanagariDigit(r) >= 0:
-			t.buf = append(t.buf, byte('0'+normalize.DevanagariDigit(r)))
-		case r >= 0x0958 && r <= 0x095F: // precomposed nukta letters
-			t.buf = utf8.AppendRune(t.buf, [...]rune{'क', 'ख', 'ग', 'ज', 'ड', 'ढ', 'फ', 'य'}[r-0x0958])
 		case r == 0x0964 || r == 0x0965 || r == 0x0970: // dandas, abbreviation sign
 			flush()
-		case r >= 0x0900 && r <= 0x097F: // other Devanagari: letters and signs
+		case normalize.DevanagariKept(r):
 			t.buf = utf8.AppendRune(t.buf, r)
-		case r < 0x0530 && unicode.IsLetter(r): // Latin, Greek, Cyrillic, …
-			t.buf = utf8.AppendRune(t.buf, unicode.ToLower(r))
-		case unicode.IsLetter(r) || unicode.IsMark(r):
-			t.buf = utf8.AppendRune(t.buf, r)
-		case unicode.IsDigit(r):
-			if d := normalize.DigitValue(r); d >= 0 {
-				t.buf = append(t.buf, byte('0'+d))
-			} else {
-				t.buf = utf8.AppendRune(t.buf, r)
-			}
+		case r >= 0x0900 && r <= 0x097F, r == zwj, r == zwnj, unicode.IsLetter(r), unicode.IsMark(r), unicode.IsDigit(r):
+			t.buf = normalize.ShingleFold.AppendRune(t.buf, r)
 		default:
 			flush()
 		}

@@ -2,7 +2,6 @@ package event
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"khabar/internal/lexicon"
@@ -59,15 +58,15 @@ func (d *doc) segmentBounds(i int) (int, int) {
 // what it reports: "कि", "that", or a comma or colon after a speech verb
 // ("पेस्कोव ने कहा, …").
 func (d *doc) segmentBreak(k int) bool {
-	switch w := d.key(k); w {
-	case "कि", "that":
+	switch w := d.key(k); {
+	case d.lex.r.that.Has(w):
 		return true
-	case ",", ":":
+	case w == "," || w == ":":
 		p := d.key(k - 1)
-		if p == "था" || p == "है" {
+		if d.lex.r.speechAux.Has(p) {
 			p = d.key(k - 2)
 		}
-		return p == "कहा" || p == "बताया" || p == "said" || p == "told" || p == "दिया"
+		return d.lex.r.speechVerb.Has(p)
 	}
 	return false
 }
@@ -95,7 +94,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 	for k := i; k < hi; k++ {
 		w := d.key(k)
 		switch {
-		case (w == "बिना" || w == "without") && d.key(k-1) == "के" && k > i:
+		case d.lex.r.lacking.Has(w) && d.lex.r.oblique.Has(d.key(k-1)) && k > i:
 			// "युद्ध समाप्ति के … समझौते के बिना": the event is part of
 			// what was missing, unless a verb stands between.
 			verb := false
@@ -103,16 +102,16 @@ func (d *doc) modality(m *Mention, i, end int) string {
 				verb = verb || d.is(lexicon.EventVerbs, d.key(x))
 			}
 			neg = neg || !verb
-		case w == "बिना" || w == "without":
+		case d.lex.r.lacking.Has(w):
 			// "बिना किसी समझौते के": negates what follows, not the event.
-			for k < hi && d.key(k) != "के" {
+			for k < hi && !d.lex.r.oblique.Has(d.key(k)) {
 				k++
 			}
 		case d.is(lexicon.EventNegation, w):
 			neg = true
 		case d.is(lexicon.EventHypothetical, w):
 			hypo = true
-		case d.is(lexicon.EventFuture, w) || futureVerb(w):
+		case d.is(lexicon.EventFuture, w) || d.futureVerb(w):
 			fut = true
 		case k >= end && d.is(lexicon.EventCancel, w) && (m.Event.Type == Consult || m.Event.Type == Agree):
 			neg = true
@@ -125,7 +124,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 			neg = true
 		case d.is(lexicon.EventUpcoming, w) && k >= i-2:
 			fut = true
-		case (w == "वाली" || w == "वाले" || w == "वाला") && d.key(k-1) == "होने" && (k == i-1 || k == i-2 && d.is(lexicon.EventAnaphor, d.key(i-1))):
+		case d.lex.r.toCome.endingAt(d, k) && (k == i-1 || k == i-2 && d.is(lexicon.EventAnaphor, d.key(i-1))):
 			// "होने वाली बैठक": a meeting still to come.
 			fut = true
 		case d.is(lexicon.EventProposed, w):
@@ -141,7 +140,7 @@ func (d *doc) modality(m *Mention, i, end int) string {
 		}
 	}
 	// "परामर्श के लिए": a purpose, not an event.
-	if d.key(end) == "के" && d.key(end+1) == "लिए" && m.Event.Subtype == "" {
+	if n, _ := d.lex.r.purpose.at(d, end); n > 0 && m.Event.Subtype == "" {
 		hypo = true
 	}
 	// A hazard or an attack named by a noun is denied only in so many
@@ -185,24 +184,17 @@ func (d *doc) denied(i, end int) bool {
 		if d.is(lexicon.EventNegation, w) {
 			return true
 		}
-		if !d.is(lexicon.EventVerbs, w) && !strings.HasPrefix(w, "लग") && w != "ही" && w != "हो" && w != "आया" && w != "आई" {
+		if !d.is(lexicon.EventVerbs, w) && !d.lex.r.denySkip.has(w) {
 			return false
 		}
 	}
 	return false
 }
 
-// futureVerb reports whether a Hindi word is a future-tense verb form.
-func futureVerb(w string) bool {
-	if utf8.RuneCountInString(w) < 4 {
-		return false
-	}
-	for _, s := range []string{"ेगा", "ेगी", "ेंगे", "ेंगी", "ोगे", "ूंगा", "ूंगी", "एगा", "एगी", "एंगे", "एंगी", "ोंगे", "ोंगी"} {
-		if strings.HasSuffix(w, s) {
-			return true
-		}
-	}
-	return false
+// futureVerb reports whether a word is a future-tense verb form: four
+// letters or more, ending in one of time.future-suffix.
+func (d *doc) futureVerb(w string) bool {
+	return utf8.RuneCountInString(w) >= 4 && d.lex.r.futureEnd.endsWith(w)
 }
 
 // participants fills actors and targets of a political event (and
@@ -256,22 +248,22 @@ func (d *doc) participants(m *Mention, i, end int) {
 			}
 			continue
 		}
-		if p != "की" && p != "के" && p != "का" && p != "पर" && p != "को" && p != "से" && p != "साथ" && p != "बीच" && p != "खिलाफ" {
+		if !d.lex.r.partyPost.Has(p) {
 			continue
 		}
 		at := k
-		if (p == "साथ" || p == "बीच" || p == "खिलाफ") && d.key(k-1) == "के" {
+		if d.lex.r.compound.Has(p) && d.lex.r.oblique.Has(d.key(k-1)) {
 			at = k - 1
 		}
 		// "रूस के राष्ट्रपति": a qualifier of a title, not a party.
-		if p == "के" || p == "की" || p == "का" {
+		if d.lex.r.genitive.Has(p) {
 			if d.is(lexicon.EventTitle, d.key(k+1)) {
 				continue
 			}
 		}
 		a, ok := d.resolver().Before(d.toks[at].s)
 		if !ok || a.ID == "" {
-			if ok && d.is(lexicon.EventParties, d.key(at-1)) && d.key(at-2) == "दोनों" {
+			if ok && d.is(lexicon.EventParties, d.key(at-1)) && d.lex.r.both.Has(d.key(at-2)) {
 				if cancelled {
 					targets = append(targets, d.pair(d.toks[at].s)...)
 				} else {
@@ -282,9 +274,9 @@ func (d *doc) participants(m *Mention, i, end int) {
 		}
 		group := d.expand(a)
 		switch {
-		case p == "पर" || p == "खिलाफ" || p == "को":
+		case d.lex.r.targetPost.Has(p):
 			targets = append(targets, group...)
-		case p == "से" && m.Event.Type != Consult:
+		case d.lex.r.sourcePost.Has(p) && m.Event.Type != Consult:
 			targets = append(targets, group...)
 		case cancelled:
 			targets = append(targets, group...)
@@ -302,7 +294,7 @@ func (d *doc) participants(m *Mention, i, end int) {
 	}
 	// "दोनों नेता मिले": the pair as subject.
 	if len(actors) == 0 && d.key(i-1) != "" && (d.is(lexicon.EventParties, d.key(i-1)) || d.is(lexicon.EventParties, d.key(i-2))) &&
-		(d.key(i-2) == "दोनों" || d.key(i-3) == "दोनों") {
+		(d.lex.r.both.Has(d.key(i-2)) || d.lex.r.both.Has(d.key(i-3))) {
 		actors = append(actors, d.pair(d.toks[i].s)...)
 	}
 	// English: "Russia attacked Ukraine", "talks with Biden".
@@ -347,7 +339,7 @@ func (d *doc) expand(a quote.Agent) []quote.Agent {
 	// Over at most two words of a title ("अमेरिकी समकक्ष"), to the "और".
 	for n := 0; n < 3 && k >= 0; n++ {
 		w := d.key(k)
-		if w == "और" || w == "व" || w == "and" || w == "," {
+		if d.lex.r.and.Has(w) || w == "," {
 			if b, ok := d.resolver().Before(d.toks[k].s); ok && b.ID != "" && b.Type == a.Type {
 				out = append(out, b)
 			}

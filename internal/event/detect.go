@@ -81,10 +81,6 @@ type timeRef struct {
 	date string
 }
 
-// abbreviations end with a dot that ends no sentence.
-var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true,
-	"jr": true, "gen": true, "col": true, "lt": true, "no": true, "vs": true, "u": true, "s": true}
-
 // split numbers sentences and paragraphs.
 func (d *doc) split() {
 	d.sent = make([]int, len(d.toks))
@@ -110,7 +106,7 @@ func (d *doc) split() {
 			if i > 0 {
 				prev = d.toks[i-1].key
 			}
-			stop = n.s > t.e && !abbreviations[prev] && (i == 0 || d.toks[i-1].kind != kNum) &&
+			stop = n.s > t.e && !d.lex.r.abbreviation.Has(prev) && (i == 0 || d.toks[i-1].kind != kNum) &&
 				!(n.kind == kWord && d.text[n.s] >= 'a' && d.text[n.s] <= 'z')
 		}
 		if stop && i+1 < len(d.toks) && !d.toks[i+1].brk {

@@ -129,14 +129,13 @@ func (d *doc) offsets() *news.Offsets {
 // ‘‘हत्यारा’’ बताने", "called him a killer".
 func (d *doc) insults() {
 	for i, t := range d.toks {
-		if t.kind != kWord || !strings.HasPrefix(t.key, "हत्यार") && t.key != "killer" && t.key != "तानाशाह" && t.key != "dictator" {
+		if t.kind != kWord || !d.lex.r.insult.has(t.key) {
 			continue
 		}
 		quoted := i > 0 && d.toks[i-1].kind == kQuote
 		said := false
 		for k := i + 1; k < i+4 && k < len(d.toks); k++ {
-			switch w := d.key(k); {
-			case strings.HasPrefix(w, "बता") || strings.HasPrefix(w, "कह") || w == "करार" || w == "called":
+			if d.lex.r.nameVerb.has(d.key(k)) {
 				said = true
 			}
 		}
@@ -197,7 +196,7 @@ func (d *doc) cluster() {
 			// Political events merge only when named by the same word or
 			// a synonym ("रद्द" and "रद्द", "पेशकश" and "प्रस्ताव", not
 			// "इनकार" and "रद्द").
-			if m.Event.Subtype == "" && !m.anaphoric && sense(g.trigger) != sense(m.Event.Trigger) {
+			if m.Event.Subtype == "" && !m.anaphoric && d.lex.sense(g.trigger) != d.lex.sense(m.Event.Trigger) {
 				continue
 			}
 			if m.anaphoric || shared || (m.Event.Subtype != "" && empty) || (empty && m.Event.Type == Assault) {
@@ -306,28 +305,14 @@ func Events(ms []Mention) []news.Event {
 	return kept
 }
 
-// sense names what a political trigger says: its synonym class
-// ("पेशकश", "प्रस्ताव" and "offer" make an offer), else its rough stem.
-func sense(trigger string) string {
+// sense names what a political trigger says: its event.sense ("पेशकश",
+// "प्रस्ताव" and "offer" make an offer), else its rough stem.
+func (l *table) sense(trigger string) string {
 	w, _, _ := strings.Cut(normalize.Fold(trigger), " ")
-	for _, c := range synonyms {
-		for _, p := range c.stems {
-			if strings.HasPrefix(w, p) {
-				return c.name
-			}
-		}
+	if s, ok := l.r.senses.sense(w); ok {
+		return s
 	}
 	return lemma(trigger)
-}
-
-// synonyms are classes of political trigger words that name one act.
-var synonyms = []struct {
-	name  string
-	stems []string
-}{
-	{"offer", []string{"पेशकश", "प्रस्ताव", "offer", "propos"}},
-	{"meet", []string{"मुलाकात", "बैठक", "मिल", "meet", "met"}},
-	{"refuse", []string{"इनकार", "इंकार", "अस्वीकार", "ठुकरा", "refus", "reject"}},
 }
 
 // lemma is a rough stem of a trigger: its first three letters.
@@ -545,7 +530,7 @@ func (d *doc) leadPlace() int {
 		if k == 0 || d.is(lexicon.EventLocative, d.key(e)) {
 			return mi
 		}
-		if d.key(e) == "के" {
+		if d.lex.r.oblique.Has(d.key(e)) {
 			for x := e + 1; x < e+4 && x < len(d.toks); x++ {
 				if d.is(lexicon.EventLocative, d.key(x)) {
 					return mi

@@ -111,19 +111,25 @@ type table struct {
 	placeStems []string
 	// match holds the word lists of detect.go's checks (checkClasses).
 	match map[lexicon.Class]*matcher
+	// r holds the word lists of the other rules.
+	r rules
 }
 
 // matcher is a word list whose entries may be stems ("लगा*").
 type matcher struct {
 	words lexicon.Words
 	stems []string
+	// list holds the words, for the checks that read them as endings.
+	list []string
 }
 
 // has reports whether w is one of the words or starts with one of the stems.
 func (m *matcher) has(w string) bool {
-	if m.words.Has(w) {
-		return true
-	}
+	return m.words.Has(w) || m.hasStem(w)
+}
+
+// hasStem reports whether w starts with one of the stems.
+func (m *matcher) hasStem(w string) bool {
 	for _, s := range m.stems {
 		if strings.HasPrefix(w, s) {
 			return true
@@ -144,7 +150,7 @@ func (m *matcher) isStem(w string) bool {
 
 // endsWith reports whether w ends in one of the words, read as endings.
 func (m *matcher) endsWith(w string) bool {
-	for _, s := range m.words.List() {
+	for _, s := range m.list {
 		if strings.HasSuffix(w, s) {
 			return true
 		}
@@ -175,6 +181,7 @@ func buildMatcher(packs []*lexicon.Pack, c lexicon.Class) *matcher {
 		}
 	}
 	m.words = lexicon.NewWords(ws...)
+	m.list = m.words.List()
 	return m
 }
 
@@ -186,6 +193,20 @@ var lexicons = lexicon.Build(buildLexicon)
 
 // lexFor returns the table text in lang is read with.
 func lexFor(lang string) *table { return lexicons.For(lang) }
+
+// patternWords reads the words of a trigger or phrase entry: each a list
+// of alternatives ("a|b"), folded, an alternative ending in "*" a stem.
+func patternWords(text string) [][]string {
+	var words [][]string
+	for _, w := range strings.Fields(text) {
+		var alts []string
+		for _, a := range strings.Split(w, "|") {
+			alts = append(alts, foldWord(a))
+		}
+		words = append(words, alts)
+	}
+	return words
+}
 
 func foldWord(w string) string {
 	star := strings.HasSuffix(w, "*")
@@ -239,14 +260,7 @@ func buildLexicon(packs []*lexicon.Pack) (*table, error) {
 	l := &table{byFirst: map[string][]trigger{}, byStem: map[rune][]trigger{}, cues: map[string]string{}, words: map[lexicon.Class]map[string]bool{}}
 	for _, p := range packs {
 		for _, e := range p.Entries(lexicon.EventTrigger) {
-			var t trigger
-			for _, w := range strings.Fields(e.Text) {
-				var alts []string
-				for _, a := range strings.Split(w, "|") {
-					alts = append(alts, foldWord(a))
-				}
-				t.words = append(t.words, alts)
-			}
+			t := trigger{words: patternWords(e.Text)}
 			if err := parseTarget(&t, e.Value); err != nil {
 				return nil, fmt.Errorf("event: %s pack, trigger %q: %w", p.Lang, e.Text, err)
 			}
@@ -289,6 +303,7 @@ func buildLexicon(packs []*lexicon.Pack) (*table, error) {
 	for _, c := range checkClasses {
 		l.match[c] = buildMatcher(packs, c)
 	}
+	l.r = buildRules(packs)
 	return l, nil
 }
 
@@ -304,8 +319,10 @@ func sortByLen(ts []trigger) {
 func (d *doc) erg(k int) bool { return d.lex.ergative[d.key(k)] }
 
 // has reports whether folded word w is in, or starts with a stem of, the
-// check list c (one of checkClasses).
+// check list c (one of checkClasses; TestClassesRead holds every call to
+// that).
 func (d *doc) has(c lexicon.Class, w string) bool { return d.lex.match[c].has(w) }
 
-// is reports whether folded word w is in word list c.
+// is reports whether folded word w is in word list c, one of
+// wordClasses (TestClassesRead holds every call to that).
 func (d *doc) is(c lexicon.Class, w string) bool { return d.lex.words[c][w] }

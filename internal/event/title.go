@@ -94,7 +94,7 @@ func (d *doc) cancelled(m *Mention) bool {
 	end := d.tokOf(m.Trigger.End)
 	_, hi := d.clauseBounds(d.tokOf(m.Trigger.Start))
 	for k := end; k < hi; k++ {
-		if w := d.key(k); w == "रद्द" || w == "cancelled" || w == "canceled" || w == "स्थगित" {
+		if d.lex.r.calledOff.Has(d.key(k)) {
 			return true
 		}
 	}
@@ -109,7 +109,7 @@ func (d *doc) senses(s string) map[string]bool {
 		if t.kind != kWord || d.is(lexicon.EventPostposition, t.key) || d.is(lexicon.EventVerbs, t.key) || utf8.RuneCountInString(t.key) < 2 {
 			continue
 		}
-		out[sense(t.key)] = true
+		out[d.lex.sense(t.key)] = true
 	}
 	return out
 }

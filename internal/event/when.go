@@ -57,7 +57,7 @@ func (d *doc) when(m *Mention, i int) {
 	}
 	if best >= 0 {
 		// "शनिवार रात से रविवार सुबह तक": a range starts at its start.
-		if k := d.tokOf(d.times[best].s); best > 0 && d.key(k-1) == "से" && d.times[best-1].e == d.toks[k-2].e && d.times[best-1].date != "" {
+		if k := d.tokOf(d.times[best].s); best > 0 && d.lex.r.from.Has(d.key(k-1)) && d.times[best-1].e == d.toks[k-2].e && d.times[best-1].date != "" {
 			best--
 		}
 		t := d.times[best]
@@ -124,10 +124,8 @@ func (d *doc) wordless(s int) bool {
 // continues reports whether sentence s opens by adding to the one
 // before: "साथ ही", "इसके अलावा", "इसके साथ ही".
 func (d *doc) continues(s int) bool {
-	k := d.sents[s].first
-	w1, w2, w3 := d.key(k), d.key(k+1), d.key(k+2)
-	return w1 == "साथ" && w2 == "ही" || w1 == "इसके" && (w2 == "अलावा" || w2 == "साथ" && w3 == "ही") ||
-		w1 == "also" || w1 == "besides"
+	n, _ := d.lex.r.sequel.at(d, d.sents[s].first)
+	return n > 0
 }
 
 // agentOf returns the entity before the first "ने" of sentence s, or
@@ -145,7 +143,7 @@ func (d *doc) agentOf(s int) (id string, pronoun bool) {
 				return a.ID, false
 			}
 			return "", false
-		case d.key(k) == "कि":
+		case d.lex.r.that.Has(d.key(k)):
 			return "", false
 		}
 	}
@@ -183,7 +181,7 @@ func (d *doc) timeAfterAgent(s int) int {
 // offer.
 func (d *doc) purposeBetween(k, i int) bool {
 	for x := k + 1; x < i-1; x++ {
-		if d.key(x) == "के" && d.key(x+1) == "लिए" {
+		if n, _ := d.lex.r.purpose.at(d, x); n > 0 {
 			return true
 		}
 	}

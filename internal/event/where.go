@@ -7,6 +7,7 @@ import (
 
 	"khabar/internal/lexicon"
 	"khabar/internal/news"
+	"khabar/internal/normalize"
 	"khabar/internal/timex"
 )
 
@@ -42,7 +43,8 @@ func (d *doc) where(m *Mention, i int, exclude map[string]bool) {
 		// राष्ट्रपति" and "यूक्रेन पर" are not.
 		switch next := d.key(end); {
 		case d.is(lexicon.EventLocative, next) || d.is(lexicon.EventPlaceBefore, d.key(k-1)):
-		case (next == "के" || next == "की") && d.is(lexicon.EventNear, d.key(end+1)):
+		case d.lex.r.nearLink.Has(next) && d.is(lexicon.EventNear, d.key(end+1)):
+		case d.fusedLocative(em.e):
 		case !m.violent() || d.is(lexicon.EventTitle, d.key(end+1)) || d.is(lexicon.EventPartyCase, next):
 			continue
 		default:
@@ -75,9 +77,11 @@ func (d *doc) placePhrase(i, lo, hi int) Span {
 		w := d.key(k)
 		head := -1
 		switch {
-		case w == "में" || w == "स्थित":
+		case d.lex.r.at.Has(w):
 			head = k - 1
-		case (w == "पास" || w == "निकट" || w == "नजदीक" || w == "समीप") && (d.key(k-1) == "के" || d.key(k-1) == "की"):
+		case d.fusedPlace(w):
+			head = k
+		case d.is(lexicon.EventNear, w) && d.lex.r.nearLink.Has(d.key(k-1)):
 			head = k - 2
 		}
 		if head < lo || d.toks[head].kind != kWord || !d.placeNoun(d.key(head)) {
@@ -100,9 +104,27 @@ func (d *doc) placePhrase(i, lo, hi int) Span {
 	return best
 }
 
+// fusedPlace reports whether a folded word is a common noun for a place
+// with a locative ending joined to it: Marathi "गोदामात", "गावात".
+func (d *doc) fusedPlace(w string) bool {
+	stem, ok := d.lex.r.locativeStem(w)
+	return ok && d.placeNoun(stem)
+}
+
+// fusedLocative reports whether the place mention ending at byte e is
+// followed, inside its word, by a locative ending: Marathi "नागपूरमध्ये",
+// "मुंबईत".
+func (d *doc) fusedLocative(e int) bool {
+	k := d.tokOf(e) - 1
+	if k < 0 || d.toks[k].e <= e || d.toks[k].kind != kWord {
+		return false
+	}
+	return d.lex.r.locative.words.Has(normalize.Fold(d.text[e:d.toks[k].e]))
+}
+
 // placeNoun reports whether a folded word is a common noun for a place.
 func (d *doc) placeNoun(w string) bool {
-	if strings.HasPrefix(w, "पुलिस") {
+	if d.lex.r.notPlace.has(w) {
 		return false
 	}
 	n := utf8.RuneCountInString(w)
@@ -159,19 +181,14 @@ func (d *doc) casualties(si int) []casualty {
 		killed, injured := d.is(lexicon.EventKilled, w), d.is(lexicon.EventInjured, w)
 		// "14 लोगों की जान चली गई", "जान गंवानी पड़ी", "11 लोगों की
 		// जान ले चुका", "दम तोड़ दिया".
-		switch w {
-		case "जान":
-			n := d.key(k + 1)
-			killed = n == "गई" || n == "चली" || n == "ले" || n == "ली" || n == "लील" || strings.HasPrefix(n, "गंवा") || strings.HasPrefix(n, "गवां")
-		case "दम":
-			killed = strings.HasPrefix(d.key(k+1), "तोड़")
-		case "मार":
-			// "दो लोगों को मार डाला", not "गोली मार दी" (shot, maybe
-			// not killed)
-			killed = strings.HasPrefix(d.key(k+1), "डाल")
-		case "हत्या", "हत्याएं":
-			// "बदमाश की हत्या": a killing, its victim named
-			killed = d.key(k-1) == "की" || d.key(k-1) == "को"
+		// "दो लोगों को मार डाला", not "गोली मार दी" (shot, maybe not
+		// killed); "बदमाश की हत्या": a killing, its victim named.
+		idiom, victim := d.lex.r.deathIdiom.at(d, k)
+		switch {
+		case idiom > 0:
+			killed = true
+		case d.lex.r.killing.Has(w):
+			killed = d.lex.r.victimCase.Has(d.key(k - 1))
 		}
 		if !killed && !injured {
 			continue
@@ -180,18 +197,14 @@ func (d *doc) casualties(si int) []casualty {
 		j := k
 		for n := 0; n < d.opt.CountBack && j > s.first; n++ {
 			p := d.key(j - 1)
-			if d.is(lexicon.EventCountLink, p) || p == "को" && w == "मार" || d.is(lexicon.EventPersons, p) {
+			if d.is(lexicon.EventCountLink, p) || victim == "object" && d.lex.r.objectCase.Has(p) || d.is(lexicon.EventPersons, p) {
 				j--
 				continue
 			}
 			// "गंभीर रूप से घायल", "बुरी तरह घायल": the manner and its
 			// adjective.
-			if p == "से" && d.key(j-2) == "रूप" && j-3 >= s.first {
-				j -= 3
-				continue
-			}
-			if p == "तरह" && j-2 >= s.first {
-				j -= 2
+			if n := d.lex.r.manner.endAt(d, j-1); n > 0 && j-n-1 >= s.first {
+				j -= n + 1
 				continue
 			}
 			break
@@ -213,8 +226,8 @@ func (d *doc) casualties(si int) []casualty {
 		// English: "killed six people", "killing 14".
 		if d.toks[k].kind == kWord && d.text[d.toks[k].s] < 0x80 && k+1 < s.end {
 			j := k + 1
-			if d.key(j) == "at" && d.key(j+1) == "least" {
-				j += 2
+			if n, _ := d.lex.r.atLeast.at(d, j); n > 0 {
+				j += n
 			}
 			for l := 3; l >= 1; l-- {
 				if j+l > s.end {

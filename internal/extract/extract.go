@@ -105,13 +105,16 @@ type page struct {
 // html extracts an HTML page into a.
 func (e *Extractor) html(a *news.Article) {
 	body := normalizeNewlines(a.Raw.Body)
+	// The latest year a date on the page may have is the year after the
+	// fetch's (the clock's when the input does not say when it was fetched).
+	ref := a.Source.Fetched
 	var p page
 	if countElements(body, e.maxElements) > e.maxElements {
-		p = simple(body)
+		p = simple(body, ref)
 	} else if doc, err := html.Parse(strings.NewReader(body)); err != nil {
-		p = simple(body) // e.g. nested too deep for the parser
+		p = simple(body, ref) // e.g. nested too deep for the parser
 	} else {
-		p = e.full(doc, a.URL)
+		p = e.full(doc, a.URL, ref)
 	}
 	a.Text = p.text
 	if a.Title == "" {
@@ -135,7 +138,7 @@ func (e *Extractor) html(a *news.Article) {
 }
 
 // full extracts a parsed page with trafilatura.
-func (e *Extractor) full(doc *html.Node, url string) page {
+func (e *Extractor) full(doc *html.Node, url string, ref time.Time) page {
 	meta := domMeta(doc)
 	visible := nodeText(doc, "\n")
 	opts := trafilatura.Options{
@@ -175,7 +178,7 @@ func (e *Extractor) full(doc *html.Node, url string) page {
 	if p.publisher == "" {
 		p.publisher = meta.siteName
 	}
-	p.published, p.updated = dates(doc, meta, visible, p.url)
+	p.published, p.updated = dates(doc, meta, visible, p.url, ref)
 	return p
 }
 
@@ -218,7 +221,7 @@ func tidy(paras []string, title, visible string) []string {
 }
 
 // simple extracts a page with the linear tokenizer extractor.
-func simple(body string) page {
+func simple(body string, ref time.Time) page {
 	meta, text := tokenExtract(body)
 	p := page{
 		text:      text,
@@ -229,7 +232,7 @@ func simple(body string) page {
 	if isAbsURL(meta.url) {
 		p.url = meta.url
 	}
-	p.published, p.updated = dates(nil, meta, text, p.url)
+	p.published, p.updated = dates(nil, meta, text, p.url, ref)
 	return p
 }
 
@@ -237,12 +240,12 @@ func simple(body string) page {
 // declares in <meta>, itemprop or JSON-LD first, then htmldate's reading of
 // the document, then a date with a time of day written in its visible text.
 // doc may be nil.
-func dates(doc *html.Node, meta pageMeta, visible, url string) (pub, upd time.Time) {
-	inText := findDates(visible, 64)
-	pub = firstStamp(meta.published)
+func dates(doc *html.Node, meta pageMeta, visible, url string, ref time.Time) (pub, upd time.Time) {
+	inText := datetime.ScanDates(visible, 64, ref)
+	pub = firstStamp(meta.published, ref)
 	declared := !pub.IsZero()
 	if pub.IsZero() && doc != nil {
-		pub = fromHTMLDate(doc, url, true)
+		pub = fromHTMLDate(doc, url, true, ref)
 	}
 	if t, ok := textDate(inText, datetime.Published); ok && (pub.IsZero() || sameDayNoTime(pub, t)) {
 		pub = t
@@ -252,9 +255,9 @@ func dates(doc *html.Node, meta pageMeta, visible, url string) (pub, upd time.Ti
 		pub = t
 	}
 	if pub.IsZero() && doc != nil {
-		pub = fromHTMLDate(doc, url, false)
+		pub = fromHTMLDate(doc, url, false, ref)
 	}
-	upd = firstStamp(meta.modified)
+	upd = firstStamp(meta.modified, ref)
 	if upd.IsZero() {
 		for _, f := range inText {
 			if f.Label == datetime.Updated && f.HasTime {
@@ -270,9 +273,9 @@ func dates(doc *html.Node, meta pageMeta, visible, url string) (pub, upd time.Ti
 }
 
 // firstStamp returns the first of vals that reads as a time.
-func firstStamp(vals []string) time.Time {
+func firstStamp(vals []string, ref time.Time) time.Time {
 	for _, v := range vals {
-		if t, _, ok := parseStamp(v); ok {
+		if t, _, ok := datetime.ScanStamp(v, ref); ok {
 			return t
 		}
 	}
@@ -331,7 +334,7 @@ var rxCopyright = regexp.MustCompile(`(?i)©|&copy;|copyright|सर्वाध
 // fromHTMLDate asks htmldate for the publication date; fast skips its
 // extensive (dateparser) search. A result read from a copyright notice is
 // refused. Times it reads without a zone, or with IST, are IST.
-func fromHTMLDate(doc *html.Node, url string, fast bool) time.Time {
+func fromHTMLDate(doc *html.Node, url string, fast bool, ref time.Time) time.Time {
 	r, err := htmldate.FromDocument(doc, htmldate.Options{
 		ExtractTime:         true,
 		UseOriginalDate:     true,
@@ -345,7 +348,7 @@ func fromHTMLDate(doc *html.Node, url string, fast bool) time.Time {
 	// The source string, read by our own rules, settles the zone and the
 	// 12-hour clock (htmldate reads "12:30 PM" as 24:30) when it holds the
 	// same day, or the next, as htmldate's.
-	fs := findDates(r.SrcString, 4)
+	fs := datetime.ScanDates(r.SrcString, 4, ref)
 	for _, f := range fs {
 		if sameDay(f.Time, t) {
 			return f.Time

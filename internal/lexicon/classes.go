@@ -31,6 +31,22 @@ const (
 	Ergative       Class = "ergative"        // the agent's postposition, written as a word: "ने"
 	ErgativeSuffix Class = "ergative-suffix" // an ending that carries the ergative inside a noun: Marathi "ांनी"
 	Abbreviation   Class = "abbreviation"    // words whose full stop ends no sentence: "dr", "jan"
+	GenitiveSuffix Class = "genitive-suffix" // an ending that carries the genitive inside a noun: Marathi "च्या"
+	LocativeSuffix Class = "locative-suffix" // an ending that carries "in" inside a place's name: Marathi "ात", "मध्ये"
+)
+
+// Classes of the date and time recogniser (internal/datetime), which every
+// stage that reads a date shares.
+const (
+	OrdinalSuffix Class = "ordinal-suffix" // st, nd, rd, th: glued to a day ("19th")
+	DayLink       Class = "day-link"       // of: between a day and its month ("19th of March")
+	Meridiem      Class = "meridiem"       // am, pm after a clock time; value am or pm
+	HalfDay       Class = "clock-half-day" // अपराह्न: a half of the day after a printed clock time ("08:30 अपराह्न"); value am or pm
+	Zone          Class = "zone"           // zone names after a clock time; value the offset in seconds east of UTC
+	ClockSuffix   Class = "clock-suffix"   // hrs: a word that may follow a clock time and changes nothing
+	StampLink     Class = "stamp-link"     // at, on, बजे: between a printed date and its time
+	StampLabel    Class = "stamp-label"    // words that say what a printed time is; value published or updated
+	ScanLabel     Class = "scan-label"     // parts of words before a date in running text (extract's reading); value published or updated
 )
 
 // Classes of the time stage (timex).
@@ -77,6 +93,12 @@ const (
 	TimeArticle      Class = "time.article"        // a, an: one of a unit ("a week ago")
 	TimeClockFrac    Class = "time.clock-fraction" // सवा, साढ़े, पौने: before an hour; value the minutes to add (negative: before)
 	TimeFutureSuffix Class = "time.future-suffix"  // endings of future-tense verbs ("-एगा"), on words of four letters or more
+	TimeLate         Class = "time.late"           // देर, late, early: before a part of the day ("देर शाम")
+	TimePartLink     Class = "time.part-link"      // के, की: between a part of the day and time.part-noun ("रात के समय")
+	TimePartNoun     Class = "time.part-noun"      // समय, वक्त: "time" after a part of the day
+	TimeOClockAnd    Class = "time.oclock-and"     // बजकर: an hour and then minutes ("5 बजकर 30 मिनट")
+	TimeMinuteWord   Class = "time.minute-word"    // मिनट: the minutes' word after time.oclock-and
+	TimeOClockPhrase Class = "time.oclock-phrase"  // o'clock: the word after an hour, written with an apostrophe
 )
 
 // Classes of the quotes stage.
@@ -105,6 +127,7 @@ const (
 	QuoteTold          Class = "quote.told"             // told: "X told reporters" takes an object before the speech
 	QuotePronounGen    Class = "quote.pronoun-genitive" // उनके: a pronoun in "उनके मुताबिक", never a plain cue's speaker
 	QuoteObliquePron   Class = "quote.oblique-pronoun"  // उन, इन: "उन का कहना है", the pronoun written apart
+	QuoteSaying        Class = "quote.saying"           // "उनका कहना है": a pronoun, the noun of saying, an auxiliary (phrases)
 )
 
 // Classes of the events stage.
@@ -162,6 +185,36 @@ const (
 	EventEnvoy       Class = "event.envoy"        // राजदूत*: "राजदूत वापस बुलाया"
 	EventWith        Class = "event.with"         // से: after an aid trigger, "with the help of", no aid
 	EventCollideStem Class = "event.collide-stem" // टकरा*: a collision word that needs a vehicle in sight
+	// The words of the argument, time, place and cluster rules (event's
+	// words.go); an entry ending in "*" is a stem, and in a phrase "a|b" is
+	// either word.
+	EventSpeechAux  Class = "event.speech-aux"  // था, है: between a speech verb and the comma after it
+	EventSpeechVerb Class = "event.speech-verb" // कहा, said: before a comma or colon, ends a reporting clause
+	EventLacking    Class = "event.lacking"     // बिना, without: after a genitive, the event was missing; before a noun, what follows is negated
+	EventOblique    Class = "event.oblique"     // के: the genitive a compound postposition takes ("के बिना", "के साथ")
+	EventNearLink   Class = "event.near-link"   // के, की: between a place and event.near
+	EventDenySkip   Class = "event.deny-skip"   // लग*, ही, हो: words between a hazard and the negation that denies it
+	EventPartyPost  Class = "event.party-post"  // की, पर, से, साथ: after a party of a political event
+	EventCompound   Class = "event.compound"    // साथ, बीच, खिलाफ: after event.oblique, one postposition
+	EventTargetPost Class = "event.target-post" // पर, खिलाफ, को: after the target of an event
+	EventSourcePost Class = "event.source-post" // से: after a target, unless the event is a consultation
+	EventAnd        Class = "event.and"         // और, and: joins a party to the one before it
+	EventFrom       Class = "event.from"        // से: after the first time of a range ("शनिवार रात से रविवार सुबह तक")
+	EventAt         Class = "event.at"          // में, स्थित: after a common noun for a place, where it happened
+	EventNotPlace   Class = "event.not-place"   // पुलिस*: never a common noun for a place
+	EventKilling    Class = "event.killing"     // हत्या: a death when event.victim-case stands before it
+	EventVictimCase Class = "event.victim-case" // की, को: the victim's postposition before event.killing
+	EventObjectCase Class = "event.object-case" // को: before an "object" death idiom, its victim's postposition
+	EventInsult     Class = "event.insult"      // हत्यार*, killer: a name someone is called, an accusation
+	EventNameVerb   Class = "event.name-verb"   // बता*, called: within three words after event.insult
+	EventCalledOff  Class = "event.called-off"  // रद्द, cancelled: after a meeting in its clause, it was called off
+	EventPurpose    Class = "event.purpose"     // के लिए: after a trigger, a purpose, not an event (phrases)
+	EventToCome     Class = "event.to-come"     // होने वाली: before an event, it is still to come (phrases)
+	EventSequel     Class = "event.sequel"      // साथ ही, also: a sentence that opens so adds to the one before (phrases)
+	EventManner     Class = "event.manner"      // रूप से, तरह: a manner between a casualty word and its count, after an adjective (phrases)
+	EventDeathIdiom Class = "event.death-idiom" // जान गई, मार डाला: a death; value the case of the victim before it (phrases)
+	EventSense      Class = "event.sense"       // stems of political triggers that name one act ("पेशकश", "offer"); value the act
+	EventAtLeast    Class = "event.at-least"    // "at least": between an English casualty word and its count ("killing at least 11") (phrases)
 )
 
 // Classes of the press recognisers (package press).
@@ -254,6 +307,18 @@ const (
 	CleanBioVerbs           Class = "clean.bio-verbs"           // clean: bioVerbs in signals.go
 	CleanPhotoSources       Class = "clean.photo-sources"       // clean: photoSources in signals.go
 	CleanDownloadEnds       Class = "clean.download-ends"       // clean: downloadEnds in vocab.go
+	CleanByWords            Class = "clean.by-words"            // clean: a time line with one of these is a byline (rules.go)
+	CleanSourceLabels       Class = "clean.source-labels"       // clean: "source:", "स्रोत:": before an agency, a credit (rules.go)
+	CleanInputLabels        Class = "clean.input-labels"        // clean: "इनपुट:", "input:": before anything, a credit (rules.go)
+	CleanInputOpeners       Class = "clean.input-openers"       // clean: the starts of a line of inputs (rules.go)
+	CleanWholeTagPrefixes   Class = "clean.whole-tag-prefixes"  // clean: tag prefixes that must be whole words: "tags" (rules.go)
+	CleanPhotoLabels        Class = "clean.photo-labels"        // clean: "photo:", "फोटो:": before a name at the end of a caption (signals.go)
+	CleanPhotoNouns         Class = "clean.photo-nouns"         // clean: "photo", "फोटो": after an outlet's name at the end of a caption (signals.go)
+	CleanPhotoLeads         Class = "clean.photo-leads"         // clean: "photo", "तस्वीर": before a source on a credit line (signals.go)
+	CleanMinuteWords        Class = "clean.minute-words"        // clean: "min", "मिनट": the unit of a reading time (signals.go)
+	CleanBioAfterName       Class = "clean.bio-after-name"      // clean: " is ", " हैं": after a writer's name, a note about the writer (signals.go)
+	CleanDesignationWords   Class = "clean.designation-words"   // clean: " for ", "पदनाम": a credit's designation (signals.go)
+	CleanNameLabels         Class = "clean.name-labels"         // clean: "By ": stripped, in order and as written, from a byline's name (signals.go)
 )
 
 // classSpec says what a class holds.
@@ -294,6 +359,18 @@ var schema = map[Class]classSpec{
 	Ergative:       {},
 	ErgativeSuffix: {},
 	Abbreviation:   {},
+	GenitiveSuffix: {},
+	LocativeSuffix: {},
+
+	OrdinalSuffix: {},
+	DayLink:       {},
+	Meridiem:      {kind: Text, values: oneOf("am", "pm")},
+	HalfDay:       {kind: Text, values: oneOf("am", "pm")},
+	Zone:          {kind: Int},
+	ClockSuffix:   {},
+	StampLink:     {},
+	StampLabel:    {kind: Text, values: oneOf("published", "updated")},
+	ScanLabel:     {kind: Text, values: oneOf("published", "updated")},
 
 	TimeUnit:         {kind: Text, values: oneOf("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")},
 	TimeUnitPlural:   {},
@@ -337,6 +414,12 @@ var schema = map[Class]classSpec{
 	TimeArticle:      {},
 	TimeClockFrac:    {kind: Int},
 	TimeFutureSuffix: {},
+	TimeLate:         {},
+	TimePartLink:     {},
+	TimePartNoun:     {},
+	TimeOClockAnd:    {},
+	TimeMinuteWord:   {},
+	TimeOClockPhrase: {phrase: true},
 
 	QuoteCue:           {phrase: true},
 	QuotePlainCue:      {phrase: true},
@@ -362,6 +445,7 @@ var schema = map[Class]classSpec{
 	QuoteTold:          {},
 	QuotePronounGen:    {},
 	QuoteObliquePron:   {},
+	QuoteSaying:        {phrase: true},
 
 	EventTrigger:      {kind: Text, phrase: true},
 	EventCue:          {kind: Text},
@@ -415,6 +499,33 @@ var schema = map[Class]classSpec{
 	EventEnvoy:        {},
 	EventWith:         {},
 	EventCollideStem:  {},
+	EventSpeechAux:    {},
+	EventSpeechVerb:   {},
+	EventLacking:      {},
+	EventOblique:      {},
+	EventNearLink:     {},
+	EventDenySkip:     {},
+	EventPartyPost:    {},
+	EventCompound:     {},
+	EventTargetPost:   {},
+	EventSourcePost:   {},
+	EventAnd:          {},
+	EventFrom:         {},
+	EventAt:           {},
+	EventNotPlace:     {},
+	EventKilling:      {},
+	EventVictimCase:   {},
+	EventObjectCase:   {},
+	EventInsult:       {},
+	EventNameVerb:     {},
+	EventCalledOff:    {},
+	EventPurpose:      {phrase: true},
+	EventToCome:       {phrase: true},
+	EventSequel:       {phrase: true},
+	EventManner:       {phrase: true},
+	EventDeathIdiom:   {kind: Text, phrase: true, values: oneOf("genitive", "object")},
+	EventSense:        {kind: Text, values: oneOf("offer", "meet", "refuse")},
+	EventAtLeast:      {phrase: true},
 
 	PressAgency:          {kind: Text, phrase: true},
 	PressAgencyAmbiguous: {kind: Text, phrase: true},
@@ -500,4 +611,16 @@ var schema = map[Class]classSpec{
 	CleanBioVerbs:           {phrase: true},
 	CleanPhotoSources:       {phrase: true},
 	CleanDownloadEnds:       {phrase: true},
+	CleanByWords:            {phrase: true},
+	CleanSourceLabels:       {phrase: true},
+	CleanInputLabels:        {phrase: true},
+	CleanInputOpeners:       {phrase: true},
+	CleanWholeTagPrefixes:   {phrase: true},
+	CleanPhotoLabels:        {phrase: true},
+	CleanPhotoNouns:         {phrase: true},
+	CleanPhotoLeads:         {phrase: true},
+	CleanMinuteWords:        {phrase: true},
+	CleanBioAfterName:       {phrase: true},
+	CleanDesignationWords:   {phrase: true},
+	CleanNameLabels:         {phrase: true},
 }

@@ -160,6 +160,14 @@ func (w *Words) Has(s string) bool {
 	return false
 }
 
+// Maybe reports whether s may be in the set: false means it is not (its
+// signature is no member's), true that Has must tell. It is small enough
+// to be inlined where a check that misses on most tokens is made.
+func (w *Words) Maybe(s string) bool {
+	n := len(s)
+	return n > 0 && w.sigs>>((uint(n)^uint(s[n-1]))&63)&1 != 0
+}
+
 // Len returns the number of words in the set.
 func (w *Words) Len() int {
 	return len(w.list) + len(w.m)

@@ -56,7 +56,7 @@ func times(a *news.Article, head news.Head, facts []fact, cand candidates, url s
 			continue
 		}
 		for _, st := range datetime.FindTimes(x.text) {
-			st = attachTime(x.text, st)
+			st = datetime.AttachTime(x.text, st)
 			switch st.Label {
 			case datetime.Published:
 				labPub = append(labPub, st)
@@ -274,50 +274,4 @@ func timedFirst(sts []datetime.Stamp) []datetime.Stamp {
 func sameDay(a, b time.Time) bool {
 	a, b = a.In(datetime.IST), b.In(datetime.IST)
 	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
-}
-
-// clockAfter is a time of day printed right after a date, maybe labelled:
-// "12 जून 2025 (Published: 04:10 PM IST)".
-var clockAfter = regexp.MustCompile(`^[\s,|(\-–]*(?i:(published|updated|प्रकाशित|अपडेटेड)\s*(?:on|at)?\s*:?\s*)?(\d{1,2})[:.](\d{2})\s*(?i:(am|pm|a\.m\.|p\.m\.))?`)
-
-// attachTime gives a date-only stamp the time of day printed right after
-// it, and the label that time carries.
-func attachTime(text string, st datetime.Stamp) datetime.Stamp {
-	if st.Precision != datetime.PrecisionDay || st.End >= len(text) {
-		return st
-	}
-	rest := text[st.End:min(len(text), st.End+48)]
-	m := clockAfter.FindStringSubmatch(rest)
-	if m == nil {
-		return st
-	}
-	h, _ := strconv.Atoi(m[2])
-	mi, _ := strconv.Atoi(m[3])
-	switch strings.ToLower(strings.ReplaceAll(m[4], ".", "")) {
-	case "pm":
-		if h < 12 {
-			h += 12
-		}
-	case "am":
-		if h == 12 {
-			h = 0
-		}
-	}
-	if h > 23 || mi > 59 {
-		return st
-	}
-	t := st.Time.In(datetime.IST)
-	st.Time = time.Date(t.Year(), t.Month(), t.Day(), h, mi, 0, 0, datetime.IST)
-	st.Precision = datetime.PrecisionMinute
-	switch strings.ToLower(m[1]) {
-	case "published", "प्रकाशित":
-		if st.Label == 0 {
-			st.Label = datetime.Published
-		}
-	case "updated", "अपडेटेड":
-		if st.Label == 0 {
-			st.Label = datetime.Updated
-		}
-	}
-	return st
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // A Folding is one of khabar's folds: a set of the rules below, applied by
-// one implementation (Folding.String). The five foldings the stages use
+// one implementation (Folding.String). The seven foldings the stages use
 // are named here and differ on purpose; each leaves out rules for a reason
 // its doc comment gives. TestFoldingsDiffer holds the differences.
 //
@@ -31,6 +31,18 @@ import (
 //     (datetime, press): no nukta, lower case; every other letter as
 //     written (chandrabindu, nasal + virama), which those tables are
 //     written against.
+//   - AliasFold: an agency's or outlet's name, or a run of words, for the
+//     press recognisers' indexes: WordFold, with spaces, no-break spaces,
+//     hyphens, dashes and full stops as one space between words ("P.T.I."
+//     and "p t i" are one key). Other white space is kept: the indexes
+//     were built so.
+//   - ShingleFold: a word of the copy detector's shingles (dedup) and the
+//     stories' term vectors, folded one character at a time (AppendRune)
+//     as its tokenizer reads it: no nukta, ZWJ or ZWNJ, chandrabindu as
+//     anusvara, the digits of every script as ASCII, and only letters
+//     below U+0530 (Latin, Greek, Cyrillic) lower-cased; nasal clusters,
+//     viramas and vowels as written. Stored sketches were made with it:
+//     changing it changes which stored articles are copies.
 type Folding struct {
 	name string
 	// text: Text first, then words split at spaces, punctuation stripped
@@ -54,8 +66,10 @@ type Folding struct {
 	vowels bool
 	// latin: how Latin diacritics go.
 	latin latinRule
-	// spaces: runs of white space one space, none at the ends.
-	spaces bool
+	// spaces: which runs become one space, none at the ends.
+	spaces spaceRule
+	// caseBelow: when set, only letters below it are lower-cased.
+	caseBelow rune
 	// candraVowels: ऑ ॉ ऍ ॅ written आ ा ए े, after the rest.
 	candraVowels bool
 	// innerI: an independent इ inside a word written ई, after the rest.
@@ -72,10 +86,27 @@ type Folding struct {
 }
 
 func init() {
-	for _, f := range []*Folding{KeyFold, NameFold, TermFold, LineFold, WordFold} {
+	for _, f := range []*Folding{KeyFold, NameFold, TermFold, LineFold, WordFold, AliasFold, ShingleFold} {
 		g := Folding{lower: true, spaces: f.spaces, nukta: f.nukta, nuktaFirst: f.nuktaFirst, when: f.when, name: f.name}
-		f.caseOnly = f.nuktaFirst && *f == g
+		f.caseOnly = f.nuktaFirst && *f == g && f.spaces != spacesAlias
 	}
+}
+
+type spaceRule uint8
+
+const (
+	_ spaceRule = iota // white space kept
+	// spacesWhite: runs of white space one space, none at the ends.
+	spacesWhite
+	// spacesAlias: runs of spaces, no-break spaces, hyphens, dashes
+	// (U+2010, U+2013) and full stops one space, none at the ends; other
+	// white space kept.
+	spacesAlias
+)
+
+// isAliasSpace reports whether r separates words for spacesAlias.
+func isAliasSpace(r rune) bool {
+	return r == ' ' || r == '\u00a0' || r == '-' || r == '‐' || r == '–' || r == '.'
 }
 
 type nuktaRule uint8
@@ -136,6 +167,9 @@ const (
 	// wordNeeds: an ASCII capital or a two-byte (Latin-1, Greek,
 	// Cyrillic) letter that may have a case.
 	wordNeeds
+	// aliasNeeds: an ASCII capital, a separator of spacesAlias, or a
+	// character outside ASCII and Devanagari that lower-casing changes.
+	aliasNeeds
 )
 
 // The foldings of khabar.
@@ -151,9 +185,15 @@ var (
 	TermFold = &Folding{name: "term", nukta: nuktaSign, candra: true, nasal: nasalAdjacent, digits: digitsIndexed,
 		latin: latinTerm, when: termNeeds}
 	// LineFold is the cleaner's fold of a line.
-	LineFold = &Folding{name: "line", lower: true, nukta: nuktaSign, nuktaFirst: true, spaces: true, when: lineNeeds}
+	LineFold = &Folding{name: "line", lower: true, nukta: nuktaSign, nuktaFirst: true, spaces: spacesWhite, when: lineNeeds}
 	// WordFold is the recognisers' fold of a word.
 	WordFold = &Folding{name: "word", lower: true, nukta: nuktaSign, nuktaFirst: true, when: wordNeeds}
+	// AliasFold is the press recognisers' fold of a name.
+	AliasFold = &Folding{name: "alias", lower: true, nukta: nuktaSign, nuktaFirst: true, spaces: spacesAlias,
+		when: aliasNeeds}
+	// ShingleFold is the copy detector's fold of a word.
+	ShingleFold = &Folding{name: "shingle", lower: true, caseBelow: 0x0530, nukta: nuktaSign, candra: true,
+		joiners: true, digits: digitsAll}
 )
 
 // String returns s folded.
@@ -194,6 +234,8 @@ func (f *Folding) needs(s string) bool {
 		return needsLine(s)
 	case wordNeeds:
 		return needsWord(s)
+	case aliasNeeds:
+		return needsAlias(s)
 	}
 	return true
 }
@@ -204,7 +246,7 @@ func (f *Folding) apply(s string) string {
 		// Lower case (and spaces) only: the standard library's ASCII
 		// paths do it faster than the loop below, with the same result.
 		s = strings.ToLower(s)
-		if f.spaces {
+		if f.spaces == spacesWhite {
 			s = strings.Join(strings.Fields(s), " ")
 		}
 		return s
@@ -223,7 +265,7 @@ func (f *Folding) apply(s string) string {
 		switch {
 		case f.text && (r == ' ' || r == '\n'):
 			w.endWord()
-		case f.spaces && unicode.IsSpace(r):
+		case f.spaces == spacesWhite && unicode.IsSpace(r), f.spaces == spacesAlias && isAliasSpace(r):
 			w.space()
 		case r < utf8.RuneSelf:
 			if f.lower && r >= 'A' && r <= 'Z' {
@@ -281,7 +323,7 @@ func (f *Folding) apply(s string) string {
 			if f.latin == latinTerm && (isLatinExt(r) || r < 0x0900 && unicode.Is(unicode.Mn, r)) {
 				latinSeen = true
 			}
-			if f.lower {
+			if f.lower && (f.caseBelow == 0 || r < f.caseBelow) {
 				r = unicode.ToLower(r)
 			}
 			w.put(r)
@@ -293,7 +335,7 @@ func (f *Folding) apply(s string) string {
 		if n := len(w.b); n > 0 {
 			w.b = w.b[:n-1] // the space after the last word
 		}
-	case f.spaces:
+	case f.spaces != 0:
 		if n := len(w.b); n > 0 && w.b[n-1] == ' ' {
 			w.b = w.b[:n-1]
 		}
@@ -325,7 +367,71 @@ func innerI(k string) string {
 	return string(b)
 }
 
-// Name returns the folding's name: key, name, term, line or word.
+// AppendRune appends r to b folded by the rules of the folding that read
+// one character alone: case, nukta, candrabindu, ZWJ and ZWNJ, digits. It
+// is how ShingleFold is applied, whose rules are all such, as a tokenizer
+// reads a word; on a folding with rules that read the characters around
+// (words, spaces, nasal clusters, a final virama, vowels, Latin marks),
+// use String.
+func (f *Folding) AppendRune(b []byte, r rune) []byte {
+	if DevanagariKept(r) {
+		return utf8.AppendRune(b, r)
+	}
+	return f.appendRune(b, r)
+}
+
+// DevanagariKept reports whether r is a Devanagari letter or sign that no
+// one-character rule of a folding changes (AppendRune writes it as it
+// is). It is inlined, so that a tokenizer that folds as it reads (dedup's)
+// calls AppendRune only for the few characters it may change.
+func DevanagariKept(r rune) bool {
+	d := uint32(r) - 0x0900
+	return d < 0x80 && devaKept[d>>6]>>(d&63)&1 != 0
+}
+
+// devaKept holds, a bit each, the characters of U+0900–U+097F that no
+// one-character rule of a folding changes: all but candrabindu, ऩ ऱ ऴ,
+// the nukta, the nukta letters and the digits.
+var devaKept = func() (k [2]uint64) {
+	for d := range uint32(0x80) {
+		switch r := rune(0x0900 + d); {
+		case r == candrabindu, r == 0x0929, r == 0x0931, r == 0x0934, r == nukta,
+			r >= 0x0958 && r <= 0x095F, DevanagariDigit(r) >= 0:
+		default:
+			k[d>>6] |= 1 << (d & 63)
+		}
+	}
+	return k
+}()
+
+// appendRune is AppendRune for every other character.
+func (f *Folding) appendRune(b []byte, r rune) []byte {
+	switch {
+	case r < utf8.RuneSelf:
+		if f.lower && r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	case r == nukta && f.nukta != nuktaKeep, (r == zwj || r == zwnj) && f.joiners:
+		return b
+	case r == candrabindu && f.candra:
+		r = anusvara
+	case r >= 0x0958 && r <= 0x095F && f.nukta != nuktaKeep, (r == 0x0929 || r == 0x0931 || r == 0x0934) && f.nukta == nuktaAll:
+		r = stripNukta(r)
+	case f.digits == digitsAll && unicode.IsDigit(r):
+		if d := DigitValue(r); d >= 0 {
+			return append(b, byte('0'+d))
+		}
+	case f.digits == digitsIndexed && indexedDigit(r) >= 0:
+		return append(b, byte('0'+indexedDigit(r)))
+	case f.lower && (f.caseBelow == 0 || r < f.caseBelow):
+		r = unicode.ToLower(r)
+	}
+	return utf8.AppendRune(b, r)
+}
+
+// Name returns the folding's name: key, name, term, line, word, alias or
+// shingle.
 func (f *Folding) Name() string { return f.name }
 
 // folder accumulates a fold's output.
@@ -430,6 +536,31 @@ func needsWord(s string) bool {
 		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0xC3 && c <= 0xDF {
 			return true
 		}
+	}
+	return false
+}
+
+// needsAlias reports whether AliasFold changes anything in s (after the
+// nukta): Devanagari words are returned as they are, without allocating.
+func needsAlias(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' || c == ' ' || c == '-' || c == '.' {
+				return true
+			}
+			i++
+			continue
+		}
+		if c == 0xE0 && i+2 < len(s) && (s[i+1] == 0xA4 || s[i+1] == 0xA5) && s[i+2]&0xC0 == 0x80 {
+			i += 3 // Devanagari, U+0900–U+097F: no case
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\u00a0' || r == '‐' || r == '–' || r == utf8.RuneError || unicode.ToLower(r) != r {
+			return true
+		}
+		i += size
 	}
 	return false
 }

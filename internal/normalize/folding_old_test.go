@@ -273,12 +273,44 @@ func oldNameFold(s string) string {
 	return k
 }
 
+// oldAgencyKey is press's agencyKey before AliasFold.
+func oldAgencyKey(s string) string {
+	s = strings.ToLower(FoldNukta(s))
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == '-' || r == '‐' || r == '–' || r == ' ' || r == '\u00a0' || r == '.' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// shingleByRune folds s with ShingleFold.AppendRune, as dedup's tokenizer
+// does: ShingleFold.String must fold as it does. The old fold itself is
+// dedup's old tokenizer, which FuzzWordsMatchOld there holds the tokenizer
+// to word for word.
+func shingleByRune(s string) string {
+	var b []byte
+	for _, r := range s {
+		b = ShingleFold.AppendRune(b, r)
+	}
+	return string(b)
+}
+
 // foldSamples are inputs the foldings differ on, and ordinary text.
 var foldSamples = []string{
 	"", " ", "  नई  \n\n दिल्ली ", "ट्रम्प", "ट्रम्\u200dप", "ऩ्क", "ज़ेलेंस्की", "\u095bमीन", "हाँ", "जगत्", "जगत्।",
 	"२०२५ में", "Donald TRUMP", "Pétain Zürich", "“पुतिन”, (क्रेमलिन)", "U.S. ट्रंप-पुतिन", "अा ाे याेग",
 	"१२ ৩ ٣ ۴ ９ ๓", "ÀÉÎ ǅ İstanbul", "ख़बर\tपढ़ें\r\nआगे", "\u00a0NBSP\u2009thin", "a\xffb", "ИВАН Петров",
 	"इन्स्टाग्राम", "सम्बन्ध", "ङ्क ञ्च ण्ड", "ऩ्क", "म्\u200c\u200dब", "e\u0301 क\u0301", "ऱ ऴ ऩ", "ＡＢＣ", "ऑस्ट्रेलिया एएनआइ इंडिया", "ाॅ अॉ",
+	"P.T.I.", "पी.टी.आई", "आईएएनएस-भाषा", "रॉयटर्स\u00a0‐ – न्यूज़", "ԱՐՄԵՆ Ἀθῆναι ǅ", "१२३ ৪ ১", "यूएनआई।", "  -.- ",
 }
 
 func checkFoldings(t *testing.T, s string) {
@@ -286,7 +318,8 @@ func checkFoldings(t *testing.T, s string) {
 	for _, c := range []struct {
 		f   *Folding
 		old func(string) string
-	}{{KeyFold, oldFold}, {NameFold, oldNameFold}, {TermFold, oldTermFold}, {LineFold, oldLine}, {WordFold, oldWordFold}} {
+	}{{KeyFold, oldFold}, {NameFold, oldNameFold}, {TermFold, oldTermFold}, {LineFold, oldLine}, {WordFold, oldWordFold},
+		{AliasFold, oldAgencyKey}, {ShingleFold, shingleByRune}} {
 		if got, want := c.f.String(s), c.old(s); got != want {
 			t.Errorf("%s(%q) = %q, want %q as before", c.f.Name(), s, got, want)
 		}

@@ -89,3 +89,23 @@ func BenchmarkFoldings(b *testing.B) {
 		})
 	}
 }
+
+// TestDevanagariKept checks that AppendRune writes every character
+// DevanagariKept reports as it is, whatever the folding, and that the
+// characters it leaves out are ones some folding changes.
+func TestDevanagariKept(t *testing.T) {
+	all := []*Folding{KeyFold, NameFold, TermFold, LineFold, WordFold, AliasFold, ShingleFold}
+	for r := rune(0x0900); r < 0x0980; r++ {
+		changed := false
+		for _, f := range all {
+			got := string(f.appendRune(nil, r))
+			changed = changed || got != string(r)
+			if DevanagariKept(r) && string(f.AppendRune(nil, r)) != string(r) {
+				t.Errorf("%s: %U is kept, but AppendRune writes %q", f.Name(), r, f.AppendRune(nil, r))
+			}
+		}
+		if !DevanagariKept(r) && !changed {
+			t.Errorf("%U: no folding changes it, but it is not kept", r)
+		}
+	}
+}

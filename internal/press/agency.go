@@ -15,25 +15,10 @@ import (
 // they are the [press.agency-ambiguous] entries, and count only where the
 // text credits or cites an agency (see creditContext).
 
-// agencyKey folds an alias or a run of words for lookup: lower case, no
-// nukta, hyphens and spaces as one space.
-func agencyKey(s string) string {
-	s = strings.ToLower(normalize.FoldNukta(s))
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if r == '-' || r == '‐' || r == '–' || r == ' ' || r == '\u00a0' || r == '.' {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// agencyKey folds an alias or a run of words for lookup
+// (normalize.AliasFold): lower case, no nukta, hyphens, full stops and
+// spaces as one space.
+func agencyKey(s string) string { return normalize.AliasFold.String(s) }
 
 type agencyEntry struct {
 	name      string

@@ -372,11 +372,13 @@ func (f *finder) plainCue(i int) int {
 		return a.ce
 	}
 	// "उनका कहना है कि": one pronoun token before "कहना".
-	if f.key(i) == "कहना" && (f.key(i-1) == "उनका" || f.key(i-1) == "इनका") && (f.key(i+1) == "है" || f.key(i+1) == "था") {
-		a := &att{cs: i - 1, ce: i + 2, pronoun: i - 1, clause: i - 1}
-		if f.content(a) {
-			f.atts = append(f.atts, a)
-			return a.ce
+	if f.r.lex.sayingKey.Has(f.key(i)) {
+		if n := f.phraseAt(i-1, f.r.lex.saying); n > 0 {
+			a := &att{cs: i - 1, ce: i - 1 + n, pronoun: i - 1, clause: i - 1}
+			if f.content(a) {
+				f.atts = append(f.atts, a)
+				return a.ce
+			}
 		}
 	}
 	return -1
@@ -398,6 +400,13 @@ func (f *finder) according(i int) int {
 		a = &att{cs: i, ce: i + 2, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
 	case f.r.lex.pronounGen.Has(f.key(i)) && f.r.lex.according.Has(f.key(i+1)):
 		a = &att{cs: i, ce: i + 2, pronoun: i, clause: i}
+	case f.r.lex.according.Has(f.key(i)) && f.r.lex.fusedGenitive(f.key(i-1)):
+		// Marathi "पोलिसांच्या मते": the genitive is the source's ending.
+		ag, ok := f.r.phraseBefore(i - 1)
+		if !ok || !f.speakerLike(ag) {
+			return -1
+		}
+		a = &att{cs: i, ce: i + 1, pronoun: -1, agent: ag, clause: f.r.tokAt(ag.Start)}
 	case f.r.lex.citeFirst.Has(f.key(i)) && f.citingAt(i) > 0:
 		n := f.citingAt(i)
 		// Inside "A ने B के हवाले से बताया कि" the hindiCue takes it.

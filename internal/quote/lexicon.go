@@ -62,6 +62,13 @@ type table struct {
 	// obliquePron are the words of the finder's and resolver's checks
 	// (see their classes in package lexicon).
 	genitive, titleLink, indefinite, determiner, told, pronounGen, obliquePron lexicon.Words
+	// genSuffixes are endings that carry the genitive inside a noun:
+	// Marathi "-च्या" in "पोलिसांच्या मते".
+	genSuffixes []string
+	// saying are the phrases "उनका कहना है": a pronoun, the noun of
+	// saying and an auxiliary; sayingKey holds their second words.
+	saying    [][]string
+	sayingKey lexicon.Words
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries), each
@@ -145,12 +152,39 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.told = lexicon.WordSet(packs, lexicon.QuoteTold)
 	l.pronounGen = lexicon.WordSet(packs, lexicon.QuotePronounGen)
 	l.obliquePron = lexicon.WordSet(packs, lexicon.QuoteObliquePron)
-	for _, set := range []*lexicon.Words{&l.genitive, &l.pronounGen, &l.citeFirst, &l.accFirst} {
+	for _, p := range packs {
+		for _, w := range p.Words(lexicon.GenitiveSuffix) {
+			l.genSuffixes = append(l.genSuffixes, normalize.Fold(w))
+		}
+	}
+	l.saying = phrases(packs, lexicon.QuoteSaying)
+	for _, p := range l.saying {
+		if len(p) > 1 {
+			l.sayingKey.Add(p[1])
+		}
+	}
+	sets := []*lexicon.Words{&l.genitive, &l.pronounGen, &l.citeFirst, &l.accFirst}
+	if len(l.genSuffixes) > 0 {
+		// "पोलिसांच्या मते" starts at the postposition.
+		sets = append(sets, &l.according)
+	}
+	for _, set := range sets {
 		for _, w := range set.List() {
 			l.accordingFirst.Add(w)
 		}
 	}
 	return l
+}
+
+// fusedGenitive reports whether the word w ends in a genitive suffix and
+// has a stem before it.
+func (l *table) fusedGenitive(w string) bool {
+	for _, suf := range l.genSuffixes {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // fusedErgative reports whether the word w ends in an ergative suffix

@@ -1,5 +1,7 @@
 package timex
 
+import "khabar/internal/datetime"
+
 // timeAfter reads what may follow a day: a part of it or a clock time
 // ("सुबह", "की शाम", "को सुबह 10 बजे", "02:40 PM"). date is the day's value.
 func (f *finder) timeAfter(k int, date string) (int, string, bool) {
@@ -64,25 +66,20 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	}
 	colon, marker := false, ""
 	if f.isNum(j) {
-		t := f.toks[j]
-		if t.nd > 2 || t.num > 24 || (j > 0 && f.tight(j) && f.isPunct(j-1, ".,:/-+")) {
-			return
-		}
-		hh = t.num
-		j++
-		if f.isPunct(j, ":.") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].nd == 2 {
-			colon = f.key(j) == ":"
-			mm = f.toks[j+1].num
-			j += 2
-			if colon && f.isPunct(j, ":") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].nd == 2 {
-				ss, sec = f.toks[j+1].num, true
-				j += 2
-			}
-			if mm > 59 || ss > 59 || (f.tight(j) && (f.isNum(j) || f.isPunct(j, ".:") && f.isNum(j+1))) {
+		if c, isClock := datetime.ReadClock(f.toks, j); isClock {
+			hh, mm, ss, sec, colon, j = c.Hour, c.Minute, c.Second, c.Seconds, c.Colon, c.End
+		} else {
+			// An hour alone ("10 बजे"); digits that look like a clock but
+			// are none ("10:75", "1.30.5") are no time at all.
+			t := f.toks[j]
+			if t.Digits > 2 || t.Num > 24 || (j > 0 && f.tight(j) && f.isPunct(j-1, ".,:/-+")) ||
+				f.isPunct(j+1, ":.") && f.tight(j+1) && f.isNum(j+2) && f.tight(j+2) && f.toks[j+2].Digits == 2 {
 				return
 			}
+			hh = t.Num
+			j++
 		}
-	} else if v, isNum := f.lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].kind == kWord && !f.lex.article.Has(f.key(j)) {
+	} else if v, isNum := f.lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].Kind == kWord && !f.lex.article.Has(f.key(j)) {
 		if v != float64(int(v)) { // डेढ़ बजे 1:30, ढाई बजे 2:30
 			if adj != 0 {
 				return
@@ -96,27 +93,23 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 		return
 	}
 	// The marker.
-	switch k := f.key(j); {
+	k := f.key(j)
+	switch m, after := f.lex.names.Meridiem(f.toks, j, false); {
 	case f.lex.oclock.Has(k):
 		marker, j = "h", j+1
-	case k == "बजकर":
-		if f.isNum(j+1) && f.toks[j+1].num < 60 && f.key(j+2) == "मिनट" {
-			mm, marker, j = f.toks[j+1].num, "h", j+3
-		} else if v, isNum := f.lex.numbers[f.key(j+1)]; isNum && v < 60 && f.key(j+2) == "मिनट" {
+	case f.lex.oclockAnd.Has(k):
+		if f.isNum(j+1) && f.toks[j+1].Num < 60 && f.lex.minuteWord.Has(f.key(j+2)) {
+			mm, marker, j = f.toks[j+1].Num, "h", j+3
+		} else if v, isNum := f.lex.numbers[f.key(j+1)]; isNum && v < 60 && f.lex.minuteWord.Has(f.key(j+2)) {
 			mm, marker, j = int(v), "h", j+3
 		} else {
 			return
 		}
-	case k == "am" || k == "pm":
-		marker, j = k, j+1
-	case (k == "a" || k == "p") && f.isPunct(j+1, ".") && f.key(j+2) == "m" && f.tight(j+1) && f.tight(j+2):
-		marker, j = k+"m", j+3
-		if f.isPunct(j, ".") && f.tight(j) {
-			j++
-		}
-	case k == "o" && f.isPunct(j+1, "'’") && f.key(j+2) == "clock":
+	case m != "":
+		marker, j = m, after
+	case f.oclockPhrase(j):
 		marker, j = "h", j+3
-	case k == "hrs" || k == "ist" || k == "gmt" || k == "utc":
+	case f.lex.names.IsZoneWord(k):
 		if colon {
 			j++
 		}
@@ -164,7 +157,7 @@ func (f *finder) anchorDate() string {
 // am". It falls on the last day the text mentioned.
 func (f *finder) clockExpr(i int) int {
 	j, part := i, ""
-	if (f.key(i) == "देर" || f.key(i) == "late" || f.key(i) == "early") && f.lex.parts[f.key(i+1)] != "" {
+	if f.lex.late.Has(f.key(i)) && f.lex.parts[f.key(i+1)] != "" {
 		j = i + 1
 	}
 	if p, ok := f.lex.parts[f.key(j)]; ok {
@@ -173,7 +166,7 @@ func (f *finder) clockExpr(i int) int {
 		}
 		part = p
 		j++
-		if (f.key(j) == "के" || f.key(j) == "की") && (f.key(j+1) == "समय" || f.key(j+1) == "वक्त") {
+		if f.lex.partLink.Has(f.key(j)) && f.lex.partNoun.Has(f.key(j+1)) {
 			j += 2
 		}
 	}
@@ -196,4 +189,13 @@ func (f *finder) clockExpr(i int) int {
 	}
 	f.emit(i, j, Time, partValue(f.anchorDate(), part))
 	return j
+}
+
+// oclockPhrase reports whether an English "o'clock" (time.oclock-phrase)
+// starts at token j: a letter, an apostrophe glued on, a word glued on.
+func (f *finder) oclockPhrase(j int) bool {
+	if !f.isPunct(j+1, "'’") || !f.tight(j+1) || j+2 >= len(f.toks) {
+		return false
+	}
+	return f.lex.oclockPhrase[f.key(j)+"'"+f.key(j+2)]
 }

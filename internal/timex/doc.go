@@ -24,6 +24,13 @@
 // clause is in the future tense; a part of the day or a clock time without
 // a date takes the last day the text mentioned.
 //
+// Calendar dates and clock times in digits are read with the date
+// recogniser's grammar (datetime.Names.Date, datetime.ReadClock), the one
+// every stage shares; this package adds what only it needs (a capital on an
+// English month before its day, the publication day deciding an ambiguous
+// day/month order, two-digit years near publication, ranges) and the
+// relative and partial expressions.
+//
 // Find does the work on a string; Stage wraps it as the pipeline's "time"
 // stage. Matching keys come from normalize.Fold, so spelling variants
 // (nukta, chandrabindu, Devanagari digits) match alike.

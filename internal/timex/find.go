@@ -85,10 +85,10 @@ func (f *finder) run() {
 	}
 	u := 0
 	for i := 0; i < len(f.toks); {
-		for u < len(f.urls) && f.urls[u][1] <= f.toks[i].s {
+		for u < len(f.urls) && f.urls[u][1] <= f.toks[i].Start {
 			u++
 		}
-		if u < len(f.urls) && f.toks[i].s >= f.urls[u][0] {
+		if u < len(f.urls) && f.toks[i].Start >= f.urls[u][0] {
 			i++
 			continue
 		}
@@ -108,7 +108,7 @@ func (f *finder) run() {
 
 // emit records an expression over tokens [i, j).
 func (f *finder) emit(i, j int, typ, value string) {
-	f.out = append(f.out, Expr{Start: f.toks[i].s, End: f.toks[j-1].e, Type: typ, Value: value})
+	f.out = append(f.out, Expr{Start: f.toks[i].Start, End: f.toks[j-1].End, Type: typ, Value: value})
 }
 
 // setAnchor makes d the day later bare times fall on.
@@ -118,31 +118,31 @@ func (f *finder) key(i int) string {
 	if i < 0 || i >= len(f.toks) {
 		return ""
 	}
-	return f.toks[i].key
+	return f.toks[i].Key
 }
 
-func (f *finder) isNum(i int) bool { return i >= 0 && i < len(f.toks) && f.toks[i].kind == kNum }
+func (f *finder) isNum(i int) bool { return i >= 0 && i < len(f.toks) && f.toks[i].Kind == kNum }
 
 func (f *finder) isPunct(i int, marks string) bool {
-	if i < 0 || i >= len(f.toks) || f.toks[i].kind != kPunct {
+	if i < 0 || i >= len(f.toks) || f.toks[i].Kind != kPunct {
 		return false
 	}
-	return strings.Contains(marks, f.toks[i].key)
+	return strings.Contains(marks, f.toks[i].Key)
 }
 
 // tight reports whether token i follows token i-1 with no space between.
-func (f *finder) tight(i int) bool { return i > 0 && i < len(f.toks) && !f.toks[i].space }
+func (f *finder) tight(i int) bool { return i > 0 && i < len(f.toks) && !f.toks[i].Space }
 
 // upper reports whether token i starts with an upper-case Latin letter.
 func (f *finder) upper(i int) bool {
-	c := f.text[f.toks[i].s]
+	c := f.text[f.toks[i].Start]
 	return c >= 'A' && c <= 'Z'
 }
 
 // latin reports whether token i is an ASCII word.
 func (f *finder) latin(i int) bool {
 	t := f.toks[i]
-	return t.kind == kWord && f.text[t.s] < utf8.RuneSelf
+	return t.Kind == kWord && f.text[t.Start] < utf8.RuneSelf
 }
 
 // tense looks at the clause from token j on for the tense of its verb:
@@ -152,21 +152,21 @@ func (f *finder) latin(i int) bool {
 func (f *finder) tense(j int) int {
 	if j > 0 && j <= len(f.toks) && f.latin(j-1) {
 		start := j - 1
-		for start > 0 && j-start < f.opt.ClauseBack && f.toks[start].kind != kPunct {
+		for start > 0 && j-start < f.opt.ClauseBack && f.toks[start].Kind != kPunct {
 			start--
 		}
 		for k := j - 2; k >= start && k > j-f.opt.TenseAhead; k-- {
 			t := f.toks[k]
-			if t.kind == kPunct {
+			if t.Kind == kPunct {
 				break
 			}
-			if f.lex.clause.Has(t.key) {
+			if f.lex.clause.Has(t.Key) {
 				break
 			}
-			if f.lex.future.Has(t.key) {
+			if f.lex.future.Has(t.Key) {
 				return 1
 			}
-			if f.lex.past.Has(t.key) {
+			if f.lex.past.Has(t.Key) {
 				return -1
 			}
 		}
@@ -174,28 +174,28 @@ func (f *finder) tense(j int) int {
 	weak := 0
 	for k := j; k < len(f.toks) && k < j+f.opt.TenseAhead; k++ {
 		t := f.toks[k]
-		if k > j && t.brk {
+		if k > j && t.Break {
 			break
 		}
-		if t.kind == kPunct {
-			if isStop(t.key) || t.key == "," || t.key == ";" {
+		if t.Kind == kPunct {
+			if isStop(t.Key) || t.Key == "," || t.Key == ";" {
 				break
 			}
 			continue
 		}
-		if f.lex.clause.Has(t.key) {
+		if f.lex.clause.Has(t.Key) {
 			break
 		}
 		// "होने वाली बैठक" looks ahead, unless a past verb follows
 		// ("होने वाली बैठक रद्द कर दी").
-		if f.lex.weakFuture.Has(t.key) {
+		if f.lex.weakFuture.Has(t.Key) {
 			weak = 1
 			continue
 		}
-		if f.lex.future.Has(t.key) || f.futureVerb(t.key) {
+		if f.lex.future.Has(t.Key) || f.futureVerb(t.Key) {
 			return 1
 		}
-		if f.lex.past.Has(t.key) {
+		if f.lex.past.Has(t.Key) {
 			// A past participle before a future auxiliary is a future
 			// passive: "किया जाएगा", "केले जाईल".
 			if n := f.key(k + 1); f.lex.future.Has(n) || f.futureVerb(n) {
@@ -233,26 +233,26 @@ func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
 	t := f.toks[i]
 	j := i + 1
 	switch {
-	case t.kind == kNum:
-		if t.num < 0 || (i > 0 && f.tight(i) && f.isPunct(i-1, ".,:/-")) {
+	case t.Kind == kNum:
+		if t.Num < 0 || (i > 0 && f.tight(i) && f.isPunct(i-1, ".,:/-")) {
 			return 0, i, false, false
 		}
-		n = float64(t.num)
+		n = float64(t.Num)
 		// A decimal fraction: "1.5".
-		if f.isPunct(j, ".") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].nd <= 2 {
+		if f.isPunct(j, ".") && f.tight(j) && f.isNum(j+1) && f.tight(j+1) && f.toks[j+1].Digits <= 2 {
 			frac := f.toks[j+1]
 			div := 10.0
-			if frac.nd == 2 {
+			if frac.Digits == 2 {
 				div = 100
 			}
-			n += float64(frac.num) / div
+			n += float64(frac.Num) / div
 			j += 2
 		}
 		if f.tight(j) && (f.isNum(j) || f.isPunct(j, ".,:/-")) {
 			return 0, i, false, false
 		}
-	case f.lex.vague.Has(t.key):
-		if t.key == "some" || t.key == "many" {
+	case f.lex.vague.Has(t.Key):
+		if t.Key == "some" || t.Key == "many" {
 			return 0, i, false, false
 		}
 		j = i + 1
@@ -260,12 +260,12 @@ func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
 			j++
 		}
 		return 0, j, true, true
-	case f.lex.article.Has(t.key):
+	case f.lex.article.Has(t.Key):
 		return 0, i, false, false // only in "a week ago"; see countExpr
 	default:
-		v, isNum := f.lex.numbers[t.key]
+		v, isNum := f.lex.numbers[t.Key]
 		if !isNum {
-			if m, isMult := f.lex.mult[t.key]; isMult {
+			if m, isMult := f.lex.mult[t.Key]; isMult {
 				return m, j, false, true
 			}
 			// Fractions of an hour ("सवा", "साढ़े") are read by clockAt.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"khabar/internal/datetime"
 	"khabar/internal/lexicon"
 	"khabar/internal/normalize"
 )
@@ -55,10 +56,8 @@ func (r rel) step() int {
 // table holds every word table, keyed by normalize.Fold of the word. It is
 // built once and only read.
 type table struct {
-	months     map[string]int          // 1..12
-	monthAbr   map[string]int          // English abbreviations: "nov"
+	names      *datetime.Names         // months, weekdays and clock words, for the date grammar
 	weekdays   map[string]time.Weekday // full names
-	wdAbr      map[string]time.Weekday // "thu", "रवि" — only before a date
 	units      map[string]unit
 	plural     lexicon.Words // plural or oblique-plural unit forms: "सालों", "years"
 	parts      map[string]string
@@ -108,6 +107,13 @@ type table struct {
 	clockFrac  map[string]int    // सवा 15, साढ़े 30, पौने -15
 	clockFracW lexicon.Words     // the keys of clockFrac
 	futureSuf  []string          // -एगा, …
+	// The words of clock.go.
+	late         lexicon.Words   // देर, late: before a part of the day
+	partLink     lexicon.Words   // के, की: "रात के समय"
+	partNoun     lexicon.Words   // समय, वक्त
+	oclockAnd    lexicon.Words   // बजकर
+	minuteWord   lexicon.Words   // मिनट
+	oclockPhrase map[string]bool // "o'clock", folded, with a plain apostrophe
 }
 
 // lexicons holds one table per primary language (lexicon.Primaries),
@@ -137,17 +143,14 @@ func fill[V any](m map[string]V, packs []*lexicon.Pack, c lexicon.Class, val fun
 
 func buildLexicon(packs []*lexicon.Pack) *table {
 	l := &table{
-		months: map[string]int{}, monthAbr: map[string]int{}, weekdays: map[string]time.Weekday{},
-		wdAbr: map[string]time.Weekday{}, units: map[string]unit{}, parts: map[string]string{},
+		names: datetime.NewNames(packs, normalize.Fold), weekdays: map[string]time.Weekday{},
+		units: map[string]unit{}, parts: map[string]string{},
 		numbers: map[string]float64{}, mult: map[string]float64{}, mods: map[string]rel{},
 		relDays: map[string]int{}, setWords: map[string]string{},
 	}
 	weekday := func(e lexicon.Entry) time.Weekday { return time.Weekday(e.Int()) }
 	text := func(e lexicon.Entry) string { return e.Value }
-	fill(l.months, packs, lexicon.Month, lexicon.Entry.Int)
-	fill(l.monthAbr, packs, lexicon.MonthAbbr, lexicon.Entry.Int)
 	fill(l.weekdays, packs, lexicon.Weekday, weekday)
-	fill(l.wdAbr, packs, lexicon.WeekdayAbbr, weekday)
 	fill(l.units, packs, lexicon.TimeUnit, func(e lexicon.Entry) unit { return unitNames[e.Value] })
 	l.plural = lexicon.WordSet(packs, lexicon.TimeUnitPlural)
 	fill(l.parts, packs, lexicon.TimeDayPart, text)
@@ -205,5 +208,16 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.clockFrac = map[string]int{}
 	fill(l.clockFrac, packs, lexicon.TimeClockFrac, lexicon.Entry.Int)
 	l.clockFracW = lexicon.WordSet(packs, lexicon.TimeClockFrac)
+	l.late = lexicon.WordSet(packs, lexicon.TimeLate)
+	l.partLink = lexicon.WordSet(packs, lexicon.TimePartLink)
+	l.partNoun = lexicon.WordSet(packs, lexicon.TimePartNoun)
+	l.oclockAnd = lexicon.WordSet(packs, lexicon.TimeOClockAnd)
+	l.minuteWord = lexicon.WordSet(packs, lexicon.TimeMinuteWord)
+	l.oclockPhrase = map[string]bool{}
+	for _, p := range packs {
+		for _, w := range p.Words(lexicon.TimeOClockPhrase) {
+			l.oclockPhrase[normalize.Fold(strings.ReplaceAll(w, "’", "'"))] = true
+		}
+	}
 	return l
 }

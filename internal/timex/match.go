@@ -15,10 +15,10 @@ import (
 // "2021-03-19T20:59:41+05:30".
 func (f *finder) iso(i int) int {
 	t := f.toks[i]
-	if t.kind != kNum || t.nd != 4 || (i > 0 && f.tight(i) && f.toks[i-1].kind != kWord) {
+	if t.Kind != kNum || t.Digits != 4 || (i > 0 && f.tight(i) && f.toks[i-1].Kind != kWord) {
 		return -1
 	}
-	s := f.text[t.s:]
+	s := f.text[t.Start:]
 	v, ok := datetime.ReadISO(s)
 	if !ok {
 		return -1
@@ -39,12 +39,12 @@ func (f *finder) iso(i int) int {
 			n++
 		}
 	}
-	end := t.s + n
+	end := t.Start + n
 	j := i
-	for j < len(f.toks) && f.toks[j].s < end {
+	for j < len(f.toks) && f.toks[j].Start < end {
 		j++
 	}
-	f.out = append(f.out, Expr{Start: t.s, End: f.toks[j-1].e, Type: typ, Value: val})
+	f.out = append(f.out, Expr{Start: t.Start, End: f.toks[j-1].End, Type: typ, Value: val})
 	f.setAnchor(day{y, m, d})
 	return j
 }
@@ -61,192 +61,66 @@ func atoi(s string) int {
 // may be missing (0).
 type dparts struct {
 	y, m, d int
-	y2      bool // the year was written with two digits
 }
 
-// dayNum reads a day of the month at i ("19", "19th").
-func (f *finder) dayNum(i int) (int, int, bool) {
-	if !f.isNum(i) {
-		return 0, i, false
-	}
-	t := f.toks[i]
-	if t.nd > 2 || t.num < 1 || t.num > 31 {
-		return 0, i, false
-	}
-	j := i + 1
-	switch f.key(j) {
-	case "st", "nd", "rd", "th":
-		if f.tight(j) {
-			j++
-		}
-	}
-	return t.num, j, true
-}
-
-// monthAt reads a month name at i; English abbreviations may carry a dot.
-func (f *finder) monthAt(i int) (int, int, bool) {
-	if i >= len(f.toks) || f.toks[i].kind != kWord {
-		return 0, i, false
-	}
-	k := f.key(i)
-	if m, ok := f.lex.months[k]; ok {
-		return m, i + 1, true
-	}
-	if m, ok := f.lex.monthAbr[k]; ok && f.latin(i) {
-		j := i + 1
-		if f.isPunct(j, ".") && f.tight(j) {
-			j++
-		}
-		return m, j, true
-	}
-	return 0, i, false
-}
-
-// yearAt reads a four-digit year at i.
-func (f *finder) yearAt(i int) (int, int, bool) {
-	if !f.isNum(i) {
-		return 0, i, false
-	}
-	t := f.toks[i]
-	if t.nd != 4 || t.num < 1000 || t.num > 2999 {
-		return 0, i, false
-	}
-	if f.tight(i+1) && (f.isNum(i+1) || f.isPunct(i+1, ".,:") && f.isNum(i+2)) {
-		return 0, i, false
-	}
-	return t.num, i + 1, true
-}
-
-// dateCore reads a calendar date at i: "19 मार्च", "30 नवंबर, 1917",
-// "19th of March", "March 19, 2021", "मार्च 2021", "03-11-2025".
+// dateCore reads a calendar date at i, a weekday's name before it or not,
+// with the recogniser's grammar (datetime.Names.Date), and keeps what this
+// stage reads as a date: an English month name before the day or year
+// needs a capital ("may" and "march" are words) and a month name before a
+// day must be English; a numeric date written day first is read month
+// first only when that is the publication day and day first is not; a
+// two-digit year is placed near the publication year (twoDigitYear).
 func (f *finder) dateCore(i int) (dparts, int, bool) {
-	if d, j, ok := f.dayNum(i); ok {
-		if f.numericDate(i) {
-			return f.numeric(i)
-		}
-		if f.key(j) == "of" {
-			j++
-		}
-		if m, k, ok := f.monthAt(j); ok {
-			if !validDay(0, m, d) {
-				return dparts{}, i, false
-			}
-			p := dparts{m: m, d: d}
-			y, l := k, k
-			if f.isPunct(y, ",.") {
-				y++
-			}
-			if yy, l2, ok := f.yearAt(y); ok {
-				if !validDay(yy, m, d) {
-					return dparts{}, i, false
-				}
-				p.y, l = yy, l2
-			}
-			return p, l, true
-		}
-		return dparts{}, i, false
-	}
-	if f.numericDate(i) {
-		return f.numeric(i)
-	}
-	m, j, ok := f.monthAt(i)
+	d, ok := f.lex.names.Date(f.toks, i)
 	if !ok {
 		return dparts{}, i, false
 	}
-	// English month names that are also common words need a capital.
-	if f.latin(i) && !f.upper(i) {
+	if d.MonthFirst && (f.latin(d.MonthAt) && !f.upper(d.MonthAt) || d.Day != 0 && !f.latin(d.MonthAt)) {
 		return dparts{}, i, false
 	}
-	if yy, k, ok := f.yearAt(j); ok {
-		return dparts{y: yy, m: m}, k, true
+	p := dparts{y: d.Year, m: d.Month, d: d.Day}
+	if !d.Numeric {
+		return p, d.End, true
 	}
-	if f.isPunct(j, ",") {
-		if yy, k, ok := f.yearAt(j + 1); ok {
-			return dparts{y: yy, m: m}, k, true
-		}
-	}
-	if d, k, ok := f.dayNum(j); ok && f.latin(i) && !f.isPunct(k, ":") {
-		if !validDay(0, m, d) {
-			return dparts{}, i, false
-		}
-		p := dparts{m: m, d: d}
-		y := k
-		if f.isPunct(y, ",") {
-			y++
-		}
-		if yy, l, ok := f.yearAt(y); ok {
-			if !validDay(yy, m, d) {
-				return dparts{}, i, false
-			}
-			p.y, k = yy, l
-		}
-		return p, k, true
-	}
-	return dparts{}, i, false
-}
-
-// numericDate reports whether a numeric date ("03-11-2025", "2025/11/03",
-// "3.11.25") starts at i.
-func (f *finder) numericDate(i int) bool {
-	_, _, ok := f.numeric(i)
-	return ok
-}
-
-func (f *finder) numeric(i int) (dparts, int, bool) {
-	if !f.isNum(i) || (i > 0 && f.tight(i) && (f.isNum(i-1) || f.isPunct(i-1, "-/.:,"))) {
-		return dparts{}, i, false
-	}
-	a, s1, b, s2, c := i, i+1, i+2, i+3, i+4
-	if !f.isPunct(s1, "-/.") || !f.isPunct(s2, "-/.") || f.key(s1) != f.key(s2) {
-		return dparts{}, i, false
-	}
-	for k := s1; k <= c; k++ {
-		if !f.tight(k) || (k%2 == (a+2)%2 && !f.isNum(k)) {
-			return dparts{}, i, false
-		}
-	}
-	if !f.isNum(b) || !f.isNum(c) {
-		return dparts{}, i, false
-	}
-	// Something more glued on (a version number, an IP address) is not a date.
-	if f.tight(c+1) && (f.isNum(c+1) || f.isPunct(c+1, "-/.:") && f.isNum(c+2) && f.tight(c+2)) {
-		return dparts{}, i, false
-	}
-	ta, tb, tc := f.toks[a], f.toks[b], f.toks[c]
-	y, m, d, y2, ok := datetime.NumericDate([3]int{ta.num, tb.num, tc.num}, [3]int{ta.nd, tb.nd, tc.nd})
-	if !ok {
-		return dparts{}, i, false
-	}
-	p := dparts{y: y, m: m, d: d, y2: y2}
-	if ta.nd <= 2 && p.m <= 12 && p.d <= 12 && p.d != p.m && f.hasPub && !p.y2 {
+	if f.toks[d.Start].Digits <= 2 && p.m <= 12 && p.d <= 12 && p.d != p.m && f.hasPub && !d.TwoDigitYear {
 		// Day first is the Indian way; take month first only when that
 		// is the publication day and day first is not.
 		if (day{p.y, p.d, p.m}) == f.pub && (day{p.y, p.m, p.d}) != f.pub {
 			p.d, p.m = p.m, p.d
 		}
 	}
-	if p.y2 {
-		if !f.hasPub {
-			return dparts{}, i, false
-		}
-		// A two-digit year is read in the publication's century, and only
-		// when that puts it within YearSpan (twenty) years of publication.
-		y := f.pub.y/100*100 + p.y
-		switch {
-		case y > f.pub.y+f.opt.YearSpan:
-			y -= 100
-		case y < f.pub.y-100+f.opt.YearSpan:
-			y += 100
-		}
-		if y < f.pub.y-f.opt.YearSpan || y > f.pub.y+f.opt.YearSpan {
+	if d.TwoDigitYear {
+		y, ok := f.twoDigitYear(p.y)
+		if !ok || !validDay(y, p.m, p.d) {
 			return dparts{}, i, false
 		}
 		p.y = y
 	}
-	if p.y < 1000 || !validDay(p.y, p.m, p.d) {
-		return dparts{}, i, false
+	return p, d.End, true
+}
+
+// twoDigitYear places a year written with two digits in the publication's
+// century, and only when that puts it within YearSpan (twenty) years of
+// publication.
+func (f *finder) twoDigitYear(yy int) (int, bool) {
+	if !f.hasPub {
+		return 0, false
 	}
-	return p, c + 1, true
+	y := f.pub.y/100*100 + yy
+	switch {
+	case y > f.pub.y+f.opt.YearSpan:
+		y -= 100
+	case y < f.pub.y-100+f.opt.YearSpan:
+		y += 100
+	}
+	return y, y >= f.pub.y-f.opt.YearSpan && y <= f.pub.y+f.opt.YearSpan
+}
+
+// numericDate reports whether a numeric date ("03-11-2025", "2025/11/03",
+// "3.11.25") starts at i.
+func (f *finder) numericDate(i int) bool {
+	_, ok := datetime.Numeric(f.toks, i)
+	return ok
 }
 
 // resolveDate fills in the year of a date written without one.
@@ -285,42 +159,33 @@ func (p dparts) value() string {
 // after it when present: "Thu, 30 Nov 2017 02:40 PM", "19 मार्च",
 // "बुधवार, 17 मार्च 2021", and the first day of a range ("15-16 मार्च").
 func (f *finder) dateExpr(i int) int {
-	j := i
-	if _, ok := f.lex.weekdays[f.key(i)]; ok || (f.toks[i].kind == kWord && f.isWdAbr(f.key(i))) {
-		k := i + 1
-		if f.isPunct(k, ",") {
-			k++
-		}
-		if _, _, ok := f.dateCore(k); !ok {
-			return -1
-		}
-		j = k
-	}
 	// The first day of a range: "15-16 मार्च", "15 से 20 मार्च".
-	if d, k, ok := f.dayNum(j); ok && j == i && !f.numericDate(j) {
+	if d, k, ok := f.lex.names.Day(f.toks, i); ok && !f.numericDate(i) {
 		c := k
 		if ck := f.key(c); ck == "-" || ck == "–" || f.lex.rangeWord[ck] {
-			if second, _, ok := f.dateCore(c + 1); ok && second.d != 0 && second.d > d && validDay(second.y, second.m, d) {
-				p, ok := f.resolveDate(dparts{y: second.y, m: second.m, d: d}, c+1)
+			if second, end, ok := f.dateCore(c + 1); ok && second.d != 0 && second.d > d && validDay(second.y, second.m, d) {
+				// The first day is in the year of the last: both are
+				// resolved as one span, by the tense after the range.
+				last, ok := f.resolveDate(second, end)
 				if !ok {
-					p.y = 0
+					last.y = 0
 				}
-				f.emit(i, k, Date, p.value())
+				f.emit(i, k, Date, dparts{y: last.y, m: second.m, d: d}.value())
 				return k
 			}
 		}
 	}
-	p, k, ok := f.dateCore(j)
+	p, k, ok := f.dateCore(i)
 	if !ok {
 		// A day and month that do not exist ("31 फरवरी") are no date, and
 		// the month alone is not one either.
-		if d, k, ok := f.dayNum(j); ok {
-			if m, end, ok := f.monthAt(k); ok {
+		if d, k, ok := f.lex.names.Day(f.toks, i); ok {
+			if m, end, ok := f.lex.names.Month(f.toks, k); ok {
 				y, yend := 0, end
 				if f.isPunct(yend, ",") {
 					yend++
 				}
-				if yy, e, ok := f.yearAt(yend); ok {
+				if yy, e, ok := datetime.Year(f.toks, yend); ok {
 					y, end = yy, e
 				}
 				if !validDay(y, m, d) {
@@ -346,16 +211,11 @@ func (f *finder) dateExpr(i int) int {
 	return k
 }
 
-func (f *finder) isWdAbr(k string) bool {
-	_, ok := f.lex.wdAbr[k]
-	return ok
-}
-
 // yearExpr matches a year: "2015" after "वर्ष", "साल", "सन्", "in", or
 // followed by a postposition ("2022 में"), and decades ("1990 के दशक",
 // "1990s").
 func (f *finder) yearExpr(i int) int {
-	y, j, ok := f.yearAt(i)
+	y, j, ok := datetime.Year(f.toks, i)
 	if !ok || (i > 0 && f.tight(i) && f.isPunct(i-1, ".,:/-")) {
 		return -1
 	}
@@ -381,7 +241,7 @@ func (f *finder) yearExpr(i int) int {
 		}
 		next := f.key(j)
 		switch {
-		case j >= len(f.toks) || f.toks[j].brk:
+		case j >= len(f.toks) || f.toks[j].Break:
 		case f.isPunct(j, ",।.)]:;-–|"):
 		case f.lex.postpos[next]:
 			after := f.key(j + 1)
@@ -396,7 +256,7 @@ func (f *finder) yearExpr(i int) int {
 		}
 		// A number in a list of numbers is not a year unless it looks
 		// like one on both sides.
-		if f.isNum(i-1) || (f.isPunct(i-1, ",") && f.isNum(i-2) && f.toks[i-2].nd != 4) {
+		if f.isNum(i-1) || (f.isPunct(i-1, ",") && f.isNum(i-2) && f.toks[i-2].Digits != 4) {
 			return -1
 		}
 	}
@@ -411,12 +271,12 @@ func (f *finder) yearExpr(i int) int {
 // March". "मार्च" is also a procession, so it needs "माह"/"महीने" after
 // it or a modifier before.
 func (f *finder) monthExpr(i int) int {
-	m, j, ok := f.monthAt(i)
+	m, j, ok := f.lex.names.Month(f.toks, i)
 	if !ok || (f.latin(i) && !f.upper(i)) {
 		return -1
 	}
 	if f.latin(i) {
-		if _, full := f.lex.months[f.key(i)]; !full {
+		if !f.lex.names.FullMonth(f.key(i)) {
 			return -1
 		}
 		switch f.key(i - 1) {
@@ -469,7 +329,7 @@ func (f *finder) yearBefore(i int) (int, bool) {
 		k--
 	}
 	last := f.out[len(f.out)-1]
-	if k < 0 || last.End != f.toks[k].e || last.Type != Date || len(last.Value) != 4 {
+	if k < 0 || last.End != f.toks[k].End || last.Type != Date || len(last.Value) != 4 {
 		return 0, false
 	}
 	y := atoi(last.Value)

@@ -22,11 +22,11 @@ func NumberLang(s, lang string) (float64, bool) {
 	}
 	f := &finder{text: s, toks: tokenize(s), lex: lexFor(lang)}
 	// Thousands separators: "1,200", "1,20,000".
-	if len(f.toks) > 1 && f.toks[0].kind == kNum {
-		v, k := f.toks[0].num, 1
+	if len(f.toks) > 1 && f.toks[0].Kind == kNum {
+		v, k := f.toks[0].Num, 1
 		for k+1 < len(f.toks) && f.isPunct(k, ",") && f.tight(k) && f.isNum(k+1) && f.tight(k+1) &&
-			(f.toks[k+1].nd == 3 || f.toks[k+1].nd == 2 && k+2 < len(f.toks)) {
-			v = v*pow10(f.toks[k+1].nd) + f.toks[k+1].num
+			(f.toks[k+1].Digits == 3 || f.toks[k+1].Digits == 2 && k+2 < len(f.toks)) {
+			v = v*pow10(f.toks[k+1].Digits) + f.toks[k+1].Num
 			k += 2
 		}
 		if k == len(f.toks) && v >= 0 {

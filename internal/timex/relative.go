@@ -188,7 +188,7 @@ func (f *finder) modExpr(i int) int {
 		return -1
 	}
 	// A month: "पिछले मार्च", "next May".
-	if m, end, ok := f.monthAt(j); ok {
+	if m, end, ok := f.lex.names.Month(f.toks, j); ok {
 		if f.latin(j) && !f.upper(j) {
 			return -1
 		}
@@ -296,7 +296,7 @@ func (f *finder) countExpr(i int) int {
 		return -1
 	}
 	// English words count English units, Hindi words Hindi ones.
-	if f.toks[i].kind == kWord && f.latin(i) != f.latin(j) {
+	if f.toks[i].Kind == kWord && f.latin(i) != f.latin(j) {
 		return -1
 	}
 	end := j + 1

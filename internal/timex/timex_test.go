@@ -57,6 +57,23 @@ func TestFind(t *testing.T) {
 			[]want{{"March 19, 2021", Date, "2021-03-19"}}},
 		{"numeric day first", "रिपोर्ट 03-11-2025 को जारी हुई।", mon,
 			[]want{{"03-11-2025", Date, "2025-11-03"}}},
+		// A range before the publication day, in the future tense: both
+		// days are next year's.
+		{"range ahead", "मेला 15 से 20 अक्टूबर तक लगेगा।", mon,
+			[]want{{"15", Date, "2026-10-15"}, {"20 अक्टूबर", Date, "2026-10-20"}}},
+		{"range ahead english", "The fair will run from 15 to 20 October.", mon,
+			[]want{{"15", Date, "2026-10-15"}, {"20 October", Date, "2026-10-20"}}},
+		{"range past", "मेला 15 से 20 अक्टूबर तक चला।", mon,
+			[]want{{"15", Date, "2025-10-15"}, {"20 अक्टूबर", Date, "2025-10-20"}}},
+		// Published on the 17th: the range is this year's, both days.
+		{"range around publication", "मेला 15 से 20 अक्टूबर तक लगेगा।", time.Date(2025, 10, 17, 9, 0, 0, 0, ist),
+			[]want{{"15", Date, "2025-10-15"}, {"20 अक्टूबर", Date, "2025-10-20"}}},
+		{"range around publication english", "The fair will run from 15 to 20 October.", time.Date(2025, 10, 17, 9, 0, 0, 0, ist),
+			[]want{{"15", Date, "2025-10-15"}, {"20 October", Date, "2025-10-20"}}},
+		{"date, year, clock", "Mon, Mar 9, 2020, 9:01 AM IST: the count passed 110,000.", mon,
+			[]want{{"Mon, Mar 9, 2020, 9:01 AM", Time, "2020-03-09T09:01"}}},
+		{"day-month-year dashes", "11:11 PM, 28-MAR-2020 अंबाला में पहला मरीज", mon,
+			[]want{{"11:11 PM", Time, "2025-11-03T23:11"}, {"28-MAR-2020", Date, "2020-03-28"}}},
 		{"weekday past", "मंत्रालय ने रविवार को कहा कि बातचीत जारी रहेगी।", mon,
 			[]want{{"रविवार", Date, "2025-11-02"}}},
 		{"weekday same day", "अदालत ने शुक्रवार को फैसला सुनाया।", fri,

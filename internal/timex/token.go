@@ -1,6 +1,9 @@
 package timex
 
-import "khabar/internal/textscan"
+import (
+	"khabar/internal/datetime"
+	"khabar/internal/textscan"
+)
 
 // Token kinds.
 const (
@@ -13,29 +16,20 @@ const (
 // marks are plain punctuation.
 var scanOpts = textscan.Options{Numbers: true}
 
-// token is one word, digit run or punctuation mark of the text.
-type token struct {
-	s, e int // byte span
-	// key is the matching key: normalize.Fold of a word, the ASCII digits
-	// of a number, the mark itself for punctuation.
-	key string
-	// num is the value of a digit run (-1 when it has more than 9 digits),
-	// nd the number of digits.
-	num, nd int
-	// space is true when white space (or the start of the text) comes
-	// right before the token; brk when that space holds a line break.
-	space, brk bool
-	kind       textscan.Kind
-}
+// token is one word, digit run or punctuation mark of the text, as the
+// date recogniser reads tokens (datetime.Token): its Key is normalize.Fold
+// of a word, the ASCII digits of a number, the mark itself for
+// punctuation.
+type token = datetime.Token
 
 // tokenize splits text into tokens as textscan.Scan does.
 func tokenize(text string) []token {
 	toks := make([]token, 0, textscan.Estimate(text))
 	for sc := textscan.NewScanner(text, scanOpts); sc.Scan(); {
 		t := sc.Token()
-		tok := token{s: t.Start, e: t.End, kind: t.Kind, key: t.Key, space: t.Space, brk: t.Break}
+		tok := token{Start: t.Start, End: t.End, Kind: t.Kind, Key: t.Key, Space: t.Space, Break: t.Break}
 		if t.Kind == kNum {
-			tok.num, tok.nd = digitsValue(t.Key)
+			tok.Num, tok.Digits = digitsValue(t.Key)
 		}
 		toks = append(toks, tok)
 	}

@@ -42,15 +42,7 @@ func isoWeekday(w time.Weekday) int {
 
 // validDay reports whether d/m/y exists; y == 0 means any year (29
 // February is allowed).
-func validDay(y, m, d int) bool {
-	if m < 1 || m > 12 || d < 1 {
-		return false
-	}
-	if y == 0 {
-		y = 2000
-	}
-	return d <= datetime.DaysIn(y, m)
-}
+func validDay(y, m, d int) bool { return datetime.ValidDay(y, m, d) }
 
 // addMonths moves the month y-m by n months.
 func addMonths(y, m, n int) (int, int) {
