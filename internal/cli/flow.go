@@ -100,6 +100,10 @@ type limits struct {
 	maxBytes int64
 	// timeout is the time budget of one article through the stages.
 	timeout time.Duration
+	// batch and batchWait bound the articles ingest stores in one
+	// transaction and how long the first of them waits (0: the defaults).
+	batch     int
+	batchWait time.Duration
 }
 
 // Default limits: an article of defaultMaxBytes takes a few seconds on one
@@ -120,4 +124,10 @@ func limitFlags(fs *flag.FlagSet) *limits {
 	fs.Int64Var(&l.maxBytes, "max-bytes", l.maxBytes, "largest article accepted, in bytes; larger ones fail with a message")
 	fs.DurationVar(&l.timeout, "article-timeout", l.timeout, "time budget of one article through the stages; one that overruns it fails (0: no budget)")
 	return &l
+}
+
+// batchFlags adds --batch and --batch-wait to fs, setting l's.
+func batchFlags(fs *flag.FlagSet, l *limits) {
+	fs.IntVar(&l.batch, "batch", 64, "articles stored in one transaction, with their links")
+	fs.DurationVar(&l.batchWait, "batch-wait", 250*time.Millisecond, "longest an analysed article waits for its batch to fill before the batch is stored")
 }

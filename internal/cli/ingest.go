@@ -25,6 +25,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	data := storeFlag(e, fs)
 	workers := fs.Int("j", runtime.NumCPU(), "articles analysed at once")
 	lim := limitFlags(fs)
+	batchFlags(fs, lim)
 	quiet := fs.Bool("q", false, "no progress, only the summary")
 	token := fs.String("token", e.getenv("KHABAR_TOKEN"), "token of a running khabar serve that holds the data folder (env KHABAR_TOKEN)")
 	qurl := queueFlag(e, fs, "publish the raw articles to this queue for `khabar worker`s instead of analysing them here")
@@ -74,13 +75,15 @@ func ingestPaths(ctx context.Context, e *env, dir string, paths []string, worker
 		return ingest.Summary{}, err
 	}
 	g, err := ingest.New(ingest.Options{
-		Store:    d.store,
-		Index:    d.index,
-		Pipeline: p,
-		Hash:     source.Hash,
-		Version:  Version,
-		Logger:   e.log,
-		Link:     lo,
+		Store:     d.store,
+		Index:     d.index,
+		Pipeline:  p,
+		Hash:      source.Hash,
+		Version:   Version,
+		Logger:    e.log,
+		Link:      lo,
+		Batch:     lim.batch,
+		BatchWait: lim.batchWait,
 	})
 	if err != nil {
 		return ingest.Summary{}, err

@@ -170,3 +170,51 @@ func BenchmarkSketch(b *testing.B) {
 		k.Of("a", "", text, time.Time{})
 	}
 }
+
+// stockSketches returns the sketches of n articles made of sentences
+// drawn from a pool of 300, as khabar bench generates them: most of them
+// are loose copies of many others, in groups of thousands.
+func stockSketches(n int) []*Sketch {
+	g := newGen(11)
+	pool := make([]string, 300)
+	for i := range pool {
+		pool[i] = g.article(i%50, 25)
+	}
+	rng := rand.New(rand.NewPCG(5, 5))
+	day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	var k Sketcher
+	out := make([]*Sketch, n)
+	for i := range out {
+		var b strings.Builder
+		for range 12 {
+			b.WriteString(pool[rng.IntN(len(pool))])
+			fmt.Fprintf(&b, " (%d) ", rng.IntN(1000))
+		}
+		out[i] = k.Of(fmt.Sprintf("a%06d", i), "", b.String(), day.AddDate(0, 0, (i*7)%300))
+	}
+	return out
+}
+
+// BenchmarkAddStock is Grouper.AddAt of one article after 4,000 or 16,000
+// made of stock sentences (see stockSketches), in groups that grow with
+// the stream: the cost per article must not grow with them.
+func BenchmarkAddStock(b *testing.B) {
+	for _, held := range []int{4000, 16000} {
+		b.Run(fmt.Sprint("held=", held), func(b *testing.B) {
+			sk := stockSketches(held + 512)
+			g := NewGrouper(Options{Window: -1})
+			for i, s := range sk[:held] {
+				g.AddAt(s, uint64(i+1))
+			}
+			i := held
+			for b.Loop() {
+				s := sk[held+(i-held)%512]
+				g.Remove(s.ID)
+				g.AddAt(s, uint64(i+1))
+				i++
+			}
+			gs, copies := g.Counts()
+			b.ReportMetric(float64(copies)/float64(max(gs, 1)), "copies/group")
+		})
+	}
+}

@@ -3,6 +3,7 @@ package dedup
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -281,13 +282,20 @@ func containment(j float64, a, b int) float64 {
 	return min(1, j*float64(a+b)/(1+j)/float64(small))
 }
 
+// sortMatches orders m best first. A query can match thousands of
+// articles (a wire story in a large store, or text made of stock
+// sentences), so this is a sort of O(n log n), not an insertion sort; the
+// ids of m are distinct, so the order is the same either way.
 func sortMatches(m []Match) {
-	// Insertion sort: few matches.
-	for i := 1; i < len(m); i++ {
-		for j := i; j > 0 && better(m[j], m[j-1]); j-- {
-			m[j], m[j-1] = m[j-1], m[j]
+	slices.SortFunc(m, func(a, b Match) int {
+		switch {
+		case better(a, b):
+			return -1
+		case better(b, a):
+			return 1
 		}
-	}
+		return 0
+	})
 }
 
 func better(a, b Match) bool {

@@ -318,6 +318,9 @@ func (g *Grouper) compact() {
 			gr.members[i] = renum[m]
 		}
 		gr.canonical = renum[gr.canonical]
+		if gr.veto != none {
+			gr.veto = renum[gr.veto]
+		}
 	}
 	for i := range g.w.top {
 		g.w.top[i].o = renum[g.w.top[i].o]

@@ -26,6 +26,16 @@ func (f *fullStore) PutLinked(ctx context.Context, a *news.Article, h string, l 
 	return f.memStore.PutLinked(ctx, a, h, l)
 }
 
+func (f *fullStore) PutLinkedBatch(ctx context.Context, items []store.LinkedItem) ([]store.Outcome, error) {
+	f.mu.Lock()
+	n := len(f.arts)
+	f.mu.Unlock()
+	if n+len(items) > f.room {
+		return nil, fmt.Errorf("sqlite: put batch: %w: database or disk is full (13)", news.ErrDiskFull)
+	}
+	return f.memStore.PutLinkedBatch(ctx, items)
+}
+
 // TestIngestStopsOnDiskFull is issue 17 #2: a full disk stops the ingest
 // once, with an error wrapping news.ErrDiskFull, instead of failing every
 // later item; what was stored before is indexed.
@@ -38,7 +48,9 @@ func TestIngestStopsOnDiskFull(t *testing.T) {
 		id := fmt.Sprintf("a%02d", i)
 		bodies[id], order = "पाठ "+id, append(order, id)
 	}
-	s, err := newIngester(t, st, ix).Run(t.Context(), feedOf(bodies, order))
+	g := newIngester(t, st, ix)
+	g.opt.Batch = 2
+	s, err := g.Run(t.Context(), feedOf(bodies, order))
 	if !errors.Is(err, news.ErrDiskFull) {
 		t.Fatalf("err = %v, want news.ErrDiskFull", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"khabar/internal/news"
 	"khabar/internal/pipeline"
@@ -19,6 +20,8 @@ type memStore struct {
 	hash    map[string]string
 	indexed map[string]string
 	failID  string
+	// plain makes a refused batch fail with an error that names no item.
+	plain bool
 	// Following and raw inputs are not used by ingest.
 	store.Follower
 	store.Raws
@@ -82,6 +85,26 @@ func (m *memStore) Close() error { return nil }
 
 func (m *memStore) PutLinked(ctx context.Context, a *news.Article, h string, _ store.Linked) (store.Outcome, error) {
 	return m.Put(ctx, a, h)
+}
+func (m *memStore) PutLinkedBatch(ctx context.Context, items []store.LinkedItem) ([]store.Outcome, error) {
+	// All or nothing: the refused article is looked for first.
+	for i, it := range items {
+		if it.Article.ID == m.failID {
+			if m.plain {
+				return nil, errors.New("the batch says no")
+			}
+			return nil, &store.ItemError{Index: i, ID: it.Article.ID, Err: errors.New("disk says no")}
+		}
+	}
+	out := make([]store.Outcome, len(items))
+	for i, it := range items {
+		o, err := m.Put(ctx, it.Article, it.Hash)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = o
+	}
+	return out, nil
 }
 func (m *memStore) ApplyLinked(context.Context, store.Linked) error            { return nil }
 func (m *memStore) EachSketch(context.Context, func(store.Sketch) error) error { return nil }
@@ -201,15 +224,54 @@ func TestIngestRecoversUnindexed(t *testing.T) {
 	}
 }
 
+// TestIngestStoreRefusesOne: an article the store refuses fails alone,
+// named; the others of its batch are stored, whether the store says which
+// article spoiled the batch or not.
 func TestIngestStoreRefusesOne(t *testing.T) {
+	for _, plain := range []bool{false, true} {
+		t.Run(fmt.Sprint("plain=", plain), func(t *testing.T) {
+			st, ix := newMem(), &memIndex{docs: map[string]string{}}
+			st.failID, st.plain = "b", plain
+			bodies := map[string]string{"a": "x", "b": "y", "c": "z", "d": "w"}
+			s, err := newIngester(t, st, ix).Run(t.Context(), feedOf(bodies, []string{"a", "b", "c", "d"}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.New != 3 || s.Failed != 1 || s.Failures[0].Name != "b.txt" || len(ix.docs) != 3 {
+				t.Fatalf("%+v, index %v", s, ix.docs)
+			}
+			if n, _ := st.Count(t.Context()); n != 3 {
+				t.Errorf("stored %d, want 3", n)
+			}
+		})
+	}
+}
+
+// TestIngestBatchWait: a batch that is not full is stored once its first
+// article waited BatchWait, without another article coming.
+func TestIngestBatchWait(t *testing.T) {
 	st, ix := newMem(), &memIndex{docs: map[string]string{}}
-	st.failID = "b"
-	s, err := newIngester(t, st, ix).Run(t.Context(), feedOf(map[string]string{"a": "x", "b": "y", "c": "z"}, []string{"a", "b", "c"}))
+	g := newIngester(t, st, ix)
+	g.opt.BatchWait = 20 * time.Millisecond
+	var seen int
+	s, err := g.Run(t.Context(), func(ctx context.Context, send func(pipeline.Job) error) error {
+		if err := send(pipeline.Job{Name: "a.txt", Article: &news.Article{ID: "a", Raw: news.Raw{Body: "x"}}}); err != nil {
+			return err
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if seen = g.Progress().New; seen == 1 {
+				break
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		return send(pipeline.Job{Name: "b.txt", Article: &news.Article{ID: "b", Raw: news.Raw{Body: "y"}}})
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.New != 2 || s.Failed != 1 || s.Failures[0].Name != "b.txt" {
-		t.Fatalf("%+v", s)
+	if seen != 1 || s.New != 2 {
+		t.Fatalf("stored before the second article: %d (want 1); summary %+v", seen, s)
 	}
 }
 

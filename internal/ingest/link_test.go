@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -147,5 +148,65 @@ func TestIngestLinks(t *testing.T) {
 	members, err := st.Group(t.Context(), "gwire")
 	if err != nil || len(members) != 2 {
 		t.Fatalf("group: %d members, %v", len(members), err)
+	}
+}
+
+// refusing is a store that refuses one article, as a store refuses one too
+// large for it.
+type refusing struct {
+	*sqlite.Store
+	id string
+}
+
+func (r refusing) PutLinkedBatch(ctx context.Context, items []store.LinkedItem) ([]store.Outcome, error) {
+	for i, it := range items {
+		if it.Article.ID == r.id {
+			return nil, &store.ItemError{Index: i, ID: r.id, Err: errors.New("refused for the test")}
+		}
+	}
+	return r.Store.PutLinkedBatch(ctx, items)
+}
+
+// TestIngestRefusedInBatch: an article the store refuses in the middle of
+// a batch, after it was linked, leaves the links of the others as they are
+// without it: the articles linked after it are linked again.
+func TestIngestRefusedInBatch(t *testing.T) {
+	at := func(h int) time.Time { return time.Date(2026, 2, 3, h, 0, 0, 0, time.FixedZone("IST", 19800)) }
+	edited := strings.Replace(wire, "संवाददाताओं", "पत्रकारों", 1)
+	pages := []page{
+		{"later", "मिट्टी जांच", edited, at(12)},
+		{"first", "बिहार में मिट्टी जांच केंद्र खुलेंगे", wire, at(8)},
+		{"mirror", "मिट्टी जांच केंद्र", wire, at(13)},
+		{"again", "मिट्टी जांच केंद्र खुलेंगे", edited, at(14)},
+	}
+	for _, refused := range []string{"first", "later", "mirror"} {
+		t.Run(refused, func(t *testing.T) {
+			var without []page
+			for _, p := range pages {
+				if p.id != refused {
+					without = append(without, p)
+				}
+			}
+			want := openSQLite(t)
+			if _, err := linkedIngester(t, want).Run(t.Context(), feedPages(without)); err != nil {
+				t.Fatal(err)
+			}
+			st := openSQLite(t)
+			s, err := linkedIngester(t, refusing{st, refused}).Run(t.Context(), feedPages(pages))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.New != 3 || s.Failed != 1 || s.Failures[0].Name != refused {
+				t.Fatalf("summary %+v", s)
+			}
+			for _, p := range without {
+				if got, w := linksOf(t, st, p.id), linksOf(t, want, p.id); got != w {
+					t.Errorf("%s: %+v, want %+v", p.id, got, w)
+				}
+			}
+			if _, err := st.Get(t.Context(), refused); err == nil {
+				t.Errorf("%s stored", refused)
+			}
+		})
 	}
 }

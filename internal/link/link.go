@@ -234,6 +234,35 @@ func (l *Linker) Forget(id string) {
 	l.last = l.last[:0]
 }
 
+// Unlink undoes the Links of articles that were not stored after all (a
+// batch the store refused): ids are the articles in the order they were
+// linked, outs what Link returned for each. Each article Link added or
+// changed is forgotten, last first, as Forget does; one Link left as it was
+// (unchanged, or held by the store alone) stays. The evictions outs carried
+// for other articles are written with the next Link.
+func (l *Linker) Unlink(ids []string, outs []store.Linked) {
+	in := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		in[id] = true
+	}
+	var ev []store.Sketch
+	for _, o := range outs {
+		for _, sk := range o.Sketches {
+			if _, ok := unmarker(sk.Data); ok && !in[sk.ID] {
+				ev = append(ev, sk)
+			}
+		}
+	}
+	for i := len(ids) - 1; i >= 0; i-- {
+		if slices.ContainsFunc(outs[i].Sketches, func(sk store.Sketch) bool { return sk.ID == ids[i] }) {
+			l.groups.Remove(ids[i])
+			l.stories.Remove(ids[i])
+		}
+	}
+	l.pending = append(l.pending, ev...)
+	l.last = l.last[:0]
+}
+
 // Load returns a Linker holding the state kept in st. Articles stored
 // without a sketch (by a version of khabar before groups and stories, or
 // with a sketch of another version) are linked now, in published order,

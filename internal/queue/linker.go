@@ -35,14 +35,6 @@ type Lease interface {
 // Acquirer waits until this process holds the lease called name.
 type Acquirer func(ctx context.Context, name string) (Lease, error)
 
-// BatchStore is a store that can put many linked articles in one
-// transaction (postgres.Store): the linker then writes a batch and its own
-// state atomically, so a linker that takes over starts exactly where the
-// last one's writes end.
-type BatchStore interface {
-	PutLinkedBatch(ctx context.Context, arts []*news.Article, hashes []string, l store.Linked) ([]store.Outcome, error)
-}
-
 // Index is the search index the linker keeps in step, when there is one.
 type Index interface {
 	Index(ctx context.Context, arts []*news.Article) error
@@ -352,45 +344,46 @@ func (l *Linker) linkReady(ctx context.Context, lk *link.Linker, pending map[uin
 }
 
 // write links the batch's articles and stores them with their links and
-// the linker's state. On a store that writes batches it is one
-// transaction; otherwise one per article, and the state after them.
+// the linker's state, in one transaction. When the store refuses the
+// batch, the linker's state is loaded again and the articles are linked
+// and stored one by one, so that only the one refused is given up.
 func (l *Linker) write(ctx context.Context, lk *link.Linker, batch []*held, epoch string) error {
 	last := batch[len(batch)-1].rec.Seq
-	bs, ok := l.opt.Store.(BatchStore)
-	if ok {
-		var (
-			arts   []*news.Article
-			hashes []string
-			all    store.Linked
-		)
-		for _, h := range batch {
-			if h.a == nil {
-				continue
-			}
-			all = link.Merge(all, lk.Link(h.a))
-			arts = append(arts, h.a)
-			hashes = append(hashes, h.rec.Hash)
+	var items []store.LinkedItem
+	for _, h := range batch {
+		if h.a == nil {
+			continue
 		}
-		all = link.Merge(all, store.Linked{State: lk.State()})
-		all.State[stateSeq] = seqState(epoch, last)
-		outs, err := bs.PutLinkedBatch(ctx, arts, hashes, all)
-		if err == nil {
-			l.stored(ctx, batch, outs)
-			return nil
-		}
-		if ctx.Err() != nil {
-			return err
-		}
-		// One article the store refuses fails the batch: link and store
-		// them one by one, from the state the store holds.
-		l.log.Warn("linker: batch refused; storing its articles one by one", slog.String("error", err.Error()))
-		if lk2, lerr := link.Load(ctx, l.opt.Store, l.opt.Link); lerr != nil {
-			return fmt.Errorf("queue: linker: %w", lerr)
-		} else {
-			*lk = *lk2
-		}
+		items = append(items, store.LinkedItem{Article: h.a, Hash: h.rec.Hash, Linked: lk.Link(h.a)})
 	}
-	outs := make([]store.Outcome, len(batch))
+	state := store.Linked{State: lk.State()}
+	state.State[stateSeq] = seqState(epoch, last)
+	var (
+		outs []store.Outcome
+		err  error
+	)
+	if len(items) == 0 {
+		err = l.opt.Store.ApplyLinked(ctx, state)
+	} else {
+		items[len(items)-1].Linked = link.Merge(items[len(items)-1].Linked, state)
+		outs, err = l.opt.Store.PutLinkedBatch(ctx, items)
+	}
+	if err == nil {
+		l.stored(ctx, batch, outs)
+		return nil
+	}
+	if ctx.Err() != nil {
+		return err
+	}
+	// One article the store refuses fails the batch: link and store
+	// them one by one, from the state the store holds.
+	l.log.Warn("linker: batch refused; storing its articles one by one", slog.String("error", err.Error()))
+	if lk2, lerr := link.Load(ctx, l.opt.Store, l.opt.Link); lerr != nil {
+		return fmt.Errorf("queue: linker: %w", lerr)
+	} else {
+		*lk = *lk2
+	}
+	outs = make([]store.Outcome, len(batch))
 	for i, h := range batch {
 		if h.a == nil {
 			continue

@@ -379,13 +379,13 @@ func (r refusing) PutLinked(ctx context.Context, a *news.Article, hash string, l
 	return r.Store.PutLinked(ctx, a, hash, l)
 }
 
-func (r refusing) PutLinkedBatch(ctx context.Context, arts []*news.Article, hashes []string, l store.Linked) ([]store.Outcome, error) {
-	for _, a := range arts {
-		if strings.HasSuffix(a.Source.URI, r.name) {
-			return nil, errors.New("refused for the test")
+func (r refusing) PutLinkedBatch(ctx context.Context, items []store.LinkedItem) ([]store.Outcome, error) {
+	for i, it := range items {
+		if strings.HasSuffix(it.Article.Source.URI, r.name) {
+			return nil, &store.ItemError{Index: i, ID: it.Article.ID, Err: errors.New("refused for the test")}
 		}
 	}
-	return r.Store.PutLinkedBatch(ctx, arts, hashes, l)
+	return r.Store.PutLinkedBatch(ctx, items)
 }
 
 // TestLinkerDeadLetter: an article the store refuses goes to the dead

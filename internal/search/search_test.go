@@ -326,30 +326,35 @@ func syntheticDoc(r *rand.Rand, i, size int) *news.Article {
 	}
 }
 
-// BenchmarkIndex indexes batches of 100 Hindi articles of 5 KB each.
+// BenchmarkIndex indexes batches of 64, 256 and 1024 Hindi articles of
+// 5 KB each (ingest indexes 256 at a time).
 func BenchmarkIndex(b *testing.B) {
-	x, _ := openTemp(b)
-	defer x.Close()
 	r := rand.New(rand.NewPCG(1, 2))
 	docs := make([]*news.Article, 1000)
 	for i := range docs {
 		docs[i] = syntheticDoc(r, i, 5000)
 	}
-	ctx := b.Context()
-	n := 0
-	for b.Loop() {
-		batch := make([]*news.Article, 100)
-		for j := range batch {
-			d := *docs[(n+j)%len(docs)]
-			d.ID = fmt.Sprintf("doc-%06d", n+j)
-			batch[j] = &d
-		}
-		if err := x.Index(ctx, batch); err != nil {
-			b.Fatal(err)
-		}
-		n += len(batch)
+	for _, size := range []int{64, 256, 1024} {
+		b.Run(fmt.Sprint("batch=", size), func(b *testing.B) {
+			x, _ := openTemp(b)
+			defer x.Close()
+			ctx := b.Context()
+			n := 0
+			for b.Loop() {
+				batch := make([]*news.Article, size)
+				for j := range batch {
+					d := *docs[(n+j)%len(docs)]
+					d.ID = fmt.Sprintf("doc-%06d", n+j)
+					batch[j] = &d
+				}
+				if err := x.Index(ctx, batch); err != nil {
+					b.Fatal(err)
+				}
+				n += len(batch)
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+		})
 	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
 }
 
 // BenchmarkSearch searches 5,000 Hindi articles of 5 KB for two words,

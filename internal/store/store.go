@@ -158,6 +158,28 @@ type Linked struct {
 	State map[string][]byte
 }
 
+// LinkedItem is an article to store with its content hash and the links
+// to write after it (see Linker.PutLinkedBatch).
+type LinkedItem struct {
+	Article *news.Article
+	Hash    string
+	Linked  Linked
+}
+
+// ItemError is the error of a batch write that one of its items caused.
+// Nothing of the batch was stored.
+type ItemError struct {
+	// Index is the item's place in the batch, ID its article's id.
+	Index int
+	ID    string
+	Err   error
+}
+
+func (e *ItemError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the item's own error.
+func (e *ItemError) Unwrap() error { return e.Err }
+
 // StoryThread is a new thread id for a stored story.
 type StoryThread struct {
 	ID, Thread string
@@ -175,6 +197,12 @@ type Linker interface {
 	// PutLinked is Put, and writes l in the same transaction whatever the
 	// outcome.
 	PutLinked(ctx context.Context, a *news.Article, hash string, l Linked) (Outcome, error)
+	// PutLinkedBatch is PutLinked for each item in order, all in one
+	// transaction: either every item is stored with its links or, on
+	// error, none is. It returns one outcome per item. An error that one
+	// item caused (its article or its links refused) wraps an *ItemError
+	// naming it, so that the caller can put the others again without it.
+	PutLinkedBatch(ctx context.Context, items []LinkedItem) ([]Outcome, error)
 	// ApplyLinked writes l in one transaction.
 	ApplyLinked(ctx context.Context, l Linked) error
 	// EachSketch calls fn for every stored sketch whose article is stored,

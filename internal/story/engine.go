@@ -107,6 +107,9 @@ type cluster struct {
 	// retired stories are past the cutoff: they take no articles, and
 	// hold only what threads need (see Retire).
 	retired bool
+	// unsorted is set for a story loaded from a store until its articles
+	// are put in order (see insertArticle).
+	unsorted bool
 	// born is the cutoff when the story began (unix seconds, noCut when
 	// none): the age of a story without a dated article. last is the
 	// number, in the order of linking, of the last article it took.
@@ -360,8 +363,8 @@ func itoa(i int) string {
 func (e *Engine) join(n int32, f *features, tv, ev vector) {
 	c := e.stories[n]
 	c.last = e.clock
-	c.articles = append(c.articles, f.id)
 	c.when[f.id] = f.when
+	e.insertArticle(c, f.id)
 	e.of[f.id] = n
 	if !f.when.IsZero() {
 		if c.start.IsZero() || f.when.Before(c.start) {
@@ -371,7 +374,6 @@ func (e *Engine) join(n int32, f *features, tv, ev vector) {
 			c.end = f.when
 		}
 	}
-	e.sortArticles(c)
 	if tv == nil {
 		return
 	}
@@ -416,18 +418,30 @@ func (e *Engine) postKeys(n int32) {
 	}
 }
 
-// sortArticles orders a story's articles by time, unknown last, then id.
-func (e *Engine) sortArticles(c *cluster) {
-	sort.SliceStable(c.articles, func(i, j int) bool {
-		a, b := c.when[c.articles[i]], c.when[c.articles[j]]
-		if a.IsZero() != b.IsZero() {
-			return !a.IsZero()
-		}
-		if !a.Equal(b) {
-			return a.Before(b)
-		}
-		return c.articles[i] < c.articles[j]
-	})
+// articleBefore reports whether article x comes before y in a story: by
+// time, unknown last, then by id.
+func articleBefore(c *cluster, x, y string) bool {
+	a, b := c.when[x], c.when[y]
+	if a.IsZero() != b.IsZero() {
+		return !a.IsZero()
+	}
+	if !a.Equal(b) {
+		return a.Before(b)
+	}
+	return x < y
+}
+
+// insertArticle puts article id (its time in c.when) in its place among a
+// story's articles, which are in order (articleBefore) but for a story
+// loaded from a store: those are sorted first. A story of thousands of
+// articles costs a binary search and a copy per article, not a sort.
+func (e *Engine) insertArticle(c *cluster, id string) {
+	if c.unsorted {
+		sort.SliceStable(c.articles, func(i, j int) bool { return articleBefore(c, c.articles[i], c.articles[j]) })
+		c.unsorted = false
+	}
+	i := sort.Search(len(c.articles), func(i int) bool { return articleBefore(c, id, c.articles[i]) })
+	c.articles = slices.Insert(c.articles, i, id)
 }
 
 // add returns the sum of a and b, keeping the limit heaviest components
@@ -567,7 +581,8 @@ func (e *Engine) Load(s *news.Story) {
 	}
 	c := &cluster{id: s.ID, thread: s.Thread, title: s.Title, start: s.Start, end: s.End,
 		articles: slices.Clone(s.Articles), when: map[string]time.Time{},
-		entities: map[string]*entStat{}, posted: map[uint64]bool{}, terms: map[string]vector{}, born: noCut}
+		entities: map[string]*entStat{}, posted: map[uint64]bool{}, terms: map[string]vector{}, born: noCut,
+		unsorted: true}
 	decodeState(c, s.State)
 	e.clock = max(e.clock, c.last)
 	n := int32(len(e.stories))

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -354,43 +356,136 @@ func (s *Store) ResetLinks(ctx context.Context) error {
 	return nil
 }
 
-// PutLinkedBatch stores arts (with hashes, one each) as Put does and
-// writes l after them, all in one transaction: either all of it is stored
-// or, on error, none. It returns one outcome per article. The queue's
-// linker writes a batch of articles, their merged links and its own place
-// in the queue this way, so that a linker taking over finds the store
-// exactly as the last batch left it.
-func (s *Store) PutLinkedBatch(ctx context.Context, arts []*news.Article, hashes []string, l store.Linked) ([]store.Outcome, error) {
-	if len(arts) != len(hashes) {
-		return nil, errors.New("postgres: put linked batch: one hash per article")
+// PutLinkedBatch stores each item as PutLinked does, in order, all in one
+// transaction: either every item is stored with its links or, on error,
+// none is. It returns one outcome per item.
+//
+// The articles of a run of items are written together, then their links
+// in order (two or three round trips for the run): that is the same as
+// item after item unless an item's links change an article put later in
+// the run, or one article comes twice, so a run is cut there. When the
+// batch fails, it is run again item after item to find the item that
+// caused the error, which is returned wrapped in a *store.ItemError.
+func (s *Store) PutLinkedBatch(ctx context.Context, items []store.LinkedItem) ([]store.Outcome, error) {
+	rows := make([]row, len(items))
+	links := make([]*batch, len(items))
+	for i, it := range items {
+		r, lb, err := encodeLinked(it)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: put linked batch: %w", itemError(i, it, err))
+		}
+		rows[i], links[i] = r, lb
 	}
-	items := make([]Item, len(arts))
-	for i, a := range arts {
-		items[i] = Item{Article: a, Hash: hashes[i]}
+	out := make([]store.Outcome, len(items))
+	if len(items) == 0 {
+		return out, nil
 	}
-	rows, order, err := encodeSorted(items)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: put linked batch: %w", err)
-	}
-	b, err := linkedBatch(l)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: put linked batch: %w", err)
-	}
-	var sorted []store.Outcome
-	err = s.inTx(ctx, func(tx pgx.Tx) error {
-		if len(rows) > 0 {
-			if sorted, err = putRows(ctx, tx, rows); err != nil {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		for _, sg := range runs(items) {
+			if err := putRun(ctx, tx, rows[sg[0]:sg[1]], links[sg[0]:sg[1]], out[sg[0]:sg[1]]); err != nil {
 				return err
 			}
 		}
-		return b.send(ctx, tx)
+		return nil
+	})
+	if err == nil {
+		return out, nil
+	}
+	if len(items) == 1 {
+		return nil, fmt.Errorf("postgres: put linked batch: %w", itemError(0, items[0], err))
+	}
+	if ctx.Err() != nil || errors.Is(err, news.ErrDiskFull) {
+		return nil, fmt.Errorf("postgres: put linked batch: %w", err)
+	}
+	// Which item? The same transaction again, one item at a time.
+	err = s.inTx(ctx, func(tx pgx.Tx) error {
+		for i := range items {
+			if err := putRun(ctx, tx, rows[i:i+1], links[i:i+1], out[i:i+1]); err != nil {
+				return itemError(i, items[i], err)
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: put linked batch: %w", err)
 	}
-	out := make([]store.Outcome, len(items))
-	for k, i := range order {
-		out[i] = sorted[k]
-	}
 	return out, nil
+}
+
+// encodeLinked checks and encodes an item.
+func encodeLinked(it store.LinkedItem) (row, *batch, error) {
+	item := Item{Article: it.Article, Hash: it.Hash}
+	if err := check(item); err != nil {
+		return row{}, nil, err
+	}
+	r, err := encode(item)
+	if err != nil {
+		return row{}, nil, err
+	}
+	lb, err := linkedBatch(it.Linked)
+	if err != nil {
+		return row{}, nil, fmt.Errorf("article %q: %w", it.Article.ID, err)
+	}
+	return r, lb, nil
+}
+
+// runs cuts items into runs [start, end) whose articles may be written
+// before their links: none of a run's links changes an article put later
+// in it, and no article comes twice in one.
+func runs(items []store.LinkedItem) [][2]int {
+	var out [][2]int
+	start := 0
+	put, changed := map[string]bool{}, map[string]bool{}
+	for i, it := range items {
+		id := it.Article.ID
+		if put[id] || changed[id] {
+			out = append(out, [2]int{start, i})
+			start = i
+			clear(put)
+			clear(changed)
+		}
+		put[id] = true
+		for _, k := range it.Linked.Links {
+			changed[k.ID] = true
+		}
+	}
+	return append(out, [2]int{start, len(items)})
+}
+
+// putRun writes the articles of rows (in the order of their ids, see
+// encodeSorted), then the links, in order; out gets an outcome per row.
+func putRun(ctx context.Context, tx pgx.Tx, rows []row, links []*batch, out []store.Outcome) error {
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(rows[i].id, rows[j].id) })
+	sorted := make([]row, len(rows))
+	for k, i := range order {
+		sorted[k] = rows[i]
+	}
+	outs, err := putRows(ctx, tx, sorted)
+	if err != nil {
+		return err
+	}
+	for k, i := range order {
+		out[i] = outs[k]
+	}
+	all := new(batch)
+	for _, lb := range links {
+		all.queries = append(all.queries, lb.queries...)
+	}
+	return all.send(ctx, tx)
+}
+
+// itemError is err caused by item i, unless it is the context's.
+func itemError(i int, it store.LinkedItem, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	id := ""
+	if it.Article != nil {
+		id = it.Article.ID
+	}
+	return &store.ItemError{Index: i, ID: id, Err: err}
 }

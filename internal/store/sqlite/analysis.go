@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -17,8 +16,8 @@ import (
 var _ store.Analyst = (*Store)(nil)
 
 // putAnalysis replaces the analysis rows of r's article (entities named,
-// quotes, events) in tx.
-func putAnalysis(ctx context.Context, tx *sql.Tx, r row) error {
+// quotes, events) in w.
+func putAnalysis(ctx context.Context, w *wtx, r row) error {
 	a := r.article
 	for _, q := range []string{
 		`DELETE FROM mentions WHERE article = ?`,
@@ -26,35 +25,24 @@ func putAnalysis(ctx context.Context, tx *sql.Tx, r row) error {
 		`DELETE FROM events WHERE article = ?`,
 		`DELETE FROM event_roles WHERE article = ?`,
 	} {
-		if _, err := tx.ExecContext(ctx, q, a.ID); err != nil {
+		if err := w.exec(ctx, q, a.ID); err != nil {
 			return fmt.Errorf("article %q: analysis: %w", a.ID, err)
 		}
 	}
-	if len(a.Entities) > 0 {
-		ent, err := tx.PrepareContext(ctx, `INSERT INTO entities (id, name, type, wikidata, names, search) VALUES (?, ?, ?, ?, ?, ?)
+	for _, e := range a.Entities {
+		names, _ := json.Marshal(e.Names)
+		if e.Names == nil {
+			names = []byte("{}")
+		}
+		search := strings.ToLower(e.Name + " " + string(names))
+		if err := w.exec(ctx, `INSERT INTO entities (id, name, type, wikidata, names, search) VALUES (?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, wikidata = excluded.wikidata,
-			names = excluded.names, search = excluded.search`)
-		if err != nil {
-			return err
+			names = excluded.names, search = excluded.search`, e.ID, e.Name, e.Type, e.Wikidata, string(names), search); err != nil {
+			return fmt.Errorf("article %q: entity %q: %w", a.ID, e.ID, err)
 		}
-		defer ent.Close()
-		men, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO mentions (entity, article, published, count) VALUES (?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer men.Close()
-		for _, e := range a.Entities {
-			names, _ := json.Marshal(e.Names)
-			if e.Names == nil {
-				names = []byte("{}")
-			}
-			search := strings.ToLower(e.Name + " " + string(names))
-			if _, err := ent.ExecContext(ctx, e.ID, e.Name, e.Type, e.Wikidata, string(names), search); err != nil {
-				return fmt.Errorf("article %q: entity %q: %w", a.ID, e.ID, err)
-			}
-			if _, err := men.ExecContext(ctx, e.ID, a.ID, r.published, len(e.Mentions)); err != nil {
-				return fmt.Errorf("article %q: entity %q: %w", a.ID, e.ID, err)
-			}
+		if err := w.exec(ctx, `INSERT OR IGNORE INTO mentions (entity, article, published, count) VALUES (?, ?, ?, ?)`,
+			e.ID, a.ID, r.published, len(e.Mentions)); err != nil {
+			return fmt.Errorf("article %q: entity %q: %w", a.ID, e.ID, err)
 		}
 	}
 	for i, q := range a.Quotes {
@@ -62,7 +50,7 @@ func putAnalysis(ctx context.Context, tx *sql.Tx, r row) error {
 		if q.Via == nil {
 			via = []byte("[]")
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (article, n, speaker, published, text, via) VALUES (?, ?, ?, ?, ?, ?)`,
+		if err := w.exec(ctx, `INSERT INTO quotes (article, n, speaker, published, text, via) VALUES (?, ?, ?, ?, ?, ?)`,
 			a.ID, i, q.Speaker, r.published, strings.ToLower(q.Text), strings.ToLower(string(via))); err != nil {
 			return fmt.Errorf("article %q: quote %d: %w", a.ID, i, err)
 		}
@@ -72,13 +60,13 @@ func putAnalysis(ctx context.Context, tx *sql.Tx, r row) error {
 		if mod == "" {
 			mod = news.ModalityAsserted
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO events (article, n, type, subtype, modality, place, published) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		if err := w.exec(ctx, `INSERT INTO events (article, n, type, subtype, modality, place, published) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			a.ID, i, v.Type, v.Subtype, mod, v.Place, r.published); err != nil {
 			return fmt.Errorf("article %q: event %d: %w", a.ID, i, err)
 		}
 		for role, ids := range map[string][]string{"actor": v.Actors, "target": v.Targets} {
 			for _, id := range ids {
-				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO event_roles (entity, role, article, n, published) VALUES (?, ?, ?, ?, ?)`,
+				if err := w.exec(ctx, `INSERT OR IGNORE INTO event_roles (entity, role, article, n, published) VALUES (?, ?, ?, ?, ?)`,
 					id, role, a.ID, i, r.published); err != nil {
 					return fmt.Errorf("article %q: event %d: %w", a.ID, i, err)
 				}

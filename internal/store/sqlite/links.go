@@ -20,24 +20,13 @@ import (
 
 // PutLinked stores a as Put does and writes l in the same transaction.
 func (s *Store) PutLinked(ctx context.Context, a *news.Article, hash string, l store.Linked) (store.Outcome, error) {
-	r, err := encode(Item{Article: a, Hash: hash})
+	out, err := s.putLinked(ctx, []store.LinkedItem{{Article: a, Hash: hash, Linked: l}})
 	if err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
-	}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
-	}
-	defer tx.Rollback()
-	out, err := putRows(ctx, tx, []row{r})
-	if err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
-	}
-	if err := applyLinked(ctx, tx, l); err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
-	}
-	if err := tx.Commit(); err != nil {
-		return store.Unchanged, fmt.Errorf("sqlite: put: %w", full(err))
+		var ie *store.ItemError
+		if errors.As(err, &ie) {
+			err = ie.Err
+		}
+		return store.Unchanged, fmt.Errorf("sqlite: put: %w", err)
 	}
 	return out[0], nil
 }
@@ -52,7 +41,7 @@ func (s *Store) ApplyLinked(ctx context.Context, l store.Linked) error {
 		return fmt.Errorf("sqlite: apply links: %w", full(err))
 	}
 	defer tx.Rollback()
-	if err := applyLinked(ctx, tx, l); err != nil {
+	if err := applyLinked(ctx, newWtx(tx), l); err != nil {
 		return fmt.Errorf("sqlite: apply links: %w", full(err))
 	}
 	if err := tx.Commit(); err != nil {
@@ -69,82 +58,55 @@ func null(s string) any {
 	return s
 }
 
-func applyLinked(ctx context.Context, tx *sql.Tx, l store.Linked) error {
-	if len(l.Sketches) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO sketches (id, grp, data) VALUES (?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET grp = excluded.grp, data = excluded.data`)
-		if err != nil {
-			return err
+func applyLinked(ctx context.Context, w *wtx, l store.Linked) error {
+	for _, sk := range l.Sketches {
+		if sk.ID == "" {
+			return errors.New("sketch without id")
 		}
-		defer st.Close()
-		for _, sk := range l.Sketches {
-			if sk.ID == "" {
-				return errors.New("sketch without id")
-			}
-			if _, err := st.ExecContext(ctx, sk.ID, sk.Group, sk.Data); err != nil {
-				return fmt.Errorf("sketch %q: %w", sk.ID, err)
-			}
+		if err := w.exec(ctx, `INSERT INTO sketches (id, grp, data) VALUES (?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET grp = excluded.grp, data = excluded.data`, sk.ID, sk.Group, sk.Data); err != nil {
+			return fmt.Errorf("sketch %q: %w", sk.ID, err)
 		}
 	}
-	if len(l.Links) > 0 {
-		rec, err := tx.PrepareContext(ctx, `UPDATE articles SET
+	for _, k := range l.Links {
+		if err := w.exec(ctx, `UPDATE articles SET
 			record = json_set(record, '$.duplicate_of', ?, '$.group', ?, '$.story', ?)
-			WHERE id = ?`)
-		if err != nil {
-			return err
+			WHERE id = ?`, null(k.DuplicateOf), null(k.Group), null(k.Story), k.ID); err != nil {
+			return fmt.Errorf("link %q: %w", k.ID, err)
 		}
-		defer rec.Close()
-		grp, err := tx.PrepareContext(ctx, `UPDATE sketches SET grp = ? WHERE id = ?`)
-		if err != nil {
-			return err
-		}
-		defer grp.Close()
-		for _, k := range l.Links {
-			if _, err := rec.ExecContext(ctx, null(k.DuplicateOf), null(k.Group), null(k.Story), k.ID); err != nil {
-				return fmt.Errorf("link %q: %w", k.ID, err)
-			}
-			if _, err := grp.ExecContext(ctx, k.Group, k.ID); err != nil {
-				return fmt.Errorf("link %q: %w", k.ID, err)
-			}
+		if err := w.exec(ctx, `UPDATE sketches SET grp = ? WHERE id = ?`, k.Group, k.ID); err != nil {
+			return fmt.Errorf("link %q: %w", k.ID, err)
 		}
 	}
-	if len(l.Stories) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, thread, started, ended, size, record, state)
+	for _, sy := range l.Stories {
+		if sy == nil || sy.ID == "" {
+			return errors.New("story without id")
+		}
+		rec, err := json.Marshal(sy)
+		if err != nil {
+			return fmt.Errorf("story %q: %w", sy.ID, err)
+		}
+		if err := w.exec(ctx, `INSERT INTO stories (id, thread, started, ended, size, record, state)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET thread = excluded.thread, started = excluded.started,
-				ended = excluded.ended, size = excluded.size, record = excluded.record, state = excluded.state`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, sy := range l.Stories {
-			if sy == nil || sy.ID == "" {
-				return errors.New("story without id")
-			}
-			rec, err := json.Marshal(sy)
-			if err != nil {
-				return fmt.Errorf("story %q: %w", sy.ID, err)
-			}
-			if _, err := st.ExecContext(ctx, sy.ID, sy.Thread, published(sy.Start), published(sy.End),
-				len(sy.Articles), string(rec), sy.State); err != nil {
-				return fmt.Errorf("story %q: %w", sy.ID, err)
-			}
+				ended = excluded.ended, size = excluded.size, record = excluded.record, state = excluded.state`,
+			sy.ID, sy.Thread, published(sy.Start), published(sy.End), len(sy.Articles), string(rec), sy.State); err != nil {
+			return fmt.Errorf("story %q: %w", sy.ID, err)
 		}
 	}
-	for start := 0; start < len(l.DeleteStories); start += inChunk {
-		chunk := l.DeleteStories[start:min(start+inChunk, len(l.DeleteStories))]
-		if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id IN (`+placeholders(len(chunk))+`)`, args(chunk)...); err != nil {
-			return err
+	for _, id := range l.DeleteStories {
+		if err := w.exec(ctx, `DELETE FROM stories WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("story %q: %w", id, err)
 		}
 	}
 	for _, th := range l.Threads {
-		if _, err := tx.ExecContext(ctx, `UPDATE stories SET thread = ?, record = json_set(record, '$.thread', ?)
+		if err := w.exec(ctx, `UPDATE stories SET thread = ?, record = json_set(record, '$.thread', ?)
 			WHERE id = ?`, th.Thread, th.Thread, th.ID); err != nil {
 			return fmt.Errorf("story %q thread: %w", th.ID, err)
 		}
 	}
 	for name, v := range l.State {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO link_state (name, value) VALUES (?, ?)
+		if err := w.exec(ctx, `INSERT INTO link_state (name, value) VALUES (?, ?)
 			ON CONFLICT (name) DO UPDATE SET value = excluded.value`, name, v); err != nil {
 			return fmt.Errorf("state %q: %w", name, err)
 		}

@@ -107,7 +107,7 @@ func (s *Store) put(ctx context.Context, items []Item) ([]store.Outcome, error) 
 		return nil, err
 	}
 	defer tx.Rollback()
-	out, err := putRows(ctx, tx, rows)
+	out, err := putRows(ctx, newWtx(tx), rows)
 	if err != nil {
 		return nil, err
 	}
@@ -117,36 +117,28 @@ func (s *Store) put(ctx context.Context, items []Item) ([]store.Outcome, error) 
 	return out, nil
 }
 
-// putRows writes rows in tx and returns their outcomes.
-func putRows(ctx context.Context, tx *sql.Tx, rows []row) ([]store.Outcome, error) {
+// putRows writes rows in w and returns their outcomes.
+func putRows(ctx context.Context, w *wtx, rows []row) ([]store.Outcome, error) {
 	out := make([]store.Outcome, len(rows))
-	sel, err := tx.PrepareContext(ctx, `SELECT hash FROM articles WHERE id = ?`)
+	sel, err := w.stmt(ctx, `SELECT hash FROM articles WHERE id = ?`)
 	if err != nil {
 		return nil, err
 	}
-	defer sel.Close()
-	var ins, upd *sql.Stmt
 	now := time.Now().UnixMilli()
 	for i, r := range rows {
 		var old string
 		err := sel.QueryRowContext(ctx, r.id).Scan(&old)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			if ins == nil {
-				if ins, err = tx.PrepareContext(ctx, `INSERT INTO articles
-					(id, hash, published, lang, title, url, record, created, updated)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
-					return nil, err
-				}
-				defer ins.Close()
-			}
-			if _, err := ins.ExecContext(ctx, r.id, r.hash, r.published, r.lang, r.title, r.url, r.record, now, now); err != nil {
+			if err := w.exec(ctx, `INSERT INTO articles
+				(id, hash, published, lang, title, url, record, created, updated)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.id, r.hash, r.published, r.lang, r.title, r.url, r.record, now, now); err != nil {
 				return nil, fmt.Errorf("article %q: %w", r.id, err)
 			}
-			if err := putRaw(ctx, tx, r); err != nil {
+			if err := putRaw(ctx, w, r); err != nil {
 				return nil, err
 			}
-			if err := putAnalysis(ctx, tx, r); err != nil {
+			if err := putAnalysis(ctx, w, r); err != nil {
 				return nil, err
 			}
 			out[i] = store.New
@@ -155,21 +147,15 @@ func putRows(ctx context.Context, tx *sql.Tx, rows []row) ([]store.Outcome, erro
 		case old == r.hash:
 			out[i] = store.Unchanged
 		default:
-			if upd == nil {
-				if upd, err = tx.PrepareContext(ctx, `UPDATE articles SET
-					hash = ?, published = ?, lang = ?, title = ?, url = ?, record = ?, updated = ?
-					WHERE id = ?`); err != nil {
-					return nil, err
-				}
-				defer upd.Close()
-			}
-			if _, err := upd.ExecContext(ctx, r.hash, r.published, r.lang, r.title, r.url, r.record, now, r.id); err != nil {
+			if err := w.exec(ctx, `UPDATE articles SET
+				hash = ?, published = ?, lang = ?, title = ?, url = ?, record = ?, updated = ?
+				WHERE id = ?`, r.hash, r.published, r.lang, r.title, r.url, r.record, now, r.id); err != nil {
 				return nil, fmt.Errorf("article %q: %w", r.id, err)
 			}
-			if err := putRaw(ctx, tx, r); err != nil {
+			if err := putRaw(ctx, w, r); err != nil {
 				return nil, err
 			}
-			if err := putAnalysis(ctx, tx, r); err != nil {
+			if err := putAnalysis(ctx, w, r); err != nil {
 				return nil, err
 			}
 			out[i] = store.Updated

@@ -10,11 +10,11 @@ import (
 )
 
 // putRaw writes r's raw input, replacing what was stored for its id.
-func putRaw(ctx context.Context, tx *sql.Tx, r row) error {
+func putRaw(ctx context.Context, w *wtx, r row) error {
 	if r.raw == nil {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO raws (id, source, format, url, hints, body) VALUES (?, ?, ?, ?, ?, ?)
+	err := w.exec(ctx, `INSERT INTO raws (id, source, format, url, hints, body) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET source = excluded.source, format = excluded.format,
 		url = excluded.url, hints = excluded.hints, body = excluded.body`,
 		r.id, r.raw.Source, r.raw.Format, r.raw.URL, r.raw.Hints, r.raw.Body)

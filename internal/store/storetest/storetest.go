@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CanceledContext", testCanceled},
 		{"PutLinked", testPutLinked},
 		{"PutLinkedAtomic", testPutLinkedAtomic},
+		{"PutLinkedBatch", testPutLinkedBatch},
 		{"SketchThreads", testSketchThreads},
 		{"ListStories", testListStories},
 		{"ResetLinks", testResetLinks},
