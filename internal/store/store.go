@@ -180,6 +180,19 @@ func (e *ItemError) Error() string { return e.Err.Error() }
 // Unwrap returns the item's own error.
 func (e *ItemError) Unwrap() error { return e.Err }
 
+// NewItemError is err as caused by item i of a batch, unless it is the
+// context's (a cancelled or expired write is no item's fault).
+func NewItemError(i int, it LinkedItem, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	id := ""
+	if it.Article != nil {
+		id = it.Article.ID
+	}
+	return &ItemError{Index: i, ID: id, Err: err}
+}
+
 // StoryThread is a new thread id for a stored story.
 type StoryThread struct {
 	ID, Thread string

@@ -478,14 +478,7 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 		ph.prevNext.str(next).sum(),
 		t.h.shape,
 	)
-	ps, ns := "<", ">"
-	if pt != nil {
-		ps = pt.shape
-	}
-	if nt != nil {
-		ns = nt.shape
-	}
-	dst = append(dst, start(fShape3).str(ps).str(t.shape).str(ns).sum())
+	dst = append(dst, shape3(pt, t, nt))
 	// affixes of the word, in code points
 	dst = append(dst, t.h.affixes...)
 	if pt != nil {
@@ -687,4 +680,17 @@ func lexFeatures(dst []uint64, found []*featSlot, sm *smallSlots, ts []token, i 
 		}
 	}
 	return dst, found
+}
+
+// shape3 is the hashed feature of the shapes of a token and its two
+// neighbours ("<" and ">" past the sentence's ends).
+func shape3(pt, t, nt *token) uint64 {
+	ps, ns := "<", ">"
+	if pt != nil {
+		ps = pt.shape
+	}
+	if nt != nil {
+		ns = nt.shape
+	}
+	return start(fShape3).str(ps).str(t.shape).str(ns).sum()
 }

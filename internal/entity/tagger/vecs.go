@@ -222,14 +222,7 @@ func contextSlots(dst []uint64, found []*featSlot, sm *smallSlots, ts []token, i
 	if sm != nil && ps != 0 && t.shapeID != 0 && ns != 0 {
 		found = addSlot(found, &sm.shape3[(int(ps)*nShapes+int(t.shapeID))*nShapes+int(ns)])
 	} else {
-		ps, ns := "<", ">"
-		if pt != nil {
-			ps = pt.shape
-		}
-		if nt != nil {
-			ns = nt.shape
-		}
-		dst = append(dst, start(fShape3).str(ps).str(t.shape).str(ns).sum())
+		dst = append(dst, shape3(pt, t, nt))
 	}
 	for g := t.gaz; g != 0; g &= g - 1 {
 		bit := uint64(trailingZeros(g))

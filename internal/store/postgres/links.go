@@ -372,7 +372,7 @@ func (s *Store) PutLinkedBatch(ctx context.Context, items []store.LinkedItem) ([
 	for i, it := range items {
 		r, lb, err := encodeLinked(it)
 		if err != nil {
-			return nil, fmt.Errorf("postgres: put linked batch: %w", itemError(i, it, err))
+			return nil, fmt.Errorf("postgres: put linked batch: %w", store.NewItemError(i, it, err))
 		}
 		rows[i], links[i] = r, lb
 	}
@@ -392,7 +392,7 @@ func (s *Store) PutLinkedBatch(ctx context.Context, items []store.LinkedItem) ([
 		return out, nil
 	}
 	if len(items) == 1 {
-		return nil, fmt.Errorf("postgres: put linked batch: %w", itemError(0, items[0], err))
+		return nil, fmt.Errorf("postgres: put linked batch: %w", store.NewItemError(0, items[0], err))
 	}
 	if ctx.Err() != nil || errors.Is(err, news.ErrDiskFull) {
 		return nil, fmt.Errorf("postgres: put linked batch: %w", err)
@@ -401,7 +401,7 @@ func (s *Store) PutLinkedBatch(ctx context.Context, items []store.LinkedItem) ([
 	err = s.inTx(ctx, func(tx pgx.Tx) error {
 		for i := range items {
 			if err := putRun(ctx, tx, rows[i:i+1], links[i:i+1], out[i:i+1]); err != nil {
-				return itemError(i, items[i], err)
+				return store.NewItemError(i, items[i], err)
 			}
 		}
 		return nil
@@ -476,16 +476,4 @@ func putRun(ctx context.Context, tx pgx.Tx, rows []row, links []*batch, out []st
 		all.queries = append(all.queries, lb.queries...)
 	}
 	return all.send(ctx, tx)
-}
-
-// itemError is err caused by item i, unless it is the context's.
-func itemError(i int, it store.LinkedItem, err error) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	id := ""
-	if it.Article != nil {
-		id = it.Article.ID
-	}
-	return &store.ItemError{Index: i, ID: id, Err: err}
 }

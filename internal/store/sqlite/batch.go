@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"khabar/internal/store"
@@ -60,7 +59,7 @@ func (s *Store) putLinked(ctx context.Context, items []store.LinkedItem) ([]stor
 	for i, it := range items {
 		r, err := encode(Item{Article: it.Article, Hash: it.Hash})
 		if err != nil {
-			return nil, itemError(i, it, err)
+			return nil, store.NewItemError(i, it, err)
 		}
 		rows[i] = r
 	}
@@ -80,7 +79,7 @@ func (s *Store) putLinked(ctx context.Context, items []store.LinkedItem) ([]stor
 			err = applyLinked(ctx, w, it.Linked)
 		}
 		if err != nil {
-			return nil, itemError(i, it, full(err))
+			return nil, store.NewItemError(i, it, full(err))
 		}
 		out[i] = o[0]
 	}
@@ -88,16 +87,4 @@ func (s *Store) putLinked(ctx context.Context, items []store.LinkedItem) ([]stor
 		return nil, full(err)
 	}
 	return out, nil
-}
-
-// itemError is err caused by item i, unless it is the context's.
-func itemError(i int, it store.LinkedItem, err error) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	id := ""
-	if it.Article != nil {
-		id = it.Article.ID
-	}
-	return &store.ItemError{Index: i, ID: id, Err: err}
 }
