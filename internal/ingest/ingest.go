@@ -322,13 +322,7 @@ func (w *writer) flush() error {
 		w.timer.Stop()
 	}
 	for len(w.batch) > 0 {
-		items := make([]store.LinkedItem, len(w.batch))
-		for i, p := range w.batch {
-			items[i] = store.LinkedItem{Article: p.j.Article, Hash: p.hash, Linked: p.linked}
-		}
-		t0 := time.Now()
-		outs, err := w.g.opt.Store.PutLinkedBatch(w.ctx, items)
-		w.g.addTime(&w.g.sum.Store, time.Since(t0))
+		outs, err := w.put(w.batch)
 		if err == nil {
 			w.done(w.batch, outs)
 			w.batch = w.batch[:0]
@@ -377,6 +371,17 @@ func (w *writer) store(ps []pending) error {
 	if len(ps) == 0 {
 		return nil
 	}
+	outs, err := w.put(ps)
+	if err != nil {
+		w.unlink(ps)
+		return fmt.Errorf("ingest: store: %w", err)
+	}
+	w.done(ps, outs)
+	return nil
+}
+
+// put writes ps, as linked, in one transaction of the store.
+func (w *writer) put(ps []pending) ([]store.Outcome, error) {
 	items := make([]store.LinkedItem, len(ps))
 	for i, p := range ps {
 		items[i] = store.LinkedItem{Article: p.j.Article, Hash: p.hash, Linked: p.linked}
@@ -384,12 +389,7 @@ func (w *writer) store(ps []pending) error {
 	t0 := time.Now()
 	outs, err := w.g.opt.Store.PutLinkedBatch(w.ctx, items)
 	w.g.addTime(&w.g.sum.Store, time.Since(t0))
-	if err != nil {
-		w.unlink(ps)
-		return fmt.Errorf("ingest: store: %w", err)
-	}
-	w.done(ps, outs)
-	return nil
+	return outs, err
 }
 
 // unlink undoes the links of ps, which were not stored.
