@@ -87,14 +87,13 @@ func (m *Model) writeWeights(e *encoder) {
 		e.varint(int64(math.Round(float64(t) / quantStep)))
 	}
 	type slot struct {
-		h     uint64
-		first uint32
-		n     uint8
+		h  uint64
+		sl *featSlot
 	}
 	var slots []slot
-	for _, sl := range m.table.slots {
-		if sl.key != 0 {
-			slots = append(slots, slot{sl.key &^ keyUsed, sl.first, uint8(sl.count)})
+	for i := range m.table.slots {
+		if sl := &m.table.slots[i]; sl.key != 0 {
+			slots = append(slots, slot{sl.key &^ keyUsed, sl})
 		}
 	}
 	slices.SortFunc(slots, func(a, b slot) int {
@@ -108,12 +107,13 @@ func (m *Model) writeWeights(e *encoder) {
 	})
 	e.uvarint(uint64(len(slots)))
 	var prev uint64
+	var ws []labWeight
 	for _, s := range slots {
 		e.uvarint(s.h - prev)
 		prev = s.h
-		e.uvarint(uint64(s.n))
-		for j := s.first; j < s.first+uint32(s.n); j++ {
-			lw := m.table.ws[j]
+		ws = m.table.weights(ws[:0], s.sl)
+		e.uvarint(uint64(len(ws)))
+		for _, lw := range ws {
 			e.uvarint(uint64(lw.lab))
 			e.varint(int64(math.Round(float64(lw.w) / quantStep)))
 		}

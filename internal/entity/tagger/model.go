@@ -52,8 +52,10 @@ type Info struct {
 func (m *Model) Info() Info { return m.info }
 
 // featTable maps feature hashes to their weights, by open addressing. A
-// slot holds a key and where its weights are, so that finding a feature
-// touches one cache line, and its weights another.
+// slot holds a key and its weights when they are few and small (most
+// features have two or three), else where its weights are in ws: finding
+// a feature touches one cache line, and most often reading its weights
+// touches no other.
 type featTable struct {
 	slots []featSlot
 	ws    []labWeight
@@ -64,11 +66,14 @@ type featTable struct {
 }
 
 // featSlot is one slot of a featTable; key 0 is an empty slot, hashes are
-// stored with bit 63 set.
+// stored with bit 63 set. ref, never 0 in a full slot, holds the weights: with bit 63 set, up to
+// maxInline of them, each in 20 bits from bit 0 on (the label in the low
+// 4 bits, then the weight in quantStep units as an int16) and their count
+// at bits 60–61; else the index of the first of them in ws (low 32 bits)
+// and their count (bits 32–39).
 type featSlot struct {
-	key   uint64
-	first uint32 // index of the slot's first weight in ws
-	count uint32
+	key uint64
+	ref uint64
 }
 
 // labWeight is the weight of a feature for one label.
@@ -77,7 +82,66 @@ type labWeight struct {
 	lab uint32
 }
 
-const keyUsed = 1 << 63
+const (
+	keyUsed   = 1 << 63
+	refInline = 1 << 63
+	maxInline = 3
+)
+
+// count returns the number of weights of slot sl.
+func (sl *featSlot) count() int {
+	if sl.ref&refInline != 0 {
+		return int(sl.ref>>60) & 3
+	}
+	return int(sl.ref>>32) & 0xff
+}
+
+// weights appends the weights of slot sl, in order, to dst.
+func (t *featTable) weights(dst []labWeight, sl *featSlot) []labWeight {
+	r := sl.ref
+	if r&refInline == 0 {
+		first := uint32(r)
+		return append(dst, t.ws[first:first+uint32(r>>32)&0xff]...)
+	}
+	for j := range sl.count() {
+		x := r >> (20 * j)
+		dst = append(dst, labWeight{lab: uint32(x & 15), w: float32(int16(x>>4)) * quantStep})
+	}
+	return dst
+}
+
+// add adds the weights of slot sl to row, in order.
+func (t *featTable) add(row []float32, sl *featSlot) { t.addRef(row, sl.ref) }
+
+// ref returns the ref of feature h's slot, 0 when the model lacks it.
+func (t *featTable) ref(h uint64) uint64 {
+	if sl := t.find(h); sl != nil {
+		return sl.ref
+	}
+	return 0
+}
+
+// addRef adds the weights of the slot whose ref is r (0: none) to row.
+func (t *featTable) addRef(row []float32, r uint64) {
+	if r == 0 {
+		return
+	}
+	if r&refInline != 0 {
+		// unrolled: the count is 1 to 3
+		row[r&15] += float32(int16(r>>4)) * quantStep
+		if n := r >> 60 & 3; n > 1 {
+			row[r>>20&15] += float32(int16(r>>24)) * quantStep
+			if n > 2 {
+				row[r>>40&15] += float32(int16(r>>44)) * quantStep
+			}
+		}
+		return
+	}
+	first := uint32(r)
+	for _, lw := range t.ws[first : first+uint32(r>>32)&0xff] {
+		row[lw.lab] += lw.w
+	}
+}
 
 func newFeatTable(n int) featTable {
 	size := 1
@@ -100,19 +164,44 @@ func (t *featTable) push(lab uint8, w float32) {
 }
 
 // put adds a feature; its weights must be pushed right before, from
-// index first on.
+// index first on. Weights that fit in the slot move there.
 func (t *featTable) put(h uint64, first uint32, count uint8) {
 	mask := uint64(len(t.slots) - 1)
 	k := h | keyUsed
 	for s := mix(h) & mask; ; s = (s + 1) & mask {
 		if t.slots[s].key == 0 {
-			t.slots[s] = featSlot{key: k, first: first, count: uint32(count)}
+			ref, ok := inlineRef(t.ws[first : first+uint32(count)])
+			if ok && int(first)+int(count) == len(t.ws) {
+				t.ws = t.ws[:first]
+			} else {
+				ref = uint64(first) | uint64(count)<<32
+			}
+			t.slots[s] = featSlot{key: k, ref: ref}
 			return
 		}
 		if t.slots[s].key == k {
 			return
 		}
 	}
+}
+
+// inlineRef returns the ref of a slot that holds weights ws itself, and
+// whether they fit: at most maxInline of them, labels below 16, and each a
+// multiple of quantStep that an int16 of them gives back bit for bit.
+func inlineRef(ws []labWeight) (uint64, bool) {
+	if len(ws) == 0 || len(ws) > maxInline {
+		return 0, false
+	}
+	ref := uint64(refInline) | uint64(len(ws))<<60
+	for j, lw := range ws {
+		q := math.Round(float64(lw.w) / quantStep)
+		if lw.lab >= 16 || q < math.MinInt16 || q > math.MaxInt16 ||
+			math.Float32bits(float32(int16(q))*quantStep) != math.Float32bits(lw.w) {
+			return 0, false
+		}
+		ref |= (uint64(lw.lab) | uint64(uint16(int16(q)))<<4) << (20 * j)
+	}
+	return ref, true
 }
 
 // find returns the slot of feature h, or nil when the model lacks it.
@@ -201,15 +290,25 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 	for i := range ts {
 		row := wk.scores[i*L : (i+1)*L]
 		if pass >= 0 && m.exactSums(&ts[i]) {
-			copy(row, m.vecOf(ts[i].alone, pass, &wk.feats).v[vSelf*L:(vSelf+1)*L])
+			t := &ts[i]
+			copy(row, m.vecOf(t.alone, pass, &wk.feats).v[vSelf*L:(vSelf+1)*L])
+			fb := (t.lex & lexFreqMask) >> lexFreqShift
 			if i > 0 {
-				addVec(row, m.vecOf(ts[i-1].alone, pass, &wk.feats), vPrev)
+				v := m.vecOf(ts[i-1].alone, pass, &wk.feats)
+				addVec(row, v, vPrev)
+				if sm != nil && !t.punct {
+					m.table.addRef(row, v.freqPrev[fb])
+				}
 			}
 			if i > 1 {
 				addVec(row, m.vecOf(ts[i-2].alone, pass, &wk.feats), vPrev2)
 			}
 			if i+1 < n {
-				addVec(row, m.vecOf(ts[i+1].alone, pass, &wk.feats), vNext)
+				v := m.vecOf(ts[i+1].alone, pass, &wk.feats)
+				addVec(row, v, vNext)
+				if sm != nil && !t.punct {
+					m.table.addRef(row, v.freqNext[fb])
+				}
 			}
 			if i+2 < n {
 				addVec(row, m.vecOf(ts[i+2].alone, pass, &wk.feats), vNext2)
@@ -229,9 +328,7 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 			}
 		}
 		for _, sl := range wk.found {
-			for _, lw := range m.table.ws[sl.first : sl.first+sl.count] {
-				row[lw.lab] += lw.w
-			}
+			m.table.add(row, sl)
 		}
 		row[0] -= m.oBias
 	}

@@ -37,8 +37,8 @@ const (
 	maxSmallTypes  = 8
 )
 
-// smallSlots holds a model's slots of small features; a slot whose count
-// is 0 is a feature the model lacks.
+// smallSlots holds a model's slots of small features; an empty slot (key
+// 0) is a feature the model lacks.
 type smallSlots struct {
 	shape3     [nShapes * nShapes * nShapes]featSlot
 	gaz        [64]featSlot
@@ -128,7 +128,7 @@ func newSmallSlots(t *featTable) *smallSlots {
 
 // add appends slot sl to found when the model has its feature.
 func addSlot(found []*featSlot, sl *featSlot) []*featSlot {
-	if sl.count > 0 {
+	if sl.key != 0 {
 		found = append(found, sl)
 	}
 	return found

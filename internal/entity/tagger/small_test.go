@@ -1,20 +1,22 @@
 package tagger
 
 import (
-	"cmp"
 	"math/rand/v2"
 	"slices"
 	"testing"
 )
 
 // TestSmallSlots checks that a token's context finds the same slots
-// through the small tables as through the hashes of contextFeatures, on
+// through the small tables (and the frequency features with its
+// neighbours through their word vectors) as through the hashes of
+// contextFeatures, on
 // both passes of the shipped model, with gazetteer bits, lexicon bits and
 // hints of every kind (and out of the tables' range, where it hashes).
 func TestSmallSlots(t *testing.T) {
 	m := shippedModel(t)
 	mm := newMemo()
-	for _, pm := range []*Model{m, m.second} {
+	var scratch []uint64
+	for pass, pm := range []*Model{m, m.second} {
 		sm := pm.small()
 		if sm == nil {
 			t.Fatal("the shipped model has no small slots")
@@ -31,26 +33,32 @@ func TestSmallSlots(t *testing.T) {
 				}
 			}
 			for i := range ts {
-				var want []featSlot
+				var want []uint64
 				for _, h := range contextFeatures(nil, ts, i) {
-					if sl := pm.table.find(h); sl != nil {
-						want = append(want, *sl)
-					}
+					want = append(want, pm.table.ref(h))
 				}
 				hs, found := contextSlots(nil, nil, sm, ts, i)
 				smallFound += len(found)
-				var got []featSlot
+				var got []uint64
 				for _, sl := range found {
-					got = append(got, *sl)
+					got = append(got, sl.ref)
 				}
 				for _, h := range hs {
-					if sl := pm.table.find(h); sl != nil {
-						got = append(got, *sl)
+					got = append(got, pm.table.ref(h))
+				}
+				if !ts[i].punct {
+					fb := (ts[i].lex & lexFreqMask) >> lexFreqShift
+					if i > 0 {
+						got = append(got, pm.vecOf(ts[i-1].alone, pass, &scratch).freqPrev[fb])
+					}
+					if i+1 < len(ts) {
+						got = append(got, pm.vecOf(ts[i+1].alone, pass, &scratch).freqNext[fb])
 					}
 				}
-				order := func(a, b featSlot) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.first, b.first)) }
-				slices.SortFunc(want, order)
-				slices.SortFunc(got, order)
+				want = slices.DeleteFunc(want, func(r uint64) bool { return r == 0 })
+				got = slices.DeleteFunc(got, func(r uint64) bool { return r == 0 })
+				slices.Sort(want)
+				slices.Sort(got)
 				if !slices.Equal(got, want) {
 					t.Fatalf("sentence %d token %d (%q): %d slots through the small tables, %d through hashes", k, i, s[i], len(got), len(want))
 				}

@@ -34,7 +34,14 @@ const (
 type wordVec struct {
 	t *featSlot // the model's first slot: models that share it share weights
 	v []float32 // nVecs × L
+	// freqPrev[b] and freqNext[b] are the slot refs (0: none) of fFreqPrev
+	// with the token as the one before a token of frequency bucket b, and
+	// of fFreqNext with it as the one after
+	freqPrev, freqNext [nFreq]uint64
 }
+
+// nFreq is the number of frequency buckets (lexFreqMask).
+const nFreq = lexFreqMask>>lexFreqShift + 1
 
 // biasHash is the feature every token has.
 var biasHash = start(fBias).sum()
@@ -102,6 +109,10 @@ func (m *Model) vecOf(a *alone, pass int, scratch *[]uint64) *wordVec {
 	m.addWeights(v.v[vNext*L:(vNext+1)*L], append([]uint64{h.asNext, h.asNextSuffix}, h.xNext...))
 	m.addWeights(v.v[vPrev2*L:(vPrev2+1)*L], []uint64{h.asPrev2})
 	m.addWeights(v.v[vNext2*L:(vNext2+1)*L], []uint64{h.asNext2})
+	for b := range uint64(nFreq) {
+		v.freqPrev[b] = m.table.ref(h.freqPrev.num(b).sum())
+		v.freqNext[b] = m.table.ref(start(fFreqNext).num(b).str(a.word).sum())
+	}
 	if !a.shared { // a shared record is read-only
 		a.vec[pass] = v
 	}
@@ -159,9 +170,7 @@ func (c *wordCache) put(t string, x *alone) *alone {
 func (m *Model) addWeights(row []float32, fs []uint64) {
 	for _, f := range fs {
 		if sl := m.table.find(f); sl != nil {
-			for _, lw := range m.table.ws[sl.first : sl.first+sl.count] {
-				row[lw.lab] += lw.w
-			}
+			m.table.add(row, sl)
 		}
 	}
 }
@@ -185,7 +194,10 @@ func contextFeatures(dst []uint64, ts []token, i int) []uint64 {
 }
 
 // contextSlots is contextFeatures that, with sm, appends the slots of the
-// small features (small.go) to found instead of their hashes to dst.
+// small features (small.go) to found instead of their hashes to dst, and
+// leaves out the frequency features of the token with the tokens before
+// and after it (fFreqPrev, fFreqNext), which the caller adds from their
+// word vectors (freqPrev, freqNext).
 func contextSlots(dst []uint64, found []*featSlot, sm *smallSlots, ts []token, i int) ([]uint64, []*featSlot) {
 	t := &ts[i]
 	ph := edge.bos
@@ -260,9 +272,12 @@ func contextSlots(dst []uint64, found []*featSlot, sm *smallSlots, ts []token, i
 		t.h.wordNext.str(next).sum())
 	if !t.punct {
 		fb := uint64(t.lex&lexFreqMask) >> lexFreqShift
-		dst = append(dst,
-			ph.freqPrev.num(fb).sum(),
-			start(fFreqNext).num(fb).str(next).sum())
+		if sm == nil || pt == nil {
+			dst = append(dst, ph.freqPrev.num(fb).sum())
+		}
+		if sm == nil || nt == nil {
+			dst = append(dst, start(fFreqNext).num(fb).str(next).sum())
+		}
 	}
 	return dst, found
 }
