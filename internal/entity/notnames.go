@@ -98,11 +98,12 @@ func (s *Stage) addSoundMatches(spans []span, tokens, words []string) []span {
 	const nameish, common = 1, 2
 	kind := make([]uint8, len(tokens))
 	for i := range tokens {
+		// only the name-like ones are asked whether they are common
 		if nameLike(tokens[i], words[i]) {
 			kind[i] |= nameish
-		}
-		if s.model.CommonWord(words[i]) {
-			kind[i] |= common
+			if s.model.CommonWord(words[i]) {
+				kind[i] |= common
+			}
 		}
 	}
 	all := func(a, b int, bit uint8) bool {

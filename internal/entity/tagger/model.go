@@ -58,7 +58,12 @@ func (m *Model) Info() Info { return m.info }
 // touches no other.
 type featTable struct {
 	slots []featSlot
-	ws    []labWeight
+	// tags[s] is 0 for an empty slot s, else a tag of its key's hash
+	// (tagOf): a feature the model lacks, as most pairs of words are, is
+	// mostly told by the tags alone, a byte a slot, without reading the
+	// slots themselves
+	tags []uint8
+	ws   []labWeight
 	// maxW is the largest magnitude of a weight; inexact is set when a
 	// weight is not a whole multiple of quantStep (see exactSums).
 	maxW    float32
@@ -148,8 +153,12 @@ func newFeatTable(n int) featTable {
 	for size < n*2 {
 		size <<= 1
 	}
-	return featTable{slots: make([]featSlot, size)}
+	return featTable{slots: make([]featSlot, size), tags: make([]uint8, size)}
 }
+
+// tagOf is the tag of a slot whose key's hash mixes to x: 1 to 128, from
+// bits that do not choose the slot.
+func tagOf(x uint64) uint8 { return uint8(x>>57) + 1 }
 
 // push appends a weight, for the feature put next.
 func (t *featTable) push(lab uint8, w float32) {
@@ -168,8 +177,10 @@ func (t *featTable) push(lab uint8, w float32) {
 func (t *featTable) put(h uint64, first uint32, count uint8) {
 	mask := uint64(len(t.slots) - 1)
 	k := h | keyUsed
-	for s := mix(h) & mask; ; s = (s + 1) & mask {
+	x := mix(h)
+	for s := x & mask; ; s = (s + 1) & mask {
 		if t.slots[s].key == 0 {
+			t.tags[s] = tagOf(x)
 			ref, ok := inlineRef(t.ws[first : first+uint32(count)])
 			if ok && int(first)+int(count) == len(t.ws) {
 				t.ws = t.ws[:first]
@@ -207,14 +218,20 @@ func inlineRef(ws []labWeight) (uint64, bool) {
 // find returns the slot of feature h, or nil when the model lacks it.
 func (t *featTable) find(h uint64) *featSlot {
 	mask := uint64(len(t.slots) - 1)
+	if len(t.tags) != len(t.slots) {
+		return nil // no slots
+	}
 	k := h | keyUsed
-	for s := mix(h) & mask; ; s = (s + 1) & mask {
-		sl := &t.slots[s]
-		switch sl.key {
+	x := mix(h)
+	tag := tagOf(x)
+	for s := x & mask; ; s = (s + 1) & mask {
+		switch t.tags[s] {
 		case 0:
 			return nil
-		case k:
-			return sl
+		case tag:
+			if sl := &t.slots[s]; sl.key == k {
+				return sl
+			}
 		}
 	}
 }
