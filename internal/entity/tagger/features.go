@@ -274,11 +274,12 @@ type WordGazetteer interface {
 // info returns the memo's record of token t, whose folded word is word
 // when known ("" and false when not).
 func (mm *memo) info(t string, lex lexicon, word string, known bool, set FeatureSet) *alone {
-	if x, ok := mm.tok[t]; ok {
+	// most tokens are frequent ones the shared records hold: those are
+	// not kept in the document's map too
+	if x := mm.shared.get(t); x != nil {
 		return x
 	}
-	if x := mm.shared.get(t); x != nil {
-		mm.tok[t] = x
+	if x, ok := mm.tok[t]; ok {
 		return x
 	}
 	if !known {

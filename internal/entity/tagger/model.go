@@ -148,9 +148,12 @@ func (t *featTable) addRef(row []float32, r uint64) {
 	}
 }
 
+// newFeatTable returns a table for n features, at most two thirds full:
+// with the tags, a search runs over bytes, and a smaller table stays in
+// the cache better.
 func newFeatTable(n int) featTable {
 	size := 1
-	for size < n*2 {
+	for size < n*3/2+1 {
 		size <<= 1
 	}
 	return featTable{slots: make([]featSlot, size), tags: make([]uint8, size)}
