@@ -300,7 +300,7 @@ func stackedFold(t *testing.T, k *kb.KB, m *tagger.Model, rep tagger.Report, sen
 	var dump [][4][]string
 	for j, i := range which {
 		s := sents[i]
-		got := spanTags(len(s.Tokens), st.spansFrom(s.Tokens, foldDoc([][]string{s.Tokens})[0], raw[j]))
+		got := spanTags(len(s.Tokens), st.spansFrom(s.Tokens, foldDoc([][]string{s.Tokens})[0], raw[j], nil))
 		dump = append(dump, [4][]string{s.Tokens, s.Tags, got, raw[j]})
 		final[0].Add(s.Tags, got)
 		final[1].Add(s.Tags, raw[j])

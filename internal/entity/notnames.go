@@ -86,7 +86,7 @@ const soundMinKey = 5
 // skeleton, or stand right after a person title. Only people are matched
 // so: places and organisations are seldom respelled, and many of their
 // one-word names sound like common words.
-func (s *Stage) addSoundMatches(spans []span, tokens, words []string) []span {
+func (s *Stage) addSoundMatches(spans []span, tokens, words []string, common []bool) []span {
 	taken := make([]bool, len(tokens))
 	for _, sp := range spans {
 		for i := sp.Start; i < sp.End; i++ {
@@ -95,15 +95,14 @@ func (s *Stage) addSoundMatches(spans []span, tokens, words []string) []span {
 	}
 	// whether each token is name-like and not a common word, worked out
 	// once rather than for every run it is in
-	const nameish, common = 1, 2
+	const nameish, isCommon = 1, 2
 	kind := make([]uint8, len(tokens))
 	for i := range tokens {
-		// only the name-like ones are asked whether they are common
 		if nameLike(tokens[i], words[i]) {
 			kind[i] |= nameish
-			if s.model.CommonWord(words[i]) {
-				kind[i] |= common
-			}
+		}
+		if common[i] {
+			kind[i] |= isCommon
 		}
 	}
 	all := func(a, b int, bit uint8) bool {
@@ -132,7 +131,7 @@ func (s *Stage) addSoundMatches(spans []span, tokens, words []string) []span {
 			if i+n < len(tokens) && !taken[i+n] && kind[i+n]&nameish != 0 && n < 3 {
 				continue
 			}
-			if !none(i, i+n, common) {
+			if !none(i, i+n, isCommon) {
 				continue
 			}
 			e := s.soundPerson(tokens[i:i+n], words[i:i+n], i > 0 && personTitles[words[i-1]])

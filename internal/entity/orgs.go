@@ -106,7 +106,7 @@ var memberWords = folded(map[string]bool{
 // ("नई दिल्ली, जेएनएन ।"). Acronyms alone are not enough: Hindi text is
 // full of acronyms of documents, degrees and devices (एफआईआर, एमबीबीएस,
 // एलसीडी), and IL-NER leaves most of them untagged.
-func (s *Stage) addAcronymOrgs(spans []span, tokens, words []string) []span {
+func (s *Stage) addAcronymOrgs(spans []span, tokens, words []string, common []bool) []span {
 	taken := make([]bool, len(tokens))
 	for _, sp := range spans {
 		for i := sp.Start; i < sp.End; i++ {
@@ -114,7 +114,7 @@ func (s *Stage) addAcronymOrgs(spans []span, tokens, words []string) []span {
 		}
 	}
 	for i, t := range tokens {
-		if taken[i] || personTitles[words[i]] || s.model.CommonWord(words[i]) {
+		if taken[i] || common[i] || personTitles[words[i]] {
 			continue
 		}
 		l, ok := translit.Spelled(t)

@@ -60,9 +60,10 @@ func spanTags(n int, sps []span) []string {
 // them, and tagDocSpans returns them.
 func (s *Stage) tagDocSpans(ctx context.Context, doc, words [][]string) ([][]span, [][]string, error) {
 	var raw [][]string
+	var flags [][]uint8
 	var err error
 	if words == nil {
-		raw, words, err = s.model.TagDocWords(ctx, doc)
+		raw, words, flags, err = s.model.TagDocFlags(ctx, doc)
 	} else {
 		raw, err = s.model.TagDocContext(ctx, doc, words)
 	}
@@ -74,9 +75,27 @@ func (s *Stage) tagDocSpans(ctx context.Context, doc, words [][]string) ([][]spa
 		if k%64 == 0 && ctx.Err() != nil {
 			return nil, nil, ctx.Err()
 		}
-		out[k] = s.spansFrom(toks, words[k], raw[k])
+		var fs []uint8
+		if flags != nil {
+			fs = flags[k]
+		}
+		out[k] = s.spansFrom(toks, words[k], raw[k], fs)
 	}
 	return out, words, nil
+}
+
+// commonWords returns whether each of words is common (the model's
+// CommonWord), from the model's flags of them when not nil.
+func (s *Stage) commonWords(words []string, flags []uint8) []bool {
+	out := make([]bool, len(words))
+	for i, w := range words {
+		if flags != nil {
+			out[i] = flags[i]&tagger.WordCommon != 0
+		} else {
+			out[i] = s.model.CommonWord(w)
+		}
+	}
+	return out
 }
 
 // foldDoc returns the kb.Word of each token of doc, folding each distinct
@@ -100,11 +119,13 @@ func foldDoc(doc [][]string) [][]string {
 }
 
 // spansFrom finds the names of one sentence from the tagger's tags, given
-// the kb.Word of each token.
-func (s *Stage) spansFrom(tokens, words, raw []string) []span {
+// the kb.Word of each token and, when not nil, the model's flags of them
+// (tagger.TagDocFlags).
+func (s *Stage) spansFrom(tokens, words, raw []string, flags []uint8) []span {
 	if len(tokens) == 0 {
 		return nil
 	}
+	common := s.commonWords(words, flags)
 	var spans []span
 	latin := latinSentence(tokens)
 	if latin {
@@ -140,14 +161,14 @@ func (s *Stage) spansFrom(tokens, words, raw []string) []span {
 		spans = s.addKBMatches(spans, tokens, words)
 	}
 	if !latin && s.skip&skipKBMatches == 0 {
-		spans = s.addSoundMatches(spans, tokens, words)
+		spans = s.addSoundMatches(spans, tokens, words, common)
 	}
 	if !latin && s.skip&skipTitleNames == 0 {
 		spans = s.titleNames(spans, tokens, words)
 	}
 	if !latin && s.skip&skipOrgs == 0 {
 		s.growToOrgHead(spans, tokens, words)
-		spans = s.addAcronymOrgs(spans, tokens, words)
+		spans = s.addAcronymOrgs(spans, tokens, words, common)
 		spans = dropGeneric(spans, words)
 	}
 	spans = dropNotNames(spans, words)
@@ -689,7 +710,7 @@ func (s *Stage) titleNames(spans []span, tokens, words []string) []span {
 // nameLike reports whether a token may be part of a Devanagari name: a
 // word of Devanagari letters that is not a title or a function word.
 func nameLike(tok, word string) bool {
-	if word == "" || personTitles[word] || functionWords[word] || calendarWords[word] || honorifics[word] {
+	if word == "" || notNameLike[word] {
 		return false
 	}
 	for _, r := range tok {
@@ -699,6 +720,20 @@ func nameLike(tok, word string) bool {
 	}
 	return true
 }
+
+// notNameLike holds the words of personTitles, functionWords,
+// calendarWords and honorifics, which nameLike refuses.
+var notNameLike = func() map[string]bool {
+	out := map[string]bool{}
+	for _, set := range []map[string]bool{personTitles, functionWords, calendarWords, honorifics} {
+		for w, ok := range set {
+			if ok {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}()
 
 // functionWords never begin or continue a name.
 var functionWords = folded(map[string]bool{

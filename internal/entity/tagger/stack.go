@@ -185,7 +185,7 @@ func (m *Model) TagDoc(doc [][]string) [][]string {
 // words, when not nil, holds the folded word of each token of doc, as
 // kb.Word folds it, which spares folding them again.
 func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]string, error) {
-	out, _, err := m.tagDoc(ctx, doc, words, false)
+	out, _, _, err := m.tagDoc(ctx, doc, words, false)
 	return out, err
 }
 
@@ -194,30 +194,63 @@ func (m *Model) TagDocContext(ctx context.Context, doc, words [][]string) ([][]s
 // a token it has met before, in this document or in others, is folded
 // once.
 func (m *Model) TagDocWords(ctx context.Context, doc [][]string) (tags, words [][]string, err error) {
+	tags, words, _, err = m.tagDoc(ctx, doc, nil, true)
+	return tags, words, err
+}
+
+// Flags of a word (TagDocFlags).
+const (
+	// WordCommon is set for a word CommonWord reports.
+	WordCommon = 1 << iota
+	// WordKnown is set for a word KnownWord reports.
+	WordKnown
+)
+
+// TagDocFlags is TagDocWords that returns besides the WordCommon and
+// WordKnown flags of each word, which the model knows of each token
+// already.
+func (m *Model) TagDocFlags(ctx context.Context, doc [][]string) (tags, words [][]string, flags [][]uint8, err error) {
 	return m.tagDoc(ctx, doc, nil, true)
 }
 
-// tagDoc is TagDocContext, returning the folded words too when wantWords.
-func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords bool) ([][]string, [][]string, error) {
+// lexFlags returns the flags of a word whose lexicon bits are l.
+func lexFlags(l uint32) uint8 {
+	var f uint8
+	if l&lexCommon != 0 {
+		f |= WordCommon
+	}
+	if l&lexFreqMask>>lexFreqShift >= 2 {
+		f |= WordKnown
+	}
+	return f
+}
+
+// tagDoc is TagDocContext, returning the folded words and their flags
+// too when wantWords.
+func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords bool) ([][]string, [][]string, [][]uint8, error) {
 	out := make([][]string, len(doc))
 	var outWords [][]string
+	var outFlags [][]uint8
 	if wantWords {
 		outWords = make([][]string, len(doc))
+		outFlags = make([][]uint8, len(doc))
 	}
 	if m.second == nil {
 		for k, s := range doc {
 			if k%64 == 0 && ctx.Err() != nil {
-				return nil, nil, ctx.Err()
+				return nil, nil, nil, ctx.Err()
 			}
 			out[k] = m.Tag(s)
 			if wantWords {
 				outWords[k] = make([]string, len(s))
+				outFlags[k] = make([]uint8, len(s))
 				for i, t := range s {
-					outWords[k][i] = wordOf(t)
+					w := wordOf(t)
+					outWords[k][i], outFlags[k][i] = w, lexFlags(m.lex[w])
 				}
 			}
 		}
-		return out, outWords, nil
+		return out, outWords, outFlags, nil
 	}
 	// Both passes see the same tokens: they are prepared once (the second
 	// pass shares the first's gazetteer and lexicon), with each distinct
@@ -226,9 +259,15 @@ func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords boo
 	prepared := make([][]token, len(doc))
 	first := make([][]int, len(doc))
 	hw := make([][]string, len(doc))
+	// the flags of the empty word, which records of punctuation do not
+	// look up
+	var emptyFlags uint8
+	if wantWords {
+		emptyFlags = lexFlags(m.lex[""])
+	}
 	for k, s := range doc {
 		if k%64 == 0 && ctx.Err() != nil {
-			return nil, nil, ctx.Err()
+			return nil, nil, nil, ctx.Err()
 		}
 		if words != nil {
 			mm.words = words[k]
@@ -237,10 +276,14 @@ func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords boo
 		prepared[k] = ts
 		if wantWords {
 			ws := make([]string, len(ts))
+			fs := make([]uint8, len(ts))
 			for i := range ts {
-				ws[i] = ts[i].folded
+				ws[i], fs[i] = ts[i].folded, lexFlags(ts[i].lex)
+				if ts[i].folded == "" {
+					fs[i] = emptyFlags
+				}
 			}
-			outWords[k] = ws
+			outWords[k], outFlags[k] = ws, fs
 		}
 		first[k] = m.labelsOf(ts, 0)
 		hw[k] = make([]string, len(s))
@@ -251,14 +294,14 @@ func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords boo
 	hs := hints(m.labels, hw, first, m.window)
 	for k, ts := range prepared {
 		if k%64 == 0 && ctx.Err() != nil {
-			return nil, nil, ctx.Err()
+			return nil, nil, nil, ctx.Err()
 		}
 		for i := range ts {
 			ts[i].hint, ts[i].hinted = hs[k][i], true
 		}
 		out[k] = m.labelNames(m.second.labelsOf(ts, 1))
 	}
-	return out, outWords, nil
+	return out, outWords, outFlags, nil
 }
 
 // SecondPass tags the sentences doc[k] for k in which with the second pass
