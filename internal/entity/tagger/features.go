@@ -243,6 +243,9 @@ type memo struct {
 	// shared, when not nil, keeps the records of frequent tokens across
 	// documents (see wordCache)
 	shared *wordCache
+	// slab, when long enough, is where prepareMemo puts the tokens of the
+	// next sentence: one allocation for a document
+	slab []token
 }
 
 // memo returns a memo for the documents m tags, with m's shared records
@@ -322,7 +325,12 @@ func aloneOf(t, word string, lex lexicon, set FeatureSet) *alone {
 
 // prepareMemo is prepare with the token records of mm (nil for none).
 func prepareMemo(tokens []string, gaz Gazetteer, lex lexicon, hs []hint, mm *memo, set FeatureSet) []token {
-	ts := make([]token, len(tokens))
+	var ts []token
+	if n := len(tokens); mm != nil && len(mm.slab) >= n {
+		ts, mm.slab = mm.slab[:n:n], mm.slab[n:]
+	} else {
+		ts = make([]token, n)
+	}
 	var words []string
 	if mm != nil {
 		// scratch space, which the gazetteer reads but does not keep

@@ -3,6 +3,7 @@ package tagger
 import (
 	"context"
 	"fmt"
+	"sync"
 )
 
 // A stacked model tags in two passes (after Krishnan and Manning, 2006): a
@@ -36,14 +37,11 @@ var conjunctions = map[string]bool{",": true, "और": true, "तथा": true,
 // hints computes the hints of every sentence of a document from the first
 // pass's labels, with the window of sentences before and after each one.
 func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint {
-	type counts struct {
-		lab [16]uint16
-		n   uint16
-	}
 	// the counts of each word, by index into cs: one slice rather than an
-	// allocation per distinct word
-	near := map[string]int32{}
-	var cs []counts
+	// allocation per distinct word, both kept from document to document
+	hb := hintPool.Get().(*hintBufs)
+	defer hb.put()
+	near, cs := hb.near, hb.cs[:0]
 	add := func(k, d int) {
 		if k < 0 || k >= len(words) {
 			return
@@ -52,7 +50,7 @@ func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint 
 			j, ok := near[w]
 			if !ok {
 				j = int32(len(cs))
-				cs = append(cs, counts{})
+				cs = append(cs, hintCounts{})
 				near[w] = j
 			}
 			c := &cs[j]
@@ -64,10 +62,16 @@ func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint 
 		add(k, 1)
 	}
 	out := make([][]hint, len(words))
+	n := 0
+	for _, ws := range words {
+		n += len(ws)
+	}
+	slab := make([]hint, n) // the hints of every sentence, one after another
 	for k := range words {
 		// the window is now sentences k-window … k+window
 		add(k+window, 1)
-		hs := make([]hint, len(words[k]))
+		hs := slab[:len(words[k]):len(words[k])]
+		slab = slab[len(words[k]):]
 		for i, w := range words[k] {
 			l := labels[k][i]
 			h := hint{p1: int8(l)}
@@ -89,7 +93,35 @@ func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint 
 		out[k] = hs
 		add(k-window, -1)
 	}
+	hb.cs = cs
 	return out
+}
+
+// hintCounts are the counts hints keeps of a word in the window: of each
+// label, and in all.
+type hintCounts struct {
+	lab [16]uint16
+	n   uint16
+}
+
+// hintBufs is the scratch space of hints.
+type hintBufs struct {
+	near map[string]int32
+	cs   []hintCounts
+}
+
+var hintPool = sync.Pool{New: func() any { return &hintBufs{near: map[string]int32{}} }}
+
+// put returns the buffers to the pool, emptied, unless a long document
+// made them large: clearing a map takes time in proportion to the most it
+// has held.
+func (hb *hintBufs) put() {
+	if len(hb.near) > 1<<14 {
+		return
+	}
+	clear(hb.near)
+	hb.cs = hb.cs[:0]
+	hintPool.Put(hb)
 }
 
 // typeIndexOf is the index into types of label y's type (y > 0).
@@ -259,6 +291,18 @@ func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords boo
 	prepared := make([][]token, len(doc))
 	first := make([][]int, len(doc))
 	hw := make([][]string, len(doc))
+	// the tokens, words and flags of every sentence, one after another
+	n := 0
+	for _, s := range doc {
+		n += len(s)
+	}
+	mm.slab = make([]token, n)
+	hwSlab := make([]string, n)
+	var wordSlab []string
+	var flagSlab []uint8
+	if wantWords {
+		wordSlab, flagSlab = make([]string, n), make([]uint8, n)
+	}
 	// the flags of the empty word, which records of punctuation do not
 	// look up
 	var emptyFlags uint8
@@ -275,8 +319,8 @@ func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords boo
 		ts := prepareMemo(s, m.gaz, m.lex, nil, mm, m.set)
 		prepared[k] = ts
 		if wantWords {
-			ws := make([]string, len(ts))
-			fs := make([]uint8, len(ts))
+			ws, fs := wordSlab[:len(ts):len(ts)], flagSlab[:len(ts):len(ts)]
+			wordSlab, flagSlab = wordSlab[len(ts):], flagSlab[len(ts):]
 			for i := range ts {
 				ws[i], fs[i] = ts[i].folded, lexFlags(ts[i].lex)
 				if ts[i].folded == "" {
@@ -286,7 +330,7 @@ func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords boo
 			outWords[k], outFlags[k] = ws, fs
 		}
 		first[k] = m.labelsOf(ts, 0)
-		hw[k] = make([]string, len(s))
+		hw[k], hwSlab = hwSlab[:len(ts):len(ts)], hwSlab[len(ts):]
 		for i := range ts {
 			hw[k][i] = ts[i].word // hintWord
 		}
