@@ -149,6 +149,8 @@ type alone struct {
 	acronym int
 	// h holds the hashes of the features that depend on this token alone
 	h *wordHashes
+	// nAffixes is len(h.affixes), at hand without reading h
+	nAffixes int
 	// vec holds the token's word vectors for the models of two passes
 	vec [2]*wordVec
 	// shared is set on the records of a wordCache, which documents tagged
@@ -320,6 +322,7 @@ func aloneOf(t, word string, lex lexicon, set FeatureSet) *alone {
 		tk.set, tk.lshape, tk.class = set, longShape(t), uint8(classOf(t))
 	}
 	tk.h = hashesOf(tk)
+	tk.nAffixes = len(tk.h.affixes)
 	return tk
 }
 

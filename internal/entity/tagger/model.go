@@ -254,6 +254,7 @@ type work struct {
 	delta  []float32
 	back   []int16
 	found  []*featSlot
+	vecs   []*wordVec
 }
 
 // Tag returns a tag for each token: B-/I- and PER, LOC, ORG or MISC, or O.
@@ -307,31 +308,38 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 	if pass >= 0 {
 		sm = m.small()
 	}
+	if pass >= 0 {
+		// the word vectors of the tokens, found once for the five tokens
+		// that use each
+		wk.vecs = grow(wk.vecs, n)
+		for i := range ts {
+			wk.vecs[i] = m.vecOf(ts[i].alone, pass, &wk.feats)
+		}
+	}
 	for i := range ts {
 		row := wk.scores[i*L : (i+1)*L]
 		if pass >= 0 && m.exactSums(&ts[i]) {
 			t := &ts[i]
-			copy(row, m.vecOf(t.alone, pass, &wk.feats).v[vSelf*L:(vSelf+1)*L])
+			vs := wk.vecs
+			copy(row, vs[i].v[vSelf*L:(vSelf+1)*L])
 			fb := (t.lex & lexFreqMask) >> lexFreqShift
 			if i > 0 {
-				v := m.vecOf(ts[i-1].alone, pass, &wk.feats)
-				addVec(row, v, vPrev)
+				addVec(row, vs[i-1], vPrev)
 				if sm != nil && !t.punct {
-					m.table.addRef(row, v.freqPrev[fb])
+					m.table.addRef(row, vs[i-1].freqPrev[fb])
 				}
 			}
 			if i > 1 {
-				addVec(row, m.vecOf(ts[i-2].alone, pass, &wk.feats), vPrev2)
+				addVec(row, vs[i-2], vPrev2)
 			}
 			if i+1 < n {
-				v := m.vecOf(ts[i+1].alone, pass, &wk.feats)
-				addVec(row, v, vNext)
+				addVec(row, vs[i+1], vNext)
 				if sm != nil && !t.punct {
-					m.table.addRef(row, v.freqNext[fb])
+					m.table.addRef(row, vs[i+1].freqNext[fb])
 				}
 			}
 			if i+2 < n {
-				addVec(row, m.vecOf(ts[i+2].alone, pass, &wk.feats), vNext2)
+				addVec(row, vs[i+2], vNext2)
 			}
 			wk.feats, wk.found = contextSlots(wk.feats[:0], wk.found[:0], sm, ts, i)
 		} else {

@@ -88,7 +88,7 @@ func (m *Model) exactSums(t *token) bool {
 	if m.table.inexact {
 		return false
 	}
-	n := len(t.h.affixes) + maxContext + 64
+	n := int(t.nAffixes) + maxContext + 64
 	return float32(n)*m.table.maxW < exactLimit
 }
 
