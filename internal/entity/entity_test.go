@@ -222,11 +222,42 @@ func TestTagCoNLL(t *testing.T) {
 	}
 }
 
+// BenchmarkLoad decodes the embedded knowledge base and models, as the
+// first New of a process does.
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
-		if _, err := New(Options{}); err != nil {
-			b.Fatal(err)
+		if d := decodeEmbedded(); d.err != nil {
+			b.Fatal(d.err)
 		}
+	}
+}
+
+// TestNewShares checks that stages of the embedded knowledge base and
+// models share them, and that a stage given its own knowledge base gets
+// models loaded with it.
+func TestNewShares(t *testing.T) {
+	a, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(Options{EnglishRules: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.kb != b.kb || a.model != b.model || a.en == nil || b.en != nil {
+		t.Errorf("stages of the embedded data: kb shared %v, model shared %v, English model %v and %v",
+			a.kb == b.kb, a.model == b.model, a.en != nil, b.en != nil)
+	}
+	k, err := kb.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(Options{KB: k})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.kb != k || c.model == a.model || c.en == a.en || c.en == nil {
+		t.Error("a stage with its own knowledge base shares the embedded models")
 	}
 }
 

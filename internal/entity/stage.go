@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"sync"
 	"unicode/utf8"
 
 	"khabar/internal/entity/kb"
@@ -55,15 +56,26 @@ type Stage struct {
 	skip int
 }
 
-// New loads the knowledge base and the model once.
+// New returns a stage with the knowledge base and models of opts. The
+// embedded knowledge base and models are loaded once per process and
+// shared by every stage that uses them (they are read-only, and what the
+// models keep of the words they meet never changes a result): a second
+// pipeline in the same process neither decodes them again nor starts with
+// cold word records.
 func New(opts Options) (*Stage, error) {
 	s := &Stage{kb: opts.KB, model: opts.Model, en: opts.EnglishModel}
 	if s.kb == nil {
-		k, err := kb.Load()
-		if err != nil {
-			return nil, fmt.Errorf("entities: %w", err)
+		d := loadEmbedded()
+		if d.err != nil {
+			return nil, d.err
 		}
-		s.kb = k
+		s.kb = d.kb
+		if s.model == nil {
+			s.model = d.model
+		}
+		if s.en == nil {
+			s.en = d.en
+		}
 	}
 	if s.model == nil {
 		m, err := tagger.Load(bytes.NewReader(defaultModel), s.kb)
@@ -82,6 +94,35 @@ func New(opts Options) (*Stage, error) {
 		s.en = m
 	}
 	return s, nil
+}
+
+// embedded is the embedded knowledge base with the embedded models, which
+// use it as their gazetteer.
+type embedded struct {
+	kb        *kb.KB
+	model, en *tagger.Model
+	err       error
+}
+
+// loadEmbedded loads the embedded knowledge base and models, once.
+var loadEmbedded = sync.OnceValue(decodeEmbedded)
+
+// decodeEmbedded loads the embedded knowledge base and models.
+func decodeEmbedded() embedded {
+	k, err := kb.Load()
+	if err != nil {
+		return embedded{err: fmt.Errorf("entities: %w", err)}
+	}
+	d := embedded{kb: k}
+	if d.model, err = tagger.Load(bytes.NewReader(defaultModel), k); err != nil {
+		return embedded{err: fmt.Errorf("entities: embedded model: %w", err)}
+	}
+	if len(defaultModelEn) > 0 {
+		if d.en, err = tagger.Load(bytes.NewReader(defaultModelEn), k); err != nil {
+			return embedded{err: fmt.Errorf("entities: embedded English model: %w", err)}
+		}
+	}
+	return d
 }
 
 // Name returns "entities".
