@@ -361,7 +361,7 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 		row[0] -= m.oBias
 	}
 	if sm != nil {
-		return viterbiMasked(L, wk, n, sm.trans)
+		return viterbiMasked(wk, n, sm.trans)
 	}
 	return viterbi(m.labels, wk, n, m.trans)
 }
@@ -433,47 +433,120 @@ func maskTrans(ls *labelSet, trans []float32) []float32 {
 	return tm
 }
 
+// maskedTrans is the transition scores of maskTrans laid out for
+// viterbiMasked. A label every label may precede (O, B-) is "open": the
+// scores into the open labels are a dense matrix, scanned for every
+// predecessor at once. Any other label (I-) keeps the list of the labels
+// it may follow, all others scoring -Inf, so that it scans only those.
+type maskedTrans struct {
+	L     int
+	start []float32 // the start row
+	open  []int     // the open labels, in order
+	dense []float32 // dense[p*len(open)+k]: open[k] after p
+	rest  []restLabel
+}
+
+// restLabel is a label that not every label may precede: the labels it
+// may follow, in order, with the scores.
+type restLabel struct {
+	c     int
+	preds []int
+	ts    []float32
+}
+
+// newMaskedTrans lays out tm, the scores of maskTrans for L labels (row p,
+// column c: c after p; row L: the start), for viterbiMasked.
+func newMaskedTrans(L int, tm []float32) *maskedTrans {
+	mt := &maskedTrans{L: L, start: slices.Clone(tm[L*L : L*L+L])}
+	negInf := float32(math.Inf(-1))
+	for c := range L {
+		var r restLabel
+		for p := range L {
+			if t := tm[p*L+c]; t != negInf {
+				r.preds = append(r.preds, p)
+				r.ts = append(r.ts, t)
+			}
+		}
+		if len(r.preds) == L {
+			mt.open = append(mt.open, c)
+		} else {
+			r.c = c
+			mt.rest = append(mt.rest, r)
+		}
+	}
+	K := len(mt.open)
+	mt.dense = make([]float32, L*K)
+	for p := range L {
+		for k, c := range mt.open {
+			mt.dense[p*K+k] = tm[p*L+c]
+		}
+	}
+	return mt
+}
+
 // maxMasked bounds the labels viterbiMasked decodes.
 const maxMasked = 16
 
-// viterbiMasked is viterbi with the transition scores of maskTrans, for at
-// most maxMasked labels: it scans every label as predecessor of every
-// label at once, in label order, so that each label keeps the first best
-// predecessor as viterbi finds it. A forbidden transition scores -Inf and
-// is never taken, nor is a label out of reach (as all scores are finite).
-func viterbiMasked(L int, wk *work, n int, tm []float32) []int {
+// viterbiMasked is viterbi with the transition scores of maskTrans (laid
+// out by newMaskedTrans), for at most maxMasked labels. Every label scans
+// the labels it may follow in label order, keeping the first best
+// predecessor as viterbi finds it; the labels it may not follow score
+// -Inf and would never be taken, nor would a label out of reach (as all
+// scores are finite).
+func viterbiMasked(wk *work, n int, mt *maskedTrans) []int {
+	L := mt.L
 	wk.delta = grow(wk.delta, n*L)
 	wk.back = grow(wk.back, n*L)
 	negInf := float32(math.Inf(-1))
-	start := tm[L*L : L*L+L]
-	for c, t := range start {
+	for c, t := range mt.start {
 		wk.delta[c] = wk.scores[c] + t
 	}
-	var best [maxMasked]float32
-	var arg [maxMasked]int16
+	var bestA [maxMasked]float32
+	var argA [maxMasked]int16
+	// slices of the open labels' number, so that indexing them by one
+	// needs no bounds check
+	K := len(mt.open)
+	best, arg := bestA[:K], argA[:K]
 	for i := 1; i < n; i++ {
 		prev := wk.delta[(i-1)*L : i*L]
 		cur := wk.delta[i*L : (i+1)*L]
 		em := wk.scores[i*L : (i+1)*L]
 		back := wk.back[i*L : (i+1)*L]
-		for c := range L {
-			best[c], arg[c] = negInf, -1
+		for k := range best {
+			best[k], arg[k] = negInf, -1
 		}
 		for p, pv := range prev {
-			row := tm[p*L : p*L+L]
-			for c, t := range row {
-				if v := pv + t; v > best[c] {
-					best[c], arg[c] = v, int16(p)
+			row := mt.dense[p*K : p*K+K]
+			row = row[:len(best)]
+			for k, t := range row {
+				if v := pv + t; v > best[k] {
+					best[k], arg[k] = v, int16(p)
 				}
 			}
 		}
-		for c := range cur {
-			if arg[c] < 0 {
+		for k, c := range mt.open {
+			if arg[k] < 0 {
 				cur[c] = negInf
 			} else {
-				cur[c] = best[c] + em[c]
+				cur[c] = best[k] + em[c]
 			}
-			back[c] = arg[c]
+			back[c] = arg[k]
+		}
+		for r := range mt.rest {
+			rl := &mt.rest[r]
+			b, a := negInf, int16(-1)
+			ts := rl.ts[:len(rl.preds)]
+			for j, p := range rl.preds {
+				if v := prev[p] + ts[j]; v > b {
+					b, a = v, int16(p)
+				}
+			}
+			if a < 0 {
+				cur[rl.c] = negInf
+			} else {
+				cur[rl.c] = b + em[rl.c]
+			}
+			back[rl.c] = a
 		}
 	}
 	return backtrack(wk, n, L)

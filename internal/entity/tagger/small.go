@@ -53,7 +53,7 @@ type smallSlots struct {
 	nearTypeP1 [maxSmallTypes][maxSmallLabels]featSlot
 	// trans is the model's transition scores with the BIO constraints
 	// (maskTrans), for viterbiMasked
-	trans []float32
+	trans *maskedTrans
 }
 
 // lexTemplates are the templates of smallSlots.lex, in order.
@@ -67,7 +67,7 @@ func (m *Model) small() *smallSlots {
 			return
 		}
 		m.smalls = newSmallSlots(&m.table)
-		m.smalls.trans = maskTrans(m.labels, m.trans)
+		m.smalls.trans = newMaskedTrans(m.labels.len(), maskTrans(m.labels, m.trans))
 	})
 	return m.smalls
 }

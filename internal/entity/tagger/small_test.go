@@ -77,12 +77,12 @@ func TestViterbiMasked(t *testing.T) {
 	m := shippedModel(t)
 	L := m.labels.len()
 	rng := rand.New(rand.NewPCG(1, 2))
-	tm := maskTrans(m.labels, m.trans)
+	tm := newMaskedTrans(L, maskTrans(m.labels, m.trans))
 	coarse := slices.Clone(m.trans)
 	for i := range coarse {
 		coarse[i] = float32(rng.IntN(5)) / 2
 	}
-	tmc := maskTrans(m.labels, coarse)
+	tmc := newMaskedTrans(L, maskTrans(m.labels, coarse))
 	for k := range 3000 {
 		n := 1 + rng.IntN(30)
 		wk := &work{scores: make([]float32, n*L)}
@@ -94,8 +94,25 @@ func TestViterbiMasked(t *testing.T) {
 			trans, masked = coarse, tmc
 		}
 		want := viterbi(m.labels, wk, n, trans)
-		if got := viterbiMasked(L, wk, n, masked); !slices.Equal(got, want) {
+		if got := viterbiMasked(wk, n, masked); !slices.Equal(got, want) {
 			t.Fatalf("case %d: viterbiMasked %v, viterbi %v", k, got, want)
 		}
+	}
+}
+
+// BenchmarkViterbi decodes sentences of 30 tokens with random scores
+// under the shipped model's transitions.
+func BenchmarkViterbi(b *testing.B) {
+	m := loadShipped(b, "ner-hi")
+	L := m.labels.len()
+	tt := m.small().trans
+	rng := rand.New(rand.NewPCG(3, 4))
+	const n = 30
+	wk := &work{scores: make([]float32, n*L)}
+	for i := range wk.scores {
+		wk.scores[i] = float32(rng.IntN(200)-100) / 16
+	}
+	for b.Loop() {
+		viterbiMasked(wk, n, tt)
 	}
 }

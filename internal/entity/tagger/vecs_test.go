@@ -44,7 +44,7 @@ func vecSentences(t *testing.T) [][]string {
 func shippedModel(t *testing.T) *Model { return loadShipped(t, "ner-hi") }
 
 // loadShipped loads a committed model, or skips.
-func loadShipped(t *testing.T, name string) *Model {
+func loadShipped(t testing.TB, name string) *Model {
 	f, err := os.Open("../model/" + name + ".model.gz")
 	if err != nil {
 		t.Skipf("no model: %v", err)
