@@ -16,6 +16,8 @@ type mention struct {
 	typ        string
 	entry      *kb.Entry
 	tokens     []string
+	// words, when not nil, are the kb.Word of the tokens
+	words []string
 	// short is true for a short form in brackets after the name before
 	// it: it joins that name's entity unless it is known itself.
 	short bool
@@ -60,13 +62,23 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 			l.first = m.start
 		}
 	}
+	// the words of each mention, and the translit.Key of those of a
+	// mention without an entry, worked out once
+	words := make([][]string, len(ms))
+	keys := make([]string, len(ms))
+	for i, m := range ms {
+		words[i] = nameWords(m)
+		if m.entry == nil {
+			keys[i] = s.kb.Key(strings.Join(words[i], " "))
+		}
+	}
 	// a name the knowledge base does not know gets, within the article, the
 	// type most of its mentions have
-	typeOf := majorityTypes(ms)
+	typeOf := majorityTypes(ms, keys)
 	var short []int // single-word people left for the second pass
 	prevID := ""    // the entity of the mention before, for short forms
 	for i, m := range ms {
-		words := nameWords(m.tokens)
+		words := words[i]
 		if len(words) == 0 {
 			continue
 		}
@@ -81,7 +93,7 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 			add(id, nil, m, words)
 			continue
 		}
-		if t, ok := typeOf[translit.Key(strings.Join(words, " "))]; ok && m.entry == nil {
+		if t, ok := typeOf[keys[i]]; ok && m.entry == nil {
 			m.typ = t
 			ms[i].typ = t
 		}
@@ -89,7 +101,7 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 			short = append(short, i)
 			continue
 		}
-		id, ent := newEntity(m, words)
+		id, ent := newEntity(m, words, keys[i])
 		add(id, func() news.Entity { return ent }, m, words)
 		prevID = id
 	}
@@ -98,7 +110,7 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 	var fuller *fullerIndex
 	for _, i := range short {
 		m := ms[i]
-		words := nameWords(m.tokens)
+		words := words[i]
 		if fuller == nil {
 			fuller = newFullerIndex(order)
 		}
@@ -106,7 +118,7 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 			add(l.ent.ID, nil, m, words)
 			continue
 		}
-		id, ent := newEntity(m, words)
+		id, ent := newEntity(m, words, keys[i])
 		add(id, func() news.Entity { return ent }, m, words)
 	}
 	slices.SortStableFunc(order, func(a, b *linked) int { return a.first - b.first })
@@ -123,14 +135,15 @@ func (s *Stage) link(text string, ms []mention) []news.Entity {
 
 // majorityTypes maps the translit.Key of each name without a knowledge-base
 // entry to the type most of its mentions have (the first seen on a tie).
-func majorityTypes(ms []mention) map[string]string {
+// keys[i] is the key of mention i's words.
+func majorityTypes(ms []mention, keys []string) map[string]string {
 	counts := map[string]map[string]int{}
 	first := map[string][]string{}
-	for _, m := range ms {
+	for i, m := range ms {
 		if m.entry != nil {
 			continue
 		}
-		k := translit.Key(strings.Join(nameWords(m.tokens), " "))
+		k := keys[i]
 		if k == "" {
 			continue
 		}
@@ -156,10 +169,16 @@ func majorityTypes(ms []mention) map[string]string {
 }
 
 // nameWords are the folded words of a mention, punctuation dropped.
-func nameWords(tokens []string) []string {
+func nameWords(m mention) []string {
 	var out []string
-	for _, t := range tokens {
-		if w := kb.Word(t); w != "" && w != "-" {
+	for i, t := range m.tokens {
+		var w string
+		if m.words != nil {
+			w = m.words[i]
+		} else {
+			w = kb.Word(t)
+		}
+		if w != "" && w != "-" {
 			out = append(out, w)
 		}
 	}
@@ -283,9 +302,13 @@ func kbEntity(e *kb.Entry) news.Entity {
 // newEntity builds the entity of a name the knowledge base does not know:
 // id "x:<TYPE>:<translit.Key of the name>", named in English by the name
 // itself (Latin) or its romanisation (Devanagari).
-func newEntity(m mention, words []string) (string, news.Entity) {
+// key is the translit.Key of the words, "" when the mention has an entry
+// (then worked out here).
+func newEntity(m mention, words []string, key string) (string, news.Entity) {
 	text := strings.Join(m.tokens, " ")
-	key := translit.Key(strings.Join(words, " "))
+	if m.entry != nil {
+		key = translit.Key(strings.Join(words, " "))
+	}
 	if key == "" {
 		key = kb.Slug(strings.Join(words, " "))
 	}

@@ -179,7 +179,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		for _, sp := range t.found {
 			ms = append(ms, mention{
 				start: t.spans[sp.Start].Start, end: t.spans[sp.End-1].End,
-				typ: sp.Type, entry: sp.entry, tokens: t.toks[sp.Start:sp.End], short: sp.short,
+				typ: sp.Type, entry: sp.entry, tokens: t.toks[sp.Start:sp.End], words: t.words[sp.Start:sp.End], short: sp.short,
 			})
 		}
 	}
