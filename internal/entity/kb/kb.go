@@ -87,8 +87,10 @@ type KB struct {
 	// soundWord maps the translit.Key of one-word aliases to a bit per
 	// type (PER, LOC, ORG, MISC as bits 0..3).
 	soundWord map[string]uint8
-	// keys keeps the translit.Key of names met in documents
-	keys keyCache
+	// keys keeps the translit.Key of names met in documents, names the
+	// index keys of names looked up
+	keys  keyCache
+	names nameCache
 
 	// pending holds aliases read but not yet indexed, by entry.
 	pending map[int][]rawAlias
@@ -415,11 +417,11 @@ func (k *KB) Entries() []Entry { return k.entries }
 // Lookup finds the entries one of whose names is name (any script), after
 // folding. When typ is not "", entries of that type come first.
 func (k *KB) Lookup(name, typ string) []Entry {
-	ws := Words(name)
-	if len(ws) == 0 {
+	key := k.names.get(name) // "" when the name has no words
+	if key == "" {
 		return nil
 	}
-	return k.entriesOf(k.byKey[strings.Join(ws, " ")], typ)
+	return k.entriesOf(k.byKey[key], typ)
 }
 
 // LookupSound finds people whose name sounds like name: the same

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"strings"
 	"sync"
 
 	"khabar/internal/entity/internal/strtab"
@@ -34,3 +35,22 @@ func (c *keyCache) get(name string) string {
 // Key returns translit.Key(name), from the knowledge base's cache when it
 // holds the name.
 func (k *KB) Key(name string) string { return k.keys.get(name) }
+
+// nameCache keeps, like keyCache, the index key of the names Lookup is
+// asked most: their folded words (Words) joined by spaces.
+type nameCache struct {
+	once sync.Once
+	key  *strtab.Table[string] // name → index key
+}
+
+func (c *nameCache) get(name string) string {
+	c.once.Do(func() { c.key = strtab.New[string](keyCacheSize) })
+	if k, ok := c.key.Get(name); ok {
+		return k
+	}
+	k := strings.Join(Words(name), " ")
+	if !c.key.Full() {
+		c.key.Add(name, k)
+	}
+	return k
+}
