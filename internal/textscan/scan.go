@@ -269,27 +269,39 @@ func (s *Scanner) fold(w string, ascii bool) string {
 }
 
 // plainDeva reports whether w is Devanagari that normalize.Fold leaves as
-// it is: no nukta, chandrabindu, virama, precomposed nukta letter (ऩ ऱ ऴ
-// among them, which Fold writes न र ळ), independent vowel followed by a
-// vowel sign, or aa sign followed by the e, ai or candra e sign (and
-// nothing but letters, signs, anusvara and visarga).
+// it is: no nukta, chandrabindu, precomposed nukta letter (ऩ ऱ ऴ among
+// them, which Fold writes न र ळ), independent vowel followed by a vowel
+// sign, aa sign followed by the e, ai or candra e sign, stress or tone
+// mark (NFC may reorder them), and a virama only inside the word after a
+// consonant that is no nasal ("स्थित", not "जगत्" or "सम्बन्ध", whose
+// viramas Fold drops or makes anusvara); nothing but letters, signs,
+// anusvara and visarga. Most words of Hindi news are
+// plain (about 97% of the Devanagari words of the five-papers news).
 func plainDeva(w string) bool {
-	prevVowel, prevAA := false, false
+	prevVowel, prevAA, prevKeeps := false, false, false
 	for i := 0; i < len(w); {
 		r, size := decode(w[i:])
 		i += size
 		switch {
 		case (r < 0x0905 || r > 0x0963) && r != 0x0902 && r != 0x0903:
 			return false
-		case r == 0x093C || r == 0x094D || (r >= 0x0958 && r <= 0x095F) || r == 0x0929 || r == 0x0931 || r == 0x0934:
+		case r == 0x094D:
+			if !prevKeeps || i == len(w) {
+				return false
+			}
+		case r == 0x093C || (r >= 0x0958 && r <= 0x095F) || r == 0x0929 || r == 0x0931 || r == 0x0934:
 			return false
-		case r >= 0x093E && r <= 0x094C && prevVowel:
-			return false
+		case r >= 0x0951 && r <= 0x0954:
+			return false // stress and tone marks, which NFC may reorder
+		case prevVowel && (r >= 0x093A && r <= 0x094F || r >= 0x0955 && r <= 0x0957 || r == 0x0962 || r == 0x0963):
+			return false // a vowel sign after an independent vowel
 		case (r == 0x0945 || r == 0x0947 || r == 0x0948) && prevAA:
 			return false // the aa sign typed before another: "ाे" is "ो"
 		}
 		prevVowel = r >= 0x0905 && r <= 0x0914
 		prevAA = r == 0x093E
+		// a consonant of U+0915–U+0939 other than the nasals ङ ञ ण न म
+		prevKeeps = r >= 0x0915 && r <= 0x0939 && r != 0x0919 && r != 0x091E && r != 0x0923 && r != 0x0928 && r != 0x092E
 	}
 	return true
 }
