@@ -491,7 +491,11 @@ func (lim *Limits) shapeTitle(lines []*line) int {
 // one side of which is the headline.
 func (lim *Limits) pairedTitle(s string, keys map[string]bool) bool {
 	for _, sep := range []string{" | ", "|", "। ", " - ", " – ", " / ", " › ", " > ", " » "} {
-		if i := strings.Index(s, sep); i > 0 {
+		i := strings.Index(s, sep)
+		if i < 0 {
+			continue
+		}
+		if i > 0 {
 			a, b := s[:i], s[i+len(sep):]
 			if keys[titleKey(a)] || keys[titleKey(b)] {
 				return true

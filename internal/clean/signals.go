@@ -92,11 +92,15 @@ func (lim *Limits) captionCredit(text, t string, sh shape) bool {
 	}
 	// "… | Photo Credit: X", "… Photo: PTI" at the end of a caption: a
 	// name (capitalised or in Devanagari) after the label.
-	lt := strings.ToLower(text)
+	lt := normalize.Lower(text)
 	if len(lt) != len(text) {
 		return false
 	}
 	for _, lab := range photoLabels {
+		// Index, much the faster, turns away the lines without the label
+		if !strings.Contains(lt, lab) {
+			continue
+		}
 		i := strings.LastIndex(lt, lab)
 		if i <= 0 {
 			continue
@@ -111,7 +115,7 @@ func (lim *Limits) captionCredit(text, t string, sh shape) bool {
 	// "… Tribune photo", "… PTI photo": an outlet's or agency's photo
 	// credit closing the caption.
 	if ws := strings.Fields(strings.TrimRight(text, " .")); len(ws) >= lim.CaptionTail {
-		last := strings.ToLower(ws[len(ws)-1])
+		last := normalize.Lower(ws[len(ws)-1])
 		if photoNouns[last] {
 			credit := ws[len(ws)-2]
 			if r := firstRune(credit); unicode.IsUpper(r) || press.Agency(credit) != "" || len(press.FindOutlets(credit)) > 0 {

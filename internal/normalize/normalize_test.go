@@ -405,3 +405,21 @@ func BenchmarkFoldNukta(b *testing.B) {
 		FoldNukta(s)
 	}
 }
+
+func TestLower(t *testing.T) {
+	for _, s := range []string{"", "abc", "ABC Def", "नई दिल्ली", "PTI फोटो: Photo Credit", "Ünïcode ÉTÉ", "क\xe0\xa4", "\xe0\xa4\x15x", "a\xffB", "ΑΒΓ नमस्ते", "İstanbul"} {
+		if got, want := Lower(s), strings.ToLower(s); got != want {
+			t.Errorf("Lower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzLower(f *testing.F) {
+	f.Add("PTI फोटो: Photo")
+	f.Add("a\xe0\xa4\x80Z\xe0\xa5")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Lower(s), strings.ToLower(s); got != want {
+			t.Fatalf("Lower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
