@@ -66,7 +66,7 @@ func (lim *Limits) captionCredit(text, t string, sh shape) bool {
 			return true
 		}
 	}
-	if hasAny(t, photoCredits...) {
+	if sh.ln.any(t, photoCredits) {
 		return true
 	}
 	end := strings.TrimRight(t, " .।")
@@ -165,8 +165,8 @@ func (lim *Limits) readTime(t string, sh shape) bool {
 // aiNote reports a note that a summary or text was machine-made:
 // "Summary is AI-generated, newsroom-reviewed."
 func (lim *Limits) aiNote(t string, sh shape) bool {
-	return sh.words <= lim.AINote && hasAny(t, aiWords...) &&
-		hasAny(t, aiObjects...)
+	return sh.words <= lim.AINote && sh.ln.any(t, aiWords) &&
+		sh.ln.any(t, aiObjects)
 }
 
 // bylineLabels open a credit anywhere in a short line, after a desk's name
@@ -223,7 +223,7 @@ func (lim *Limits) authorBio(text string, sh shape, authors []string) bool {
 	}
 	t := normalize.LineFold.String(text)
 	if _, ok := hasPrefixAny(t, bioOpeners...); ok {
-		return hasAny(t, bioVerbs...)
+		return sh.ln.any(t, bioVerbs)
 	}
 	for _, a := range authors {
 		a = normalize.LineFold.String(a)
