@@ -120,7 +120,7 @@ func (d *doc) resolver() *quote.Resolver {
 // call.
 func (d *doc) offsets() *news.Offsets {
 	if d.offs == nil {
-		d.offs = news.NewOffsets(d.text)
+		d.offs = d.a.Offsets()
 	}
 	return d.offs
 }
