@@ -181,6 +181,11 @@ func (s *Scanner) Scan() bool {
 			t.Kind, t.Key = Number, normalize.Digits(text[i:t.End])
 		case s.opts.IsWordRune(r):
 			ascii := r < utf8.RuneSelf
+			// whether the word is plain Devanagari, read as it is scanned
+			var pl plain
+			if !ascii {
+				pl.step(r)
+			}
 			for t.End < len(text) {
 				// "U.S." and "ई." keep their dots out; "फिर-से" splits.
 				r2, s2 := rune(text[t.End]), 1
@@ -190,10 +195,16 @@ func (s *Scanner) Scan() bool {
 				if !s.opts.IsWordRune(r2) {
 					break
 				}
-				ascii = ascii && r2 < utf8.RuneSelf
+				if ascii && r2 >= utf8.RuneSelf {
+					ascii = false
+					pl.bad = true // ASCII before: no plain Devanagari word
+				}
+				if !ascii {
+					pl.step(r2)
+				}
 				t.End += s2
 			}
-			t.Kind, t.Key = Word, s.fold(text[i:t.End], ascii)
+			t.Kind, t.Key = Word, s.fold(text[i:t.End], ascii, !ascii && pl.ok())
 		case s.opts.Quotes && (role(r) != 0 || s.opts.DoubleApostrophe && r == '\'' && i+1 < len(text) && text[i+1] == '\''):
 			for t.End < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[t.End:])
@@ -248,8 +259,8 @@ func (s *Scanner) inWord(i, j int) bool {
 // if ascii. Fold keeps a lower-case ASCII word and a plain Devanagari word
 // as they are, and only lower-cases other ASCII words; the keys of the
 // other words are kept in a cache.
-func (s *Scanner) fold(w string, ascii bool) string {
-	if ascii && !hasUpper(w) || !ascii && plainDeva(w) {
+func (s *Scanner) fold(w string, ascii, plainWord bool) string {
+	if ascii && !hasUpper(w) || plainWord {
 		return w
 	}
 	if k, ok := s.cache[w]; ok {
@@ -278,33 +289,50 @@ func (s *Scanner) fold(w string, ascii bool) string {
 // anusvara and visarga. Most words of Hindi news are
 // plain (about 97% of the Devanagari words of the five-papers news).
 func plainDeva(w string) bool {
-	prevVowel, prevAA, prevKeeps := false, false, false
+	var pl plain
 	for i := 0; i < len(w); {
 		r, size := decode(w[i:])
 		i += size
-		switch {
-		case (r < 0x0905 || r > 0x0963) && r != 0x0902 && r != 0x0903:
-			return false
-		case r == 0x094D:
-			if !prevKeeps || i == len(w) {
-				return false
-			}
-		case r == 0x093C || (r >= 0x0958 && r <= 0x095F) || r == 0x0929 || r == 0x0931 || r == 0x0934:
-			return false
-		case r >= 0x0951 && r <= 0x0954:
-			return false // stress and tone marks, which NFC may reorder
-		case prevVowel && (r >= 0x093A && r <= 0x094F || r >= 0x0955 && r <= 0x0957 || r == 0x0962 || r == 0x0963):
-			return false // a vowel sign after an independent vowel
-		case (r == 0x0945 || r == 0x0947 || r == 0x0948) && prevAA:
-			return false // the aa sign typed before another: "ाे" is "ो"
-		}
-		prevVowel = r >= 0x0905 && r <= 0x0914
-		prevAA = r == 0x093E
-		// a consonant of U+0915–U+0939 other than the nasals ङ ञ ण न म
-		prevKeeps = r >= 0x0915 && r <= 0x0939 && r != 0x0919 && r != 0x091E && r != 0x0923 && r != 0x0928 && r != 0x092E
+		pl.step(r)
 	}
-	return true
+	return pl.ok()
 }
+
+// plain reads a word one rune at a time for plainDeva.
+type plain struct {
+	bad                bool // a rune that Fold may change
+	prevVowel, prevAA  bool
+	prevKeeps, lastVir bool
+}
+
+// step reads the next rune r of the word.
+func (p *plain) step(r rune) {
+	switch {
+	case p.bad:
+		return
+	case (r < 0x0905 || r > 0x0963) && r != 0x0902 && r != 0x0903:
+		p.bad = true
+	case r == 0x094D:
+		p.bad = !p.prevKeeps
+	case r == 0x093C || (r >= 0x0958 && r <= 0x095F) || r == 0x0929 || r == 0x0931 || r == 0x0934:
+		p.bad = true
+	case r >= 0x0951 && r <= 0x0954:
+		p.bad = true // stress and tone marks, which NFC may reorder
+	case p.prevVowel && (r >= 0x093A && r <= 0x094F || r >= 0x0955 && r <= 0x0957 || r == 0x0962 || r == 0x0963):
+		p.bad = true // a vowel sign after an independent vowel
+	case (r == 0x0945 || r == 0x0947 || r == 0x0948) && p.prevAA:
+		p.bad = true // the aa sign typed before another: "ाे" is "ो"
+	}
+	p.prevVowel = r >= 0x0905 && r <= 0x0914
+	p.prevAA = r == 0x093E
+	// a consonant of U+0915–U+0939 other than the nasals ङ ञ ण न म
+	p.prevKeeps = r >= 0x0915 && r <= 0x0939 && r != 0x0919 && r != 0x091E && r != 0x0923 && r != 0x0928 && r != 0x092E
+	p.lastVir = r == 0x094D
+}
+
+// ok reports whether the word read so far is plain: nothing Fold
+// changes, and no virama at its end.
+func (p *plain) ok() bool { return !p.bad && !p.lastVir }
 
 // decode returns the rune of more than one byte at the start of s and its
 // length, as utf8.DecodeRuneInString does, with a short way for
