@@ -423,3 +423,17 @@ func FuzzLower(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNFCLines checks that NFC line by line is NFC of the whole text, on
+// text as Text hands it over (strip has made it valid UTF-8).
+func FuzzNFCLines(f *testing.F) {
+	f.Add("क़ानून\nज़िला ड़\n\nकि\u093c a\u0301\n")
+	f.Add("e\n\u0301x\u0915\u093c")
+	f.Add("\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strip(s)
+		if got, want := nfcLines(s), norm.NFC.String(s); got != want {
+			t.Fatalf("nfcLines(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

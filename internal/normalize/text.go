@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,9 +27,47 @@ func Text(s string) string {
 	}
 	s = strip(s)
 	if !quickNFC(s) {
-		s = norm.NFC.String(s)
+		s = nfcLines(s)
 	}
 	return layout(s)
+}
+
+// nfcLines returns norm.NFC.String(s), putting through NFC only the lines
+// of s that quickNFC is unsure of (the precomposed nukta letters, which
+// NFC takes apart, make a Hindi text fail it): a line break is a
+// character that never reorders or combines with its neighbours, so NFC
+// of the text is NFC of each line, joined by the breaks.
+func nfcLines(s string) string {
+	var b []byte // the lines so far, once one changed
+	for start := 0; start <= len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		line := s[start:end]
+		if !quickNFC(line) {
+			if n := norm.NFC.String(line); n != line {
+				if b == nil {
+					b = make([]byte, 0, len(s)+len(s)/16)
+					b = append(b, s[:start]...)
+				}
+				line = n
+			}
+		}
+		if b != nil {
+			b = append(b, line...)
+			if end < len(s) {
+				b = append(b, '\n')
+			}
+		}
+		start = end + 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // quickNFC reports whether s is certainly in NFC, for the common case of
