@@ -437,3 +437,16 @@ func FuzzNFCLines(f *testing.F) {
 		}
 	})
 }
+
+func FuzzDecodeRune(f *testing.F) {
+	f.Add("क़")
+	f.Add("\xe0\xa4")
+	f.Add("\xe0\xa5\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		r, n := decodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("decodeRune(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+		}
+	})
+}
