@@ -443,10 +443,10 @@ func FuzzDecodeRune(f *testing.F) {
 	f.Add("\xe0\xa4")
 	f.Add("\xe0\xa5\xff")
 	f.Fuzz(func(t *testing.T, s string) {
-		r, n := decodeRune(s)
+		r, n := DecodeRune(s)
 		wr, wn := utf8.DecodeRuneInString(s)
 		if r != wr || n != wn {
-			t.Fatalf("decodeRune(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+			t.Fatalf("DecodeRune(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
 		}
 	})
 }

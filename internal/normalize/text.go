@@ -152,7 +152,7 @@ func strip(s string) string {
 			i++
 			continue
 		}
-		r, size := decodeRune(s[i:])
+		r, size := DecodeRune(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b = utf8.AppendRune(b, utf8.RuneError)
@@ -199,7 +199,7 @@ func needsStrip(s string) bool {
 			i++
 			continue
 		}
-		r, size := decodeRune(s[i:])
+		r, size := DecodeRune(s[i:])
 		if (r == utf8.RuneError && size == 1) || r == zwj || r == zwnj ||
 			r == '\u0085' || r == '\u2028' || r == '\u2029' || isSpace(r) || isInvisible(r) {
 			return true
@@ -356,7 +356,7 @@ func layout(s string) string {
 		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, size = decodeRune(s[i:])
+			r, size = DecodeRune(s[i:])
 		}
 		rest := s[i+size:]
 		switch {
@@ -602,10 +602,10 @@ func oneVowel(v, s rune) rune {
 	return 0
 }
 
-// decodeRune is utf8.DecodeRuneInString with a short way for Devanagari,
-// the common case of the texts it reads (the standard library takes its
-// slow path for every character of three bytes).
-func decodeRune(s string) (rune, int) {
+// DecodeRune is utf8.DecodeRuneInString with a short way for Devanagari,
+// the common case of khabar's texts (the standard library takes its slow
+// path for every character of three bytes).
+func DecodeRune(s string) (rune, int) {
 	if len(s) >= 3 && s[0] == 0xE0 && (s[1] == 0xA4 || s[1] == 0xA5) && s[2]&0xC0 == 0x80 {
 		return rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
 	}

@@ -155,7 +155,7 @@ func (s *Scanner) Scan() bool {
 	for i := s.pos; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = decode(text[i:])
+			r, size = normalize.DecodeRune(text[i:])
 		}
 		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u00ad' {
 			s.space = true
@@ -171,7 +171,7 @@ func (s *Scanner) Scan() bool {
 			for t.End < len(text) {
 				r2, s2 := rune(text[t.End]), 1
 				if r2 >= utf8.RuneSelf {
-					r2, s2 = decode(text[t.End:])
+					r2, s2 = normalize.DecodeRune(text[t.End:])
 				}
 				if normalize.DigitValue(r2) < 0 {
 					break
@@ -190,7 +190,7 @@ func (s *Scanner) Scan() bool {
 				// "U.S." and "ई." keep their dots out; "फिर-से" splits.
 				r2, s2 := rune(text[t.End]), 1
 				if r2 >= utf8.RuneSelf {
-					r2, s2 = decode(text[t.End:])
+					r2, s2 = normalize.DecodeRune(text[t.End:])
 				}
 				if !s.opts.IsWordRune(r2) {
 					break
@@ -291,7 +291,7 @@ func (s *Scanner) fold(w string, ascii, plainWord bool) string {
 func plainDeva(w string) bool {
 	var pl plain
 	for i := 0; i < len(w); {
-		r, size := decode(w[i:])
+		r, size := normalize.DecodeRune(w[i:])
 		i += size
 		pl.step(r)
 	}
@@ -333,16 +333,6 @@ func (p *plain) step(r rune) {
 // ok reports whether the word read so far is plain: nothing Fold
 // changes, and no virama at its end.
 func (p *plain) ok() bool { return !p.bad && !p.lastVir }
-
-// decode returns the rune of more than one byte at the start of s and its
-// length, as utf8.DecodeRuneInString does, with a short way for
-// Devanagari.
-func decode(s string) (rune, int) {
-	if len(s) >= 3 && s[0] == 0xE0 && (s[1] == 0xA4 || s[1] == 0xA5) && s[2]&0xC0 == 0x80 {
-		return rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
-	}
-	return utf8.DecodeRuneInString(s)
-}
 
 // hasUpper reports whether the ASCII string s holds an upper-case letter.
 func hasUpper(s string) bool {
