@@ -187,6 +187,22 @@ func (s *Scanner) Scan() bool {
 				pl.step(r)
 			}
 			for t.End < len(text) {
+				if e := t.End; text[e] == 0xE0 && e+2 < len(text) && text[e+1]|1 == 0xA5 && text[e+2]&0xC0 == 0x80 {
+					// Devanagari, the common case, read here: a word
+					// rune but for the dandas, the abbreviation sign and
+					// (with Numbers) the digits
+					r2 := rune(text[e+1]&0x3F)<<6 | rune(text[e+2]&0x3F)
+					if r2 >= 0x0964 && r2 <= 0x0970 && (s.opts.Numbers || r2 < 0x0966 || r2 > 0x096F) {
+						break
+					}
+					if ascii {
+						ascii = false
+						pl.bad = true // ASCII before: no plain Devanagari word
+					}
+					pl.step(r2)
+					t.End += 3
+					continue
+				}
 				// "U.S." and "ई." keep their dots out; "फिर-से" splits.
 				r2, s2 := rune(text[t.End]), 1
 				if r2 >= utf8.RuneSelf {
