@@ -450,3 +450,18 @@ func FuzzDecodeRune(f *testing.F) {
 		}
 	})
 }
+
+// nuktaReplacer is FoldNukta as it was written first, with a Replacer.
+var nuktaReplacer = strings.NewReplacer("\u093c", "", "\u0958", "क", "\u0959", "ख", "\u095a", "ग", "\u095b", "ज",
+	"\u095c", "ड", "\u095d", "ढ", "\u095e", "फ", "\u095f", "य")
+
+func FuzzFoldNuktaReplacer(f *testing.F) {
+	f.Add("ख़बर पढ़ें क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ ़")
+	f.Add("\xe0\xe0\xa4\xbc\xe0\xa5")
+	f.Add("ज़\xe0\xa5\x9f")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FoldNukta(s), nuktaReplacer.Replace(s); got != want {
+			t.Fatalf("FoldNukta(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
