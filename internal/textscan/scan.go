@@ -316,39 +316,69 @@ func plainDeva(w string) bool {
 
 // plain reads a word one rune at a time for plainDeva.
 type plain struct {
-	bad                bool // a rune that Fold may change
-	prevVowel, prevAA  bool
-	prevKeeps, lastVir bool
+	bad  bool  // a rune that Fold may change, or in a place it changes
+	prev uint8 // the devaClass bits of the rune before
 }
+
+// The devaClass bits of a Devanagari rune.
+const (
+	cBad     = 1 << iota // never plain: nukta, nukta letters, stress marks, …
+	cVirama              // plain only after a cKeeps consonant, not last
+	cVowel               // an independent vowel: no vowel sign may follow
+	cAA                  // the aa sign: no e, ai or candra e sign may follow
+	cAfterAA             // the e, ai and candra e signs
+	cSign                // a sign that may not follow an independent vowel
+	cKeeps               // a consonant other than the nasals ङ ञ ण न म
+)
+
+// devaClass holds the class bits of U+0900–U+097F (see plainDeva).
+var devaClass = func() (t [128]uint8) {
+	for i := range t {
+		r := rune(0x0900 + i)
+		var c uint8
+		switch {
+		case (r < 0x0905 || r > 0x0963) && r != 0x0902 && r != 0x0903,
+			r == 0x093C || r >= 0x0958 && r <= 0x095F || r == 0x0929 || r == 0x0931 || r == 0x0934,
+			r >= 0x0951 && r <= 0x0954:
+			c = cBad
+		}
+		if r == 0x094D {
+			c |= cVirama
+		}
+		if r >= 0x0905 && r <= 0x0914 {
+			c |= cVowel
+		}
+		if r == 0x093E {
+			c |= cAA
+		}
+		if r == 0x0945 || r == 0x0947 || r == 0x0948 {
+			c |= cAfterAA
+		}
+		if r >= 0x093A && r <= 0x094F || r >= 0x0955 && r <= 0x0957 || r == 0x0962 || r == 0x0963 {
+			c |= cSign
+		}
+		if r >= 0x0915 && r <= 0x0939 && r != 0x0919 && r != 0x091E && r != 0x0923 && r != 0x0928 && r != 0x092E {
+			c |= cKeeps
+		}
+		t[i] = c
+	}
+	return t
+}()
 
 // step reads the next rune r of the word.
 func (p *plain) step(r rune) {
-	switch {
-	case p.bad:
-		return
-	case (r < 0x0905 || r > 0x0963) && r != 0x0902 && r != 0x0903:
-		p.bad = true
-	case r == 0x094D:
-		p.bad = !p.prevKeeps
-	case r == 0x093C || (r >= 0x0958 && r <= 0x095F) || r == 0x0929 || r == 0x0931 || r == 0x0934:
-		p.bad = true
-	case r >= 0x0951 && r <= 0x0954:
-		p.bad = true // stress and tone marks, which NFC may reorder
-	case p.prevVowel && (r >= 0x093A && r <= 0x094F || r >= 0x0955 && r <= 0x0957 || r == 0x0962 || r == 0x0963):
-		p.bad = true // a vowel sign after an independent vowel
-	case (r == 0x0945 || r == 0x0947 || r == 0x0948) && p.prevAA:
-		p.bad = true // the aa sign typed before another: "ाे" is "ो"
+	c := uint8(cBad)
+	if d := uint32(r) - 0x0900; d < 0x80 {
+		c = devaClass[d]
 	}
-	p.prevVowel = r >= 0x0905 && r <= 0x0914
-	p.prevAA = r == 0x093E
-	// a consonant of U+0915–U+0939 other than the nasals ङ ञ ण न म
-	p.prevKeeps = r >= 0x0915 && r <= 0x0939 && r != 0x0919 && r != 0x091E && r != 0x0923 && r != 0x0928 && r != 0x092E
-	p.lastVir = r == 0x094D
+	p.bad = p.bad || c&cBad != 0 || c&cVirama != 0 && p.prev&cKeeps == 0 ||
+		c&cSign != 0 && p.prev&cVowel != 0 || c&cAfterAA != 0 && p.prev&cAA != 0
+	p.prev = c
 }
 
 // ok reports whether the word read so far is plain: nothing Fold
 // changes, and no virama at its end.
-func (p *plain) ok() bool { return !p.bad && !p.lastVir }
+func (p *plain) ok() bool { return !p.bad && p.prev&cVirama == 0 }
 
 // hasUpper reports whether the ASCII string s holds an upper-case letter.
 func hasUpper(s string) bool {
