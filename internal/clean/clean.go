@@ -192,6 +192,18 @@ type line struct {
 	// prefix holds removals taken off the start of a kept line (stray
 	// punctuation, dateline), in order.
 	prefix []news.Removal
+	// keyed, keyOf and keyText: titleKey(keyOf) once made, for the
+	// headline checks that compare every line.
+	keyed          bool
+	keyOf, keyText string
+}
+
+// key returns titleKey(l.text), made once for each text of the line.
+func (l *line) key() string {
+	if !l.keyed || l.keyOf != l.text {
+		l.keyed, l.keyOf, l.keyText = true, l.text, titleKey(l.text)
+	}
+	return l.keyText
 }
 
 // Clean removes the boilerplate of one page, with the default options.
@@ -274,7 +286,7 @@ func markTitle(lines []*line, p Page, opt Options) string {
 		longest = max(longest, len(k))
 	}
 	for i, l := range lines {
-		if l.reason == "" && len(l.text) <= longest+lim.TitleSlack && keys[titleKey(l.text)] {
+		if l.reason == "" && len(l.text) <= longest+lim.TitleSlack && keys[l.key()] {
 			title, titleAt = l.text, i
 			break
 		}
@@ -317,7 +329,7 @@ func markTitle(lines []*line, p Page, opt Options) string {
 		if len(l.text) > 2*longest+lim.TitleSlack {
 			continue
 		}
-		if keys[titleKey(l.text)] || lim.pairedTitle(l.text, keys) || lim.taggedTitle(l.text, k) {
+		if keys[l.key()] || lim.pairedTitle(l.text, keys) || lim.taggedTitle(l.text, k) {
 			l.reason = news.ReasonRepeatedTitle
 		}
 	}
@@ -335,7 +347,7 @@ func repeatedTitle(lines []*line, opt Options) int {
 	keys := make([]string, min(len(lines), opt.HeadScan+opt.RepeatAt))
 	key := func(j int) string {
 		if keys[j] == "" {
-			keys[j] = titleKey(lines[j].text)
+			keys[j] = lines[j].key()
 		}
 		return keys[j]
 	}
@@ -471,7 +483,7 @@ func (lim *Limits) shapeTitle(lines []*line) int {
 	// A breadcrumb ending in the headline comes before the headline: take
 	// the headline itself.
 	for j := pick + 1; j < len(lines) && j < pick+lim.ShapeBody; j++ {
-		kj, kp := titleKey(lines[j].text), titleKey(lines[pick].text)
+		kj, kp := lines[j].key(), lines[pick].key()
 		if lines[j].reason == "" && kj != "" && len(kj) < len(kp) && strings.HasSuffix(kp, kj) {
 			pick = j
 			break
@@ -491,7 +503,11 @@ func (lim *Limits) shapeTitle(lines []*line) int {
 // one side of which is the headline.
 func (lim *Limits) pairedTitle(s string, keys map[string]bool) bool {
 	for _, sep := range []string{" | ", "|", "। ", " - ", " – ", " / ", " › ", " > ", " » "} {
-		if i := strings.Index(s, sep); i > 0 {
+		i := strings.Index(s, sep)
+		if i < 0 {
+			continue
+		}
+		if i > 0 {
 			a, b := s[:i], s[i+len(sep):]
 			if keys[titleKey(a)] || keys[titleKey(b)] {
 				return true

@@ -105,9 +105,9 @@ func (lim *Limits) relativeTime(t string, sh shape) bool {
 	if sh.words > lim.RelativeTime {
 		return false
 	}
-	hasNum := hasDigit(t) || hasAny(t, agoNumbers...)
-	return hasNum && hasAny(t, agoWords...) &&
-		hasAny(t, agoUnits...)
+	hasNum := hasDigit(t) || sh.ln.any(t, agoNumbers)
+	return hasNum && sh.ln.any(t, agoWords) &&
+		sh.ln.any(t, agoUnits)
 }
 
 // byWords make a time line a byline ([clean.by-words]).
@@ -157,7 +157,7 @@ var stampFiller = vocabSet(lexicon.CleanStampFiller)
 
 // isCredit reports a short line that only credits inputs or an agency:
 // "(इनपुट: भाषा)", "(With inputs from PTI)", "- IANS", "(एजेंसी)".
-func isCredit(text, t string) bool {
+func isCredit(text, t string, sh shape) bool {
 	core := strings.Trim(t, " ()[]-–—:.|।")
 	for _, p := range creditLabels {
 		if strings.HasPrefix(core, p.label) {
@@ -177,7 +177,7 @@ func isCredit(text, t string) bool {
 	if press.Agency(core) != "" {
 		return true
 	}
-	if hasAny(t, inputWords...) &&
+	if sh.ln.any(t, inputWords) &&
 		(strings.HasPrefix(strings.TrimSpace(text), "(") || hasPrefixOf(t, inputOpeners)) {
 		return true
 	}

@@ -23,33 +23,33 @@ func (lim *Limits) listenLabel(t string, sh shape) bool {
 	if sh.words > lim.ListenLabel || sh.sentence {
 		return false
 	}
-	if hasWord(t, listenWord...) && hasAny(t, listenWordObjects...) {
+	if sh.ln.word(t, listenWord) && sh.ln.any(t, listenWordObjects) {
 		return true
 	}
-	return hasAny(t, listenVerbs...) && hasAny(t, listenObjects...)
+	return sh.ln.any(t, listenVerbs) && sh.ln.any(t, listenObjects)
 }
 
 // listenVerbs and listenObjects make a Hindi "listen to this story" label;
 // listenWord (a whole word) and listenWordObjects an English one.
 var (
-	listenWord        = vocab(lexicon.CleanListenWord)
-	listenWordObjects = vocab(lexicon.CleanListenWordObjects)
-	listenVerbs       = vocab(lexicon.CleanListenVerbs)
-	listenObjects     = vocab(lexicon.CleanListenObjects)
+	listenWord        = phraseList(lexicon.CleanListenWord)
+	listenWordObjects = phraseList(lexicon.CleanListenWordObjects)
+	listenVerbs       = phraseList(lexicon.CleanListenVerbs)
+	listenObjects     = phraseList(lexicon.CleanListenObjects)
 )
 
 // wireContribution reports a wire story's closing credit: "X in Y
 // contributed to this report."
 func (lim *Limits) wireContribution(t string, sh shape) bool {
-	return sh.words <= lim.WireCredit && hasAny(t, contributedPhrases...)
+	return sh.words <= lim.WireCredit && sh.ln.any(t, contributedPhrases)
 }
 
 // preferredSource reports a call to make the outlet a preferred source on
 // a search engine: "X को गूगल पर अपना प्रेफर्ड सोर्स बनाएं", "Add X as a
 // preferred source on Google".
 func (lim *Limits) preferredSource(t string, sh shape) bool {
-	return sh.words <= lim.PreferredSource && !strings.HasSuffix(t, ".") && hasAny(t, googleWords...) &&
-		hasAny(t, preferredWords...)
+	return sh.words <= lim.PreferredSource && !strings.HasSuffix(t, ".") && sh.ln.any(t, googleWords) &&
+		sh.ln.any(t, preferredWords)
 }
 
 // markAuthorBox removes the box about the writer: its heading, and the

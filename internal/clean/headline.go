@@ -104,9 +104,9 @@ func (lim *Limits) creditBelow(lines []*line, i int) bool {
 // crumbOver reports a line that ends with another candidate line close
 // under it ("Hindi Newsबिहारपटना में …" over "पटना में …").
 func (lim *Limits) crumbOver(lines []*line, i, start int) bool {
-	k := titleKey(lines[i].text)
+	k := lines[i].key()
 	for j := i + 1; j < start && j <= i+lim.CrumbLines; j++ {
-		kj := titleKey(lines[j].text)
+		kj := lines[j].key()
 		if lim.headlineCandidate(lines[j]) && kj != "" && len(kj) < len(k) && strings.HasSuffix(k, kj) {
 			return true
 		}

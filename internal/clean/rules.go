@@ -19,6 +19,9 @@ type shape struct {
 	sentence bool
 	// deva and latin are the counts of Devanagari and Latin letters.
 	deva, latin int
+	// ln is the folded line with its 4-grams, set by classify for the
+	// rules it calls (nil elsewhere: the phrase look-ups then search).
+	ln *folded
 }
 
 func measure(s string) shape {
@@ -114,7 +117,7 @@ func appLabel(text string) bool {
 	var rest []string
 	for _, w := range strings.Fields(text) {
 		f := strings.Trim(normalize.LineFold.String(w), ":|-–.!")
-		if f == "" || hasWord(f, appWords...) || controlWords[f] {
+		if f == "" || hasWord(f, appWords.list...) || controlWords[f] {
 			continue
 		}
 		rest = append(rest, w)
@@ -142,7 +145,7 @@ func deskCredit(t string) bool {
 func (lim *Limits) appeal(text string) bool {
 	t := normalize.LineFold.String(text)
 	sh := measure(text)
-	return sh.words <= lim.Appeal && hasAny(t, appealWords...) && (siteVoice(t) || len(press.FindOutlets(text)) > 0)
+	return sh.words <= lim.Appeal && sh.ln.any(t, appealWords) && (siteVoice(t) || len(press.FindOutlets(text)) > 0)
 }
 
 // imperative reports a line opening with a call to action ("Download
@@ -257,6 +260,7 @@ func (lim *Limits) classify(text string, sh shape) string {
 	}
 	l := normalize.LineFold.String(text)
 	t := trimBullet(l)
+	sh.ln = newFolded(t)
 	if t == "" {
 		return news.ReasonStrayPunctuation
 	}
@@ -281,14 +285,14 @@ func (lim *Limits) classify(text string, sh shape) string {
 	}
 	if p, ok := hasPrefixAny(t, disclaimerPrefixes...); ok && short {
 		rest := strings.TrimSpace(t[len(p):])
-		if !notePrefixes[p] || hasAny(rest, disclaimerPhrases...) {
+		if !notePrefixes[p] || sh.ln.any(rest, disclaimerPhrases) {
 			return news.ReasonDisclaimer
 		}
 	}
-	if short && hasAny(t, disclaimerPhrases...) && hasAny(t, disclaimerObjects...) {
+	if short && sh.ln.any(t, disclaimerPhrases) && sh.ln.any(t, disclaimerObjects) {
 		return news.ReasonDisclaimer
 	}
-	if _, ok := hasPrefixAny(t, copyrightPrefixes...); sh.words <= lim.Banner && (ok || hasAny(t, copyrightPhrases...)) {
+	if _, ok := hasPrefixAny(t, copyrightPrefixes...); sh.words <= lim.Banner && (ok || sh.ln.any(t, copyrightPhrases)) {
 		return news.ReasonCopyright
 	}
 	// Banners by class: browser, notifications, cookies, app. A sentence
@@ -301,19 +305,19 @@ func (lim *Limits) classify(text string, sh shape) string {
 		}
 		return voiceVal
 	}
-	if sh.words <= lim.Banner && hasWord(t, browserWords...) && (voice() || !sh.sentence && (hasAny(t, updateWords...) || hasAny(t, staleWords...))) {
+	if sh.words <= lim.Banner && sh.ln.word(t, browserWords) && (voice() || !sh.sentence && (sh.ln.any(t, updateWords) || sh.ln.any(t, staleWords))) {
 		return news.ReasonBanner
 	}
-	if sh.words <= lim.Banner && hasAny(t, bannerPhrases...) {
+	if sh.words <= lim.Banner && sh.ln.any(t, bannerPhrases) {
 		return news.ReasonBanner
 	}
-	if sh.words <= lim.Banner && hasAny(t, notifyWords...) && (voice() || !sh.sentence && hasAny(t, notifyVerbs...)) {
+	if sh.words <= lim.Banner && sh.ln.any(t, notifyWords) && (voice() || !sh.sentence && sh.ln.any(t, notifyVerbs)) {
 		return news.ReasonBanner
 	}
-	if sh.words <= lim.Short && hasAny(t, cookieWords...) && (voice() || !sh.sentence && hasAny(t, consentWords...)) {
+	if sh.words <= lim.Short && sh.ln.any(t, cookieWords) && (voice() || !sh.sentence && sh.ln.any(t, consentWords)) {
 		return news.ReasonBanner
 	}
-	if sh.words <= lim.AppBanner && hasWord(t, appWords...) && hasAny(t, getWords...) &&
+	if sh.words <= lim.AppBanner && sh.ln.word(t, appWords) && sh.ln.any(t, getWords) &&
 		(!sh.sentence || sh.words <= lim.Voiced && voice() || sh.words <= lim.Voiced && imperative(t) || len(press.FindOutlets(text)) > 0) {
 		return news.ReasonBanner
 	}
@@ -322,7 +326,7 @@ func (lim *Limits) classify(text string, sh shape) string {
 		// the request.
 		return news.ReasonBanner
 	}
-	if !sh.sentence && sh.words <= lim.Label && hasWord(t, appWords...) && appLabel(text) {
+	if !sh.sentence && sh.words <= lim.Label && sh.ln.word(t, appWords) && appLabel(text) {
 		return news.ReasonBanner
 	}
 	if sh.words >= 2 && sh.words <= lim.Controls && controlsOnly(t) {
@@ -351,7 +355,7 @@ func (lim *Limits) classify(text string, sh shape) string {
 	if lim.isRelatedHeading(t, sh) {
 		return news.ReasonRelated
 	}
-	if sh.words <= lim.Feedback && hasEmail(t) && hasAny(t, feedbackWords...) {
+	if sh.words <= lim.Feedback && hasEmail(t) && sh.ln.any(t, feedbackWords) {
 		return news.ReasonSocial
 	}
 	if sh.words <= lim.Promo && promoLine(text, t) {
@@ -400,7 +404,7 @@ func (lim *Limits) classify(text string, sh shape) string {
 			return news.ReasonByline
 		}
 	}
-	if sh.words <= lim.Credit && isCredit(text, t) {
+	if sh.words <= lim.Credit && isCredit(text, t, sh) {
 		return news.ReasonCredit
 	}
 	if sh.words >= 2 && sh.words <= lim.DeskCredit && !sh.sentence && deskCredit(t) {
@@ -428,16 +432,16 @@ func (lim *Limits) classify(text string, sh shape) string {
 // ("… shared on the Twitter handle of the ministry") is one only when the
 // site speaks in it to the reader or it opens with a request.
 func (lim *Limits) socialCall(t string, sh shape) bool {
-	both := func(has func(string, ...string) bool) bool {
-		return has(t, socialPlatforms...) && has(t, socialActions...) && (sh.words <= lim.SocialPair || !sh.sentence)
+	both := func(has func(string, phrases) bool) bool {
+		return has(t, socialPlatforms) && has(t, socialActions) && (sh.words <= lim.SocialPair || !sh.sentence)
 	}
-	if !hasAny(t, socialPhrases...) && !both(hasAny) {
+	if !sh.ln.any(t, socialPhrases) && !both(sh.ln.any) {
 		return false
 	}
 	if sh.latin <= sh.deva {
 		return true
 	}
-	if !hasWordForm(t, socialPhrases...) && !both(hasWordForm) {
+	if !sh.ln.wordForm(t, socialPhrases) && !both(sh.ln.wordForm) {
 		return false
 	}
 	return !sh.sentence || sh.words < lim.SocialShort || imperative(t) || siteVoice(t)
@@ -511,13 +515,13 @@ func (lim *Limits) isRelatedHeading(t string, sh shape) bool {
 		return false
 	}
 	t = strings.Trim(t, " :-–|»>")
-	if hasAny(t, relatedHeadings...) {
+	if sh.ln.any(t, relatedHeadings) {
 		return true
 	}
-	if sh.words <= lim.Trending && hasAny(t, trendingLabels...) {
+	if sh.words <= lim.Trending && sh.ln.any(t, trendingLabels) {
 		return true
 	}
-	return hasAny(t, relatedNouns...) && hasAny(t, relatedMods...)
+	return sh.ln.any(t, relatedNouns) && sh.ln.any(t, relatedMods)
 }
 
 // menuWords reports a menu written with spaces only: every word (or pair

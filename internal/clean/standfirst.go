@@ -73,7 +73,7 @@ func findStandfirst(lines []*line, p Page, opt Options) {
 			}
 			continue
 		}
-		k := titleKey(l.text)
+		k := l.key()
 		switch {
 		case highlightLabel(l.text) && l.sh.words <= lim.BoxItemLabel:
 			l.reason = news.ReasonStandfirst
@@ -143,7 +143,7 @@ func findStandfirst(lines []*line, p Page, opt Options) {
 		}
 		described := false
 		for _, j := range open[:n] {
-			described = described || lim.nearDescription(titleKey(lines[j].text), descs)
+			described = described || lim.nearDescription(lines[j].key(), descs)
 		}
 		if !described {
 			break
@@ -182,7 +182,7 @@ func (lim *Limits) leadParagraph(lines []*line, titleAt, i int, sums map[string]
 	}
 	for j := i + 1; j < len(lines); j++ {
 		if l := lines[j]; l.reason == "" {
-			return lim.bodyLike(l.sh) && !sums[titleKey(l.text)] && !highlightLabel(l.text)
+			return lim.bodyLike(l.sh) && !sums[l.key()] && !highlightLabel(l.text)
 		}
 	}
 	return false
@@ -257,7 +257,7 @@ func (lim *Limits) summaryPlace(lines []*line, i int, sums map[string]bool) bool
 		if l.reason != "" {
 			continue
 		}
-		if highlightLabel(l.text) || sums[titleKey(l.text)] {
+		if highlightLabel(l.text) || sums[l.key()] {
 			return true
 		}
 		d, ok := press.ParseDateline(l.text)

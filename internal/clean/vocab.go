@@ -7,24 +7,24 @@ import "khabar/internal/lexicon"
 
 var (
 	alsoReadMarkers = vocab(lexicon.CleanAlsoReadMarkers)
-	relatedNouns    = vocab(lexicon.CleanRelatedNouns)
-	relatedMods     = vocab(lexicon.CleanRelatedMods)
-	relatedHeadings = vocab(lexicon.CleanRelatedHeadings)
+	relatedNouns    = phraseList(lexicon.CleanRelatedNouns)
+	relatedMods     = phraseList(lexicon.CleanRelatedMods)
+	relatedHeadings = phraseList(lexicon.CleanRelatedHeadings)
 	// browserWords are matched as whole words ("opera", not "operations").
-	browserWords       = vocab(lexicon.CleanBrowserWords)
-	updateWords        = vocab(lexicon.CleanUpdateWords)
-	bannerPhrases      = vocab(lexicon.CleanBannerPhrases)
-	socialPlatforms    = vocab(lexicon.CleanSocialPlatforms)
-	socialActions      = vocab(lexicon.CleanSocialActions)
-	socialPhrases      = vocab(lexicon.CleanSocialPhrases)
+	browserWords       = phraseList(lexicon.CleanBrowserWords)
+	updateWords        = phraseList(lexicon.CleanUpdateWords)
+	bannerPhrases      = phraseList(lexicon.CleanBannerPhrases)
+	socialPlatforms    = phraseList(lexicon.CleanSocialPlatforms)
+	socialActions      = phraseList(lexicon.CleanSocialActions)
+	socialPhrases      = phraseList(lexicon.CleanSocialPhrases)
 	captionPrefixes    = vocab(lexicon.CleanCaptionPrefixes)
 	bylinePrefixes     = vocab(lexicon.CleanBylinePrefixes)
 	timestampPrefixes  = vocab(lexicon.CleanTimestampPrefixes)
 	disclaimerPrefixes = vocab(lexicon.CleanDisclaimerPrefixes)
-	disclaimerPhrases  = vocab(lexicon.CleanDisclaimerPhrases)
+	disclaimerPhrases  = phraseList(lexicon.CleanDisclaimerPhrases)
 	// disclaimerObjects are what a disclaimer is about: the story, the
 	// feed, the views in it.
-	disclaimerObjects = vocab(lexicon.CleanDisclaimerObjects)
+	disclaimerObjects = phraseList(lexicon.CleanDisclaimerObjects)
 	tagPrefixes       = vocab(lexicon.CleanTagPrefixes)
 	adLines           = vocabSet(lexicon.CleanAdLines)
 	navWords          = vocabSet(lexicon.CleanNavWords)
@@ -54,23 +54,23 @@ var downloadEnds = vocab(lexicon.CleanDownloadEnds)
 
 // appealWords are the words of a site's appeal for subscribers and
 // support.
-var appealWords = vocab(lexicon.CleanAppealWords)
+var appealWords = phraseList(lexicon.CleanAppealWords)
 
 // appWords and getWords together make an app promotion.
 var (
-	appWords = vocab(lexicon.CleanAppWords)
-	getWords = vocab(lexicon.CleanGetWords)
+	appWords = phraseList(lexicon.CleanAppWords)
+	getWords = phraseList(lexicon.CleanGetWords)
 )
 
 // Banner vocabulary by class: a browser going stale, notifications,
 // cookies, each with the words that make a line about them a request to
 // the reader rather than news.
 var (
-	staleWords   = vocab(lexicon.CleanStaleWords)
-	notifyWords  = vocab(lexicon.CleanNotifyWords)
-	notifyVerbs  = vocab(lexicon.CleanNotifyVerbs)
-	cookieWords  = vocab(lexicon.CleanCookieWords)
-	consentWords = vocab(lexicon.CleanConsentWords)
+	staleWords   = phraseList(lexicon.CleanStaleWords)
+	notifyWords  = phraseList(lexicon.CleanNotifyWords)
+	notifyVerbs  = phraseList(lexicon.CleanNotifyVerbs)
+	cookieWords  = phraseList(lexicon.CleanCookieWords)
+	consentWords = phraseList(lexicon.CleanConsentWords)
 )
 
 // voiceWords are how a site speaks to its reader or of itself ("your
@@ -101,52 +101,52 @@ var promoWords = vocab(lexicon.CleanPromoWords)
 var webTitlePrefixes = vocab(lexicon.CleanWebTitlePrefixes)
 
 // copyrightPhrases mark a copyright line ([clean.copyright-phrases]).
-var copyrightPhrases = vocab(lexicon.CleanCopyrightPhrases)
+var copyrightPhrases = phraseList(lexicon.CleanCopyrightPhrases)
 
 // readPrefixes open a pointer to another story: "पढें: …", "Watch video" ([clean.read-prefixes]).
 var readPrefixes = vocab(lexicon.CleanReadPrefixes)
 
 // feedbackWords with an e-mail address, make a line an invitation to write in ([clean.feedback-words]).
-var feedbackWords = vocab(lexicon.CleanFeedbackWords)
+var feedbackWords = phraseList(lexicon.CleanFeedbackWords)
 
 // agoNumbers stand for a number in a relative time stamp: "an hour ago" ([clean.ago-numbers]).
-var agoNumbers = vocab(lexicon.CleanAgoNumbers)
+var agoNumbers = phraseList(lexicon.CleanAgoNumbers)
 
 // agoWords make a time stamp relative: "2 hours ago", "2 घंटे पहले" ([clean.ago-words]).
-var agoWords = vocab(lexicon.CleanAgoWords)
+var agoWords = phraseList(lexicon.CleanAgoWords)
 
 // agoUnits are the units of a relative time stamp ([clean.ago-units]).
-var agoUnits = vocab(lexicon.CleanAgoUnits)
+var agoUnits = phraseList(lexicon.CleanAgoUnits)
 
 // agencyWords name agencies in general in a credit: "agencies", "एजेंसियां" ([clean.agency-words]).
 var agencyWords = vocab(lexicon.CleanAgencyWords)
 
 // inputWords mark a line crediting inputs: "इनपुट: भाषा", "with inputs from agencies" ([clean.input-words]).
-var inputWords = vocab(lexicon.CleanInputWords)
+var inputWords = phraseList(lexicon.CleanInputWords)
 
 // trendingLabels head a box of popular stories ([clean.trending-labels]).
-var trendingLabels = vocab(lexicon.CleanTrendingLabels)
+var trendingLabels = phraseList(lexicon.CleanTrendingLabels)
 
 // contributedPhrases end a wire story's credit of contributing reporters ([clean.contributed-phrases]).
-var contributedPhrases = vocab(lexicon.CleanContributedPhrases)
+var contributedPhrases = phraseList(lexicon.CleanContributedPhrases)
 
 // googleWords name Google in a call to make the outlet a preferred source ([clean.google-words]).
-var googleWords = vocab(lexicon.CleanGoogleWords)
+var googleWords = phraseList(lexicon.CleanGoogleWords)
 
 // preferredWords ask the reader to prefer the outlet as a source ([clean.preferred-words]).
-var preferredWords = vocab(lexicon.CleanPreferredWords)
+var preferredWords = phraseList(lexicon.CleanPreferredWords)
 
 // photoCredits mark a photo agency's credit line ([clean.photo-credits]).
-var photoCredits = vocab(lexicon.CleanPhotoCredits)
+var photoCredits = phraseList(lexicon.CleanPhotoCredits)
 
 // aiWords say a text was written with AI ([clean.ai-words]).
-var aiWords = vocab(lexicon.CleanAiWords)
+var aiWords = phraseList(lexicon.CleanAiWords)
 
 // aiObjects are what an AI note is about ([clean.ai-objects]).
-var aiObjects = vocab(lexicon.CleanAiObjects)
+var aiObjects = phraseList(lexicon.CleanAiObjects)
 
 // bioVerbs follow a writer's name in an author's note: "The writer is …" ([clean.bio-verbs]).
-var bioVerbs = vocab(lexicon.CleanBioVerbs)
+var bioVerbs = phraseList(lexicon.CleanBioVerbs)
 
 // photoSources after a caption's credit mark name its source: "file", "social media" ([clean.photo-sources]).
 var photoSources = vocab(lexicon.CleanPhotoSources)

@@ -367,10 +367,11 @@ func (d *doc) pair(pos int) []quote.Agent {
 	}
 	x := d.pairs
 	// sentences [0, j) start before pos; the last of them may hold pos
-	j := 0
-	for j < len(d.sents) && d.sents[j].first < len(d.toks) && d.toks[d.sents[j].first].s < pos {
-		j++
-	}
+	// (found by halves: a scan from the first sentence for every event
+	// made a long article's events quadratic)
+	j := sort.Search(len(d.sents), func(j int) bool {
+		return d.sents[j].first >= len(d.toks) || d.toks[d.sents[j].first].s >= pos
+	})
 	if j == 0 {
 		return nil
 	}

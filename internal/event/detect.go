@@ -50,10 +50,12 @@ type doc struct {
 	// doc-wide cue scores per subtype.
 	scores map[string]float64
 	r      *quote.Resolver
-	ments  []entMention
-	times  []timeRef
-	out    []*Mention
-	used   []bool // tokens taken by a trigger
+	// senseOf holds the senses of the triggers clustered so far (sense).
+	senseOf map[string]string
+	ments   []entMention
+	times   []timeRef
+	out     []*Mention
+	used    []bool // tokens taken by a trigger
 	// collision is true when the text has a word for a collision.
 	collision bool
 	// named are the subtypes a specific trigger of the text names.

@@ -120,7 +120,7 @@ func (d *doc) resolver() *quote.Resolver {
 // call.
 func (d *doc) offsets() *news.Offsets {
 	if d.offs == nil {
-		d.offs = news.NewOffsets(d.text)
+		d.offs = d.a.Offsets()
 	}
 	return d.offs
 }
@@ -197,7 +197,7 @@ func (d *doc) cluster() {
 			// Political events merge only when named by the same word or
 			// a synonym ("रद्द" and "रद्द", "पेशकश" and "प्रस्ताव", not
 			// "इनकार" and "रद्द").
-			if m.Event.Subtype == "" && !m.anaphoric && d.lex.sense(g.trigger) != d.lex.sense(m.Event.Trigger) {
+			if m.Event.Subtype == "" && !m.anaphoric && d.sense(g.trigger) != d.sense(m.Event.Trigger) {
 				continue
 			}
 			if m.anaphoric || shared || (m.Event.Subtype != "" && empty) || (empty && m.Event.Type == Assault) {
@@ -308,6 +308,20 @@ func Events(ms []Mention) []news.Event {
 
 // sense names what a political trigger says: its event.sense ("पेशकश",
 // "प्रस्ताव" and "offer" make an offer), else its rough stem.
+// sense is l.sense of the article's language, kept for each trigger: the
+// clustering compares an event's trigger with that of every group before.
+func (d *doc) sense(trigger string) string {
+	s, ok := d.senseOf[trigger]
+	if !ok {
+		s = d.lex.sense(trigger)
+		if d.senseOf == nil {
+			d.senseOf = map[string]string{}
+		}
+		d.senseOf[trigger] = s
+	}
+	return s
+}
+
 func (l *table) sense(trigger string) string {
 	w, _, _ := strings.Cut(normalize.Fold(trigger), " ")
 	if s, ok := l.r.senses.sense(w); ok {

@@ -104,7 +104,9 @@ type table struct {
 	byFirst map[string][]trigger // exact first word
 	byStem  map[rune][]trigger   // first word is a prefix pattern, by its first letter
 	cues    map[string]string
-	words   map[lexicon.Class]map[string]bool
+	// words are the word lists of wordClasses: a set that turns most
+	// words it lacks away by their signature, without hashing them.
+	words map[lexicon.Class]*lexicon.Words
 	// ergative are the postpositions that mark the agent: "ने".
 	ergative map[string]bool
 	// placeStems are the stems of event.place-noun, sorted.
@@ -279,7 +281,7 @@ func parseTarget(t *trigger, target string) error {
 }
 
 func buildLexicon(packs []*lexicon.Pack) (*table, error) {
-	l := &table{byFirst: map[string][]trigger{}, byStem: map[rune][]trigger{}, cues: map[string]string{}, words: map[lexicon.Class]map[string]bool{}}
+	l := &table{byFirst: map[string][]trigger{}, byStem: map[rune][]trigger{}, cues: map[string]string{}, words: map[lexicon.Class]*lexicon.Words{}}
 	for _, p := range packs {
 		for _, e := range p.Entries(lexicon.EventTrigger) {
 			t := trigger{words: patternWords(e.Text)}
@@ -315,7 +317,8 @@ func buildLexicon(packs []*lexicon.Pack) (*table, error) {
 	}
 	l.ergative = lexicon.Set(packs, lexicon.Ergative)
 	for _, c := range wordClasses {
-		l.words[c] = lexicon.Set(packs, c)
+		w := lexicon.WordSet(packs, c)
+		l.words[c] = &w
 	}
 	for w := range lexicon.Set(packs, lexicon.EventPlaceNoun) {
 		l.placeStems = append(l.placeStems, w)
@@ -347,4 +350,4 @@ func (d *doc) has(c lexicon.Class, w string) bool { return d.lex.match[c].has(w)
 
 // is reports whether folded word w is in word list c, one of
 // wordClasses (TestClassesRead holds every call to that).
-func (d *doc) is(c lexicon.Class, w string) bool { return d.lex.words[c][w] }
+func (d *doc) is(c lexicon.Class, w string) bool { return d.lex.words[c].Has(w) }

@@ -61,6 +61,9 @@ type Article struct {
 	// Segments holds the paragraphs, sentences and tokens of Text, in byte
 	// offsets, as the segment stage leaves them. It is not part of the record.
 	Segments *Segments
+
+	// derived is what stages made of Text for later ones (Derived).
+	derived *derived
 }
 
 // Source says where an article came from.

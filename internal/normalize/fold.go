@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -123,4 +124,34 @@ func latinBase(r rune) rune {
 	}
 	b, _ := utf8.DecodeRune(d)
 	return b
+}
+
+// Lower returns strings.ToLower(s), the same string, with a short way for
+// text of ASCII and Devanagari only (Devanagari has no case): the
+// standard library reads every rune of such text through the Unicode
+// case tables.
+func Lower(s string) string {
+	upper := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			upper = upper || c >= 'A' && c <= 'Z'
+			i++
+		case c == 0xE0 && i+2 < len(s) && (s[i+1] == 0xA4 || s[i+1] == 0xA5) && s[i+2]&0xC0 == 0x80:
+			i += 3
+		default:
+			return strings.ToLower(s)
+		}
+	}
+	if !upper {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -245,7 +245,7 @@ func (f *Folding) apply(s string) string {
 	if f.caseOnly {
 		// Lower case (and spaces) only: the standard library's ASCII
 		// paths do it faster than the loop below, with the same result.
-		s = strings.ToLower(s)
+		s = Lower(s)
 		if f.spaces == spacesWhite {
 			s = strings.Join(strings.Fields(s), " ")
 		}
@@ -323,7 +323,8 @@ func (f *Folding) apply(s string) string {
 			if f.latin == latinTerm && (isLatinExt(r) || r < 0x0900 && unicode.Is(unicode.Mn, r)) {
 				latinSeen = true
 			}
-			if f.lower && (f.caseBelow == 0 || r < f.caseBelow) {
+			// Devanagari has no case: the common runes skip the tables
+			if f.lower && (f.caseBelow == 0 || r < f.caseBelow) && (r < 0x0900 || r > 0x097F) {
 				r = unicode.ToLower(r)
 			}
 			w.put(r)

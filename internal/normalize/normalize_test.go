@@ -405,3 +405,63 @@ func BenchmarkFoldNukta(b *testing.B) {
 		FoldNukta(s)
 	}
 }
+
+func TestLower(t *testing.T) {
+	for _, s := range []string{"", "abc", "ABC Def", "नई दिल्ली", "PTI फोटो: Photo Credit", "Ünïcode ÉTÉ", "क\xe0\xa4", "\xe0\xa4\x15x", "a\xffB", "ΑΒΓ नमस्ते", "İstanbul"} {
+		if got, want := Lower(s), strings.ToLower(s); got != want {
+			t.Errorf("Lower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzLower(f *testing.F) {
+	f.Add("PTI फोटो: Photo")
+	f.Add("a\xe0\xa4\x80Z\xe0\xa5")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Lower(s), strings.ToLower(s); got != want {
+			t.Fatalf("Lower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzNFCLines checks that NFC line by line is NFC of the whole text, on
+// text as Text hands it over (strip has made it valid UTF-8).
+func FuzzNFCLines(f *testing.F) {
+	f.Add("क़ानून\nज़िला ड़\n\nकि\u093c a\u0301\n")
+	f.Add("e\n\u0301x\u0915\u093c")
+	f.Add("\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strip(s)
+		if got, want := nfcLines(s), norm.NFC.String(s); got != want {
+			t.Fatalf("nfcLines(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzDecodeRune(f *testing.F) {
+	f.Add("क़")
+	f.Add("\xe0\xa4")
+	f.Add("\xe0\xa5\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		r, n := DecodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("DecodeRune(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+		}
+	})
+}
+
+// nuktaReplacer is FoldNukta as it was written first, with a Replacer.
+var nuktaReplacer = strings.NewReplacer("\u093c", "", "\u0958", "क", "\u0959", "ख", "\u095a", "ग", "\u095b", "ज",
+	"\u095c", "ड", "\u095d", "ढ", "\u095e", "फ", "\u095f", "य")
+
+func FuzzFoldNuktaReplacer(f *testing.F) {
+	f.Add("ख़बर पढ़ें क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ ़")
+	f.Add("\xe0\xe0\xa4\xbc\xe0\xa5")
+	f.Add("ज़\xe0\xa5\x9f")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FoldNukta(s), nuktaReplacer.Replace(s); got != want {
+			t.Fatalf("FoldNukta(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,11 +25,48 @@ func Text(s string) string {
 	if s == "" {
 		return s
 	}
-	s = strip(s)
-	if !quickNFC(s) {
-		s = norm.NFC.String(s)
-	}
+	// nfcLines checks every line with quickNFC (the check of the whole
+	// text, line after line) and puts through NFC those it is unsure of
+	s = nfcLines(strip(s))
 	return layout(s)
+}
+
+// nfcLines returns norm.NFC.String(s), putting through NFC only the lines
+// of s that quickNFC is unsure of (the precomposed nukta letters, which
+// NFC takes apart, make a Hindi text fail it): a line break is a
+// character that never reorders or combines with its neighbours, so NFC
+// of the text is NFC of each line, joined by the breaks.
+func nfcLines(s string) string {
+	var b []byte // the lines so far, once one changed
+	for start := 0; start <= len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		line := s[start:end]
+		if !quickNFC(line) {
+			if n := norm.NFC.String(line); n != line {
+				if b == nil {
+					b = make([]byte, 0, len(s)+len(s)/16)
+					b = append(b, s[:start]...)
+				}
+				line = n
+			}
+		}
+		if b != nil {
+			b = append(b, line...)
+			if end < len(s) {
+				b = append(b, '\n')
+			}
+		}
+		start = end + 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // quickNFC reports whether s is certainly in NFC, for the common case of
@@ -114,7 +152,7 @@ func strip(s string) string {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := DecodeRune(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b = utf8.AppendRune(b, utf8.RuneError)
@@ -161,7 +199,7 @@ func needsStrip(s string) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := DecodeRune(s[i:])
 		if (r == utf8.RuneError && size == 1) || r == zwj || r == zwnj ||
 			r == '\u0085' || r == '\u2028' || r == '\u2029' || isSpace(r) || isInvisible(r) {
 			return true
@@ -318,7 +356,7 @@ func layout(s string) string {
 		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size = DecodeRune(s[i:])
 		}
 		rest := s[i+size:]
 		switch {
@@ -562,4 +600,14 @@ func oneVowel(v, s rune) rune {
 		}
 	}
 	return 0
+}
+
+// DecodeRune is utf8.DecodeRuneInString with a short way for Devanagari,
+// the common case of khabar's texts (the standard library takes its slow
+// path for every character of three bytes).
+func DecodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0] == 0xE0 && (s[1] == 0xA4 || s[1] == 0xA5) && s[2]&0xC0 == 0x80 {
+		return rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s)
 }

@@ -152,6 +152,8 @@ func (p *Pipeline) guarded(ctx context.Context, a *news.Article) (left bool, err
 // process runs the stages on a, keeping in stage the index of the one
 // running.
 func (p *Pipeline) process(ctx context.Context, a *news.Article, stage *atomic.Int32) error {
+	// what the stages shared of the text is not kept with the article
+	defer a.ForgetDerived()
 	for i, s := range p.stages {
 		stage.Store(int32(i))
 		if err := ctx.Err(); err != nil {

@@ -106,7 +106,7 @@ func splitWords(s string) []word {
 	// about one word per space: one allocation rather than a growing slice
 	ws := make([]word, 0, strings.Count(s, " ")+1)
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := normalize.DecodeRune(s[i:])
 		if !isWordRune(r) && !isDigitRune(r) {
 			i += size
 			continue
@@ -114,7 +114,7 @@ func splitWords(s string) []word {
 		j := i
 		deva := isDeva(r)
 		for j < len(s) {
-			r2, sz := utf8.DecodeRuneInString(s[j:])
+			r2, sz := normalize.DecodeRune(s[j:])
 			if isWordRune(r2) {
 				if isDeva(r2) != deva {
 					break

@@ -39,9 +39,11 @@ var placeIndex, regions = func() (map[string]string, map[string]bool) {
 
 // placeKey folds a place name: lower case, no nukta, no zero-width joiners.
 func placeKey(s string) string {
-	s = strings.NewReplacer("\u200d", "", "\u200c", "").Replace(s)
-	return agencyKey(s)
+	return agencyKey(joinerDropper.Replace(s))
 }
+
+// joinerDropper drops ZWJ and ZWNJ; a Replacer is safe for concurrent use.
+var joinerDropper = strings.NewReplacer("\u200d", "", "\u200c", "")
 
 // Place returns the English name of the place s names ("मास्को" →
 // "Moscow", "NEW DELHI" → "New Delhi"), or "" when the table does not know

@@ -101,8 +101,9 @@ func Outlet(s string) string {
 	if n := outletNames[outletKey(s)]; n != "" {
 		return n
 	}
+	ls := normalize.Lower(s)
 	for _, suf := range outletSuffixes {
-		if t, ok := strings.CutSuffix(strings.ToLower(s), suf); ok && t != "" {
+		if t, ok := strings.CutSuffix(ls, suf); ok && t != "" {
 			if n := outletNames[outletKey(t)]; n != "" {
 				return n
 			}

@@ -606,7 +606,7 @@ func (f *finder) reporters(a *att) []Agent {
 // quotes turns the live attributions into news.Quote values, resolving
 // pronouns in text order.
 func (f *finder) quotes() []news.Quote {
-	off := news.NewOffsets(f.text)
+	off := f.r.art.Offsets()
 	var out []news.Quote
 	for _, a := range f.atts {
 		if a.dead {

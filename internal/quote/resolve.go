@@ -47,6 +47,8 @@ type Resolver struct {
 	// said are the speakers quoted so far, for pronouns, with the byte
 	// position of their words.
 	said []said
+	// art is the article, whose offsets the resolver shares.
+	art *news.Article
 }
 
 type said struct {
@@ -57,9 +59,9 @@ type said struct {
 // NewResolver prepares the resolution of a's noun phrases against
 // a.Entities (whose mention offsets are code points into a.Text).
 func NewResolver(a *news.Article) *Resolver {
-	r := &Resolver{text: a.Text, toks: tokenize(a.Text), ents: a.Entities, lex: lexFor(a.Lang)}
+	r := &Resolver{text: a.Text, toks: articleTokens(a), ents: a.Entities, lex: lexFor(a.Lang), art: a}
 	if len(a.Entities) > 0 {
-		o := news.NewOffsets(a.Text)
+		o := a.Offsets()
 		for i, e := range a.Entities {
 			for _, m := range e.Mentions {
 				if m.Start < 0 || m.End <= m.Start || m.End > o.Len() {
@@ -328,7 +330,7 @@ func (r *Resolver) Heard(qs []news.Quote) {
 	if len(qs) == 0 {
 		return
 	}
-	o := news.NewOffsets(r.text)
+	o := r.art.Offsets()
 	for _, q := range qs {
 		if q.Start < 0 || q.Start > o.Len() {
 			continue

@@ -1,6 +1,9 @@
 package quote
 
-import "khabar/internal/textscan"
+import (
+	"khabar/internal/news"
+	"khabar/internal/textscan"
+)
 
 // Token kinds.
 const (
@@ -47,3 +50,12 @@ func tokenize(text string) []token {
 
 // isStop reports whether a punctuation key ends a sentence.
 func isStop(key string) bool { return textscan.IsStop(key) }
+
+// tokensKey is the news.Article.Derived key of an article's tokens.
+type tokensKey struct{}
+
+// articleTokens returns tokenize(a.Text), made once per article: the quotes
+// stage and the events stage's resolver read the same tokens.
+func articleTokens(a *news.Article) []token {
+	return a.Derived(tokensKey{}, func(text string) any { return tokenize(text) }).([]token)
+}

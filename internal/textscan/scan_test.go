@@ -271,3 +271,42 @@ func BenchmarkScan(b *testing.B) {
 		})
 	}
 }
+
+// TestPlainDeva checks plainDeva against normalize.Fold on every word of
+// up to three Devanagari code points (and longer ones around a virama):
+// a word plainDeva calls plain must be its own key.
+func TestPlainDeva(t *testing.T) {
+	var runes []rune
+	for r := rune(0x0900); r <= 0x097F; r++ {
+		runes = append(runes, r)
+	}
+	check := func(w string) {
+		if plainDeva(w) && normalize.Fold(w) != w {
+			t.Errorf("plainDeva(%q) is true, but Fold gives %q", w, normalize.Fold(w))
+		}
+	}
+	for _, a := range runes {
+		check(string(a))
+		for _, b := range runes {
+			check(string([]rune{a, b}))
+			for _, c := range runes {
+				check(string([]rune{a, b, c}))
+			}
+		}
+	}
+	// a virama between two of every code point, after a consonant
+	for _, a := range runes {
+		for _, b := range runes {
+			check(string([]rune{'क', a, '\u094d', b}))
+			check(string([]rune{a, '\u094d', b, 'क'}))
+		}
+	}
+	for w, want := range map[string]bool{
+		"स्थित": true, "प्रधानमंत्री": true, "राष्ट्रपति": true,
+		"जगत्": false, "सम्बन्ध": false, "ट्रम्प": false, "क्\u200dष": false, "ज़्यादा": false,
+	} {
+		if got := plainDeva(w); got != want {
+			t.Errorf("plainDeva(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -13,7 +13,7 @@ func (f *finder) timeAfter(k int, date string) (int, string, bool) {
 		j++
 	}
 	part := ""
-	if p, ok := f.lex.parts[f.key(j)]; ok && !f.partIdiom(j) {
+	if p, ok := f.lex.parts.get(f.key(j)); ok && !f.partIdiom(j) {
 		part = p
 		j++
 	}
@@ -79,7 +79,7 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 			hh = t.Num
 			j++
 		}
-	} else if v, isNum := f.lex.numbers[f.key(j)]; isNum && v >= 1 && v <= 12 && f.toks[j].Kind == kWord && !f.lex.article.Has(f.key(j)) {
+	} else if v, isNum := f.lex.numbers.get(f.key(j)); isNum && v >= 1 && v <= 12 && f.toks[j].Kind == kWord && !f.lex.article.Has(f.key(j)) {
 		if v != float64(int(v)) { // डेढ़ बजे 1:30, ढाई बजे 2:30
 			if adj != 0 {
 				return
@@ -100,7 +100,7 @@ func (f *finder) clockAt(i int, part string) (hh, mm, ss int, sec bool, end int,
 	case f.lex.oclockAnd.Has(k):
 		if f.isNum(j+1) && f.toks[j+1].Num < 60 && f.lex.minuteWord.Has(f.key(j+2)) {
 			mm, marker, j = f.toks[j+1].Num, "h", j+3
-		} else if v, isNum := f.lex.numbers[f.key(j+1)]; isNum && v < 60 && f.lex.minuteWord.Has(f.key(j+2)) {
+		} else if v, isNum := f.lex.numbers.get(f.key(j + 1)); isNum && v < 60 && f.lex.minuteWord.Has(f.key(j+2)) {
 			mm, marker, j = int(v), "h", j+3
 		} else {
 			return
@@ -157,10 +157,10 @@ func (f *finder) anchorDate() string {
 // am". It falls on the last day the text mentioned.
 func (f *finder) clockExpr(i int) int {
 	j, part := i, ""
-	if f.lex.late.Has(f.key(i)) && f.lex.parts[f.key(i+1)] != "" {
+	if f.lex.late.Has(f.key(i)) && f.lex.parts.at(f.key(i+1)) != "" {
 		j = i + 1
 	}
-	if p, ok := f.lex.parts[f.key(j)]; ok {
+	if p, ok := f.lex.parts.get(f.key(j)); ok {
 		if f.partIdiom(j) || (f.latin(j) && j == i) {
 			return -1
 		}

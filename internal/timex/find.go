@@ -263,9 +263,9 @@ func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
 	case f.lex.article.Has(t.Key):
 		return 0, i, false, false // only in "a week ago"; see countExpr
 	default:
-		v, isNum := f.lex.numbers[t.Key]
+		v, isNum := f.lex.numbers.get(t.Key)
 		if !isNum {
-			if m, isMult := f.lex.mult[t.Key]; isMult {
+			if m, isMult := f.lex.mult.get(t.Key); isMult {
 				return m, j, false, true
 			}
 			// Fractions of an hour ("सवा", "साढ़े") are read by clockAt.
@@ -278,13 +278,13 @@ func (f *finder) count(i int) (n float64, end int, vague, ok bool) {
 			if f.isPunct(k, "-") && f.tight(k) {
 				k++
 			}
-			if u, ok := f.lex.numbers[f.key(k)]; ok && u > 0 && u < 10 && f.latin(k) {
+			if u, ok := f.lex.numbers.get(f.key(k)); ok && u > 0 && u < 10 && f.latin(k) {
 				n += u
 				j = k + 1
 			}
 		}
 	}
-	if m, isMult := f.lex.mult[f.key(j)]; isMult {
+	if m, isMult := f.lex.mult.get(f.key(j)); isMult {
 		n *= m
 		j++
 	}

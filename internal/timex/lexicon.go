@@ -56,40 +56,40 @@ func (r rel) step() int {
 // table holds every word table, keyed by normalize.Fold of the word. It is
 // built once and only read.
 type table struct {
-	names      *datetime.Names         // months, weekdays and clock words, for the date grammar
-	weekdays   map[string]time.Weekday // full names
-	units      map[string]unit
+	names      *datetime.Names     // months, weekdays and clock words, for the date grammar
+	weekdays   keyed[time.Weekday] // full names
+	units      keyed[unit]
 	plural     lexicon.Words // plural or oblique-plural unit forms: "सालों", "years"
-	parts      map[string]string
-	numbers    map[string]float64
-	mult       map[string]float64 // सौ, हजार, लाख, hundred, …
-	vague      lexicon.Words      // कुछ, कई, few, several
-	mods       map[string]rel     // पिछले, अगले, इस, last, next, this
-	relDays    map[string]int     // आज 0, कल ±1, परसों ±2, today, yesterday -1, …
-	setWords   map[string]string  // रोजाना → P1D
-	every      lexicon.Words      // हर, प्रत्येक, every, each
-	yearCue    map[string]bool    // वर्ष, साल, सन्, year, in, since
-	postpos    map[string]bool    // words that may follow a bare year
-	notAfter   map[string]bool    // nouns that make a bare number a quantity: रुपये, लोग
-	ago        lexicon.Words      // पहले, पूर्व, ago, before, earlier
-	later      lexicon.Words      // बाद, later, after
-	whole      lexicon.Words      // पूरा, पूरे, सारा, whole, entire
-	future     lexicon.Words      // whole words marking the future tense
-	weakFuture lexicon.Words      // "वाली": future unless a past verb follows
-	past       lexicon.Words      // whole words marking the past tense
-	clause     lexicon.Words      // words that end a clause: कि, that, लेकिन
-	oclock     lexicon.Words      // the word after an hour: बजे, वाजता
-	approx     lexicon.Words      // करीब, लगभग, about, around
-	at         lexicon.Words      // at
-	dateLink   lexicon.Words      // की, को, के, at: "3 नवंबर की रात"
-	decade     map[string]bool    // दशक
-	genitive   map[string]bool    // के: "1990 के दशक"
-	rangeWord  map[string]bool    // से, और, to: "15 से 20 मार्च"
-	monthWord  map[string]bool    // माह, महीने: "मार्च माह"
-	same       lexicon.Words      // उस, उसी, that, same
-	moreLess   map[string]bool    // ज्यादा, कम: "2000 से ज्यादा"
-	yearLink   map[string]bool    // के, की, भी, ही: "2019 के मार्च"
-	list       map[string]bool    // और, व, या
+	parts      keyed[string]
+	numbers    keyed[float64]
+	mult       keyed[float64] // सौ, हजार, लाख, hundred, …
+	vague      lexicon.Words  // कुछ, कई, few, several
+	mods       keyed[rel]     // पिछले, अगले, इस, last, next, this
+	relDays    keyed[int]     // आज 0, कल ±1, परसों ±2, today, yesterday -1, …
+	setWords   keyed[string]  // रोजाना → P1D
+	every      lexicon.Words  // हर, प्रत्येक, every, each
+	yearCue    lexicon.Words  // वर्ष, साल, सन्, year, in, since
+	postpos    lexicon.Words  // words that may follow a bare year
+	notAfter   lexicon.Words  // nouns that make a bare number a quantity: रुपये, लोग
+	ago        lexicon.Words  // पहले, पूर्व, ago, before, earlier
+	later      lexicon.Words  // बाद, later, after
+	whole      lexicon.Words  // पूरा, पूरे, सारा, whole, entire
+	future     lexicon.Words  // whole words marking the future tense
+	weakFuture lexicon.Words  // "वाली": future unless a past verb follows
+	past       lexicon.Words  // whole words marking the past tense
+	clause     lexicon.Words  // words that end a clause: कि, that, लेकिन
+	oclock     lexicon.Words  // the word after an hour: बजे, वाजता
+	approx     lexicon.Words  // करीब, लगभग, about, around
+	at         lexicon.Words  // at
+	dateLink   lexicon.Words  // की, को, के, at: "3 नवंबर की रात"
+	decade     lexicon.Words  // दशक
+	genitive   lexicon.Words  // के: "1990 के दशक"
+	rangeWord  lexicon.Words  // से, और, to: "15 से 20 मार्च"
+	monthWord  lexicon.Words  // माह, महीने: "मार्च माह"
+	same       lexicon.Words  // उस, उसी, that, same
+	moreLess   lexicon.Words  // ज्यादा, कम: "2000 से ज्यादा"
+	yearLink   lexicon.Words  // के, की, भी, ही: "2019 के मार्च"
+	list       lexicon.Words  // और, व, या
 	// The words of relative.go and clock.go's one-word checks.
 	nextPhrase [][]string        // "आने वाले", folded words
 	nextFirst  lexicon.Words     // the first words of nextPhrase
@@ -141,29 +141,60 @@ func fill[V any](m map[string]V, packs []*lexicon.Pack, c lexicon.Class, val fun
 	}
 }
 
+// keyed maps folded words to values, with lexicon.Words' signature test
+// in front: most tokens are turned away without hashing them.
+type keyed[V any] struct {
+	w lexicon.Words
+	m map[string]V
+}
+
+// get returns the value of word s and whether it has one.
+func (k *keyed[V]) get(s string) (V, bool) {
+	if !k.w.Has(s) {
+		var zero V
+		return zero, false
+	}
+	v, ok := k.m[s]
+	return v, ok
+}
+
+// at returns the value of word s, the zero value when it has none.
+func (k *keyed[V]) at(s string) V {
+	v, _ := k.get(s)
+	return v
+}
+
+// fillKeyed is fill for a keyed map.
+func fillKeyed[V any](k *keyed[V], packs []*lexicon.Pack, c lexicon.Class, val func(lexicon.Entry) V) {
+	fill(k.m, packs, c, val)
+	for w := range k.m {
+		k.w.Add(w)
+	}
+}
+
 func buildLexicon(packs []*lexicon.Pack) *table {
 	l := &table{
-		names: datetime.NewNames(packs, normalize.Fold), weekdays: map[string]time.Weekday{},
-		units: map[string]unit{}, parts: map[string]string{},
-		numbers: map[string]float64{}, mult: map[string]float64{}, mods: map[string]rel{},
-		relDays: map[string]int{}, setWords: map[string]string{},
+		names: datetime.NewNames(packs, normalize.Fold), weekdays: keyed[time.Weekday]{m: map[string]time.Weekday{}},
+		units: keyed[unit]{m: map[string]unit{}}, parts: keyed[string]{m: map[string]string{}},
+		numbers: keyed[float64]{m: map[string]float64{}}, mult: keyed[float64]{m: map[string]float64{}}, mods: keyed[rel]{m: map[string]rel{}},
+		relDays: keyed[int]{m: map[string]int{}}, setWords: keyed[string]{m: map[string]string{}},
 	}
 	weekday := func(e lexicon.Entry) time.Weekday { return time.Weekday(e.Int()) }
 	text := func(e lexicon.Entry) string { return e.Value }
-	fill(l.weekdays, packs, lexicon.Weekday, weekday)
-	fill(l.units, packs, lexicon.TimeUnit, func(e lexicon.Entry) unit { return unitNames[e.Value] })
+	fillKeyed(&l.weekdays, packs, lexicon.Weekday, weekday)
+	fillKeyed(&l.units, packs, lexicon.TimeUnit, func(e lexicon.Entry) unit { return unitNames[e.Value] })
 	l.plural = lexicon.WordSet(packs, lexicon.TimeUnitPlural)
-	fill(l.parts, packs, lexicon.TimeDayPart, text)
-	fill(l.numbers, packs, lexicon.NumberWord, lexicon.Entry.Float)
-	fill(l.mult, packs, lexicon.Multiplier, lexicon.Entry.Float)
+	fillKeyed(&l.parts, packs, lexicon.TimeDayPart, text)
+	fillKeyed(&l.numbers, packs, lexicon.NumberWord, lexicon.Entry.Float)
+	fillKeyed(&l.mult, packs, lexicon.Multiplier, lexicon.Entry.Float)
 	l.vague = lexicon.WordSet(packs, lexicon.TimeVague)
-	fill(l.mods, packs, lexicon.TimeModifier, func(e lexicon.Entry) rel { return relNames[e.Value] })
-	fill(l.relDays, packs, lexicon.RelativeDay, lexicon.Entry.Int)
-	fill(l.setWords, packs, lexicon.TimeSet, text)
+	fillKeyed(&l.mods, packs, lexicon.TimeModifier, func(e lexicon.Entry) rel { return relNames[e.Value] })
+	fillKeyed(&l.relDays, packs, lexicon.RelativeDay, lexicon.Entry.Int)
+	fillKeyed(&l.setWords, packs, lexicon.TimeSet, text)
 	l.every = lexicon.WordSet(packs, lexicon.TimeEvery)
-	l.yearCue = lexicon.Set(packs, lexicon.TimeYearCue)
-	l.postpos = lexicon.Set(packs, lexicon.TimeYearPostpos)
-	l.notAfter = lexicon.Set(packs, lexicon.TimeQuantityNoun)
+	l.yearCue = lexicon.WordSet(packs, lexicon.TimeYearCue)
+	l.postpos = lexicon.WordSet(packs, lexicon.TimeYearPostpos)
+	l.notAfter = lexicon.WordSet(packs, lexicon.TimeQuantityNoun)
 	l.ago = lexicon.WordSet(packs, lexicon.TimeAgo)
 	l.later = lexicon.WordSet(packs, lexicon.TimeLater)
 	l.whole = lexicon.WordSet(packs, lexicon.TimeWhole)
@@ -175,14 +206,14 @@ func buildLexicon(packs []*lexicon.Pack) *table {
 	l.approx = lexicon.WordSet(packs, lexicon.TimeApprox)
 	l.at = lexicon.WordSet(packs, lexicon.TimeAt)
 	l.dateLink = lexicon.WordSet(packs, lexicon.TimeDateLink)
-	l.decade = lexicon.Set(packs, lexicon.TimeDecade)
-	l.genitive = lexicon.Set(packs, lexicon.TimeGenitive)
-	l.rangeWord = lexicon.Set(packs, lexicon.TimeRange)
-	l.monthWord = lexicon.Set(packs, lexicon.TimeMonthWord)
+	l.decade = lexicon.WordSet(packs, lexicon.TimeDecade)
+	l.genitive = lexicon.WordSet(packs, lexicon.TimeGenitive)
+	l.rangeWord = lexicon.WordSet(packs, lexicon.TimeRange)
+	l.monthWord = lexicon.WordSet(packs, lexicon.TimeMonthWord)
 	l.same = lexicon.WordSet(packs, lexicon.TimeSame)
-	l.moreLess = lexicon.Set(packs, lexicon.TimeMoreLess)
-	l.yearLink = lexicon.Set(packs, lexicon.TimeYearLink)
-	l.list = lexicon.Set(packs, lexicon.TimeList)
+	l.moreLess = lexicon.WordSet(packs, lexicon.TimeMoreLess)
+	l.yearLink = lexicon.WordSet(packs, lexicon.TimeYearLink)
+	l.list = lexicon.WordSet(packs, lexicon.TimeList)
 	for _, p := range packs {
 		for _, w := range p.Words(lexicon.TimeNextPhrase) {
 			ws := strings.Fields(normalize.Fold(w))

@@ -162,7 +162,7 @@ func (f *finder) dateExpr(i int) int {
 	// The first day of a range: "15-16 मार्च", "15 से 20 मार्च".
 	if d, k, ok := f.lex.names.Day(f.toks, i); ok && !f.numericDate(i) {
 		c := k
-		if ck := f.key(c); ck == "-" || ck == "–" || f.lex.rangeWord[ck] {
+		if ck := f.key(c); ck == "-" || ck == "–" || f.lex.rangeWord.Has(ck) {
 			if second, end, ok := f.dateCore(c + 1); ok && second.d != 0 && second.d > d && validDay(second.y, second.m, d) {
 				// The first day is in the year of the last: both are
 				// resolved as one span, by the tense after the range.
@@ -221,9 +221,9 @@ func (f *finder) yearExpr(i int) int {
 	}
 	// Decades.
 	if y%10 == 0 {
-		if f.lex.genitive[f.key(j)] && f.lex.decade[f.key(j+1)] || f.lex.decade[f.key(j)] {
+		if f.lex.genitive.Has(f.key(j)) && f.lex.decade.Has(f.key(j+1)) || f.lex.decade.Has(f.key(j)) {
 			end := j + 1
-			if f.lex.genitive[f.key(j)] {
+			if f.lex.genitive.Has(f.key(j)) {
 				end = j + 2
 			}
 			f.emit(i, end, Date, strconv.Itoa(y/10))
@@ -234,7 +234,7 @@ func (f *finder) yearExpr(i int) int {
 			return j + 1
 		}
 	}
-	cue := f.lex.yearCue[f.key(i-1)] && !(i > 1 && f.isNum(i-2))
+	cue := f.lex.yearCue.Has(f.key(i-1)) && !(i > 1 && f.isNum(i-2))
 	if !cue {
 		if y < f.opt.FirstYear || y > f.opt.LastYear {
 			return -1
@@ -243,12 +243,12 @@ func (f *finder) yearExpr(i int) int {
 		switch {
 		case j >= len(f.toks) || f.toks[j].Break:
 		case f.isPunct(j, ",।.)]:;-–|"):
-		case f.lex.postpos[next]:
+		case f.lex.postpos.Has(next):
 			after := f.key(j + 1)
-			if f.lex.notAfter[after] {
+			if f.lex.notAfter.Has(after) {
 				return -1
 			}
-			if (next == "से" || next == "तक") && f.lex.moreLess[after] {
+			if (next == "से" || next == "तक") && f.lex.moreLess.Has(after) {
 				return -1
 			}
 		default:
@@ -260,7 +260,7 @@ func (f *finder) yearExpr(i int) int {
 			return -1
 		}
 	}
-	if f.lex.notAfter[f.key(j)] {
+	if f.lex.notAfter.Has(f.key(j)) {
 		return -1
 	}
 	f.emit(i, j, Date, strconv.Itoa(y))
@@ -291,7 +291,7 @@ func (f *finder) monthExpr(i int) int {
 		}
 	} else {
 		after := f.key(j)
-		hasWord := f.lex.monthWord[after]
+		hasWord := f.lex.monthWord.Has(after)
 		// "इस साल मार्च में", "2019 के मार्च में": the year written before.
 		if y, ok := f.yearBefore(i); ok {
 			if hasWord {
@@ -305,7 +305,7 @@ func (f *finder) monthExpr(i int) int {
 		}
 		if hasWord {
 			j++
-		} else if !f.lex.postpos[after] && !f.isPunct(j, ",") {
+		} else if !f.lex.postpos.Has(after) && !f.isPunct(j, ",") {
 			return -1
 		}
 	}
@@ -325,7 +325,7 @@ func (f *finder) yearBefore(i int) (int, bool) {
 		return 0, false
 	}
 	k := i - 1
-	for n := 0; n < 2 && f.lex.yearLink[f.key(k)]; n++ {
+	for n := 0; n < 2 && f.lex.yearLink.Has(f.key(k)); n++ {
 		k--
 	}
 	last := f.out[len(f.out)-1]
@@ -339,8 +339,8 @@ func (f *finder) yearBefore(i int) (int, bool) {
 // ahead reports whether the weekday (or list of weekdays) ending before
 // token k is something planned for: "सोमवार और मंगलवार के लिए".
 func (f *finder) ahead(k int) bool {
-	for n := 0; n < 3 && (f.lex.list[f.key(k)] || f.isPunct(k, ",")); n++ {
-		if _, ok := f.lex.weekdays[f.key(k+1)]; !ok {
+	for n := 0; n < 3 && (f.lex.list.Has(f.key(k)) || f.isPunct(k, ",")); n++ {
+		if _, ok := f.lex.weekdays.get(f.key(k + 1)); !ok {
 			break
 		}
 		k += 2
@@ -354,7 +354,7 @@ func (f *finder) dayAfter(j int) (string, int, bool) {
 	if !f.hasPub || j >= len(f.toks) || !f.latin(j) {
 		return "", j, false
 	}
-	if n, ok := f.lex.relDays[f.key(j)]; ok {
+	if n, ok := f.lex.relDays.get(f.key(j)); ok {
 		if n > 10 {
 			n -= 10
 		}
@@ -363,7 +363,7 @@ func (f *finder) dayAfter(j int) (string, int, bool) {
 		return d.String(), j + 1, true
 	}
 	if f.key(j) == "on" {
-		if w, ok := f.lex.weekdays[f.key(j+1)]; ok {
+		if w, ok := f.lex.weekdays.get(f.key(j + 1)); ok {
 			dir := -1
 			if f.tense(j+2) > 0 {
 				dir = 1

@@ -10,7 +10,7 @@ import (
 // शाम", "शनिवार रात", "last Friday", "Monday morning".
 func (f *finder) weekdayExpr(i int) int {
 	j, dir := i, 0
-	if r, ok := f.lex.mods[f.key(i)]; ok {
+	if r, ok := f.lex.mods.get(f.key(i)); ok {
 		dir = 2 * r.step()
 		j = i + 1
 	} else if f.lex.nextFirst.Has(f.key(i)) {
@@ -18,7 +18,7 @@ func (f *finder) weekdayExpr(i int) int {
 			dir, j = 2, i+n
 		}
 	}
-	w, ok := f.lex.weekdays[f.key(j)]
+	w, ok := f.lex.weekdays.get(f.key(j))
 	if !ok {
 		return -1
 	}
@@ -54,7 +54,7 @@ func (f *finder) weekdayExpr(i int) int {
 // a time after it ("आज सुबह", "कल रात 10 बजे").
 func (f *finder) relDayExpr(i int) int {
 	k := f.key(i)
-	n, ok := f.lex.relDays[k]
+	n, ok := f.lex.relDays.get(k)
 	j := i + 1
 	part := ""
 	switch {
@@ -72,10 +72,10 @@ func (f *finder) relDayExpr(i int) int {
 		n, part = 0, f.lex.tonight[k]
 	case f.lex.pastDay.Has(k) && f.lex.dayNoun.Has(f.key(i+1)):
 		n, j = -1, i+2
-	case f.lex.lastPart.Has(k) && f.lex.parts[f.key(i+1)] != "" && !f.partIdiom(i+1):
-		n, part, j = -1, f.lex.parts[f.key(i+1)], i+2
-	case f.lex.thisPart.Has(k) && f.lex.parts[f.key(i+1)] != "" && f.lex.parts[f.key(i+1)] != "NI":
-		n, part, j = 0, f.lex.parts[f.key(i+1)], i+2
+	case f.lex.lastPart.Has(k) && f.lex.parts.at(f.key(i+1)) != "" && !f.partIdiom(i+1):
+		n, part, j = -1, f.lex.parts.at(f.key(i+1)), i+2
+	case f.lex.thisPart.Has(k) && f.lex.parts.at(f.key(i+1)) != "" && f.lex.parts.at(f.key(i+1)) != "NI":
+		n, part, j = 0, f.lex.parts.at(f.key(i+1)), i+2
 	default:
 		return -1
 	}
@@ -106,7 +106,7 @@ func (f *finder) relDayExpr(i int) int {
 			f.emit(i, end, Time, v)
 			return end
 		}
-	} else if _, ok := f.lex.parts[f.key(j)]; ok && !f.partIdiom(j) {
+	} else if _, ok := f.lex.parts.get(f.key(j)); ok && !f.partIdiom(j) {
 		f.emit(i, j+1, Time, "")
 		return j + 1
 	}
@@ -118,7 +118,7 @@ func (f *finder) relDayExpr(i int) int {
 // "every week", "रोजाना", "मासिक".
 func (f *finder) setExpr(i int) int {
 	k := f.key(i)
-	if v, ok := f.lex.setWords[k]; ok && !(f.latin(i) && f.upper(i)) {
+	if v, ok := f.lex.setWords.get(k); ok && !(f.latin(i) && f.upper(i)) {
 		f.emit(i, i+1, Set, v)
 		return i + 1
 	}
@@ -126,16 +126,16 @@ func (f *finder) setExpr(i int) int {
 		return -1
 	}
 	j := i + 1
-	if w, ok := f.lex.weekdays[f.key(j)]; ok {
+	if w, ok := f.lex.weekdays.get(f.key(j)); ok {
 		v := fmt.Sprintf("XXXX-WXX-%d", isoWeekday(w))
-		if p, ok := f.lex.parts[f.key(j+1)]; ok {
+		if p, ok := f.lex.parts.get(f.key(j + 1)); ok {
 			f.emit(i, j+2, Set, v+"T"+p)
 			return j + 2
 		}
 		f.emit(i, j+1, Set, v)
 		return j + 1
 	}
-	if p, ok := f.lex.parts[f.key(j)]; ok && p != "MI" && p != "NO" {
+	if p, ok := f.lex.parts.get(f.key(j)); ok && p != "MI" && p != "NO" {
 		f.emit(i, j+1, Set, "T"+p)
 		return j + 1
 	}
@@ -143,7 +143,7 @@ func (f *finder) setExpr(i int) int {
 	if c, end, vague, ok := f.count(j); ok && !vague {
 		n, j = c, end
 	}
-	u, ok := f.lex.units[f.key(j)]
+	u, ok := f.lex.units.get(f.key(j))
 	if !ok || f.lex.notUnit.Has(f.key(j)) {
 		if f.lex.dailyNoun.Has(f.key(j)) {
 			f.emit(i, j+1, Set, "P1D")
@@ -160,14 +160,14 @@ func (f *finder) setExpr(i int) int {
 // "बीते पांच सालों", "अगले कुछ दिनों", "पिछले मार्च", "उसी दिन".
 func (f *finder) modExpr(i int) int {
 	k := f.key(i)
-	r, ok := f.lex.mods[k]
+	r, ok := f.lex.mods.get(k)
 	j := i + 1
 	switch {
 	case ok:
 	case f.lex.nextFirst.Has(k) && f.nextPhraseAt(i) > 0:
 		r, j = relNext, i+f.nextPhraseAt(i)
 	case f.lex.same.Has(k):
-		if u, ok := f.lex.units[f.key(i+1)]; ok && u == uDay && !f.lex.plural.Has(f.key(i+1)) {
+		if u, ok := f.lex.units.get(f.key(i + 1)); ok && u == uDay && !f.lex.plural.Has(f.key(i+1)) {
 			if !f.hasAnchor {
 				f.emit(i, i+2, Date, "")
 				return i + 2
@@ -181,7 +181,7 @@ func (f *finder) modExpr(i int) int {
 	}
 	// An amount: a duration over the span the modifier names.
 	if n, end, vague, ok := f.count(j); ok {
-		if u, ok := f.lex.units[f.key(end)]; ok {
+		if u, ok := f.lex.units.get(f.key(end)); ok {
 			f.emit(i, end+1, Duration, durValue(n, u, vague))
 			return end + 1
 		}
@@ -210,7 +210,7 @@ func (f *finder) modExpr(i int) int {
 		f.emit(i, end, Date, fmt.Sprintf("%04d-%02d", y, m))
 		return end
 	}
-	u, ok := f.lex.units[f.key(j)]
+	u, ok := f.lex.units.get(f.key(j))
 	if !ok || f.lex.notUnit.Has(f.key(j)) {
 		return -1
 	}
@@ -266,13 +266,13 @@ func (f *finder) modExpr(i int) int {
 func (f *finder) countExpr(i int) int {
 	k := f.key(i)
 	if f.lex.whole.Has(k) {
-		if u, ok := f.lex.units[f.key(i+1)]; ok && !f.lex.plural.Has(f.key(i+1)) && u >= uDay && !f.lex.notUnit.Has(f.key(i+1)) {
+		if u, ok := f.lex.units.get(f.key(i + 1)); ok && !f.lex.plural.Has(f.key(i+1)) && u >= uDay && !f.lex.notUnit.Has(f.key(i+1)) {
 			f.emit(i, i+2, Duration, durValue(1, u, false))
 			return i + 2
 		}
 		return -1
 	}
-	if u, ok := f.lex.units[k]; ok && f.lex.throughout.Has(f.key(i+1)) && !f.lex.plural.Has(k) && u >= uDay {
+	if u, ok := f.lex.units.get(k); ok && f.lex.throughout.Has(f.key(i+1)) && !f.lex.plural.Has(k) && u >= uDay {
 		f.emit(i, i+2, Duration, durValue(1, u, false))
 		return i + 2
 	}
@@ -281,7 +281,7 @@ func (f *finder) countExpr(i int) int {
 	var vague bool
 	if f.lex.article.Has(k) && f.latin(i) {
 		n, j = 1, i+1
-		if _, ok := f.lex.units[f.key(j)]; !ok || !f.lex.ago.Has(f.key(j+1)) && !f.lex.later.Has(f.key(j+1)) {
+		if _, ok := f.lex.units.get(f.key(j)); !ok || !f.lex.ago.Has(f.key(j+1)) && !f.lex.later.Has(f.key(j+1)) {
 			return -1
 		}
 	} else {
@@ -291,7 +291,7 @@ func (f *finder) countExpr(i int) int {
 			return -1
 		}
 	}
-	u, ok := f.lex.units[f.key(j)]
+	u, ok := f.lex.units.get(f.key(j))
 	if !ok || f.lex.notUnit.Has(f.key(j)) {
 		return -1
 	}
@@ -397,8 +397,8 @@ next:
 // weekdayListEnd returns the token after the list of weekdays that goes on
 // at k ("और मंगलवार", ", बुधवार"), or k when none does.
 func (f *finder) weekdayListEnd(k int) int {
-	for n := 0; n < 3 && (f.lex.list[f.key(k)] || f.isPunct(k, ",")); n++ {
-		if _, ok := f.lex.weekdays[f.key(k+1)]; !ok {
+	for n := 0; n < 3 && (f.lex.list.Has(f.key(k)) || f.isPunct(k, ",")); n++ {
+		if _, ok := f.lex.weekdays.get(f.key(k + 1)); !ok {
 			break
 		}
 		k += 2

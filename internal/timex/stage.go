@@ -32,7 +32,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 		a.Times = nil
 		return nil
 	}
-	off := news.NewOffsets(a.Text)
+	off := a.Offsets()
 	times := make([]news.Time, len(exprs))
 	for i, e := range exprs {
 		times[i] = news.Time{
