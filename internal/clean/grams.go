@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"strings"
 	"unsafe"
 
 	"khabar/internal/lexicon"
@@ -71,40 +70,24 @@ func (ln *folded) within(s string) bool {
 
 // any is hasAny(s, p.list...): whether s holds one of the phrases. It is
 // faster when s is the line or a part of it, and right for any s.
-func (ln *folded) any(s string, p phrases) bool {
-	if !ln.within(s) {
-		return hasAny(s, p.list...)
-	}
-	for i, x := range p.list {
-		if ln.g.covers(&p.grams[i]) && strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
-}
+func (ln *folded) any(s string, p phrases) bool { return ln.match(s, p, hasAny) }
 
 // word is hasWord(s, p.list...): whether s holds one of the phrases as
 // whole words, as any is to hasAny.
-func (ln *folded) word(s string, p phrases) bool {
-	if !ln.within(s) {
-		return hasWord(s, p.list...)
-	}
-	for i, x := range p.list {
-		if ln.g.covers(&p.grams[i]) && hasWord(s, x) {
-			return true
-		}
-	}
-	return false
-}
+func (ln *folded) word(s string, p phrases) bool { return ln.match(s, p, hasWord) }
 
-// wordForm is hasWordForm(s, p.list...), as any is to hasAny.
-func (ln *folded) wordForm(s string, p phrases) bool {
+// wordForm is hasWordForm(s, p.list...), as any is to hasAny (a plural
+// "x"+"s" holds x, so x's 4-grams still tell).
+func (ln *folded) wordForm(s string, p phrases) bool { return ln.match(s, p, hasWordForm) }
+
+// match is has(s, p.list...), asking has only of the phrases whose 4-grams
+// the line holds when s is the line or a part of it.
+func (ln *folded) match(s string, p phrases, has func(string, ...string) bool) bool {
 	if !ln.within(s) {
-		return hasWordForm(s, p.list...)
+		return has(s, p.list...)
 	}
-	for i, x := range p.list {
-		// a plural "x"+"s" holds x
-		if ln.g.covers(&p.grams[i]) && hasWordForm(s, x) {
+	for i := range p.list {
+		if ln.g.covers(&p.grams[i]) && has(s, p.list[i:i+1]...) {
 			return true
 		}
 	}
