@@ -39,6 +39,15 @@ type Options struct {
 	// backfill of old news arriving now is grouped with its own copies.
 	// Default 20,000; negative: by age alone.
 	Recent int
+	// Bucket bounds the candidates one band leads to: of the articles that
+	// share a band's values with the query, the newest Bucket are compared
+	// (an index entry of an article no longer held counts too). Only
+	// boilerplate fills a band so: stock sentences, a site's footer, that
+	// hundreds of articles share; a copy shares more than one band with
+	// its original (ten of 40 on average at a resemblance of 0.5). It makes
+	// the work per article a constant, Bands*Bucket comparisons at most,
+	// where it grew with the window. Default 64; negative: no bound.
+	Bucket int
 }
 
 func (o Options) withDefaults() Options {
@@ -62,6 +71,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Recent < 0 {
 		o.Recent = 0
+	}
+	if o.Bucket == 0 {
+		o.Bucket = 64
 	}
 	return o
 }
@@ -224,7 +236,7 @@ func (x *Index) Copies(s *Sketch) []Match {
 	}
 	exact := len(out)
 	for b := range x.bands {
-		x.bands[b].each(x.bandKey(s.Sig, b), func(o uint32) {
+		x.bands[b].each(x.bandKey(s.Sig, b), x.opt.Bucket, func(o uint32) {
 			if x.stamp[o] == x.query {
 				return
 			}
@@ -326,7 +338,7 @@ func (x *Index) Stats() Stats {
 	b += int64(len(x.byID)) * (16 + 4 + 8) * 5 / 4
 	b += int64(len(x.exact)) * (8 + 4 + 8) * 5 / 4
 	for _, t := range x.bands {
-		b += int64(cap(t.slots)) * 8
+		b += int64(cap(t.slots))*8 + int64(cap(t.chain))*8
 	}
 	st.Bytes = b
 	return st
@@ -337,23 +349,42 @@ func (s Stats) String() string {
 	return fmt.Sprintf("%d sketches (%d dead), %.1f MiB", s.Sketches, s.Dead, float64(s.Bytes)/(1<<20))
 }
 
-// table is an open-addressing multimap from 32-bit keys (never 0) to
-// ordinals, with linear probing: each slot holds key<<32 | ordinal, and 0
-// is empty.
+// table is a multimap from 32-bit band keys (never 0) to ordinals. Each
+// distinct key has one slot of an open-addressing table with linear
+// probing (key<<32 | head, 0 empty), where head is 1 + the index in chain
+// of the key's newest entry; each entry of chain links to the key's entry
+// before it. A key that thousands of articles share (a stock sentence's
+// shingles) is thus one slot, not a run of thousands that every probe
+// nearby must step over, and its entries are met newest first.
 type table struct {
 	slots []uint64
 	n     int
+	chain []entry
+}
+
+// entry is an ordinal under a key, and 1 + the index of the key's entry
+// before it (0: none).
+type entry struct {
+	o, prev uint32
 }
 
 func (t *table) add(k, v uint32) {
 	if (t.n+1)*4 > len(t.slots)*3 {
 		t.grow()
 	}
+	t.chain = append(t.chain, entry{o: v})
+	head := uint32(len(t.chain))
 	mask := uint32(len(t.slots) - 1)
 	for i := k & mask; ; i = (i + 1) & mask {
-		if t.slots[i] == 0 {
-			t.slots[i] = uint64(k)<<32 | uint64(v)
+		s := t.slots[i]
+		if s == 0 {
+			t.slots[i] = uint64(k)<<32 | uint64(head)
 			t.n++
+			return
+		}
+		if uint32(s>>32) == k {
+			t.chain[head-1].prev = uint32(s)
+			t.slots[i] = uint64(k)<<32 | uint64(head)
 			return
 		}
 	}
@@ -361,17 +392,24 @@ func (t *table) add(k, v uint32) {
 
 func (t *table) grow() {
 	old := t.slots
-	size := max(64, 2*len(old))
-	t.slots = make([]uint64, size)
-	t.n = 0
+	t.slots = make([]uint64, max(64, 2*len(old)))
+	mask := uint32(len(t.slots) - 1)
 	for _, s := range old {
-		if s != 0 {
-			t.add(uint32(s>>32), uint32(s))
+		if s == 0 {
+			continue
+		}
+		for i := uint32(s>>32) & mask; ; i = (i + 1) & mask {
+			if t.slots[i] == 0 {
+				t.slots[i] = s
+				break
+			}
 		}
 	}
 }
 
-func (t *table) each(k uint32, fn func(v uint32)) {
+// each calls fn with the ordinals under k, newest first, at most limit of
+// them (limit <= 0: all).
+func (t *table) each(k uint32, limit int, fn func(v uint32)) {
 	if len(t.slots) == 0 {
 		return
 	}
@@ -381,8 +419,36 @@ func (t *table) each(k uint32, fn func(v uint32)) {
 		if s == 0 {
 			return
 		}
-		if uint32(s>>32) == k {
-			fn(uint32(s))
+		if uint32(s>>32) != k {
+			continue
+		}
+		for e, n := uint32(s), 0; e != 0 && (limit <= 0 || n < limit); n++ {
+			en := t.chain[e-1]
+			fn(en.o)
+			e = en.prev
+		}
+		return
+	}
+}
+
+// rebuilt returns t with its ordinals renumbered by renum, leaving out
+// those renumbered to none; each key keeps its entries in their order.
+func (t *table) rebuilt(renum []uint32) table {
+	var out table
+	var es []uint32
+	for _, s := range t.slots {
+		if s == 0 {
+			continue
+		}
+		es = es[:0]
+		for e := uint32(s); e != 0; e = t.chain[e-1].prev {
+			if r := renum[t.chain[e-1].o]; r != none {
+				es = append(es, r)
+			}
+		}
+		for i := len(es) - 1; i >= 0; i-- {
+			out.add(uint32(s>>32), es[i])
 		}
 	}
+	return out
 }
