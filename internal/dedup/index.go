@@ -235,6 +235,12 @@ func (x *Index) Copies(s *Sketch) []Match {
 		return out
 	}
 	exact := len(out)
+	// A live entry of s's own id is the one byID names (compared by
+	// ordinal, not by id, on this hot path).
+	self, held := x.byID[s.ID]
+	if !held {
+		self = none
+	}
 	for b := range x.bands {
 		x.bands[b].each(x.bandKey(s.Sig, b), x.opt.Bucket, func(o uint32) {
 			if x.stamp[o] == x.query {
@@ -242,7 +248,7 @@ func (x *Index) Copies(s *Sketch) []Match {
 			}
 			x.stamp[o] = x.query
 			in := &x.info[o]
-			if in.dead || !in.sig || x.ids[o] == s.ID {
+			if in.dead || !in.sig || o == self {
 				return
 			}
 			r := x.resemblance(s.Sig, o)
