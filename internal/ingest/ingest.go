@@ -44,8 +44,11 @@ type Options struct {
 	Hash    Hasher
 	Version string
 	// IndexBatch is how many stored articles are indexed at once; 0 =
-	// Batch. The index takes them in a goroutine of its own while the
-	// next ones are linked and stored.
+	// twice Batch. The index takes them in a goroutine of its own while
+	// the next ones are linked and stored. The search index makes one
+	// segment of each and writes it to disk before the call returns, so
+	// fewer, larger batches cost less CPU (and merging); each holds its
+	// articles in memory while they are indexed.
 	IndexBatch int
 	// Batch is how many articles are stored in one transaction, with their
 	// links; 0 = 64. BatchWait is how long the first article of a batch
@@ -117,7 +120,7 @@ func New(opt Options) (*Ingester, error) {
 		opt.Batch = 64
 	}
 	if opt.IndexBatch <= 0 {
-		opt.IndexBatch = opt.Batch
+		opt.IndexBatch = 2 * opt.Batch
 	}
 	if opt.BatchWait <= 0 {
 		opt.BatchWait = 250 * time.Millisecond

@@ -14,10 +14,11 @@ import (
 	"khabar/internal/store"
 )
 
-// queued is how many linked batches may wait for the store beside the one
-// being stored: enough that linking never waits for a commit, few enough
-// that an interrupted run has little to store or roll back (writeGrace).
-const queued = 2
+// queued is how many sealed batches may wait for the store beside the one
+// being stored (and the open batch being linked): one is enough for the
+// linker to go on while a batch commits, and every batch held is memory
+// and work an interrupted run must store or roll back (writeGrace).
+const queued = 1
 
 // writer is the ingester's sink. Three goroutines share the serial work,
 // so that it overlaps with the analysis and with itself: the pipeline's

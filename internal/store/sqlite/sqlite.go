@@ -35,12 +35,6 @@ var (
 // readers is the size of the read connection pool.
 const readers = 4
 
-// writeCache is the size of the writing connection's page cache in
-// bytes: a batch of articles writes rows in a dozen indexes, at places
-// spread over each, and with SQLite's default of 2 MB most pages had to be
-// read again for every batch. It counts in the process's memory.
-const writeCache = 32 << 20
-
 // Store is an article store in a SQLite database. It is safe for concurrent
 // use. Open it with Open and release it with Close.
 type Store struct {
@@ -67,10 +61,7 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*Store, error)
 		return nil, fmt.Errorf("sqlite: open %q: path must be a file name without '?' or '#'", path)
 	}
 	common := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-	// The writer's page cache holds the upper levels of every index a
-	// batch of articles touches (SQLite's default is 2 MB); see writeCache.
-	w, err := sql.Open("sqlite", path+"?"+common+"&_pragma=journal_mode(WAL)&_txlock=immediate"+
-		fmt.Sprintf("&_pragma=cache_size(%d)", -writeCache>>10))
+	w, err := sql.Open("sqlite", path+"?"+common+"&_pragma=journal_mode(WAL)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
