@@ -181,7 +181,7 @@ func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send 
 	stopGrace := context.AfterFunc(ctx, func() { time.AfterFunc(writeGrace, wcancel) })
 	defer stopGrace()
 	ix := g.startIndexer(ctx)
-	w := newWriter(g, linker, wctx, ix)
+	w := newWriter(g, linker, ctx, wctx, ix)
 	err = g.opt.Pipeline.Run(ctx, feed, w.sink)
 	// Store what is linked, keep the story engine's word counts, and index
 	// what is stored, even when the run was interrupted (with a context of

@@ -33,10 +33,11 @@ const queued = 1
 // stores a batch without it (busy is set meanwhile), and alone touches
 // stored.
 type writer struct {
-	g      *Ingester
-	linker *link.Linker
-	ctx    context.Context
-	ix     *indexer
+	g        *Ingester
+	linker   *link.Linker
+	run, ctx context.Context
+	ix       *indexer
+	stopWake func() bool
 
 	mu   sync.Mutex
 	cond *sync.Cond // signalled when queue, busy or err change
@@ -68,9 +69,17 @@ type pending struct {
 }
 
 // newWriter returns a writer with its storer running.
-func newWriter(g *Ingester, linker *link.Linker, ctx context.Context, ix *indexer) *writer {
-	w := &writer{g: g, linker: linker, ctx: ctx, ix: ix, exited: make(chan struct{})}
+// run is the run's context: when it ends the sink waits for the store no
+// more (what it linked is stored by close, within writeGrace); ctx is the
+// writes' own.
+func newWriter(g *Ingester, linker *link.Linker, run, ctx context.Context, ix *indexer) *writer {
+	w := &writer{g: g, linker: linker, run: run, ctx: ctx, ix: ix, exited: make(chan struct{})}
 	w.cond = sync.NewCond(&w.mu)
+	w.stopWake = context.AfterFunc(run, func() {
+		w.mu.Lock()
+		w.cond.Broadcast()
+		w.mu.Unlock()
+	})
 	go w.storer()
 	return w
 }
@@ -121,7 +130,7 @@ func (w *writer) add(j pipeline.Job) error {
 	if len(w.batch) >= w.g.opt.Batch || time.Since(w.since) >= w.g.opt.BatchWait {
 		w.seal()
 	}
-	for w.err == nil && len(w.queue) > queued {
+	for w.err == nil && len(w.queue) > queued && w.run.Err() == nil {
 		w.cond.Wait()
 	}
 	return w.err
@@ -159,17 +168,39 @@ func (w *writer) drain() error {
 	return w.err
 }
 
-// close seals and stores what is linked and stops the storer. It returns
-// the error that stopped the writer before (prior) or while it closed.
+// close seals and stores what is linked (when the run was interrupted,
+// only the batch being stored) and stops the storer. It returns the error
+// that stopped the writer before (prior) or while it closed.
 func (w *writer) close() (prior, err error) {
 	w.mu.Lock()
 	prior = w.err
-	w.seal()
+	if w.run.Err() != nil {
+		// Interrupted: only the batch being stored is finished (within
+		// writeGrace); the articles linked after it are not stored, and
+		// the next run ingests them again.
+		start := 0
+		if w.busy {
+			start = 1
+		}
+		var rest []pending
+		for _, b := range w.queue[min(start, len(w.queue)):] {
+			rest = append(rest, b...)
+		}
+		rest = append(rest, w.batch...)
+		w.queue, w.batch = w.queue[:min(start, len(w.queue))], nil
+		if w.timer != nil {
+			w.timer.Stop()
+		}
+		w.unlink(rest)
+	} else {
+		w.seal()
+	}
 	err = w.drain()
 	w.quit = true
 	w.cond.Broadcast()
 	w.mu.Unlock()
 	<-w.exited
+	w.stopWake()
 	if prior != nil {
 		return prior, nil
 	}
@@ -375,8 +406,10 @@ type indexer struct {
 	g      *Ingester
 	ctx    context.Context
 	cancel context.CancelFunc
-	jobs   chan []store.Item
-	done   chan struct{}
+	// stop is closed when the run is interrupted.
+	stop <-chan struct{}
+	jobs chan []store.Item
+	done chan struct{}
 
 	mu  sync.Mutex
 	err error
@@ -386,7 +419,7 @@ type indexer struct {
 // the articles already) until close.
 func (g *Ingester) startIndexer(ctx context.Context) *indexer {
 	ictx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	x := &indexer{g: g, ctx: ictx, cancel: cancel, jobs: make(chan []store.Item), done: make(chan struct{})}
+	x := &indexer{g: g, ctx: ictx, cancel: cancel, stop: ctx.Done(), jobs: make(chan []store.Item), done: make(chan struct{})}
 	go func() {
 		defer close(x.done)
 		for items := range x.jobs {
@@ -403,12 +436,17 @@ func (g *Ingester) startIndexer(ctx context.Context) *indexer {
 	return x
 }
 
-// add queues items, waiting while the indexer is a batch behind.
+// add queues items, waiting while the indexer is a batch behind. Once
+// the run is interrupted it waits no more: items it does not take stay
+// pending in the store, and the next run indexes them first.
 func (x *indexer) add(items []store.Item) error {
 	if err := x.error(); err != nil {
 		return err
 	}
-	x.jobs <- items
+	select {
+	case x.jobs <- items:
+	case <-x.stop:
+	}
 	return nil
 }
 
