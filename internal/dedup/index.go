@@ -40,8 +40,8 @@ type Options struct {
 	// Default 20,000; negative: by age alone.
 	Recent int
 	// Bucket bounds the candidates one band leads to: of the articles that
-	// share a band's values with the query, the newest Bucket are compared
-	// (an index entry of an article no longer held counts too). Only
+	// share a band's values with the query, the newest Bucket held are
+	// compared. Only
 	// boilerplate fills a band so: stock sentences, a site's footer, that
 	// hundreds of articles share; a copy shares more than one band with
 	// its original (ten of 40 on average at a resemblance of 0.5). It makes
@@ -242,20 +242,27 @@ func (x *Index) Copies(s *Sketch) []Match {
 		self = none
 	}
 	for b := range x.bands {
-		x.bands[b].each(x.bandKey(s.Sig, b), x.opt.Bucket, func(o uint32) {
+		// Held articles count toward the bound, removed ones do not: what
+		// is found does not depend on when the index was last compacted,
+		// nor on whether it was loaded from a store.
+		x.bands[b].each(x.bandKey(s.Sig, b), x.opt.Bucket, func(o uint32) bool {
+			in := &x.info[o]
+			if in.dead {
+				return false
+			}
 			if x.stamp[o] == x.query {
-				return
+				return true
 			}
 			x.stamp[o] = x.query
-			in := &x.info[o]
-			if in.dead || !in.sig || o == self {
-				return
+			if !in.sig || o == self {
+				return true
 			}
 			r := x.resemblance(s.Sig, o)
 			c := containment(r, s.Shingles, int(in.shingles))
 			if r >= x.opt.MinResemblance || (c >= x.opt.MinContainment && r >= x.opt.MinResemblance/2) {
 				out = append(out, Match{ID: x.ids[o], Resemblance: r, Containment: c})
 			}
+			return true
 		})
 	}
 	sortMatches(out[exact:])
@@ -344,7 +351,7 @@ func (x *Index) Stats() Stats {
 	b += int64(len(x.byID)) * (16 + 4 + 8) * 5 / 4
 	b += int64(len(x.exact)) * (8 + 4 + 8) * 5 / 4
 	for _, t := range x.bands {
-		b += int64(cap(t.slots))*8 + int64(cap(t.chain))*8
+		b += int64(cap(t.slots))*8 + int64(cap(t.prev))*4
 	}
 	st.Bytes = b
 	return st
@@ -357,40 +364,38 @@ func (s Stats) String() string {
 
 // table is a multimap from 32-bit band keys (never 0) to ordinals. Each
 // distinct key has one slot of an open-addressing table with linear
-// probing (key<<32 | head, 0 empty), where head is 1 + the index in chain
-// of the key's newest entry; each entry of chain links to the key's entry
-// before it. A key that thousands of articles share (a stock sentence's
-// shingles) is thus one slot, not a run of thousands that every probe
-// nearby must step over, and its entries are met newest first.
+// probing (key<<32 | 1 + its newest ordinal; 0 is empty), and prev links
+// each ordinal to the one added under the same key before it (1 + that
+// ordinal; 0: none). An index adds each ordinal once per band, so prev
+// is indexed by ordinal: 4 bytes per article. A key that thousands of
+// articles share (a stock sentence's shingles) is thus one slot, not a
+// run of thousands that every probe nearby must step over, and its
+// ordinals are met newest first.
 type table struct {
 	slots []uint64
 	n     int
-	chain []entry
-}
-
-// entry is an ordinal under a key, and 1 + the index of the key's entry
-// before it (0: none).
-type entry struct {
-	o, prev uint32
+	prev  []uint32
 }
 
 func (t *table) add(k, v uint32) {
 	if (t.n+1)*4 > len(t.slots)*3 {
 		t.grow()
 	}
-	t.chain = append(t.chain, entry{o: v})
-	head := uint32(len(t.chain))
+	if int(v) >= len(t.prev) {
+		t.prev = append(t.prev, make([]uint32, int(v)+1-len(t.prev))...)
+	}
 	mask := uint32(len(t.slots) - 1)
 	for i := k & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s == 0 {
-			t.slots[i] = uint64(k)<<32 | uint64(head)
+			t.slots[i] = uint64(k)<<32 | uint64(v+1)
+			t.prev[v] = 0
 			t.n++
 			return
 		}
 		if uint32(s>>32) == k {
-			t.chain[head-1].prev = uint32(s)
-			t.slots[i] = uint64(k)<<32 | uint64(head)
+			t.prev[v] = uint32(s)
+			t.slots[i] = uint64(k)<<32 | uint64(v+1)
 			return
 		}
 	}
@@ -413,9 +418,9 @@ func (t *table) grow() {
 	}
 }
 
-// each calls fn with the ordinals under k, newest first, at most limit of
-// them (limit <= 0: all).
-func (t *table) each(k uint32, limit int, fn func(v uint32)) {
+// each calls fn with the ordinals under k, newest first, until limit of
+// them counted (limit <= 0: all): fn says whether its ordinal counts.
+func (t *table) each(k uint32, limit int, fn func(v uint32) bool) {
 	if len(t.slots) == 0 {
 		return
 	}
@@ -428,10 +433,10 @@ func (t *table) each(k uint32, limit int, fn func(v uint32)) {
 		if uint32(s>>32) != k {
 			continue
 		}
-		for e, n := uint32(s), 0; e != 0 && (limit <= 0 || n < limit); n++ {
-			en := t.chain[e-1]
-			fn(en.o)
-			e = en.prev
+		for e, n := uint32(s), 0; e != 0 && (limit <= 0 || n < limit); e = t.prev[e-1] {
+			if fn(e - 1) {
+				n++
+			}
 		}
 		return
 	}
@@ -447,8 +452,8 @@ func (t *table) rebuilt(renum []uint32) table {
 			continue
 		}
 		es = es[:0]
-		for e := uint32(s); e != 0; e = t.chain[e-1].prev {
-			if r := renum[t.chain[e-1].o]; r != none {
+		for e := uint32(s); e != 0; e = t.prev[e-1] {
+			if r := renum[e-1]; r != none {
 				es = append(es, r)
 			}
 		}
