@@ -81,8 +81,8 @@ func (o Options) withDefaults() Options {
 // Index holds sketches in memory and finds the copies of a sketch among
 // them. Signatures are kept as 16-bit values (a false agreement of two
 // values has odds 1 in 65536, which moves no estimate that matters), and
-// each band as a 32-bit key in an open-addressing table. It is not safe for
-// concurrent use.
+// each band as a 32-bit key in a table whose keys chain their articles
+// newest first (see table). It is not safe for concurrent use.
 type Index struct {
 	opt   Options
 	ids   []string
