@@ -29,6 +29,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	quiet := fs.Bool("q", false, "no progress, only the summary")
 	token := fs.String("token", e.getenv("KHABAR_TOKEN"), "token of a running khabar serve that holds the data folder (env KHABAR_TOKEN)")
 	qurl := queueFlag(e, fs, "publish the raw articles to this queue for `khabar worker`s instead of analysing them here")
+	memProfile := fs.String("memprofile", "", "write a heap profile of the run's largest live heap to this file (go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -38,6 +39,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	if *qurl != "" {
 		return publishPaths(ctx, e, *qurl, fs.Args(), *lim)
+	}
+	if *memProfile != "" {
+		stop := profileHeap(*memProfile)
+		defer func() {
+			peak, err := stop()
+			if err != nil {
+				fmt.Fprintf(e.stderr, "khabar ingest: %v\n", err)
+				return
+			}
+			fmt.Fprintf(e.stderr, "khabar ingest: largest live heap %d MB, profile in %s\n", peak>>20, *memProfile)
+		}()
 	}
 	sum, err := ingestPaths(ctx, e, *data, fs.Args(), *workers, *lim, !*quiet, "")
 	if errors.Is(err, search.ErrLocked) {

@@ -14,8 +14,10 @@
 //
 // An Index finds, for a sketch, the stored sketches that are probably
 // similar, by locality-sensitive hashing: the signature is cut into Bands of
-// Rows values each, and two sketches are candidates when one band agrees.
-// Candidates are then verified on the whole signature: a copy is a pair
+// Rows values each, and two sketches are candidates when one band agrees
+// (of those that agree on one band, only the newest Options.Bucket held are,
+// so that boilerplate thousands of articles share costs a bounded number
+// of comparisons). Candidates are then verified on the whole signature: a copy is a pair
 // whose estimated resemblance (Jaccard similarity of the shingle sets) or
 // containment (the share of the smaller set found in the larger) passes the
 // thresholds of Options. Identical text is found first by its exact key.

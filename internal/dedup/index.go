@@ -39,6 +39,15 @@ type Options struct {
 	// backfill of old news arriving now is grouped with its own copies.
 	// Default 20,000; negative: by age alone.
 	Recent int
+	// Bucket bounds the candidates one band leads to: of the articles that
+	// share a band's values with the query, the newest Bucket held are
+	// compared. Only
+	// boilerplate fills a band so: stock sentences, a site's footer, that
+	// hundreds of articles share; a copy shares more than one band with
+	// its original (ten of 40 on average at a resemblance of 0.5). It makes
+	// the work per article a constant, Bands*Bucket comparisons at most,
+	// where it grew with the window. Default 64; negative: no bound.
+	Bucket int
 }
 
 func (o Options) withDefaults() Options {
@@ -63,14 +72,17 @@ func (o Options) withDefaults() Options {
 	if o.Recent < 0 {
 		o.Recent = 0
 	}
+	if o.Bucket == 0 {
+		o.Bucket = 64
+	}
 	return o
 }
 
 // Index holds sketches in memory and finds the copies of a sketch among
 // them. Signatures are kept as 16-bit values (a false agreement of two
 // values has odds 1 in 65536, which moves no estimate that matters), and
-// each band as a 32-bit key in an open-addressing table. It is not safe for
-// concurrent use.
+// each band as a 32-bit key in a table whose keys chain their articles
+// newest first (see table). It is not safe for concurrent use.
 type Index struct {
 	opt   Options
 	ids   []string
@@ -223,21 +235,34 @@ func (x *Index) Copies(s *Sketch) []Match {
 		return out
 	}
 	exact := len(out)
+	// A live entry of s's own id is the one byID names (compared by
+	// ordinal, not by id, on this hot path).
+	self, held := x.byID[s.ID]
+	if !held {
+		self = none
+	}
 	for b := range x.bands {
-		x.bands[b].each(x.bandKey(s.Sig, b), func(o uint32) {
+		// Held articles count toward the bound, removed ones do not: what
+		// is found does not depend on when the index was last compacted,
+		// nor on whether it was loaded from a store.
+		x.bands[b].each(x.bandKey(s.Sig, b), x.opt.Bucket, func(o uint32) bool {
+			in := &x.info[o]
+			if in.dead {
+				return false
+			}
 			if x.stamp[o] == x.query {
-				return
+				return true
 			}
 			x.stamp[o] = x.query
-			in := &x.info[o]
-			if in.dead || !in.sig || x.ids[o] == s.ID {
-				return
+			if !in.sig || o == self {
+				return true
 			}
 			r := x.resemblance(s.Sig, o)
 			c := containment(r, s.Shingles, int(in.shingles))
 			if r >= x.opt.MinResemblance || (c >= x.opt.MinContainment && r >= x.opt.MinResemblance/2) {
 				out = append(out, Match{ID: x.ids[o], Resemblance: r, Containment: c})
 			}
+			return true
 		})
 	}
 	sortMatches(out[exact:])
@@ -326,7 +351,7 @@ func (x *Index) Stats() Stats {
 	b += int64(len(x.byID)) * (16 + 4 + 8) * 5 / 4
 	b += int64(len(x.exact)) * (8 + 4 + 8) * 5 / 4
 	for _, t := range x.bands {
-		b += int64(cap(t.slots)) * 8
+		b += int64(cap(t.slots))*8 + int64(cap(t.prev))*4
 	}
 	st.Bytes = b
 	return st
@@ -337,23 +362,40 @@ func (s Stats) String() string {
 	return fmt.Sprintf("%d sketches (%d dead), %.1f MiB", s.Sketches, s.Dead, float64(s.Bytes)/(1<<20))
 }
 
-// table is an open-addressing multimap from 32-bit keys (never 0) to
-// ordinals, with linear probing: each slot holds key<<32 | ordinal, and 0
-// is empty.
+// table is a multimap from 32-bit band keys (never 0) to ordinals. Each
+// distinct key has one slot of an open-addressing table with linear
+// probing (key<<32 | 1 + its newest ordinal; 0 is empty), and prev links
+// each ordinal to the one added under the same key before it (1 + that
+// ordinal; 0: none). An index adds each ordinal once per band, so prev
+// is indexed by ordinal: 4 bytes per article. A key that thousands of
+// articles share (a stock sentence's shingles) is thus one slot, not a
+// run of thousands that every probe nearby must step over, and its
+// ordinals are met newest first.
 type table struct {
 	slots []uint64
 	n     int
+	prev  []uint32
 }
 
 func (t *table) add(k, v uint32) {
 	if (t.n+1)*4 > len(t.slots)*3 {
 		t.grow()
 	}
+	if int(v) >= len(t.prev) {
+		t.prev = append(t.prev, make([]uint32, int(v)+1-len(t.prev))...)
+	}
 	mask := uint32(len(t.slots) - 1)
 	for i := k & mask; ; i = (i + 1) & mask {
-		if t.slots[i] == 0 {
-			t.slots[i] = uint64(k)<<32 | uint64(v)
+		s := t.slots[i]
+		if s == 0 {
+			t.slots[i] = uint64(k)<<32 | uint64(v+1)
+			t.prev[v] = 0
 			t.n++
+			return
+		}
+		if uint32(s>>32) == k {
+			t.prev[v] = uint32(s)
+			t.slots[i] = uint64(k)<<32 | uint64(v+1)
 			return
 		}
 	}
@@ -361,17 +403,24 @@ func (t *table) add(k, v uint32) {
 
 func (t *table) grow() {
 	old := t.slots
-	size := max(64, 2*len(old))
-	t.slots = make([]uint64, size)
-	t.n = 0
+	t.slots = make([]uint64, max(64, 2*len(old)))
+	mask := uint32(len(t.slots) - 1)
 	for _, s := range old {
-		if s != 0 {
-			t.add(uint32(s>>32), uint32(s))
+		if s == 0 {
+			continue
+		}
+		for i := uint32(s>>32) & mask; ; i = (i + 1) & mask {
+			if t.slots[i] == 0 {
+				t.slots[i] = s
+				break
+			}
 		}
 	}
 }
 
-func (t *table) each(k uint32, fn func(v uint32)) {
+// each calls fn with the ordinals under k, newest first, until limit of
+// them counted (limit <= 0: all): fn says whether its ordinal counts.
+func (t *table) each(k uint32, limit int, fn func(v uint32) bool) {
 	if len(t.slots) == 0 {
 		return
 	}
@@ -381,8 +430,36 @@ func (t *table) each(k uint32, fn func(v uint32)) {
 		if s == 0 {
 			return
 		}
-		if uint32(s>>32) == k {
-			fn(uint32(s))
+		if uint32(s>>32) != k {
+			continue
+		}
+		for e, n := uint32(s), 0; e != 0 && (limit <= 0 || n < limit); e = t.prev[e-1] {
+			if fn(e - 1) {
+				n++
+			}
+		}
+		return
+	}
+}
+
+// rebuilt returns t with its ordinals renumbered by renum, leaving out
+// those renumbered to none; each key keeps its entries in their order.
+func (t *table) rebuilt(renum []uint32) table {
+	var out table
+	var es []uint32
+	for _, s := range t.slots {
+		if s == 0 {
+			continue
+		}
+		es = es[:0]
+		for e := uint32(s); e != 0; e = t.prev[e-1] {
+			if r := renum[e-1]; r != none {
+				es = append(es, r)
+			}
+		}
+		for i := len(es) - 1; i >= 0; i-- {
+			out.add(uint32(s>>32), es[i])
 		}
 	}
+	return out
 }

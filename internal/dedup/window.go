@@ -297,16 +297,7 @@ func (g *Grouper) compact() {
 		x.byID[x.ids[o]] = renum[o]
 	}
 	for b := range x.bands {
-		old := x.bands[b].slots
-		x.bands[b] = table{}
-		for _, s := range old {
-			if s == 0 {
-				continue
-			}
-			if r := renum[uint32(s)]; r != none {
-				x.bands[b].add(uint32(s>>32), r)
-			}
-		}
+		x.bands[b] = x.bands[b].rebuilt(renum)
 	}
 	x.ids, x.sigs, x.info, x.stamp, x.query = ids, sigs, info, make([]uint32, n), 0
 	g.of = of

@@ -44,8 +44,11 @@ type Options struct {
 	Hash    Hasher
 	Version string
 	// IndexBatch is how many stored articles are indexed at once; 0 =
-	// Batch. The index takes them in a goroutine of its own while the
-	// next ones are linked and stored.
+	// twice Batch. The index takes them in a goroutine of its own while
+	// the next ones are linked and stored. The search index makes one
+	// segment of each and writes it to disk before the call returns, so
+	// fewer, larger batches cost less CPU (and merging); each holds its
+	// articles in memory while they are indexed.
 	IndexBatch int
 	// Batch is how many articles are stored in one transaction, with their
 	// links; 0 = 64. BatchWait is how long the first article of a batch
@@ -117,7 +120,7 @@ func New(opt Options) (*Ingester, error) {
 		opt.Batch = 64
 	}
 	if opt.IndexBatch <= 0 {
-		opt.IndexBatch = opt.Batch
+		opt.IndexBatch = 2 * opt.Batch
 	}
 	if opt.BatchWait <= 0 {
 		opt.BatchWait = 250 * time.Millisecond
@@ -178,54 +181,24 @@ func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send 
 	stopGrace := context.AfterFunc(ctx, func() { time.AfterFunc(writeGrace, wcancel) })
 	defer stopGrace()
 	ix := g.startIndexer(ctx)
-	w := &writer{g: g, linker: linker, ctx: wctx, ix: ix}
-	err = g.opt.Pipeline.Run(ctx, feed, func(j pipeline.Job) error {
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		if w.err != nil {
-			return w.err
-		}
-		if j.Barrier() {
-			if err := w.flush(); err != nil {
-				return err
-			}
-			if err := w.index(0); err != nil {
-				return err
-			}
-			done(j, Result{})
-			return nil
-		}
-		if j.Err != nil {
-			g.fail(j.Name, j.Err)
-			done(j, Result{Name: j.Name, Err: j.Err})
-			return nil
-		}
-		return w.add(j)
-	})
-	// Store the open batch, keep the story engine's word counts, and index
+	w := newWriter(g, linker, ctx, wctx, ix)
+	err = g.opt.Pipeline.Run(ctx, feed, w.sink)
+	// Store what is linked, keep the story engine's word counts, and index
 	// what is stored, even when the run was interrupted (with a context of
 	// their own: the store already holds these articles).
-	w.mu.Lock()
-	w.closed = true
-	if w.timer != nil {
-		w.timer.Stop()
+	prior, cerr := w.close()
+	switch {
+	case prior != nil && (err == nil || errors.Is(err, context.Canceled)):
+		err = prior
+	case cerr != nil && err == nil:
+		err = cerr
 	}
-	if w.err == nil {
-		if ferr := w.flush(); ferr != nil && err == nil {
-			err = ferr
-		}
-	} else if err == nil || errors.Is(err, context.Canceled) {
-		err = w.err
-	}
-	w.mu.Unlock()
 	ictx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 	defer cancel()
 	if serr := g.opt.Store.ApplyLinked(ictx, store.Linked{State: linker.State()}); serr != nil && err == nil {
 		err = fmt.Errorf("ingest: save link state: %w", serr)
 	}
-	w.mu.Lock()
 	ierr := w.index(0)
-	w.mu.Unlock()
 	// Interrupted, the index gets a moment: what it has not taken then
 	// stays pending in the store, and the next run indexes it first.
 	wait := time.Minute
@@ -245,274 +218,6 @@ func (g *Ingester) Run(ctx context.Context, feed func(ctx context.Context, send 
 // batch being stored then is stored whole, or rolled back whole when it
 // takes longer.
 const writeGrace = 500 * time.Millisecond
-
-// writer is the ingester's sink: it links each article as it comes,
-// stores them in batches with their links, and indexes what was stored.
-// Its methods are called with mu held, from the pipeline's sink and from
-// the timer that stores a batch that waited long enough.
-type writer struct {
-	g      *Ingester
-	linker *link.Linker
-	ctx    context.Context
-	ix     *indexer
-
-	mu sync.Mutex
-	// batch is linked and waiting to be stored; since is when its first
-	// article came, timer stores it BatchWait later.
-	batch []pending
-	since time.Time
-	timer *time.Timer
-	// stored are stored articles waiting for the index.
-	stored []store.Item
-	// err is the error that stopped the writer (from the timer: the next
-	// sink call returns it); closed is set when the run ends.
-	err    error
-	closed bool
-}
-
-// pending is a linked article waiting for its batch to be stored.
-type pending struct {
-	j      pipeline.Job
-	hash   string
-	linked store.Linked
-}
-
-// add links the article of j and adds it to the batch, storing the batch
-// when it is full or waited long enough.
-func (w *writer) add(j pipeline.Job) error {
-	t0 := time.Now()
-	p := pending{j: j, hash: w.g.hash(j.Article), linked: w.linker.Link(j.Article)}
-	w.g.addTime(&w.g.sum.Link, time.Since(t0))
-	w.batch = append(w.batch, p)
-	if len(w.batch) == 1 {
-		w.since = time.Now()
-		if w.timer == nil {
-			w.timer = time.AfterFunc(w.g.opt.BatchWait, w.due)
-		} else {
-			w.timer.Reset(w.g.opt.BatchWait)
-		}
-	}
-	if len(w.batch) >= w.g.opt.Batch || time.Since(w.since) >= w.g.opt.BatchWait {
-		return w.flush()
-	}
-	return nil
-}
-
-// due stores the batch when it waited BatchWait and no article came to
-// store it.
-func (w *writer) due() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.closed || w.err != nil || len(w.batch) == 0 || time.Since(w.since) < w.g.opt.BatchWait {
-		return
-	}
-	if err := w.flush(); err != nil {
-		w.err = err
-	} else if err := w.index(w.g.opt.IndexBatch); err != nil {
-		w.err = err
-	}
-}
-
-// flush stores the batch. An article the store refuses fails alone: the
-// articles linked after it are unlinked, linked again without it and
-// stored. An error that is not one article's (a full disk, the context)
-// ends the run; what was stored before stays.
-func (w *writer) flush() error {
-	if w.timer != nil {
-		w.timer.Stop()
-	}
-	for len(w.batch) > 0 {
-		outs, err := w.put(w.batch)
-		if err == nil {
-			w.done(w.batch, outs)
-			w.batch = w.batch[:0]
-			break
-		}
-		var ie *store.ItemError
-		switch {
-		case w.ctx.Err() != nil || errors.Is(err, news.ErrDiskFull):
-			// Every later article would fail the same way: stop once.
-			w.unlink(w.batch)
-			w.batch = w.batch[:0]
-			return fmt.Errorf("ingest: store: %w", err)
-		case errors.As(err, &ie) && ie.Index >= 0 && ie.Index < len(w.batch):
-			// The articles before it were linked without it: they are
-			// stored as they are. The ones after it are linked again.
-			k := ie.Index
-			if err := w.store(w.batch[:k]); err != nil {
-				return err
-			}
-			w.unlink(w.batch[k:])
-			w.refuse(w.batch[k], ie.Err)
-			w.batch = w.relink(w.batch[k+1:])
-		case len(w.batch) == 1:
-			w.unlink(w.batch)
-			w.refuse(w.batch[0], err)
-			w.batch = w.batch[:0]
-		default:
-			// Not one article's error, as far as the store says: store
-			// them one at a time, so that each failure names its own.
-			w.unlink(w.batch)
-			rest := append([]pending(nil), w.batch...)
-			w.batch = w.batch[:0]
-			for _, p := range rest {
-				w.batch = w.relink([]pending{p})
-				if err := w.flush(); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return w.index(w.g.opt.IndexBatch)
-}
-
-// store stores ps, as linked, in one batch; any error ends the run.
-func (w *writer) store(ps []pending) error {
-	if len(ps) == 0 {
-		return nil
-	}
-	outs, err := w.put(ps)
-	if err != nil {
-		w.unlink(ps)
-		return fmt.Errorf("ingest: store: %w", err)
-	}
-	w.done(ps, outs)
-	return nil
-}
-
-// put writes ps, as linked, in one transaction of the store.
-func (w *writer) put(ps []pending) ([]store.Outcome, error) {
-	items := make([]store.LinkedItem, len(ps))
-	for i, p := range ps {
-		items[i] = store.LinkedItem{Article: p.j.Article, Hash: p.hash, Linked: p.linked}
-	}
-	t0 := time.Now()
-	outs, err := w.g.opt.Store.PutLinkedBatch(w.ctx, items)
-	w.g.addTime(&w.g.sum.Store, time.Since(t0))
-	return outs, err
-}
-
-// unlink undoes the links of ps, which were not stored.
-func (w *writer) unlink(ps []pending) {
-	ids := make([]string, len(ps))
-	outs := make([]store.Linked, len(ps))
-	for i, p := range ps {
-		ids[i], outs[i] = p.j.Article.ID, p.linked
-	}
-	w.linker.Unlink(ids, outs)
-}
-
-// relink links ps again, in order, and returns them.
-func (w *writer) relink(ps []pending) []pending {
-	out := make([]pending, len(ps))
-	for i, p := range ps {
-		p.linked = w.linker.Link(p.j.Article)
-		out[i] = p
-	}
-	return out
-}
-
-// refuse reports an article the store refused, like any other bad item:
-// a store that is broken fails the next ones too and the user sees them
-// all.
-func (w *writer) refuse(p pending, err error) {
-	err = fmt.Errorf("store: %w", err)
-	w.g.fail(p.j.Name, err)
-	done(p.j, Result{Name: p.j.Name, ID: p.j.Article.ID, Err: err})
-}
-
-// done counts and reports the stored articles ps, with the store's
-// outcomes, and keeps the changed ones for the index.
-func (w *writer) done(ps []pending, outs []store.Outcome) {
-	for i, p := range ps {
-		a, out := p.j.Article, outs[i]
-		w.g.count(out)
-		if out != store.Unchanged {
-			if a.DuplicateOf != "" {
-				w.g.mu.Lock()
-				w.g.sum.Copies++
-				w.g.mu.Unlock()
-			}
-			if w.g.opt.Stored != nil {
-				w.g.opt.Stored(a, out)
-			}
-			w.stored = append(w.stored, store.Item{Article: a, Hash: p.hash})
-		}
-		done(p.j, Result{Name: p.j.Name, ID: a.ID, Outcome: out})
-	}
-}
-
-// index hands the stored articles to the indexer once at least atLeast
-// wait. It returns the error that stopped the indexer, if any.
-func (w *writer) index(atLeast int) error {
-	if len(w.stored) == 0 || len(w.stored) < atLeast {
-		return w.ix.error()
-	}
-	err := w.ix.add(w.stored)
-	w.stored = nil
-	return err
-}
-
-// indexer indexes stored articles in a goroutine of its own, a batch at a
-// time in the order they were stored, while the sink links and stores the
-// next ones.
-type indexer struct {
-	g      *Ingester
-	ctx    context.Context
-	cancel context.CancelFunc
-	jobs   chan []store.Item
-	done   chan struct{}
-
-	mu  sync.Mutex
-	err error
-}
-
-// startIndexer starts an indexer. Its writes outlive ctx (the store holds
-// the articles already) until close.
-func (g *Ingester) startIndexer(ctx context.Context) *indexer {
-	ictx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	x := &indexer{g: g, ctx: ictx, cancel: cancel, jobs: make(chan []store.Item), done: make(chan struct{})}
-	go func() {
-		defer close(x.done)
-		for items := range x.jobs {
-			if x.error() != nil {
-				continue
-			}
-			if err := g.indexItems(x.ctx, items); err != nil {
-				x.mu.Lock()
-				x.err = err
-				x.mu.Unlock()
-			}
-		}
-	}()
-	return x
-}
-
-// add queues items, waiting while the indexer is a batch behind.
-func (x *indexer) add(items []store.Item) error {
-	if err := x.error(); err != nil {
-		return err
-	}
-	x.jobs <- items
-	return nil
-}
-
-func (x *indexer) error() error {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	return x.err
-}
-
-// close waits for the queued batches to be indexed, at most wait, and
-// returns the indexer's error.
-func (x *indexer) close(wait time.Duration) error {
-	close(x.jobs)
-	t := time.AfterFunc(wait, x.cancel)
-	<-x.done
-	t.Stop()
-	x.cancel()
-	return x.error()
-}
 
 // addTime adds d to the summary's duration *to.
 func (g *Ingester) addTime(to *time.Duration, d time.Duration) {

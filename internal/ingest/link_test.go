@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -208,5 +209,66 @@ func TestIngestRefusedInBatch(t *testing.T) {
 				t.Errorf("%s stored", refused)
 			}
 		})
+	}
+}
+
+// slowRefusing stores a batch slowly, so that the linker runs batches
+// ahead of the store, and refuses one article.
+type slowRefusing struct {
+	refusing
+	delay time.Duration
+}
+
+func (r slowRefusing) PutLinkedBatch(ctx context.Context, items []store.LinkedItem) ([]store.Outcome, error) {
+	time.Sleep(r.delay)
+	return r.refusing.PutLinkedBatch(ctx, items)
+}
+
+// TestIngestRefusedQueued: an article refused while the batches linked
+// after it wait for the store: they are unlinked and linked again, and
+// every link is as in an ingest without it.
+func TestIngestRefusedQueued(t *testing.T) {
+	at := func(h int) time.Time { return time.Date(2026, 2, 3, h, 0, 0, 0, time.FixedZone("IST", 19800)) }
+	edited := strings.Replace(wire, "संवाददाताओं", "पत्रकारों", 1)
+	pages := []page{
+		{"later", "मिट्टी जांच", edited, at(12)},
+		{"first", "बिहार में मिट्टी जांच केंद्र खुलेंगे", wire, at(8)},
+		{"mirror", "मिट्टी जांच केंद्र", wire, at(13)},
+		{"again", "मिट्टी जांच केंद्र खुलेंगे", edited, at(14)},
+		{"last", "मिट्टी जांच केंद्र", wire, at(9)},
+	}
+	for _, batch := range []int{1, 2} {
+		for _, refused := range []string{"later", "first", "mirror"} {
+			t.Run(fmt.Sprint(refused, batch), func(t *testing.T) {
+				var without []page
+				for _, p := range pages {
+					if p.id != refused {
+						without = append(without, p)
+					}
+				}
+				want := openSQLite(t)
+				if _, err := linkedIngester(t, want).Run(t.Context(), feedPages(without)); err != nil {
+					t.Fatal(err)
+				}
+				st := openSQLite(t)
+				g := linkedIngester(t, slowRefusing{refusing{st, refused}, 30 * time.Millisecond})
+				g.opt.Batch = batch
+				s, err := g.Run(t.Context(), feedPages(pages))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if s.New != len(without) || s.Failed != 1 || s.Failures[0].Name != refused {
+					t.Fatalf("summary %+v", s)
+				}
+				for _, p := range without {
+					if got, w := linksOf(t, st, p.id), linksOf(t, want, p.id); got != w {
+						t.Errorf("%s: %+v, want %+v", p.id, got, w)
+					}
+				}
+				if _, err := st.Get(t.Context(), refused); err == nil {
+					t.Errorf("%s stored", refused)
+				}
+			})
+		}
 	}
 }

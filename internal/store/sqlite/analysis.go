@@ -16,8 +16,9 @@ import (
 var _ store.Analyst = (*Store)(nil)
 
 // putAnalysis replaces the analysis rows of r's article (entities named,
-// quotes, events) in w.
-func putAnalysis(ctx context.Context, w *wtx, r row) error {
+// quotes, events) in w. A new article has none to delete: its rows go
+// with its row in articles, which it did not have.
+func putAnalysis(ctx context.Context, w *wtx, r row, isNew bool) error {
 	a := r.article
 	for _, q := range []string{
 		`DELETE FROM mentions WHERE article = ?`,
@@ -25,6 +26,9 @@ func putAnalysis(ctx context.Context, w *wtx, r row) error {
 		`DELETE FROM events WHERE article = ?`,
 		`DELETE FROM event_roles WHERE article = ?`,
 	} {
+		if isNew {
+			break
+		}
 		if err := w.exec(ctx, q, a.ID); err != nil {
 			return fmt.Errorf("article %q: analysis: %w", a.ID, err)
 		}
@@ -34,11 +38,16 @@ func putAnalysis(ctx context.Context, w *wtx, r row) error {
 		if e.Names == nil {
 			names = []byte("{}")
 		}
-		search := strings.ToLower(e.Name + " " + string(names))
-		if err := w.exec(ctx, `INSERT INTO entities (id, name, type, wikidata, names, search) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, wikidata = excluded.wikidata,
-			names = excluded.names, search = excluded.search`, e.ID, e.Name, e.Type, e.Wikidata, string(names), search); err != nil {
-			return fmt.Errorf("article %q: entity %q: %w", a.ID, e.ID, err)
+		// An entity row is the same in most articles that name it: it is
+		// written when it changes, not once per mention.
+		if key := entityKey(e.Name, e.Type, e.Wikidata, string(names)); !w.written(e.ID, key) {
+			if err := w.exec(ctx, `INSERT INTO entities (id, name, type, wikidata, names, search) VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, wikidata = excluded.wikidata,
+				names = excluded.names, search = excluded.search`, e.ID, e.Name, e.Type, e.Wikidata, string(names),
+				strings.ToLower(e.Name+" "+string(names))); err != nil {
+				return fmt.Errorf("article %q: entity %q: %w", a.ID, e.ID, err)
+			}
+			w.wrote(e.ID, key)
 		}
 		if err := w.exec(ctx, `INSERT OR IGNORE INTO mentions (entity, article, published, count) VALUES (?, ?, ?, ?)`,
 			e.ID, a.ID, r.published, len(e.Mentions)); err != nil {

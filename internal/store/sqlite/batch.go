@@ -15,9 +15,26 @@ import (
 type wtx struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// ents are the entity rows written in the transaction (id → the
+	// row's values, see entityKey), for the store's entity cache once it
+	// commits; known is that cache, nil for none.
+	ents  map[string]string
+	known *entityCache
 }
 
-func newWtx(tx *sql.Tx) *wtx { return &wtx{tx: tx, stmts: map[string]*sql.Stmt{}} }
+func newWtx(tx *sql.Tx, known *entityCache) *wtx {
+	return &wtx{tx: tx, stmts: map[string]*sql.Stmt{}, known: known}
+}
+
+// commit commits the transaction and then tells the entity cache what it
+// wrote.
+func (w *wtx) commit() error {
+	if err := w.tx.Commit(); err != nil {
+		return err
+	}
+	w.known.add(w.ents)
+	return nil
+}
 
 // stmt returns the statement of q, prepared in the transaction once.
 func (w *wtx) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
@@ -72,7 +89,7 @@ func (s *Store) putLinked(ctx context.Context, items []store.LinkedItem) ([]stor
 		return nil, full(err)
 	}
 	defer tx.Rollback()
-	w := newWtx(tx)
+	w := newWtx(tx, &s.ents)
 	for i, it := range items {
 		o, err := putRows(ctx, w, rows[i:i+1])
 		if err == nil {
@@ -83,7 +100,7 @@ func (s *Store) putLinked(ctx context.Context, items []store.LinkedItem) ([]stor
 		}
 		out[i] = o[0]
 	}
-	if err := tx.Commit(); err != nil {
+	if err := w.commit(); err != nil {
 		return nil, full(err)
 	}
 	return out, nil

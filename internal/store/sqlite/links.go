@@ -41,7 +41,7 @@ func (s *Store) ApplyLinked(ctx context.Context, l store.Linked) error {
 		return fmt.Errorf("sqlite: apply links: %w", full(err))
 	}
 	defer tx.Rollback()
-	if err := applyLinked(ctx, newWtx(tx), l); err != nil {
+	if err := applyLinked(ctx, newWtx(tx, nil), l); err != nil {
 		return fmt.Errorf("sqlite: apply links: %w", full(err))
 	}
 	if err := tx.Commit(); err != nil {

@@ -107,11 +107,12 @@ func (s *Store) put(ctx context.Context, items []Item) ([]store.Outcome, error) 
 		return nil, err
 	}
 	defer tx.Rollback()
-	out, err := putRows(ctx, newWtx(tx), rows)
+	w := newWtx(tx, &s.ents)
+	out, err := putRows(ctx, w, rows)
 	if err != nil {
 		return nil, err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := w.commit(); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -138,7 +139,7 @@ func putRows(ctx context.Context, w *wtx, rows []row) ([]store.Outcome, error) {
 			if err := putRaw(ctx, w, r); err != nil {
 				return nil, err
 			}
-			if err := putAnalysis(ctx, w, r); err != nil {
+			if err := putAnalysis(ctx, w, r, true); err != nil {
 				return nil, err
 			}
 			out[i] = store.New
@@ -155,7 +156,7 @@ func putRows(ctx context.Context, w *wtx, rows []row) ([]store.Outcome, error) {
 			if err := putRaw(ctx, w, r); err != nil {
 				return nil, err
 			}
-			if err := putAnalysis(ctx, w, r); err != nil {
+			if err := putAnalysis(ctx, w, r, false); err != nil {
 				return nil, err
 			}
 			out[i] = store.Updated

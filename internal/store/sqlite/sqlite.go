@@ -44,6 +44,9 @@ type Store struct {
 	logger *slog.Logger
 	// readOnly: opened by OpenReadOnly; w is r, and writes fail.
 	readOnly bool
+	// ents are the entity rows committed, so that they are not written
+	// again (see entityCache).
+	ents entityCache
 }
 
 // Open opens the database at path, creating it when absent, and brings its
