@@ -470,10 +470,15 @@ func shapeOf(t string) string {
 		s = "p"
 	}
 	if len(t) > 1 && t[len(t)-1] == '.' {
-		s += "."
+		// a constant, as the others are: a record keeps its shape, and
+		// need not copy it
+		s = dotted[s]
 	}
 	return s
 }
+
+// dotted maps each shape to the shape of the same token ending in a dot.
+var dotted = map[string]string{"m": "m.", "d": "d.", "9": "9.", "U": "U.", "A": "A.", "a": "a.", "p": "p."}
 
 // prefixes and suffixes of up to this many code points are features.
 const (

@@ -156,8 +156,15 @@ func (c *wordCache) put(t string, x *alone) *alone {
 		return x
 	}
 	// tokens are often slices of an article's text: a kept record must
-	// not keep the article
-	x.folded, x.word, x.shape = strings.Clone(x.folded), strings.Clone(x.word), strings.Clone(x.shape)
+	// not keep the article (the word of a record is mostly its folded
+	// word: one copy for both; the shape is a constant of shapeOf)
+	same := x.word == x.folded
+	x.folded = strings.Clone(x.folded)
+	if same {
+		x.word = x.folded
+	} else {
+		x.word = strings.Clone(x.word)
+	}
 	var scratch []uint64
 	c.m.vecOf(x, 0, &scratch)
 	if c.m.second != nil {
