@@ -330,7 +330,7 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 				}
 			}
 			if i > 1 {
-				m.table.addRef(row, vs[i-2].prev2)
+				addVec(row, vs[i-2], vPrev2)
 			}
 			if i+1 < n {
 				addVec(row, vs[i+1], vNext)
@@ -339,7 +339,7 @@ func (m *Model) labelsOf(ts []token, pass int) []int {
 				}
 			}
 			if i+2 < n {
-				m.table.addRef(row, vs[i+2].next2)
+				addVec(row, vs[i+2], vNext2)
 			}
 			wk.feats, wk.found = contextSlots(wk.feats[:0], wk.found[:0], sm, ts, i)
 		} else {

@@ -11,10 +11,8 @@ import (
 // own word, shape and affixes; the word before it as "previous word", …).
 // A document's tokens share one alone record per distinct token, so the
 // weights of those features are summed once per distinct token and model
-// into dense vectors, and a token adds three vectors and the weights of two
-// slots (those of the words two before and after it, one feature each: a
-// slot holds its weights in fewer bytes than a vector of L scores) and
-// looks up only the features of its context.
+// into dense vectors, and a token adds five vectors and looks up only the
+// features of its context.
 //
 // The sums are exact, hence equal to the feature-by-feature sums in any
 // order: every weight is a whole multiple of quantStep (1/64, a power of
@@ -24,9 +22,11 @@ import (
 
 // The vectors of a wordVec, each L scores long.
 const (
-	vSelf = iota // the features of the token itself
-	vPrev        // the token as the one before: fPrev, fPrevSuffix
-	vNext        // the token as the one after: fNext, fNextSuffix
+	vSelf  = iota // the features of the token itself
+	vPrev         // the token as the one before: fPrev, fPrevSuffix
+	vNext         // the token as the one after: fNext, fNextSuffix
+	vPrev2        // the token two before: fPrev2
+	vNext2        // the token two after: fNext2
 	nVecs
 )
 
@@ -38,9 +38,6 @@ type wordVec struct {
 	// with the token as the one before a token of frequency bucket b, and
 	// of fFreqNext with it as the one after
 	freqPrev, freqNext [nFreq]uint64
-	// prev2 and next2 are the slot refs (0: none) of fPrev2 and fNext2 of
-	// the token: the token two before and two after
-	prev2, next2 uint64
 }
 
 // nFreq is the number of frequency buckets (lexFreqMask).
@@ -110,7 +107,8 @@ func (m *Model) vecOf(a *alone, pass int, scratch *[]uint64) *wordVec {
 	h := a.h
 	m.addWeights(v.v[vPrev*L:(vPrev+1)*L], append([]uint64{h.asPrev, h.asPrevSuffix}, h.en().xPrev...))
 	m.addWeights(v.v[vNext*L:(vNext+1)*L], append([]uint64{h.asNext, h.asNextSuffix}, h.en().xNext...))
-	v.prev2, v.next2 = m.table.ref(h.asPrev2), m.table.ref(h.asNext2)
+	m.addWeights(v.v[vPrev2*L:(vPrev2+1)*L], []uint64{h.asPrev2})
+	m.addWeights(v.v[vNext2*L:(vNext2+1)*L], []uint64{h.asNext2})
 	for b := range uint64(nFreq) {
 		v.freqPrev[b] = m.table.ref(h.freqPrev.num(b).sum())
 		v.freqNext[b] = m.table.ref(start(fFreqNext).num(b).str(a.word).sum())

@@ -154,16 +154,10 @@ func checkWordVectors(t *testing.T, m *Model, doc [][]string) {
 				pm.addWeights(want, fs)
 				got := make([]float32, L)
 				addVec(got, pm.vecOf(ts[i].alone, pass, &scratch), vSelf)
-				for d, v := range map[int]int{-1: vPrev, 1: vNext} {
+				for d, v := range map[int]int{-1: vPrev, -2: vPrev2, 1: vNext, 2: vNext2} {
 					if j := i + d; j >= 0 && j < len(ts) {
 						addVec(got, pm.vecOf(ts[j].alone, pass, &scratch), v)
 					}
-				}
-				if i >= 2 {
-					pm.table.addRef(got, pm.vecOf(ts[i-2].alone, pass, &scratch).prev2)
-				}
-				if i+2 < len(ts) {
-					pm.table.addRef(got, pm.vecOf(ts[i+2].alone, pass, &scratch).next2)
 				}
 				pm.addWeights(got, contextFeatures(nil, ts, i))
 				for c := range want {
