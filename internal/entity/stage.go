@@ -153,17 +153,17 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	type tagged struct {
 		toks  []string
 		words []string // kb.Word of each token
-		spans []news.Span
+		at    tokenIndex
 		found []span
 	}
 	var sents []tagged
 	var doc [][]string
 	for _, sent := range a.Segments.Sentences {
-		toks, spans := sentenceTokens(a.Text, a.Segments, sent)
+		toks, at := sentenceTokens(a.Text, a.Segments, sent)
 		if len(toks) == 0 {
 			continue
 		}
-		sents = append(sents, tagged{toks: toks, spans: spans})
+		sents = append(sents, tagged{toks: toks, at: at})
 		doc = append(doc, toks)
 	}
 	spans, words, err := s.docSpans(ctx, doc, nil)
@@ -178,7 +178,7 @@ func (s *Stage) Process(ctx context.Context, a *news.Article) error {
 	for _, t := range sents {
 		for _, sp := range t.found {
 			ms = append(ms, mention{
-				start: t.spans[sp.Start].Start, end: t.spans[sp.End-1].End,
+				start: t.at.span(a.Segments, sp.Start).Start, end: t.at.span(a.Segments, sp.End-1).End,
 				typ: sp.Type, entry: sp.entry, tokens: t.toks[sp.Start:sp.End], words: t.words[sp.Start:sp.End], short: sp.short,
 			})
 		}
@@ -268,21 +268,47 @@ func propagate(found []span, tokens, words []string, surnames map[string]bool) [
 	return found
 }
 
-// sentenceTokens returns the tokens of a sentence and their byte spans,
-// with out-of-range tokens skipped.
-func sentenceTokens(text string, seg *news.Segments, sent news.Sentence) ([]string, []news.Span) {
+// tokenIndex tells which token of an article's segments each token of a
+// sentence is: the token at first+i, unless at is not nil (a sentence some
+// of whose tokens were out of range), when it is at[i]. Most sentences
+// need 8 bytes for it, not 16 a token.
+type tokenIndex struct {
+	first int
+	at    []int32
+}
+
+// span returns the byte span of token i of the sentence.
+func (x tokenIndex) span(seg *news.Segments, i int) news.Span {
+	if x.at != nil {
+		return seg.Tokens[x.at[i]].Span
+	}
+	return seg.Tokens[x.first+i].Span
+}
+
+// sentenceTokens returns the tokens of a sentence and which tokens of seg
+// they are, with out-of-range tokens skipped.
+func sentenceTokens(text string, seg *news.Segments, sent news.Sentence) ([]string, tokenIndex) {
 	first, last := max(sent.First, 0), min(sent.Last, len(seg.Tokens))
 	if first >= last {
-		return nil, nil
+		return nil, tokenIndex{}
 	}
+	x := tokenIndex{first: first}
 	toks := make([]string, 0, last-first)
-	spans := make([]news.Span, 0, last-first)
-	for _, t := range seg.Tokens[first:last] {
+	for j, t := range seg.Tokens[first:last] {
 		if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+			if x.at == nil {
+				// the tokens so far were in range
+				x.at = make([]int32, j, last-first)
+				for k := range x.at {
+					x.at[k] = int32(first + k)
+				}
+			}
 			continue
 		}
 		toks = append(toks, text[t.Start:t.End])
-		spans = append(spans, t.Span)
+		if x.at != nil {
+			x.at = append(x.at, int32(first+j))
+		}
 	}
-	return toks, spans
+	return toks, x
 }

@@ -100,7 +100,7 @@ func longShape(t string) string {
 }
 
 // englishHashes works out the English set's hashes of token tk alone.
-func englishHashes(h *wordHashes, tk *alone) {
+func englishHashes(h *englishWordHashes, tk *alone) {
 	h.xSelf = append(h.xSelf, start(fXShape).str(tk.lshape).sum())
 	if tk.runes > 4 {
 		k, n := 0, 0
@@ -211,14 +211,14 @@ func englishContext(dst []uint64, ts []token, i int) []uint64 {
 	}
 	prev := xPairBos
 	if i > 0 {
-		prev = ts[i-1].h.xPair
+		prev = ts[i-1].h.x.xPair
 	}
 	dst = append(dst,
-		t.h.xStyle.num(uint64(t.form&7)).sum(),
-		t.h.xPair.str(next).num(1).sum(), // the token is the first of the pair
-		prev.str(t.lshape).num(2).sum())  // the second
+		t.h.x.xStyle.num(uint64(t.form&7)).sum(),
+		t.h.x.xPair.str(next).num(1).sum(), // the token is the first of the pair
+		prev.str(t.lshape).num(2).sum())    // the second
 	if open := t.form >> 3; open != 0 {
-		dst = append(dst, t.h.xOpen.num(uint64(open)).sum())
+		dst = append(dst, t.h.x.xOpen.num(uint64(open)).sum())
 	}
 	return dst
 }

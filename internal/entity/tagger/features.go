@@ -130,39 +130,43 @@ type token struct {
 }
 
 // alone is what features need of a token on its own, the same wherever it
-// occurs: a document's tokens share one per distinct token.
+// occurs: a document's tokens share one per distinct token. (Its fields
+// are ordered, and its numbers sized, so that it takes 128 bytes: a
+// document holds one for each distinct word that the shared records do
+// not hold.)
 type alone struct {
 	folded string // wordOf the token, "" for punctuation
 	word   string // folded word; the raw token when that is punctuation
 	shape  string
+	// h holds the hashes of the features that depend on this token alone
+	h *wordHashes
+	// vec holds the token's word vectors for the models of two passes
+	vec [2]*wordVec
+	// lshape, with EnglishFeatures, is the token's long shape
+	lshape string
+	// facts is what a WordGazetteer knows of the word
+	facts any
+	runes int32
+	// acronym is the number of letter names the token spells (ईबीआरडी: 4),
+	// 0 when it is not an acronym written in Devanagari.
+	acronym int32
+	// nAffixes is len(h.affixes), at hand without reading h
+	nAffixes int32
+	lex      uint32
 	// shapeID is the id of shape among the small features' (small.go),
 	// 0 when it has none
 	shapeID uint8
 	dot     bool
 	// conj is set when the word joins the items of a list (conjunctions)
 	conj  bool
-	runes int
-	lex   uint32
 	punct bool
-	// acronym is the number of letter names the token spells (ईबीआरडी: 4),
-	// 0 when it is not an acronym written in Devanagari.
-	acronym int
-	// h holds the hashes of the features that depend on this token alone
-	h *wordHashes
-	// nAffixes is len(h.affixes), at hand without reading h
-	nAffixes int
-	// vec holds the token's word vectors for the models of two passes
-	vec [2]*wordVec
 	// shared is set on the records of a wordCache, which documents tagged
 	// at once share: read-only, with both vectors worked out
 	shared bool
-	// set is the feature set the record was made for; lshape and class,
-	// with EnglishFeatures, the token's long shape and class (classOf)
-	set    FeatureSet
-	lshape string
-	class  uint8
-	// facts is what a WordGazetteer knows of the word
-	facts any
+	// set is the feature set the record was made for; class, with
+	// EnglishFeatures, the token's class (classOf)
+	set   FeatureSet
+	class uint8
 }
 
 // wordHashes are the feature hashes, and the starts of the hashes, that
@@ -178,6 +182,13 @@ type wordHashes struct {
 	prevWord                         hasher // fPrevWord with the word as prev
 	wordNext                         hasher // fWordNext of the word
 	freqPrev                         hasher // fFreqPrev with the word as prev
+	// x holds the English set's hashes; nil for the base set, which keeps
+	// the hashes of a Hindi word in 128 bytes rather than 256
+	x *englishWordHashes
+}
+
+// englishWordHashes are the English set's hashes of a token alone.
+type englishWordHashes struct {
 	// the English set's features of the token alone (form, then own: the
 	// word itself), and as the token before and after another
 	xSelf, xOwn  []uint64
@@ -185,6 +196,19 @@ type wordHashes struct {
 	// the starts of the English set's context features of the token
 	// (englishContext)
 	xStyle, xOpen, xPair hasher
+}
+
+// noEnglish stands for the English hashes of a token of the base set:
+// none.
+var noEnglish englishWordHashes
+
+// en returns the English set's hashes of the token, none for the base
+// set.
+func (h *wordHashes) en() *englishWordHashes {
+	if h.x == nil {
+		return &noEnglish
+	}
+	return h.x
 }
 
 // hashesOf works out the wordHashes of token tk.
@@ -204,9 +228,10 @@ func hashesOf(tk *alone) *wordHashes {
 		wordNext:     start(fWordNext).str(w),
 		freqPrev:     start(fFreqPrev).str(w),
 	}
-	h.affixes = affixHashes(nil, w, tk.runes)
+	h.affixes = affixHashes(nil, w, int(tk.runes))
 	if tk.set == EnglishFeatures {
-		englishHashes(h, tk)
+		h.x = &englishWordHashes{}
+		englishHashes(h.x, tk)
 	}
 	return h
 }
@@ -308,12 +333,12 @@ func aloneOf(t, word string, lex lexicon, set FeatureSet) *alone {
 	if w == "" {
 		w = t
 	}
-	tk := &alone{folded: word, word: w, shape: shapeOf(t), dot: len(t) > 1 && (t[len(t)-1] == '.'), runes: utf8.RuneCountInString(w)}
+	tk := &alone{folded: word, word: w, shape: shapeOf(t), dot: len(t) > 1 && (t[len(t)-1] == '.'), runes: int32(utf8.RuneCountInString(w))}
 	tk.punct = word == "" || word == "-"
 	tk.shapeID = shapeID(tk.shape)
 	tk.conj = conjunctions[w]
 	if l, ok := translit.Spelled(w); ok {
-		tk.acronym = len(l)
+		tk.acronym = int32(len(l))
 	}
 	if lex != nil && word != "" {
 		tk.lex = lex[word]
@@ -322,7 +347,7 @@ func aloneOf(t, word string, lex lexicon, set FeatureSet) *alone {
 		tk.set, tk.lshape, tk.class = set, longShape(t), uint8(classOf(t))
 	}
 	tk.h = hashesOf(tk)
-	tk.nAffixes = len(tk.h.affixes)
+	tk.nAffixes = int32(len(tk.h.affixes))
 	return tk
 }
 
@@ -445,10 +470,15 @@ func shapeOf(t string) string {
 		s = "p"
 	}
 	if len(t) > 1 && t[len(t)-1] == '.' {
-		s += "."
+		// a constant, as the others are: a record keeps its shape, and
+		// need not copy it
+		s = dotted[s]
 	}
 	return s
 }
+
+// dotted maps each shape to the shape of the same token ending in a dot.
+var dotted = map[string]string{"m": "m.", "d": "d.", "9": "9.", "U": "U.", "A": "A.", "a": "a.", "p": "p."}
 
 // prefixes and suffixes of up to this many code points are features.
 const (
@@ -527,12 +557,12 @@ func features(dst []uint64, ts []token, i int) ([]uint64, int) {
 		dst, _ = hintFeatures(dst, nil, nil, ts, i)
 	}
 	if t.set == EnglishFeatures {
-		dst = append(dst, t.h.xSelf...)
+		dst = append(dst, t.h.en().xSelf...)
 		if pt != nil {
-			dst = append(dst, ph.xPrev...)
+			dst = append(dst, ph.en().xPrev...)
 		}
 		if nt != nil {
-			dst = append(dst, nh.xNext...)
+			dst = append(dst, nh.en().xNext...)
 		}
 		dst = englishContext(dst, ts, i)
 	}
@@ -601,7 +631,7 @@ func ownFeatures(dst []uint64, ts []token, i int) []uint64 {
 			ph.freqPrev.num(fb).sum(),
 			start(fFreqNext).num(fb).str(next).sum())
 	}
-	return append(dst, t.h.xOwn...)
+	return append(dst, t.h.en().xOwn...)
 }
 
 func suffix(w string, n int) string {

@@ -18,11 +18,12 @@ import (
 
 // hint is what the first pass says of one token.
 type hint struct {
+	// near has bit l set when the first pass gave label l to the same word
+	// elsewhere in the window of sentences around the token. (It comes
+	// first so that the hint takes 12 bytes, and a token record 32.)
+	near uint16
 	// p1 is the first pass's label of the token.
 	p1 int8
-	// near has bit l set when the first pass gave label l to the same word
-	// elsewhere in the window of sentences around the token.
-	near uint16
 	// seen is how often the word occurs elsewhere in the window (at most
 	// 3).
 	seen uint8
@@ -37,16 +38,24 @@ var conjunctions = map[string]bool{",": true, "और": true, "तथा": true,
 // hints computes the hints of every sentence of a document from the first
 // pass's labels, with the window of sentences before and after each one.
 func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint {
+	return hintsBy(ls, func(k int) []string { return words[k] }, labels, window)
+}
+
+// hintsBy is hints, given the words of sentence k by wordsOf(k), which may
+// return the same buffer each time (what it returned before is not read
+// again), so that a document's words need not all be at hand at once.
+// labels holds a label for each word of each sentence.
+func hintsBy[L int | int8](ls *labelSet, wordsOf func(k int) []string, labels [][]L, window int) [][]hint {
 	// the counts of each word, by index into cs: one slice rather than an
 	// allocation per distinct word, both kept from document to document
 	hb := hintPool.Get().(*hintBufs)
 	defer hb.put()
 	near, cs := hb.near, hb.cs[:0]
 	add := func(k, d int) {
-		if k < 0 || k >= len(words) {
+		if k < 0 || k >= len(labels) {
 			return
 		}
-		for i, w := range words[k] {
+		for i, w := range wordsOf(k) {
 			j, ok := near[w]
 			if !ok {
 				j = int32(len(cs))
@@ -58,22 +67,23 @@ func hints(ls *labelSet, words [][]string, labels [][]int, window int) [][]hint 
 			c.n += uint16(d)
 		}
 	}
-	for k := 0; k < window && k < len(words); k++ {
+	for k := 0; k < window && k < len(labels); k++ {
 		add(k, 1)
 	}
-	out := make([][]hint, len(words))
+	out := make([][]hint, len(labels))
 	n := 0
-	for _, ws := range words {
-		n += len(ws)
+	for _, lk := range labels {
+		n += len(lk)
 	}
 	slab := make([]hint, n) // the hints of every sentence, one after another
-	for k := range words {
+	for k := range labels {
 		// the window is now sentences k-window … k+window
 		add(k+window, 1)
-		hs := slab[:len(words[k]):len(words[k])]
-		slab = slab[len(words[k]):]
-		for i, w := range words[k] {
-			l := labels[k][i]
+		ws := wordsOf(k)
+		hs := slab[:len(ws):len(ws)]
+		slab = slab[len(ws):]
+		for i, w := range ws {
+			l := int(labels[k][i])
 			h := hint{p1: int8(l)}
 			c := &cs[near[w]]
 			n := int(c.n) - 1
@@ -289,15 +299,16 @@ func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords boo
 	// token worked out once for the document.
 	mm := m.memo()
 	prepared := make([][]token, len(doc))
-	first := make([][]int, len(doc))
-	hw := make([][]string, len(doc))
-	// the tokens, words and flags of every sentence, one after another
+	// the first pass's labels, 1 byte a token rather than 8
+	first := make([][]int8, len(doc))
+	// the tokens, labels, words and flags of every sentence, one after
+	// another
 	n := 0
 	for _, s := range doc {
 		n += len(s)
 	}
 	mm.slab = make([]token, n)
-	hwSlab := make([]string, n)
+	firstSlab := make([]int8, n)
 	var wordSlab []string
 	var flagSlab []uint8
 	if wantWords {
@@ -329,19 +340,38 @@ func (m *Model) tagDoc(ctx context.Context, doc, words [][]string, wantWords boo
 			}
 			outWords[k], outFlags[k] = ws, fs
 		}
-		first[k] = m.labelsOf(ts, 0)
-		hw[k], hwSlab = hwSlab[:len(ts):len(ts)], hwSlab[len(ts):]
-		for i := range ts {
-			hw[k][i] = ts[i].word // hintWord
+		first[k], firstSlab = firstSlab[:len(ts):len(ts)], firstSlab[len(ts):]
+		for i, l := range m.labelsOf(ts, 0) {
+			first[k][i] = int8(l)
 		}
 	}
-	hs := hints(m.labels, hw, first, m.window)
+	// the words the hints count are the tokens' (hintWord), put in one
+	// buffer a sentence at a time
+	var hw []string
+	hs := hintsBy(m.labels, func(k int) []string {
+		hw = grow(hw, len(prepared[k]))
+		for i := range prepared[k] {
+			hw[i] = prepared[k][i].word
+		}
+		return hw
+	}, first, m.window)
+	for k, ts := range prepared {
+		for i := range ts {
+			ts[i].hint, ts[i].hinted = hs[k][i], true
+		}
+	}
+	// What the second pass does not need goes before it makes its own
+	// word vectors: the hints, now in the tokens (hs is dead from here),
+	// and the first pass's word vectors (those of the records this
+	// document made; the shared ones are read-only and kept).
+	for _, x := range mm.tok {
+		if !x.shared {
+			x.vec[0] = nil
+		}
+	}
 	for k, ts := range prepared {
 		if k%64 == 0 && ctx.Err() != nil {
 			return nil, nil, nil, ctx.Err()
-		}
-		for i := range ts {
-			ts[i].hint, ts[i].hinted = hs[k][i], true
 		}
 		out[k] = m.labelNames(m.second.labelsOf(ts, 1))
 	}

@@ -68,8 +68,8 @@ func selfHashes(dst []uint64, a *alone) []uint64 {
 		fb := uint64(a.lex&lexFreqMask) >> lexFreqShift
 		dst = append(dst, start(fFreq).num(fb).sum())
 	}
-	dst = append(dst, a.h.xSelf...)
-	return append(dst, a.h.xOwn...)
+	dst = append(dst, a.h.en().xSelf...)
+	return append(dst, a.h.en().xOwn...)
 }
 
 // exactLimit is the bound, in units of weight, below which float32 sums of
@@ -105,8 +105,8 @@ func (m *Model) vecOf(a *alone, pass int, scratch *[]uint64) *wordVec {
 	*scratch = selfHashes((*scratch)[:0], a)
 	m.addWeights(v.v[vSelf*L:(vSelf+1)*L], *scratch)
 	h := a.h
-	m.addWeights(v.v[vPrev*L:(vPrev+1)*L], append([]uint64{h.asPrev, h.asPrevSuffix}, h.xPrev...))
-	m.addWeights(v.v[vNext*L:(vNext+1)*L], append([]uint64{h.asNext, h.asNextSuffix}, h.xNext...))
+	m.addWeights(v.v[vPrev*L:(vPrev+1)*L], append([]uint64{h.asPrev, h.asPrevSuffix}, h.en().xPrev...))
+	m.addWeights(v.v[vNext*L:(vNext+1)*L], append([]uint64{h.asNext, h.asNextSuffix}, h.en().xNext...))
 	m.addWeights(v.v[vPrev2*L:(vPrev2+1)*L], []uint64{h.asPrev2})
 	m.addWeights(v.v[vNext2*L:(vNext2+1)*L], []uint64{h.asNext2})
 	for b := range uint64(nFreq) {
@@ -154,8 +154,15 @@ func (c *wordCache) put(t string, x *alone) *alone {
 		return x
 	}
 	// tokens are often slices of an article's text: a kept record must
-	// not keep the article
-	x.folded, x.word, x.shape = strings.Clone(x.folded), strings.Clone(x.word), strings.Clone(x.shape)
+	// not keep the article (the word of a record is mostly its folded
+	// word: one copy for both; the shape is a constant of shapeOf)
+	same := x.word == x.folded
+	x.folded = strings.Clone(x.folded)
+	if same {
+		x.word = x.folded
+	} else {
+		x.word = strings.Clone(x.word)
+	}
 	var scratch []uint64
 	c.m.vecOf(x, 0, &scratch)
 	if c.m.second != nil {

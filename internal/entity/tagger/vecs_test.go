@@ -83,14 +83,14 @@ func testPartition(t *testing.T, set FeatureSet) {
 			got := selfHashes(nil, ts[i].alone)
 			if i > 0 {
 				got = append(got, ts[i-1].h.asPrev, ts[i-1].h.asPrevSuffix)
-				got = append(got, ts[i-1].h.xPrev...)
+				got = append(got, ts[i-1].h.en().xPrev...)
 			}
 			if i > 1 {
 				got = append(got, ts[i-2].h.asPrev2)
 			}
 			if i+1 < len(ts) {
 				got = append(got, ts[i+1].h.asNext, ts[i+1].h.asNextSuffix)
-				got = append(got, ts[i+1].h.xNext...)
+				got = append(got, ts[i+1].h.en().xNext...)
 			}
 			if i+2 < len(ts) {
 				got = append(got, ts[i+2].h.asNext2)
