@@ -252,17 +252,26 @@ func TestSizeScaling(t *testing.T) {
 				return i + strings.IndexByte(text[i:], '\n') + 1
 			}
 			cost(text[:64<<10]) // warm up
-			first := cost(text[:cut(1)])
-			big := cost(text)
-			split := cost(text[:cut(1)], text[cut(1):cut(2)], text[cut(2):cut(3)], text[cut(3):])
-			// The 0.5 MB article the 2 MB one is held to is the mean of
-			// its four quarters: the real news is not the same all
-			// through (its first quarter is cheaper per byte than the
-			// rest), and only the mean compares the same text at two
-			// sizes.
-			small := split / 4
-			t.Logf("CPU: 0.5 MB %v (the first quarter alone %v), 2 MB %v (%.1f×), 4 × 0.5 MB %v",
-				small, first, big, float64(big)/float64(small), split)
+			// A ratio over a limit is measured again, up to three times in
+			// all, before it counts: on a shared machine one reading can be
+			// slowed by others' work, while a stage that grows faster than
+			// its input is over the limit every time.
+			var big, small, split time.Duration
+			for try := 1; ; try++ {
+				first := cost(text[:cut(1)])
+				big = cost(text)
+				split = cost(text[:cut(1)], text[cut(1):cut(2)], text[cut(2):cut(3)], text[cut(3):])
+				// The 0.5 MB article the 2 MB one is held to is the mean of
+				// its four quarters: the real news is not the same all
+				// through, and only the mean compares the same text at two
+				// sizes.
+				small = split / 4
+				t.Logf("try %d, CPU: 0.5 MB %v (the first quarter alone %v), 2 MB %v (%.1f×), 4 × 0.5 MB %v",
+					try, small, first, big, float64(big)/float64(small), split)
+				if (big <= 5*small && big <= 16*split) || try == 3 {
+					break
+				}
+			}
 			if big > 5*small {
 				t.Errorf("2 MB took %v, over 5× the %v of a 0.5 MB article (a quarter of it, on average)", big, small)
 			}
