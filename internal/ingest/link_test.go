@@ -172,22 +172,10 @@ func (r refusing) PutLinkedBatch(ctx context.Context, items []store.LinkedItem) 
 // a batch, after it was linked, leaves the links of the others as they are
 // without it: the articles linked after it are linked again.
 func TestIngestRefusedInBatch(t *testing.T) {
-	at := func(h int) time.Time { return time.Date(2026, 2, 3, h, 0, 0, 0, time.FixedZone("IST", 19800)) }
-	edited := strings.Replace(wire, "संवाददाताओं", "पत्रकारों", 1)
-	pages := []page{
-		{"later", "मिट्टी जांच", edited, at(12)},
-		{"first", "बिहार में मिट्टी जांच केंद्र खुलेंगे", wire, at(8)},
-		{"mirror", "मिट्टी जांच केंद्र", wire, at(13)},
-		{"again", "मिट्टी जांच केंद्र खुलेंगे", edited, at(14)},
-	}
+	pages := refusalPages()
 	for _, refused := range []string{"first", "later", "mirror"} {
 		t.Run(refused, func(t *testing.T) {
-			var without []page
-			for _, p := range pages {
-				if p.id != refused {
-					without = append(without, p)
-				}
-			}
+			without := pagesWithout(pages, refused)
 			want := openSQLite(t)
 			if _, err := linkedIngester(t, want).Run(t.Context(), feedPages(without)); err != nil {
 				t.Fatal(err)
@@ -228,24 +216,11 @@ func (r slowRefusing) PutLinkedBatch(ctx context.Context, items []store.LinkedIt
 // after it wait for the store: they are unlinked and linked again, and
 // every link is as in an ingest without it.
 func TestIngestRefusedQueued(t *testing.T) {
-	at := func(h int) time.Time { return time.Date(2026, 2, 3, h, 0, 0, 0, time.FixedZone("IST", 19800)) }
-	edited := strings.Replace(wire, "संवाददाताओं", "पत्रकारों", 1)
-	pages := []page{
-		{"later", "मिट्टी जांच", edited, at(12)},
-		{"first", "बिहार में मिट्टी जांच केंद्र खुलेंगे", wire, at(8)},
-		{"mirror", "मिट्टी जांच केंद्र", wire, at(13)},
-		{"again", "मिट्टी जांच केंद्र खुलेंगे", edited, at(14)},
-		{"last", "मिट्टी जांच केंद्र", wire, at(9)},
-	}
+	pages := append(refusalPages(), page{"last", "मिट्टी जांच केंद्र", wire, refusalHour(9)})
 	for _, batch := range []int{1, 2} {
 		for _, refused := range []string{"later", "first", "mirror"} {
 			t.Run(fmt.Sprint(refused, batch), func(t *testing.T) {
-				var without []page
-				for _, p := range pages {
-					if p.id != refused {
-						without = append(without, p)
-					}
-				}
+				without := pagesWithout(pages, refused)
 				want := openSQLite(t)
 				if _, err := linkedIngester(t, want).Run(t.Context(), feedPages(without)); err != nil {
 					t.Fatal(err)
@@ -271,4 +246,34 @@ func TestIngestRefusedQueued(t *testing.T) {
 			})
 		}
 	}
+}
+
+// refusalHour is an hour of the day the refusal tests' pages were
+// published, in IST.
+func refusalHour(h int) time.Time {
+	return time.Date(2026, 2, 3, h, 0, 0, 0, time.FixedZone("IST", 19800))
+}
+
+// refusalPages are the pages of the refusal tests: a wire story, its
+// edited copy, a mirror and a later edit, published out of order.
+func refusalPages() []page {
+	at := refusalHour
+	edited := strings.Replace(wire, "संवाददाताओं", "पत्रकारों", 1)
+	return []page{
+		{"later", "मिट्टी जांच", edited, at(12)},
+		{"first", "बिहार में मिट्टी जांच केंद्र खुलेंगे", wire, at(8)},
+		{"mirror", "मिट्टी जांच केंद्र", wire, at(13)},
+		{"again", "मिट्टी जांच केंद्र खुलेंगे", edited, at(14)},
+	}
+}
+
+// pagesWithout is pages less the one with id.
+func pagesWithout(pages []page, id string) []page {
+	var out []page
+	for _, p := range pages {
+		if p.id != id {
+			out = append(out, p)
+		}
+	}
+	return out
 }
