@@ -185,17 +185,7 @@ func TestIngestRefusedInBatch(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.New != 3 || s.Failed != 1 || s.Failures[0].Name != refused {
-				t.Fatalf("summary %+v", s)
-			}
-			for _, p := range without {
-				if got, w := linksOf(t, st, p.id), linksOf(t, want, p.id); got != w {
-					t.Errorf("%s: %+v, want %+v", p.id, got, w)
-				}
-			}
-			if _, err := st.Get(t.Context(), refused); err == nil {
-				t.Errorf("%s stored", refused)
-			}
+			checkRefused(t, s, st, want, without, refused)
 		})
 	}
 }
@@ -232,17 +222,7 @@ func TestIngestRefusedQueued(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if s.New != len(without) || s.Failed != 1 || s.Failures[0].Name != refused {
-					t.Fatalf("summary %+v", s)
-				}
-				for _, p := range without {
-					if got, w := linksOf(t, st, p.id), linksOf(t, want, p.id); got != w {
-						t.Errorf("%s: %+v, want %+v", p.id, got, w)
-					}
-				}
-				if _, err := st.Get(t.Context(), refused); err == nil {
-					t.Errorf("%s stored", refused)
-				}
+				checkRefused(t, s, st, want, without, refused)
 			})
 		}
 	}
@@ -276,4 +256,22 @@ func pagesWithout(pages []page, id string) []page {
 		}
 	}
 	return out
+}
+
+// checkRefused checks an ingest in which the store refused the article
+// refused: the others are stored, each with the links it has in want, an
+// ingest of them alone, and refused is not stored.
+func checkRefused(t *testing.T, s Summary, st, want store.Store, without []page, refused string) {
+	t.Helper()
+	if s.New != len(without) || s.Failed != 1 || s.Failures[0].Name != refused {
+		t.Fatalf("summary %+v", s)
+	}
+	for _, p := range without {
+		if got, w := linksOf(t, st, p.id), linksOf(t, want, p.id); got != w {
+			t.Errorf("%s: %+v, want %+v", p.id, got, w)
+		}
+	}
+	if _, err := st.Get(t.Context(), refused); err == nil {
+		t.Errorf("%s stored", refused)
+	}
 }
